@@ -1,0 +1,225 @@
+// Package fold maps Chinese text to the one form that matching works on:
+// NFKC (which also folds full-width letters, digits and punctuation to
+// half-width and CJK compatibility ideographs to unified ones), zero-width
+// characters removed, Latin lower-cased, and traditional characters (with
+// their Taiwan and Hong Kong variants) folded to simplified by OpenCC's
+// character tables.
+//
+// Folding is done rune by rune so that every output byte can be traced back
+// to the input rune it came from (see Offsets): the index highlights matches
+// found in folded text on the document's own characters.
+//
+// It is shared by ingest and index and is not a public API.
+package fold
+
+import (
+	"bufio"
+	"bytes"
+	_ "embed"
+	"strings"
+	"sync"
+	"unicode"
+	"unicode/utf8"
+
+	"golang.org/x/text/unicode/norm"
+)
+
+var (
+	//go:embed data/TSCharacters.txt
+	tsCharacters []byte
+	//go:embed data/TWVariantsRev.txt
+	twVariantsRev []byte
+	//go:embed data/HKVariantsRev.txt
+	hkVariantsRev []byte
+)
+
+// Dense table over the BMP ideograph blocks, where almost all folding
+// happens; a map for the rest.
+const (
+	denseLo = 0x3400
+	denseHi = 0xA000
+)
+
+type tables struct {
+	dense  [denseHi - denseLo]rune
+	sparse map[rune]rune
+}
+
+var (
+	loadOnce sync.Once
+	tab      *tables
+)
+
+func load() *tables {
+	loadOnce.Do(func() {
+		t := &tables{sparse: make(map[rune]rune)}
+		set := func(from, to rune) {
+			if from >= denseLo && from < denseHi {
+				t.dense[from-denseLo] = to
+				return
+			}
+			t.sparse[from] = to
+		}
+		// Variants first, so that a variant maps to its standard
+		// traditional form, then the standard form to simplified.
+		variants := map[rune]rune{}
+		for _, data := range [][]byte{twVariantsRev, hkVariantsRev} {
+			parseTable(data, func(from, to rune) { variants[from] = to })
+		}
+		ts := map[rune]rune{}
+		parseTable(tsCharacters, func(from, to rune) { ts[from] = to })
+		for from, to := range ts {
+			set(from, to)
+		}
+		for from, to := range variants {
+			if s, ok := ts[to]; ok {
+				to = s
+			}
+			set(from, to)
+		}
+		tab = t
+	})
+	return tab
+}
+
+// parseTable reads OpenCC's "from<TAB>to [to…]" lines, single characters
+// only, taking the first target.
+func parseTable(data []byte, f func(from, to rune)) {
+	sc := bufio.NewScanner(bytes.NewReader(data))
+	for sc.Scan() {
+		from, rest, ok := strings.Cut(sc.Text(), "\t")
+		if !ok {
+			continue
+		}
+		to, _, _ := strings.Cut(rest, " ")
+		fr, n := utf8.DecodeRuneInString(from)
+		tr, m := utf8.DecodeRuneInString(to)
+		if n != len(from) || m != len(to) || fr == utf8.RuneError || tr == utf8.RuneError {
+			continue
+		}
+		f(fr, tr)
+	}
+}
+
+// IsIgnorable reports whether r is dropped by folding: zero-width
+// characters, joiners, the byte-order mark and the soft hyphen.
+func IsIgnorable(r rune) bool {
+	switch r {
+	case 0x200B, 0x200C, 0x200D, 0x2060, 0xFEFF, 0x00AD:
+		return true
+	}
+	return false
+}
+
+// Simplify maps one character to simplified script, leaving anything that is
+// not a traditional form as it is.
+func Simplify(r rune) rune {
+	t := load()
+	if r >= denseLo && r < denseHi {
+		if s := t.dense[r-denseLo]; s != 0 {
+			return s
+		}
+		return r
+	}
+	if s, ok := t.sparse[r]; ok {
+		return s
+	}
+	return r
+}
+
+// IsTraditional reports whether r is a traditional form that folds to a
+// different simplified character.
+func IsTraditional(r rune) bool { return Simplify(r) != r }
+
+// String returns the folded form of s.
+func String(s string) string {
+	out, _ := fold(s, false)
+	return out
+}
+
+// Offsets returns the folded form of s and, for every byte of it, the byte
+// offset in s of the rune it came from; the slice has one more entry, len(s),
+// so that an end offset maps too.
+func Offsets(s string) (string, []int) {
+	return fold(s, true)
+}
+
+func fold(s string, withOffsets bool) (string, []int) {
+	t := load()
+	var b strings.Builder
+	b.Grow(len(s))
+	var offs []int
+	if withOffsets {
+		offs = make([]int, 0, len(s)+1)
+	}
+	var buf [utf8.UTFMax]byte
+	emit := func(r rune, at int) {
+		n := utf8.EncodeRune(buf[:], r)
+		b.Write(buf[:n])
+		if withOffsets {
+			for range n {
+				offs = append(offs, at)
+			}
+		}
+	}
+	for i := 0; i < len(s); {
+		r, size := utf8.DecodeRuneInString(s[i:])
+		at := i
+		i += size
+		switch {
+		case r < utf8.RuneSelf:
+			if 'A' <= r && r <= 'Z' {
+				r += 'a' - 'A'
+			}
+			emit(r, at)
+		case r >= denseLo && r < denseHi:
+			if m := t.dense[r-denseLo]; m != 0 {
+				r = m
+			}
+			emit(r, at)
+		case r == utf8.RuneError && size == 1:
+			emit(utf8.RuneError, at)
+		case IsIgnorable(r):
+		default:
+			for _, c := range foldOther(r, s[at:i]) {
+				emit(c, at)
+			}
+		}
+	}
+	if withOffsets {
+		offs = append(offs, len(s))
+	}
+	return b.String(), offs
+}
+
+// foldOther folds a rune outside ASCII and the dense ideograph blocks: NFKC,
+// space folding, lower case, then the script tables.
+func foldOther(r rune, src string) []rune {
+	switch {
+	case unicode.IsSpace(r):
+		return []rune{' '}
+	case r >= 0xFF01 && r <= 0xFF5E: // full-width ASCII
+		r -= 0xFEE0
+		if 'A' <= r && r <= 'Z' {
+			r += 'a' - 'A'
+		}
+		return []rune{r}
+	case norm.NFKC.QuickSpanString(src) == len(src):
+		return []rune{Simplify(unicode.ToLower(r))}
+	}
+	n := norm.NFKC.String(src)
+	out := make([]rune, 0, 2)
+	for _, c := range n {
+		switch {
+		case IsIgnorable(c):
+			continue
+		case unicode.IsSpace(c):
+			c = ' '
+		default:
+			c = unicode.ToLower(c)
+			c = Simplify(c)
+		}
+		out = append(out, c)
+	}
+	return out
+}

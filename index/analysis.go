@@ -1,0 +1,340 @@
+package index
+
+import (
+	"fmt"
+	"strconv"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/blevesearch/bleve/v2/analysis"
+	"github.com/blevesearch/bleve/v2/analysis/analyzer/custom"
+	"github.com/blevesearch/bleve/v2/registry"
+
+	"github.com/jiyao-search/jiyao/internal/fold"
+)
+
+// Names under which the analysis components are registered with bleve. The
+// mapping refers to them by name, so a reopened index rebuilds the same
+// analyzers as long as this package is linked in.
+const (
+	tokenizerType    = "jiyao_cjk"
+	bigramTokenizer  = "jiyao_bigram_tokenizer"
+	unigramTokenizer = "jiyao_unigram_tokenizer"
+	bigramAnalyzer   = "jiyao_bigram"
+	unigramAnalyzer  = "jiyao_unigram"
+	tokenizerModeKey = "mode"
+	tokenizerBigram  = "bigram"
+	tokenizerUnigram = "unigram"
+)
+
+func init() {
+	registry.RegisterTokenizer(tokenizerType, func(config map[string]any, _ *registry.Cache) (analysis.Tokenizer, error) {
+		switch m, _ := config[tokenizerModeKey].(string); m {
+		case tokenizerBigram, "":
+			return &tokenizer{mode: modeIndex}, nil
+		case tokenizerUnigram:
+			return &tokenizer{mode: modeUnigram}, nil
+		default:
+			return nil, fmt.Errorf("%s: unknown mode %q", tokenizerType, m)
+		}
+	})
+}
+
+// addAnalysis defines the tokenizers and analyzers in an index mapping.
+type customAdder interface {
+	AddCustomTokenizer(name string, config map[string]any) error
+	AddCustomAnalyzer(name string, config map[string]any) error
+}
+
+func addAnalysis(m customAdder) error {
+	for _, d := range []struct{ tok, an, mode string }{
+		{bigramTokenizer, bigramAnalyzer, tokenizerBigram},
+		{unigramTokenizer, unigramAnalyzer, tokenizerUnigram},
+	} {
+		if err := m.AddCustomTokenizer(d.tok, map[string]any{"type": tokenizerType, tokenizerModeKey: d.mode}); err != nil {
+			return fmt.Errorf("define tokenizer %s: %w", d.tok, err)
+		}
+		if err := m.AddCustomAnalyzer(d.an, map[string]any{"type": custom.Name, "tokenizer": d.tok}); err != nil {
+			return fmt.Errorf("define analyzer %s: %w", d.an, err)
+		}
+	}
+	return nil
+}
+
+// tokenMode selects what a Han run becomes.
+type tokenMode int
+
+const (
+	// modeIndex emits bigrams of Han runs (a lone character as itself) and,
+	// where a Han run touches a digit or Latin token with nothing between,
+	// the edge character too, at the position of the edge bigram, so that a
+	// query such as 第12次 (第, 12, 次) matches inside 会议第12次常务.
+	modeIndex tokenMode = iota
+	// modeQuery is modeIndex without the edge characters: the form a query
+	// phrase takes.
+	modeQuery
+	// modeUnigram emits every Han character as a token.
+	modeUnigram
+)
+
+// token is one analysed term with its 1-based position and the byte offsets
+// of its source in the original (unfolded) text.
+type token struct {
+	Term       string
+	Pos        int
+	Start, End int
+	Kind       analysis.TokenType
+}
+
+type tokenizer struct{ mode tokenMode }
+
+func (t *tokenizer) Tokenize(input []byte) analysis.TokenStream {
+	toks := analyze(string(input), t.mode)
+	out := make(analysis.TokenStream, len(toks))
+	for i, tk := range toks {
+		out[i] = &analysis.Token{
+			Term:     []byte(tk.Term),
+			Position: tk.Pos,
+			Start:    tk.Start,
+			End:      tk.End,
+			Type:     tk.Kind,
+		}
+	}
+	return out
+}
+
+// Run classes.
+const (
+	classSep = iota
+	classHan
+	classWord
+)
+
+func runeClass(r rune) int {
+	switch {
+	case unicode.Is(unicode.Han, r):
+		return classHan
+	case unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.IsMark(r):
+		return classWord
+	}
+	return classSep
+}
+
+// run is a stretch of folded text of one class; term, when set, replaces
+// the folded text (a Chinese numeral read as digits).
+type run struct {
+	class      int
+	start, end int // byte offsets in the folded text
+	term       string
+	adjLeft    bool // touches the previous run with nothing between
+	adjRight   bool
+}
+
+// analyze folds s and cuts it into tokens (see tokenMode).
+func analyze(s string, mode tokenMode) []token {
+	folded, offs := fold.Offsets(s)
+	runs := splitRuns(folded)
+	runs = normaliseNumerals(folded, runs)
+	for i := range runs {
+		if i > 0 && runs[i-1].end == runs[i].start && runs[i-1].class != classSep && runs[i].class != classSep {
+			runs[i].adjLeft = true
+			runs[i-1].adjRight = true
+		}
+	}
+	// origEnd maps the end of the folded rune starting at folded byte i to
+	// the end of the original rune it came from.
+	origStart := func(i int) int { return offs[i] }
+	origEnd := func(i int) int { // i is the start of the last folded rune
+		o := offs[i]
+		_, n := utf8.DecodeRuneInString(s[o:])
+		return o + n
+	}
+	var toks []token
+	pos := 0
+	emit := func(term string, fs, lastRune int, kind analysis.TokenType, newPos bool) {
+		if newPos {
+			pos++
+		}
+		toks = append(toks, token{Term: term, Pos: pos, Start: origStart(fs), End: origEnd(lastRune), Kind: kind})
+	}
+	for _, r := range runs {
+		switch r.class {
+		case classSep:
+			continue
+		case classWord:
+			term := r.term
+			kind := analysis.Numeric
+			if term == "" {
+				term = folded[r.start:r.end]
+				for _, c := range term {
+					if !unicode.IsDigit(c) {
+						kind = analysis.AlphaNumeric
+						break
+					}
+				}
+			}
+			_, n := utf8.DecodeLastRuneInString(folded[r.start:r.end])
+			emit(term, r.start, r.end-n, kind, true)
+		case classHan:
+			var starts []int
+			for i := range folded[r.start:r.end] {
+				starts = append(starts, r.start+i)
+			}
+			runeAt := func(k int) (int, int) { // start, end in folded
+				if k+1 < len(starts) {
+					return starts[k], starts[k+1]
+				}
+				return starts[k], r.end
+			}
+			if mode == modeUnigram || len(starts) == 1 {
+				for k := range starts {
+					a, b := runeAt(k)
+					emit(folded[a:b], a, a, analysis.Ideographic, true)
+				}
+				continue
+			}
+			for k := 0; k+1 < len(starts); k++ {
+				a, _ := runeAt(k)
+				b2, e2 := runeAt(k + 1)
+				emit(folded[a:e2], a, b2, analysis.Double, true)
+				if mode != modeIndex {
+					continue
+				}
+				if k == 0 && r.adjLeft {
+					_, e := runeAt(0)
+					emit(folded[a:e], a, a, analysis.Ideographic, false)
+				}
+				if k+2 == len(starts) && r.adjRight {
+					emit(folded[b2:e2], b2, b2, analysis.Ideographic, false)
+				}
+			}
+		}
+	}
+	return toks
+}
+
+func splitRuns(folded string) []run {
+	var runs []run
+	for i, r := range folded {
+		c := runeClass(r)
+		n := utf8.RuneLen(r)
+		if r == utf8.RuneError {
+			n = 1
+		}
+		if len(runs) > 0 && runs[len(runs)-1].class == c && runs[len(runs)-1].end == i {
+			runs[len(runs)-1].end = i + n
+			continue
+		}
+		runs = append(runs, run{class: c, start: i, end: i + n})
+	}
+	return runs
+}
+
+// identifierSuffix holds the counters that follow 第N in identifiers:
+// 第115次, 第11届, 第3号, 第2期 …
+var identifierSuffix = map[rune]bool{
+	'次': true, '届': true, '期': true, '号': true, '批': true, '条': true,
+	'款': true, '项': true, '轮': true, '章': true, '节': true, '季': true,
+	'个': true, '种': true, '部': true, '册': true, '卷': true, '场': true,
+}
+
+// normaliseNumerals splits Han runs around Chinese numerals used as
+// identifiers and replaces them with digit runs: 第一百一十五次 → 第 115 次,
+// 二〇二〇年十一月二日 → 2020 年 11 月 2 日. Only these patterns are read;
+// numerals in running text (一是, 十分) are left alone.
+func normaliseNumerals(folded string, runs []run) []run {
+	var out []run
+	for _, r := range runs {
+		if r.class != classHan {
+			out = append(out, r)
+			continue
+		}
+		out = append(out, splitNumerals(folded, r)...)
+	}
+	return out
+}
+
+// numRune is a rune of a Han run with its folded byte offsets.
+type numRune struct {
+	c    rune
+	a, b int
+}
+
+func splitNumerals(folded string, r run) []run {
+	var rs []numRune
+	for i, c := range folded[r.start:r.end] {
+		rs = append(rs, numRune{c, r.start + i, r.start + i + utf8.RuneLen(c)})
+	}
+	type span struct {
+		i, j int // rune indexes [i, j)
+		val  int
+	}
+	var spans []span
+	numeralEnd := func(i int) int {
+		j := i
+		for j < len(rs) && isNumeralRune(rs[j].c) {
+			j++
+		}
+		return j
+	}
+	for i := 0; i < len(rs); {
+		j := numeralEnd(i)
+		if j == i {
+			i++
+			continue
+		}
+		text := folded[rs[i].a:rs[j-1].b]
+		val, ok := parseNumeral(text)
+		var next rune
+		if j < len(rs) {
+			next = rs[j].c
+		}
+		prev := rune(0)
+		if i > 0 {
+			prev = rs[i-1].c
+		}
+		allDigits := true
+		for _, x := range rs[i:j] {
+			if d, _ := numeralValue(x.c); d < 0 {
+				allDigits = false
+			}
+		}
+		switch {
+		case !ok:
+		case prev == '第' && identifierSuffix[next]:
+			spans = append(spans, span{i, j, val})
+		case next == '年' && allDigits && j-i == 4:
+			spans = append(spans, span{i, j, val})
+		case next == '月' && val >= 1 && val <= 12 && (prev == '年' || dayFollows(rs, j+1)):
+			spans = append(spans, span{i, j, val})
+		case (next == '日' || next == '号') && val >= 1 && val <= 31 && prev == '月':
+			spans = append(spans, span{i, j, val})
+		}
+		i = j
+	}
+	if len(spans) == 0 {
+		return []run{r}
+	}
+	var out []run
+	at := 0
+	for _, sp := range spans {
+		if sp.i > at {
+			out = append(out, run{class: classHan, start: rs[at].a, end: rs[sp.i-1].b})
+		}
+		out = append(out, run{class: classWord, start: rs[sp.i].a, end: rs[sp.j-1].b, term: strconv.Itoa(sp.val)})
+		at = sp.j
+	}
+	if at < len(rs) {
+		out = append(out, run{class: classHan, start: rs[at].a, end: r.end})
+	}
+	return out
+}
+
+// dayFollows reports whether a numeral of a day and 日 or 号 start at rune k.
+func dayFollows(rs []numRune, k int) bool {
+	j := k
+	for j < len(rs) && isNumeralRune(rs[j].c) {
+		j++
+	}
+	return j > k && j < len(rs) && (rs[j].c == '日' || rs[j].c == '号')
+}

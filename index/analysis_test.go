@@ -1,0 +1,148 @@
+package index
+
+import (
+	"testing"
+
+	"github.com/blevesearch/bleve/v2/mapping"
+	"github.com/google/go-cmp/cmp"
+)
+
+// tk is a token without its type, for compact tables.
+type tk struct {
+	Term       string
+	Pos        int
+	Start, End int
+}
+
+func terms(toks []token) []tk {
+	var out []tk
+	for _, t := range toks {
+		out = append(out, tk{t.Term, t.Pos, t.Start, t.End})
+	}
+	return out
+}
+
+func TestAnalyzeIndex(t *testing.T) {
+	tests := []struct {
+		in   string
+		want []tk
+	}{
+		{"原则同意《苏州市氢能及燃料电池产业发展规划》", []tk{
+			{"原则", 1, 0, 6}, {"则同", 2, 3, 9}, {"同意", 3, 6, 12},
+			{"苏州", 4, 15, 21}, {"州市", 5, 18, 24}, {"市氢", 6, 21, 27},
+			{"氢能", 7, 24, 30}, {"能及", 8, 27, 33}, {"及燃", 9, 30, 36},
+			{"燃料", 10, 33, 39}, {"料电", 11, 36, 42}, {"电池", 12, 39, 45},
+			{"池产", 13, 42, 48}, {"产业", 14, 45, 51}, {"业发", 15, 48, 54},
+			{"发展", 16, 51, 57}, {"展规", 17, 54, 60}, {"规划", 18, 57, 63},
+		}},
+		{"第115次常务会议", []tk{
+			{"第", 1, 0, 3}, {"115", 2, 3, 6},
+			{"次常", 3, 6, 12}, {"次", 3, 6, 9},
+			{"常务", 4, 9, 15}, {"务会", 5, 12, 18}, {"会议", 6, 15, 21},
+		}},
+		// The Chinese numeral becomes the same term, spanning 一百一十五.
+		{"第一百一十五次常务会议", []tk{
+			{"第", 1, 0, 3}, {"115", 2, 3, 18},
+			{"次常", 3, 18, 24}, {"次", 3, 18, 21},
+			{"常务", 4, 21, 27}, {"务会", 5, 24, 30}, {"会议", 6, 27, 33},
+		}},
+		{"２０２０年１１月２日", []tk{
+			{"2020", 1, 0, 12}, {"年", 2, 12, 15}, {"11", 3, 15, 21},
+			{"月", 4, 21, 24}, {"2", 5, 24, 27}, {"日", 6, 27, 30},
+		}},
+		{"二〇二〇年十一月二日", []tk{
+			{"2020", 1, 0, 12}, {"年", 2, 12, 15}, {"11", 3, 15, 21},
+			{"月", 4, 21, 24}, {"2", 5, 24, 27}, {"日", 6, 27, 30},
+		}},
+		{"3月15日", []tk{{"3", 1, 0, 1}, {"月", 2, 1, 4}, {"15", 3, 4, 6}, {"日", 4, 6, 9}}},
+		// Traditional folds to simplified; offsets stay on the original.
+		{"臺北市議會第11屆", []tk{
+			{"台北", 1, 0, 6}, {"北市", 2, 3, 9}, {"市议", 3, 6, 12},
+			{"议会", 4, 9, 15}, {"会第", 5, 12, 18}, {"第", 5, 15, 18},
+			{"11", 6, 18, 20}, {"届", 7, 20, 23},
+		}},
+		// A zero-width joiner disappears; the bigram spans it.
+		{"市\u200d政府", []tk{{"市政", 1, 0, 9}, {"政府", 2, 6, 12}}},
+		{"COVID-19疫情", []tk{{"covid", 1, 0, 5}, {"19", 2, 6, 8}, {"疫情", 3, 8, 14}, {"疫", 3, 8, 11}}},
+		{"税", []tk{{"税", 1, 0, 3}}},
+		{"一是加强", []tk{{"一是", 1, 0, 6}, {"是加", 2, 3, 9}, {"加强", 3, 6, 12}}},
+		{"", nil},
+		{"。，、", nil},
+	}
+	for _, tt := range tests {
+		got := terms(analyze(tt.in, modeIndex))
+		if diff := cmp.Diff(tt.want, got); diff != "" {
+			t.Errorf("analyze(%q) mismatch (-want +got):\n%s", tt.in, diff)
+		}
+	}
+}
+
+func TestAnalyzeQueryAndUnigram(t *testing.T) {
+	tests := []struct {
+		in   string
+		mode tokenMode
+		want []tk
+	}{
+		{"第12次常务", modeQuery, []tk{{"第", 1, 0, 3}, {"12", 2, 3, 5}, {"次常", 3, 5, 11}, {"常务", 4, 8, 14}}},
+		{"財政局", modeQuery, []tk{{"财政", 1, 0, 6}, {"政局", 2, 3, 9}}},
+		{"財政局", modeUnigram, []tk{{"财", 1, 0, 3}, {"政", 2, 3, 6}, {"局", 3, 6, 9}}},
+		{"２０２０年", modeUnigram, []tk{{"2020", 1, 0, 12}, {"年", 2, 12, 15}}},
+	}
+	for _, tt := range tests {
+		got := terms(analyze(tt.in, tt.mode))
+		if diff := cmp.Diff(tt.want, got); diff != "" {
+			t.Errorf("analyze(%q, %d) mismatch (-want +got):\n%s", tt.in, tt.mode, diff)
+		}
+	}
+}
+
+// TestAnalyzerByName checks that the analyzers a mapping refers to by name
+// are ours, as a reopened index would rebuild them.
+func TestAnalyzerByName(t *testing.T) {
+	m := mapping.NewIndexMapping()
+	if err := addAnalysis(m); err != nil {
+		t.Fatal(err)
+	}
+	for _, c := range []struct {
+		name string
+		mode tokenMode
+	}{{bigramAnalyzer, modeIndex}, {unigramAnalyzer, modeUnigram}} {
+		a := m.AnalyzerNamed(c.name)
+		if a == nil {
+			t.Fatalf("analyzer %s not defined", c.name)
+		}
+		in := "臺北市議會第11屆"
+		var got []tk
+		for _, t := range a.Analyze([]byte(in)) {
+			got = append(got, tk{string(t.Term), t.Position, t.Start, t.End})
+		}
+		if diff := cmp.Diff(terms(analyze(in, c.mode)), got); diff != "" {
+			t.Errorf("%s.Analyze(%q) mismatch (-want +got):\n%s", c.name, in, diff)
+		}
+	}
+}
+
+func TestParseNumeral(t *testing.T) {
+	tests := []struct {
+		in   string
+		want int
+		ok   bool
+	}{
+		{"一百一十五", 115, true},
+		{"十一", 11, true},
+		{"二十", 20, true},
+		{"两千零五", 2005, true},
+		{"二〇二〇", 2020, true},
+		{"一", 1, true},
+		{"三万五千", 35000, true},
+		{"", 0, false},
+		{"一百x", 0, false},
+		{"百十", 0, false},
+	}
+	for _, tt := range tests {
+		got, ok := parseNumeral(tt.in)
+		if got != tt.want || ok != tt.ok {
+			t.Errorf("parseNumeral(%q) = %d, %v; want %d, %v", tt.in, got, ok, tt.want, tt.ok)
+		}
+	}
+}

@@ -107,7 +107,7 @@ func decodeHTML(text string) *Document {
 	})
 	d.Text = renderHTML(articleNode(body))
 	if d.Title == "" {
-		d.Title = firstLine(d.Text)
+		d.Title = firstHanLine(d.Text)
 	}
 	return d
 }
@@ -164,31 +164,47 @@ func dateNearTitle(text, title string) string {
 
 func isRuneStart(b byte) bool { return b&0xC0 != 0x80 }
 
-// articleNode picks the element holding the article: the article, main or
-// content-named element with the most Han text, when it holds a good part
-// of the page's; else the whole body.
+// articleNode picks the element holding the article: among the article,
+// main and content-named elements, the innermost one with at least 80% of
+// the Han text of the richest, when that holds a good part of the page's;
+// else the whole body.
 func articleNode(body *html.Node) *html.Node {
 	st := htmlStats(body)
 	total := st[body].han
-	var best *html.Node
-	bestCount := 0
-	walkHTML(body, 0, func(n *html.Node) bool {
-		if n == body {
-			return true
+	type cand struct {
+		n     *html.Node
+		depth int
+	}
+	var cands []cand
+	most := 0
+	var walk func(n *html.Node, depth int)
+	walk = func(n *html.Node, depth int) {
+		if depth > maxHTMLDepth {
+			return
 		}
 		c := attr(n, "id") + " " + attr(n, "class")
-		if n.DataAtom == atom.Article || n.DataAtom == atom.Main ||
-			((n.DataAtom == atom.Div || n.DataAtom == atom.Section || n.DataAtom == atom.Td) && htmlContentClass.MatchString(c)) {
-			if k := st[n].han; k > 0 && k >= bestCount {
-				best, bestCount = n, k
+		if n != body && (n.DataAtom == atom.Article || n.DataAtom == atom.Main ||
+			((n.DataAtom == atom.Div || n.DataAtom == atom.Section || n.DataAtom == atom.Td) && htmlContentClass.MatchString(c))) {
+			if k := st[n].han; k > 0 {
+				cands = append(cands, cand{n, depth})
+				most = max(most, k)
 			}
 		}
-		return true
-	})
-	if best != nil && bestCount*10 >= total*4 {
-		return best
+		for ch := n.FirstChild; ch != nil; ch = ch.NextSibling {
+			walk(ch, depth+1)
+		}
 	}
-	return body
+	walk(body, 0)
+	if most == 0 || most*10 < total*4 {
+		return body
+	}
+	var best cand
+	for _, c := range cands {
+		if st[c.n].han*10 >= most*8 && (best.n == nil || c.depth > best.depth) {
+			best = c
+		}
+	}
+	return best.n
 }
 
 // textStats counts the text below an element.

@@ -98,9 +98,20 @@ func decodePDF(data []byte) (d *Document, err error) {
 		d.Title = strings.TrimSpace(t)
 	}
 	if d.Title == "" {
-		d.Title = firstLine(cleanText(text))
+		d.Title = firstHanLine(text)
 	}
 	return d, nil
+}
+
+// firstHanLine returns the first line with at least two Han characters
+// (skipping page numbers and running heads of digits), else the first line.
+func firstHanLine(text string) string {
+	for line := range strings.SplitSeq(text, "\n") {
+		if hanCount(line) >= 2 {
+			return strings.TrimSpace(line)
+		}
+	}
+	return firstLine(text)
 }
 
 // pdfExtractor interprets content streams and writes their text.
@@ -117,6 +128,15 @@ type pdfExtractor struct {
 	lastY    float64
 	penX     float64
 	lineOpen bool
+	// recent shows, to drop the overprinting that fakes bold type
+	recent [8]pdfShow
+	nshow  int
+}
+
+// pdfShow is one shown string and where it was drawn.
+type pdfShow struct {
+	text string
+	x, y float64
 }
 
 // run interprets one content stream (or array of streams) with its
@@ -257,11 +277,33 @@ func (x *pdfExtractor) show(raw string) {
 	} else if x.lineOpen && px-x.penX > fs*0.8 {
 		x.space()
 	}
-	x.lastY = y
 	text, width := x.font.decode(raw)
+	if x.overprint(text, px, y, fs) {
+		x.advance(width*x.size + float64(utf8.RuneCountInString(text))*x.charSp)
+		return
+	}
+	x.lastY = y
 	x.out.WriteString(text)
 	x.lineOpen = true
 	x.advance(width*x.size + float64(utf8.RuneCountInString(text))*x.charSp)
+}
+
+// overprint reports whether text was just drawn at about the same place,
+// as PDFs fake bold type by drawing a string several times a fraction of a
+// point apart; otherwise it records the show.
+func (x *pdfExtractor) overprint(text string, px, y, fs float64) bool {
+	if strings.TrimSpace(text) == "" {
+		return false
+	}
+	for i := range min(x.nshow, len(x.recent)) {
+		r := x.recent[i]
+		if r.text == text && math.Abs(r.x-px) < fs*0.3 && math.Abs(r.y-y) < fs*0.3 {
+			return true
+		}
+	}
+	x.recent[x.nshow%len(x.recent)] = pdfShow{text: text, x: px, y: y}
+	x.nshow++
+	return false
 }
 
 // advance moves the text matrix tx text-space units along the baseline.

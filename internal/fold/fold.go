@@ -43,6 +43,9 @@ const (
 type tables struct {
 	dense  [denseHi - denseLo]rune
 	sparse map[rune]rune
+	// simplified holds the characters some traditional form folds to
+	// while differing from it.
+	simplified map[rune]bool
 }
 
 var (
@@ -52,7 +55,7 @@ var (
 
 func load() *tables {
 	loadOnce.Do(func() {
-		t := &tables{sparse: make(map[rune]rune)}
+		t := &tables{sparse: make(map[rune]rune), simplified: make(map[rune]bool)}
 		set := func(from, to rune) {
 			if from >= denseLo && from < denseHi {
 				t.dense[from-denseLo] = to
@@ -70,6 +73,9 @@ func load() *tables {
 		parseTable(tsCharacters, func(from, to rune) { ts[from] = to })
 		for from, to := range ts {
 			set(from, to)
+			if from != to {
+				t.simplified[to] = true
+			}
 		}
 		for from, to := range variants {
 			if s, ok := ts[to]; ok {
@@ -126,6 +132,11 @@ func Simplify(r rune) rune {
 	}
 	return r
 }
+
+// IsSimplified reports whether r is a simplified form that differs from a
+// traditional character folded to it (会, 议, 门), as opposed to a character
+// both scripts share.
+func IsSimplified(r rune) bool { return load().simplified[r] }
 
 // IsTraditional reports whether r is a traditional form that folds to a
 // different simplified character.

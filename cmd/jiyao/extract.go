@@ -1,0 +1,131 @@
+package main
+
+import (
+	"context"
+	"encoding/json"
+	"fmt"
+	"io"
+	"os"
+	"strings"
+
+	"github.com/jiyao-search/jiyao/ingest"
+)
+
+// maxFileSize bounds what one input file may be; larger files are reported
+// and skipped.
+const maxFileSize = 64 << 20
+
+func runExtract(ctx context.Context, e *env, args []string) error {
+	fs := newFlagSet(e, "extract", "FILE...")
+	asJSON := fs.Bool("json", false, "print one JSON object per record, one per line")
+	if err := fs.Parse(args); err != nil {
+		return fmt.Errorf("%w: %v", errUsage, err)
+	}
+	if fs.NArg() == 0 {
+		fs.Usage()
+		return fmt.Errorf("%w: extract needs at least one file", errUsage)
+	}
+	ex, err := ingest.NewExtractor(ingest.Config{})
+	if err != nil {
+		return err
+	}
+	failed := 0
+	enc := json.NewEncoder(e.stdout)
+	enc.SetEscapeHTML(false)
+	for _, path := range fs.Args() {
+		if err := ctx.Err(); err != nil {
+			return err
+		}
+		recs, err := extractFile(ex, path)
+		if err != nil {
+			fmt.Fprintf(e.stderr, "jiyao: %s: %v\n", path, err)
+			failed++
+			continue
+		}
+		for _, m := range recs {
+			if *asJSON {
+				if err := enc.Encode(m); err != nil {
+					return err
+				}
+				continue
+			}
+			printSummary(e.stdout, m)
+		}
+	}
+	if failed > 0 {
+		return fmt.Errorf("%w: %d of %d files", errFailed, failed, fs.NArg())
+	}
+	return nil
+}
+
+// extractFile reads and extracts one file, with the size bound.
+func extractFile(ex *ingest.Extractor, path string) ([]*ingest.Minutes, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	st, err := f.Stat()
+	if err != nil {
+		return nil, err
+	}
+	if st.IsDir() {
+		return nil, fmt.Errorf("is a directory")
+	}
+	if st.Size() > maxFileSize {
+		return nil, fmt.Errorf("file too large (%d bytes, limit %d)", st.Size(), maxFileSize)
+	}
+	data, err := io.ReadAll(io.LimitReader(f, maxFileSize+1))
+	if err != nil {
+		return nil, err
+	}
+	return ex.Extract(path, data)
+}
+
+// printSummary prints a record for people: the header, the items with their
+// decisions, and counts.
+func printSummary(w io.Writer, m *ingest.Minutes) {
+	fmt.Fprintf(w, "%s\n", m.Source)
+	fmt.Fprintf(w, "  标题  %s\n", m.Title)
+	fmt.Fprintf(w, "  机关  %s", m.Issuer)
+	if m.DocNumber != "" {
+		fmt.Fprintf(w, "  %s", m.DocNumber)
+	}
+	fmt.Fprintln(w)
+	mt := m.Meeting
+	fmt.Fprintf(w, "  会议  %s %s %s", mt.Date, mt.PartOfDay, mt.Kind)
+	if mt.Label != "" {
+		fmt.Fprintf(w, " %s", mt.Label)
+	}
+	fmt.Fprintln(w)
+	if m.Chair != nil {
+		fmt.Fprintf(w, "  主持  %s %s\n", m.Chair.Name, m.Chair.Title)
+	}
+	for _, it := range m.Items {
+		fmt.Fprintf(w, "  %d. %s\n", it.No, it.Title)
+		for _, d := range it.Decisions {
+			fmt.Fprintf(w, "     %s《%s》", d.Verb, d.Object)
+			if d.Lead != "" {
+				fmt.Fprintf(w, " 由%s", d.Lead)
+			}
+			fmt.Fprintln(w)
+		}
+	}
+	if len(m.Departments) > 0 {
+		fmt.Fprintf(w, "  部门  %s\n", strings.Join(m.Departments, "、"))
+	}
+	if len(m.Topics) > 0 {
+		fmt.Fprintf(w, "  主题  %s\n", strings.Join(m.Topics, "；"))
+	}
+	fmt.Fprintf(w, "  人员  %d", len(m.Attendees))
+	if m.Recorder != "" {
+		fmt.Fprintf(w, "  记录 %s", m.Recorder)
+	}
+	fmt.Fprintln(w)
+	if m.Published != "" || m.Publisher != "" {
+		fmt.Fprintf(w, "  发布  %s %s\n", m.Published, m.Publisher)
+	}
+	if err := ingest.Check(m); err != nil {
+		fmt.Fprintf(w, "  注意  %v\n", err)
+	}
+}

@@ -1,0 +1,190 @@
+package ingest
+
+import (
+	"crypto/sha256"
+	"encoding/hex"
+	"errors"
+	"fmt"
+	"strings"
+	"time"
+	"unicode"
+
+	"github.com/jiyao-search/jiyao/internal/fold"
+)
+
+// Config holds the data an Extractor works from. Zero values select the
+// tables embedded in the binary (data/*.tsv).
+type Config struct {
+	// Departments, Issuers and Topics are TSV tables in the format of the
+	// embedded ones; nil selects the default.
+	Departments []byte
+	Issuers     []byte
+	Topics      []byte
+	// Decode configures the format decoders (JSON field paths).
+	Decode DecodeOptions
+}
+
+// Extractor turns documents into Minutes records. It is safe for concurrent
+// use.
+type Extractor struct {
+	deptTable   *aliasTable
+	issuers     *aliasTable
+	topics      []topic
+	decode      DecodeOptions
+}
+
+// NewExtractor returns an Extractor for cfg.
+func NewExtractor(cfg Config) (*Extractor, error) {
+	pick := func(b, def []byte) []byte {
+		if b == nil {
+			return def
+		}
+		return b
+	}
+	e := &Extractor{decode: cfg.Decode}
+	var err error
+	if e.deptTable, err = parseAliasTable(pick(cfg.Departments, defaultDepartments)); err != nil {
+		return nil, fmt.Errorf("departments table: %w", err)
+	}
+	if e.issuers, err = parseAliasTable(pick(cfg.Issuers, defaultIssuers)); err != nil {
+		return nil, fmt.Errorf("issuers table: %w", err)
+	}
+	if e.topics, err = parseTopics(pick(cfg.Topics, defaultTopics)); err != nil {
+		return nil, fmt.Errorf("topics table: %w", err)
+	}
+	return e, nil
+}
+
+// ErrNoMinutes means a document decoded but holds nothing that reads as the
+// record of a meeting.
+var ErrNoMinutes = errors.New("no meeting record found")
+
+// Extract decodes data (read from the file name) and extracts its records:
+// one for most files, one per record for JSON Lines and arrays. It fails as a
+// whole only when the file cannot be decoded.
+func (e *Extractor) Extract(name string, data []byte) ([]*Minutes, error) {
+	docs, err := DecodeAll(name, data, e.decode)
+	if err != nil {
+		return nil, err
+	}
+	sum := sha256.Sum256(data)
+	digest := hex.EncodeToString(sum[:])
+	out := make([]*Minutes, 0, len(docs))
+	for i, d := range docs {
+		m := e.FromDocument(d)
+		m.Source = name
+		m.SHA256 = digest
+		m.ID = digest[:16]
+		if len(docs) > 1 {
+			m.Source = fmt.Sprintf("%s#%d", name, i+1)
+			m.ID = fmt.Sprintf("%s-%d", digest[:16], i+1)
+		}
+		out = append(out, m)
+	}
+	return out, nil
+}
+
+// ExtractOne is Extract for a file that must hold exactly one record.
+func (e *Extractor) ExtractOne(name string, data []byte) (*Minutes, error) {
+	ms, err := e.Extract(name, data)
+	if err != nil {
+		return nil, err
+	}
+	if len(ms) != 1 {
+		return nil, fmt.Errorf("%d records in one file, want 1", len(ms))
+	}
+	return ms[0], nil
+}
+
+// Check reports the first essential field a record lacks (title, issuer,
+// meeting date), wrapping ErrNoMinutes; nil when it has them all.
+func Check(m *Minutes) error {
+	var missing []string
+	if m.Title == "" {
+		missing = append(missing, "title")
+	}
+	if m.Issuer == "" {
+		missing = append(missing, "issuer")
+	}
+	if m.Meeting.Date == "" {
+		missing = append(missing, "meeting date")
+	}
+	if len(missing) > 0 {
+		return fmt.Errorf("%w: no %s", ErrNoMinutes, strings.Join(missing, ", "))
+	}
+	return nil
+}
+
+// FromDocument extracts the record from a decoded document. It never fails:
+// what cannot be found is left empty (see Check).
+func (e *Extractor) FromDocument(d *Document) *Minutes {
+	p := newPage(d.Text)
+	m := &Minutes{
+		Format:      d.Format,
+		Encoding:    d.Encoding,
+		URL:         d.URL,
+		Published:   d.Published,
+		Text:        p.disp,
+		Script:      script(p.disp),
+		Items:       []Item{},
+		Departments: []string{},
+		Attendees:   []Attendee{},
+		Topics:      []string{},
+	}
+	ref := time.Now().UTC()
+	if t, err := time.Parse(time.DateOnly, d.Published); err == nil {
+		ref = t
+	}
+	roc := m.Script != "simplified" && (strings.Contains(p.norm, "议会") || strings.Contains(p.norm, "立法院") || strings.Contains(p.norm, "民国"))
+
+	e.header(p, d, m, ref, roc)
+	e.opening(p, m, ref, roc)
+	e.items(p, m)
+	e.attendance(p, m)
+	e.assignTopics(m)
+	return m
+}
+
+// script tells whether text is written in simplified or traditional
+// characters, by counting characters that differ between the two.
+func script(s string) string {
+	trad, simp := 0, 0
+	for _, r := range s {
+		if !unicode.Is(unicode.Han, r) {
+			continue
+		}
+		if fold.IsTraditional(r) {
+			trad++
+		} else if fold.IsSimplified(r) {
+			simp++
+		}
+	}
+	switch {
+	case trad == 0 && simp == 0:
+		return "simplified"
+	case trad > 4*simp:
+		return "traditional"
+	case simp > 4*trad:
+		return "simplified"
+	}
+	return "mixed"
+}
+
+// timeZero is the reference for dates read where no relative date can
+// occur.
+var timeZero time.Time
+
+// firstDate returns the first date in text.
+func firstDate(text string, ref time.Time, roc bool) (DateMatch, bool) {
+	ds := FindDates(text, ref, roc)
+	if len(ds) == 0 {
+		return DateMatch{}, false
+	}
+	return ds[0], true
+}
+
+// ISO formats the date as YYYY-MM-DD.
+func (d DateMatch) ISO() string { return d.Date.String() }
+
+// foldString is fold.String, for files that need nothing else of fold.
+func foldString(s string) string { return fold.String(s) }

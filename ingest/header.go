@@ -1,0 +1,182 @@
+package ingest
+
+import (
+	"fmt"
+	"regexp"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/jiyao-search/jiyao/internal/fold"
+)
+
+// docNumberRE matches a document number (文号) in folded text, in any of the
+// bracket forms publishers use: 〔2020〕36号, [2020]36号, 【2020】36号,
+// (2020)36号; fold has already made full-width digits and brackets
+// half-width.
+var docNumberRE = regexp.MustCompile(`([\p{Han}]{0,8})[〔\[【(〖]\s*((?:19|20)[0-9]{2})\s*[〕\]】)〗]\s*第?\s*([0-9]{1,5})\s*号`)
+
+// CanonicalDocNumber rewrites a document number in its one canonical form,
+// 〔2020〕36号, keeping an issuer prefix (苏府〔2020〕36号). It reports false
+// when s holds no document number.
+func CanonicalDocNumber(s string) (string, bool) {
+	m := docNumberRE.FindStringSubmatch(fold.String(s))
+	if m == nil {
+		return "", false
+	}
+	n, _ := strconv.Atoi(m[3])
+	return fmt.Sprintf("%s〔%s〕%d号", m[1], m[2], n), true
+}
+
+// issuerSuffixes end the name of an issuing body, longest first.
+var issuerSuffixes = []string{
+	"人民代表大会常务委员会", "人大常委会", "人民政府办公厅", "人民政府办公室", "人民政府",
+	"政府", "议会", "立法会", "立法院", "常委会", "委员会", "领导小组", "协调小组", "小组",
+}
+
+// kindWords are the kinds of meeting, folded, longest first.
+var kindWords = []string{
+	"常务会议", "全体会议", "办公会议", "专题会议", "定期大会", "临时大会", "临时会", "成立大会",
+	"常委会会议", "主任会议", "联席会议", "院会", "会议",
+}
+
+// header fills title, doc number, issuer, publisher and publication date.
+func (e *Extractor) header(p *page, d *Document, m *Minutes, ref time.Time, roc bool) {
+	m.Title = squeezeHanSpaces(d.Title)
+	first := -1
+	for k := range p.lines {
+		if strings.TrimSpace(p.line(k)) != "" {
+			first = k
+			break
+		}
+	}
+	if m.Title == "" && first >= 0 {
+		l := p.lines[first]
+		m.Title = squeezeHanSpaces(p.show(l[0], l[1]))
+	}
+	m.Title = strings.TrimPrefix(m.Title, "[视频]")
+
+	// The document number sits in the first lines, under the title.
+	head := p.norm
+	if len(p.lines) > 12 {
+		head = p.norm[:p.lines[12][1]]
+	}
+	if loc := docNumberRE.FindStringSubmatchIndex(head); loc != nil {
+		n, _ := strconv.Atoi(head[loc[6]:loc[7]])
+		prefix := ""
+		if loc[2] < loc[3] && p.lineAt(loc[2]) == p.lineAt(loc[0]) && !strings.Contains(head[p.lines[p.lineAt(loc[0])][0]:loc[0]], "。") {
+			prefix = p.show(loc[2], loc[3])
+		}
+		m.DocNumber = fmt.Sprintf("%s〔%s〕%d号", prefix, head[loc[4]:loc[5]], n)
+	}
+
+	m.Issuer = e.issuer(m.Title)
+	if m.Issuer == "" {
+		m.Issuer = e.issuer(p.show(0, min(len(p.norm), 600)))
+	}
+
+	e.colophon(p, m, ref, roc)
+}
+
+// issuer finds the issuing body in a title such as 苏州市人民政府 常务会议纪要,
+// 臺北市議會第11屆成立大會會議紀錄 or 李强主持召开国务院常务会议, in the
+// document's own characters, mapped to the canonical name where the issuers
+// table has one.
+func (e *Extractor) issuer(title string) string {
+	t := squeezeHanSpaces(title)
+	nt, offs := fold.Offsets(t)
+	// Where someone 主持召开 or 出席 the meeting, the body follows.
+	start := 0
+	for _, w := range []string{"主持召开", "召开", "主持"} {
+		if i := strings.Index(nt, w); i >= 0 {
+			start = i + len(w)
+			break
+		}
+	}
+	// A leading term (十三届全国人大常委会) is not part of the name.
+	rest := nt[start:]
+	if i := strings.Index(rest, "届"); i > 0 && i <= 9 && isNumeral(rest[:i]) {
+		start += i + len("届")
+	}
+	rest = nt[start:]
+	// The name ends before the session, the kind of meeting or the
+	// document type.
+	end := len(rest)
+	for _, stop := range append([]string{"第", "纪要", "纪录", "记录", "议程", "议事录"}, kindWords...) {
+		if i := strings.Index(rest, stop); i >= 0 && i < end {
+			end = i
+		}
+	}
+	cand := strings.TrimSpace(rest[:end])
+	// Keep the longest prefix that ends with an issuer suffix.
+	best := -1
+	for _, suf := range issuerSuffixes {
+		if i := strings.LastIndex(cand, suf); i >= 0 && i+len(suf) > best {
+			best = i + len(suf)
+		}
+	}
+	if best < 0 {
+		if e, _, ok := e.issuers.longest(cand); ok {
+			return e.canonical
+		}
+		return ""
+	}
+	name := strings.TrimSpace(t[offs[start]:offs[start+best]])
+	if ent, ok := e.issuers.byAlias[fold.String(name)]; ok {
+		return ent.canonical
+	}
+	return name
+}
+
+func isNumeral(s string) bool {
+	if s == "" {
+		return false
+	}
+	for _, r := range s {
+		if !strings.ContainsRune("0123456789〇零一二两三四五六七八九十百千", r) {
+			return false
+		}
+	}
+	return true
+}
+
+// colophon reads the end of the document: the office that compiled or
+// printed it (苏州市人民政府办公室整理, … 印发) and the publication date.
+func (e *Extractor) colophon(p *page, m *Minutes, ref time.Time, roc bool) {
+	from := max(0, len(p.lines)-20)
+	for k := len(p.lines) - 1; k >= from; k-- {
+		l := strings.TrimSpace(p.line(k))
+		if l == "" {
+			continue
+		}
+		if m.Publisher == "" {
+			for _, suf := range []string{"整理", "印发"} {
+				if strings.HasSuffix(l, suf) && !strings.ContainsAny(l, "0123456789") && runeCount(l) <= 30 {
+					span := p.lines[k]
+					s := p.show(span[0], span[1])
+					m.Publisher = strings.TrimSpace(strings.TrimSuffix(strings.TrimSuffix(s, "整理"), "印发"))
+				}
+			}
+		}
+		if m.Published == "" && runeCount(l) <= 20 {
+			if dm, ok := firstDate(l, ref, roc); ok && dm.Start <= 2 {
+				m.Published = dm.ISO()
+			}
+		}
+	}
+	// A publisher on its own line above the date: 苏州市人民政府办公室 /
+	// 2020年11月16日印发.
+	if m.Publisher == "" {
+		for k := len(p.lines) - 1; k > from; k-- {
+			l := strings.TrimSpace(p.line(k))
+			if strings.HasSuffix(l, "印发") {
+				prev := strings.TrimSpace(p.line(k - 1))
+				if strings.HasSuffix(prev, "办公室") || strings.HasSuffix(prev, "办公厅") {
+					span := p.lines[k-1]
+					m.Publisher = p.show(span[0], span[1])
+				}
+				break
+			}
+		}
+	}
+}

@@ -1,0 +1,273 @@
+package ingest
+
+import (
+	"strings"
+
+	"github.com/jiyao-search/jiyao/internal/cnum"
+)
+
+// itemActions are the verbs an agenda item opens with.
+var itemActions = []string{"听取", "审议", "研究", "通报", "讨论", "审定", "部署", "学习", "传达", "宣读", "报告", "讨论通过"}
+
+// decisionVerbs are the ways minutes record a decision, folded, longest
+// first.
+var decisionVerbs = []string{"原则同意", "原则通过", "审议通过", "讨论通过", "同意", "通过", "决定", "批准"}
+
+// itemEnd marks the end of the agenda: what follows is not an item.
+var itemEnds = []string{"会议还研究了其他事项", "会议还研究了其它事项", "出席:", "出席议员", "列席:"}
+
+// items splits the agenda into numbered items (一、二、…) and reads each
+// item's title, action, decisions and departments.
+func (e *Extractor) items(p *page, m *Minutes) {
+	level := issuerLevel(m.Issuer)
+	type head struct{ line, start, textStart int }
+	var heads []head
+	want := 1
+	end := len(p.norm)
+	for k := range p.lines {
+		l := p.line(k)
+		t := strings.TrimLeft(l, " ")
+		if _, ok := firstPrefix(t, itemEnds); ok && len(heads) > 0 {
+			end = p.lines[k][0]
+			break
+		}
+		i := strings.Index(t, "、")
+		if i <= 0 || i > 9 {
+			continue
+		}
+		n, ok := cnum.Parse(t[:i])
+		if !ok || !isNumeral(t[:i]) {
+			continue
+		}
+		// Numbering restarts in a new section (甲、報告事項 一、…).
+		if n == 1 || n == want {
+			lead := len(l) - len(t)
+			heads = append(heads, head{line: k, start: p.lines[k][0] + lead, textStart: p.lines[k][0] + lead + i + len("、")})
+			want = n + 1
+		}
+	}
+	for h, hd := range heads {
+		stop := end
+		if h+1 < len(heads) {
+			stop = p.lines[heads[h+1].line][0]
+		}
+		lineEnd := p.lines[hd.line][1]
+		titleEnd := lineEnd
+		if i := strings.Index(p.norm[hd.textStart:lineEnd], "。"); i >= 0 {
+			titleEnd = hd.textStart + i
+		}
+		title := p.show(hd.textStart, titleEnd)
+		it := Item{
+			No:          h + 1,
+			Title:       title,
+			Decisions:   []Decision{},
+			Departments: []string{},
+			Topics:      []string{},
+			Start:       p.offs[hd.start],
+			End:         p.offs[stop],
+		}
+		it.Text = strings.TrimSpace(p.disp[it.Start:it.End])
+		if a, ok := firstPrefix(p.norm[hd.textStart:titleEnd], itemActions); ok {
+			it.Action = p.show(hd.textStart, hd.textStart+len(a))
+		}
+		it.Decisions = e.decisions(p, hd.textStart, stop, level)
+		it.Departments = e.departments(p.norm[hd.textStart:stop], level)
+		m.Items = append(m.Items, it)
+	}
+	for _, it := range m.Items {
+		for _, d := range it.Departments {
+			if !contains(m.Departments, d) {
+				m.Departments = append(m.Departments, d)
+			}
+		}
+	}
+}
+
+func contains(xs []string, s string) bool {
+	for _, x := range xs {
+		if x == s {
+			return true
+		}
+	}
+	return false
+}
+
+// issuerLevel is the prefix a local government puts before its
+// departments: 市 for 苏州市人民政府, 省, 区, 县; empty for others.
+func issuerLevel(issuer string) string {
+	name := strings.TrimSuffix(strings.TrimSuffix(issuer, "人民政府"), "政府")
+	if name == issuer {
+		return ""
+	}
+	for _, l := range []string{"市", "省", "区", "县", "州", "旗"} {
+		if strings.HasSuffix(name, l) {
+			return l
+		}
+	}
+	return ""
+}
+
+// decisions reads the decisions in the folded span [from, to): a decision
+// verb at the start of a clause, its object (a 《》 title or the clause),
+// and the lead department given by 由… in the same or the next sentence.
+func (e *Extractor) decisions(p *page, from, to int, level string) []Decision {
+	out := []Decision{}
+	text := p.norm[from:to]
+	for i := 0; i < len(text); {
+		verb, ok := "", false
+		if clauseStart(text, i) {
+			verb, ok = firstPrefix(text[i:], decisionVerbs)
+		}
+		if !ok {
+			_, size := decodeRune(text[i:])
+			i += size
+			continue
+		}
+		// 决定 and bare 通过 decide only when the meeting is the subject
+		// or a titled document follows.
+		objStart := i + len(verb)
+		rest := text[objStart:]
+		rest = strings.TrimPrefix(rest, "了")
+		objStart = to - len(rest) - (len(p.norm) - to) + (len(p.norm) - to)
+		objStart = from + (len(text) - len(rest))
+		if (verb == "通过" || verb == "决定" || verb == "批准") && !strings.HasPrefix(rest, "《") && !precededBy(text, i, "会议") {
+			i = objStart
+			continue
+		}
+		if strings.HasPrefix(rest, ",") || strings.HasPrefix(rest, ":") {
+			// 会议决定，… : the clause after the comma is the object.
+			rest = rest[1:]
+			objStart++
+		}
+		var obj string
+		sentEnd := objStart + sentenceLen(p.norm[objStart:to])
+		if strings.HasPrefix(rest, "《") {
+			if j := strings.Index(rest, "》"); j > 0 {
+				obj = p.show(objStart+len("《"), objStart+j)
+			}
+		} else {
+			clause := p.norm[objStart:sentEnd]
+			if j := strings.IndexAny(clause, ",;"); j >= 0 && verb != "决定" {
+				clause = clause[:j]
+			}
+			obj = p.show(objStart, objStart+len(clause))
+		}
+		if obj == "" {
+			i = objStart
+			continue
+		}
+		d := Decision{Verb: p.show(from+i, from+i+len(verb)), Object: obj}
+		// The lead: 由X… in this sentence or the next.
+		next := sentEnd
+		if next < to {
+			next = min(to, next+1+sentenceLen(p.norm[min(to, next+1):to]))
+		}
+		if k := strings.Index(p.norm[sentEnd:next], "由"); k >= 0 {
+			if deps := e.departmentsAt(p.norm[sentEnd+k+len("由"):next], level, true); len(deps) > 0 {
+				d.Lead = deps[0]
+			}
+		}
+		out = append(out, d)
+		i = sentEnd - from
+	}
+	return out
+}
+
+// clauseStart reports whether byte i of text begins a clause: the start,
+// after punctuation, after a sub-point marker (一), or after 会议/原则.
+func clauseStart(text string, i int) bool {
+	if i == 0 {
+		return true
+	}
+	prev := lastRune(text[:i])
+	if strings.ContainsRune("。,;:)\n 、", prev) {
+		return true
+	}
+	return precededBy(text, i, "会议") || precededBy(text, i, "会议原则")
+}
+
+func precededBy(text string, i int, w string) bool {
+	return strings.HasSuffix(text[:i], w)
+}
+
+// sentenceLen is the length in bytes of the sentence at the start of s, its
+// 。 excluded; a line break also ends it.
+func sentenceLen(s string) int {
+	if i := strings.IndexAny(s, "。\n;!?"); i >= 0 {
+		return i
+	}
+	return len(s)
+}
+
+func decodeRune(s string) (rune, int) {
+	for _, r := range s {
+		return r, len(string(r))
+	}
+	return 0, 1
+}
+
+// departments returns the canonical departments given work in folded text,
+// in order of first mention.
+func (e *Extractor) departments(text, level string) []string {
+	return e.departmentsAt(text, level, false)
+}
+
+// departmentsAt scans folded text for departments; with first it stops at
+// the first one and only looks at the start of text.
+func (e *Extractor) departmentsAt(text, level string, first bool) []string {
+	out := []string{}
+	for i := 0; i < len(text); {
+		prefix := ""
+		j := i
+		for _, l := range []string{"市", "省", "区", "县"} {
+			if strings.HasPrefix(text[i:], l) {
+				prefix, j = l, i+len(l)
+				break
+			}
+		}
+		ent, n, ok := e.deptTable.longest(text[j:])
+		if !ok && prefix != "" {
+			ent, n, ok = e.deptTable.longest(text[i:])
+			j, prefix = i, ""
+		}
+		if ok && !e.partOfLonger(text, j, n) {
+			name := ent.canonical
+			if !ent.central {
+				switch {
+				case prefix != "":
+					name = prefix + name
+				case level != "":
+					name = level + name
+				}
+			}
+			if !contains(out, name) {
+				out = append(out, name)
+			}
+			if first {
+				return out
+			}
+			i = j + n
+			continue
+		}
+		if first && i > 0 {
+			// The lead follows 由 directly.
+			return out
+		}
+		_, size := decodeRune(text[i:])
+		i += size
+	}
+	return out
+}
+
+// partOfLonger reports whether the alias at text[j:j+n] is only the tail of
+// a longer name or the head of a different one (财政局 inside
+// 财政局长, 商务局 inside 商务局势).
+func (e *Extractor) partOfLonger(text string, j, n int) bool {
+	after := text[j+n:]
+	for _, w := range []string{"长", "长"} {
+		if strings.HasPrefix(after, w) {
+			return true
+		}
+	}
+	return false
+}

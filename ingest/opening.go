@@ -1,0 +1,324 @@
+package ingest
+
+import (
+	"regexp"
+	"strings"
+	"time"
+
+	"github.com/jiyao-search/jiyao/internal/cnum"
+	"github.com/jiyao-search/jiyao/internal/fold"
+)
+
+// num matches a number as minutes write it: digits or Chinese numerals.
+const num = `([0-9]+|[〇零一二两三四五六七八九十百千]+)`
+
+var (
+	// Several levels: 第11届第2次定期大会第6次会议, 第四届第四会期第一次会议,
+	// 十三届全国人大常委会第十次会议举行第二次全体会议.
+	termRE     = regexp.MustCompile(`第?` + num + `届`)
+	periodRE   = regexp.MustCompile(`第` + num + `会期`)
+	assemblyRE = regexp.MustCompile(`第` + num + `次(定期大会|临时大会|临时会)`)
+	yearSessRE = regexp.MustCompile(`((?:19|20)[0-9]{2})年第` + num + `次`)
+	sessionRE  = regexp.MustCompile(`第` + num + `次`)
+	// 第十七届133次: a number straight after the term.
+	termSessRE = regexp.MustCompile(`届` + num + `次`)
+)
+
+// chairTitles are titles written next to a chair's name, longest first.
+var chairTitles = []string{
+	"国务院总理", "国务院副总理", "常务副市长", "常务副省长", "副总理", "总理", "副市长", "市长",
+	"副省长", "省长", "副区长", "区长", "副县长", "县长", "副主席", "主席", "委员长", "副主任", "主任",
+	"秘书长", "副书记", "书记", "副院长", "院长", "副议长", "议长", "组长",
+}
+
+// opening fills the meeting (kind, session, date, part of day) and the chair
+// from the title and the opening paragraph or header labels.
+func (e *Extractor) opening(p *page, m *Minutes, ref time.Time, roc bool) {
+	open, oStart := p.openingLine()
+	nt := fold.String(m.Title)
+
+	// Date: a 时间/日期 label, else the opening sentence, else the first
+	// date in the head of the document, else the publication date.
+	if v, at, ok := p.label([]string{"时间", "日期"}); ok {
+		if dm, ok := firstDate(v, ref, roc); ok {
+			m.Meeting.Date, m.Meeting.PartOfDay = dm.ISO(), dm.PartOfDay
+			_ = at
+		}
+	}
+	if m.Meeting.Date == "" && open != "" {
+		if dm, ok := firstDate(open, ref, roc); ok {
+			m.Meeting.Date, m.Meeting.PartOfDay = dm.ISO(), dm.PartOfDay
+		}
+	}
+	if m.Meeting.Date == "" {
+		head := p.norm[:p.lines[min(len(p.lines)-1, 15)][1]]
+		if dm, ok := firstDate(head, ref, roc); ok {
+			m.Meeting.Date, m.Meeting.PartOfDay = dm.ISO(), dm.PartOfDay
+		}
+	}
+	if m.Meeting.Date == "" && m.Published != "" {
+		m.Meeting.Date = m.Published
+	}
+
+	// Kind and session, from the title first, then the opening.
+	for _, src := range []struct {
+		text string
+		show func(i, j int) string
+	}{
+		{nt, func(i, j int) string { return spanOf(m.Title, i, j) }},
+		{open, func(i, j int) string { return p.show(oStart+i, oStart+j) }},
+	} {
+		if src.text == "" {
+			continue
+		}
+		if m.Meeting.Kind == "" {
+			for _, k := range kindWords {
+				if k == "会议" {
+					continue
+				}
+				if i := strings.Index(src.text, k); i >= 0 {
+					m.Meeting.Kind = src.show(i, i+len(k))
+					break
+				}
+			}
+		}
+		if m.Meeting.Session == 0 {
+			session(src.text, src.show, &m.Meeting)
+		}
+	}
+	if m.Meeting.Kind == "" {
+		for _, k := range []string{"院会"} {
+			if strings.Contains(p.norm[:min(len(p.norm), 200)], k) {
+				i := strings.Index(p.norm, k)
+				m.Meeting.Kind = p.show(i, i+len(k))
+			}
+		}
+	}
+
+	// Chair: a 主席/主持 label, else the opening's "…主持".
+	if v, _, ok := p.label([]string{"主席", "主持人", "主持"}); ok {
+		if per, ok := parsePerson(v); ok {
+			m.Chair = &per
+		}
+	}
+	if m.Chair == nil {
+		for _, s := range []struct{ text, disp string }{{open, ""}, {nt, m.Title}} {
+			if s.text == "" {
+				continue
+			}
+			if per, ok := chairIn(s.text); ok {
+				m.Chair = per
+				break
+			}
+		}
+	}
+	if m.Chair != nil {
+		// Show the name in the document's characters: find it in the
+		// display text by its folded form.
+		m.Chair.Name = p.displayOf(m.Chair.Name)
+		m.Chair.Title = p.displayOf(m.Chair.Title)
+	}
+}
+
+// spanOf maps the folded span [i, j) of fold.String(s) back to s.
+func spanOf(s string, i, j int) string {
+	_, offs := fold.Offsets(s)
+	return strings.TrimSpace(s[offs[i]:offs[j]])
+}
+
+// displayOf finds the first occurrence of a folded string in the page and
+// returns it in the document's own characters; the folded string itself
+// when it does not occur.
+func (p *page) displayOf(folded string) string {
+	if folded == "" {
+		return ""
+	}
+	if i := strings.Index(p.norm, folded); i >= 0 {
+		return p.show(i, i+len(folded))
+	}
+	return folded
+}
+
+// session reads the session levels from folded text into mt.
+func session(text string, show func(i, j int) string, mt *Meeting) {
+	number := func(s string) int {
+		n, _ := cnum.Parse(s)
+		return n
+	}
+	start, end := -1, -1
+	widen := func(loc []int) {
+		if start < 0 || loc[0] < start {
+			start = loc[0]
+		}
+		if loc[1] > end {
+			end = loc[1]
+		}
+	}
+	if loc := termRE.FindStringSubmatchIndex(text); loc != nil {
+		mt.Term = number(text[loc[2]:loc[3]])
+		widen(loc)
+	}
+	rest := 0
+	switch {
+	case periodRE.MatchString(text):
+		loc := periodRE.FindStringSubmatchIndex(text)
+		mt.Session = number(text[loc[2]:loc[3]])
+		widen(loc)
+		rest = loc[1]
+	case assemblyRE.MatchString(text):
+		loc := assemblyRE.FindStringSubmatchIndex(text)
+		mt.Session = number(text[loc[2]:loc[3]])
+		widen(loc)
+		rest = loc[1]
+	case yearSessRE.MatchString(text):
+		loc := yearSessRE.FindStringSubmatchIndex(text)
+		mt.Year = number(text[loc[2]:loc[3]])
+		mt.Session = number(text[loc[4]:loc[5]])
+		widen(loc)
+	case termSessRE.MatchString(text):
+		loc := termSessRE.FindStringSubmatchIndex(text)
+		mt.Session = number(text[loc[2]:loc[3]])
+		widen(loc)
+	default:
+		if loc := sessionRE.FindStringSubmatchIndex(text); loc != nil {
+			mt.Session = number(text[loc[2]:loc[3]])
+			widen(loc)
+			rest = loc[1]
+		}
+	}
+	// A sitting follows a session that has one: …第6次会议, …举行第二次全体会议.
+	if rest > 0 && mt.Session != 0 {
+		if loc := sessionRE.FindStringSubmatchIndex(text[rest:]); loc != nil {
+			mt.Sitting = number(text[rest+loc[2] : rest+loc[3]])
+			widen([]int{rest + loc[0], rest + loc[1]})
+		}
+	}
+	if start >= 0 {
+		label := show(start, end)
+		// Extend to the kind word right after (第115次常务会议).
+		mt.Label = label
+	}
+}
+
+// chairIn finds "…主持" in folded text and reads the person before it: 李亚平
+// 市长主持, 国务院总理温家宝今天主持, 李强主持召开.
+func chairIn(text string) (*Person, bool) {
+	i := strings.Index(text, "主持")
+	if i < 0 {
+		return nil, false
+	}
+	before := []rune(text[:i])
+	// Drop time words between the name and 主持.
+	s := string(before)
+	for {
+		t := s
+		for _, w := range []string{"今天", "今日", "上午", "下午", "晚上", "在京", "近日", "日"} {
+			t = strings.TrimSuffix(t, w)
+		}
+		t = strings.TrimRight(t, "0123456789 ")
+		if t == s {
+			break
+		}
+		s = t
+	}
+	// The Han run ending at s's end.
+	rs := []rune(s)
+	j := len(rs)
+	for j > 0 && hanRune(rs[j-1]) {
+		j--
+	}
+	run := string(rs[j:])
+	if run == "" {
+		return nil, false
+	}
+	// Title after the name: 李亚平市长.
+	for _, t := range chairTitles {
+		if strings.HasSuffix(run, t) {
+			name := strings.TrimSuffix(run, t)
+			if n := runeCount(name); n >= 2 && n <= 4 {
+				return &Person{Name: name, Title: t}, true
+			}
+		}
+	}
+	// Title before the name: 国务院总理温家宝.
+	for _, t := range chairTitles {
+		if k := strings.LastIndex(run, t); k >= 0 {
+			name := run[k+len(t):]
+			if n := runeCount(name); n >= 2 && n <= 4 {
+				return &Person{Name: name, Title: t}, true
+			}
+		}
+	}
+	if n := runeCount(run); n >= 2 && n <= 3 {
+		return &Person{Name: run}, true
+	}
+	return nil, false
+}
+
+// openingLine returns the folded line that opens the meeting (主持召开,
+// 召开, 举行 …) and its start offset; empty if none is found near the top.
+func (p *page) openingLine() (string, int) {
+	limit := min(len(p.lines), 40)
+	for _, w := range []string{"主持召开", "召开", "主持", "举行", "开会"} {
+		for k := 0; k < limit; k++ {
+			if l := p.line(k); strings.Contains(l, w) {
+				return l, p.lines[k][0]
+			}
+		}
+	}
+	return "", 0
+}
+
+// label finds a header line "LABEL：value" (labels may be spaced out: 時
+// 間, 主　　席) among the first lines and returns the folded value and
+// its offset.
+func (p *page) label(names []string) (string, int, bool) {
+	limit := min(len(p.lines), 60)
+	for k := 0; k < limit; k++ {
+		l := p.line(k)
+		key, val, at, ok := splitLabel(l)
+		if !ok {
+			continue
+		}
+		for _, n := range names {
+			if key == n {
+				return val, p.lines[k][0] + at, true
+			}
+		}
+	}
+	return "", 0, false
+}
+
+// splitLabel splits a folded line "出 席:value" or "时 间 value" into its
+// label (spaces removed) and value.
+func splitLabel(l string) (key, val string, at int, ok bool) {
+	l2 := strings.TrimLeft(l, " ")
+	lead := len(l) - len(l2)
+	// Labels are at most 6 Han characters, possibly spaced out.
+	han := 0
+	for i, r := range l2 {
+		switch {
+		case hanRune(r):
+			han++
+			if han > 8 {
+				return "", "", 0, false
+			}
+		case r == ' ':
+		case r == ':':
+			key = stripSpaces(l2[:i])
+			return key, strings.TrimSpace(l2[i+1:]), lead + i + 1, key != ""
+		default:
+			return "", "", 0, false
+		}
+		// A spaced-out two-character label without colon: "时 间 value"
+		// is read when the label is one of the known ones.
+		if han == 2 && r != ' ' {
+			k := stripSpaces(l2[:i+len(string(r))])
+			rest := l2[i+len(string(r)):]
+			if (k == "时间" || k == "地点" || k == "主席") && strings.HasPrefix(rest, " ") {
+				return k, strings.TrimSpace(rest), lead + i + len(string(r)), true
+			}
+		}
+	}
+	return "", "", 0, false
+}

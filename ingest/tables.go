@@ -1,0 +1,128 @@
+package ingest
+
+import (
+	"bufio"
+	"bytes"
+	_ "embed"
+	"fmt"
+	"io"
+	"sort"
+	"strings"
+
+	"github.com/jiyao-search/jiyao/internal/fold"
+)
+
+// The default tables ship in the binary; Config can replace each.
+var (
+	//go:embed data/departments.tsv
+	defaultDepartments []byte
+	//go:embed data/issuers.tsv
+	defaultIssuers []byte
+	//go:embed data/topics.tsv
+	defaultTopics []byte
+)
+
+// aliasTable maps folded aliases to canonical names, for longest-match
+// scanning of text.
+type aliasTable struct {
+	// byAlias maps a folded alias to its entry.
+	byAlias map[string]aliasEntry
+	// maxRunes is the length of the longest alias, in runes.
+	maxRunes int
+}
+
+type aliasEntry struct {
+	canonical string
+	// central marks a body that never takes a level prefix.
+	central bool
+}
+
+// readTSV calls f for each non-comment line of a table: the first column and
+// the space-separated words of the second.
+func readTSV(r io.Reader, f func(key string, words []string) error) error {
+	sc := bufio.NewScanner(r)
+	line := 0
+	for sc.Scan() {
+		line++
+		text := strings.TrimRight(sc.Text(), " \r")
+		if text == "" || strings.HasPrefix(text, "#") {
+			continue
+		}
+		key, rest, _ := strings.Cut(text, "\t")
+		if err := f(strings.TrimSpace(key), strings.Fields(rest)); err != nil {
+			return fmt.Errorf("line %d: %w", line, err)
+		}
+	}
+	return sc.Err()
+}
+
+func parseAliasTable(data []byte) (*aliasTable, error) {
+	t := &aliasTable{byAlias: make(map[string]aliasEntry)}
+	err := readTSV(bytes.NewReader(data), func(key string, words []string) error {
+		e := aliasEntry{canonical: key}
+		if strings.HasPrefix(key, "=") {
+			e.central = true
+			e.canonical = key[1:]
+		}
+		if e.canonical == "" {
+			return fmt.Errorf("empty name")
+		}
+		for _, a := range append([]string{e.canonical}, words...) {
+			fa := fold.String(a)
+			if _, dup := t.byAlias[fa]; dup {
+				continue // the first line that names an alias wins
+			}
+			t.byAlias[fa] = e
+			if n := len([]rune(fa)); n > t.maxRunes {
+				t.maxRunes = n
+			}
+		}
+		return nil
+	})
+	return t, err
+}
+
+// longest returns the longest alias that starts s (folded text), and its
+// length in bytes.
+func (t *aliasTable) longest(s string) (aliasEntry, int, bool) {
+	ends := make([]int, 0, t.maxRunes)
+	for i := range s {
+		if i > 0 {
+			ends = append(ends, i)
+		}
+		if len(ends) >= t.maxRunes {
+			break
+		}
+	}
+	if len(ends) < t.maxRunes {
+		ends = append(ends, len(s))
+	}
+	for k := len(ends) - 1; k >= 0; k-- {
+		if e, ok := t.byAlias[s[:ends[k]]]; ok {
+			return e, ends[k], true
+		}
+	}
+	return aliasEntry{}, 0, false
+}
+
+// topic is one class of the taxonomy with its folded keywords.
+type topic struct {
+	label    string
+	keywords []string
+}
+
+func parseTopics(data []byte) ([]topic, error) {
+	var ts []topic
+	err := readTSV(bytes.NewReader(data), func(key string, words []string) error {
+		t := topic{label: key}
+		for _, w := range words {
+			t.keywords = append(t.keywords, fold.String(w))
+		}
+		// Longer keywords first, so that a text counts 道路交通安全 once
+		// rather than also as 交通安全 and 交通.
+		sort.SliceStable(t.keywords, func(i, j int) bool { return len(t.keywords[i]) > len(t.keywords[j]) })
+		ts = append(ts, t)
+		return nil
+	})
+	return ts, err
+}

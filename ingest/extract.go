@@ -27,10 +27,10 @@ type Config struct {
 // Extractor turns documents into Minutes records. It is safe for concurrent
 // use.
 type Extractor struct {
-	deptTable   *aliasTable
-	issuers     *aliasTable
-	topics      []topic
-	decode      DecodeOptions
+	deptTable *aliasTable
+	issuers   *aliasTable
+	topics    []topic
+	decode    DecodeOptions
 }
 
 // NewExtractor returns an Extractor for cfg.

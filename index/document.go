@@ -1,0 +1,279 @@
+package index
+
+import (
+	"encoding/json"
+	"fmt"
+	"regexp"
+	"strings"
+	"time"
+	"unicode"
+
+	"github.com/jiyao-search/jiyao/ingest"
+	"github.com/jiyao-search/jiyao/internal/fold"
+)
+
+// Doc ids are derived from the meeting id: "<id>", "<id>/i3", "<id>/i3/d1".
+func itemID(meetingID string, no int) string { return fmt.Sprintf("%s/i%d", meetingID, no) }
+func decisionID(meetingID string, no, d int) string {
+	return fmt.Sprintf("%s/i%d/d%d", meetingID, no, d)
+}
+
+// meetingOf returns the meeting id a doc id belongs to.
+func meetingOf(id string) string {
+	m, _, _ := strings.Cut(id, "/")
+	return m
+}
+
+// key folds a keyword value for filtering: the folded form with all white
+// space removed, so 高雄市議會, 高雄市议会 and 高雄市 议会 are one key.
+func key(s string) string {
+	f := fold.String(s)
+	return strings.Map(func(r rune) rune {
+		if unicode.IsSpace(r) {
+			return -1
+		}
+		return r
+	}, f)
+}
+
+// docNumberRE matches a folded document number: an optional prefix, the
+// year in any bracket, the number and 号.
+var docNumberRE = regexp.MustCompile(`^(.*?)[〔\[【(〖{（［]\s*(\d{4})\s*[〕\]】)〗}）］]\s*第?\s*(\d+)\s*号$`)
+
+// canonicalDocNumber returns the canonical folded forms of a document number
+// (文号): the full form with its prefix (苏府会〔2020〕36号) and the bare
+// year-and-number (〔2020〕36号). ok is false when s is not of that shape.
+func canonicalDocNumber(s string) (full, core string, ok bool) {
+	m := docNumberRE.FindStringSubmatch(key(s))
+	if m == nil {
+		return "", "", false
+	}
+	n := strings.TrimLeft(m[3], "0")
+	if n == "" {
+		n = "0"
+	}
+	core = "〔" + m[2] + "〕" + n + "号"
+	return m[1] + core, core, true
+}
+
+func docNumberKeys(s string) []string {
+	if s == "" {
+		return nil
+	}
+	full, core, ok := canonicalDocNumber(s)
+	if !ok {
+		return []string{key(s)}
+	}
+	if full == core {
+		return []string{core}
+	}
+	return []string{full, core}
+}
+
+// Dates outside these bounds are not indexed (bleve's datetime range is
+// that of int64 nanoseconds).
+var (
+	minDate = time.Date(1700, 1, 1, 0, 0, 0, 0, time.UTC)
+	maxDate = time.Date(2200, 1, 1, 0, 0, 0, 0, time.UTC)
+)
+
+// parseDay reads YYYY-MM-DD, YYYY-MM or YYYY.
+func parseDay(s string) (time.Time, bool) {
+	for _, layout := range []string{"2006-01-02", "2006-01", "2006"} {
+		if t, err := time.Parse(layout, s); err == nil && !t.Before(minDate) && t.Before(maxDate) {
+			return t, true
+		}
+	}
+	return time.Time{}, false
+}
+
+// meetingDay is the date a record is filed under: the meeting date, else
+// the publication date.
+func meetingDay(rec *ingest.Minutes) string {
+	if rec.Meeting.Date != "" {
+		return rec.Meeting.Date
+	}
+	return rec.Published
+}
+
+// officials lists a record's people by role field.
+func officials(rec *ingest.Minutes) map[string][]string {
+	out := map[string][]string{}
+	add := func(f, name string) {
+		if name = strings.TrimSpace(name); name != "" {
+			out[f] = appendUnique(out[f], name)
+			out[fOfficial] = appendUnique(out[fOfficial], name)
+		}
+	}
+	if rec.Chair != nil {
+		add(fChair, rec.Chair.Name)
+	}
+	for _, a := range rec.Attendees {
+		switch a.Role {
+		case ingest.RoleChair:
+			add(fChair, a.Name)
+		case ingest.RolePresent:
+			add(fPresent, a.Name)
+		case ingest.RoleObserver:
+			add(fObserver, a.Name)
+		case ingest.RoleRecorder:
+			add(fRecorder, a.Name)
+		default:
+			add(fOfficial, a.Name)
+		}
+	}
+	add(fRecorder, rec.Recorder)
+	return out
+}
+
+func appendUnique(list []string, vals ...string) []string {
+	for _, v := range vals {
+		if v = strings.TrimSpace(v); v == "" {
+			continue
+		}
+		dup := false
+		for _, x := range list {
+			if x == v {
+				dup = true
+				break
+			}
+		}
+		if !dup {
+			list = append(list, v)
+		}
+	}
+	return list
+}
+
+// doc is one bleve document under construction.
+type doc map[string]any
+
+// keyword sets a filter field to the folded values and its label to the
+// values as written.
+func (d doc) keyword(f string, vals ...string) {
+	vals = appendUnique(nil, vals...)
+	if len(vals) == 0 {
+		return
+	}
+	keys := make([]string, 0, len(vals))
+	for _, v := range vals {
+		keys = appendUnique(keys, key(v))
+	}
+	d[f] = keys
+	d[label(f)] = vals
+}
+
+// text sets a text field and its unigram twin.
+func (d doc) text(f, s string) {
+	if strings.TrimSpace(s) == "" {
+		return
+	}
+	d[f] = s
+	d[f+"_u"] = s
+}
+
+// docs builds the meeting, item and decision documents of a record, keyed
+// by doc id.
+func docs(rec *ingest.Minutes) (map[string]doc, error) {
+	if rec.ID == "" {
+		return nil, fmt.Errorf("record from %q has no id", rec.Source)
+	}
+	if strings.Contains(rec.ID, "/") {
+		return nil, fmt.Errorf("record id %q contains a slash", rec.ID)
+	}
+	raw, err := json.Marshal(rec)
+	if err != nil {
+		return nil, fmt.Errorf("encode record %s: %w", rec.ID, err)
+	}
+	// common holds the meeting metadata every level carries.
+	common := doc{
+		fMeetingID:    rec.ID,
+		fSource:       rec.Source,
+		fMeetingTitle: rec.Title,
+	}
+	common.keyword(fIssuer, rec.Issuer)
+	common.keyword(fKind, rec.Meeting.Kind)
+	for f, names := range officials(rec) {
+		common.keyword(f, names...)
+	}
+	if day := meetingDay(rec); day != "" {
+		if t, ok := parseDay(day); ok {
+			common[fDate] = t
+			common[fDay] = day
+			common[fYear] = t.Format("2006")
+			if len(day) >= 7 {
+				common[fMonth] = t.Format("2006-01")
+			}
+		}
+	}
+	if rec.Meeting.Session > 0 {
+		common[fSession] = float64(rec.Meeting.Session)
+	}
+	if rec.Meeting.Year > 0 {
+		common[fSessionYear] = float64(rec.Meeting.Year)
+	}
+	if rec.DocNumber != "" {
+		common[fDocNumber] = docNumberKeys(rec.DocNumber)
+		common[fDocNumLabel] = rec.DocNumber
+	}
+	with := func(extra doc) doc {
+		d := make(doc, len(common)+len(extra))
+		for k, v := range common {
+			d[k] = v
+		}
+		for k, v := range extra {
+			d[k] = v
+		}
+		return d
+	}
+
+	out := map[string]doc{}
+	m := with(doc{fLevel: LevelMeeting, fSHA256: rec.SHA256, fRecord: string(raw)})
+	m.text(fTitle, rec.Title)
+	m.text(fText, rec.Text)
+	m.keyword(fDepartment, rec.Departments...)
+	m.keyword(fTopic, rec.Topics...)
+	out[rec.ID] = m
+
+	for _, it := range rec.Items {
+		id := itemID(rec.ID, it.No)
+		if _, dup := out[id]; dup {
+			return nil, fmt.Errorf("record %s: item %d twice", rec.ID, it.No)
+		}
+		depts := appendUnique(nil, it.Departments...)
+		for _, dc := range it.Decisions {
+			depts = appendUnique(depts, dc.Lead)
+		}
+		topics := appendUnique(nil, rec.Topics...)
+		topics = appendUnique(topics, it.Topics...)
+		body := it.Text
+		if body == "" {
+			body = it.Title
+		}
+		d := with(doc{fLevel: LevelItem, fItemNo: float64(it.No), fBody: body})
+		d.text(fTitle, it.Title)
+		d.text(fText, body)
+		d.keyword(fDepartment, depts...)
+		d.keyword(fTopic, topics...)
+		var verbs, leads []string
+		for _, dc := range it.Decisions {
+			verbs = append(verbs, dc.Verb)
+			leads = append(leads, dc.Lead)
+		}
+		d.keyword(fVerb, verbs...)
+		d.keyword(fLead, leads...)
+		out[id] = d
+
+		for k, dc := range it.Decisions {
+			dd := with(doc{fLevel: LevelDecision, fItemNo: float64(it.No), fDecNo: float64(k + 1)})
+			dd.text(fTitle, it.Title)
+			dd.text(fObject, dc.Object)
+			dd.keyword(fVerb, dc.Verb)
+			dd.keyword(fLead, dc.Lead)
+			dd.keyword(fDepartment, appendUnique(appendUnique(nil, it.Departments...), dc.Lead)...)
+			dd.keyword(fTopic, topics...)
+			out[decisionID(rec.ID, it.No, k+1)] = dd
+		}
+	}
+	return out, nil
+}

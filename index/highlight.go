@@ -1,0 +1,219 @@
+package index
+
+import (
+	"html"
+	"slices"
+	"strings"
+	"unicode"
+)
+
+// snippetRunes is the length a snippet aims at, in characters.
+const snippetRunes = 100
+
+// highlighter marks the matches of a query in display text. It analyses the
+// text with the index analyzer (which folds with offsets back to the
+// original) and finds the query's term sequences in the token stream, so a
+// traditional document is marked in its own characters, 第一百一十五次 is
+// marked for 第115次, and overlapping bigrams make one whole mark.
+type highlighter struct {
+	phrases [][]string
+}
+
+func newHighlighter(q Q, mode string) *highlighter {
+	h := &highlighter{}
+	var walk func(Q)
+	addText := func(s string, whole bool) {
+		toks := analyze(s, modeQuery)
+		if len(toks) == 0 {
+			return
+		}
+		if whole {
+			p := make([]string, len(toks))
+			for i, t := range toks {
+				p[i] = t.Term
+			}
+			h.phrases = append(h.phrases, p)
+			return
+		}
+		for _, t := range toks {
+			h.phrases = append(h.phrases, []string{t.Term})
+		}
+	}
+	walk = func(q Q) {
+		switch q := q.(type) {
+		case *And:
+			for _, c := range q.Children {
+				walk(c)
+			}
+		case *Or:
+			for _, c := range q.Children {
+				walk(c)
+			}
+		case *Text:
+			addText(q.Text, mode == ModeExact || q.Quoted)
+		case *Session:
+			if q.Raw != "" {
+				addText(q.Raw, true)
+			}
+		case *DocNumber:
+			addText(q.Raw, true)
+		}
+	}
+	walk(q)
+	return h
+}
+
+type span struct{ start, end int }
+
+// spans returns the merged byte ranges of text that match.
+func (h *highlighter) spans(text string) []span {
+	if len(h.phrases) == 0 || text == "" {
+		return nil
+	}
+	toks := analyze(text, modeIndex)
+	byPos := map[int][]token{}
+	for _, t := range toks {
+		byPos[t.Pos] = append(byPos[t.Pos], t)
+	}
+	var uni []token
+	var out []span
+	for _, p := range h.phrases {
+		if len(p) == 1 && isOneHan(p[0]) {
+			if uni == nil {
+				uni = analyze(text, modeUnigram)
+			}
+			for _, t := range uni {
+				if t.Term == p[0] {
+					out = append(out, span{t.Start, t.End})
+				}
+			}
+			continue
+		}
+		for _, t := range toks {
+			if t.Term != p[0] {
+				continue
+			}
+			end, ok := t.End, true
+			for k := 1; k < len(p) && ok; k++ {
+				ok = false
+				for _, u := range byPos[t.Pos+k] {
+					if u.Term == p[k] {
+						end, ok = u.End, true
+						break
+					}
+				}
+			}
+			if ok {
+				out = append(out, span{t.Start, end})
+			}
+		}
+	}
+	slices.SortFunc(out, func(a, b span) int { return a.start - b.start })
+	var merged []span
+	for _, s := range out {
+		if n := len(merged); n > 0 && s.start <= merged[n-1].end {
+			merged[n-1].end = max(merged[n-1].end, s.end)
+			continue
+		}
+		merged = append(merged, s)
+	}
+	return merged
+}
+
+// mark returns text HTML-escaped with every match in <mark>.
+func (h *highlighter) mark(text string) string {
+	return render(text, 0, len(text), h.spans(text))
+}
+
+// snippet returns about n characters of text around its best cluster of
+// matches, HTML-escaped, matches in <mark>, with … where it was cut.
+func (h *highlighter) snippet(text string, n int) string {
+	if strings.TrimSpace(text) == "" {
+		return ""
+	}
+	sp := h.spans(text)
+	var starts []int // byte offset of each rune
+	for i := range text {
+		starts = append(starts, i)
+	}
+	runeAt := func(b int) int { // index of the rune starting at or after byte b
+		i, _ := slices.BinarySearch(starts, b)
+		return i
+	}
+	byteAt := func(r int) int {
+		if r >= len(starts) {
+			return len(text)
+		}
+		return starts[max(r, 0)]
+	}
+	ws, we := 0, min(n, len(starts))
+	best := -1
+	for _, anchor := range sp {
+		a, b := runeAt(anchor.start), runeAt(anchor.end)
+		s := max(a-(n-(b-a))/2, 0)
+		e := min(s+n, len(starts))
+		s = max(e-n, 0)
+		count := 0
+		for _, x := range sp {
+			if x.start >= byteAt(s) && x.end <= byteAt(e) {
+				count++
+			}
+		}
+		if count > best {
+			best, ws, we = count, s, e
+		}
+	}
+	from, to := byteAt(ws), byteAt(we)
+	for _, x := range sp { // do not cut a mark in two
+		if x.start < to && x.end > to {
+			to = x.end
+		}
+		if x.start < from && x.end > from {
+			from = x.start
+		}
+	}
+	out := render(text, from, to, sp)
+	if from > 0 {
+		out = "…" + out
+	}
+	if to < len(text) {
+		out += "…"
+	}
+	return out
+}
+
+// render escapes text[from:to], marks the spans within and folds runs of
+// white space to one space.
+func render(text string, from, to int, sp []span) string {
+	var b strings.Builder
+	write := func(s string) {
+		s = strings.Join(strings.FieldsFunc(s, unicode.IsSpace), " ")
+		b.WriteString(html.EscapeString(s))
+	}
+	// Keep a space where white space was cut at a mark edge.
+	writeSeg := func(s string) {
+		lead := s != "" && unicode.IsSpace([]rune(s)[0])
+		trail := s != "" && unicode.IsSpace([]rune(s)[len([]rune(s))-1])
+		if lead && b.Len() > 0 {
+			b.WriteByte(' ')
+		}
+		write(s)
+		if trail && strings.TrimSpace(s) != "" {
+			b.WriteByte(' ')
+		}
+	}
+	at := from
+	for _, s := range sp {
+		if s.end <= from || s.start >= to {
+			continue
+		}
+		st, en := max(s.start, from), min(s.end, to)
+		writeSeg(text[at:st])
+		b.WriteString("<mark>")
+		write(text[st:en])
+		b.WriteString("</mark>")
+		at = en
+	}
+	writeSeg(text[at:to])
+	return strings.TrimSpace(b.String())
+}

@@ -1,0 +1,377 @@
+package index
+
+import (
+	"context"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io/fs"
+	"log/slog"
+	"os"
+	"path/filepath"
+	"sync"
+	"time"
+
+	"github.com/blevesearch/bleve/v2"
+	"github.com/blevesearch/bleve/v2/search/query"
+
+	"github.com/jiyao-search/jiyao/ingest"
+)
+
+var (
+	// ErrNotFound is returned by Get for an id the index does not hold.
+	ErrNotFound = errors.New("not found")
+	// ErrMappingVersion is returned by Open for an index written with
+	// another mapping version; it must be rebuilt with `jiyao reindex`.
+	ErrMappingVersion = errors.New("index mapping version mismatch")
+	// ErrReadOnly is returned by writes to an index opened read-only.
+	ErrReadOnly = errors.New("index is read-only")
+)
+
+// Options configure Open.
+type Options struct {
+	// ReadOnly opens an existing index without write access; it is not
+	// created if missing.
+	ReadOnly bool
+	// Logger receives progress and warnings; nil discards them.
+	Logger *slog.Logger
+}
+
+// Index is an open search index of minutes records. It is safe for
+// concurrent use; writes are serialised.
+type Index struct {
+	b        bleve.Index
+	dir      string // "" in memory
+	readOnly bool
+	log      *slog.Logger
+
+	mu sync.Mutex // serialises Put and Delete
+}
+
+// Open opens the index in dir, creating it if it does not exist.
+func Open(dir string, opts Options) (*Index, error) {
+	log := opts.Logger
+	if log == nil {
+		log = slog.New(slog.DiscardHandler)
+	}
+	_, err := os.Stat(filepath.Join(dir, "index_meta.json"))
+	switch {
+	case errors.Is(err, fs.ErrNotExist):
+		if opts.ReadOnly {
+			return nil, fmt.Errorf("open index %s: %w", dir, err)
+		}
+		m, err := newMapping()
+		if err != nil {
+			return nil, fmt.Errorf("create index %s: %w", dir, err)
+		}
+		b, err := bleve.New(dir, m)
+		if err != nil {
+			return nil, fmt.Errorf("create index %s: %w", dir, err)
+		}
+		if err := b.SetInternal(internalVersionKey, []byte(MappingVersion)); err != nil {
+			b.Close()
+			return nil, fmt.Errorf("create index %s: %w", dir, err)
+		}
+		log.Info("created index", "dir", dir, "mapping_version", MappingVersion)
+		return &Index{b: b, dir: dir, log: log}, nil
+	case err != nil:
+		return nil, fmt.Errorf("open index %s: %w", dir, err)
+	}
+	var b bleve.Index
+	if opts.ReadOnly {
+		b, err = bleve.OpenUsing(dir, map[string]any{"read_only": true})
+	} else {
+		b, err = bleve.Open(dir)
+	}
+	if err != nil {
+		return nil, fmt.Errorf("open index %s: %w", dir, err)
+	}
+	v, err := b.GetInternal(internalVersionKey)
+	if err != nil {
+		b.Close()
+		return nil, fmt.Errorf("open index %s: %w", dir, err)
+	}
+	if string(v) != MappingVersion {
+		b.Close()
+		if len(v) == 0 {
+			v = []byte("none")
+		}
+		return nil, fmt.Errorf("open index %s: %w: index has version %s, this program writes %s; run `jiyao reindex`",
+			dir, ErrMappingVersion, v, MappingVersion)
+	}
+	return &Index{b: b, dir: dir, readOnly: opts.ReadOnly, log: log}, nil
+}
+
+// OpenMem returns an empty in-memory index, for tests.
+func OpenMem() (*Index, error) {
+	m, err := newMapping()
+	if err != nil {
+		return nil, err
+	}
+	b, err := bleve.NewMemOnly(m)
+	if err != nil {
+		return nil, fmt.Errorf("create memory index: %w", err)
+	}
+	if err := b.SetInternal(internalVersionKey, []byte(MappingVersion)); err != nil {
+		return nil, err
+	}
+	return &Index{b: b, log: slog.New(slog.DiscardHandler)}, nil
+}
+
+// Close closes the index.
+func (idx *Index) Close() error { return idx.b.Close() }
+
+// Put indexes records, each as its meeting, item and decision documents,
+// in one batch that also deletes whatever older documents the records
+// replace: documents of the same id no longer produced (a re-put record
+// with fewer items) and every document of another record read from the same
+// source. A batch is applied atomically. Putting the same records again
+// changes nothing.
+func (idx *Index) Put(ctx context.Context, recs []*ingest.Minutes) error {
+	if idx.readOnly {
+		return ErrReadOnly
+	}
+	idx.mu.Lock()
+	defer idx.mu.Unlock()
+
+	ops := map[string]doc{} // nil: delete
+	bySource := map[string]string{}
+	for _, rec := range recs {
+		if err := ctx.Err(); err != nil {
+			return err
+		}
+		ds, err := docs(rec)
+		if err != nil {
+			return fmt.Errorf("put: %w", err)
+		}
+		// Meetings this record replaces: itself, and any other from its
+		// source, in the index or earlier in this batch.
+		replaced := []string{rec.ID}
+		if rec.Source != "" {
+			ids, err := idx.meetingsFrom(ctx, rec.Source)
+			if err != nil {
+				return fmt.Errorf("put %s: %w", rec.ID, err)
+			}
+			replaced = append(replaced, ids...)
+			if prev, ok := bySource[rec.Source]; ok {
+				replaced = append(replaced, prev)
+			}
+			bySource[rec.Source] = rec.ID
+		}
+		for _, mid := range replaced {
+			old, err := idx.docIDsOf(ctx, mid)
+			if err != nil {
+				return fmt.Errorf("put %s: %w", rec.ID, err)
+			}
+			for _, id := range old {
+				ops[id] = nil
+			}
+			for id := range ops {
+				if meetingOf(id) == mid {
+					ops[id] = nil
+				}
+			}
+		}
+		for id, d := range ds {
+			ops[id] = d
+		}
+	}
+	b := idx.b.NewBatch()
+	for id, d := range ops {
+		if d == nil {
+			b.Delete(id)
+			continue
+		}
+		if err := b.Index(id, map[string]any(d)); err != nil {
+			return fmt.Errorf("put %s: %w", id, err)
+		}
+	}
+	if err := idx.b.Batch(b); err != nil {
+		return fmt.Errorf("put: %w", err)
+	}
+	idx.log.Debug("put", "records", len(recs), "ops", len(ops))
+	return nil
+}
+
+// Delete removes a meeting and its item and decision documents.
+func (idx *Index) Delete(ctx context.Context, meetingID string) error {
+	if idx.readOnly {
+		return ErrReadOnly
+	}
+	idx.mu.Lock()
+	defer idx.mu.Unlock()
+	ids, err := idx.docIDsOf(ctx, meetingID)
+	if err != nil {
+		return fmt.Errorf("delete %s: %w", meetingID, err)
+	}
+	if len(ids) == 0 {
+		return fmt.Errorf("delete %s: %w", meetingID, ErrNotFound)
+	}
+	b := idx.b.NewBatch()
+	for _, id := range ids {
+		b.Delete(id)
+	}
+	if err := idx.b.Batch(b); err != nil {
+		return fmt.Errorf("delete %s: %w", meetingID, err)
+	}
+	return nil
+}
+
+// scanPage bounds the hits fetched per request when listing documents.
+const scanPage = 1000
+
+// docIDsOf lists the ids of every document of a meeting.
+func (idx *Index) docIDsOf(ctx context.Context, meetingID string) ([]string, error) {
+	q := query.NewTermQuery(meetingID)
+	q.SetField(fMeetingID)
+	var ids []string
+	err := idx.scan(ctx, q, nil, func(id string, _ map[string]any) { ids = append(ids, id) })
+	return ids, err
+}
+
+// meetingsFrom lists the meeting ids indexed from a source.
+func (idx *Index) meetingsFrom(ctx context.Context, source string) ([]string, error) {
+	var ids []string
+	err := idx.scan(ctx, meetingSourceQuery(source), nil, func(id string, _ map[string]any) { ids = append(ids, id) })
+	return ids, err
+}
+
+func meetingSourceQuery(source string) query.Query {
+	s := query.NewTermQuery(source)
+	s.SetField(fSource)
+	l := query.NewTermQuery(LevelMeeting)
+	l.SetField(fLevel)
+	return query.NewConjunctionQuery([]query.Query{s, l})
+}
+
+// scan visits every hit of q in doc id order.
+func (idx *Index) scan(ctx context.Context, q query.Query, fields []string, f func(id string, fields map[string]any)) error {
+	var after []string
+	for {
+		req := bleve.NewSearchRequestOptions(q, scanPage, 0, false)
+		req.Fields = fields
+		req.SortBy([]string{"_id"})
+		if after != nil {
+			req.SearchAfter = after
+		}
+		res, err := idx.b.SearchInContext(ctx, req)
+		if err != nil {
+			return err
+		}
+		for _, h := range res.Hits {
+			f(h.ID, h.Fields)
+		}
+		if len(res.Hits) < scanPage {
+			return nil
+		}
+		after = []string{res.Hits[len(res.Hits)-1].ID}
+	}
+}
+
+// Get returns the record of a meeting. An item or decision id returns its
+// meeting's record.
+func (idx *Index) Get(ctx context.Context, id string) (*ingest.Minutes, error) {
+	mid := meetingOf(id)
+	req := bleve.NewSearchRequest(query.NewDocIDQuery([]string{mid}))
+	req.Fields = []string{fRecord}
+	res, err := idx.b.SearchInContext(ctx, req)
+	if err != nil {
+		return nil, fmt.Errorf("get %s: %w", id, err)
+	}
+	if len(res.Hits) == 0 {
+		return nil, fmt.Errorf("get %s: %w", id, ErrNotFound)
+	}
+	raw, _ := res.Hits[0].Fields[fRecord].(string)
+	var rec ingest.Minutes
+	if err := json.Unmarshal([]byte(raw), &rec); err != nil {
+		return nil, fmt.Errorf("get %s: decode record: %w", id, err)
+	}
+	return &rec, nil
+}
+
+// Lookup reports the id and content digest of the record indexed from
+// source, so that ingest can tell unchanged, updated and added files apart.
+func (idx *Index) Lookup(ctx context.Context, source string) (id, sha256 string, ok bool, err error) {
+	req := bleve.NewSearchRequest(meetingSourceQuery(source))
+	req.Fields = []string{fSHA256}
+	req.Size = 1
+	res, err := idx.b.SearchInContext(ctx, req)
+	if err != nil {
+		return "", "", false, fmt.Errorf("lookup %s: %w", source, err)
+	}
+	if len(res.Hits) == 0 {
+		return "", "", false, nil
+	}
+	h := res.Hits[0]
+	sum, _ := h.Fields[fSHA256].(string)
+	return h.ID, sum, true, nil
+}
+
+// Stats describes the index contents.
+type Stats struct {
+	Meetings  uint64 `json:"meetings"`
+	Items     uint64 `json:"items"`
+	Decisions uint64 `json:"decisions"`
+	// SizeBytes is the size of the index directory (0 in memory).
+	SizeBytes int64 `json:"size_bytes"`
+	// FirstDate and LastDate bound the meeting dates, YYYY-MM-DD; empty
+	// when no meeting has a date.
+	FirstDate string `json:"first_date,omitempty"`
+	LastDate  string `json:"last_date,omitempty"`
+	// MappingVersion is the version the index was written with.
+	MappingVersion string `json:"mapping_version"`
+}
+
+// Stats counts the documents of each level and finds the date range.
+func (idx *Index) Stats(ctx context.Context) (Stats, error) {
+	st := Stats{MappingVersion: MappingVersion}
+	for _, c := range []struct {
+		level string
+		n     *uint64
+	}{{LevelMeeting, &st.Meetings}, {LevelItem, &st.Items}, {LevelDecision, &st.Decisions}} {
+		q := query.NewTermQuery(c.level)
+		q.SetField(fLevel)
+		req := bleve.NewSearchRequestOptions(q, 0, 0, false)
+		res, err := idx.b.SearchInContext(ctx, req)
+		if err != nil {
+			return st, fmt.Errorf("stats: %w", err)
+		}
+		*c.n = res.Total
+	}
+	for _, c := range []struct {
+		sort string
+		out  *string
+	}{{fDate, &st.FirstDate}, {"-" + fDate, &st.LastDate}} {
+		lv := query.NewTermQuery(LevelMeeting)
+		lv.SetField(fLevel)
+		dq := query.NewDateRangeQuery(minDate, time.Time{})
+		dq.SetField(fDate)
+		req := bleve.NewSearchRequestOptions(query.NewConjunctionQuery([]query.Query{lv, dq}), 1, 0, false)
+		req.SortBy([]string{c.sort, "_id"})
+		req.Fields = []string{fDay}
+		res, err := idx.b.SearchInContext(ctx, req)
+		if err != nil {
+			return st, fmt.Errorf("stats: %w", err)
+		}
+		if len(res.Hits) > 0 {
+			*c.out, _ = res.Hits[0].Fields[fDay].(string)
+		}
+	}
+	if idx.dir != "" {
+		err := filepath.WalkDir(idx.dir, func(_ string, d fs.DirEntry, err error) error {
+			if err != nil {
+				return err
+			}
+			if !d.IsDir() {
+				if info, err := d.Info(); err == nil {
+					st.SizeBytes += info.Size()
+				}
+			}
+			return nil
+		})
+		if err != nil {
+			return st, fmt.Errorf("stats: size of %s: %w", idx.dir, err)
+		}
+	}
+	return st, nil
+}

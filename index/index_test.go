@@ -1,0 +1,171 @@
+package index
+
+import (
+	"context"
+	"errors"
+	"testing"
+
+	"github.com/google/go-cmp/cmp"
+
+	"github.com/jiyao-search/jiyao/ingest"
+)
+
+func TestGetLookupStats(t *testing.T) {
+	ctx := context.Background()
+	idx := newTestIndex(t)
+
+	want := suzhou()
+	got, err := idx.Get(ctx, want.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("Get(%s) mismatch (-want +got):\n%s", want.ID, diff)
+	}
+	if got, err := idx.Get(ctx, want.ID+"/i3"); err != nil || got.ID != want.ID {
+		t.Errorf("Get(item) = %v, %v; want the meeting's record", got, err)
+	}
+	if _, err := idx.Get(ctx, "nope"); !errors.Is(err, ErrNotFound) {
+		t.Errorf("Get(nope) error = %v; want ErrNotFound", err)
+	}
+
+	id, sum, ok, err := idx.Lookup(ctx, "taipei/11-2-6.html")
+	if err != nil || !ok || id != "bbbb000000000002" || sum != "t1" {
+		t.Errorf("Lookup = %q, %q, %v, %v", id, sum, ok, err)
+	}
+	if _, _, ok, err := idx.Lookup(ctx, "missing"); ok || err != nil {
+		t.Errorf("Lookup(missing) = %v, %v; want not found", ok, err)
+	}
+
+	st, err := idx.Stats(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var items, decisions uint64
+	for _, r := range fixtures() {
+		items += uint64(len(r.Items))
+		for _, it := range r.Items {
+			decisions += uint64(len(it.Decisions))
+		}
+	}
+	wantSt := Stats{Meetings: uint64(len(fixtures())), Items: items, Decisions: decisions,
+		FirstDate: "2019-06-30", LastDate: "2026-01-08", MappingVersion: MappingVersion}
+	if diff := cmp.Diff(wantSt, st); diff != "" {
+		t.Errorf("Stats mismatch (-want +got):\n%s", diff)
+	}
+
+	// Putting the same records again changes nothing.
+	if err := idx.Put(ctx, fixtures()); err != nil {
+		t.Fatal(err)
+	}
+	st2, err := idx.Stats(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if diff := cmp.Diff(st, st2); diff != "" {
+		t.Errorf("Stats after second Put mismatch (-first +second):\n%s", diff)
+	}
+}
+
+func TestPutReplaces(t *testing.T) {
+	ctx := context.Background()
+	idx := newTestIndex(t)
+	before, _ := idx.Stats(ctx)
+
+	// Same source, changed content, new id, fewer items.
+	rec := suzhou()
+	rec.ID = "aaaa0000000000ff"
+	rec.SHA256 = "s2"
+	rec.Items = rec.Items[:2]
+	if err := idx.Put(ctx, []*ingest.Minutes{rec}); err != nil {
+		t.Fatal(err)
+	}
+	after, _ := idx.Stats(ctx)
+	if after.Meetings != before.Meetings || after.Items != before.Items-3 || after.Decisions != before.Decisions-3 {
+		t.Errorf("after replace: %+v; before %+v", after, before)
+	}
+	if _, err := idx.Get(ctx, "aaaa000000000001"); !errors.Is(err, ErrNotFound) {
+		t.Errorf("old record still there: %v", err)
+	}
+	if ids, _ := idx.docIDsOf(ctx, "aaaa000000000001"); len(ids) != 0 {
+		t.Errorf("stale docs of old record: %v", ids)
+	}
+	if id, sum, _, _ := idx.Lookup(ctx, rec.Source); id != rec.ID || sum != "s2" {
+		t.Errorf("Lookup after replace = %s, %s", id, sum)
+	}
+
+	// Same id, fewer items: the dropped items go.
+	rec.Items = rec.Items[:1]
+	if err := idx.Put(ctx, []*ingest.Minutes{rec}); err != nil {
+		t.Fatal(err)
+	}
+	ids, _ := idx.docIDsOf(ctx, rec.ID)
+	if diff := cmp.Diff([]string{rec.ID, rec.ID + "/i1", rec.ID + "/i1/d1"}, ids); diff != "" {
+		t.Errorf("docs after shrinking (-want +got):\n%s", diff)
+	}
+
+	if err := idx.Delete(ctx, rec.ID); err != nil {
+		t.Fatal(err)
+	}
+	if ids, _ := idx.docIDsOf(ctx, rec.ID); len(ids) != 0 {
+		t.Errorf("docs after Delete: %v", ids)
+	}
+	if err := idx.Delete(ctx, rec.ID); !errors.Is(err, ErrNotFound) {
+		t.Errorf("second Delete error = %v; want ErrNotFound", err)
+	}
+}
+
+func TestOpenOnDisk(t *testing.T) {
+	ctx := context.Background()
+	dir := t.TempDir() + "/idx"
+	idx, err := Open(dir, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := idx.Put(ctx, fixtures()); err != nil {
+		t.Fatal(err)
+	}
+	if err := idx.Close(); err != nil {
+		t.Fatal(err)
+	}
+
+	idx, err = Open(dir, Options{ReadOnly: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	st, err := idx.Stats(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if st.Meetings != uint64(len(fixtures())) || st.SizeBytes == 0 {
+		t.Errorf("Stats after reopen = %+v", st)
+	}
+	if err := idx.Put(ctx, fixtures()); !errors.Is(err, ErrReadOnly) {
+		t.Errorf("Put on read-only index error = %v; want ErrReadOnly", err)
+	}
+	// The analyzers are rebuilt by name: phrases and folding still work.
+	res, err := idx.Search(ctx, Request{Query: "財政局", Level: LevelItem})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if res.Total == 0 {
+		t.Errorf("search after reopen found nothing")
+	}
+	idx.Close()
+
+	// A different mapping version is refused.
+	idx, err = Open(dir, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := idx.b.SetInternal(internalVersionKey, []byte("0")); err != nil {
+		t.Fatal(err)
+	}
+	idx.Close()
+	if _, err := Open(dir, Options{}); !errors.Is(err, ErrMappingVersion) {
+		t.Errorf("Open with old mapping version error = %v; want ErrMappingVersion", err)
+	}
+	if _, err := Open(t.TempDir()+"/none", Options{ReadOnly: true}); err == nil {
+		t.Errorf("Open read-only of a missing index succeeded")
+	}
+}

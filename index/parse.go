@@ -1,0 +1,348 @@
+package index
+
+import (
+	"errors"
+	"fmt"
+	"regexp"
+	"strconv"
+	"strings"
+	"time"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/jiyao-search/jiyao/internal/fold"
+)
+
+// ErrBadQuery is wrapped by every error about a request the caller got
+// wrong: a query that does not parse, a bad filter value, a bad cursor.
+var ErrBadQuery = errors.New("bad query")
+
+// QueryError says what was wrong with which parameter of a request.
+type QueryError struct {
+	// Param is the request parameter at fault: "q", "from", "to",
+	// "level", "sort", "after", "size", "issuer" …
+	Param string
+	Msg   string
+}
+
+func (e *QueryError) Error() string { return e.Param + ": " + e.Msg }
+func (e *QueryError) Unwrap() error { return ErrBadQuery }
+
+func badQuery(format string, args ...any) error {
+	return &QueryError{Param: "q", Msg: fmt.Sprintf(format, args...)}
+}
+
+// Query syntax (see Parse):
+//
+//	苏州 氢能           every term must match (AND)
+//	"燃料电池 规划"      a quoted phrase
+//	-商务局             exclude
+//	财政局 OR 税务局     either (OR binds tighter than AND: a b OR c is a AND (b OR c))
+//	issuer:高雄市议会    a keyword field (folded: matches 高雄市議會)
+//	date:2020-01..2020-06, date:2020, from:2020-03, to:2021
+//	第115次, 第一百一十五次, session:115, 2026年第1次
+//	〔2020〕36号 in any bracket form, or doc:苏府会〔2020〕36号
+//
+// Fields: issuer, department (dept), topic, official, chair, present,
+// observer, recorder, kind, verb, lead, level, date, from, to, year,
+// session, doc.
+var fieldNames = map[string]string{
+	"issuer": fIssuer, "department": fDepartment, "dept": fDepartment,
+	"topic": fTopic, "official": fOfficial, "chair": fChair,
+	"present": fPresent, "observer": fObserver, "recorder": fRecorder,
+	"kind": fKind, "verb": fVerb, "lead": fLead, "level": fLevel,
+	"date": fDate, "from": "from", "to": "to", "year": fYear,
+	"session": fSession, "doc": fDocNumber,
+}
+
+// Parse parses a query. An empty query parses to an empty And, which
+// matches everything.
+func Parse(s string) (Q, error) {
+	lx, err := lex(s)
+	if err != nil {
+		return nil, err
+	}
+	var and []Q
+	for i := 0; i < len(lx); i++ {
+		if lx[i].or {
+			return nil, badQuery("OR needs a term on both sides in %q", s)
+		}
+		q, err := lx[i].node()
+		if err != nil {
+			return nil, err
+		}
+		var alts []Q
+		for i+1 < len(lx) && lx[i+1].or {
+			if i+2 >= len(lx) || lx[i+2].or {
+				return nil, badQuery("OR needs a term on both sides in %q", s)
+			}
+			if alts == nil {
+				alts = []Q{q}
+			}
+			next, err := lx[i+2].node()
+			if err != nil {
+				return nil, err
+			}
+			alts = append(alts, next)
+			i += 2
+		}
+		if alts != nil {
+			for _, a := range alts {
+				if _, ok := a.(*Not); ok {
+					return nil, badQuery("cannot exclude (-) inside OR in %q", s)
+				}
+			}
+			q = &Or{Children: alts}
+		}
+		and = append(and, q)
+	}
+	if len(and) == 1 {
+		return and[0], nil
+	}
+	return &And{Children: and}, nil
+}
+
+// lexeme is one whitespace-separated unit of a query.
+type lexeme struct {
+	neg    bool
+	field  string // as typed, lower case
+	value  string
+	quoted bool
+	or     bool
+	raw    string
+}
+
+func lex(s string) ([]lexeme, error) {
+	var out []lexeme
+	rs := []rune(s)
+	isSpace := func(r rune) bool { return unicode.IsSpace(r) || fold.IsIgnorable(r) }
+	for i := 0; i < len(rs); {
+		if isSpace(rs[i]) {
+			i++
+			continue
+		}
+		start := i
+		var lx lexeme
+		if rs[i] == '-' || rs[i] == '－' {
+			lx.neg = true
+			i++
+		}
+		// Field prefix: ASCII letters then a colon.
+		j := i
+		for j < len(rs) && (rs[j] >= 'a' && rs[j] <= 'z' || rs[j] >= 'A' && rs[j] <= 'Z' || rs[j] == '_') {
+			j++
+		}
+		if j > i && j < len(rs) && (rs[j] == ':' || rs[j] == '：') {
+			lx.field = strings.ToLower(string(rs[i:j]))
+			i = j + 1
+		}
+		if i < len(rs) && isQuote(rs[i]) {
+			close := closingQuote(rs[i])
+			k := i + 1
+			for k < len(rs) && rs[k] != close {
+				k++
+			}
+			if k == len(rs) {
+				return nil, badQuery("unterminated quote in %q", s)
+			}
+			lx.value = string(rs[i+1 : k])
+			lx.quoted = true
+			i = k + 1
+		} else {
+			k := i
+			for k < len(rs) && !isSpace(rs[k]) {
+				k++
+			}
+			lx.value = string(rs[i:k])
+			i = k
+		}
+		lx.raw = string(rs[start:i])
+		if !lx.neg && lx.field == "" && !lx.quoted && lx.value == "OR" {
+			lx.or = true
+		}
+		if lx.field != "" && strings.TrimSpace(lx.value) == "" {
+			return nil, badQuery("%q has no value", lx.raw)
+		}
+		if lx.neg && lx.field == "" && lx.value == "" {
+			return nil, badQuery("lone - in %q", s)
+		}
+		out = append(out, lx)
+	}
+	return out, nil
+}
+
+func isQuote(r rune) bool {
+	return r == '"' || r == '“' || r == '「' || r == '『' || r == '＂'
+}
+
+func closingQuote(r rune) rune {
+	switch r {
+	case '“':
+		return '”'
+	case '「':
+		return '」'
+	case '『':
+		return '』'
+	}
+	return r
+}
+
+func (lx lexeme) node() (Q, error) {
+	q, err := lx.positive()
+	if err != nil {
+		return nil, err
+	}
+	if lx.neg {
+		return &Not{Child: q}, nil
+	}
+	return q, nil
+}
+
+func (lx lexeme) positive() (Q, error) {
+	if lx.field == "" {
+		if !lx.quoted {
+			if q := identifier(lx.value); q != nil {
+				return q, nil
+			}
+		}
+		return &Text{Text: lx.value, Quoted: lx.quoted}, nil
+	}
+	f, ok := fieldNames[lx.field]
+	if !ok {
+		return nil, badQuery("unknown field %q in %q; known fields: %s", lx.field, lx.raw, knownFields())
+	}
+	v := strings.TrimSpace(lx.value)
+	switch f {
+	case fLevel:
+		if v != LevelMeeting && v != LevelItem && v != LevelDecision {
+			return nil, badQuery("level must be meeting, item or decision, not %q", v)
+		}
+		return &Field{Field: f, Value: v}, nil
+	case fDate:
+		from, to, ok := strings.Cut(v, "..")
+		if !ok {
+			to = from
+		}
+		return dateRange(lx.raw, from, to)
+	case "from":
+		return dateRange(lx.raw, v, "")
+	case "to":
+		return dateRange(lx.raw, "", v)
+	case fYear:
+		if len(v) != 4 || !allDigits(v) {
+			return nil, badQuery("year must be YYYY in %q", lx.raw)
+		}
+		return dateRange(lx.raw, v, v)
+	case fSession:
+		if q := identifier(v); q != nil {
+			if s, ok := q.(*Session); ok {
+				return s, nil
+			}
+		}
+		n, err := strconv.Atoi(fold.String(v))
+		if err != nil || n <= 0 {
+			return nil, badQuery("session must be a number in %q", lx.raw)
+		}
+		return &Session{N: n}, nil
+	case fDocNumber:
+		keys := docNumberKeys(v)
+		return &DocNumber{Key: keys[0], Raw: v}, nil
+	}
+	return &Field{Field: f, Value: v}, nil
+}
+
+func knownFields() string {
+	return "issuer, department, topic, official, chair, present, observer, recorder, kind, verb, lead, level, date, from, to, year, session, doc"
+}
+
+func allDigits(s string) bool {
+	for _, r := range s {
+		if r < '0' || r > '9' {
+			return false
+		}
+	}
+	return s != ""
+}
+
+// sessionRE matches a folded meeting number: 第115次, 2026年第1次.
+var sessionRE = regexp.MustCompile(`^(?:(\d{4}|[〇零一二三四五六七八九]{4})年)?第([0-9]+|[〇零一二两三四五六七八九十百千]+)次(?:会议)?$`)
+
+// identifier recognises a meeting number or a document number typed as a
+// term.
+func identifier(s string) Q {
+	f := key(s)
+	if m := sessionRE.FindStringSubmatch(f); m != nil {
+		n, ok := number(m[2])
+		if !ok || n <= 0 {
+			return nil
+		}
+		q := &Session{N: n, Raw: s}
+		if m[1] != "" {
+			y, ok := number(m[1])
+			if !ok {
+				return nil
+			}
+			q.Year = y
+		}
+		return q
+	}
+	if full, _, ok := canonicalDocNumber(s); ok {
+		return &DocNumber{Key: full, Raw: s}
+	}
+	return nil
+}
+
+func number(s string) (int, bool) {
+	if allDigits(s) {
+		n, err := strconv.Atoi(s)
+		return n, err == nil
+	}
+	return parseNumeral(s)
+}
+
+// dateRange turns YYYY, YYYY-MM or YYYY-MM-DD bounds into whole days.
+func dateRange(raw, from, to string) (Q, error) {
+	var q DateRange
+	if from != "" {
+		t, _, err := parseBound(from)
+		if err != nil {
+			return nil, badQuery("%v in %q", err, raw)
+		}
+		q.From = t.Format(time.DateOnly)
+	}
+	if to != "" {
+		t, layout, err := parseBound(to)
+		if err != nil {
+			return nil, badQuery("%v in %q", err, raw)
+		}
+		switch layout {
+		case "2006":
+			t = t.AddDate(1, 0, -1)
+		case "2006-01":
+			t = t.AddDate(0, 1, -1)
+		}
+		q.To = t.Format(time.DateOnly)
+	}
+	if q.From != "" && q.To != "" && q.From > q.To {
+		return nil, badQuery("date range %s..%s is empty in %q", from, to, raw)
+	}
+	return &q, nil
+}
+
+// parseBound reads a date bound: YYYY, YYYY-MM or YYYY-MM-DD. It returns the
+// first day of the period and the layout that matched.
+func parseBound(s string) (time.Time, string, error) {
+	s = fold.String(strings.TrimSpace(s))
+	for _, layout := range []string{"2006-01-02", "2006-01", "2006"} {
+		if len(s) != len(layout) {
+			continue
+		}
+		if t, err := time.Parse(layout, s); err == nil {
+			return t, layout, nil
+		}
+	}
+	if !utf8.ValidString(s) {
+		s = strconv.Quote(s)
+	}
+	return time.Time{}, "", fmt.Errorf("date %q is not YYYY, YYYY-MM or YYYY-MM-DD", s)
+}

@@ -1,0 +1,82 @@
+package index
+
+import (
+	"fmt"
+	"strconv"
+	"strings"
+)
+
+// Q is a node of a parsed query. The tree is built by Parse and compiled
+// to a bleve query by Search.
+type Q interface {
+	String() string
+}
+
+// And matches documents matching every child.
+type And struct{ Children []Q }
+
+// Or matches documents matching any child.
+type Or struct{ Children []Q }
+
+// Not excludes documents matching its child.
+type Not struct{ Child Q }
+
+// Text is free text: a CJK run is matched as a phrase of bigrams, a single
+// Han character on the unigram field. Quoted text stays a phrase when the
+// search falls back to looser modes.
+type Text struct {
+	Text   string
+	Quoted bool
+}
+
+// Field is an exact match on a keyword field (issuer:高雄市议会). Value is as
+// typed; it is folded when compiled.
+type Field struct {
+	Field string
+	Value string
+}
+
+// DateRange matches meeting dates From..To inclusive, both YYYY-MM-DD; an
+// empty bound is open.
+type DateRange struct{ From, To string }
+
+// Session is a meeting number: 第115次 (Year 0) or 2026年第1次.
+type Session struct {
+	Year int
+	N    int
+	Raw  string // as typed, also matched as a phrase in the text
+}
+
+// DocNumber is a document number (文号) in canonical form: 〔2020〕36号, with
+// or without its issuer prefix.
+type DocNumber struct {
+	Key string
+	Raw string
+}
+
+func (q *And) String() string { return "(and " + joinQ(q.Children) + ")" }
+func (q *Or) String() string  { return "(or " + joinQ(q.Children) + ")" }
+func (q *Not) String() string { return "(not " + q.Child.String() + ")" }
+func (q *Text) String() string {
+	if q.Quoted {
+		return strconv.Quote(q.Text)
+	}
+	return "text:" + q.Text
+}
+func (q *Field) String() string     { return q.Field + ":" + q.Value }
+func (q *DateRange) String() string { return "date:" + q.From + ".." + q.To }
+func (q *Session) String() string {
+	if q.Year > 0 {
+		return fmt.Sprintf("session:%d/%d", q.Year, q.N)
+	}
+	return fmt.Sprintf("session:%d", q.N)
+}
+func (q *DocNumber) String() string { return "doc:" + q.Key }
+
+func joinQ(qs []Q) string {
+	s := make([]string, len(qs))
+	for i, q := range qs {
+		s[i] = q.String()
+	}
+	return strings.Join(s, " ")
+}

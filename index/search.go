@@ -1,0 +1,691 @@
+package index
+
+import (
+	"cmp"
+	"context"
+	"encoding/base64"
+	"encoding/json"
+	"fmt"
+	"slices"
+	"strconv"
+	"time"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/blevesearch/bleve/v2"
+	"github.com/blevesearch/bleve/v2/search"
+	"github.com/blevesearch/bleve/v2/search/query"
+
+	"github.com/jiyao-search/jiyao/ingest"
+)
+
+// Request is a search.
+type Request struct {
+	// Query is in the query language (see Parse); empty matches all.
+	Query string
+	// Level is meeting (default), item or decision. A level: term in the
+	// query overrides it.
+	Level   string
+	Filters Filters
+	// Facets names the facets to count (see FacetNames); nil counts none.
+	Facets []string
+	// Sort is relevance (default), date (oldest first) or -date.
+	Sort string
+	// Size is the page size, default 10, at most MaxSize.
+	Size int
+	// From skips hits (offset paging, at most MaxFrom); After continues
+	// from a cursor returned as Result.Next instead.
+	From  int
+	After string
+	// Highlight asks for snippets with <mark> around matches.
+	Highlight bool
+}
+
+// Filters restrict hits. Several values of one filter match any of them;
+// different filters must all match. Values are folded like text, so
+// 高雄市议会 finds 高雄市議會.
+type Filters struct {
+	// From and To bound the meeting date, inclusive: YYYY, YYYY-MM or
+	// YYYY-MM-DD.
+	From, To   string
+	Issuer     []string
+	Department []string
+	Topic      []string
+	Official   []string
+	Kind       []string
+	Verb       []string
+	Lead       []string
+	// Role restricts Official to one role: chair (主持), present (出席),
+	// observer (列席) or recorder (记录).
+	Role string
+}
+
+// Limits of a request.
+const (
+	DefaultSize = 10
+	MaxSize     = 100
+	MaxFrom     = 10000
+	// facetSize bounds the values returned per facet; counts are exact.
+	facetSize = 1000
+)
+
+// Modes of matching, from strict to loose; Search uses the first that
+// finds anything.
+const (
+	// ModeExact matches every term, a CJK run as a phrase.
+	ModeExact = "exact"
+	// ModeAll matches every bigram of every term, in any order.
+	ModeAll = "all"
+	// ModeAny matches any bigram of any term.
+	ModeAny = "any"
+)
+
+// FacetNames are the facets Search can count.
+var FacetNames = []string{"year", "month", "issuer", "kind", "department", "topic", "official", "chair", "present", "observer", "recorder", "verb", "lead"}
+
+var facetFields = map[string]string{
+	"year": fYear, "month": fMonth,
+	"issuer": label(fIssuer), "kind": label(fKind), "department": label(fDepartment),
+	"topic": label(fTopic), "official": label(fOfficial), "chair": label(fChair),
+	"present": label(fPresent), "observer": label(fObserver), "recorder": label(fRecorder),
+	"verb": label(fVerb), "lead": label(fLead),
+}
+
+// Result is a page of hits.
+type Result struct {
+	Total uint64 `json:"total"`
+	// Mode is the matching mode that produced the hits.
+	Mode   string  `json:"mode"`
+	Hits   []Hit   `json:"hits"`
+	Facets []Facet `json:"facets,omitempty"`
+	// Next is the cursor of the following page, empty on the last.
+	Next string        `json:"next,omitempty"`
+	Took time.Duration `json:"took"`
+}
+
+// Hit is one matching document with what is needed to show it.
+type Hit struct {
+	ID        string `json:"id"`
+	Level     string `json:"level"`
+	MeetingID string `json:"meeting_id"`
+	// ItemNo is the agenda item number of item and decision hits.
+	ItemNo int    `json:"item_no,omitempty"`
+	Source string `json:"source"`
+	// Title is the meeting title of a meeting hit, the item title of an
+	// item or decision hit; MeetingTitle is always the meeting's.
+	Title        string  `json:"title"`
+	MeetingTitle string  `json:"meeting_title"`
+	Issuer       string  `json:"issuer,omitempty"`
+	Date         string  `json:"date,omitempty"`
+	Session      int     `json:"session,omitempty"`
+	DocNumber    string  `json:"doc_number,omitempty"`
+	Score        float64 `json:"score"`
+	// TitleHTML is Title, HTML-escaped, with matches in <mark> (when
+	// highlighting).
+	TitleHTML string `json:"title_html,omitempty"`
+	// Snippets are HTML-escaped extracts of the text, about 100
+	// characters, with matches in <mark>.
+	Snippets []string `json:"snippets,omitempty"`
+	// Decision is set on decision hits.
+	Decision *ingest.Decision `json:"decision,omitempty"`
+}
+
+// Facet is the value counts of one facet over all hits.
+type Facet struct {
+	Name   string       `json:"name"`
+	Values []FacetValue `json:"values"`
+	// Other counts values beyond those listed.
+	Other int `json:"other,omitempty"`
+}
+
+// FacetValue is one value of a facet and the number of hits having it.
+type FacetValue struct {
+	Value string `json:"value"`
+	Count int    `json:"count"`
+}
+
+// cursor is what Result.Next encodes.
+type cursor struct {
+	Mode  string   `json:"m"`
+	Sort  string   `json:"s"`
+	Query string   `json:"q"`
+	Seen  int      `json:"n"`
+	After [][]byte `json:"a"`
+}
+
+func param(p, format string, args ...any) error {
+	return &QueryError{Param: p, Msg: fmt.Sprintf(format, args...)}
+}
+
+// Search runs a request. Errors about the request wrap ErrBadQuery (as a
+// *QueryError naming the parameter).
+func (idx *Index) Search(ctx context.Context, req Request) (*Result, error) {
+	start := time.Now()
+	plan, err := plan(req)
+	if err != nil {
+		return nil, err
+	}
+	modes := []string{ModeExact, ModeAll, ModeAny}
+	if plan.cursor != nil {
+		modes = []string{plan.cursor.Mode}
+	} else if !plan.loose {
+		modes = modes[:1]
+	}
+	var (
+		res  *bleve.SearchResult
+		mode string
+	)
+	for _, mode = range modes {
+		sr, err := plan.request(mode)
+		if err != nil {
+			return nil, err
+		}
+		res, err = idx.b.SearchInContext(ctx, sr)
+		if err != nil {
+			return nil, fmt.Errorf("search %q: %w", req.Query, err)
+		}
+		if res.Total > 0 {
+			break
+		}
+	}
+	out := &Result{Total: res.Total, Mode: mode, Hits: make([]Hit, 0, len(res.Hits))}
+	for _, h := range res.Hits {
+		out.Hits = append(out.Hits, plan.hit(h, mode))
+	}
+	out.Facets = facets(req.Facets, res.Facets)
+	seen := len(res.Hits)
+	if plan.cursor != nil {
+		seen += plan.cursor.Seen
+	} else {
+		seen += req.From
+	}
+	if len(res.Hits) > 0 && uint64(seen) < res.Total {
+		last := res.Hits[len(res.Hits)-1]
+		c := cursor{Mode: mode, Sort: plan.sortName, Query: req.Query, Seen: seen}
+		for i, v := range last.Sort {
+			if plan.sort[i] == "-_score" {
+				v = strconv.FormatFloat(last.Score, 'g', -1, 64)
+			}
+			c.After = append(c.After, []byte(v))
+		}
+		b, _ := json.Marshal(c)
+		out.Next = base64.RawURLEncoding.EncodeToString(b)
+	}
+	out.Took = time.Since(start)
+	return out, nil
+}
+
+// searchPlan is a validated request, ready to compile in each mode.
+type searchPlan struct {
+	req      Request
+	q        Q
+	loose    bool // has free text that the looser modes would match differently
+	filters  []query.Query
+	sortName string
+	sort     []string
+	cursor   *cursor
+	size     int
+}
+
+func plan(req Request) (*searchPlan, error) {
+	p := &searchPlan{req: req}
+	q, err := Parse(req.Query)
+	if err != nil {
+		return nil, err
+	}
+	p.q = q
+	p.loose = hasLooseText(q)
+
+	p.size = req.Size
+	switch {
+	case p.size == 0:
+		p.size = DefaultSize
+	case p.size < 0 || p.size > MaxSize:
+		return nil, param("size", "size %d is not between 1 and %d", req.Size, MaxSize)
+	}
+	if req.From < 0 || req.From > MaxFrom {
+		return nil, param("from", "offset %d is not between 0 and %d; use the cursor to go further", req.From, MaxFrom)
+	}
+
+	p.sortName = req.Sort
+	switch req.Sort {
+	case "", "relevance":
+		p.sortName = "relevance"
+		p.sort = []string{"-_score", "_id"}
+	case "date":
+		p.sort = []string{fDate, "_id"}
+	case "-date":
+		p.sort = []string{"-" + fDate, "_id"}
+	default:
+		return nil, param("sort", "sort %q is not relevance, date or -date", req.Sort)
+	}
+
+	if req.After != "" {
+		if req.From != 0 {
+			return nil, param("after", "a cursor cannot be combined with an offset")
+		}
+		raw, err := base64.RawURLEncoding.DecodeString(req.After)
+		var c cursor
+		if err == nil {
+			err = json.Unmarshal(raw, &c)
+		}
+		if err != nil || len(c.After) != len(p.sort) || (c.Mode != ModeExact && c.Mode != ModeAll && c.Mode != ModeAny) {
+			return nil, param("after", "cursor %q is not one this index returned", req.After)
+		}
+		if c.Sort != p.sortName || c.Query != req.Query {
+			return nil, param("after", "cursor %q belongs to another query or sort order", req.After)
+		}
+		p.cursor = &c
+	}
+
+	// Level: from the query if it says, else the request.
+	if !hasLevel(q) {
+		level := req.Level
+		if level == "" {
+			level = LevelMeeting
+		}
+		if level != LevelMeeting && level != LevelItem && level != LevelDecision {
+			return nil, param("level", "level %q is not meeting, item or decision", req.Level)
+		}
+		p.filters = append(p.filters, termQ(fLevel, level))
+	}
+	f := req.Filters
+	if f.From != "" || f.To != "" {
+		for _, b := range []struct{ name, v string }{{"from", f.From}, {"to", f.To}} {
+			if b.v == "" {
+				continue
+			}
+			if _, _, err := parseBound(b.v); err != nil {
+				return nil, param(b.name, "%v", err)
+			}
+		}
+		dr, err := dateRange("from/to", f.From, f.To)
+		if err != nil {
+			return nil, param("from", "%s", err.(*QueryError).Msg)
+		}
+		p.filters = append(p.filters, dateQuery(dr.(*DateRange)))
+	}
+	officialField := fOfficial
+	switch f.Role {
+	case "":
+	case "chair", ingest.RoleChair:
+		officialField = fChair
+	case "present", ingest.RolePresent:
+		officialField = fPresent
+	case "observer", ingest.RoleObserver:
+		officialField = fObserver
+	case "recorder", ingest.RoleRecorder:
+		officialField = fRecorder
+	default:
+		return nil, param("role", "role %q is not chair, present, observer or recorder", f.Role)
+	}
+	for _, kv := range []struct {
+		field string
+		vals  []string
+	}{
+		{fIssuer, f.Issuer}, {fDepartment, f.Department}, {fTopic, f.Topic},
+		{officialField, f.Official}, {fKind, f.Kind}, {fVerb, f.Verb}, {fLead, f.Lead},
+	} {
+		var alts []query.Query
+		for _, v := range kv.vals {
+			if k := key(v); k != "" {
+				alts = append(alts, termQ(kv.field, k))
+			}
+		}
+		switch len(alts) {
+		case 0:
+		case 1:
+			p.filters = append(p.filters, alts[0])
+		default:
+			p.filters = append(p.filters, query.NewDisjunctionQuery(alts))
+		}
+	}
+	for _, name := range req.Facets {
+		if _, ok := facetFields[name]; !ok {
+			return nil, param("facets", "unknown facet %q; known facets: %v", name, FacetNames)
+		}
+	}
+	return p, nil
+}
+
+// request builds the bleve request for one mode.
+func (p *searchPlan) request(mode string) (*bleve.SearchRequest, error) {
+	c := compiler{mode: mode}
+	bq := query.NewBooleanQuery(nil, nil, nil)
+	filters := slices.Clone(p.filters)
+	var any []query.Query
+	children := []Q{p.q}
+	if a, ok := p.q.(*And); ok {
+		children = a.Children
+	}
+	for _, ch := range children {
+		switch ch := ch.(type) {
+		case *Not:
+			if cq := c.compile(ch.Child); cq != nil {
+				bq.AddMustNot(cq)
+			}
+		case *Field, *DateRange:
+			filters = append(filters, c.compile(ch))
+		case *Text:
+			if mode == ModeAny && !ch.Quoted {
+				for _, tk := range analyze(ch.Text, modeQuery) {
+					any = append(any, tokenQuery(tk.Term))
+				}
+				continue
+			}
+			if cq := c.compile(ch); cq != nil {
+				bq.AddMust(cq)
+			}
+		default:
+			if cq := c.compile(ch); cq != nil {
+				bq.AddMust(cq)
+			}
+		}
+	}
+	if len(any) > 0 {
+		bq.AddMust(query.NewDisjunctionQuery(any))
+	}
+	if len(filters) > 0 {
+		bq.AddFilter(query.NewConjunctionQuery(filters))
+	}
+	if bq.Must == nil && bq.MustNot == nil {
+		bq.AddMust(query.NewMatchAllQuery())
+	}
+	sr := bleve.NewSearchRequestOptions(bq, p.size, p.req.From, false)
+	sr.SortBy(p.sort)
+	sr.Fields = hitFields
+	if p.req.Highlight {
+		sr.Fields = append(slices.Clone(hitFields), fBody, fRecord)
+	}
+	if p.cursor != nil {
+		sr.SearchAfter = make([]string, len(p.cursor.After))
+		for i, v := range p.cursor.After {
+			sr.SearchAfter[i] = string(v)
+		}
+	}
+	for _, name := range p.req.Facets {
+		sr.AddFacet(name, bleve.NewFacetRequest(facetFields[name], facetSize))
+	}
+	return sr, nil
+}
+
+var hitFields = []string{fLevel, fMeetingID, fItemNo, fSource, fTitle, fMeetingTitle, label(fIssuer), fDay, fSession, fDocNumLabel, fObject, label(fVerb), label(fLead)}
+
+func hasLevel(q Q) bool {
+	children := []Q{q}
+	if a, ok := q.(*And); ok {
+		children = a.Children
+	}
+	for _, c := range children {
+		if f, ok := c.(*Field); ok && f.Field == fLevel {
+			return true
+		}
+	}
+	return false
+}
+
+// hasLooseText reports whether q has unquoted text of more than one token,
+// which the looser modes match differently.
+func hasLooseText(q Q) bool {
+	switch q := q.(type) {
+	case *And:
+		return slices.ContainsFunc(q.Children, hasLooseText)
+	case *Or:
+		return slices.ContainsFunc(q.Children, hasLooseText)
+	case *Text:
+		return !q.Quoted && len(analyze(q.Text, modeQuery)) > 1
+	}
+	return false
+}
+
+type compiler struct{ mode string }
+
+// Boosts: a match in a title counts more than one in the body.
+const (
+	boostTitle  = 3
+	boostObject = 2
+)
+
+func (c compiler) compile(q Q) query.Query {
+	switch q := q.(type) {
+	case *And:
+		var qs []query.Query
+		for _, ch := range q.Children {
+			if n, ok := ch.(*Not); ok {
+				bq := query.NewBooleanQuery(nil, nil, nil)
+				bq.AddMust(query.NewMatchAllQuery())
+				bq.AddMustNot(c.compile(n.Child))
+				qs = append(qs, bq)
+				continue
+			}
+			if cq := c.compile(ch); cq != nil {
+				qs = append(qs, cq)
+			}
+		}
+		if len(qs) == 0 {
+			return nil
+		}
+		return query.NewConjunctionQuery(qs)
+	case *Or:
+		var qs []query.Query
+		for _, ch := range q.Children {
+			if cq := c.compile(ch); cq != nil {
+				qs = append(qs, cq)
+			}
+		}
+		if len(qs) == 0 {
+			return nil
+		}
+		return query.NewDisjunctionQuery(qs)
+	case *Not:
+		bq := query.NewBooleanQuery(nil, nil, nil)
+		bq.AddMust(query.NewMatchAllQuery())
+		bq.AddMustNot(c.compile(q.Child))
+		return bq
+	case *Text:
+		toks := analyze(q.Text, modeQuery)
+		if len(toks) == 0 {
+			return nil
+		}
+		terms := make([]string, len(toks))
+		for i, t := range toks {
+			terms[i] = t.Term
+		}
+		if c.mode == ModeExact || q.Quoted || len(terms) == 1 {
+			return phraseQuery(terms)
+		}
+		qs := make([]query.Query, len(terms))
+		for i, t := range terms {
+			qs[i] = tokenQuery(t)
+		}
+		if c.mode == ModeAny {
+			return query.NewDisjunctionQuery(qs)
+		}
+		return query.NewConjunctionQuery(qs)
+	case *Field:
+		if q.Field == fLevel {
+			return termQ(fLevel, q.Value)
+		}
+		return termQ(q.Field, key(q.Value))
+	case *DateRange:
+		return dateQuery(q)
+	case *Session:
+		n := float64(q.N)
+		id := query.Query(numQ(fSession, n))
+		if q.Year > 0 {
+			id = query.NewConjunctionQuery([]query.Query{id, numQ(fSessionYear, float64(q.Year))})
+		}
+		if q.Raw == "" {
+			return id
+		}
+		return query.NewDisjunctionQuery([]query.Query{id, c.compile(&Text{Text: q.Raw, Quoted: true})})
+	case *DocNumber:
+		id := termQ(fDocNumber, q.Key)
+		return query.NewDisjunctionQuery([]query.Query{id, c.compile(&Text{Text: q.Raw, Quoted: true})})
+	}
+	panic(fmt.Sprintf("index: unknown query node %T", q))
+}
+
+func termQ(field, term string) *query.TermQuery {
+	q := query.NewTermQuery(term)
+	q.SetField(field)
+	return q
+}
+
+func numQ(field string, v float64) query.Query {
+	inc := true
+	q := query.NewNumericRangeInclusiveQuery(&v, &v, &inc, &inc)
+	q.SetField(field)
+	return q
+}
+
+func dateQuery(d *DateRange) query.Query {
+	var from, to time.Time
+	if d.From != "" {
+		from, _ = time.Parse(time.DateOnly, d.From)
+	}
+	if d.To != "" {
+		to, _ = time.Parse(time.DateOnly, d.To)
+	}
+	inc := true
+	q := query.NewDateRangeInclusiveQuery(from, to, &inc, &inc)
+	q.SetField(fDate)
+	return q
+}
+
+// isOneHan reports whether a term is a single Han character, which only
+// the unigram fields hold in general.
+func isOneHan(term string) bool {
+	r, n := utf8.DecodeRuneInString(term)
+	return n == len(term) && unicode.Is(unicode.Han, r)
+}
+
+// tokenQuery matches one analysed term in any text field.
+func tokenQuery(term string) query.Query {
+	suffix := ""
+	if isOneHan(term) {
+		suffix = "_u"
+	}
+	var qs []query.Query
+	for _, f := range []struct {
+		name  string
+		boost float64
+	}{{fTitle, boostTitle}, {fText, 1}, {fObject, boostObject}} {
+		t := termQ(f.name+suffix, term)
+		t.SetBoost(f.boost)
+		qs = append(qs, t)
+	}
+	return query.NewDisjunctionQuery(qs)
+}
+
+// phraseQuery matches consecutive terms in any text field.
+func phraseQuery(terms []string) query.Query {
+	if len(terms) == 1 {
+		return tokenQuery(terms[0])
+	}
+	var qs []query.Query
+	for _, f := range []struct {
+		name  string
+		boost float64
+	}{{fTitle, boostTitle}, {fText, 1}, {fObject, boostObject}} {
+		p := query.NewPhraseQuery(terms, f.name)
+		p.SetBoost(f.boost)
+		qs = append(qs, p)
+	}
+	return query.NewDisjunctionQuery(qs)
+}
+
+// hit turns a bleve hit into ours.
+func (p *searchPlan) hit(h *search.DocumentMatch, mode string) Hit {
+	f := h.Fields
+	out := Hit{
+		ID:           h.ID,
+		Level:        str(f[fLevel]),
+		MeetingID:    str(f[fMeetingID]),
+		ItemNo:       int(num(f[fItemNo])),
+		Source:       str(f[fSource]),
+		Title:        str(f[fTitle]),
+		MeetingTitle: str(f[fMeetingTitle]),
+		Issuer:       str(f[label(fIssuer)]),
+		Date:         str(f[fDay]),
+		Session:      int(num(f[fSession])),
+		DocNumber:    str(f[fDocNumLabel]),
+		Score:        h.Score,
+	}
+	if out.Level == LevelDecision {
+		out.Decision = &ingest.Decision{Verb: str(f[label(fVerb)]), Object: str(f[fObject]), Lead: str(f[label(fLead)])}
+	}
+	if p.req.Highlight {
+		hl := newHighlighter(p.q, mode)
+		var body string
+		switch out.Level {
+		case LevelMeeting:
+			var rec struct {
+				Text string `json:"text"`
+			}
+			_ = json.Unmarshal([]byte(str(f[fRecord])), &rec)
+			body = rec.Text
+		case LevelItem:
+			body = str(f[fBody])
+		case LevelDecision:
+			body = out.Decision.Verb + " " + out.Decision.Object
+		}
+		out.TitleHTML = hl.mark(out.Title)
+		if s := hl.snippet(body, snippetRunes); s != "" {
+			out.Snippets = []string{s}
+		}
+	}
+	return out
+}
+
+// str reads a stored field: a string, or the first of several.
+func str(v any) string {
+	switch v := v.(type) {
+	case string:
+		return v
+	case []any:
+		if len(v) > 0 {
+			s, _ := v[0].(string)
+			return s
+		}
+	}
+	return ""
+}
+
+func num(v any) float64 {
+	switch v := v.(type) {
+	case float64:
+		return v
+	case []any:
+		if len(v) > 0 {
+			f, _ := v[0].(float64)
+			return f
+		}
+	}
+	return 0
+}
+
+// facets converts bleve's facet results, in the order requested. Year and
+// month are listed newest first, others by count.
+func facets(names []string, res search.FacetResults) []Facet {
+	var out []Facet
+	for _, name := range names {
+		fr, ok := res[name]
+		if !ok {
+			continue
+		}
+		f := Facet{Name: name, Values: []FacetValue{}, Other: fr.Other}
+		for _, t := range fr.Terms.Terms() {
+			f.Values = append(f.Values, FacetValue{Value: t.Term, Count: t.Count})
+		}
+		if name == "year" || name == "month" {
+			slices.SortFunc(f.Values, func(a, b FacetValue) int { return cmp.Compare(b.Value, a.Value) })
+		} else {
+			slices.SortStableFunc(f.Values, func(a, b FacetValue) int {
+				return cmp.Or(cmp.Compare(b.Count, a.Count), cmp.Compare(a.Value, b.Value))
+			})
+		}
+		out = append(out, f)
+	}
+	return out
+}

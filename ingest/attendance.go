@@ -291,15 +291,15 @@ func titledName(c string) (Attendee, bool) {
 		before, after := string(rs[:ti]), string(rs[ti+tn:])
 		title := string(rs[ti : ti+tn])
 		switch {
+		case ti == 1 && isSurname(string(frs[:1])) && runeCount(after) >= 1 && runeCount(after) <= 2:
+			// 王院長金平: surname, title, given name.
+			return Attendee{Name: before + after, Title: title}, true
 		case after != "" && isName(after):
 			// 議長許崑源, 民政局局長江俊霆
 			return Attendee{Name: after, Title: title, Org: before}, true
 		case after == "" && isName(before):
 			// 曾鈺成議員
 			return Attendee{Name: before, Title: title}, true
-		case ti == 1 && runeCount(after) >= 1 && runeCount(after) <= 2 && isSurname(string(frs[:1])):
-			// 王院長金平: surname, title, given name.
-			return Attendee{Name: before + after, Title: title}, true
 		case after == "" && runeCount(before) > 3:
 			// 主席曾鈺成議員: a title before, another after.
 			if a, ok := titledName(before); ok {

@@ -36,7 +36,7 @@ var issuerSuffixes = []string{
 
 // kindWords are the kinds of meeting, folded, longest first.
 var kindWords = []string{
-	"常务会议", "全体会议", "办公会议", "专题会议", "定期大会", "临时大会", "临时会", "成立大会",
+	"常务会议", "全体会议", "办公会议", "专题会议", "定期大会", "定期会", "临时大会", "临时会", "成立大会",
 	"常委会会议", "主任会议", "联席会议", "院会", "会议",
 }
 
@@ -55,6 +55,18 @@ func (e *Extractor) header(p *page, d *Document, m *Minutes, ref time.Time, roc 
 		m.Title = squeezeHanSpaces(p.show(l[0], l[1]))
 	}
 	m.Title = strings.TrimPrefix(m.Title, "[视频]")
+	// A generic first heading (院會紀錄) gives way to the full title
+	// below it (立法院第四屆第四會期第一次會議紀錄).
+	if ft := fold.String(m.Title); runeCount(ft) <= 6 && first >= 0 {
+		for k := first + 1; k < min(len(p.lines), first+8); k++ {
+			l := strings.TrimSpace(p.line(k))
+			if runeCount(l) > runeCount(ft) && runeCount(l) <= 60 && strings.Contains(l, "会议") &&
+				(strings.HasSuffix(l, "纪录") || strings.HasSuffix(l, "记录") || strings.HasSuffix(l, "纪要")) {
+				m.Title = squeezeHanSpaces(p.show(p.lines[k][0], p.lines[k][1]))
+				break
+			}
+		}
+	}
 
 	// The document number sits in the first lines, under the title.
 	head := p.norm

@@ -2,6 +2,7 @@ package ingest
 
 import (
 	"strings"
+	"unicode/utf8"
 
 	"github.com/jiyao-search/jiyao/internal/cnum"
 )
@@ -44,6 +45,27 @@ func (e *Extractor) items(p *page, m *Minutes) {
 			lead := len(l) - len(t)
 			heads = append(heads, head{line: k, start: p.lines[k][0] + lead, textStart: p.lines[k][0] + lead + i + len("、")})
 			want = n + 1
+		}
+	}
+	if len(heads) == 0 && strings.Contains(p.norm[:min(len(p.norm), 600)], "主持召开") {
+		// News releases head their sections with a short line of their
+		// own (决定扩大营业税改征增值税试点范围) instead of numbers.
+		for k := 1; k+1 < len(p.lines); k++ {
+			l := strings.TrimSpace(p.line(k))
+			n := runeCount(l)
+			if n < 4 || n > 40 || strings.ContainsAny(l, "。!?;:,") || strings.HasPrefix(l, "#") {
+				continue
+			}
+			next := strings.TrimSpace(p.line(k + 1))
+			if runeCount(next) <= n || !strings.ContainsAny(next, "。") {
+				continue
+			}
+			if _, ok := firstPrefix(l, itemEnds); ok {
+				break
+			}
+			lead := strings.Index(p.line(k), l)
+			at := p.lines[k][0] + lead
+			heads = append(heads, head{line: k, start: at, textStart: at})
 		}
 	}
 	for h, hd := range heads {
@@ -119,7 +141,7 @@ func (e *Extractor) decisions(p *page, from, to int, level string) []Decision {
 			verb, ok = firstPrefix(text[i:], decisionVerbs)
 		}
 		if !ok {
-			_, size := decodeRune(text[i:])
+			_, size := utf8.DecodeRuneInString(text[i:])
 			i += size
 			continue
 		}
@@ -199,13 +221,6 @@ func sentenceLen(s string) int {
 	return len(s)
 }
 
-func decodeRune(s string) (rune, int) {
-	for _, r := range s {
-		return r, len(string(r))
-	}
-	return 0, 1
-}
-
 // departments returns the canonical departments given work in folded text,
 // in order of first mention.
 func (e *Extractor) departments(text, level string) []string {
@@ -253,7 +268,7 @@ func (e *Extractor) departmentsAt(text, level string, first bool) []string {
 			// The lead follows 由 directly.
 			return out
 		}
-		_, size := decodeRune(text[i:])
+		_, size := utf8.DecodeRuneInString(text[i:])
 		i += size
 	}
 	return out

@@ -10,7 +10,7 @@ import (
 )
 
 // num matches a number as minutes write it: digits or Chinese numerals.
-const num = `([0-9]+|[〇零一二两三四五六七八九十百千]+)`
+const num = `\s*([0-9]+|[〇零一二两三四五六七八九十百千]+)\s*`
 
 var (
 	// Several levels: 第11届第2次定期大会第6次会议, 第四届第四会期第一次会议,
@@ -26,7 +26,7 @@ var (
 
 // chairTitles are titles written next to a chair's name, longest first.
 var chairTitles = []string{
-	"国务院总理", "国务院副总理", "常务副市长", "常务副省长", "副总理", "总理", "副市长", "市长",
+	"国务院总理", "国务院副总理", "全国人大常委会委员长", "全国人大常委会副委员长", "副委员长", "常务副市长", "常务副省长", "副总理", "总理", "副市长", "市长",
 	"副省长", "省长", "副区长", "区长", "副县长", "县长", "副主席", "主席", "委员长", "副主任", "主任",
 	"秘书长", "副书记", "书记", "副院长", "院长", "副议长", "议长", "组长",
 }
@@ -45,14 +45,17 @@ func (e *Extractor) opening(p *page, m *Minutes, ref time.Time, roc bool) {
 			_ = at
 		}
 	}
+	// A date without a year (11月22日, 今天) is only as good as the
+	// publication date it is read against.
+	known := func(dm DateMatch) bool { return !dm.Inferred || m.Published != "" }
 	if m.Meeting.Date == "" && open != "" {
-		if dm, ok := firstDate(open, ref, roc); ok {
+		if dm, ok := firstDate(open, ref, roc); ok && known(dm) {
 			m.Meeting.Date, m.Meeting.PartOfDay = dm.ISO(), dm.PartOfDay
 		}
 	}
 	if m.Meeting.Date == "" {
 		head := p.norm[:p.lines[min(len(p.lines)-1, 15)][1]]
-		if dm, ok := firstDate(head, ref, roc); ok {
+		if dm, ok := firstDate(head, ref, roc); ok && known(dm) {
 			m.Meeting.Date, m.Meeting.PartOfDay = dm.ISO(), dm.PartOfDay
 		}
 	}
@@ -96,27 +99,21 @@ func (e *Extractor) opening(p *page, m *Minutes, ref time.Time, roc bool) {
 	}
 
 	// Chair: a 主席/主持 label, else the opening's "…主持".
-	if v, _, ok := p.label([]string{"主席", "主持人", "主持"}); ok {
+	if _, at, ok := p.label([]string{"主席", "主持人", "主持"}); ok {
+		v := p.show(at, p.lines[p.lineAt(at)][1])
 		if per, ok := parsePerson(v); ok {
 			m.Chair = &per
 		}
 	}
-	if m.Chair == nil {
-		for _, s := range []struct{ text, disp string }{{open, ""}, {nt, m.Title}} {
-			if s.text == "" {
-				continue
-			}
-			if per, ok := chairIn(s.text); ok {
-				m.Chair = per
-				break
-			}
+	if m.Chair == nil && open != "" {
+		if per, ok := chairIn(p.show(oStart, oStart+len(open))); ok {
+			m.Chair = per
 		}
 	}
-	if m.Chair != nil {
-		// Show the name in the document's characters: find it in the
-		// display text by its folded form.
-		m.Chair.Name = p.displayOf(m.Chair.Name)
-		m.Chair.Title = p.displayOf(m.Chair.Title)
+	if m.Chair == nil {
+		if per, ok := chairIn(m.Title); ok {
+			m.Chair = per
+		}
 	}
 }
 
@@ -202,14 +199,18 @@ func session(text string, show func(i, j int) string, mt *Meeting) {
 
 // chairIn finds "…主持" in folded text and reads the person before it: 李亚平
 // 市长主持, 国务院总理温家宝今天主持, 李强主持召开.
-func chairIn(text string) (*Person, bool) {
+func chairIn(disp string) (*Person, bool) {
+	text := fold.String(disp)
+	drs := []rune(disp)
+	if len(drs) != len([]rune(text)) {
+		drs = []rune(text) // folding changed lengths: show folded
+	}
 	i := strings.Index(text, "主持")
 	if i < 0 {
 		return nil, false
 	}
-	before := []rune(text[:i])
 	// Drop time words between the name and 主持.
-	s := string(before)
+	s := text[:i]
 	for {
 		t := s
 		for _, w := range []string{"今天", "今日", "上午", "下午", "晚上", "在京", "近日", "日"} {
@@ -221,7 +222,7 @@ func chairIn(text string) (*Person, bool) {
 		}
 		s = t
 	}
-	// The Han run ending at s's end.
+	// The Han run ending at s's end, in runes.
 	rs := []rune(s)
 	j := len(rs)
 	for j > 0 && hanRune(rs[j-1]) {
@@ -231,26 +232,28 @@ func chairIn(text string) (*Person, bool) {
 	if run == "" {
 		return nil, false
 	}
+	show := func(from, n int) string { return string(drs[j+from : j+from+n]) }
 	// Title after the name: 李亚平市长.
 	for _, t := range chairTitles {
 		if strings.HasSuffix(run, t) {
-			name := strings.TrimSuffix(run, t)
-			if n := runeCount(name); n >= 2 && n <= 4 {
-				return &Person{Name: name, Title: t}, true
+			n, tn := runeCount(run)-runeCount(t), runeCount(t)
+			if n >= 2 && n <= 4 {
+				return &Person{Name: show(0, n), Title: show(n, tn)}, true
 			}
 		}
 	}
 	// Title before the name: 国务院总理温家宝.
 	for _, t := range chairTitles {
 		if k := strings.LastIndex(run, t); k >= 0 {
-			name := run[k+len(t):]
-			if n := runeCount(name); n >= 2 && n <= 4 {
-				return &Person{Name: name, Title: t}, true
+			at, tn := runeCount(run[:k]), runeCount(t)
+			n := runeCount(run) - at - tn
+			if n >= 2 && n <= 4 {
+				return &Person{Name: show(at+tn, n), Title: show(at, tn)}, true
 			}
 		}
 	}
 	if n := runeCount(run); n >= 2 && n <= 3 {
-		return &Person{Name: run}, true
+		return &Person{Name: show(0, n)}, true
 	}
 	return nil, false
 }

@@ -366,7 +366,8 @@ func gazetteText(r *jnode) string {
 // flattenLog writes the text of a gazette log value. An array whose first
 // element is a speaker (a string or null) and second a string is one
 // utterance; other arrays and objects are walked in order; numbers (timing
-// marks) and the English section labels of the parser are left out.
+// marks) and the English section labels of the parser are left out;
+// numbered object members keep their number ("1. ").
 func flattenLog(b *strings.Builder, n *jnode, depth int) {
 	if n == nil || depth > maxJSONDepth {
 		return
@@ -377,8 +378,17 @@ func flattenLog(b *strings.Builder, n *jnode, depth int) {
 			b.WriteString(l + "\n")
 		}
 	case 'o':
-		for _, v := range n.vals {
-			flattenLog(b, v, depth+1)
+		for i, v := range n.vals {
+			if !isDigits(n.keys[i]) {
+				flattenLog(b, v, depth+1)
+				continue
+			}
+			// Numbered entries ("1", "2", …) are agenda items: keep the number.
+			var item strings.Builder
+			flattenLog(&item, v, depth+1)
+			if item.Len() > 0 {
+				b.WriteString(n.keys[i] + ". " + item.String())
+			}
 		}
 	case 'a':
 		if len(n.vals) >= 2 && (n.vals[0].kind == 's' || n.vals[0].kind == '0') {
@@ -407,6 +417,18 @@ func flattenLog(b *strings.Builder, n *jnode, depth int) {
 			flattenLog(b, v, depth+1)
 		}
 	}
+}
+
+func isDigits(s string) bool {
+	if s == "" {
+		return false
+	}
+	for _, r := range s {
+		if r < '0' || r > '9' {
+			return false
+		}
+	}
+	return true
 }
 
 // isParserLabel reports whether s is a section label of the g0v parser

@@ -22,7 +22,8 @@ var (
 // heading, bullet and quote markers, emphasis and link syntax go; fenced
 // code blocks (the metadata of the g0v gazettes) are dropped; a line with
 // inline HTML is rendered with line breaks at its block elements. Ordered-list numbers are
-// kept: in minutes they number the agenda items.
+// kept: in minutes they number the agenda items. Blank lines go: paragraphs
+// are separated by one line break, as in the other formats.
 func decodeMarkdown(text string) *Document {
 	d := &Document{Format: FormatMarkdown}
 	lines := strings.Split(normalizeNewlines(text), "\n")
@@ -36,11 +37,15 @@ func decodeMarkdown(text string) *Document {
 			}
 			continue
 		}
-		if m := mdFence.FindStringSubmatch(line); m != nil {
+		trimmed := strings.TrimLeft(line, " \t")
+		if trimmed == "" {
+			continue
+		}
+		if m := mdFence.FindStringSubmatch(line); (trimmed[0] == '`' || trimmed[0] == '~') && m != nil {
 			fence = m[1][:3]
 			continue
 		}
-		if m := mdHeading.FindStringSubmatch(line); m != nil {
+		if m := mdHeading.FindStringSubmatch(line); trimmed[0] == '#' && m != nil {
 			h := mdInline(m[2])
 			if d.Title == "" && h != "" {
 				d.Title = h
@@ -48,7 +53,7 @@ func decodeMarkdown(text string) *Document {
 			out = append(out, h)
 			continue
 		}
-		if i+1 < len(lines) && strings.TrimSpace(line) != "" && mdSetext.MatchString(lines[i+1]) && !mdRule.MatchString(line) {
+		if i+1 < len(lines) && isSetextUnderline(lines[i+1]) && !mdRule.MatchString(line) {
 			h := mdInline(line)
 			if d.Title == "" && h != "" {
 				d.Title = h
@@ -57,18 +62,30 @@ func decodeMarkdown(text string) *Document {
 			i++
 			continue
 		}
-		if mdRule.MatchString(line) {
-			continue
+		switch trimmed[0] {
+		case '-', '*', '_':
+			if mdRule.MatchString(line) {
+				continue
+			}
+			line = mdBullet.ReplaceAllString(line, "")
+		case '+':
+			line = mdBullet.ReplaceAllString(line, "")
+		case '>':
+			line = mdQuote.ReplaceAllString(line, "")
 		}
-		line = mdQuote.ReplaceAllString(line, "")
-		line = mdBullet.ReplaceAllString(line, "")
 		line = mdInline(strings.TrimLeft(line, " \t"))
-		if htmlTagAny.MatchString(line) {
+		if strings.IndexByte(line, '<') >= 0 && htmlTagAny.MatchString(line) {
 			line = htmlFragmentText(line)
 		}
 		out = append(out, line)
 	}
-	body := strings.Join(out, "\n")
+	var kept []string
+	for _, l := range out {
+		if strings.TrimSpace(l) != "" {
+			kept = append(kept, l)
+		}
+	}
+	body := strings.Join(kept, "\n")
 	d.Text = body
 	if d.Title == "" {
 		d.Title = firstLine(body)
@@ -76,8 +93,16 @@ func decodeMarkdown(text string) *Document {
 	return d
 }
 
+func isSetextUnderline(l string) bool {
+	t := strings.TrimSpace(l)
+	return t != "" && (t[0] == '=' || t[0] == '-') && mdSetext.MatchString(l)
+}
+
 // mdInline strips inline Markdown syntax from s.
 func mdInline(s string) string {
+	if !strings.ContainsAny(s, "[*_`") {
+		return strings.TrimSpace(s)
+	}
 	s = mdImage.ReplaceAllString(s, "$1")
 	s = mdLink.ReplaceAllString(s, "$1")
 	s = mdStrong.ReplaceAllString(s, "$2")

@@ -97,8 +97,8 @@ func FindDates(text string, ref time.Time, roc bool) []DateMatch {
 	var out []DateMatch
 	prev := rune(-1)
 	for i := 0; i < len(text); {
-		r, w := utf8.DecodeRuneInString(text[i:])
-		if mayStartDate(prev, r) {
+		r, w := decodeRune(text, i)
+		if dateTriggers.has(r) && mayStartDate(prev, r) {
 			m, ok, skip := matchDate(text, i, ref, roc)
 			if ok {
 				out = append(out, m)
@@ -116,6 +116,45 @@ func FindDates(text string, ref time.Time, roc bool) []DateMatch {
 		i += w
 	}
 	return out
+}
+
+// dateTriggers holds the runes a date can start with, apart from digits.
+var dateTriggers = newRuneSet("〇零○一壹弌二贰貳弍两兩三叁參叄弎四肆五伍六陆陸七柒八捌九玖十拾百佰千仟万萬亿億廿卅卌" +
+	"中民公西今昨前明本０１２３４５６７８９")
+
+// runeSet is a set of runes below U+10000 (a bitmap of 8 KiB).
+type runeSet [1 << 16 / 64]uint64
+
+func newRuneSet(runes string) *runeSet {
+	var s runeSet
+	for _, r := range runes {
+		s[r/64] |= 1 << (r % 64)
+	}
+	return &s
+}
+
+// has reports whether r is in s or an ASCII digit.
+func (s *runeSet) has(r rune) bool {
+	if r < 0x80 {
+		return r >= '0' && r <= '9'
+	}
+	return r < 1<<16 && s[r/64]&(1<<(r%64)) != 0
+}
+
+// decodeRune decodes the rune at text[i:] like utf8.DecodeRuneInString,
+// with a fast path for the three-byte sequences of CJK text.
+func decodeRune(text string, i int) (rune, int) {
+	c := text[i]
+	if c < 0x80 {
+		return rune(c), 1
+	}
+	if c >= 0xE1 && c <= 0xEC && i+2 < len(text) {
+		c1, c2 := text[i+1], text[i+2]
+		if c1&0xC0 == 0x80 && c2&0xC0 == 0x80 {
+			return rune(c&0x0F)<<12 | rune(c1&0x3F)<<6 | rune(c2&0x3F), 3
+		}
+	}
+	return utf8.DecodeRuneInString(text[i:])
 }
 
 // mayStartDate reports whether a date can start at r, after prev.
@@ -241,7 +280,7 @@ func matchYMD(text string, start, j, n int, numText string, arabic bool, era int
 		return DateMatch{}, false, skip
 	}
 	d := Date{year, month, day}
-	if !valid(d) {
+	if !validDate(d) {
 		return DateMatch{}, false, skip
 	}
 	return finishDate(text, DateMatch{Date: d, Start: start, End: end, ROC: isROC}), true, 0
@@ -254,10 +293,10 @@ func matchMD(text string, start, j, month int, ref time.Time) (DateMatch, bool, 
 		return DateMatch{}, false, 0
 	}
 	d := Date{ref.Year(), month, day}
-	if valid(d) && d.Time().After(dayOf(ref).Add(futureSlack)) {
+	if validDate(d) && d.Time().After(dayOf(ref).Add(futureSlack)) {
 		d.Year--
 	}
-	if !valid(d) {
+	if !validDate(d) {
 		return DateMatch{}, false, 0
 	}
 	return finishDate(text, DateMatch{Date: d, Start: start, End: end, Inferred: true}), true, 0
@@ -279,13 +318,13 @@ func matchDay(text string, start, j, day int, numText string, arabic bool, ref t
 	}
 	r := dayOf(ref)
 	d := Date{r.Year(), int(r.Month()), day}
-	if !valid(d) || d.Time().After(r) {
+	if !validDate(d) || d.Time().After(r) {
 		// AddDate normalises 31 March - 1 month to 3 March; step back from
 		// the first of the month.
 		p := time.Date(r.Year(), r.Month(), 1, 0, 0, 0, 0, time.UTC).AddDate(0, -1, 0)
 		d = Date{p.Year(), int(p.Month()), day}
 	}
-	if !valid(d) {
+	if !validDate(d) {
 		return DateMatch{}, false, 0
 	}
 	return finishDate(text, DateMatch{Date: d, Start: start, End: j, Inferred: true}), true, 0
@@ -331,7 +370,7 @@ func matchSeparated(text string, start, k, w, year int, numText string, roc bool
 		return DateMatch{}, false, 0
 	}
 	d := Date{year, month, day}
-	if !valid(d) {
+	if !validDate(d) {
 		return DateMatch{}, false, 0
 	}
 	return finishDate(text, DateMatch{Date: d, Start: start, End: end, ROC: isROC}), true, 0
@@ -458,8 +497,8 @@ func isPositionalChinese(s string) bool {
 	return len(s) > 0
 }
 
-// valid reports whether d is in the calendar and in minutes' range of years.
-func valid(d Date) bool {
+// validDate reports whether d is in the calendar and in minutes' range of years.
+func validDate(d Date) bool {
 	if d.Year < minYear || d.Year > maxYear || d.Month < 1 || d.Month > 12 || d.Day < 1 {
 		return false
 	}

@@ -194,9 +194,9 @@ func TestFindDates(t *testing.T) {
 	}
 }
 
-// corpusPath is the path of a file of the shared test corpus; the test is
+// corpusFile is the path of a file of the shared test corpus; the test is
 // skipped when the corpus is missing, unless CI is set.
-func corpusPath(t testing.TB, elem ...string) string {
+func corpusFile(t testing.TB, elem ...string) string {
 	t.Helper()
 	p := filepath.Join(append([]string{"..", "..", "shared", "corpus"}, elem...)...)
 	if _, err := os.Stat(p); err != nil {
@@ -208,9 +208,9 @@ func corpusPath(t testing.TB, elem ...string) string {
 	return p
 }
 
-func readCorpus(t testing.TB, elem ...string) string {
+func corpusText(t testing.TB, elem ...string) string {
 	t.Helper()
-	b, err := os.ReadFile(corpusPath(t, elem...))
+	b, err := os.ReadFile(corpusFile(t, elem...))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -218,7 +218,7 @@ func readCorpus(t testing.TB, elem ...string) string {
 }
 
 func TestFindDatesSeed(t *testing.T) {
-	text := readCorpus(t, "seed", "suzhou-2020-36.txt")
+	text := corpusText(t, "seed", "suzhou-2020-36.txt")
 	got := findDates(text, time.Time{}, false)
 	want := []foundDate{
 		{"2020年11月2日上午", "2020-11-02", "上午"},
@@ -240,13 +240,13 @@ func FuzzParseDate(f *testing.F) {
 	}
 	f.Fuzz(func(t *testing.T, s string, roc bool) {
 		if m, ok := ParseDate(s, dateRef, roc); ok {
-			if !valid(m.Date) || m.Start < 0 || m.End > len(s) || m.Start >= m.End {
+			if !validDate(m.Date) || m.Start < 0 || m.End > len(s) || m.Start >= m.End {
 				t.Fatalf("ParseDate(%q) = %+v", s, m)
 			}
 		}
 		last := 0
 		for _, m := range FindDates(s, dateRef, roc) {
-			if !valid(m.Date) || m.Start < last || m.End > len(s) || m.Start >= m.End {
+			if !validDate(m.Date) || m.Start < last || m.End > len(s) || m.Start >= m.End {
 				t.Fatalf("FindDates(%q): bad match %+v after %d", s, m, last)
 			}
 			if utf8.ValidString(s) && !utf8.ValidString(s[m.Start:m.End]) {

@@ -3,6 +3,7 @@ package ingest
 import (
 	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	"github.com/jiyao-search/jiyao/internal/fold"
 )
@@ -203,11 +204,11 @@ func wholeItem(c string, pairMode bool) bool {
 }
 
 func lastRune(s string) rune {
-	rs := []rune(s)
-	if len(rs) == 0 {
+	if s == "" {
 		return 0
 	}
-	return rs[len(rs)-1]
+	r, _ := utf8.DecodeLastRuneInString(s)
+	return r
 }
 
 // isPlaceStart reports whether a two-character chunk is more likely the

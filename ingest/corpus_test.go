@@ -1,0 +1,209 @@
+package ingest
+
+import (
+	"encoding/json"
+	"errors"
+	"flag"
+	"os"
+	"path/filepath"
+	"sort"
+	"strings"
+	"testing"
+)
+
+var update = flag.Bool("update", false, "rewrite the golden records in testdata/golden from the extractor's output")
+
+// corpusFailures lists the files of ../shared/corpus/real that must fail,
+// with the reason their error must give. Every other file must yield records
+// with a title, an issuer and a meeting date.
+var corpusFailures = map[string]string{
+	// A scanned PDF: its text layer maps glyphs to nothing readable.
+	"tw-taichung-council-pdf/tccc-0001.pdf": "no usable text layer",
+	// Tables of motions (議案一覽表) that name no meeting date.
+	"tw-yunlin-council-pdf/ylcc-0001.pdf": "no meeting date",
+	"tw-yunlin-council-pdf/ylcc-0002.pdf": "no meeting date",
+	// News items cut from a daily Markdown file: the text says 11月22日
+	// but no year, and the file carries no publication date.
+	"cctv-xwlb-md/xwlbmd-0001.md": "no meeting date",
+	"cctv-xwlb-md/xwlbmd-0002.md": "no meeting date",
+	"cctv-xwlb-md/xwlbmd-0003.md": "no meeting date",
+	"cctv-xwlb-md/xwlbmd-0004.md": "no meeting date",
+	"cctv-xwlb-md/xwlbmd-0005.md": "no meeting date",
+	"cctv-xwlb-md/xwlbmd-0006.md": "no meeting date",
+	"cctv-xwlb-md/xwlbmd-0007.md": "no meeting date",
+	"cctv-xwlb-md/xwlbmd-0008.md": "no meeting date",
+	"cctv-xwlb-md/xwlbmd-0009.md": "no meeting date",
+}
+
+// corpusFiles lists the documents of corpus/real, relative to it.
+func corpusFiles(t testing.TB, root string) []string {
+	t.Helper()
+	var files []string
+	err := filepath.WalkDir(root, func(path string, d os.DirEntry, err error) error {
+		if err != nil {
+			return err
+		}
+		if d.IsDir() || d.Name() == "MANIFEST.tsv" || d.Name() == "README.md" {
+			return nil
+		}
+		rel, _ := filepath.Rel(root, path)
+		files = append(files, filepath.ToSlash(rel))
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	sort.Strings(files)
+	return files
+}
+
+// extractChecked extracts a file and checks each record: the outcome the
+// ingest command reports for it.
+func extractChecked(e *Extractor, name string, data []byte) ([]*Minutes, error) {
+	ms, err := e.Extract(name, data)
+	if err != nil {
+		return nil, err
+	}
+	for _, m := range ms {
+		if err := Check(m); err != nil {
+			return nil, err
+		}
+	}
+	return ms, nil
+}
+
+func TestCorpus(t *testing.T) {
+	root := sharedCorpus(t, "real")
+	e := newTestExtractor(t)
+	files := corpusFiles(t, root)
+	if len(files) < 90 {
+		t.Fatalf("found %d corpus files, want the whole corpus (over 90)", len(files))
+	}
+	for _, f := range files {
+		data, err := os.ReadFile(filepath.Join(root, f))
+		if err != nil {
+			t.Fatal(err)
+		}
+		ms, err := extractChecked(e, f, data)
+		if want, ok := corpusFailures[f]; ok {
+			if err == nil || !strings.Contains(err.Error(), want) {
+				t.Errorf("%s: error %v, want one saying %q", f, err, want)
+			}
+			continue
+		}
+		if err != nil {
+			t.Errorf("%s: %v", f, err)
+			continue
+		}
+		for _, m := range ms {
+			if m.Script == "" || m.Text == "" || m.ID == "" || m.SHA256 == "" {
+				t.Errorf("%s: record lacks script, text or ids: %+v", f, m.Meeting)
+			}
+		}
+	}
+}
+
+// TestCorpusErrorsWrap checks that the failures carry their sentinel, so that
+// callers can tell them apart with errors.Is.
+func TestCorpusErrorsWrap(t *testing.T) {
+	root := sharedCorpus(t, "real")
+	e := newTestExtractor(t)
+	for f, reason := range corpusFailures {
+		data, err := os.ReadFile(filepath.Join(root, f))
+		if err != nil {
+			t.Fatal(err)
+		}
+		_, err = extractChecked(e, f, data)
+		want := ErrNoMinutes
+		if strings.Contains(reason, "text layer") {
+			want = ErrNoTextLayer
+		}
+		if !errors.Is(err, want) {
+			t.Errorf("%s: error %v, want errors.Is %v", f, err, want)
+		}
+	}
+}
+
+// goldenFields are the fields a golden record pins; the rest (text, ids,
+// offsets) follow from the input.
+type goldenRecord struct {
+	Source      string     `json:"source"`
+	Title       string     `json:"title"`
+	Issuer      string     `json:"issuer"`
+	DocNumber   string     `json:"doc_number,omitempty"`
+	Published   string     `json:"published,omitempty"`
+	Publisher   string     `json:"publisher,omitempty"`
+	Script      string     `json:"script"`
+	Meeting     Meeting    `json:"meeting"`
+	Chair       *Person    `json:"chair,omitempty"`
+	Items       []goldItem `json:"items"`
+	Departments []string   `json:"departments"`
+	Attendees   []Attendee `json:"attendees"`
+	Recorder    string     `json:"recorder,omitempty"`
+}
+
+type goldItem struct {
+	No        int        `json:"no"`
+	Action    string     `json:"action,omitempty"`
+	Title     string     `json:"title"`
+	Decisions []Decision `json:"decisions"`
+}
+
+func toGolden(src string, m *Minutes) goldenRecord {
+	g := goldenRecord{
+		Source: src, Title: m.Title, Issuer: m.Issuer, DocNumber: m.DocNumber,
+		Published: m.Published, Publisher: m.Publisher, Script: m.Script,
+		Meeting: m.Meeting, Chair: m.Chair, Departments: m.Departments,
+		Attendees: m.Attendees, Recorder: m.Recorder, Items: []goldItem{},
+	}
+	for _, it := range m.Items {
+		g.Items = append(g.Items, goldItem{No: it.No, Action: it.Action, Title: it.Title, Decisions: it.Decisions})
+	}
+	return g
+}
+
+// TestCorpusGolden compares the records of the files named in
+// testdata/golden with the golden records, each checked by reading the
+// source text. A golden file pins only the fields it has: a field left out
+// was not checked by hand.
+func TestCorpusGolden(t *testing.T) {
+	root := sharedCorpus(t, "real")
+	e := newTestExtractor(t)
+	paths, err := filepath.Glob(filepath.Join("testdata", "golden", "*.json"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(paths) < 15 {
+		t.Errorf("%d golden records, want at least 15", len(paths))
+	}
+	for _, p := range paths {
+		raw, err := os.ReadFile(p)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var want map[string]any
+		if err := json.Unmarshal(raw, &want); err != nil {
+			t.Fatalf("%s: %v", p, err)
+		}
+		src, _ := want["source"].(string)
+		data, err := os.ReadFile(filepath.Join(root, filepath.FromSlash(src)))
+		if err != nil {
+			t.Fatalf("%s: %v", p, err)
+		}
+		m, err := e.ExtractOne(src, data)
+		if err != nil {
+			t.Errorf("%s: %v", src, err)
+			continue
+		}
+		if *update {
+			out, _ := json.MarshalIndent(toGolden(src, m), "", " ")
+			if err := os.WriteFile(p, append(out, '\n'), 0o644); err != nil {
+				t.Fatal(err)
+			}
+			continue
+		}
+		for _, d := range subsetDiff(src, asJSON(t, toGolden(src, m)), want) {
+			t.Error(d)
+		}
+	}
+}

@@ -143,11 +143,11 @@ func parseAttendees(lines []string) []Attendee {
 			continue
 		}
 		if len(chunks) > 0 {
+			// Join across the break when the joined chunk reads better
+			// than the two halves do on average.
 			last := chunks[len(chunks)-1]
 			joined := last + parts[0]
-			lastOK := wholeItem(last, pairMode)
-			nextOK := wholeItem(parts[0], pairMode)
-			if (!lastOK || !nextOK) && wholeItem(joined, true) {
+			if 2*itemScore(joined, pairMode) > itemScore(last, pairMode)+itemScore(parts[0], pairMode) {
 				chunks[len(chunks)-1] = joined
 				parts = parts[1:]
 			}
@@ -180,27 +180,27 @@ func joinSingles(parts []string) []string {
 	return out
 }
 
-// wholeItem reports whether a chunk reads as a complete list item: a name,
-// or an org with a name. In pair mode a bare name of two characters whose
-// first is also a common place-name character is doubted.
-func wholeItem(c string, pairMode bool) bool {
-	if _, _, ok := splitOrgName(c); ok {
-		return true
+// itemScore rates how well a chunk reads as one list item: 2 for a name
+// (outside pair mode) or an org of three or more characters with a name,
+// 1 for a doubtful reading (a bare name among org+name pairs, an org of one
+// or two characters), 0 for no reading.
+func itemScore(c string, pairMode bool) int {
+	if org, _, ok := splitOrgName(c); ok {
+		if runeCount(org) >= 3 || runeCount(org) == 2 && strings.ContainsRune("区县市", lastRune(org)) {
+			return 2
+		}
+		return 1
 	}
 	if isName(c) {
 		if pairMode {
-			f := fold.String(c)
-			// 苏州, 常熟: a place that wraps before its org suffix.
-			if strings.ContainsRune(orgEnds, lastRune(f)) || isPlaceStart(f) {
-				return false
-			}
+			return 1
 		}
-		return true
+		return 2
 	}
 	if _, ok := titledName(c); ok {
-		return true
+		return 2
 	}
-	return false
+	return 0
 }
 
 func lastRune(s string) rune {
@@ -245,12 +245,12 @@ func isName(s string) bool {
 	return false
 }
 
-// splitOrgName splits "市商务局孙建江" into org and name, preferring a
+// splitOrgName splits "市商务局孙建江" into org and name (an org of one character, as in 市⏎徐海东, counts), preferring a
 // three-character name, then two, then four.
 func splitOrgName(c string) (org, name string, ok bool) {
 	rs := []rune(c)
 	for _, n := range []int{3, 2, 4} {
-		if len(rs) < n+2 {
+		if len(rs) < n+1 {
 			continue
 		}
 		o, nm := string(rs[:len(rs)-n]), string(rs[len(rs)-n:])

@@ -139,6 +139,11 @@ func (e *Extractor) decisions(p *page, from, to int, level string) []Decision {
 		verb, ok := "", false
 		if clauseStart(text, i) {
 			verb, ok = firstPrefix(text[i:], decisionVerbs)
+			// A bare 同意 or 通过 after a comma is more often part of
+			// a sentence than a decision of the meeting.
+			if ok && (verb == "同意" || verb == "通过") && strings.HasSuffix(text[:i], ",") {
+				ok = false
+			}
 		}
 		if !ok {
 			_, size := utf8.DecodeRuneInString(text[i:])
@@ -182,7 +187,14 @@ func (e *Extractor) decisions(p *page, from, to int, level string) []Decision {
 		// The lead: 由X… in this sentence or the next.
 		next := sentEnd
 		if next < to {
-			next = min(to, next+1+sentenceLen(p.norm[min(to, next+1):to]))
+			// Past the terminator and any line breaks, to the end of
+			// the next sentence.
+			_, size := utf8.DecodeRuneInString(p.norm[next:to])
+			k := next + size
+			for k < to && (p.norm[k] == '\n' || p.norm[k] == ' ') {
+				k++
+			}
+			next = k + sentenceLen(p.norm[k:to])
 		}
 		if k := strings.Index(p.norm[sentEnd:next], "由"); k >= 0 {
 			if deps := e.departmentsAt(p.norm[sentEnd+k+len("由"):next], level, true); len(deps) > 0 {
@@ -278,11 +290,7 @@ func (e *Extractor) departmentsAt(text, level string, first bool) []string {
 // a longer name or the head of a different one (财政局 inside
 // 财政局长, 商务局 inside 商务局势).
 func (e *Extractor) partOfLonger(text string, j, n int) bool {
-	after := text[j+n:]
-	for _, w := range []string{"长", "长"} {
-		if strings.HasPrefix(after, w) {
-			return true
-		}
-	}
-	return false
+	after, _ := utf8.DecodeRuneInString(text[j+n:])
+	// 财政局长, 教育部署, 商务部门, 发改委员.
+	return strings.ContainsRune("长署门员", after)
 }

@@ -77,6 +77,9 @@ func parseVocabulary(b []byte) (*vocabulary, error) {
 		if err != nil || freq == 0 {
 			return nil, fmt.Errorf("words.txt line %d: bad frequency %q", n, f[1])
 		}
+		if namesBodyOrDecision(f[0]) {
+			continue
+		}
 		switch f[2] {
 		case posNoun:
 			v.noun.add(f[0], freq)
@@ -101,4 +104,20 @@ func parseVocabulary(b []byte) (*vocabulary, error) {
 		}
 	}
 	return v, nil
+}
+
+// namesBodyOrDecision reports whether a dictionary word would read as a
+// government body (教育部, 公安局) or a decision (同意, 批准) in prose, which
+// would make the document say more than its truth records.
+func namesBodyOrDecision(w string) bool {
+	switch w {
+	case "同意", "通过", "决定", "批准", "审议", "原则":
+		return true
+	}
+	for _, suf := range []string{"部", "局", "委", "厅", "署", "办"} {
+		if strings.HasSuffix(w, suf) {
+			return true
+		}
+	}
+	return false
 }

@@ -45,12 +45,12 @@ func TestGenerated(t *testing.T) {
 // view is what the generator's truth and the record share.
 type view struct {
 	Issuer, Title, DocNumber, Kind, Label, Date, PartOfDay string
-	Year, Session                                        int
-	Chair                                                string
-	Items                                                []string
-	Departments                                          []string
-	Attendees                                            []string
-	Recorder, Publisher, Published                       string
+	Year, Session                                          int
+	Chair                                                  string
+	Items                                                  []string
+	Departments                                            []string
+	Attendees                                              []string
+	Recorder, Publisher, Published                         string
 }
 
 func genView(m *Minutes) view {

@@ -15,6 +15,10 @@ import (
 // and skipped.
 const maxFileSize = 64 << 20
 
+func init() {
+	register(command{"extract", "print the records extracted from files", runExtract})
+}
+
 func runExtract(ctx context.Context, e *env, args []string) error {
 	fs := newFlagSet(e, "extract", "FILE...")
 	asJSON := fs.Bool("json", false, "print one JSON object per record, one per line")

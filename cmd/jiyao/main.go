@@ -16,6 +16,7 @@ import (
 	"io"
 	"os"
 	"os/signal"
+	"sort"
 	"syscall"
 )
 
@@ -33,10 +34,16 @@ type env struct {
 	getenv         func(string) string
 }
 
+// registry holds the subcommands; each file of this package registers its
+// own in an init function.
+var registry []command
+
+func register(c command) { registry = append(registry, c) }
+
 func commands() []command {
-	return []command{
-		{"extract", "print the records extracted from files", runExtract},
-	}
+	cs := append([]command(nil), registry...)
+	sort.Slice(cs, func(i, j int) bool { return cs[i].name < cs[j].name })
+	return cs
 }
 
 // errUsage marks an error in the command line; main exits 2 for it.

@@ -268,6 +268,8 @@ func docs(rec *ingest.Minutes) (map[string]doc, error) {
 			dd := with(doc{fLevel: LevelDecision, fItemNo: float64(it.No), fDecNo: float64(k + 1)})
 			dd.text(fTitle, it.Title)
 			dd.text(fObject, dc.Object)
+			// The text of a decision is how it reads: 原则同意 + object.
+			dd.text(fText, dc.Verb+dc.Object)
 			dd.keyword(fVerb, dc.Verb)
 			dd.keyword(fLead, dc.Lead)
 			dd.keyword(fDepartment, appendUnique(appendUnique(nil, it.Departments...), dc.Lead)...)

@@ -119,7 +119,7 @@ func small() *ingest.Minutes {
 		Issuer: "无锡市人民政府", Title: "无锡市政府第12次常务会议纪要",
 		Meeting: ingest.Meeting{Kind: "常务会议", Session: 12, Date: "2019-06-30"},
 		Topics:  []string{"综合政务"},
-		Text:    "无锡市政府第12次常务会议纪要\n会议研究了防汛工作。\n",
+		Text:    "无锡市政府第12次常务会议纪要\n会议研究了防汛工作。工作重点是防汛和抗旱。\n",
 	}
 }
 

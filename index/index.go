@@ -9,10 +9,12 @@ import (
 	"log/slog"
 	"os"
 	"path/filepath"
+	"slices"
 	"sync"
 	"time"
 
 	"github.com/blevesearch/bleve/v2"
+	"github.com/blevesearch/bleve/v2/index/scorch"
 	"github.com/blevesearch/bleve/v2/search/query"
 
 	"github.com/jiyao-search/jiyao/ingest"
@@ -108,7 +110,9 @@ func OpenMem() (*Index, error) {
 	if err != nil {
 		return nil, err
 	}
-	b, err := bleve.NewMemOnly(m)
+	// Scorch without a path keeps its segments in memory: the same engine
+	// as on disk, unlike bleve.NewMemOnly.
+	b, err := bleve.NewUsing("", m, scorch.Name, scorch.Name, nil)
 	if err != nil {
 		return nil, fmt.Errorf("create memory index: %w", err)
 	}
@@ -134,45 +138,45 @@ func (idx *Index) Put(ctx context.Context, recs []*ingest.Minutes) error {
 	idx.mu.Lock()
 	defer idx.mu.Unlock()
 
-	ops := map[string]doc{} // nil: delete
-	bySource := map[string]string{}
+	// Meetings the records replace: each record's own id, and any other
+	// meeting from the same source, in the index or earlier in recs.
+	var sources, mids []string
 	for _, rec := range recs {
-		if err := ctx.Err(); err != nil {
-			return err
+		if rec.Source != "" {
+			sources = append(sources, rec.Source)
 		}
+	}
+	fromSource, err := idx.meetingsFrom(ctx, sources)
+	if err != nil {
+		return fmt.Errorf("put: %w", err)
+	}
+	ops := map[string]doc{} // nil: delete
+	built := make([]map[string]doc, len(recs))
+	latest := map[string]string{} // source → id of the last record put from it
+	for i, rec := range recs {
 		ds, err := docs(rec)
 		if err != nil {
 			return fmt.Errorf("put: %w", err)
 		}
-		// Meetings this record replaces: itself, and any other from its
-		// source, in the index or earlier in this batch.
-		replaced := []string{rec.ID}
+		built[i] = ds
+		mids = append(mids, rec.ID)
+		mids = append(mids, fromSource[rec.Source]...)
 		if rec.Source != "" {
-			ids, err := idx.meetingsFrom(ctx, rec.Source)
-			if err != nil {
-				return fmt.Errorf("put %s: %w", rec.ID, err)
-			}
-			replaced = append(replaced, ids...)
-			if prev, ok := bySource[rec.Source]; ok {
-				replaced = append(replaced, prev)
-			}
-			bySource[rec.Source] = rec.ID
+			latest[rec.Source] = rec.ID
 		}
-		for _, mid := range replaced {
-			old, err := idx.docIDsOf(ctx, mid)
-			if err != nil {
-				return fmt.Errorf("put %s: %w", rec.ID, err)
-			}
-			for _, id := range old {
-				ops[id] = nil
-			}
-			for id := range ops {
-				if meetingOf(id) == mid {
-					ops[id] = nil
-				}
-			}
+	}
+	old, err := idx.docIDsOf(ctx, mids)
+	if err != nil {
+		return fmt.Errorf("put: %w", err)
+	}
+	for _, id := range old {
+		ops[id] = nil
+	}
+	for i, rec := range recs {
+		if rec.Source != "" && latest[rec.Source] != rec.ID {
+			continue // replaced by a later record of this batch
 		}
-		for id, d := range ds {
+		for id, d := range built[i] {
 			ops[id] = d
 		}
 	}
@@ -200,7 +204,7 @@ func (idx *Index) Delete(ctx context.Context, meetingID string) error {
 	}
 	idx.mu.Lock()
 	defer idx.mu.Unlock()
-	ids, err := idx.docIDsOf(ctx, meetingID)
+	ids, err := idx.docIDsOf(ctx, []string{meetingID})
 	if err != nil {
 		return fmt.Errorf("delete %s: %w", meetingID, err)
 	}
@@ -220,20 +224,44 @@ func (idx *Index) Delete(ctx context.Context, meetingID string) error {
 // scanPage bounds the hits fetched per request when listing documents.
 const scanPage = 1000
 
-// docIDsOf lists the ids of every document of a meeting.
-func (idx *Index) docIDsOf(ctx context.Context, meetingID string) ([]string, error) {
-	q := query.NewTermQuery(meetingID)
-	q.SetField(fMeetingID)
+// maxTerms bounds the terms of one disjunction when looking up many
+// values.
+const maxTerms = 512
+
+// docIDsOf lists the ids of every document of the meetings.
+func (idx *Index) docIDsOf(ctx context.Context, meetingIDs []string) ([]string, error) {
 	var ids []string
-	err := idx.scan(ctx, q, nil, func(id string, _ map[string]any) { ids = append(ids, id) })
-	return ids, err
+	for chunk := range slices.Chunk(meetingIDs, maxTerms) {
+		qs := make([]query.Query, len(chunk))
+		for i, m := range chunk {
+			qs[i] = termQ(fMeetingID, m)
+		}
+		err := idx.scan(ctx, query.NewDisjunctionQuery(qs), nil, func(id string, _ map[string]any) { ids = append(ids, id) })
+		if err != nil {
+			return nil, err
+		}
+	}
+	return ids, nil
 }
 
-// meetingsFrom lists the meeting ids indexed from a source.
-func (idx *Index) meetingsFrom(ctx context.Context, source string) ([]string, error) {
-	var ids []string
-	err := idx.scan(ctx, meetingSourceQuery(source), nil, func(id string, _ map[string]any) { ids = append(ids, id) })
-	return ids, err
+// meetingsFrom maps sources to the ids of the meetings indexed from them.
+func (idx *Index) meetingsFrom(ctx context.Context, sources []string) (map[string][]string, error) {
+	out := map[string][]string{}
+	for chunk := range slices.Chunk(sources, maxTerms) {
+		qs := make([]query.Query, len(chunk))
+		for i, s := range chunk {
+			qs[i] = termQ(fSource, s)
+		}
+		q := query.NewConjunctionQuery([]query.Query{termQ(fLevel, LevelMeeting), query.NewDisjunctionQuery(qs)})
+		err := idx.scan(ctx, q, []string{fSource}, func(id string, f map[string]any) {
+			src := str(f[fSource])
+			out[src] = append(out[src], id)
+		})
+		if err != nil {
+			return nil, err
+		}
+	}
+	return out, nil
 }
 
 func meetingSourceQuery(source string) query.Query {

@@ -1,0 +1,465 @@
+package index
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"slices"
+	"sort"
+	"strings"
+	"sync"
+	"testing"
+
+	"github.com/google/go-cmp/cmp"
+
+	"github.com/jiyao-search/jiyao/ingest"
+)
+
+// ids runs a search and returns the hit ids, sorted.
+func ids(t *testing.T, idx *Index, req Request) ([]string, *Result) {
+	t.Helper()
+	res, err := idx.Search(context.Background(), req)
+	if err != nil {
+		t.Fatalf("Search(%+v): %v", req, err)
+	}
+	var out []string
+	for _, h := range res.Hits {
+		out = append(out, h.ID)
+	}
+	sort.Strings(out)
+	return out, res
+}
+
+const (
+	idSuzhou    = "aaaa000000000001"
+	idTaipei    = "bbbb000000000002"
+	idKaohsiung = "cccc000000000003"
+	idNanjing   = "dddd000000000004"
+	idWuxi      = "eeee000000000005"
+)
+
+func TestSearchMatching(t *testing.T) {
+	idx := newTestIndex(t)
+	tests := []struct {
+		name string
+		req  Request
+		want []string
+		mode string
+	}{
+		{"one character", Request{Query: "税"}, []string{idSuzhou}, ModeExact},
+		{"one character item", Request{Query: "税", Level: LevelItem}, []string{idSuzhou + "/i2"}, ModeExact},
+		{"one traditional character", Request{Query: "臺"}, []string{idTaipei}, ModeExact},
+		{"digits and Han phrase", Request{Query: `"第12次"`}, []string{idWuxi}, ModeExact},
+		{"session number", Request{Query: "第12次"}, []string{idWuxi}, ModeExact},
+		{"month and day", Request{Query: "3月15日"}, []string{idTaipei}, ModeExact},
+		{"full-width date found by half-width", Request{Query: "2020年11月2日"}, []string{idSuzhou}, ModeExact},
+		{"year", Request{Query: "2020年"}, []string{idSuzhou}, ModeExact},
+		{"Chinese numeral year", Request{Query: "2026年1月8日"}, []string{idNanjing}, ModeExact},
+		{"phrase not bigram OR", Request{Query: "商务局"}, []string{idSuzhou}, ModeExact},
+		{"traditional query", Request{Query: "財政局"}, []string{idSuzhou, idTaipei}, ModeExact},
+		{"simplified query", Request{Query: "财政局", Level: LevelItem}, []string{idSuzhou + "/i1", idTaipei + "/i1"}, ModeExact},
+		{"立法会", Request{Query: "立法会"}, []string{idTaipei}, ModeExact},
+		{"zero width", Request{Query: "燃料\u200d电池"}, []string{idSuzhou}, ModeExact},
+		{"session 115", Request{Query: "第115次"}, []string{idSuzhou}, ModeExact},
+		{"session 115 in numerals", Request{Query: "第一百一十五次"}, []string{idSuzhou}, ModeExact},
+		{"session items", Request{Query: "session:115", Level: LevelItem}, []string{idSuzhou + "/i1", idSuzhou + "/i2", idSuzhou + "/i3", idSuzhou + "/i4", idSuzhou + "/i5"}, ModeExact},
+		{"year and session", Request{Query: "2026年第1次"}, []string{idNanjing}, ModeExact},
+		{"year and session in numerals", Request{Query: "二〇二六年第一次"}, []string{idNanjing}, ModeExact},
+		{"doc number", Request{Query: "〔2020〕36号"}, []string{idSuzhou}, ModeExact},
+		{"doc number brackets", Request{Query: "【2020】36号"}, []string{idSuzhou}, ModeExact},
+		{"doc number full-width", Request{Query: "（２０２０）３６号"}, []string{idSuzhou}, ModeExact},
+		{"doc number with prefix", Request{Query: "苏府会[2020]36号"}, []string{idSuzhou}, ModeExact},
+		{"doc number other", Request{Query: "〔2026〕1号"}, []string{idNanjing}, ModeExact},
+		{"and", Request{Query: "市政府 会议"}, []string{idNanjing, idSuzhou, idWuxi}, ModeExact},
+		{"exclude", Request{Query: "市政府 -苏州"}, []string{idNanjing, idWuxi}, ModeExact},
+		{"exclude field", Request{Query: "会议 -issuer:苏州市人民政府"}, []string{idKaohsiung, idNanjing, idTaipei, idWuxi}, ModeExact},
+		{"or", Request{Query: "氢能 OR 防汛"}, []string{idSuzhou, idWuxi}, ModeExact},
+		{"field", Request{Query: "issuer:高雄市议会"}, []string{idKaohsiung}, ModeExact},
+		{"field and text", Request{Query: "kind:常务会议 防汛"}, []string{idWuxi}, ModeExact},
+		{"date field", Request{Query: "date:2020-03..2020-12"}, []string{idSuzhou, idTaipei}, ModeExact},
+		{"all bigrams", Request{Query: "防汛工作重点"}, []string{idWuxi}, ModeAll},
+		{"any bigram", Request{Query: "氢能规划"}, []string{idSuzhou}, ModeAny},
+		{"any keeps filters", Request{Query: "氢能规划 issuer:无锡市人民政府"}, nil, ModeAny},
+		{"nothing", Request{Query: "量子"}, nil, ModeExact},
+		{"decision level", Request{Query: "原则同意", Level: LevelDecision}, []string{idSuzhou + "/i1/d1", idNanjing + "/i1/d1"}, ModeExact},
+		{"verb field", Request{Query: "verb:审议通过 level:decision"}, []string{idSuzhou + "/i4/d1"}, ModeExact},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got, res := ids(t, idx, tt.req)
+			sort.Strings(tt.want)
+			if diff := cmp.Diff(tt.want, got); diff != "" {
+				t.Errorf("Search(%q) hits mismatch (-want +got):\n%s", tt.req.Query, diff)
+			}
+			if res.Mode != tt.mode {
+				t.Errorf("Search(%q) mode = %s; want %s", tt.req.Query, res.Mode, tt.mode)
+			}
+			if res.Total != uint64(len(tt.want)) {
+				t.Errorf("Search(%q) total = %d; want %d", tt.req.Query, res.Total, len(tt.want))
+			}
+		})
+	}
+}
+
+func TestSearchFilters(t *testing.T) {
+	idx := newTestIndex(t)
+	tests := []struct {
+		name string
+		f    Filters
+		want []string
+	}{
+		{"issuer folded", Filters{Issuer: []string{"高雄市议会"}}, []string{idKaohsiung}},
+		{"issuer as written", Filters{Issuer: []string{"高雄市議會"}}, []string{idKaohsiung}},
+		{"issuer OR", Filters{Issuer: []string{"苏州市人民政府", "南京市人民政府"}}, []string{idNanjing, idSuzhou}},
+		{"issuer AND kind", Filters{Issuer: []string{"苏州市人民政府", "南京市人民政府"}, Kind: []string{"常务会议"}}, []string{idSuzhou}},
+		{"official any role", Filters{Official: []string{"王金平"}}, []string{idKaohsiung, idNanjing, idTaipei}},
+		{"official as chair", Filters{Official: []string{"王金平"}, Role: "chair"}, []string{idNanjing}},
+		{"official as observer", Filters{Official: []string{"王金平"}, Role: ingest.RoleObserver}, []string{idTaipei}},
+		{"recorder", Filters{Official: []string{"赵六"}, Role: "recorder"}, []string{idSuzhou}},
+		{"department traditional", Filters{Department: []string{"财政局"}}, []string{idTaipei}},
+		{"topic", Filters{Topic: []string{"综合政务"}}, []string{idKaohsiung, idSuzhou, idWuxi}},
+		{"year", Filters{From: "2020", To: "2020"}, []string{idSuzhou, idTaipei}},
+		{"from month", Filters{From: "2020-11"}, []string{idKaohsiung, idNanjing, idSuzhou}},
+		{"to day", Filters{To: "2020-03-15"}, []string{idTaipei, idWuxi}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got, _ := ids(t, idx, Request{Filters: tt.f})
+			sort.Strings(tt.want)
+			if diff := cmp.Diff(tt.want, got); diff != "" {
+				t.Errorf("filters %+v mismatch (-want +got):\n%s", tt.f, diff)
+			}
+		})
+	}
+}
+
+func TestSearchBadRequests(t *testing.T) {
+	idx := newTestIndex(t)
+	tests := []struct {
+		req   Request
+		param string
+	}{
+		{Request{Query: `"open`}, "q"},
+		{Request{Level: "agenda"}, "level"},
+		{Request{Sort: "size"}, "sort"},
+		{Request{Size: 101}, "size"},
+		{Request{Size: -1}, "size"},
+		{Request{From: -1}, "from"},
+		{Request{After: "garbage"}, "after"},
+		{Request{Filters: Filters{From: "2020-1"}}, "from"},
+		{Request{Filters: Filters{To: "yesterday"}}, "to"},
+		{Request{Filters: Filters{From: "2021", To: "2020"}}, "from"},
+		{Request{Filters: Filters{Role: "boss"}}, "role"},
+		{Request{Facets: []string{"colour"}}, "facets"},
+	}
+	for _, tt := range tests {
+		_, err := idx.Search(context.Background(), tt.req)
+		var qe *QueryError
+		if !errors.Is(err, ErrBadQuery) || !errors.As(err, &qe) || qe.Param != tt.param {
+			t.Errorf("Search(%+v) error = %v; want a QueryError for %s", tt.req, err, tt.param)
+		}
+	}
+}
+
+func TestSearchDecisionHit(t *testing.T) {
+	idx := newTestIndex(t)
+	res, err := idx.Search(context.Background(), Request{Query: "外贸", Level: LevelDecision})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(res.Hits) != 1 {
+		t.Fatalf("hits = %+v; want one", res.Hits)
+	}
+	h := res.Hits[0]
+	want := Hit{ID: idSuzhou + "/i3/d1", Level: LevelDecision, MeetingID: idSuzhou, ItemNo: 3, Source: "suzhou/115.docx",
+		Title: "研究市商务局关于外贸稳增长的意见", MeetingTitle: "苏州市人民政府第115次常务会议纪要", Issuer: "苏州市人民政府",
+		Date: "2020-11-02", Session: 115, DocNumber: "苏府会〔2020〕36号",
+		Decision: &ingest.Decision{Verb: "同意", Object: "外贸稳增长措施", Lead: "市商务局"}}
+	h.Score = 0
+	if diff := cmp.Diff(want, h); diff != "" {
+		t.Errorf("decision hit mismatch (-want +got):\n%s", diff)
+	}
+}
+
+func TestSearchRanking(t *testing.T) {
+	idx := newTestIndex(t)
+	// 氢能 is in item 1's title and text; item 4's text has neither.
+	res, err := idx.Search(context.Background(), Request{Query: "审议", Level: LevelItem})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(res.Hits) < 2 {
+		t.Fatalf("hits = %d", len(res.Hits))
+	}
+	for _, h := range res.Hits[:2] {
+		if !strings.Contains(h.Title, "审议") {
+			t.Errorf("title matches should rank first; got %s %q", h.ID, h.Title)
+		}
+	}
+}
+
+// TestFacets checks facet counts against counts computed from the records.
+func TestFacets(t *testing.T) {
+	idx := newTestIndex(t)
+	want := map[string]map[string]int{}
+	add := func(facet string, vals ...string) {
+		if want[facet] == nil {
+			want[facet] = map[string]int{}
+		}
+		seen := map[string]bool{}
+		for _, v := range vals {
+			if v != "" && !seen[v] {
+				seen[v] = true
+				want[facet][v]++
+			}
+		}
+	}
+	for _, r := range fixtures() {
+		add("issuer", r.Issuer)
+		add("kind", r.Meeting.Kind)
+		add("department", r.Departments...)
+		add("topic", r.Topics...)
+		add("year", r.Meeting.Date[:4])
+		add("month", r.Meeting.Date[:7])
+		var names []string
+		if r.Chair != nil {
+			names = append(names, r.Chair.Name)
+		}
+		for _, a := range r.Attendees {
+			names = append(names, a.Name)
+		}
+		names = append(names, r.Recorder)
+		add("official", names...)
+	}
+	names := []string{"year", "month", "issuer", "kind", "department", "topic", "official"}
+	res, err := idx.Search(context.Background(), Request{Facets: names})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(res.Facets) != len(names) {
+		t.Fatalf("facets = %d; want %d", len(res.Facets), len(names))
+	}
+	for i, f := range res.Facets {
+		if f.Name != names[i] {
+			t.Errorf("facet %d = %s; want %s", i, f.Name, names[i])
+		}
+		got := map[string]int{}
+		for _, v := range f.Values {
+			got[v.Value] = v.Count
+		}
+		if diff := cmp.Diff(want[f.Name], got); diff != "" {
+			t.Errorf("facet %s mismatch (-want +got):\n%s", f.Name, diff)
+		}
+	}
+	// Values within a facet are ordered: counts descending, years newest
+	// first.
+	if y := res.Facets[0].Values; y[0].Value != "2026" {
+		t.Errorf("year facet order: %+v", y)
+	}
+	if d := res.Facets[4].Values; d[0].Count < d[len(d)-1].Count {
+		t.Errorf("department facet order: %+v", d)
+	}
+
+	// Facets count the filtered hits only.
+	res, err = idx.Search(context.Background(), Request{Query: "issuer:高雄市議會", Facets: []string{"official", "present"}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	wantF := []Facet{
+		{Name: "official", Values: []FacetValue{{"王金平", 1}}},
+		{Name: "present", Values: []FacetValue{{"王金平", 1}}},
+	}
+	if diff := cmp.Diff(wantF, res.Facets); diff != "" {
+		t.Errorf("filtered facets mismatch (-want +got):\n%s", diff)
+	}
+}
+
+func TestHighlight(t *testing.T) {
+	idx := newTestIndex(t)
+	res, err := idx.Search(context.Background(), Request{Query: "原则同意", Level: LevelItem, Highlight: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(res.Hits) == 0 {
+		t.Fatal("no hits")
+	}
+	for _, h := range res.Hits {
+		if len(h.Snippets) != 1 || !strings.Contains(h.Snippets[0], "<mark>原则同意</mark>") {
+			t.Errorf("snippets of %s = %q; want a whole mark", h.ID, h.Snippets)
+		}
+	}
+
+	// A simplified query marks the traditional original.
+	res, err = idx.Search(context.Background(), Request{Query: "财政局", Level: LevelItem, Highlight: true, Filters: Filters{Issuer: []string{"台北市议会"}}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(res.Hits) != 1 {
+		t.Fatalf("hits = %+v", res.Hits)
+	}
+	if got, want := res.Hits[0].TitleHTML, "臺北市<mark>財政局</mark>業務報告"; got != want {
+		t.Errorf("title = %q; want %q", got, want)
+	}
+	if got, want := res.Hits[0].Snippets[0], "一、臺北市<mark>財政局</mark>業務報告。決議：准予備查，由<mark>財政局</mark>辦理。"; got != want {
+		t.Errorf("snippet = %q; want %q", got, want)
+	}
+}
+
+func TestSnippet(t *testing.T) {
+	long := strings.Repeat("前言部分的文字内容。", 20)
+	tests := []struct {
+		q, text, want string
+	}{
+		{"局", "<b>市财政局</b> & 税务局", "&lt;b&gt;市财政<mark>局</mark>&lt;/b&gt; &amp; 税务<mark>局</mark>"},
+		{"第115次", "市政府第一百一十五次常务会议", "市政府<mark>第一百一十五次</mark>常务会议"},
+		{"2020年", "２０２０年１１月", "<mark>２０２０年</mark>１１月"},
+		{"市政府", "市\u200d政府\n\n第二行", "<mark>市\u200d政府</mark> 第二行"},
+		{"氢能", long + "氢能产业" + long, "…" + strings.Repeat("前言部分的文字内容。", 5)[1:] + "<mark>氢能</mark>产业" + strings.Repeat("前言部分的文字内容。", 5)[:len(strings.Repeat("前言部分的文字内容。", 5))-3] + "…"},
+		{"量子", "没有匹配", "没有匹配"},
+	}
+	for _, tt := range tests {
+		q, err := Parse(tt.q)
+		if err != nil {
+			t.Fatal(err)
+		}
+		got := newHighlighter(q, ModeExact).snippet(tt.text, snippetRunes)
+		if tt.q == "氢能" {
+			// Centred: the mark sits in the middle of about 100 characters.
+			plain := strings.NewReplacer("<mark>", "", "</mark>", "", "…", "").Replace(got)
+			n := len([]rune(plain))
+			at := strings.Index(got, "<mark>")
+			before := len([]rune(strings.TrimPrefix(got[:at], "…")))
+			if n < 95 || n > 102 || before < 45 || before > 52 || !strings.HasPrefix(got, "…") || !strings.HasSuffix(got, "…") {
+				t.Errorf("snippet(%q) = %q (%d characters, %d before the mark); want ~100 centred", tt.q, got, n, before)
+			}
+			continue
+		}
+		if got != tt.want {
+			t.Errorf("snippet(%q, %q) = %q; want %q", tt.q, tt.text, got, tt.want)
+		}
+	}
+}
+
+// TestCursorWalk walks every hit with the cursor, in each sort order, and
+// checks each comes exactly once.
+func TestCursorWalk(t *testing.T) {
+	ctx := context.Background()
+	idx, err := OpenMem()
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer idx.Close()
+	recs := synthetic(300)
+	// Some records without a date sort last.
+	for _, r := range recs[:5] {
+		r.Meeting.Date = ""
+	}
+	if err := idx.Put(ctx, recs); err != nil {
+		t.Fatal(err)
+	}
+	for _, c := range []struct{ q, sort string }{{"", "date"}, {"", "-date"}, {"财政局", "relevance"}, {"official:王金平", "-date"}, {"常务会议", "relevance"}} {
+		for _, level := range []string{LevelMeeting, LevelItem} {
+			req := Request{Query: c.q, Sort: c.sort, Level: level, Size: 7}
+			first, err := idx.Search(ctx, req)
+			if err != nil {
+				t.Fatal(err)
+			}
+			seen := map[string]int{}
+			var order []string
+			res := first
+			for pages := 0; ; pages++ {
+				for _, h := range res.Hits {
+					seen[h.ID]++
+					order = append(order, h.Date)
+				}
+				if res.Next == "" {
+					break
+				}
+				if pages > 1000 {
+					t.Fatal("cursor does not end")
+				}
+				req.After = res.Next
+				if res, err = idx.Search(ctx, req); err != nil {
+					t.Fatal(err)
+				}
+			}
+			if uint64(len(seen)) != first.Total || first.Total == 0 {
+				t.Errorf("%q %s %s: walked %d distinct of %d", c.q, c.sort, level, len(seen), first.Total)
+			}
+			for id, n := range seen {
+				if n != 1 {
+					t.Errorf("%q %s %s: %s seen %d times", c.q, c.sort, level, id, n)
+				}
+			}
+			if c.sort == "date" || c.sort == "-date" {
+				dated := slices.DeleteFunc(slices.Clone(order), func(s string) bool { return s == "" })
+				sorted := slices.Clone(dated)
+				slices.Sort(sorted)
+				if c.sort == "-date" {
+					slices.Reverse(sorted)
+				}
+				if !slices.Equal(dated, sorted) {
+					t.Errorf("%q %s %s: not in date order", c.q, c.sort, level)
+				}
+				if c.q == "" && level == LevelMeeting && slices.Index(order, "") != len(order)-5 {
+					t.Errorf("%q %s: undated records not last", c.q, c.sort)
+				}
+			}
+		}
+	}
+	// A cursor belongs to its query.
+	res, _ := idx.Search(ctx, Request{Query: "财政局", Size: 2})
+	if _, err := idx.Search(ctx, Request{Query: "税务局", Size: 2, After: res.Next}); !errors.Is(err, ErrBadQuery) {
+		t.Errorf("cursor of another query accepted: %v", err)
+	}
+}
+
+// TestConcurrentSearchDuringPut runs searches while records are put, for
+// the race detector, and checks no item is ever seen without its meeting.
+func TestConcurrentSearchDuringPut(t *testing.T) {
+	ctx := context.Background()
+	idx, err := OpenMem()
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer idx.Close()
+	recs := synthetic(200)
+	var wg sync.WaitGroup
+	wg.Add(1)
+	go func() {
+		defer wg.Done()
+		for i := 0; i < len(recs); i += 20 {
+			if err := idx.Put(ctx, recs[i:i+20]); err != nil {
+				t.Error(err)
+				return
+			}
+		}
+	}()
+	for w := range 4 {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := range 30 {
+				res, err := idx.Search(ctx, Request{Query: "财政局", Level: LevelItem, Size: 20, Highlight: i%2 == 0, Facets: []string{"issuer"}})
+				if err != nil {
+					t.Error(err)
+					return
+				}
+				for _, h := range res.Hits {
+					if _, err := idx.Get(ctx, h.MeetingID); err != nil {
+						t.Errorf("worker %d: item %s without its meeting: %v", w, h.ID, err)
+					}
+				}
+			}
+		}()
+	}
+	wg.Wait()
+	st, err := idx.Stats(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if st.Meetings != 200 {
+		t.Errorf("meetings = %d; want 200", st.Meetings)
+	}
+	_ = fmt.Sprint()
+}

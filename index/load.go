@@ -1,0 +1,430 @@
+package index
+
+import (
+	"bytes"
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"runtime"
+	"sort"
+	"strings"
+	"sync"
+	"time"
+
+	"github.com/jiyao-search/jiyao/ingest"
+)
+
+// Source is one input file for Load.
+type Source struct {
+	// Name is the path or upload name the records will cite as source.
+	Name string
+	// Size is the size in bytes, when known (for progress).
+	Size int64
+	// Open returns the file's bytes.
+	Open func() (io.ReadCloser, error)
+}
+
+// MaxSourceSize bounds one input file; a larger one fails.
+const MaxSourceSize = ingest.MaxInputSize
+
+// BytesSource is a Source over bytes in memory.
+func BytesSource(name string, data []byte) Source {
+	return Source{Name: name, Size: int64(len(data)), Open: func() (io.ReadCloser, error) {
+		return io.NopCloser(bytes.NewReader(data)), nil
+	}}
+}
+
+// FileSource is a Source over a file on disk.
+func FileSource(path string, size int64) Source {
+	return Source{Name: path, Size: size, Open: func() (io.ReadCloser, error) { return os.Open(path) }}
+}
+
+// Walk lists the files under each path (a file stands for itself), in
+// lexical order, skipping hidden files and folders. Unreadable paths are
+// returned as failed outcomes rather than stopping the walk.
+func Walk(paths []string) ([]Source, []Outcome) {
+	var srcs []Source
+	var bad []Outcome
+	for _, root := range paths {
+		err := filepath.WalkDir(root, func(p string, d fs.DirEntry, err error) error {
+			if err != nil {
+				bad = append(bad, Outcome{Source: p, Status: StatusFailed, Err: err})
+				if d != nil && d.IsDir() {
+					return fs.SkipDir
+				}
+				return nil
+			}
+			if p != root && strings.HasPrefix(d.Name(), ".") {
+				if d.IsDir() {
+					return fs.SkipDir
+				}
+				return nil
+			}
+			if d.IsDir() || !d.Type().IsRegular() {
+				return nil
+			}
+			info, err := d.Info()
+			if err != nil {
+				bad = append(bad, Outcome{Source: p, Status: StatusFailed, Err: err})
+				return nil
+			}
+			srcs = append(srcs, FileSource(p, info.Size()))
+			return nil
+		})
+		if err != nil {
+			bad = append(bad, Outcome{Source: root, Status: StatusFailed, Err: err})
+		}
+	}
+	sort.Slice(srcs, func(i, j int) bool { return srcs[i].Name < srcs[j].Name })
+	return srcs, bad
+}
+
+// Outcome statuses.
+const (
+	StatusAdded     = "added"
+	StatusUpdated   = "updated"
+	StatusUnchanged = "unchanged"
+	StatusFailed    = "failed"
+)
+
+// Outcome is what Load did with one source (one record of a multi-record
+// file counts as its own outcome).
+type Outcome struct {
+	Source string `json:"source"`
+	Status string `json:"status"`
+	ID     string `json:"id,omitempty"`
+	Err    error  `json:"-"`
+}
+
+// Progress is reported after each source.
+type Progress struct {
+	Done, Total int
+	Bytes       int64
+	Elapsed     time.Duration
+}
+
+// LoadOptions configure Load. Zero values select the defaults.
+type LoadOptions struct {
+	// Workers extract in parallel; default all cores.
+	Workers int
+	// BatchSize is the number of records per index batch; default 256.
+	BatchSize int
+	// Extractor reads the files; default ingest.NewExtractor(Config{}).
+	Extractor *ingest.Extractor
+	// Progress, if set, is called after each source, from one goroutine.
+	Progress func(Progress)
+	// Force re-extracts sources whose content has not changed.
+	Force bool
+}
+
+// Summary counts Load's outcomes.
+type Summary struct {
+	Added, Updated, Unchanged, Failed int
+	Outcomes                          []Outcome
+	Elapsed                           time.Duration
+	Bytes                             int64
+}
+
+// Load reads, extracts and indexes sources: extraction runs on all cores,
+// records are written in batches, each batch atomically (a meeting with its
+// items and decisions), after the original bytes are stored for reindex and
+// download. A source whose content is already indexed is unchanged; one
+// with new content replaces its old record. Failures are counted and
+// reported per source; the error is only for the index failing or ctx
+// ending, and work done before it stays committed.
+func (idx *Index) Load(ctx context.Context, srcs []Source, opts LoadOptions) (Summary, error) {
+	start := time.Now()
+	if idx.readOnly {
+		return Summary{}, ErrReadOnly
+	}
+	if opts.Workers <= 0 {
+		opts.Workers = runtime.GOMAXPROCS(0)
+	}
+	if opts.BatchSize <= 0 {
+		opts.BatchSize = 256
+	}
+	if opts.Extractor == nil {
+		ex, err := ingest.NewExtractor(ingest.Config{})
+		if err != nil {
+			return Summary{}, err
+		}
+		opts.Extractor = ex
+	}
+	ctx, cancel := context.WithCancel(ctx)
+	defer cancel()
+
+	type result struct {
+		src      Source
+		recs     []*ingest.Minutes
+		outcomes []Outcome // per record, or one failure
+		data     []byte
+		size     int64
+	}
+	jobs := make(chan Source)
+	results := make(chan result, opts.Workers*2)
+	go func() {
+		defer close(jobs)
+		for _, s := range srcs {
+			select {
+			case jobs <- s:
+			case <-ctx.Done():
+				return
+			}
+		}
+	}()
+	var wg sync.WaitGroup
+	for range opts.Workers {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for s := range jobs {
+				r := result{src: s}
+				r.recs, r.outcomes, r.data = idx.extract(ctx, s, opts)
+				r.size = int64(len(r.data))
+				select {
+				case results <- r:
+				case <-ctx.Done():
+					return
+				}
+			}
+		}()
+	}
+	go func() { wg.Wait(); close(results) }()
+
+	var sum Summary
+	var pending []*ingest.Minutes
+	var pendingOut []Outcome
+	flush := func() error {
+		if len(pending) == 0 {
+			return nil
+		}
+		if err := idx.Put(ctx, pending); err != nil {
+			return err
+		}
+		for _, o := range pendingOut {
+			sum.add(o)
+		}
+		pending, pendingOut = pending[:0], pendingOut[:0]
+		return nil
+	}
+	done := 0
+	for r := range results {
+		done++
+		sum.Bytes += r.size
+		if len(r.recs) > 0 {
+			if err := idx.storeOriginal(r.recs[0].SHA256, r.src.Name, r.data); err != nil {
+				return sum.finish(start), fmt.Errorf("store original of %s: %w", r.src.Name, err)
+			}
+		}
+		for i, o := range r.outcomes {
+			if o.Status == StatusAdded || o.Status == StatusUpdated {
+				pending = append(pending, r.recs[i])
+				pendingOut = append(pendingOut, o)
+				continue
+			}
+			sum.add(o)
+		}
+		if len(pending) >= opts.BatchSize {
+			if err := flush(); err != nil {
+				return sum.finish(start), err
+			}
+		}
+		if opts.Progress != nil {
+			opts.Progress(Progress{Done: done, Total: len(srcs), Bytes: sum.Bytes, Elapsed: time.Since(start)})
+		}
+	}
+	if err := ctx.Err(); err != nil {
+		return sum.finish(start), err
+	}
+	if err := flush(); err != nil {
+		return sum.finish(start), err
+	}
+	return sum.finish(start), nil
+}
+
+func (s *Summary) add(o Outcome) {
+	switch o.Status {
+	case StatusAdded:
+		s.Added++
+	case StatusUpdated:
+		s.Updated++
+	case StatusUnchanged:
+		s.Unchanged++
+	default:
+		s.Failed++
+	}
+	s.Outcomes = append(s.Outcomes, o)
+}
+
+func (s Summary) finish(start time.Time) Summary {
+	s.Elapsed = time.Since(start)
+	return s
+}
+
+// extract reads and extracts one source and decides each record's status
+// against the index.
+func (idx *Index) extract(ctx context.Context, s Source, opts LoadOptions) ([]*ingest.Minutes, []Outcome, []byte) {
+	fail := func(err error) ([]*ingest.Minutes, []Outcome, []byte) {
+		return nil, []Outcome{{Source: s.Name, Status: StatusFailed, Err: err}}, nil
+	}
+	rc, err := s.Open()
+	if err != nil {
+		return fail(err)
+	}
+	data, err := io.ReadAll(io.LimitReader(rc, MaxSourceSize+1))
+	rc.Close()
+	if err != nil {
+		return fail(err)
+	}
+	if len(data) > MaxSourceSize {
+		return fail(fmt.Errorf("file larger than %d bytes", MaxSourceSize))
+	}
+	recs, err := opts.Extractor.Extract(s.Name, data)
+	if err != nil {
+		return fail(err)
+	}
+	outs := make([]Outcome, len(recs))
+	for i, m := range recs {
+		outs[i] = Outcome{Source: m.Source, ID: m.ID}
+		if err := ingest.Check(m); err != nil {
+			outs[i].Status, outs[i].Err = StatusFailed, err
+			continue
+		}
+		_, sum, ok, err := idx.Lookup(ctx, m.Source)
+		switch {
+		case err != nil:
+			outs[i].Status, outs[i].Err = StatusFailed, err
+		case !ok:
+			outs[i].Status = StatusAdded
+		case sum == m.SHA256 && !opts.Force:
+			outs[i].Status = StatusUnchanged
+		default:
+			outs[i].Status = StatusUpdated
+		}
+	}
+	return recs, outs, data
+}
+
+// Originals are kept under the index folder, named by content digest, with
+// the source name beside them, written to a temporary name and renamed so
+// that a kill never leaves a partial file under the final name. In memory
+// they are kept as internal values of the index.
+const originalsDir = "originals"
+
+func (idx *Index) originalPath(sha string) string {
+	return filepath.Join(idx.dir, originalsDir, sha[:2], sha)
+}
+
+func (idx *Index) storeOriginal(sha, name string, data []byte) error {
+	if len(sha) < 2 {
+		return errors.New("record without digest")
+	}
+	if idx.dir == "" {
+		if err := idx.b.SetInternal([]byte("orig:"+sha), data); err != nil {
+			return err
+		}
+		return idx.b.SetInternal([]byte("name:"+sha), []byte(name))
+	}
+	p := idx.originalPath(sha)
+	if err := writeFileAtomic(p+".name", []byte(name)); err != nil {
+		return err
+	}
+	if _, err := os.Stat(p); err == nil {
+		return nil // content-addressed: already there
+	}
+	return writeFileAtomic(p, data)
+}
+
+// writeFileAtomic writes data to path through a synced temporary file and a
+// rename.
+func writeFileAtomic(path string, data []byte) error {
+	if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
+		return err
+	}
+	f, err := os.CreateTemp(filepath.Dir(path), ".tmp-*")
+	if err != nil {
+		return err
+	}
+	tmp := f.Name()
+	_, err = f.Write(data)
+	if err == nil {
+		err = f.Sync()
+	}
+	if cerr := f.Close(); err == nil {
+		err = cerr
+	}
+	if err == nil {
+		err = os.Rename(tmp, path)
+	}
+	if err != nil {
+		os.Remove(tmp)
+	}
+	return err
+}
+
+// Original returns the name and original bytes of the file a meeting was
+// extracted from.
+func (idx *Index) Original(ctx context.Context, id string) (name string, data []byte, err error) {
+	rec, err := idx.Get(ctx, id)
+	if err != nil {
+		return "", nil, err
+	}
+	sha := rec.SHA256
+	if len(sha) < 2 {
+		return "", nil, fmt.Errorf("original of %s: %w", id, ErrNotFound)
+	}
+	if idx.dir == "" {
+		data, err = idx.b.GetInternal([]byte("orig:" + sha))
+		if err == nil && data == nil {
+			err = ErrNotFound
+		}
+	} else {
+		data, err = os.ReadFile(idx.originalPath(sha))
+		if errors.Is(err, fs.ErrNotExist) {
+			err = ErrNotFound
+		}
+	}
+	if err != nil {
+		return "", nil, fmt.Errorf("original of %s: %w", id, err)
+	}
+	name = rec.Source
+	if i := strings.LastIndexByte(name, '#'); i > 0 {
+		name = name[:i]
+	}
+	return name, data, nil
+}
+
+// Originals lists the stored originals of an on-disk index as Sources named
+// as they were loaded, for rebuilding the index (jiyao reindex).
+func Originals(dir string) ([]Source, error) {
+	root := filepath.Join(dir, originalsDir)
+	var srcs []Source
+	err := filepath.WalkDir(root, func(p string, d fs.DirEntry, err error) error {
+		if err != nil {
+			if errors.Is(err, fs.ErrNotExist) {
+				return nil
+			}
+			return err
+		}
+		if d.IsDir() || strings.HasPrefix(d.Name(), ".") || strings.HasSuffix(p, ".name") {
+			return nil
+		}
+		name, err := os.ReadFile(p + ".name")
+		if err != nil {
+			name = []byte(d.Name())
+		}
+		info, err := d.Info()
+		if err != nil {
+			return err
+		}
+		path := p
+		srcs = append(srcs, Source{Name: string(name), Size: info.Size(), Open: func() (io.ReadCloser, error) { return os.Open(path) }})
+		return nil
+	})
+	sort.Slice(srcs, func(i, j int) bool { return srcs[i].Name < srcs[j].Name })
+	return srcs, err
+}

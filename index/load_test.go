@@ -1,0 +1,133 @@
+package index
+
+import (
+	"context"
+	"errors"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/jiyao-search/jiyao/internal/sample"
+)
+
+func sampleSources(n int) []Source {
+	var srcs []Source
+	for i, f := range sample.Files() {
+		if i >= n {
+			break
+		}
+		srcs = append(srcs, BytesSource(f.Name, f.Data))
+	}
+	return srcs
+}
+
+func TestLoad(t *testing.T) {
+	ctx := context.Background()
+	idx, err := Open(filepath.Join(t.TempDir(), "idx"), Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer idx.Close()
+	srcs := append(sampleSources(6), BytesSource("broken.pdf", []byte("%PDF-1.4 garbage")))
+	var progress []Progress
+	sum, err := idx.Load(ctx, srcs, LoadOptions{BatchSize: 2, Progress: func(p Progress) { progress = append(progress, p) }})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if sum.Added != 6 || sum.Failed != 1 || sum.Updated != 0 || sum.Unchanged != 0 {
+		t.Fatalf("first load: %+v", sum)
+	}
+	if len(progress) != len(srcs) || progress[len(progress)-1].Done != len(srcs) {
+		t.Errorf("progress reports: %+v", progress)
+	}
+	for _, o := range sum.Outcomes {
+		if o.Status == StatusFailed && (o.Source != "broken.pdf" || o.Err == nil) {
+			t.Errorf("unexpected failure %+v", o)
+		}
+	}
+	st, err := idx.Stats(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+
+	// Loading the same files again changes nothing.
+	sum, err = idx.Load(ctx, srcs, LoadOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if sum.Unchanged != 6 || sum.Added+sum.Updated != 0 {
+		t.Errorf("second load: %+v", sum)
+	}
+	st2, _ := idx.Stats(ctx)
+	if st2.Meetings != st.Meetings || st2.Items != st.Items || st2.Decisions != st.Decisions {
+		t.Errorf("stats changed on reload: %+v → %+v", st, st2)
+	}
+
+	// A changed file replaces its record and its items.
+	f := sample.Files()[0]
+	changed := strings.Replace(string(f.Data), "五、审议", "五、研究", 1)
+	sum, err = idx.Load(ctx, []Source{BytesSource(f.Name, []byte(changed))}, LoadOptions{})
+	if err != nil || sum.Updated != 1 {
+		t.Fatalf("changed load: %+v, %v", sum, err)
+	}
+	st3, _ := idx.Stats(ctx)
+	if st3.Meetings != st.Meetings || st3.Items != st.Items {
+		t.Errorf("stats after update: %+v, want meetings and items as %+v", st3, st)
+	}
+	id := sum.Outcomes[0].ID
+	name, data, err := idx.Original(ctx, id)
+	if err != nil || name != f.Name || string(data) != changed {
+		t.Errorf("Original(%s) = %q, %d bytes, %v", id, name, len(data), err)
+	}
+	if _, _, err := idx.Original(ctx, "ffffffffffffffff"); !errors.Is(err, ErrNotFound) {
+		t.Errorf("Original of unknown id: %v, want ErrNotFound", err)
+	}
+
+	// The stored originals rebuild the index.
+	origs, err := Originals(idx.dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(origs) != 7 { // six files and the changed one
+		t.Errorf("Originals: %d, want 7", len(origs))
+	}
+}
+
+func TestWalk(t *testing.T) {
+	dir := t.TempDir()
+	for _, p := range []string{"a/x.txt", "b.txt", ".hidden/y.txt", "a/.z.txt"} {
+		p = filepath.Join(dir, p)
+		os.MkdirAll(filepath.Dir(p), 0o755)
+		os.WriteFile(p, []byte("x"), 0o644)
+	}
+	srcs, bad := Walk([]string{dir, filepath.Join(dir, "missing")})
+	var names []string
+	for _, s := range srcs {
+		rel, _ := filepath.Rel(dir, s.Name)
+		names = append(names, rel)
+	}
+	if strings.Join(names, ",") != "a/x.txt,b.txt" {
+		t.Errorf("Walk found %v", names)
+	}
+	if len(bad) != 1 || !errors.Is(bad[0].Err, os.ErrNotExist) {
+		t.Errorf("Walk failures: %+v", bad)
+	}
+}
+
+func TestLoadMem(t *testing.T) {
+	idx, err := OpenMem()
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer idx.Close()
+	ctx := context.Background()
+	sum, err := idx.Load(ctx, sampleSources(3), LoadOptions{})
+	if err != nil || sum.Added != 3 {
+		t.Fatalf("load: %+v %v", sum, err)
+	}
+	_, data, err := idx.Original(ctx, sum.Outcomes[0].ID)
+	if err != nil || len(data) == 0 {
+		t.Errorf("Original in memory: %d bytes, %v", len(data), err)
+	}
+}

@@ -293,17 +293,11 @@ func splitNumerals(folded string, r run) []run {
 		if i > 0 {
 			prev = rs[i-1].c
 		}
-		allDigits := true
-		for _, x := range rs[i:j] {
-			if d, _ := numeralValue(x.c); d < 0 {
-				allDigits = false
-			}
-		}
 		switch {
 		case !ok:
 		case prev == '第' && identifierSuffix[next]:
 			spans = append(spans, span{i, j, val})
-		case next == '年' && allDigits && j-i == 4:
+		case next == '年' && val >= minDate.Year() && val < maxDate.Year():
 			spans = append(spans, span{i, j, val})
 		case next == '月' && val >= 1 && val <= 12 && (prev == '年' || dayFollows(rs, j+1)):
 			spans = append(spans, span{i, j, val})

@@ -1,0 +1,68 @@
+package index
+
+import (
+	"context"
+	"testing"
+)
+
+// benchRecords is small so that the numbers exist; a corpus-sized run needs
+// the generator in internal/gen.
+const benchRecords = 2000
+
+func BenchmarkPut(b *testing.B) {
+	ctx := context.Background()
+	recs := synthetic(benchRecords)
+	const batch = 100
+	for b.Loop() {
+		idx, err := Open(b.TempDir()+"/idx", Options{})
+		if err != nil {
+			b.Fatal(err)
+		}
+		for i := 0; i < len(recs); i += batch {
+			if err := idx.Put(ctx, recs[i:min(i+batch, len(recs))]); err != nil {
+				b.Fatal(err)
+			}
+		}
+		idx.Close()
+	}
+	b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N*len(recs)), "ns/record")
+}
+
+func BenchmarkSearch(b *testing.B) {
+	ctx := context.Background()
+	idx, err := Open(b.TempDir()+"/idx", Options{})
+	if err != nil {
+		b.Fatal(err)
+	}
+	defer idx.Close()
+	recs := synthetic(benchRecords)
+	for i := 0; i < len(recs); i += 200 {
+		if err := idx.Put(ctx, recs[i:min(i+200, len(recs))]); err != nil {
+			b.Fatal(err)
+		}
+	}
+	for _, bc := range []struct {
+		name string
+		req  Request
+	}{
+		{"phrase", Request{Query: "市财政局"}},
+		{"one-char", Request{Query: "局", Level: LevelItem}},
+		{"session", Request{Query: "第一百一十五次"}},
+		{"fallback-any", Request{Query: "财政发改"}},
+		{"facets", Request{Query: "常务会议", Facets: FacetNames}},
+		{"filter-date-sort", Request{Filters: Filters{Issuer: []string{"臺北市議會"}, From: "2018"}, Sort: "-date"}},
+		{"highlight-items", Request{Query: "工作报告", Level: LevelItem, Highlight: true, Size: 20}},
+	} {
+		b.Run(bc.name, func(b *testing.B) {
+			var total uint64
+			for b.Loop() {
+				res, err := idx.Search(ctx, bc.req)
+				if err != nil {
+					b.Fatal(err)
+				}
+				total = res.Total
+			}
+			b.ReportMetric(float64(total), "hits")
+		})
+	}
+}

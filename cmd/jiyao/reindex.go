@@ -1,0 +1,65 @@
+package main
+
+import (
+	"context"
+	"fmt"
+	"os"
+
+	"github.com/jiyao-search/jiyao/index"
+)
+
+func init() {
+	register(command{"reindex", "rebuild the index from its stored originals (after a mapping change)", runReindex})
+}
+
+// runReindex builds a new index beside the old one from the originals the
+// old one stored, then swaps the folders: a failure or kill before the swap
+// leaves the old index as it was.
+func runReindex(ctx context.Context, e *env, args []string) error {
+	fs := newFlagSet(e, "reindex", "")
+	dir := indexFlag(e, fs)
+	quiet := fs.Bool("quiet", false, "no progress, only the summary")
+	if err := fs.Parse(args); err != nil {
+		return fmt.Errorf("%w: %v", errUsage, err)
+	}
+	srcs, err := index.Originals(*dir)
+	if err != nil {
+		return fmt.Errorf("read originals of %s: %w", *dir, err)
+	}
+	if len(srcs) == 0 {
+		return fmt.Errorf("no stored originals in %s: nothing to rebuild from", *dir)
+	}
+	next := *dir + ".reindex"
+	if err := os.RemoveAll(next); err != nil {
+		return err
+	}
+	idx, err := index.Open(next, index.Options{})
+	if err != nil {
+		return err
+	}
+	opts := index.LoadOptions{}
+	if !*quiet {
+		opts.Progress = newProgress(e.stderr).update
+	}
+	sum, err := idx.Load(ctx, srcs, opts)
+	if cerr := idx.Close(); err == nil {
+		err = cerr
+	}
+	printLoadSummary(e.stderr, sum)
+	if err != nil {
+		return fmt.Errorf("reindex stopped, old index kept: %w", err)
+	}
+	old := *dir + ".old"
+	if err := os.RemoveAll(old); err != nil {
+		return err
+	}
+	if err := os.Rename(*dir, old); err != nil {
+		return err
+	}
+	if err := os.Rename(next, *dir); err != nil {
+		// Put the old index back.
+		os.Rename(old, *dir)
+		return err
+	}
+	return os.RemoveAll(old)
+}

@@ -299,6 +299,12 @@ func (idx *Index) extract(ctx context.Context, s Source, opts LoadOptions) ([]*i
 		case err != nil:
 			outs[i].Status, outs[i].Err = StatusFailed, err
 		case !ok:
+			// The same content may be indexed from another path: one
+			// record, not two.
+			if prev, err := idx.Get(ctx, m.ID); err == nil && prev.SHA256 == m.SHA256 && !opts.Force {
+				outs[i].Status = StatusUnchanged
+				break
+			}
 			outs[i].Status = StatusAdded
 		case sum == m.SHA256 && !opts.Force:
 			outs[i].Status = StatusUnchanged

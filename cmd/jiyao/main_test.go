@@ -1,0 +1,115 @@
+package main
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"errors"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/jiyao-search/jiyao/ingest"
+)
+
+// runCmd runs a command in-process with its own streams and environment.
+func runCmd(t *testing.T, envs map[string]string, args ...string) (stdout, stderr string, err error) {
+	t.Helper()
+	var out, errb bytes.Buffer
+	e := &env{stdout: &out, stderr: &errb, getenv: func(k string) string { return envs[k] }}
+	err = run(context.Background(), e, args)
+	return out.String(), errb.String(), err
+}
+
+func seedPath(t *testing.T) string {
+	p := filepath.Join("..", "..", "..", "shared", "corpus", "seed", "suzhou-2020-36.txt")
+	if _, err := os.Stat(p); err != nil {
+		if os.Getenv("CI") != "" {
+			t.Fatal(err)
+		}
+		t.Skip(err)
+	}
+	return p
+}
+
+func TestExtract(t *testing.T) {
+	seed := seedPath(t)
+	bad := filepath.Join(t.TempDir(), "bad.pdf")
+	os.WriteFile(bad, []byte("%PDF-1.4 not really"), 0o644)
+	out, errOut, err := runCmd(t, nil, "extract", "--json", bad, seed)
+	if !errors.Is(err, errFailed) {
+		t.Errorf("err = %v, want errFailed", err)
+	}
+	if !strings.Contains(errOut, bad) {
+		t.Errorf("stderr %q does not name the failed file", errOut)
+	}
+	lines := strings.Split(strings.TrimSpace(out), "\n")
+	if len(lines) != 1 {
+		t.Fatalf("got %d JSON lines, want 1:\n%s", len(lines), out)
+	}
+	var m ingest.Minutes
+	if err := json.Unmarshal([]byte(lines[0]), &m); err != nil {
+		t.Fatal(err)
+	}
+	if m.Source != seed || m.DocNumber != "〔2020〕36号" || m.Meeting.Session != 115 {
+		t.Errorf("record: source %q doc number %q session %d", m.Source, m.DocNumber, m.Meeting.Session)
+	}
+	out, _, err = runCmd(t, nil, "extract", seed)
+	if err != nil || !strings.Contains(out, "原则同意《苏州市氢能及燃料电池产业发展规划》 由市工信局") {
+		t.Errorf("summary output (%v):\n%s", err, out)
+	}
+}
+
+func TestUsage(t *testing.T) {
+	if _, _, err := runCmd(t, nil); !errors.Is(err, errUsage) {
+		t.Errorf("no command: %v", err)
+	}
+	if _, _, err := runCmd(t, nil, "nosuch"); !errors.Is(err, errUsage) {
+		t.Errorf("unknown command: %v", err)
+	}
+	if _, _, err := runCmd(t, nil, "extract"); !errors.Is(err, errUsage) {
+		t.Errorf("extract without files: %v", err)
+	}
+}
+
+func TestIngestSearchStats(t *testing.T) {
+	seed := seedPath(t)
+	dir := filepath.Join(t.TempDir(), "idx")
+	envs := map[string]string{"JIYAO_INDEX": dir}
+	_, errOut, err := runCmd(t, envs, "ingest", "--sample", seed)
+	if err != nil {
+		t.Fatalf("ingest: %v\n%s", err, errOut)
+	}
+	if !strings.Contains(errOut, "added 42, updated 0, unchanged 0, failed 0") {
+		t.Errorf("ingest summary:\n%s", errOut)
+	}
+	// Again: nothing changes.
+	_, errOut, err = runCmd(t, envs, "ingest", "--sample", seed)
+	if err != nil || !strings.Contains(errOut, "added 0, updated 0, unchanged 42, failed 0") {
+		t.Errorf("second ingest (%v):\n%s", err, errOut)
+	}
+	out, _, err := runCmd(t, envs, "search", "--json", "--level", "decision", "苏州市氢能及燃料电池产业发展规划")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var res struct {
+		Total uint64
+		Mode  string
+		Hits  []struct {
+			Level    string
+			Source   string
+			Decision *ingest.Decision
+		}
+	}
+	if err := json.Unmarshal([]byte(out), &res); err != nil {
+		t.Fatalf("%v\n%s", err, out)
+	}
+	if res.Total == 0 || res.Hits[0].Decision == nil || res.Hits[0].Decision.Lead != "市工信局" {
+		t.Errorf("decision search: %s", out)
+	}
+	out, _, err = runCmd(t, envs, "stats", "--json")
+	if err != nil || !strings.Contains(out, `"meetings":41`) {
+		t.Errorf("stats (%v): %s", err, out)
+	}
+}

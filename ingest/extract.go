@@ -147,15 +147,18 @@ func (e *Extractor) FromDocument(d *Document) *Minutes {
 
 // script tells whether text is written in simplified or traditional
 // characters, by counting characters that differ between the two.
+// Characters that both scripts write alike but that are also the simplified
+// form of a rarer traditional character (局 for 侷, 表 for 錶, 台 for 臺)
+// are no evidence of simplified text and are not counted.
 func script(s string) string {
 	trad, simp := 0, 0
 	for _, r := range s {
-		if !unicode.Is(unicode.Han, r) {
+		if r < 0x3400 || !unicode.Is(unicode.Han, r) {
 			continue
 		}
 		if fold.IsTraditional(r) {
 			trad++
-		} else if fold.IsSimplified(r) {
+		} else if fold.IsSimplified(r) && !strings.ContainsRune(sharedChars, r) {
 			simp++
 		}
 	}
@@ -169,6 +172,10 @@ func script(s string) string {
 	}
 	return "mixed"
 }
+
+// sharedChars are common characters of traditional text that simplification
+// also uses for a merged character (局 ← 侷, 表 ← 錶, 里 ← 裏, 后 ← 後).
+const sharedChars = "局表查席出家制里合游周胡布幸教沈余秘俊核回板秋台后干系只面几了才冲丰范谷松斗云划伙征注准致占志卷借克困郁岳向凶托吊尸咸舍御折采欲姜千升仆厘并杰梁于卜丑据吁叶腊蜡扎朱刮哄蔑累辟症佣恒床挂凄痴"
 
 // timeZero is the reference for dates read where no relative date can
 // occur.

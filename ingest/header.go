@@ -42,7 +42,7 @@ var kindWords = []string{
 
 // header fills title, doc number, issuer, publisher and publication date.
 func (e *Extractor) header(p *page, d *Document, m *Minutes, ref time.Time, roc bool) {
-	m.Title = squeezeHanSpaces(d.Title)
+	m.Title = tidyTitle(d.Title)
 	first := -1
 	for k := range p.lines {
 		if strings.TrimSpace(p.line(k)) != "" {
@@ -52,8 +52,9 @@ func (e *Extractor) header(p *page, d *Document, m *Minutes, ref time.Time, roc 
 	}
 	if m.Title == "" && first >= 0 {
 		l := p.lines[first]
-		m.Title = squeezeHanSpaces(p.show(l[0], l[1]))
+		m.Title = tidyTitle(p.show(l[0], l[1]))
 	}
+	m.Title = p.joinDocType(m.Title, first)
 	m.Title = strings.TrimPrefix(m.Title, "[视频]")
 	// A generic first heading (院會紀錄) gives way to the full title
 	// below it (立法院第四屆第四會期第一次會議紀錄).
@@ -62,7 +63,7 @@ func (e *Extractor) header(p *page, d *Document, m *Minutes, ref time.Time, roc 
 			l := strings.TrimSpace(p.line(k))
 			if runeCount(l) > runeCount(ft) && runeCount(l) <= 60 && strings.Contains(l, "会议") &&
 				(strings.HasSuffix(l, "纪录") || strings.HasSuffix(l, "记录") || strings.HasSuffix(l, "纪要")) {
-				m.Title = squeezeHanSpaces(p.show(p.lines[k][0], p.lines[k][1]))
+				m.Title = tidyTitle(p.show(p.lines[k][0], p.lines[k][1]))
 				break
 			}
 		}
@@ -88,6 +89,36 @@ func (e *Extractor) header(p *page, d *Document, m *Minutes, ref time.Time, roc 
 	}
 
 	e.colophon(p, m, ref, roc)
+}
+
+// joinDocType completes a heading split over two lines, the name above and
+// the document type below (立法會 / 議程), when the title is that name.
+func (p *page) joinDocType(title string, first int) string {
+	ft := fold.String(title)
+	if first < 0 || ft == "" {
+		return title
+	}
+	if _, ok := docTypeSuffix(ft); ok {
+		return title
+	}
+	for k := first; k < min(len(p.lines)-1, first+8); k++ {
+		if strings.TrimSpace(p.line(k)) != ft {
+			continue
+		}
+		next := k + 1
+		for next < len(p.lines) && strings.TrimSpace(p.line(next)) == "" {
+			next++
+		}
+		if next == len(p.lines) {
+			break
+		}
+		nl := strings.TrimSpace(p.line(next))
+		if t, ok := docTypeSuffix(nl); ok && t == nl {
+			return title + p.show(p.lines[next][0], p.lines[next][1])
+		}
+		break
+	}
+	return title
 }
 
 // issuer finds the issuing body in a title such as 苏州市人民政府 常务会议纪要,

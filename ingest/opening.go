@@ -17,7 +17,7 @@ var (
 	// 十三届全国人大常委会第十次会议举行第二次全体会议.
 	termRE     = regexp.MustCompile(`第?` + num + `届`)
 	periodRE   = regexp.MustCompile(`第` + num + `会期`)
-	assemblyRE = regexp.MustCompile(`第` + num + `次(定期大会|临时大会|临时会)`)
+	assemblyRE = regexp.MustCompile(`第` + num + `次(定期大会|定期会|临时大会|临时会)`)
 	yearSessRE = regexp.MustCompile(`((?:19|20)[0-9]{2})年第` + num + `次`)
 	sessionRE  = regexp.MustCompile(`第` + num + `次`)
 	// 第十七届133次: a number straight after the term.
@@ -190,11 +190,47 @@ func session(text string, show func(i, j int) string, mt *Meeting) {
 			widen([]int{rest + loc[0], rest + loc[1]})
 		}
 	}
-	if start >= 0 {
-		label := show(start, end)
-		// Extend to the kind word right after (第115次常务会议).
-		mt.Label = label
+	if start < 0 {
+		return
 	}
+	// The designation of a body with terms (届) runs on to the kind of
+	// meeting right after it: 第11届成立大会, 第1届第4次定期大会第12次会议,
+	// 第五届第三会期第一次临时会第一次会议.
+	if mt.Term != 0 {
+		end = kindAfter(text, end)
+	}
+	mt.Label = tidyTitle(show(start, end))
+}
+
+// kindAfter extends the end of a session label over the kind word that
+// follows it (spaces allowed), and over a further sitting of a kind that
+// holds sittings (…临时会第一次会议).
+func kindAfter(text string, end int) int {
+	at := func(i int) (int, bool) {
+		j := i
+		for j < len(text) && text[j] == ' ' {
+			j++
+		}
+		for _, k := range kindWords {
+			if strings.HasPrefix(text[j:], k) {
+				return j + len(k), true
+			}
+		}
+		return i, false
+	}
+	next, ok := at(end)
+	if !ok {
+		return end
+	}
+	if !strings.HasSuffix(text[:next], "会议") {
+		rest := strings.TrimLeft(text[next:], " ")
+		if loc := sessionRE.FindStringIndex(rest); loc != nil && loc[0] == 0 {
+			if n, ok := at(next + len(text[next:]) - len(rest) + loc[1]); ok {
+				return n
+			}
+		}
+	}
+	return next
 }
 
 // chairIn finds "…主持" in folded text and reads the person before it: 李亚平

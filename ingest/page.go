@@ -55,29 +55,81 @@ func (p *page) lineAt(i int) int {
 
 func hanRune(r rune) bool { return unicode.Is(unicode.Han, r) }
 
-// squeezeHanSpaces removes spaces between two Han characters, which in titles
-// are layout (苏州市人民政府 常务会议纪要).
+// squeezeHanSpaces removes spaces between two Han characters, which in
+// headings laid out for print are layout (苏州市人民政府 常务会议纪要), and
+// between a digit and a Han character (第 4次).
 func squeezeHanSpaces(s string) string {
+	return squeezeSpaces(s, func(string) bool { return true })
+}
+
+// tidyTitle removes the layout spaces of a title: those between a digit and a
+// Han character (第 4次 → 第4次) always, those between two Han characters
+// only where the part after the space is a document type (苏州市人民政府
+// 常务会议纪要). A space between two phrases of a headline (…全体会议
+// 吴邦国出席会议) is kept.
+func tidyTitle(s string) string {
+	return squeezeSpaces(s, func(next string) bool {
+		_, ok := docTypeSuffix(fold.String(next))
+		return ok
+	})
+}
+
+// docTypes are the words that name a kind of document, folded.
+var docTypes = []string{"会议纪要", "会议记录", "会议纪录", "纪要", "纪录", "记录", "议程", "议事录"}
+
+// docTypeSuffix returns the document type a folded phrase ends with.
+func docTypeSuffix(f string) (string, bool) {
+	for _, t := range docTypes {
+		if strings.HasSuffix(f, t) {
+			return t, true
+		}
+	}
+	return "", false
+}
+
+// squeezeSpaces trims s and removes each run of spaces that stands between a
+// digit and a Han character, or between two Han characters when han(the
+// phrase after the run, up to the next space) allows it; other runs become
+// one space.
+func squeezeSpaces(s string, han func(next string) bool) string {
+	s = strings.TrimSpace(s)
 	if !strings.ContainsAny(s, " \u3000\t") {
 		return s
 	}
-	rs := []rune(strings.TrimSpace(s))
 	var b strings.Builder
-	for i := 0; i < len(rs); i++ {
-		if unicode.IsSpace(rs[i]) {
-			j := i
-			for j < len(rs) && unicode.IsSpace(rs[j]) {
-				j++
-			}
-			if i > 0 && j < len(rs) && hanRune(rs[i-1]) && hanRune(rs[j]) {
-				i = j - 1
-				continue
-			}
-			b.WriteRune(' ')
-			i = j - 1
+	prev := rune(-1)
+	for i := 0; i < len(s); {
+		r, size := utf8.DecodeRuneInString(s[i:])
+		if !unicode.IsSpace(r) {
+			b.WriteRune(r)
+			prev = r
+			i += size
 			continue
 		}
-		b.WriteRune(rs[i])
+		j := i
+		for j < len(s) {
+			r2, n := utf8.DecodeRuneInString(s[j:])
+			if !unicode.IsSpace(r2) {
+				break
+			}
+			j += n
+		}
+		next, _ := utf8.DecodeRuneInString(s[j:])
+		digit := func(r rune) bool { return r >= '0' && r <= '9' || r >= '０' && r <= '９' }
+		switch {
+		case digit(prev) && hanRune(next) || hanRune(prev) && digit(next):
+		case hanRune(prev) && hanRune(next):
+			phrase := s[j:]
+			if k := strings.IndexFunc(phrase, unicode.IsSpace); k >= 0 {
+				phrase = phrase[:k]
+			}
+			if !han(phrase) {
+				b.WriteByte(' ')
+			}
+		default:
+			b.WriteByte(' ')
+		}
+		i = j
 	}
 	return b.String()
 }

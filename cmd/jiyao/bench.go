@@ -1,0 +1,142 @@
+package main
+
+import (
+	"context"
+	"encoding/json"
+	"fmt"
+	"io"
+	"strings"
+	"time"
+
+	"github.com/jiyao-search/jiyao/index"
+)
+
+func init() {
+	register(command{"bench", "benchmark indexing and queries against a plain bleve cjk index", runBench})
+}
+
+func runBench(ctx context.Context, e *env, args []string) error {
+	fs := newFlagSet(e, "bench", "")
+	var cfg index.BenchConfig
+	fs.IntVar(&cfg.Docs, "docs", 20000, "number of generated documents")
+	fs.StringVar(&cfg.Dir, "dir", "", "folder for the two indexes, kept afterwards (default a temporary folder, removed)")
+	fs.IntVar(&cfg.Queries, "queries", 200, "timed queries per class")
+	fs.Uint64Var(&cfg.Seed, "seed", 1, "generator seed")
+	fs.IntVar(&cfg.Wrap, "wrap", 0, "wrap generated text at this many characters per line, like PDF text (0: no wrapping)")
+	fs.IntVar(&cfg.Workers, "workers", 0, "extraction workers (default all cores)")
+	fs.IntVar(&cfg.BatchSize, "batch", 0, "records per index batch (default 256)")
+	fs.StringVar(&cfg.Only, "only", "", "run only one engine: jiyao or plain")
+	asJSON := fs.Bool("json", false, "print the report as JSON")
+	if err := fs.Parse(args); err != nil {
+		return fmt.Errorf("%w: %v", errUsage, err)
+	}
+	if fs.NArg() > 0 {
+		fs.Usage()
+		return fmt.Errorf("%w: bench takes no arguments", errUsage)
+	}
+	if cfg.Only != "" && cfg.Only != index.EngineJiyao && cfg.Only != index.EnginePlain {
+		return fmt.Errorf("%w: --only %q is not jiyao or plain", errUsage, cfg.Only)
+	}
+	cfg.Progress = func(s string) { fmt.Fprintf(e.stderr, "%s %s\n", time.Now().Format("15:04:05"), s) }
+	rep, err := index.RunBenchmark(ctx, cfg)
+	if err != nil {
+		return err
+	}
+	if *asJSON {
+		enc := json.NewEncoder(e.stdout)
+		enc.SetIndent("", "  ")
+		return enc.Encode(rep)
+	}
+	printBench(e.stdout, rep)
+	return nil
+}
+
+func printBench(w io.Writer, rep index.BenchReport) {
+	fmt.Fprintf(w, "%d documents, %.1f MB of text, %d cores, %d queries per class; base RSS %s\n\n",
+		rep.Docs, float64(rep.TextBytes)/1e6, rep.Cores, rep.Queries, mb(rep.BaseRSS))
+	cols := []string{"", "docs/s", "MB/s", "size", "×text", "peak RSS", "peak heap", "load"}
+	for _, c := range index.QueryClasses {
+		cols = append(cols, c+" p50", c+" p99")
+	}
+	rows := [][]string{cols}
+	for _, er := range rep.Engines {
+		row := []string{er.Engine,
+			fmt.Sprintf("%.0f", er.DocsPerSec),
+			fmt.Sprintf("%.2f", er.MBPerSec),
+			mb(er.IndexBytes),
+			fmt.Sprintf("%.2f", er.SizeRatio),
+			mb(er.PeakRSS),
+			mb(int64(er.PeakHeap)),
+			fmt.Sprintf("%.1f–%.1f", er.LoadStart, er.LoadEnd),
+		}
+		for _, q := range er.Queries {
+			row = append(row, ms(q.P50), ms(q.P99))
+		}
+		rows = append(rows, row)
+	}
+	if len(rep.Engines) == 2 {
+		j, p := rep.Engines[0], rep.Engines[1]
+		row := []string{"jiyao/plain",
+			ratio(j.DocsPerSec, p.DocsPerSec),
+			ratio(j.MBPerSec, p.MBPerSec),
+			ratio(float64(j.IndexBytes), float64(p.IndexBytes)),
+			ratio(j.SizeRatio, p.SizeRatio),
+			ratio(float64(j.PeakRSS), float64(p.PeakRSS)),
+			ratio(float64(j.PeakHeap), float64(p.PeakHeap)),
+			"",
+		}
+		for i := range j.Queries {
+			row = append(row, ratio(float64(j.Queries[i].P50), float64(p.Queries[i].P50)),
+				ratio(float64(j.Queries[i].P99), float64(p.Queries[i].P99)))
+		}
+		rows = append(rows, row)
+	}
+	table(w, rows)
+	fmt.Fprintln(w)
+	for _, er := range rep.Engines {
+		var parts []string
+		for _, q := range er.Queries {
+			parts = append(parts, fmt.Sprintf("%s %.0f", q.Class, q.Hits))
+		}
+		extra := ""
+		if er.OriginalBytes > 0 {
+			extra = fmt.Sprintf("; stored originals %s (not in size)", mb(er.OriginalBytes))
+		}
+		fmt.Fprintf(w, "%s: indexed in %s; mean hits: %s%s\n", er.Engine, er.Index.Round(time.Millisecond), strings.Join(parts, ", "), extra)
+	}
+	fmt.Fprintln(w, "\nExample queries (as Jiyao receives them; the plain index runs match, match-phrase, term and date-range queries):")
+	for _, c := range index.QueryClasses {
+		fmt.Fprintf(w, "  %-8s %s\n", c, strings.Join(rep.Examples[c], " | "))
+	}
+}
+
+func table(w io.Writer, rows [][]string) {
+	width := make([]int, len(rows[0]))
+	for _, r := range rows {
+		for i, c := range r {
+			width[i] = max(width[i], len([]rune(c)))
+		}
+	}
+	for _, r := range rows {
+		for i, c := range r {
+			pad := strings.Repeat(" ", width[i]-len([]rune(c)))
+			if i == 0 {
+				fmt.Fprint(w, c, pad)
+			} else {
+				fmt.Fprint(w, "  ", pad, c)
+			}
+		}
+		fmt.Fprintln(w)
+	}
+}
+
+func mb(n int64) string { return fmt.Sprintf("%.0f MB", float64(n)/1e6) }
+
+func ms(d time.Duration) string { return fmt.Sprintf("%.2fms", float64(d)/1e6) }
+
+func ratio(a, b float64) string {
+	if b == 0 {
+		return "-"
+	}
+	return fmt.Sprintf("%.2f×", a/b)
+}

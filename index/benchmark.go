@@ -1,0 +1,734 @@
+package index
+
+import (
+	"bufio"
+	"context"
+	"errors"
+	"fmt"
+	"io/fs"
+	"math/rand/v2"
+	"os"
+	"path/filepath"
+	"runtime"
+	"runtime/debug"
+	"runtime/metrics"
+	"slices"
+	"strconv"
+	"strings"
+	"sync"
+	"time"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/blevesearch/bleve/v2"
+	"github.com/blevesearch/bleve/v2/analysis/lang/cjk"
+	"github.com/blevesearch/bleve/v2/mapping"
+	"github.com/blevesearch/bleve/v2/search/query"
+
+	"github.com/jiyao-search/jiyao/ingest"
+	"github.com/jiyao-search/jiyao/internal/gen"
+)
+
+// BenchConfig configures RunBenchmark. Zero values select the defaults.
+type BenchConfig struct {
+	// Docs is the number of generated documents; default 20000.
+	Docs int
+	// Dir holds the two indexes; default a temporary folder, removed at
+	// the end. Given, the indexes are left in it (as jiyao/ and plain/).
+	Dir string
+	// Queries is the number of timed queries per class; default 200.
+	Queries int
+	// Seed selects the generated corpus; default 1.
+	Seed uint64
+	// Wrap wraps the generated text at this many characters per line, as
+	// text extracted from PDF is; default 0 (one line per paragraph).
+	Wrap int
+	// Workers extract in parallel; default GOMAXPROCS.
+	Workers int
+	// BatchSize is the number of records per index batch, for both
+	// indexes; default 256.
+	BatchSize int
+	// Only runs one engine, EngineJiyao or EnginePlain; default both.
+	Only string
+	// Progress, if set, receives a line per phase.
+	Progress func(string)
+}
+
+// Engines RunBenchmark compares.
+const (
+	EngineJiyao = "jiyao"
+	EnginePlain = "plain"
+)
+
+// Query classes RunBenchmark times.
+const (
+	QueryTerm    = "term"
+	QueryPhrase  = "phrase"
+	QueryFaceted = "faceted"
+	QueryFilter  = "filter"
+)
+
+// QueryClasses lists the query classes in report order.
+var QueryClasses = []string{QueryTerm, QueryPhrase, QueryFaceted, QueryFilter}
+
+// BenchReport is the outcome of RunBenchmark.
+type BenchReport struct {
+	Docs int `json:"docs"`
+	// TextBytes is the size of the generated documents (UTF-8).
+	TextBytes int64 `json:"text_bytes"`
+	Cores     int   `json:"cores"`
+	Queries   int   `json:"queries_per_class"`
+	// BaseRSS is the resident memory once the corpus is generated, before
+	// either index is built; each engine's peak includes it.
+	BaseRSS int64          `json:"base_rss_bytes"`
+	Engines []EngineReport `json:"engines"`
+	// Examples are a few queries of each class, as Jiyao receives them.
+	Examples map[string][]string `json:"examples"`
+}
+
+// EngineReport is one index's figures.
+type EngineReport struct {
+	Engine string `json:"engine"`
+	// Index is the time from the first document to the index closed, with
+	// extraction on Workers goroutines and writes in batches.
+	Index      time.Duration `json:"index_ns"`
+	DocsPerSec float64       `json:"docs_per_sec"`
+	MBPerSec   float64       `json:"mb_per_sec"`
+	// IndexBytes is the size of the bleve index on disk; SizeRatio is
+	// IndexBytes over the text size. OriginalBytes are the stored original
+	// files Jiyao keeps for reindexing (not in IndexBytes).
+	IndexBytes    int64   `json:"index_bytes"`
+	SizeRatio     float64 `json:"size_ratio"`
+	OriginalBytes int64   `json:"original_bytes,omitempty"`
+	// PeakRSS is the process's VmHWM over indexing and querying (reset
+	// before each engine where the kernel allows); PeakHeap the largest
+	// live heap sampled.
+	PeakRSS      int64  `json:"peak_rss_bytes"`
+	PeakRSSReset bool   `json:"peak_rss_reset"`
+	PeakHeap     uint64 `json:"peak_heap_bytes"`
+	// Load is the 1-minute load average at the start and end of indexing.
+	LoadStart float64      `json:"load_start"`
+	LoadEnd   float64      `json:"load_end"`
+	Queries   []QueryStats `json:"queries"`
+}
+
+// QueryStats are the latencies of one query class.
+type QueryStats struct {
+	Class string        `json:"class"`
+	N     int           `json:"n"`
+	P50   time.Duration `json:"p50_ns"`
+	P99   time.Duration `json:"p99_ns"`
+	Mean  time.Duration `json:"mean_ns"`
+	// Hits is the mean total hits, to show both engines found something.
+	Hits float64 `json:"mean_hits"`
+}
+
+// benchQuery is one query of the workload, in terms both engines can
+// run.
+type benchQuery struct {
+	class  string
+	text   string // word or phrase
+	issuer string
+	from   int // year
+}
+
+// RunBenchmark generates cfg.Docs documents and indexes them with Jiyao
+// and with a plain bleve index using the stock cjk analyzer (text and title
+// stored, term vectors on, keyword fields with doc values for facets and
+// filters), one after the other in this process, then times the same
+// queries on both.
+func RunBenchmark(ctx context.Context, cfg BenchConfig) (BenchReport, error) {
+	if cfg.Docs <= 0 {
+		cfg.Docs = 20000
+	}
+	if cfg.Queries <= 0 {
+		cfg.Queries = 200
+	}
+	if cfg.Seed == 0 {
+		cfg.Seed = 1
+	}
+	if cfg.Workers <= 0 {
+		cfg.Workers = runtime.GOMAXPROCS(0)
+	}
+	if cfg.BatchSize <= 0 {
+		cfg.BatchSize = benchBatchSize
+	}
+	progress := cfg.Progress
+	if progress == nil {
+		progress = func(string) {}
+	}
+	dir := cfg.Dir
+	if dir == "" {
+		tmp, err := os.MkdirTemp("", "jiyao-bench-")
+		if err != nil {
+			return BenchReport{}, err
+		}
+		defer os.RemoveAll(tmp)
+		dir = tmp
+	}
+
+	progress(fmt.Sprintf("generating %d documents", cfg.Docs))
+	docs := generate(cfg)
+	rep := BenchReport{Docs: cfg.Docs, Cores: runtime.GOMAXPROCS(0), Queries: cfg.Queries, Examples: map[string][]string{}}
+	for _, d := range docs {
+		rep.TextBytes += int64(len(d.Text))
+	}
+	queries := benchQueries(docs, cfg.Seed, cfg.Queries+benchWarmup)
+	for _, q := range queries {
+		if len(rep.Examples[q.class]) < 3 {
+			rep.Examples[q.class] = append(rep.Examples[q.class], q.jiyao().describe())
+		}
+	}
+	freeMemory()
+	rep.BaseRSS, _ = procStatus("VmRSS")
+
+	for _, engine := range []string{EngineJiyao, EnginePlain} {
+		if cfg.Only != "" && cfg.Only != engine {
+			continue
+		}
+		if err := ctx.Err(); err != nil {
+			return rep, err
+		}
+		er, err := benchEngine(ctx, engine, filepath.Join(dir, engine), docs, queries, cfg, progress)
+		if err != nil {
+			return rep, fmt.Errorf("benchmark %s: %w", engine, err)
+		}
+		rep.Engines = append(rep.Engines, er)
+	}
+	return rep, nil
+}
+
+// benchBatchSize is the default records per batch, as Load's.
+const benchBatchSize = 256
+
+// benchWarmup queries of each class run before the timed ones.
+const benchWarmup = 20
+
+func generate(cfg BenchConfig) []gen.Doc {
+	var opts []gen.Option
+	if cfg.Wrap > 0 {
+		opts = append(opts, gen.WrapAt(cfg.Wrap))
+	}
+	g := gen.New(cfg.Seed, opts...)
+	docs := make([]gen.Doc, cfg.Docs)
+	var wg sync.WaitGroup
+	w := runtime.GOMAXPROCS(0)
+	for k := range w {
+		wg.Go(func() {
+			for i := k; i < len(docs); i += w {
+				docs[i] = g.Doc(i)
+			}
+		})
+	}
+	wg.Wait()
+	return docs
+}
+
+// benchQueries draws the workload from the generated truth: two-character
+// words and plan titles that occur in the documents, issuers and years.
+func benchQueries(docs []gen.Doc, seed uint64, n int) []benchQuery {
+	r := rand.New(rand.NewPCG(seed, 0x62656e6368))
+	var out []benchQuery
+	word := func() string {
+		for {
+			d := docs[r.IntN(len(docs))]
+			if len(d.Items) == 0 {
+				continue
+			}
+			it := d.Items[r.IntN(len(d.Items))]
+			rs := []rune(it.Title)
+			if len(rs) < 2 {
+				continue
+			}
+			k := r.IntN(len(rs) - 1)
+			if unicode.Is(unicode.Han, rs[k]) && unicode.Is(unicode.Han, rs[k+1]) {
+				return string(rs[k : k+2])
+			}
+		}
+	}
+	phrase := func() string {
+		for {
+			d := docs[r.IntN(len(docs))]
+			var objs []string
+			for _, it := range d.Items {
+				for _, dc := range it.Decisions {
+					if utf8.RuneCountInString(dc.Object) >= 4 && !strings.ContainsAny(dc.Object, `"`) {
+						objs = append(objs, dc.Object)
+					}
+				}
+			}
+			if len(objs) > 0 {
+				return objs[r.IntN(len(objs))]
+			}
+		}
+	}
+	for range n {
+		out = append(out, benchQuery{class: QueryTerm, text: word()})
+	}
+	for range n {
+		out = append(out, benchQuery{class: QueryPhrase, text: phrase()})
+	}
+	for range n {
+		out = append(out, benchQuery{class: QueryFaceted, text: word()})
+	}
+	for range n {
+		d := docs[r.IntN(len(docs))]
+		y, _ := strconv.Atoi(d.Meeting.Date[:min(4, len(d.Meeting.Date))])
+		out = append(out, benchQuery{class: QueryFilter, issuer: d.Issuer, from: y})
+	}
+	return out
+}
+
+// benchFacets are the facets of the faceted class.
+var benchFacets = []string{"year", "issuer", "department"}
+
+// jiyao is the query as a Jiyao request.
+func (q benchQuery) jiyao() Request {
+	switch q.class {
+	case QueryPhrase:
+		return Request{Query: `"` + q.text + `"`}
+	case QueryFaceted:
+		return Request{Query: q.text, Facets: benchFacets}
+	case QueryFilter:
+		return Request{Filters: Filters{Issuer: []string{q.issuer}, From: strconv.Itoa(q.from)}, Sort: "-date"}
+	}
+	return Request{Query: q.text}
+}
+
+func (r Request) describe() string {
+	var parts []string
+	if r.Query != "" {
+		parts = append(parts, r.Query)
+	}
+	if len(r.Filters.Issuer) > 0 {
+		parts = append(parts, "issuer="+strings.Join(r.Filters.Issuer, ","))
+	}
+	if r.Filters.From != "" {
+		parts = append(parts, "from="+r.Filters.From)
+	}
+	if r.Sort != "" {
+		parts = append(parts, "sort="+r.Sort)
+	}
+	if len(r.Facets) > 0 {
+		parts = append(parts, "facets="+strings.Join(r.Facets, ","))
+	}
+	return strings.Join(parts, " ")
+}
+
+// Plain index fields.
+const (
+	plainTitle      = "title"
+	plainText       = "text"
+	plainIssuer     = "issuer"
+	plainDepartment = "department"
+	plainYear       = "year"
+	plainDate       = "date"
+)
+
+// plainRequest is the query as the plain index runs it: a match query (an
+// OR of the cjk bigrams) for a word, a match-phrase query for a phrase,
+// term and date range filters, the same facets and page size.
+func (q benchQuery) plainRequest() *bleve.SearchRequest {
+	var bq query.Query
+	switch q.class {
+	case QueryTerm, QueryFaceted:
+		m := query.NewMatchQuery(q.text)
+		m.SetField(plainText)
+		bq = m
+	case QueryPhrase:
+		m := query.NewMatchPhraseQuery(q.text)
+		m.SetField(plainText)
+		bq = m
+	case QueryFilter:
+		t := termQ(plainIssuer, q.issuer)
+		from := time.Date(q.from, 1, 1, 0, 0, 0, 0, time.UTC)
+		dr := query.NewDateRangeQuery(from, time.Time{})
+		dr.SetField(plainDate)
+		bq = query.NewConjunctionQuery([]query.Query{t, dr})
+	}
+	req := bleve.NewSearchRequestOptions(bq, DefaultSize, 0, false)
+	req.Fields = []string{plainTitle, plainIssuer, plainDate}
+	if q.class == QueryFilter {
+		req.SortBy([]string{"-" + plainDate, "_id"})
+	}
+	if q.class == QueryFaceted {
+		for _, f := range []string{plainYear, plainIssuer, plainDepartment} {
+			req.AddFacet(f, bleve.NewFacetRequest(f, facetSize))
+		}
+	}
+	return req
+}
+
+func plainMapping() *mapping.IndexMappingImpl {
+	im := bleve.NewIndexMapping()
+	im.DefaultAnalyzer = cjk.AnalyzerName
+	dm := bleve.NewDocumentStaticMapping()
+	for _, f := range []string{plainTitle, plainText} {
+		fm := bleve.NewTextFieldMapping() // stored, term vectors, doc values
+		fm.Analyzer = cjk.AnalyzerName
+		fm.IncludeInAll = false // queries name their field; no _all copy
+		dm.AddFieldMappingsAt(f, fm)
+	}
+	for _, f := range []string{plainIssuer, plainDepartment, plainYear} {
+		fm := bleve.NewKeywordFieldMapping()
+		fm.IncludeInAll = false
+		dm.AddFieldMappingsAt(f, fm)
+	}
+	dt := bleve.NewDateTimeFieldMapping()
+	dt.IncludeInAll = false
+	dm.AddFieldMappingsAt(plainDate, dt)
+	im.DefaultMapping = dm
+	return im
+}
+
+// plainDoc is what a straightforward integration indexes for a record.
+func plainDoc(rec *ingest.Minutes) map[string]any {
+	d := map[string]any{
+		plainTitle:  rec.Title,
+		plainText:   rec.Text,
+		plainIssuer: rec.Issuer,
+	}
+	if len(rec.Departments) > 0 {
+		d[plainDepartment] = rec.Departments
+	}
+	if t, ok := parseDay(meetingDay(rec)); ok {
+		d[plainDate] = t
+		d[plainYear] = t.Format("2006")
+	}
+	return d
+}
+
+func benchEngine(ctx context.Context, engine, dir string, docs []gen.Doc, queries []benchQuery, cfg BenchConfig, progress func(string)) (EngineReport, error) {
+	er := EngineReport{Engine: engine}
+	if err := os.RemoveAll(dir); err != nil {
+		return er, err
+	}
+	freeMemory()
+	er.PeakRSSReset = resetPeakRSS()
+	stopHeap := sampleHeap(&er.PeakHeap)
+	defer stopHeap()
+
+	progress(fmt.Sprintf("%s: indexing %d documents (load %.2f)", engine, len(docs), loadAvg()))
+	er.LoadStart = loadAvg()
+	start := time.Now()
+	var err error
+	if engine == EngineJiyao {
+		err = buildJiyao(ctx, dir, docs, cfg)
+	} else {
+		err = buildPlain(ctx, dir, docs, cfg)
+	}
+	if err != nil {
+		return er, err
+	}
+	er.Index = time.Since(start)
+	er.LoadEnd = loadAvg()
+	var text int64
+	for _, d := range docs {
+		text += int64(len(d.Text))
+	}
+	er.DocsPerSec = float64(len(docs)) / er.Index.Seconds()
+	er.MBPerSec = float64(text) / 1e6 / er.Index.Seconds()
+	er.IndexBytes, er.OriginalBytes, err = dirSizes(dir)
+	if err != nil {
+		return er, err
+	}
+	er.SizeRatio = float64(er.IndexBytes) / float64(text)
+	progress(fmt.Sprintf("%s: indexed in %s (%.0f docs/s, load %.2f); querying", engine, er.Index.Round(time.Millisecond), er.DocsPerSec, er.LoadEnd))
+
+	run, closeFn, err := openForQueries(engine, dir)
+	if err != nil {
+		return er, err
+	}
+	defer closeFn()
+	for _, class := range QueryClasses {
+		var qs []benchQuery
+		for _, q := range queries {
+			if q.class == class {
+				qs = append(qs, q)
+			}
+		}
+		st := QueryStats{Class: class}
+		var lat []time.Duration
+		var hits uint64
+		for i, q := range qs {
+			if err := ctx.Err(); err != nil {
+				return er, err
+			}
+			t0 := time.Now()
+			n, err := run(ctx, q)
+			d := time.Since(t0)
+			if err != nil {
+				return er, fmt.Errorf("%s query %q: %w", class, q.jiyao().describe(), err)
+			}
+			if i < benchWarmup {
+				continue
+			}
+			lat = append(lat, d)
+			hits += n
+		}
+		slices.Sort(lat)
+		st.N = len(lat)
+		if st.N > 0 {
+			var sum time.Duration
+			for _, d := range lat {
+				sum += d
+			}
+			st.Mean = sum / time.Duration(st.N)
+			st.P50 = lat[(st.N-1)*50/100]
+			st.P99 = lat[(st.N-1)*99/100]
+			st.Hits = float64(hits) / float64(st.N)
+		}
+		er.Queries = append(er.Queries, st)
+	}
+	er.PeakRSS, _ = procStatus("VmHWM")
+	stopHeap()
+	return er, nil
+}
+
+func buildJiyao(ctx context.Context, dir string, docs []gen.Doc, cfg BenchConfig) error {
+	idx, err := Open(dir, Options{})
+	if err != nil {
+		return err
+	}
+	srcs := make([]Source, len(docs))
+	for i, d := range docs {
+		srcs[i] = BytesSource(d.Name, d.Text)
+	}
+	sum, err := idx.Load(ctx, srcs, LoadOptions{Workers: cfg.Workers, BatchSize: cfg.BatchSize})
+	if cerr := idx.Close(); err == nil {
+		err = cerr
+	}
+	if err != nil {
+		return err
+	}
+	if sum.Failed > 0 {
+		for _, o := range sum.Outcomes {
+			if o.Status == StatusFailed {
+				return fmt.Errorf("%d of %d documents failed, first %s: %v", sum.Failed, len(docs), o.Source, o.Err)
+			}
+		}
+	}
+	return nil
+}
+
+// buildPlain extracts records on cfg.Workers goroutines, as Load does, and
+// writes them to the plain index in batches of cfg.BatchSize.
+func buildPlain(ctx context.Context, dir string, docs []gen.Doc, cfg BenchConfig) error {
+	b, err := bleve.New(dir, plainMapping())
+	if err != nil {
+		return err
+	}
+	ex, err := ingest.NewExtractor(ingest.Config{})
+	if err != nil {
+		b.Close()
+		return err
+	}
+	ctx, cancel := context.WithCancel(ctx)
+	defer cancel()
+	jobs := make(chan int)
+	results := make(chan []*ingest.Minutes, cfg.Workers*2)
+	go func() {
+		defer close(jobs)
+		for i := range docs {
+			select {
+			case jobs <- i:
+			case <-ctx.Done():
+				return
+			}
+		}
+	}()
+	var wg sync.WaitGroup
+	errs := make(chan error, cfg.Workers)
+	for range cfg.Workers {
+		wg.Go(func() {
+			for i := range jobs {
+				recs, err := ex.Extract(docs[i].Name, docs[i].Text)
+				if err != nil {
+					errs <- fmt.Errorf("extract %s: %w", docs[i].Name, err)
+					cancel()
+					return
+				}
+				select {
+				case results <- recs:
+				case <-ctx.Done():
+					return
+				}
+			}
+		})
+	}
+	go func() { wg.Wait(); close(results) }()
+	batch := b.NewBatch()
+	n := 0
+	flush := func() error {
+		if n == 0 {
+			return nil
+		}
+		err := b.Batch(batch)
+		batch.Reset()
+		n = 0
+		return err
+	}
+	for recs := range results {
+		for _, rec := range recs {
+			if err := batch.Index(rec.ID, plainDoc(rec)); err != nil {
+				b.Close()
+				return err
+			}
+			n++
+		}
+		if n >= cfg.BatchSize {
+			if err := flush(); err != nil {
+				b.Close()
+				return err
+			}
+		}
+	}
+	select {
+	case err := <-errs:
+		b.Close()
+		return err
+	default:
+	}
+	if err := ctx.Err(); err != nil {
+		b.Close()
+		return err
+	}
+	if err := flush(); err != nil {
+		b.Close()
+		return err
+	}
+	return b.Close()
+}
+
+// openForQueries opens an index read-only and returns a function that runs
+// a query and reports its total hits.
+func openForQueries(engine, dir string) (func(context.Context, benchQuery) (uint64, error), func(), error) {
+	if engine == EngineJiyao {
+		idx, err := Open(dir, Options{ReadOnly: true})
+		if err != nil {
+			return nil, nil, err
+		}
+		return func(ctx context.Context, q benchQuery) (uint64, error) {
+			res, err := idx.Search(ctx, q.jiyao())
+			if err != nil {
+				return 0, err
+			}
+			return res.Total, nil
+		}, func() { idx.Close() }, nil
+	}
+	b, err := bleve.OpenUsing(dir, map[string]any{"read_only": true})
+	if err != nil {
+		return nil, nil, err
+	}
+	return func(ctx context.Context, q benchQuery) (uint64, error) {
+		res, err := b.SearchInContext(ctx, q.plainRequest())
+		if err != nil {
+			return 0, err
+		}
+		return res.Total, nil
+	}, func() { b.Close() }, nil
+}
+
+// dirSizes sums the files under dir, the stored originals apart.
+func dirSizes(dir string) (index, originals int64, err error) {
+	err = filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
+		if err != nil {
+			return err
+		}
+		if d.IsDir() {
+			return nil
+		}
+		info, err := d.Info()
+		if err != nil {
+			return err
+		}
+		rel, _ := filepath.Rel(dir, p)
+		if strings.HasPrefix(rel, originalsDir+string(filepath.Separator)) {
+			originals += info.Size()
+		} else {
+			index += info.Size()
+		}
+		return nil
+	})
+	return index, originals, err
+}
+
+func freeMemory() {
+	runtime.GC()
+	debug.FreeOSMemory()
+}
+
+// resetPeakRSS resets the kernel's VmHWM of this process (Linux: writing 5
+// to clear_refs); false where that is not possible, and the peak is then
+// the process's so far.
+func resetPeakRSS() bool {
+	return os.WriteFile("/proc/self/clear_refs", []byte("5"), 0) == nil
+}
+
+// procStatus reads a size field of /proc/self/status, in bytes.
+func procStatus(field string) (int64, error) {
+	f, err := os.Open("/proc/self/status")
+	if err != nil {
+		return 0, err
+	}
+	defer f.Close()
+	sc := bufio.NewScanner(f)
+	for sc.Scan() {
+		k, v, ok := strings.Cut(sc.Text(), ":")
+		if !ok || k != field {
+			continue
+		}
+		fs := strings.Fields(v)
+		if len(fs) == 0 {
+			break
+		}
+		n, err := strconv.ParseInt(fs[0], 10, 64)
+		return n * 1024, err
+	}
+	return 0, errors.New("no " + field + " in /proc/self/status")
+}
+
+// loadAvg is the 1-minute load average, or -1.
+func loadAvg() float64 {
+	b, err := os.ReadFile("/proc/loadavg")
+	if err != nil {
+		return -1
+	}
+	f, _, _ := strings.Cut(string(b), " ")
+	v, err := strconv.ParseFloat(f, 64)
+	if err != nil {
+		return -1
+	}
+	return v
+}
+
+// sampleHeap records the largest live heap seen every 20ms (runtime
+// metrics read without stopping the world) until stopped.
+func sampleHeap(peak *uint64) (stop func()) {
+	done := make(chan struct{})
+	var wg sync.WaitGroup
+	wg.Go(func() {
+		s := []metrics.Sample{{Name: "/memory/classes/heap/objects:bytes"}}
+		t := time.NewTicker(20 * time.Millisecond)
+		defer t.Stop()
+		for {
+			metrics.Read(s)
+			if v := s[0].Value.Uint64(); v > *peak {
+				*peak = v
+			}
+			select {
+			case <-done:
+				return
+			case <-t.C:
+			}
+		}
+	})
+	return func() {
+		select {
+		case <-done:
+		default:
+			close(done)
+			wg.Wait()
+		}
+	}
+}

@@ -1,6 +1,7 @@
 package ingest
 
 import (
+	"sort"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -15,85 +16,185 @@ var rosterLabels = []struct {
 	{"出席议员", RolePresent}, {"出席委员", RolePresent}, {"出席", RolePresent},
 	{"列席", RoleObserver}, {"请假议员", RoleAbsent}, {"请假", RoleAbsent},
 	{"缺席议员", RoleAbsent}, {"缺席", RoleAbsent}, {"记录", RoleRecorder},
-	{"出席政府官员", RoleObserver}, {"列席秘书", RoleObserver},
+	{"出席政府官员", RolePresent}, {"列席秘书", RoleObserver},
 }
 
 // personTitles are titles written before, after or inside a name: 議長許崑源,
 // 市長：郝龍斌, 王院長金平, 曾鈺成議員. Folded, longest first.
 var personTitles = []string{
-	"常务副市长", "副秘书长", "秘书长", "副议长", "议长", "副院长", "院长", "副市长", "市长",
+	"常务副市长", "助理秘书长", "副秘书长", "秘书长", "副议长", "议长", "副院长", "院长", "副市长", "市长",
 	"副局长", "局长", "副主任委员", "主任委员", "副主任", "主任", "议员", "委员", "副主委", "主委",
-	"处长", "副处长", "科长", "专门委员", "组长", "召集人", "主席", "部长", "署长", "司长", "局长",
+	"处长", "副处长", "科长", "专门委员", "组长", "召集人", "主席", "部长", "署长", "司长",
+	"副区长", "区长", "专员", "执行秘书", "副总经理", "总经理", "总纪录", "总记录",
 }
+
+// recorderTitles are the titles of the person who takes the minutes, when
+// the record names them among those present (總紀錄：黃聖賓).
+var recorderTitles = []string{"总纪录", "总记录", "纪录", "记录"}
+
+// headerLabels are the header labels that end an attendance block even
+// though some are also titles (主席).
+var headerLabels = []string{"主席", "主持", "主持人", "时间", "日期", "地点", "事由", "案由", "议程", "记录", "纪录"}
+
+// honorifics follow a name in Hong Kong records (曾德成先生).
+var honorifics = []string{"先生", "女士", "小姐"}
 
 // orgEnds are the characters an organisation's name ends with, for
 // splitting "市商务局孙建江" into org and name.
 const orgEnds = "局委办部司团队班区市县台室支院厅处会所校馆站心行府组省镇乡街"
 
+// rosterBlock is one attendance block: its role and its lines, each with
+// the organisation of the sub-heading it stands under (市政府：, 本會：).
+type rosterBlock struct {
+	role     string
+	segments []rosterSegment
+}
+
+type rosterSegment struct {
+	org   string
+	lines []string
+}
+
 // attendance reads the 出席/列席/请假/记录 blocks from the raw lines, where
 // the line breaks of the original layout still tell list items apart.
 func (e *Extractor) attendance(p *page, m *Minutes) {
-	lines := strings.Split(p.raw, "\n")
-	type block struct {
-		role  string
-		lines []string
-	}
-	var blocks []block
-	cur := -1
-	for _, raw := range lines {
-		f := fold.String(raw)
-		key, val, at, ok := splitLabel(f)
-		if ok {
-			role := ""
-			for _, al := range rosterLabels {
-				if key == al.label {
-					role = al.role
-					break
-				}
-			}
-			if role != "" {
-				// Keep the value in the original characters.
-				_, offs := fold.Offsets(raw)
-				blocks = append(blocks, block{role: role, lines: []string{strings.TrimSpace(raw[offs[min(at, len(offs)-1)]:])}})
-				cur = len(blocks) - 1
-				_ = val
-				continue
-			}
-			cur = -1
-			continue
+	var blocks []*rosterBlock
+	var cur *rosterBlock
+	for _, line := range strings.Split(p.raw, "\n") {
+		for _, raw := range splitInlineLabels(line) {
+			cur = rosterLine(raw, cur, &blocks)
 		}
-		if cur < 0 {
-			continue
-		}
-		t := strings.TrimSpace(raw)
-		if t == "" {
-			continue
-		}
-		if endsAttendance(fold.String(t)) {
-			cur = -1
-			continue
-		}
-		blocks[cur].lines = append(blocks[cur].lines, t)
 	}
 	seen := map[string]bool{}
 	for _, b := range blocks {
 		if b.role == RoleRecorder {
-			names := splitNames(strings.Join(b.lines, " "))
+			var all []string
+			for _, sg := range b.segments {
+				all = append(all, sg.lines...)
+			}
+			names := splitNames(strings.Join(all, " "))
 			if len(names) > 0 && m.Recorder == "" {
 				m.Recorder = strings.Join(names, "、")
 			}
 			continue
 		}
-		for _, a := range parseAttendees(b.lines) {
-			a.Role = b.role
-			k := a.Role + "\x00" + a.Org + "\x00" + a.Name
-			if seen[k] {
-				continue
+		for _, sg := range b.segments {
+			for _, a := range parseAttendees(sg.lines) {
+				a.Role = b.role
+				if a.Org == "" {
+					a.Org = sg.org
+				}
+				k := a.Role + "\x00" + a.Org + "\x00" + a.Name
+				if seen[k] {
+					continue
+				}
+				seen[k] = true
+				m.Attendees = append(m.Attendees, a)
 			}
-			seen[k] = true
-			m.Attendees = append(m.Attendees, a)
 		}
 	}
+	if m.Recorder == "" {
+		for _, a := range m.Attendees {
+			if contains(recorderTitles, foldString(a.Title)) {
+				m.Recorder = a.Name
+				break
+			}
+		}
+	}
+}
+
+// rosterLine reads one raw line into the blocks: a roster label opens a
+// block, a sub-heading (市政府：) or a "title：name" line continues it, any
+// other label closes it. It returns the block now open, or nil.
+func rosterLine(raw string, cur *rosterBlock, blocks *[]*rosterBlock) *rosterBlock {
+	f := fold.String(raw)
+	key, val, at, ok := splitLabel(f)
+	if ok {
+		for _, al := range rosterLabels {
+			if key == al.label {
+				// Keep the value in the original characters.
+				_, offs := fold.Offsets(raw)
+				b := &rosterBlock{role: al.role, segments: []rosterSegment{{}}}
+				if v := strings.TrimSpace(raw[offs[min(at, len(offs)-1)]:]); v != "" {
+					b.segments[0].lines = append(b.segments[0].lines, v)
+				}
+				*blocks = append(*blocks, b)
+				return b
+			}
+		}
+		switch {
+		case cur == nil || contains(headerLabels, key):
+			return nil
+		case val == "" && isOrgHeading(key):
+			// 市政府： heads the lines below it.
+			_, offs := fold.Offsets(raw)
+			org := stripSpaces(raw[:offs[min(at, len(offs)-1)]])
+			org = strings.TrimRight(org, ":：")
+			cur.segments = append(cur.segments, rosterSegment{org: org})
+			return cur
+		case !titleLike(key):
+			return nil
+		}
+	}
+	if cur == nil {
+		return nil
+	}
+	t := strings.TrimSpace(raw)
+	if t == "" {
+		return cur
+	}
+	if endsAttendance(fold.String(t)) {
+		return nil
+	}
+	sg := &cur.segments[len(cur.segments)-1]
+	sg.lines = append(sg.lines, t)
+	return cur
+}
+
+// isOrgHeading reports whether a folded label names an organisation (市政府,
+// 本会) rather than a title.
+func isOrgHeading(key string) bool {
+	return !titleLike(key) && strings.ContainsRune(orgEnds, lastRune(key))
+}
+
+// titleLike reports whether a folded label ends with a person's title
+// (民政局局长, 总纪录).
+func titleLike(key string) bool {
+	for _, t := range personTitles {
+		if strings.HasSuffix(key, t) {
+			return true
+		}
+	}
+	for _, t := range recorderTitles {
+		if strings.HasSuffix(key, t) {
+			return true
+		}
+	}
+	return false
+}
+
+// splitInlineLabels splits a raw line where a roster label follows other
+// text after a gap (主　　席：陳議長幸進　　　記錄：李惠芬).
+func splitInlineLabels(raw string) []string {
+	if !strings.ContainsAny(raw, ":：") {
+		return []string{raw}
+	}
+	f, offs := fold.Offsets(raw)
+	var out []string
+	from := 0
+	for i := 1; i < len(f); i++ {
+		if f[i-1] != ' ' || f[i] == ' ' {
+			continue
+		}
+		for _, al := range rosterLabels {
+			if strings.HasPrefix(f[i:], al.label+":") {
+				out = append(out, raw[offs[from]:offs[i]])
+				from = i
+				break
+			}
+		}
+	}
+	return append(out, raw[offs[from]:])
 }
 
 // endsAttendance reports whether a folded line closes an attendance block:
@@ -134,26 +235,26 @@ func splitNames(s string) []string {
 // sides read as whole items, since PDF layout wraps inside an org's name
 // (市园林绿化⏎局陈大林) and between an org and a name (市委宣传部⏎刘纯).
 func parseAttendees(lines []string) []Attendee {
-	var chunks []string
+	var chunks []chunk
 	pairMode := false // once org+name pairs appear, a bare 2-char line end joins
 	for _, l := range lines {
-		// 王  浩: a one-character chunk followed by another is one name.
-		parts := joinSingles(splitNames(l))
+		parts := splitChunks(l)
 		if len(parts) == 0 {
 			continue
 		}
-		if len(chunks) > 0 {
+		if len(chunks) > 0 && !parts[0].listed {
 			// Join across the break when the joined chunk reads better
 			// than the two halves do on average.
-			last := chunks[len(chunks)-1]
-			joined := last + parts[0]
-			if 2*itemScore(joined, pairMode) > itemScore(last, pairMode)+itemScore(parts[0], pairMode) {
-				chunks[len(chunks)-1] = joined
+			last := chunks[len(chunks)-1].text
+			joined := last + parts[0].text
+			if 2*itemScore(joined, pairMode) > itemScore(last, pairMode)+itemScore(parts[0].text, pairMode) {
+				chunks[len(chunks)-1].text = joined
 				parts = parts[1:]
 			}
 		}
+		parts = joinSpaced(parts)
 		for _, c := range parts {
-			if _, _, ok := splitOrgName(c); ok {
+			if _, _, ok := splitOrgName(c.text); ok {
 				pairMode = true
 			}
 		}
@@ -161,21 +262,74 @@ func parseAttendees(lines []string) []Attendee {
 	}
 	var out []Attendee
 	for _, c := range chunks {
-		out = append(out, parseAttendee(c)...)
+		as := parseAttendee(c.text)
+		if len(as) == 1 && len(out) > 0 {
+			a, prev := &as[0], out[len(out)-1]
+			switch {
+			case c.listed && a.Title == "" && a.Org == "" && prev.Title != "":
+				// 議員柯路加、韓賜村: the title is written once for the
+				// list.
+				a.Title, a.Org = prev.Title, prev.Org
+			case c.acting && a.Org == "":
+				// 處長：陳毓賢  黃治峯代: the deputy standing in for
+				// the office.
+				a.Org = prev.Org
+			}
+		}
+		out = append(out, as...)
 	}
 	return out
 }
 
-// joinSingles joins runs of one-character chunks (王  浩 → 王浩).
-func joinSingles(parts []string) []string {
-	var out []string
-	for i := 0; i < len(parts); i++ {
-		if runeCount(parts[i]) == 1 && i+1 < len(parts) && runeCount(parts[i+1]) == 1 {
-			out = append(out, parts[i]+parts[i+1])
-			i++
-			continue
+// chunk is one list item of an attendance line.
+type chunk struct {
+	text string
+	// listed marks an item joined to the one before by 、 (not a space).
+	listed bool
+	// acting marks a name written with 代 (standing in for the office).
+	acting bool
+}
+
+// splitChunks splits an attendance line into items: at spaces and 、 (and
+// commas); runs of one-character items are letter-spaced names (王  浩 →
+// 王浩).
+func splitChunks(l string) []chunk {
+	var out []chunk
+	for _, field := range strings.Fields(l) {
+		for i, part := range strings.FieldsFunc(field, func(r rune) bool { return strings.ContainsRune("、,，;；", r) }) {
+			c := chunk{text: part, listed: i > 0}
+			rs := []rune(part)
+			if n := len(rs); n > 2 && rs[n-1] == '代' && rs[n-2] != '兼' && isName(string(rs[:n-1])) {
+				c.text, c.acting = string(rs[:n-1]), true
+			}
+			out = append(out, c)
 		}
-		out = append(out, parts[i])
+	}
+	var joined []chunk
+	for i := 0; i < len(out); i++ {
+		c := out[i]
+		if runeCount(c.text) == 1 && i+1 < len(out) && runeCount(out[i+1].text) == 1 && !out[i+1].listed {
+			c.text += out[i+1].text
+			i++
+		}
+		joined = append(joined, c)
+	}
+	return joined
+}
+
+// joinSpaced joins a one-character item to the item after it when that is no
+// name by itself: a letter-spaced org (本 會－專門委員江聖虔). A line's first
+// item has had its chance to join the line above first (市行政审批局贺晓⏎洪).
+func joinSpaced(parts []chunk) []chunk {
+	var out []chunk
+	for i := 0; i < len(parts); i++ {
+		c := parts[i]
+		if runeCount(c.text) == 1 && hanRune([]rune(c.text)[0]) && i+1 < len(parts) && !parts[i+1].listed && !isName(parts[i+1].text) {
+			c.text += parts[i+1].text
+			c.acting = parts[i+1].acting
+			i++
+		}
+		out = append(out, c)
 	}
 	return out
 }
@@ -264,7 +418,9 @@ func splitOrgName(c string) (org, name string, ok bool) {
 }
 
 // titledName reads a name written with a title before, after or inside it:
-// 議長許崑源, 曾鈺成議員, 王院長金平, 民政局局長江俊霆, 市長：郝龍斌.
+// 議長許崑源, 曾鈺成議員, 王院長金平, 民政局局長江俊霆, 市長：郝龍斌,
+// 本會－專門委員江聖虔. Titles are tried from the leftmost, the longest
+// first where two start together.
 func titledName(c string) (Attendee, bool) {
 	c = strings.TrimSpace(c)
 	f := fold.String(c)
@@ -276,28 +432,45 @@ func titledName(c string) (Attendee, bool) {
 	if i := strings.IndexAny(f, ":"); i > 0 {
 		k := runeCount(f[:i])
 		head, name := string(rs[:k]), strings.TrimSpace(string(rs[k+1:]))
+		name = trimActing(name)
 		if isName(name) {
 			a := Attendee{Name: name}
 			a.Org, a.Title = splitOrgTitle(head)
+			a.Org = cleanOrg(a.Org)
 			return a, true
 		}
 	}
+	type hit struct{ at, n int }
+	var hits []hit
 	for _, t := range personTitles {
-		i := strings.Index(f, t)
-		if i < 0 {
-			continue
+		for from := 0; ; {
+			i := strings.Index(f[from:], t)
+			if i < 0 {
+				break
+			}
+			hits = append(hits, hit{runeCount(f[:from+i]), runeCount(t)})
+			from += i + len(t)
 		}
-		ti := runeCount(f[:i])
-		tn := runeCount(t)
+	}
+	sort.Slice(hits, func(i, j int) bool {
+		if hits[i].at != hits[j].at {
+			return hits[i].at < hits[j].at
+		}
+		return hits[i].n > hits[j].n
+	})
+	for _, h := range hits {
+		ti, tn := h.at, h.n
 		before, after := string(rs[:ti]), string(rs[ti+tn:])
 		title := string(rs[ti : ti+tn])
 		switch {
 		case ti == 1 && isSurname(string(frs[:1])) && runeCount(after) >= 1 && runeCount(after) <= 2:
 			// 王院長金平: surname, title, given name.
 			return Attendee{Name: before + after, Title: title}, true
+		case strings.ContainsAny(before, "()（）、,，:："):
+			// Notes or another item before the title: not one item.
 		case after != "" && isName(after):
 			// 議長許崑源, 民政局局長江俊霆
-			return Attendee{Name: after, Title: title, Org: before}, true
+			return Attendee{Name: after, Title: title, Org: cleanOrg(before)}, true
 		case after == "" && isName(before):
 			// 曾鈺成議員
 			return Attendee{Name: before, Title: title}, true
@@ -311,17 +484,30 @@ func titledName(c string) (Attendee, bool) {
 	return Attendee{}, false
 }
 
-// splitOrgTitle splits "民政局局長" into org 民政局 and title 局長.
+// cleanOrg tidies an organisation written before a title: letter-spacing
+// and a dash that joined it to the title go (本 會－ → 本會).
+func cleanOrg(s string) string {
+	return strings.TrimRight(stripSpaces(s), "－-—–")
+}
+
+// trimActing drops 兼代 (also acting for the office) after a name.
+func trimActing(s string) string {
+	return strings.TrimSuffix(s, "兼代")
+}
+
+// splitOrgTitle splits "民政局局長" into org 民政局 and title 局長, by the
+// longest title it ends with.
 func splitOrgTitle(s string) (org, title string) {
 	f := fold.String(s)
+	best := ""
 	for _, t := range personTitles {
-		if strings.HasSuffix(f, t) {
-			rs := []rune(s)
-			n := runeCount(t)
-			if n <= len(rs) {
-				return string(rs[:len(rs)-n]), string(rs[len(rs)-n:])
-			}
+		if strings.HasSuffix(f, t) && len(t) > len(best) {
+			best = t
 		}
+	}
+	rs := []rune(s)
+	if n := runeCount(best); best != "" && n <= len(rs) && len(rs) == runeCount(f) {
+		return string(rs[:len(rs)-n]), string(rs[len(rs)-n:])
 	}
 	return "", s
 }
@@ -340,6 +526,14 @@ func parseAttendee(c string) []Attendee {
 		c = string([]rune(c)[:runeCount(f[:i])])
 		f = fold.String(c)
 	}
+	// 曾德成先生: an honorific after the name.
+	for _, h := range honorifics {
+		if strings.HasSuffix(f, h) && runeCount(f) == runeCount(c) {
+			c = string([]rune(c)[:runeCount(f)-runeCount(h)])
+			f = fold.String(c)
+			break
+		}
+	}
 	if strings.HasPrefix(f, "计") || c == "" {
 		return nil
 	}
@@ -347,6 +541,10 @@ func parseAttendee(c string) []Attendee {
 		return []Attendee{{Name: c}}
 	}
 	if org, name, ok := splitOrgName(c); ok {
+		// 研考會主委吳肇銘: the org ends with a title.
+		if o, t := splitOrgTitle(org); t != org {
+			return []Attendee{{Name: name, Org: cleanOrg(o), Title: t}}
+		}
 		return []Attendee{{Name: name, Org: org}}
 	}
 	if a, ok := titledName(c); ok {

@@ -93,6 +93,9 @@ func (e *Extractor) attendance(p *page, m *Minutes) {
 			}
 		}
 	}
+	if len(blocks) == 0 {
+		m.Attendees = append(m.Attendees, attendedIn(p)...)
+	}
 	if m.Recorder == "" {
 		for _, a := range m.Attendees {
 			if contains(recorderTitles, foldString(a.Title)) {
@@ -101,6 +104,33 @@ func (e *Extractor) attendance(p *page, m *Minutes) {
 			}
 		}
 	}
+}
+
+// attendedIn reads the officials a news release says attended: 吴邦国委员长
+// 出席会议, 国务院副总理、…副主任汪洋出席会议并指出. Only titled people
+// count, each once.
+func attendedIn(p *page) []Attendee {
+	var out []Attendee
+	for k := range p.lines {
+		l := p.line(k)
+		i := strings.Index(l, "出席会议")
+		if i < 0 {
+			continue
+		}
+		start := p.lines[k][0]
+		per, ok := personBefore(p.disp[p.offs[start]:p.offs[start+i]], true)
+		if !ok || per.Title == "" {
+			continue
+		}
+		dup := false
+		for _, a := range out {
+			dup = dup || a.Name == per.Name
+		}
+		if !dup {
+			out = append(out, Attendee{Name: per.Name, Title: per.Title, Role: RolePresent})
+		}
+	}
+	return out
 }
 
 // rosterLine reads one raw line into the blocks: a roster label opens a

@@ -143,7 +143,11 @@ func (e *Extractor) issuer(title string) string {
 	}
 	rest = nt[start:]
 	// The name ends before the session, the kind of meeting or the
-	// document type.
+	// document type; a document type at the end goes first, so that
+	// 立法会议程 does not read as 立法 + 会议.
+	if t, ok := docTypeSuffix(rest); ok {
+		rest = rest[:len(rest)-len(t)]
+	}
 	end := len(rest)
 	for _, stop := range append([]string{"第", "纪要", "纪录", "记录", "议程", "议事录"}, kindWords...) {
 		if i := strings.Index(rest, stop); i >= 0 && i < end {

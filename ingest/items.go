@@ -8,7 +8,7 @@ import (
 )
 
 // itemActions are the verbs an agenda item opens with.
-var itemActions = []string{"听取", "审议", "研究", "通报", "讨论", "审定", "部署", "学习", "传达", "宣读", "报告", "讨论通过"}
+var itemActions = []string{"听取", "审议", "研究", "通报", "讨论", "审定", "部署", "学习", "传达", "宣读", "报告", "讨论通过", "决定"}
 
 // decisionVerbs are the ways minutes record a decision, folded, longest
 // first.

@@ -115,6 +115,20 @@ func (e *Extractor) opening(p *page, m *Minutes, ref time.Time, roc bool) {
 			m.Chair = per
 		}
 	}
+	// A headline names the chair bare (李强主持召开…); the lead sentence
+	// below gives the title (国务院总理李强3月24日主持召开…).
+	if m.Chair != nil && m.Chair.Title == "" {
+		for k := 0; k < min(len(p.lines), 40); k++ {
+			l := p.lines[k]
+			if !strings.Contains(p.line(k), "主持") {
+				continue
+			}
+			if per, ok := chairIn(p.show(l[0], l[1])); ok && per.Name == m.Chair.Name && per.Title != "" {
+				m.Chair = per
+				break
+			}
+		}
+	}
 }
 
 // spanOf maps the folded span [i, j) of fold.String(s) back to s.
@@ -236,19 +250,31 @@ func kindAfter(text string, end int) int {
 // chairIn finds "…主持" in folded text and reads the person before it: 李亚平
 // 市长主持, 国务院总理温家宝今天主持, 李强主持召开.
 func chairIn(disp string) (*Person, bool) {
+	i := strings.Index(fold.String(disp), "主持")
+	if i < 0 {
+		return nil, false
+	}
+	_, offs := fold.Offsets(disp)
+	return personBefore(disp[:offs[i]], false)
+}
+
+// dayRE matches a date at the end of folded text, between a name and its
+// verb: 3月24日, 11号, 2012年7月25日.
+var dayRE = regexp.MustCompile(`(?:(?:[0-9]{4}年)?[0-9]{1,2}月)?[0-9]{1,2}[日号]$`)
+
+// personBefore reads the person named at the end of disp, before a verb
+// (主持, 出席): a name with a title after it (李亚平市长) or before it
+// (国务院总理温家宝, 国务院副总理、国务院食品安全委员会主任张高丽), or, unless
+// titled is set, a bare name. Time words and a date in between are skipped.
+func personBefore(disp string, titled bool) (*Person, bool) {
 	text := fold.String(disp)
 	drs := []rune(disp)
 	if len(drs) != len([]rune(text)) {
 		drs = []rune(text) // folding changed lengths: show folded
 	}
-	i := strings.Index(text, "主持")
-	if i < 0 {
-		return nil, false
-	}
-	// Drop time words between the name and 主持.
-	s := text[:i]
+	s := text
 	for {
-		t := s
+		t := dayRE.ReplaceAllString(s, "")
 		for _, w := range []string{"今天", "今日", "上午", "下午", "晚上", "在京", "近日", "日"} {
 			t = strings.TrimSuffix(t, w)
 		}
@@ -280,18 +306,47 @@ func chairIn(disp string) (*Person, bool) {
 	}
 	// Title before the name: 国务院总理温家宝.
 	for _, t := range chairTitles {
-		if k := strings.LastIndex(run, t); k >= 0 {
-			at, tn := runeCount(run[:k]), runeCount(t)
-			n := runeCount(run) - at - tn
-			if n >= 2 && n <= 4 {
-				return &Person{Name: show(at+tn, n), Title: show(at, tn)}, true
+		k := strings.LastIndex(run, t)
+		if k < 0 {
+			continue
+		}
+		at, tn := runeCount(run[:k]), runeCount(t)
+		n := runeCount(run) - at - tn
+		if n < 2 || n > 4 {
+			continue
+		}
+		from := at
+		if orgBefore(run[:k]) {
+			// 国务院食品安全委员会主任: the body is part of the title.
+			from = 0
+		}
+		title := show(from, at+tn-from)
+		// 国务院副总理、…主任: titles listed before the name.
+		if from == 0 && j > 1 && rs[j-1] == '、' {
+			k := j - 1
+			for k > 0 && hanRune(rs[k-1]) {
+				k--
+			}
+			prev := string(rs[k : j-1])
+			for _, t2 := range chairTitles {
+				if i := strings.LastIndex(prev, t2); i >= 0 && i+len(t2) == len(prev) && (i == 0 || orgBefore(prev[:i])) {
+					title = string(drs[k:j]) + title
+					break
+				}
 			}
 		}
+		return &Person{Name: show(at+tn, n), Title: title}, true
 	}
-	if n := runeCount(run); n >= 2 && n <= 3 {
+	if n := runeCount(run); !titled && n >= 2 && n <= 3 {
 		return &Person{Name: show(0, n)}, true
 	}
 	return nil, false
+}
+
+// orgBefore reports whether folded s, written before a title, names the body
+// the title belongs to (国务院食品安全委员会) rather than being prose.
+func orgBefore(s string) bool {
+	return s != "" && strings.ContainsRune(orgEnds, lastRune(s)) && !strings.ContainsAny(s, "由在是和与及")
 }
 
 // openingLine returns the folded line that opens the meeting (主持召开,
@@ -311,10 +366,16 @@ func (p *page) openingLine() (string, int) {
 // label finds a header line "LABEL：value" (labels may be spaced out: 時
 // 間, 主　　席) among the first lines and returns the folded value and
 // its offset.
+//
+// The header is the first 60 lines, and runs on through list lines (short,
+// no full stop) so that a label after a long attendance list is found.
 func (p *page) label(names []string) (string, int, bool) {
 	limit := min(len(p.lines), 60)
-	for k := 0; k < limit; k++ {
+	for k := 0; k < min(len(p.lines), 400); k++ {
 		l := p.line(k)
+		if k >= limit && (runeCount(l) > 60 || strings.Contains(l, "。")) {
+			break
+		}
 		key, val, at, ok := splitLabel(l)
 		if !ok {
 			continue

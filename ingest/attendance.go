@@ -418,6 +418,12 @@ func isName(s string) bool {
 		}
 	}
 	if strings.ContainsAny(f, ".·‧・") {
+		// 伊斯坦大‧貝雅夫‧正福, but not with 議員 after it.
+		for _, t := range personTitles {
+			if strings.HasSuffix(f, t) {
+				return false
+			}
+		}
 		return len(rs) >= 3 && len(rs) <= 16
 	}
 	switch len(rs) {
@@ -498,6 +504,8 @@ func titledName(c string) (Attendee, bool) {
 			return Attendee{Name: before + after, Title: title}, true
 		case strings.ContainsAny(before, "()（）、,，:："):
 			// Notes or another item before the title: not one item.
+		case after != "" && isName(after) && before != "" && isTitled(before):
+			// 容海恩議員陳沛然: two items run together.
 		case after != "" && isName(after):
 			// 議長許崑源, 民政局局長江俊霆
 			return Attendee{Name: after, Title: title, Org: cleanOrg(before)}, true
@@ -512,6 +520,12 @@ func titledName(c string) (Attendee, bool) {
 		}
 	}
 	return Attendee{}, false
+}
+
+// isTitled reports whether s reads as a whole titled name (容海恩議員).
+func isTitled(s string) bool {
+	_, ok := titledName(s)
+	return ok
 }
 
 // cleanOrg tidies an organisation written before a title: letter-spacing

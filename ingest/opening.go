@@ -165,41 +165,57 @@ func session(text string, show func(i, j int) string, mt *Meeting) {
 			end = loc[1]
 		}
 	}
-	if loc := termRE.FindStringSubmatchIndex(text); loc != nil {
-		mt.Term = number(text[loc[2]:loc[3]])
-		widen(loc)
+	termLoc := termRE.FindStringSubmatchIndex(text)
+	if termLoc != nil {
+		mt.Term = number(text[termLoc[2]:termLoc[3]])
+		widen(termLoc)
+	}
+	// A term after the session belongs to something else the sentence
+	// names (第八次全体会议，讨论即将提请十二届全国人大…).
+	dropLateTerm := func(sessStart int) {
+		if termLoc != nil && termLoc[0] > sessStart {
+			mt.Term = 0
+			termLoc = nil
+			start, end = -1, -1
+		}
 	}
 	rest := 0
 	switch {
 	case periodRE.MatchString(text):
 		loc := periodRE.FindStringSubmatchIndex(text)
 		mt.Session = number(text[loc[2]:loc[3]])
+		dropLateTerm(loc[0])
 		widen(loc)
 		rest = loc[1]
 	case assemblyRE.MatchString(text):
 		loc := assemblyRE.FindStringSubmatchIndex(text)
 		mt.Session = number(text[loc[2]:loc[3]])
+		dropLateTerm(loc[0])
 		widen(loc)
 		rest = loc[1]
 	case yearSessRE.MatchString(text):
 		loc := yearSessRE.FindStringSubmatchIndex(text)
+		dropLateTerm(loc[0])
 		mt.Year = number(text[loc[2]:loc[3]])
 		mt.Session = number(text[loc[4]:loc[5]])
 		widen(loc)
 	case termSessRE.MatchString(text):
 		loc := termSessRE.FindStringSubmatchIndex(text)
 		mt.Session = number(text[loc[2]:loc[3]])
+		dropLateTerm(loc[0])
 		widen(loc)
 	default:
 		if loc := sessionRE.FindStringSubmatchIndex(text); loc != nil {
 			mt.Session = number(text[loc[2]:loc[3]])
+			dropLateTerm(loc[0])
 			widen(loc)
 			rest = loc[1]
 		}
 	}
 	// A sitting follows a session that has one: …第6次会议, …举行第二次全体会议.
 	if rest > 0 && mt.Session != 0 {
-		if loc := sessionRE.FindStringSubmatchIndex(text[rest:]); loc != nil {
+		// …in the same clause.
+		if loc := sessionRE.FindStringSubmatchIndex(text[rest:]); loc != nil && !strings.ContainsAny(text[rest:rest+loc[0]], ",。;:") {
 			mt.Sitting = number(text[rest+loc[2] : rest+loc[3]])
 			widen([]int{rest + loc[0], rest + loc[1]})
 		}

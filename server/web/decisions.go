@@ -1,0 +1,234 @@
+package web
+
+import (
+	"context"
+	"net/http"
+	"regexp"
+	"slices"
+	"strings"
+	"unicode/utf8"
+
+	"github.com/jiyao-search/jiyao/index"
+	"github.com/jiyao-search/jiyao/ingest"
+	"github.com/jiyao-search/jiyao/internal/fold"
+)
+
+// decisionsPage is the data of the decisions page.
+type decisionsPage struct {
+	layout
+	Q string
+	// Recent is set when no title was asked for: the newest decisions.
+	Recent []decisionRow
+	Plans  []planView
+	Total  uint64
+}
+
+// planView is one plan (a titled document decided on) with the
+// decisions on it and its history across meetings.
+type planView struct {
+	Title    string
+	Decided  []decisionRow
+	Timeline []event
+}
+
+type decisionRow struct {
+	Verb       string
+	Object     string
+	Lead       string
+	LeadURL    string
+	Meeting    string
+	MeetingURL string
+	Issuer     string
+	// Day is the date as YYYY-MM-DD, Date as people read it.
+	Day       string
+	Date      string
+	ItemNo    int
+	ItemTitle string
+}
+
+// event is one meeting's step on a plan.
+type event struct {
+	Date       string
+	Step       string
+	Decided    bool
+	Meeting    string
+	MeetingURL string
+	ItemNo     int
+	ItemTitle  string
+	Lead       string
+	LeadURL    string
+}
+
+// Bounds of the decisions page.
+const (
+	planHits     = 100
+	planMeetings = 60
+	recentSize   = 20
+)
+
+var titleRe = regexp.MustCompile(`《([^《》]+)》`)
+
+// draftSuffixes are dropped from a plan title so that the draft and the
+// adopted plan are one plan.
+var draftSuffixes = []string{"(草案)", "草案", "(送审稿)", "送审稿", "(征求意见稿)", "征求意见稿", "(修订草案)", "(修订稿)", "修订稿"}
+
+// planKey is the form plan titles are compared in: folded (script,
+// full-width), without brackets, spaces or draft suffixes.
+func planKey(s string) string {
+	s = fold.String(s)
+	s = strings.Map(func(r rune) rune {
+		switch r {
+		case '《', '》', '〈', '〉', '<', '>', '"', '“', '”', '\'', '‘', '’', ' ', '\t', '\n', '　':
+			return -1
+		}
+		return r
+	}, s)
+	for trimmed := true; trimmed; {
+		trimmed = false
+		for _, suf := range draftSuffixes {
+			if t, ok := strings.CutSuffix(s, suf); ok && t != "" {
+				s, trimmed = t, true
+			}
+		}
+	}
+	return s
+}
+
+func (h *Handler) decisions(w http.ResponseWriter, r *http.Request) {
+	v := r.URL.Query()
+	for k := range v {
+		if k != "q" {
+			h.fail(w, r, badRequest(k, "unknown parameter %q", k))
+			return
+		}
+	}
+	q := strings.TrimSpace(v.Get("q"))
+	if utf8.RuneCountInString(q) > maxQueryLen {
+		h.fail(w, r, badRequest("q", "query longer than %d characters", maxQueryLen))
+		return
+	}
+	ctx, cancel := context.WithTimeout(r.Context(), timeout)
+	defer cancel()
+	title := "决定查询"
+	if q != "" {
+		title = q + " - 决定查询"
+	}
+	p := decisionsPage{layout: h.layout(title, "", "decisions"), Q: q}
+	if q == "" {
+		res, err := h.idx.Search(ctx, index.Request{Level: index.LevelDecision, Sort: "-date", Size: recentSize})
+		if err != nil {
+			h.fail(w, r, err)
+			return
+		}
+		p.Total = res.Total
+		for _, hit := range res.Hits {
+			p.Recent = append(p.Recent, decisionRowOf(hit))
+		}
+		h.render(w, r, http.StatusOK, "decisions", p)
+		return
+	}
+	dec, err := h.idx.Search(ctx, index.Request{Query: q, Level: index.LevelDecision, Size: planHits})
+	if err != nil {
+		h.fail(w, r, err)
+		return
+	}
+	p.Total = dec.Total
+	var keys []string
+	plans := map[string]*planView{}
+	var mids []string
+	for _, hit := range dec.Hits {
+		if hit.Decision == nil {
+			continue
+		}
+		k := planKey(hit.Decision.Object)
+		pv := plans[k]
+		if pv == nil {
+			pv = &planView{Title: hit.Decision.Object}
+			plans[k] = pv
+			keys = append(keys, k)
+		}
+		pv.Decided = append(pv.Decided, decisionRowOf(hit))
+		mids = append(mids, hit.MeetingID)
+	}
+	// Items that discussed a plan without deciding on it belong to its
+	// history too.
+	items, err := h.idx.Search(ctx, index.Request{Query: q, Level: index.LevelItem, Size: planHits})
+	if err != nil {
+		h.fail(w, r, err)
+		return
+	}
+	for _, hit := range items.Hits {
+		mids = append(mids, hit.MeetingID)
+	}
+	slices.Sort(mids)
+	mids = slices.Compact(mids)
+	if len(mids) > planMeetings {
+		mids = mids[:planMeetings]
+	}
+	for _, mid := range mids {
+		m, err := h.idx.Get(ctx, mid)
+		if err != nil {
+			continue // deleted since the search
+		}
+		for _, it := range m.Items {
+			for _, k := range itemPlans(it) {
+				if pv := plans[k]; pv != nil {
+					pv.Timeline = append(pv.Timeline, eventOf(m, it, k))
+				}
+			}
+		}
+	}
+	for _, k := range keys {
+		pv := plans[k]
+		slices.SortStableFunc(pv.Decided, func(a, b decisionRow) int { return strings.Compare(a.Day, b.Day) })
+		slices.SortStableFunc(pv.Timeline, func(a, b event) int { return strings.Compare(a.Date, b.Date) })
+		for i := range pv.Timeline {
+			pv.Timeline[i].Date = cnDate(pv.Timeline[i].Date)
+		}
+		p.Plans = append(p.Plans, *pv)
+	}
+	h.render(w, r, http.StatusOK, "decisions", p)
+}
+
+// itemPlans are the keys of the plans an item is about: its 《》 titles and
+// the objects of its decisions.
+func itemPlans(it ingest.Item) []string {
+	var out []string
+	for _, m := range titleRe.FindAllStringSubmatch(it.Title, -1) {
+		out = append(out, planKey(m[1]))
+	}
+	for _, d := range it.Decisions {
+		out = append(out, planKey(d.Object))
+	}
+	slices.Sort(out)
+	return slices.Compact(out)
+}
+
+func eventOf(m *ingest.Minutes, it ingest.Item, key string) event {
+	e := event{Date: m.Meeting.Date, Step: it.Action, Meeting: m.Title, MeetingURL: meetingURL(m.ID, "", it.No), ItemNo: it.No, ItemTitle: it.Title}
+	if e.Step == "" {
+		e.Step = "讨论"
+	}
+	for _, d := range it.Decisions {
+		if planKey(d.Object) == key {
+			e.Step, e.Decided = d.Verb, true
+			if d.Lead != "" {
+				e.Lead, e.LeadURL = d.Lead, departmentURL(d.Lead)
+			}
+			break
+		}
+	}
+	return e
+}
+
+func decisionRowOf(hit index.Hit) decisionRow {
+	row := decisionRow{Meeting: hit.MeetingTitle, MeetingURL: meetingURL(hit.MeetingID, "", hit.ItemNo),
+		Issuer: hit.Issuer, Day: hit.Date, Date: cnDate(hit.Date), ItemNo: hit.ItemNo, ItemTitle: hit.Title}
+	if d := hit.Decision; d != nil {
+		row.Verb, row.Object, row.Lead = d.Verb, d.Object, d.Lead
+		if d.Lead != "" {
+			row.LeadURL = departmentURL(d.Lead)
+		}
+	}
+	return row
+}

@@ -1,0 +1,440 @@
+package web
+
+import (
+	"context"
+	"fmt"
+	"html/template"
+	"net/http"
+	"net/url"
+	"slices"
+	"strconv"
+	"strings"
+
+	"github.com/jiyao-search/jiyao/index"
+)
+
+// searchPage is the data of the search page.
+type searchPage struct {
+	layout
+	S        state
+	Searched bool // a query or a filter is set
+	Total    uint64
+	// Loose says the hits match only part of the query.
+	Loose    bool
+	TookMS   string
+	Meetings uint64 // in the whole index
+	Tabs     []link
+	Sorts    []link
+	Hits     []hitView
+	Chips    []link
+	ClearURL string
+	Years    []bar
+	Months   []bar
+	// MonthYear is the year whose months are shown.
+	MonthYear string
+	Facets    []facetView
+	Pager     pager
+}
+
+// link is a labelled URL; Active marks the current choice.
+type link struct {
+	Label  string
+	URL    string
+	Count  int
+	Active bool
+}
+
+// hitView is one hit as the page shows it.
+type hitView struct {
+	Level      string
+	LevelLabel string
+	URL        string
+	TitleHTML  template.HTML
+	Meeting    string
+	MeetingURL string
+	Issuer     string
+	Date       string
+	Session    string
+	DocNumber  string
+	Snippets   []template.HTML
+	Decision   *decisionView
+}
+
+// decisionView is a decision with its links.
+type decisionView struct {
+	Verb    string
+	Object  string
+	Lead    string
+	LeadURL string
+}
+
+// bar is one bar of a histogram: H is its height in twentieths.
+type bar struct {
+	Label    string
+	Title    string
+	URL      string
+	Count    int
+	H        int
+	Selected bool
+}
+
+// facetView is one facet of the sidebar.
+type facetView struct {
+	Name   string
+	Label  string
+	Values []facetValue
+	More   []facetValue
+}
+
+type facetValue struct {
+	Value    string
+	Count    int
+	URL      string
+	Selected bool
+	Roles    []link
+}
+
+type pager struct {
+	Prev, Next string
+	Pages      []link
+	Gap        bool
+}
+
+// levels are the tabs, in order.
+var levels = []struct{ name, label string }{
+	{index.LevelMeeting, "会议"}, {index.LevelItem, "议题"}, {index.LevelDecision, "决定"},
+}
+
+func levelLabel(l string) string {
+	for _, x := range levels {
+		if x.name == l {
+			return x.label
+		}
+	}
+	return l
+}
+
+// roles of officials, in the order shown.
+var roles = []struct{ name, facet, label string }{
+	{"chair", "chair", "主持"}, {"present", "present", "出席"}, {"observer", "observer", "列席"}, {"recorder", "recorder", "记录"},
+}
+
+func roleLabel(r string) string {
+	for _, x := range roles {
+		if x.name == r {
+			return x.label
+		}
+	}
+	return r
+}
+
+// sidebar lists the facets shown as lists, with their labels.
+var sidebar = []struct{ name, label string }{
+	{"topic", "主题分类"}, {"issuer", "发文机关"}, {"department", "部门"}, {"official", "人员"}, {"kind", "会议类型"},
+}
+
+var searchFacets = []string{"year", "month", "issuer", "kind", "department", "topic", "official", "chair", "present", "observer", "recorder"}
+
+// facetShown is how many values a facet lists before "more".
+const (
+	facetShown = 8
+	facetMax   = 60
+)
+
+func (h *Handler) search(w http.ResponseWriter, r *http.Request) {
+	s, err := readState(r.URL.Query())
+	if err != nil {
+		h.fail(w, r, err)
+		return
+	}
+	ctx, cancel := context.WithTimeout(r.Context(), timeout)
+	defer cancel()
+	level := s.Level
+	if level == "" {
+		level = index.LevelMeeting
+	}
+	req := index.Request{
+		Query: s.Q, Level: level, Filters: s.filters(), Facets: searchFacets,
+		Sort: s.sortName(), Size: pageSize, From: (s.Page - 1) * pageSize, Highlight: true,
+	}
+	res, err := h.idx.Search(ctx, req)
+	if err != nil {
+		h.fail(w, r, err)
+		return
+	}
+	title := "纪要检索"
+	if s.Q != "" {
+		title = s.Q + " - 纪要检索"
+	}
+	p := searchPage{
+		layout:   h.layout(title, s.Q, "search"),
+		S:        s,
+		Searched: s.Q != "" || s.hasFilters(),
+		Total:    res.Total,
+		Loose:    res.Mode != index.ModeExact && s.Q != "",
+		TookMS:   strconv.FormatFloat(float64(res.Took.Microseconds())/1000, 'f', 1, 64),
+		ClearURL: state{Q: s.Q, Level: s.Level, Sort: s.Sort}.URL(),
+	}
+	if st, err := h.idx.Stats(ctx); err == nil {
+		p.Meetings = st.Meetings
+	}
+	for _, l := range levels {
+		n := res.Total
+		if l.name != level {
+			other := req
+			other.Level, other.Facets, other.Size, other.From, other.Highlight = l.name, nil, 1, 0, false
+			or, err := h.idx.Search(ctx, other)
+			if err != nil {
+				h.fail(w, r, err)
+				return
+			}
+			n = or.Total
+		}
+		name := l.name
+		if name == index.LevelMeeting {
+			name = ""
+		}
+		p.Tabs = append(p.Tabs, link{Label: l.label, Count: int(n), Active: l.name == level,
+			URL: s.with(func(c *state) { c.Level = name })})
+	}
+	p.Sorts = []link{
+		{Label: "相关度", Active: s.sortName() == "relevance", URL: s.with(func(c *state) { c.Sort = "" })},
+		{Label: "日期", Active: s.sortName() == "-date", URL: s.with(func(c *state) { c.Sort = "date" })},
+	}
+	if s.Q == "" {
+		p.Sorts[0].URL = ""
+	}
+	for _, hit := range res.Hits {
+		p.Hits = append(p.Hits, hitOf(hit, s.Q))
+	}
+	p.Chips = chips(s)
+	facets := map[string]index.Facet{}
+	for _, f := range res.Facets {
+		facets[f.Name] = f
+	}
+	p.Years, p.Months, p.MonthYear = histogram(s, facets["year"], facets["month"])
+	for _, sb := range sidebar {
+		fv := facetView{Name: sb.name, Label: sb.label}
+		for i, v := range facets[sb.name].Values {
+			if i >= facetMax {
+				break
+			}
+			x := facetValue{Value: v.Value, Count: v.Count, Selected: s.has(sb.name, v.Value), URL: s.toggle(sb.name, v.Value)}
+			if sb.name == "official" {
+				x.Roles = officialRoles(s, v.Value, facets)
+			}
+			if i < facetShown || x.Selected {
+				fv.Values = append(fv.Values, x)
+			} else {
+				fv.More = append(fv.More, x)
+			}
+		}
+		if len(fv.Values) > 0 {
+			p.Facets = append(p.Facets, fv)
+		}
+	}
+	p.Pager = pages(s, res.Total)
+	h.render(w, r, http.StatusOK, "search", p)
+}
+
+// hitOf prepares a hit for the page; q is carried to the meeting page to
+// mark the terms there.
+func hitOf(hit index.Hit, q string) hitView {
+	v := hitView{
+		Level: hit.Level, LevelLabel: levelLabel(hit.Level),
+		Meeting: hit.MeetingTitle, MeetingURL: meetingURL(hit.MeetingID, q, 0),
+		Issuer: hit.Issuer, Date: cnDate(hit.Date), DocNumber: hit.DocNumber,
+		TitleHTML: marked(hit.TitleHTML, hit.Title),
+	}
+	if hit.Session > 0 {
+		v.Session = fmt.Sprintf("第%d次", hit.Session)
+	}
+	v.URL = meetingURL(hit.MeetingID, q, hit.ItemNo)
+	for _, sn := range hit.Snippets {
+		v.Snippets = append(v.Snippets, marked(sn, ""))
+	}
+	if d := hit.Decision; d != nil {
+		v.Decision = &decisionView{Verb: d.Verb, Object: d.Object, Lead: d.Lead}
+		if d.Lead != "" {
+			v.Decision.LeadURL = departmentURL(d.Lead)
+		}
+	}
+	return v
+}
+
+// marked trusts HTML from the index's highlighter only if it is escaped
+// text with <mark> tags; otherwise it shows plain, escaped.
+func marked(h, plain string) template.HTML {
+	if h == "" {
+		return template.HTML(template.HTMLEscapeString(plain))
+	}
+	rest := strings.NewReplacer("<mark>", "", "</mark>", "").Replace(h)
+	if strings.ContainsAny(rest, "<>") {
+		return template.HTML(template.HTMLEscapeString(strings.NewReplacer("<mark>", "", "</mark>", "").Replace(h)))
+	}
+	return template.HTML(h)
+}
+
+func meetingURL(id, q string, item int) string {
+	u := "/meetings/" + url.PathEscape(id)
+	if q != "" {
+		u += "?" + url.Values{"q": {q}}.Encode()
+	}
+	if item > 0 {
+		u += "#item-" + strconv.Itoa(item)
+	}
+	return u
+}
+
+func departmentURL(name string) string { return "/departments/" + url.PathEscape(name) }
+func officialURL(name string) string   { return "/officials/" + url.PathEscape(name) }
+func topicURL(name string) string      { return state{Topic: []string{name}}.URL() }
+
+// cnDate writes YYYY-MM-DD (or a prefix) the Chinese way.
+func cnDate(d string) string {
+	parts := strings.Split(d, "-")
+	units := []string{"年", "月", "日"}
+	var b strings.Builder
+	for i, p := range parts {
+		if i >= len(units) {
+			break
+		}
+		n, err := strconv.Atoi(p)
+		if err != nil {
+			return d
+		}
+		if i == 0 {
+			b.WriteString(p)
+		} else {
+			b.WriteString(strconv.Itoa(n))
+		}
+		b.WriteString(units[i])
+	}
+	return b.String()
+}
+
+// chips are the active filters, each with the URL that removes it.
+func chips(s state) []link {
+	var out []link
+	if s.From != "" || s.To != "" {
+		label := "日期：" + dateSpan(s.From, s.To)
+		out = append(out, link{Label: label, URL: s.with(func(c *state) { c.From, c.To = "", "" })})
+	}
+	for _, sb := range sidebar {
+		for _, x := range *s.list(sb.name) {
+			out = append(out, link{Label: sb.label + "：" + x, URL: s.toggle(sb.name, x)})
+		}
+	}
+	if s.Role != "" {
+		out = append(out, link{Label: "角色：" + roleLabel(s.Role), URL: s.with(func(c *state) { c.Role = "" })})
+	}
+	return out
+}
+
+func dateSpan(from, to string) string {
+	switch {
+	case from == to:
+		return cnDate(from)
+	case from == "":
+		return "至" + cnDate(to)
+	case to == "":
+		return cnDate(from) + "起"
+	}
+	return cnDate(from) + "至" + cnDate(to)
+}
+
+// histogram draws the year facet, and the months of one year: the year
+// filtered on, else the newest.
+func histogram(s state, years, months index.Facet) (ys, ms []bar, monthYear string) {
+	yv := slices.Clone(years.Values)
+	slices.SortFunc(yv, func(a, b index.FacetValue) int { return strings.Compare(a.Value, b.Value) })
+	maxY := 0
+	for _, v := range yv {
+		maxY = max(maxY, v.Count)
+	}
+	for _, v := range yv {
+		y := v.Value
+		sel := s.From != "" && strings.HasPrefix(s.From, y) && strings.HasPrefix(s.To, y)
+		ys = append(ys, bar{Label: y, Title: fmt.Sprintf("%s年：%d 条", y, v.Count), Count: v.Count, H: height(v.Count, maxY), Selected: sel,
+			URL: s.with(func(c *state) { c.From, c.To = y, y })})
+		if sel {
+			monthYear = y
+		}
+	}
+	if monthYear == "" && len(yv) > 0 {
+		monthYear = yv[len(yv)-1].Value
+	}
+	if monthYear == "" {
+		return ys, nil, ""
+	}
+	counts := map[string]int{}
+	maxM := 0
+	for _, v := range months.Values {
+		if strings.HasPrefix(v.Value, monthYear+"-") {
+			counts[v.Value] = v.Count
+			maxM = max(maxM, v.Count)
+		}
+	}
+	for m := 1; m <= 12; m++ {
+		key := fmt.Sprintf("%s-%02d", monthYear, m)
+		n := counts[key]
+		b := bar{Label: strconv.Itoa(m), Title: fmt.Sprintf("%s年%d月：%d 条", monthYear, m, n), Count: n, H: height(n, maxM),
+			Selected: s.From == key && s.To == key}
+		if n > 0 {
+			b.URL = s.with(func(c *state) { c.From, c.To = key, key })
+		}
+		ms = append(ms, b)
+	}
+	return ys, ms, monthYear
+}
+
+// height scales n to twentieths of max, at least one for any count.
+func height(n, max int) int {
+	if n <= 0 || max <= 0 {
+		return 0
+	}
+	return (n*20 + max - 1) / max
+}
+
+// officialRoles lists the roles one official has among the hits, each a
+// link that filters on the official in that role.
+func officialRoles(s state, name string, facets map[string]index.Facet) []link {
+	var out []link
+	for _, ro := range roles {
+		for _, v := range facets[ro.facet].Values {
+			if v.Value != name {
+				continue
+			}
+			out = append(out, link{Label: ro.label, Count: v.Count, Active: s.Role == ro.name && s.has("official", name),
+				URL: s.with(func(c *state) { c.Official, c.Role = []string{name}, ro.name })})
+		}
+	}
+	return out
+}
+
+// pages is the pager: previous, next and a window of page numbers.
+func pages(s state, total uint64) pager {
+	var p pager
+	last := int((total + pageSize - 1) / pageSize)
+	last = min(last, maxPage)
+	if last <= 1 {
+		return p
+	}
+	at := func(n int) string {
+		c := s.clone()
+		c.Page = n
+		return c.URL()
+	}
+	if s.Page > 1 {
+		p.Prev = at(s.Page - 1)
+	}
+	if s.Page < last {
+		p.Next = at(s.Page + 1)
+	}
+	lo, hi := max(1, s.Page-3), min(last, s.Page+3)
+	for n := lo; n <= hi; n++ {
+		p.Pages = append(p.Pages, link{Label: strconv.Itoa(n), URL: at(n), Active: n == s.Page})
+	}
+	p.Gap = hi < last
+	return p
+}

@@ -1,0 +1,172 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"log/slog"
+	"net"
+	"net/http"
+	"os"
+	"os/signal"
+	"strconv"
+	"strings"
+	"syscall"
+	"time"
+
+	"github.com/jiyao-search/jiyao/index"
+	"github.com/jiyao-search/jiyao/server"
+)
+
+func init() {
+	register(command{"serve", "serve the HTTP API (and web pages) over the index", runServe})
+}
+
+// Defaults of jiyao serve.
+const (
+	defaultAddr = "127.0.0.1:8080"
+	// drainTimeout bounds the wait for in-flight requests at shutdown.
+	drainTimeout = 30 * time.Second
+)
+
+// envOr returns the environment variable k, or def when it is unset.
+func envOr(e *env, k, def string) string {
+	if v := e.getenv(k); v != "" {
+		return v
+	}
+	return def
+}
+
+func runServe(ctx context.Context, e *env, args []string) error {
+	fs := newFlagSet(e, "serve", "")
+	dir := indexFlag(e, fs)
+	addr := fs.String("addr", envOr(e, "JIYAO_ADDR", defaultAddr), "address to listen on (env JIYAO_ADDR)")
+	tokenFile := fs.String("token-file", e.getenv("JIYAO_TOKEN_FILE"), "file holding the bearer token for writes (env JIYAO_TOKEN_FILE; or set JIYAO_TOKEN)")
+	noSample := fs.Bool("no-sample", envOr(e, "JIYAO_NO_SAMPLE", "") != "", "do not load the embedded sample into an empty index (env JIYAO_NO_SAMPLE)")
+	rate := fs.Float64("rate", envFloat(e, "JIYAO_RATE_LIMIT", server.DefaultRateLimit), "requests per second allowed per client address, <0 for no limit (env JIYAO_RATE_LIMIT)")
+	maxUpload := fs.Int64("max-upload", envInt(e, "JIYAO_MAX_UPLOAD", server.DefaultMaxUploadBytes), "largest upload request in bytes (env JIYAO_MAX_UPLOAD)")
+	baseURL := fs.String("base-url", e.getenv("JIYAO_BASE_URL"), "public URL of the server, for links in feeds (env JIYAO_BASE_URL)")
+	logFormat := fs.String("log", envOr(e, "JIYAO_LOG", "text"), "log format: text or json (env JIYAO_LOG)")
+	if err := fs.Parse(args); err != nil {
+		return fmt.Errorf("%w: %v", errUsage, err)
+	}
+	if fs.NArg() != 0 {
+		fs.Usage()
+		return fmt.Errorf("%w: serve takes no arguments", errUsage)
+	}
+	var log *slog.Logger
+	switch *logFormat {
+	case "text":
+		log = slog.New(slog.NewTextHandler(e.stderr, nil))
+	case "json":
+		log = slog.New(slog.NewJSONHandler(e.stderr, nil))
+	default:
+		return fmt.Errorf("%w: --log %q is not text or json", errUsage, *logFormat)
+	}
+	token := e.getenv("JIYAO_TOKEN")
+	if *tokenFile != "" {
+		b, err := os.ReadFile(*tokenFile)
+		if err != nil {
+			return fmt.Errorf("read token: %w", err)
+		}
+		token = strings.TrimSpace(string(b))
+	}
+
+	idx, err := index.Open(*dir, index.Options{Logger: log})
+	if err != nil {
+		return err
+	}
+	closeIndex := true
+	defer func() {
+		if closeIndex {
+			if err := idx.Close(); err != nil {
+				log.Error("close index", "err", err)
+			}
+		}
+	}()
+	st, err := idx.Stats(ctx)
+	if err != nil {
+		return err
+	}
+	if st.Meetings == 0 && !*noSample {
+		sum, err := idx.Load(ctx, sampleSources(), index.LoadOptions{})
+		if err != nil {
+			return fmt.Errorf("load the sample: %w", err)
+		}
+		log.Info("the index was empty: loaded the sample corpus embedded in the binary",
+			"dir", *dir, "added", sum.Added, "failed", sum.Failed, "took", sum.Elapsed.Round(time.Millisecond))
+		if st, err = idx.Stats(ctx); err != nil {
+			return err
+		}
+	}
+	if token == "" {
+		log.Info("no JIYAO_TOKEN: uploads and deletes are disabled")
+	}
+	srv, err := server.New(idx, server.Options{
+		Logger: log, Token: token, MaxUploadBytes: *maxUpload, RateLimit: *rate, BaseURL: *baseURL,
+	})
+	if err != nil {
+		return err
+	}
+	hs := srv.HTTPServer(*addr)
+	ln, err := net.Listen("tcp", *addr)
+	if err != nil {
+		return err
+	}
+	log.Info("listening", "addr", ln.Addr().String(), "index", *dir, "meetings", st.Meetings, "api", "http://"+ln.Addr().String()+server.APIPrefix)
+	errc := make(chan error, 1)
+	go func() { errc <- hs.Serve(ln) }()
+
+	select {
+	case err := <-errc:
+		return fmt.Errorf("serve: %w", err)
+	case <-ctx.Done():
+	}
+	// First signal: stop accepting, drain, close the index. A second one
+	// exits at once.
+	srv.SetReady(false)
+	again := make(chan os.Signal, 1)
+	signal.Notify(again, os.Interrupt, syscall.SIGTERM)
+	defer signal.Stop(again)
+	log.Info("shutting down: draining requests (signal again to exit at once)", "timeout", drainTimeout)
+	dctx, cancel := context.WithTimeout(context.Background(), drainTimeout)
+	defer cancel()
+	done := make(chan error, 1)
+	go func() { done <- hs.Shutdown(dctx) }()
+	select {
+	case err := <-done:
+		if err != nil {
+			log.Warn("drain incomplete; closing connections", "err", err)
+			hs.Close()
+		}
+		if err := <-errc; err != nil && !errors.Is(err, http.ErrServerClosed) {
+			log.Warn("serve", "err", err)
+		}
+		closeIndex = false
+		if err := idx.Close(); err != nil {
+			return fmt.Errorf("close index: %w", err)
+		}
+		log.Info("stopped cleanly")
+		return nil
+	case s := <-again:
+		hs.Close()
+		// In-flight writes may still hold the index; it is left to the
+		// operating system, as a kill would.
+		closeIndex = false
+		return fmt.Errorf("second signal (%v): exited without draining", s)
+	}
+}
+
+func envInt(e *env, k string, def int64) int64 {
+	if v, err := strconv.ParseInt(e.getenv(k), 10, 64); err == nil {
+		return v
+	}
+	return def
+}
+
+func envFloat(e *env, k string, def float64) float64 {
+	if v, err := strconv.ParseFloat(e.getenv(k), 64); err == nil {
+		return v
+	}
+	return def
+}

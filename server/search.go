@@ -1,0 +1,270 @@
+package server
+
+import (
+	"context"
+	"net/http"
+	"time"
+
+	"github.com/gin-gonic/gin"
+
+	"github.com/jiyao-search/jiyao/index"
+)
+
+// searchQuery is GET /search's query string.
+type searchQuery struct {
+	Q string `form:"q"`
+	filterParams
+	Level     string   `form:"level"`
+	Facets    []string `form:"facets"`
+	Highlight string   `form:"highlight"`
+	pageParams
+}
+
+var searchNames = []string{"q", "level", "facets", "highlight"}
+
+// SearchBody is the JSON body of POST /search.
+type SearchBody struct {
+	Q         string      `json:"q"`
+	Level     string      `json:"level,omitempty"`
+	Filters   FiltersBody `json:"filters"`
+	Facets    []string    `json:"facets,omitempty"`
+	Sort      string      `json:"sort,omitempty"`
+	Page      int         `json:"page,omitempty"`
+	Size      int         `json:"size,omitempty"`
+	Cursor    string      `json:"cursor,omitempty"`
+	Highlight bool        `json:"highlight,omitempty"`
+}
+
+// FiltersBody are the filters of POST /search.
+type FiltersBody struct {
+	From       string   `json:"from,omitempty"`
+	To         string   `json:"to,omitempty"`
+	Issuer     []string `json:"issuer,omitempty"`
+	Department []string `json:"department,omitempty"`
+	Topic      []string `json:"topic,omitempty"`
+	Official   []string `json:"official,omitempty"`
+	Role       string   `json:"role,omitempty"`
+	Kind       []string `json:"kind,omitempty"`
+	Verb       []string `json:"verb,omitempty"`
+	Lead       []string `json:"lead,omitempty"`
+}
+
+// SearchResponse is the answer of /search.
+type SearchResponse struct {
+	Hits  []Hit  `json:"hits"`
+	Total uint64 `json:"total"`
+	// Mode is the matching mode that found the hits: exact, all or any.
+	Mode   string  `json:"mode"`
+	Facets []Facet `json:"facets"`
+	Page   int     `json:"page"`
+	Size   int     `json:"size"`
+	// NextCursor continues after this page; empty on the last.
+	NextCursor   string  `json:"next_cursor,omitempty"`
+	TookMS       float64 `json:"took_ms"`
+	IndexVersion string  `json:"index_version"`
+}
+
+// Hit is one search hit.
+type Hit struct {
+	ID           string    `json:"id"`
+	Level        string    `json:"level"`
+	MeetingID    string    `json:"meeting_id"`
+	ItemNo       int       `json:"item_no,omitempty"`
+	Title        string    `json:"title"`
+	MeetingTitle string    `json:"meeting_title"`
+	Issuer       string    `json:"issuer,omitempty"`
+	Date         string    `json:"date,omitempty"`
+	Session      int       `json:"session,omitempty"`
+	DocNumber    string    `json:"doc_number,omitempty"`
+	Source       string    `json:"source,omitempty"`
+	Score        float64   `json:"score"`
+	TitleHTML    string    `json:"title_html,omitempty"`
+	Snippets     []string  `json:"snippets,omitempty"`
+	Decision     *Decision `json:"decision,omitempty"`
+}
+
+// Decision is the decision of a decision hit.
+type Decision struct {
+	Verb   string `json:"verb"`
+	Object string `json:"object"`
+	Lead   string `json:"lead,omitempty"`
+}
+
+// Facet is the counts of one facet, values in order.
+type Facet struct {
+	Name   string       `json:"name"`
+	Values []FacetValue `json:"values"`
+	// Other counts hits with values beyond those listed.
+	Other int `json:"other,omitempty"`
+}
+
+// FacetValue is one value of a facet and its count.
+type FacetValue struct {
+	Value string `json:"value"`
+	Count int    `json:"count"`
+}
+
+// searchInput is a search request from either form, before validation.
+type searchInput struct {
+	q         string
+	level     string
+	filters   index.Filters
+	facets    []string
+	page      page
+	highlight bool
+}
+
+func (s *Server) readSearchQuery(c *gin.Context) (searchInput, error) {
+	var p searchQuery
+	if err := bindQuery(c, &p, searchNames, filterNames, pageNames); err != nil {
+		return searchInput{}, err
+	}
+	pg, err := p.pageParams.parse()
+	if err != nil {
+		return searchInput{}, err
+	}
+	hl, err := boolParam("highlight", p.Highlight)
+	if err != nil {
+		return searchInput{}, err
+	}
+	return searchInput{q: p.Q, level: p.Level, filters: p.filters(), facets: splitList(p.Facets), page: pg, highlight: hl}, nil
+}
+
+// request validates in and builds the index request.
+func (in searchInput) request() (index.Request, error) {
+	if err := text("q", in.q, maxQueryRunes); err != nil {
+		return index.Request{}, err
+	}
+	if err := checkFilters(in.filters); err != nil {
+		return index.Request{}, err
+	}
+	if err := in.page.check(); err != nil {
+		return index.Request{}, err
+	}
+	return index.Request{
+		Query:     in.q,
+		Level:     in.level,
+		Filters:   in.filters,
+		Facets:    in.facets,
+		Sort:      in.page.sort,
+		Size:      in.page.size,
+		From:      (in.page.page - 1) * in.page.size,
+		After:     in.page.cursor,
+		Highlight: in.highlight,
+	}, nil
+}
+
+func (s *Server) getSearch(c *gin.Context) error {
+	in, err := s.readSearchQuery(c)
+	if err != nil {
+		return err
+	}
+	return s.search(c, in)
+}
+
+func (s *Server) postSearch(c *gin.Context) error {
+	var b SearchBody
+	if err := bindJSON(c, &b); err != nil {
+		return err
+	}
+	f := b.Filters
+	in := searchInput{
+		q: b.Q, level: b.Level, facets: b.Facets, highlight: b.Highlight,
+		filters: index.Filters{From: f.From, To: f.To, Issuer: f.Issuer, Department: f.Department, Topic: f.Topic,
+			Official: f.Official, Role: f.Role, Kind: f.Kind, Verb: f.Verb, Lead: f.Lead},
+		page: page{sort: b.Sort, page: b.Page, size: b.Size, cursor: b.Cursor},
+	}
+	return s.search(c, in)
+}
+
+func (s *Server) search(c *gin.Context, in searchInput) error {
+	if err := in.page.check(); err != nil {
+		return err
+	}
+	req, err := in.request()
+	if err != nil {
+		return err
+	}
+	ctx := c.Request.Context()
+	res, err := s.idx.Search(ctx, req)
+	if err != nil {
+		return err
+	}
+	v, err := s.version.get(ctx)
+	if err != nil {
+		return err
+	}
+	writeJSON(c, http.StatusOK, SearchResponse{
+		Hits:         hits(res.Hits),
+		Total:        res.Total,
+		Mode:         res.Mode,
+		Facets:       facets(res.Facets),
+		Page:         in.page.page,
+		Size:         in.page.size,
+		NextCursor:   res.Next,
+		TookMS:       ms(res.Took),
+		IndexVersion: v,
+	})
+	return nil
+}
+
+func hits(hs []index.Hit) []Hit {
+	out := make([]Hit, 0, len(hs))
+	for _, h := range hs {
+		out = append(out, hit(h))
+	}
+	return out
+}
+
+func hit(h index.Hit) Hit {
+	out := Hit{
+		ID: h.ID, Level: h.Level, MeetingID: h.MeetingID, ItemNo: h.ItemNo, Title: h.Title,
+		MeetingTitle: h.MeetingTitle, Issuer: h.Issuer, Date: h.Date, Session: h.Session,
+		DocNumber: h.DocNumber, Source: h.Source, Score: h.Score, TitleHTML: h.TitleHTML, Snippets: h.Snippets,
+	}
+	if d := h.Decision; d != nil {
+		out.Decision = &Decision{Verb: d.Verb, Object: d.Object, Lead: d.Lead}
+	}
+	return out
+}
+
+func facets(fs []index.Facet) []Facet {
+	out := make([]Facet, 0, len(fs))
+	for _, f := range fs {
+		vs := make([]FacetValue, 0, len(f.Values))
+		for _, v := range f.Values {
+			vs = append(vs, FacetValue{Value: v.Value, Count: v.Count})
+		}
+		out = append(out, Facet{Name: f.Name, Values: vs, Other: f.Other})
+	}
+	return out
+}
+
+func ms(d time.Duration) float64 { return float64(d.Microseconds()) / 1000 }
+
+// facetOf returns the named facet of a result.
+func facetOf(res *index.Result, name string) []index.FacetValue {
+	for _, f := range res.Facets {
+		if f.Name == name {
+			return f.Values
+		}
+	}
+	return nil
+}
+
+// searchAll runs req and every following page, calling f with each page,
+// until f returns false or limit hits were seen (0: no limit).
+func (s *Server) searchAll(ctx context.Context, req index.Request, limit int, f func(*index.Result) bool) error {
+	seen := 0
+	for {
+		res, err := s.idx.Search(ctx, req)
+		if err != nil {
+			return err
+		}
+		seen += len(res.Hits)
+		if !f(res) || res.Next == "" || (limit > 0 && seen >= limit) {
+			return nil
+		}
+		req.After, req.From = res.Next, 0
+	}
+}

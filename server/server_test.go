@@ -1,0 +1,610 @@
+package server
+
+import (
+	"bytes"
+	"context"
+	"encoding/csv"
+	"encoding/json"
+	"encoding/xml"
+	"mime/multipart"
+	"net/http"
+	"net/url"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/gin-gonic/gin"
+	"github.com/google/go-cmp/cmp"
+
+	"github.com/jiyao-search/jiyao/index"
+)
+
+func ids[T any](xs []T, id func(T) string) []string {
+	out := []string{}
+	for _, x := range xs {
+		out = append(out, id(x))
+	}
+	return out
+}
+
+func TestSearch(t *testing.T) {
+	f := newFixture(t, Options{}, 0)
+	hz1, hz2 := "aaaa000000000001", "aaaa000000000002"
+	tests := []struct {
+		target string
+		want   []string // hit ids in order
+		total  uint64
+	}{
+		{"/api/v1/search?q=" + url.QueryEscape("数字经济促进条例") + "&sort=date", []string{hz1, hz2}, 2},
+		{"/api/v1/search?q=" + url.QueryEscape("数字经济促进条例") + "&sort=-date", []string{hz2, hz1}, 2},
+		{"/api/v1/search?q=" + url.QueryEscape("數字經濟") + "&sort=date", []string{hz1, hz2}, 2},
+		{"/api/v1/search?q=" + url.QueryEscape("数字经济") + "&from=2021-05", []string{hz2}, 1},
+		{"/api/v1/search?q=" + url.QueryEscape("数字经济") + "&official=" + url.QueryEscape("刘忻") + "&role=chair", []string{hz1}, 1},
+		{"/api/v1/search?q=" + url.QueryEscape("数字经济") + "&level=decision", []string{hz2 + "/i2/d1"}, 1},
+		{"/api/v1/search?q=" + url.QueryEscape("氢能") + "&issuer=" + url.QueryEscape("苏州市人民政府"), []string{f.seedID}, 1},
+		{"/api/v1/search?issuer=" + url.QueryEscape("杭州市人民政府") + "&sort=date&size=1", []string{hz1}, 2},
+		{"/api/v1/search?issuer=" + url.QueryEscape("杭州市人民政府") + "&sort=date&size=1&page=2", []string{hz2}, 2},
+		{"/api/v1/search?q=" + url.QueryEscape(`"量子引力波"`), []string{}, 0},
+	}
+	for _, tt := range tests {
+		r := f.get(tt.target)
+		if r.status != http.StatusOK {
+			t.Errorf("GET %s: status %d\n%s", tt.target, r.status, r.body)
+			continue
+		}
+		var res SearchResponse
+		r.decode(t, &res)
+		got := ids(res.Hits, func(h Hit) string { return h.ID })
+		if diff := cmp.Diff(tt.want, got); diff != "" || res.Total != tt.total {
+			t.Errorf("GET %s: total %d (want %d), hits (-want +got):\n%s", tt.target, res.Total, tt.total, diff)
+		}
+		if res.IndexVersion == "" || res.Mode == "" {
+			t.Errorf("GET %s: index_version %q mode %q", tt.target, res.IndexVersion, res.Mode)
+		}
+	}
+}
+
+func TestSearchPostMatchesGet(t *testing.T) {
+	f := newFixture(t, Options{}, 0)
+	get := f.get("/api/v1/search?q=" + url.QueryEscape("数字经济") + "&issuer=" + url.QueryEscape("杭州市人民政府") + "&facets=year,official&sort=date&highlight=true")
+	body, _ := json.Marshal(SearchBody{Q: "数字经济", Filters: FiltersBody{Issuer: []string{"杭州市人民政府"}}, Facets: []string{"year", "official"}, Sort: "date", Highlight: true})
+	post := f.do(http.MethodPost, "/api/v1/search", bytes.NewReader(body), "Content-Type", "application/json")
+	if get.status != 200 || post.status != 200 {
+		t.Fatalf("status GET %d POST %d\n%s\n%s", get.status, post.status, get.body, post.body)
+	}
+	var g, p SearchResponse
+	get.decode(t, &g)
+	post.decode(t, &p)
+	g.TookMS, p.TookMS = 0, 0
+	if diff := cmp.Diff(g, p); diff != "" {
+		t.Errorf("POST differs from GET (-get +post):\n%s", diff)
+	}
+	wantYears := Facet{Name: "year", Values: []FacetValue{{"2021", 2}}}
+	if len(g.Facets) != 2 || !cmp.Equal(g.Facets[0], wantYears) {
+		t.Errorf("facets = %+v, want year first: %+v", g.Facets, wantYears)
+	}
+	if len(g.Hits) == 0 || !strings.Contains(strings.Join(g.Hits[0].Snippets, ""), "<mark>") {
+		t.Errorf("no highlighted snippet in %+v", g.Hits)
+	}
+}
+
+func TestSearchCursor(t *testing.T) {
+	f := newFixture(t, Options{}, 25)
+	seen := map[string]bool{}
+	target := "/api/v1/search?q=" + url.QueryEscape("防汛") + "&size=10&sort=date"
+	cursor := ""
+	for pages := 0; ; pages++ {
+		if pages > 5 {
+			t.Fatal("cursor does not end")
+		}
+		u := target
+		if cursor != "" {
+			u += "&cursor=" + url.QueryEscape(cursor)
+		}
+		var res SearchResponse
+		r := f.get(u)
+		if r.status != 200 {
+			t.Fatalf("GET %s: %d %s", u, r.status, r.body)
+		}
+		r.decode(t, &res)
+		for _, h := range res.Hits {
+			if seen[h.ID] {
+				t.Errorf("hit %s twice", h.ID)
+			}
+			seen[h.ID] = true
+		}
+		if cursor = res.NextCursor; cursor == "" {
+			break
+		}
+	}
+	if len(seen) != 25 {
+		t.Errorf("cursor walk saw %d hits, want 25", len(seen))
+	}
+}
+
+func TestErrors(t *testing.T) {
+	f := newFixture(t, Options{Token: testToken}, 0)
+	long := strings.Repeat("规", maxQueryRunes+1)
+	tests := []struct {
+		method, target string
+		body           string
+		header         []string
+		status         int
+		code, param    string
+	}{
+		{"GET", "/api/v1/search?from=2020-13", "", nil, 400, "invalid_date", "from"},
+		{"GET", "/api/v1/search?to=yesterday", "", nil, 400, "invalid_date", "to"},
+		{"GET", "/api/v1/search?size=101", "", nil, 400, "invalid_size", "size"},
+		{"GET", "/api/v1/search?size=ten", "", nil, 400, "invalid_size", "size"},
+		{"GET", "/api/v1/search?page=0", "", nil, 400, "invalid_page", "page"},
+		{"GET", "/api/v1/search?page=2000&size=10", "", nil, 400, "invalid_page", "page"},
+		{"GET", "/api/v1/search?cursor=bm9wZQ", "", nil, 400, "invalid_cursor", "cursor"},
+		{"GET", "/api/v1/search?level=paragraph", "", nil, 400, "invalid_level", "level"},
+		{"GET", "/api/v1/search?sort=random", "", nil, 400, "invalid_sort", "sort"},
+		{"GET", "/api/v1/search?role=boss&official=x", "", nil, 400, "invalid_parameter", "role"},
+		{"GET", "/api/v1/search?facets=color", "", nil, 400, "invalid_parameter", "facets"},
+		{"GET", "/api/v1/search?highlight=maybe", "", nil, 400, "invalid_parameter", "highlight"},
+		{"GET", "/api/v1/search?q=" + url.QueryEscape(`"unclosed`), "", nil, 400, "invalid_query", "q"},
+		{"GET", "/api/v1/search?q=" + url.QueryEscape(long), "", nil, 400, "invalid_query", "q"},
+		{"GET", "/api/v1/search?qq=1", "", nil, 400, "invalid_parameter", "qq"},
+		{"POST", "/api/v1/search", `{"q": 5}`, []string{"Content-Type", "application/json"}, 400, "invalid_query", "q"},
+		{"POST", "/api/v1/search", `{"size": "ten"}`, []string{"Content-Type", "application/json"}, 400, "invalid_size", "size"},
+		{"POST", "/api/v1/search", `{"colour": 1}`, []string{"Content-Type", "application/json"}, 400, "invalid_body", "body"},
+		{"POST", "/api/v1/search", `{"q": "` + strings.Repeat("a", maxBodyBytes) + `"}`, []string{"Content-Type", "application/json"}, 413, "too_large", ""},
+		{"GET", "/api/v1/meetings/..%2F..%2Fetc%2Fpasswd", "", nil, 404, "not_found", ""},
+		{"GET", "/api/v1/meetings/not%20an%20id", "", nil, 400, "invalid_id", "id"},
+		{"GET", "/api/v1/meetings/0123456789abcdef%2Fi1", "", nil, 404, "not_found", ""},
+		{"GET", "/api/v1/meetings/ABCDEF0123456789", "", nil, 400, "invalid_id", "id"},
+		{"GET", "/api/v1/meetings/0123456789abcdef", "", nil, 404, "not_found", ""},
+		{"GET", "/api/v1/meetings/0123456789abcdef/source", "", nil, 404, "not_found", ""},
+		{"GET", "/api/v1/meetings/aaaa000000000001/source", "", nil, 404, "not_found", ""}, // put, not loaded: no original
+		{"GET", "/api/v1/officials/" + url.PathEscape("无名氏"), "", nil, 404, "not_found", "name"},
+		{"GET", "/api/v1/departments/" + url.PathEscape("市无此局"), "", nil, 404, "not_found", "name"},
+		{"GET", "/api/v1/officials?limit=1000", "", nil, 400, "invalid_parameter", "limit"},
+		{"GET", "/api/v1/suggest", "", nil, 400, "invalid_query", "q"},
+		{"GET", "/api/v1/decisions?plan=" + url.QueryEscape("《》"), "", nil, 400, "invalid_parameter", "plan"},
+		{"GET", "/api/v1/export?format=xlsx", "", nil, 400, "invalid_format", "format"},
+		{"GET", "/api/v1/topics?level=decision", "", nil, 400, "invalid_level", "level"},
+		{"GET", "/api/v1/nowhere", "", nil, 404, "not_found", ""},
+		{"PUT", "/api/v1/search", "", nil, 405, "method_not_allowed", ""},
+		{"DELETE", "/api/v1/meetings/aaaa000000000001", "", nil, 401, "unauthorized", ""},
+		{"DELETE", "/api/v1/meetings/aaaa000000000001", "", []string{"Authorization", "Bearer wrong"}, 401, "invalid_token", ""},
+		{"DELETE", "/api/v1/meetings/0123456789abcdef", "", []string{"Authorization", "Bearer " + testToken}, 404, "not_found", ""},
+		{"POST", "/api/v1/documents", "", nil, 401, "unauthorized", ""},
+		{"POST", "/api/v1/documents", "x", []string{"Authorization", "Bearer " + testToken}, 400, "invalid_parameter", "name"},
+		{"POST", "/api/v1/documents?name=a.txt", "a=b", []string{"Authorization", "Bearer " + testToken, "Content-Type", "application/x-www-form-urlencoded"}, 415, "unsupported_media_type", ""},
+		{"POST", "/api/v1/documents?name=minutes.xlsx", "PK\x03\x04 not a workbook", []string{"Authorization", "Bearer " + testToken}, 415, "unsupported_format", ""},
+	}
+	for _, tt := range tests {
+		r := f.do(tt.method, tt.target, strings.NewReader(tt.body), tt.header...)
+		var got errBody
+		r.decode(t, &got)
+		if r.status != tt.status || got.Error.Code != tt.code || got.Error.Param != tt.param || got.Error.Message == "" {
+			t.Errorf("%s %s: %d %+v; want %d code %q param %q", tt.method, truncate(tt.target, 80), r.status, got.Error, tt.status, tt.code, tt.param)
+		}
+	}
+}
+
+func TestWritesDisabledWithoutToken(t *testing.T) {
+	f := newFixture(t, Options{}, 0)
+	for _, r := range []response{
+		f.do("DELETE", "/api/v1/meetings/aaaa000000000001", nil, "Authorization", "Bearer anything"),
+		f.do("POST", "/api/v1/documents?name=a.txt", strings.NewReader("x"), "Authorization", "Bearer anything"),
+	} {
+		var got errBody
+		r.decode(t, &got)
+		if r.status != 403 || got.Error.Code != "writes_disabled" {
+			t.Errorf("write without a configured token: %d %+v, want 403 writes_disabled", r.status, got)
+		}
+	}
+}
+
+func TestMeetingAndSource(t *testing.T) {
+	f := newFixture(t, Options{}, 0)
+	r := f.get("/api/v1/meetings/" + f.seedID)
+	if r.status != 200 {
+		t.Fatalf("status %d: %s", r.status, r.body)
+	}
+	var m MeetingResponse
+	r.decode(t, &m)
+	rec := m.Meeting
+	if rec.ID != f.seedID || rec.Meeting.Session != 115 || len(rec.Items) == 0 || len(rec.Attendees) == 0 || rec.Text == "" {
+		t.Errorf("record: id %s session %d items %d attendees %d", rec.ID, rec.Meeting.Session, len(rec.Items), len(rec.Attendees))
+	}
+	src := f.get("/api/v1/meetings/" + f.seedID + "/source")
+	if src.status != 200 || !bytes.Equal(src.body, readSeed(t)) {
+		t.Errorf("source: status %d, %d bytes; want the seed's %d", src.status, len(src.body), len(readSeed(t)))
+	}
+	if ct := src.header.Get("Content-Type"); ct != "text/plain; charset=utf-8" {
+		t.Errorf("source Content-Type = %q", ct)
+	}
+	if cd := src.header.Get("Content-Disposition"); !strings.Contains(cd, `filename="suzhou-2020-36.txt"`) {
+		t.Errorf("source Content-Disposition = %q", cd)
+	}
+}
+
+func TestDelete(t *testing.T) {
+	f := newFixture(t, Options{Token: testToken}, 0)
+	before := f.get("/readyz")
+	auth := []string{"Authorization", "Bearer " + testToken}
+	r := f.do("DELETE", "/api/v1/meetings/aaaa000000000001", nil, auth...)
+	var got DeleteResponse
+	r.decode(t, &got)
+	if r.status != 200 || got.Deleted != "aaaa000000000001" {
+		t.Fatalf("delete: %d %s", r.status, r.body)
+	}
+	var b, a HealthResponse
+	before.decode(t, &b)
+	if got.IndexVersion == b.IndexVersion {
+		t.Errorf("index version %s did not change with a delete", got.IndexVersion)
+	}
+	if r := f.get("/api/v1/meetings/aaaa000000000001"); r.status != 404 {
+		t.Errorf("after delete: GET status %d", r.status)
+	}
+	f.get("/readyz").decode(t, &a)
+	if *a.Meetings != *b.Meetings-1 {
+		t.Errorf("meetings %d → %d", *b.Meetings, *a.Meetings)
+	}
+}
+
+// multipartBody builds a multipart body of files.
+func multipartBody(t testing.TB, files map[string][]byte) (string, *bytes.Buffer) {
+	var buf bytes.Buffer
+	w := multipart.NewWriter(&buf)
+	w.WriteField("note", "ignored")
+	for name, data := range files {
+		fw, err := w.CreateFormFile("file", name)
+		if err != nil {
+			t.Fatal(err)
+		}
+		fw.Write(data)
+	}
+	w.Close()
+	return w.FormDataContentType(), &buf
+}
+
+func TestUpload(t *testing.T) {
+	f := newFixture(t, Options{Token: testToken}, 0)
+	auth := []string{"Authorization", "Bearer " + testToken}
+	seed := readSeed(t)
+	edited := bytes.Replace(seed, []byte("氢能"), []byte("氫能"), 1)
+	ct, body := multipartBody(t, map[string][]byte{"a/b/会议纪要.txt": edited, "empty.txt": nil})
+	r := f.do("POST", "/api/v1/documents", body, append(auth, "Content-Type", ct)...)
+	if r.status != 200 {
+		t.Fatalf("upload: %d %s", r.status, r.body)
+	}
+	var got UploadResponse
+	r.decode(t, &got)
+	got.TookMS, got.IndexVersion = 0, ""
+	for i := range got.Files {
+		if got.Files[i].Error != nil {
+			got.Files[i].Error.Message = ""
+		}
+	}
+	want := UploadResponse{Added: 1, Failed: 1, Files: []FileOutcome{
+		{Source: "upload/empty.txt", Status: "failed", Error: &errDetail{Code: "empty_document"}},
+		{Source: "upload/会议纪要.txt", Status: "added", ID: got.Files[1].ID},
+	}}
+	if len(got.Files) == 2 && got.Files[0].Source != "upload/empty.txt" {
+		got.Files[0], got.Files[1] = got.Files[1], got.Files[0]
+		want.Files[1].ID = got.Files[1].ID
+	}
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("upload outcome (-want +got):\n%s", diff)
+	}
+	// The same bytes again, raw: unchanged.
+	r = f.do("POST", "/api/v1/documents?name="+url.QueryEscape("会议纪要.txt"), bytes.NewReader(edited), auth...)
+	r.decode(t, &got)
+	if r.status != 200 || got.Unchanged != 1 {
+		t.Errorf("re-upload: %d %s", r.status, r.body)
+	}
+	// Searchable at once.
+	var res SearchResponse
+	f.get("/api/v1/search?q="+url.QueryEscape("氫能")).decode(t, &res)
+	if res.Total != 2 {
+		t.Errorf("search after upload: total %d, want 2 (seed and upload)", res.Total)
+	}
+}
+
+func TestUploadTooLarge(t *testing.T) {
+	f := newFixture(t, Options{Token: testToken, MaxUploadBytes: 1000}, 0)
+	ct, body := multipartBody(t, map[string][]byte{"big.txt": bytes.Repeat([]byte("会"), 1000)})
+	r := f.do("POST", "/api/v1/documents", body, "Authorization", "Bearer "+testToken, "Content-Type", ct)
+	var got errBody
+	r.decode(t, &got)
+	if r.status != 413 || got.Error.Code != "too_large" {
+		t.Errorf("large upload: %d %+v", r.status, got)
+	}
+}
+
+func TestPlanHistory(t *testing.T) {
+	f := newFixture(t, Options{}, 0)
+	r := f.get("/api/v1/decisions?plan=" + url.QueryEscape("杭州市数字经济促进条例"))
+	if r.status != 200 {
+		t.Fatalf("%d %s", r.status, r.body)
+	}
+	var got DecisionsResponse
+	r.decode(t, &got)
+	want := &PlanHistory{Title: "杭州市数字经济促进条例", Key: "杭州市数字经济促进条例", Stages: []PlanStage{
+		{MeetingID: "aaaa000000000001", MeetingTitle: "杭州市人民政府第5次常务会议纪要", Issuer: "杭州市人民政府", Date: "2021-03-01",
+			ItemNo: 1, ItemTitle: "研究《杭州市数字经济促进条例（草案）》", Action: "研究", Verbs: []string{}, Stage: "研究"},
+		{MeetingID: "aaaa000000000002", MeetingTitle: "杭州市人民政府第9次常务会议纪要", Issuer: "杭州市人民政府", Date: "2021-06-15",
+			ItemNo: 2, ItemTitle: "审议《杭州市數字經濟促進條例（送审稿）》", Action: "审议", Verbs: []string{"原则同意"}, Stage: "原则同意"},
+	}}
+	if diff := cmp.Diff(want, got.Plan); diff != "" {
+		t.Errorf("plan history (-want +got):\n%s", diff)
+	}
+	if len(got.Decisions) != 1 || got.Decisions[0].ID != "aaaa000000000002/i2/d1" || got.Decisions[0].Lead != "市经信局" {
+		t.Errorf("decisions = %+v", got.Decisions)
+	}
+	// The same history from the draft title in traditional script.
+	var again DecisionsResponse
+	f.get("/api/v1/decisions?plan="+url.QueryEscape("《杭州市數字經濟促進條例（草案）》")).decode(t, &again)
+	if again.Plan == nil || len(again.Plan.Stages) != 2 {
+		t.Errorf("traditional draft title: %+v", again.Plan)
+	}
+}
+
+func TestPlanKey(t *testing.T) {
+	for _, tt := range []struct{ in, want string }{
+		{"杭州市数字经济促进条例", "杭州市数字经济促进条例"},
+		{"《杭州市数字经济促进条例（草案）》", "杭州市数字经济促进条例"},
+		{"审议《杭州市數字經濟促進條例（送审稿）》", "杭州市数字经济促进条例"},
+		{"杭州市数字经济促进条例送审稿", "杭州市数字经济促进条例"},
+		{"研究 杭州市 数字经济促进条例 (征求意见稿)", "杭州市数字经济促进条例"},
+		{"“杭州市数字经济促进条例”", "杭州市数字经济促进条例"},
+		{"草案", "草案"},
+	} {
+		if got := planKey(tt.in); got != tt.want {
+			t.Errorf("planKey(%q) = %q, want %q", tt.in, got, tt.want)
+		}
+	}
+}
+
+func TestDecisions(t *testing.T) {
+	f := newFixture(t, Options{}, 0)
+	var got DecisionsResponse
+	r := f.get("/api/v1/decisions?q=" + url.QueryEscape("氢能") + "&verb=" + url.QueryEscape("原则同意"))
+	r.decode(t, &got)
+	if r.status != 200 || got.Total != 1 {
+		t.Fatalf("%d %s", r.status, r.body)
+	}
+	d := got.Decisions[0]
+	want := DecisionHit{ID: d.ID, Verb: "原则同意", Object: "苏州市氢能及燃料电池产业发展规划", Lead: "市工信局", MeetingID: f.seedID,
+		MeetingTitle: d.MeetingTitle, Issuer: "苏州市人民政府", Date: "2020-11-02", Session: 115, ItemNo: d.ItemNo,
+		ItemTitle: "审议《苏州市氢能及燃料电池产业发展规划》", Score: d.Score}
+	if diff := cmp.Diff(want, d); diff != "" {
+		t.Errorf("decision (-want +got):\n%s", diff)
+	}
+}
+
+func TestOfficials(t *testing.T) {
+	f := newFixture(t, Options{}, 0)
+	var list OfficialsResponse
+	f.get("/api/v1/officials?prefix="+url.QueryEscape("刘")).decode(t, &list)
+	want := []OfficialCount{
+		{Name: "刘忻", Meetings: 2, Roles: RoleCounts{Chair: 1, Observer: 1}},
+		{Name: "刘军", Meetings: 1, Roles: RoleCounts{Observer: 1}}, // in the seed
+		{Name: "刘纯", Meetings: 1, Roles: RoleCounts{Observer: 1}},
+	}
+	if diff := cmp.Diff(want, list.Officials); diff != "" {
+		t.Errorf("officials?prefix=刘 (-want +got):\n%s", diff)
+	}
+	var one OfficialResponse
+	r := f.get("/api/v1/officials/" + url.PathEscape("刘忻"))
+	r.decode(t, &one)
+	if r.status != 200 {
+		t.Fatalf("%d %s", r.status, r.body)
+	}
+	wantMeetings := []MeetingRef{
+		{ID: "aaaa000000000002", Title: "杭州市人民政府第9次常务会议纪要", Issuer: "杭州市人民政府", Date: "2021-06-15", Session: 9, Roles: []string{"observer"}},
+		{ID: "aaaa000000000001", Title: "杭州市人民政府第5次常务会议纪要", Issuer: "杭州市人民政府", Date: "2021-03-01", Session: 5, Roles: []string{"chair"}},
+	}
+	if diff := cmp.Diff(wantMeetings, one.Meetings); diff != "" || one.Total != 2 || one.Roles != (RoleCounts{Chair: 1, Observer: 1}) {
+		t.Errorf("officials/刘忻: total %d roles %+v, meetings (-want +got):\n%s", one.Total, one.Roles, diff)
+	}
+}
+
+func TestDepartmentsAndTopics(t *testing.T) {
+	f := newFixture(t, Options{}, 0)
+	var list DepartmentsResponse
+	f.get("/api/v1/departments?prefix="+url.QueryEscape("市经信")).decode(t, &list)
+	if diff := cmp.Diff([]DepartmentCount{{Name: "市经信局", Meetings: 2, DecisionsLed: 1}}, list.Departments); diff != "" {
+		t.Errorf("departments (-want +got):\n%s", diff)
+	}
+	var one DepartmentResponse
+	f.get("/api/v1/departments/"+url.PathEscape("市经信局")+"?sort=date").decode(t, &one)
+	if got := ids(one.Meetings, func(m MeetingRef) string { return m.ID }); !cmp.Equal(got, []string{"aaaa000000000001", "aaaa000000000002"}) || one.DecisionsLed != 1 {
+		t.Errorf("departments/市经信局: meetings %v, decisions led %d", got, one.DecisionsLed)
+	}
+	var topics TopicsResponse
+	f.get("/api/v1/topics").decode(t, &topics)
+	if topics.Total != 3 || len(topics.Topics) == 0 || topics.Topics[0] != (FacetValue{"工业、交通", 3}) {
+		t.Errorf("topics: %+v", topics)
+	}
+}
+
+func TestSuggest(t *testing.T) {
+	f := newFixture(t, Options{}, 0)
+	var got SuggestResponse
+	f.get("/api/v1/suggest?q="+url.QueryEscape("杭州")).decode(t, &got)
+	want := []Suggestion{
+		{"issuer", "杭州市人民政府", 2},
+		{"plan", "杭州市数字经济促进条例（送审稿）", 1},
+	}
+	if diff := cmp.Diff(want, got.Suggestions); diff != "" {
+		t.Errorf("suggest?q=杭州 (-want +got):\n%s", diff)
+	}
+	f.get("/api/v1/suggest?q="+url.QueryEscape("柯")).decode(t, &got)
+	if len(got.Suggestions) == 0 || got.Suggestions[0] != (Suggestion{"official", "柯吉欣", 2}) {
+		t.Errorf("suggest?q=柯: %+v", got.Suggestions)
+	}
+}
+
+func TestExport(t *testing.T) {
+	f := newFixture(t, Options{}, 250)
+	q := "/api/v1/export?q=" + url.QueryEscape("防汛") + "&level=decision&sort=date"
+	r := f.get(q + "&format=jsonl")
+	if r.status != 200 || r.header.Get("Content-Type") != "application/jsonl; charset=utf-8" {
+		t.Fatalf("jsonl: %d %s", r.status, r.header)
+	}
+	lines := strings.Split(strings.TrimSpace(string(r.body)), "\n")
+	seen := map[string]bool{}
+	version := r.header.Get("X-Index-Version")
+	for _, l := range lines {
+		var row ExportRow
+		if err := json.Unmarshal([]byte(l), &row); err != nil {
+			t.Fatalf("line %q: %v", l, err)
+		}
+		if seen[row.ID] || row.IndexVersion != version || row.Verb != "同意" {
+			t.Errorf("row %+v: duplicate or without version %s", row, version)
+		}
+		seen[row.ID] = true
+	}
+	if len(seen) != 250 || r.header.Get("X-Total-Count") != "250" {
+		t.Errorf("jsonl export: %d rows, X-Total-Count %s; want 250", len(seen), r.header.Get("X-Total-Count"))
+	}
+	r = f.get(q)
+	rows, err := csv.NewReader(bytes.NewReader(r.body)).ReadAll()
+	if err != nil || r.header.Get("Content-Type") != "text/csv; charset=utf-8" {
+		t.Fatalf("csv: %v %s", err, r.header)
+	}
+	if !cmp.Equal(rows[0], exportColumns) || len(rows) != 251 {
+		t.Errorf("csv: header %v, %d rows", rows[0], len(rows)-1)
+	}
+	for _, row := range rows[1:] {
+		if !seen[row[0]] || row[len(row)-1] != version {
+			t.Errorf("csv row %v not in the jsonl export", row)
+			break
+		}
+	}
+}
+
+func TestFeed(t *testing.T) {
+	f := newFixture(t, Options{}, 0)
+	r := f.get("/api/v1/feeds/search.atom?issuer=" + url.QueryEscape("杭州市人民政府"))
+	if r.status != 200 || !strings.HasPrefix(r.header.Get("Content-Type"), "application/atom+xml") {
+		t.Fatalf("%d %s", r.status, r.header)
+	}
+	var feed atomFeed
+	if err := xml.Unmarshal(r.body, &feed); err != nil {
+		t.Fatal(err)
+	}
+	got := ids(feed.Entries, func(e atomEntry) string { return e.ID })
+	want := []string{"urn:jiyao:meeting:aaaa000000000002", "urn:jiyao:meeting:aaaa000000000001"}
+	if !cmp.Equal(got, want) || feed.Updated != "2021-06-15T00:00:00Z" {
+		t.Errorf("feed entries %v updated %s; want %v newest first", got, feed.Updated, want)
+	}
+}
+
+func TestProbesAndMetrics(t *testing.T) {
+	f := newFixture(t, Options{}, 0)
+	if r := f.get("/healthz"); r.status != 200 {
+		t.Errorf("healthz %d", r.status)
+	}
+	if r := f.get("/readyz"); r.status != 200 {
+		t.Errorf("readyz %d", r.status)
+	}
+	f.get("/api/v1/search?q=x")
+	f.get("/api/v1/meetings/0123456789abcdef")
+	f.srv.SetReady(false)
+	var e errBody
+	nr := f.get("/readyz")
+	nr.decode(t, &e)
+	if nr.status != 503 || e.Error.Code != "not_ready" {
+		t.Errorf("readyz while draining: %d %+v", nr.status, e)
+	}
+	r := f.get("/metrics")
+	body := string(r.body)
+	for _, want := range []string{
+		`jiyao_http_requests_total{route="/api/v1/search",method="GET",code="200"} 1`,
+		`jiyao_http_requests_total{route="/api/v1/meetings/:id",method="GET",code="404"} 1`,
+		`jiyao_http_request_duration_seconds_count{route="/api/v1/search",method="GET"} 1`,
+		`jiyao_http_request_duration_seconds_bucket{route="/api/v1/search",method="GET",le="+Inf"} 1`,
+		`jiyao_index_documents{level="meeting"} 3`,
+		"jiyao_index_size_bytes 0",
+		"jiyao_ready 0",
+	} {
+		if !strings.Contains(body, want) {
+			t.Errorf("metrics lack %s:\n%s", want, body)
+		}
+	}
+}
+
+func TestMiddleware(t *testing.T) {
+	pages := http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) { w.Write([]byte("page " + r.URL.Path)) })
+	f := newFixture(t, Options{Pages: pages, RateLimit: 1, RateBurst: 3}, 0)
+	f.srv.engine.GET("/api/v1/panic", func(c *gin.Context) { panic("boom") })
+
+	r := f.do("GET", "/api/v1/search", nil, "X-Request-ID", "abc-123", "Origin", "https://example.org")
+	if r.header.Get("X-Request-ID") != "abc-123" || r.header.Get("Access-Control-Allow-Origin") != "*" {
+		t.Errorf("request id %q, CORS %q", r.header.Get("X-Request-ID"), r.header.Get("Access-Control-Allow-Origin"))
+	}
+	if !strings.Contains(f.log.String(), `"request_id":"abc-123"`) {
+		t.Errorf("access log lacks the request id:\n%s", f.log)
+	}
+	r = f.do("GET", "/api/v1/panic", nil, "X-Request-ID", "bad id with spaces")
+	var e errBody
+	r.decode(t, &e)
+	if r.status != 500 || e.Error.Code != "internal" || len(r.header.Get("X-Request-ID")) != 16 {
+		t.Errorf("panic: %d %+v, request id %q", r.status, e, r.header.Get("X-Request-ID"))
+	}
+	if r := f.get("/about"); string(r.body) != "page /about" {
+		t.Errorf("pages handler: %q", r.body)
+	}
+	r = f.get("/api/v1/search")
+	r.decode(t, &e)
+	if r.status != 429 || e.Error.Code != "rate_limited" || r.header.Get("Retry-After") == "" {
+		t.Errorf("fourth request in a burst of 3: %d %+v", r.status, e)
+	}
+	if r := f.get("/healthz"); r.status != 200 {
+		t.Errorf("probes are not rate limited: %d", r.status)
+	}
+	if r := f.do("POST", "/api/v1/search", strings.NewReader("{}"), "Origin", "https://example.org"); r.header.Get("Access-Control-Allow-Origin") != "" {
+		t.Errorf("CORS header on POST")
+	}
+	pre := f.do("OPTIONS", "/api/v1/search", nil, "Origin", "https://example.org", "Access-Control-Request-Method", "GET")
+	if pre.status != 204 || pre.header.Get("Access-Control-Allow-Methods") != "GET, HEAD" {
+		t.Errorf("preflight: %d %v", pre.status, pre.header)
+	}
+}
+
+func TestLimiter(t *testing.T) {
+	l := newLimiter(2, 2)
+	now := time.Unix(1000, 0)
+	var got []bool
+	for _, dt := range []time.Duration{0, 0, 0, 400 * time.Millisecond, 600 * time.Millisecond, 0} {
+		now = now.Add(dt)
+		ok, _ := l.allow("1.2.3.4", now)
+		got = append(got, ok)
+	}
+	if want := []bool{true, true, false, false, true, true}; !cmp.Equal(got, want) {
+		t.Errorf("allow = %v, want %v", got, want)
+	}
+	if ok, _ := l.allow("5.6.7.8", now); !ok {
+		t.Error("another address shares the bucket")
+	}
+}
+
+func TestTimeout(t *testing.T) {
+	f := newFixture(t, Options{RequestTimeout: time.Nanosecond}, 0)
+	r := f.get("/api/v1/search?q=" + url.QueryEscape("氢能"))
+	var e errBody
+	r.decode(t, &e)
+	if r.status != 503 || e.Error.Code != "timeout" {
+		t.Errorf("search past its deadline: %d %+v", r.status, e)
+	}
+}
+
+func TestIndexVersionStable(t *testing.T) {
+	a := newFixture(t, Options{}, 3)
+	b := newFixture(t, Options{}, 3)
+	va, err := a.srv.version.get(context.Background())
+	if err != nil {
+		t.Fatal(err)
+	}
+	vb, _ := b.srv.version.get(context.Background())
+	if va != vb || !strings.HasPrefix(va, "m"+index.MappingVersion+"-6-") {
+		t.Errorf("versions of equal indexes: %s, %s", va, vb)
+	}
+}

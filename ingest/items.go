@@ -20,7 +20,7 @@ var itemEnds = []string{"会议还研究了其他事项", "会议还研究了其
 // items splits the agenda into numbered items (一、二、…) and reads each
 // item's title, action, decisions and departments.
 func (e *Extractor) items(p *page, m *Minutes) {
-	level := issuerLevel(m.Issuer)
+	nm := departmentNaming(p, m)
 	type head struct{ line, start, textStart int }
 	var heads []head
 	want := 1
@@ -92,8 +92,8 @@ func (e *Extractor) items(p *page, m *Minutes) {
 		if a, ok := firstPrefix(p.norm[hd.textStart:titleEnd], itemActions); ok {
 			it.Action = p.show(hd.textStart, hd.textStart+len(a))
 		}
-		it.Decisions = e.decisions(p, hd.textStart, stop, level)
-		it.Departments = e.departments(p.norm[hd.textStart:stop], level)
+		it.Decisions = e.decisions(p, hd.textStart, stop, nm)
+		it.Departments = e.departments(p, hd.textStart, stop, nm)
 		m.Items = append(m.Items, it)
 	}
 	for _, it := range m.Items {
@@ -132,7 +132,7 @@ func issuerLevel(issuer string) string {
 // decisions reads the decisions in the folded span [from, to): a decision
 // verb at the start of a clause, its object (a 《》 title or the clause),
 // and the lead department given by 由… in the same or the next sentence.
-func (e *Extractor) decisions(p *page, from, to int, level string) []Decision {
+func (e *Extractor) decisions(p *page, from, to int, nm naming) []Decision {
 	out := []Decision{}
 	text := p.norm[from:to]
 	for i := 0; i < len(text); {
@@ -197,7 +197,8 @@ func (e *Extractor) decisions(p *page, from, to int, level string) []Decision {
 			next = k + sentenceLen(p.norm[k:to])
 		}
 		if k := strings.Index(p.norm[sentEnd:next], "由"); k >= 0 {
-			if deps := e.departmentsAt(p.norm[sentEnd+k+len("由"):next], level, true); len(deps) > 0 {
+			at := sentEnd + k + len("由")
+			if deps := e.departmentsAt(p.norm[at:next], at, nm, true); len(deps) > 0 {
 				d.Lead = deps[0]
 			}
 		}
@@ -233,21 +234,41 @@ func sentenceLen(s string) int {
 	return len(s)
 }
 
-// departments returns the canonical departments given work in folded text,
-// in order of first mention.
-func (e *Extractor) departments(text, level string) []string {
-	return e.departmentsAt(text, level, false)
+// naming says how departments are named: canonically, with the issuing
+// government's level prefix (市财政局 in a Suzhou city document), or, in
+// documents not written in simplified script (Taiwan, Hong Kong), as the
+// document writes them, since neither the mainland canonical names nor its
+// level prefixes apply there.
+type naming struct {
+	level string
+	// own, when set, is the page whose characters name the departments.
+	own *page
 }
 
-// departmentsAt scans folded text for departments; with first it stops at
-// the first one and only looks at the start of text.
-func (e *Extractor) departmentsAt(text, level string, first bool) []string {
+// departmentNaming returns the naming for a record's departments.
+func departmentNaming(p *page, m *Minutes) naming {
+	if m.Script != "simplified" {
+		return naming{own: p}
+	}
+	return naming{level: issuerLevel(m.Issuer)}
+}
+
+// departments returns the departments given work in the folded text
+// p.norm[from:to], in order of first mention.
+func (e *Extractor) departments(p *page, from, to int, nm naming) []string {
+	return e.departmentsAt(p.norm[from:to], from, nm, false)
+}
+
+// departmentsAt scans folded text, which starts at folded offset base of the
+// page, for departments; with first it stops at the first one and only looks
+// at the start of text.
+func (e *Extractor) departmentsAt(text string, base int, nm naming, first bool) []string {
 	out := []string{}
 	for i := 0; i < len(text); {
 		prefix := ""
 		j := i
 		for _, l := range []string{"市", "省", "区", "县"} {
-			if strings.HasPrefix(text[i:], l) {
+			if nm.own == nil && strings.HasPrefix(text[i:], l) {
 				prefix, j = l, i+len(l)
 				break
 			}
@@ -259,13 +280,18 @@ func (e *Extractor) departmentsAt(text, level string, first bool) []string {
 		}
 		if ok && !e.partOfLonger(text, j, n) {
 			name := ent.canonical
-			if !ent.central {
-				switch {
-				case prefix != "":
-					name = prefix + name
-				case level != "":
-					name = level + name
+			switch {
+			case nm.own != nil:
+				// 農委會: the document's name runs on to 会.
+				if strings.HasSuffix(text[:j+n], "委") && strings.HasPrefix(text[j+n:], "会") {
+					n += len("会")
 				}
+				name = nm.own.show(base+j, base+j+n)
+			case ent.central:
+			case prefix != "":
+				name = prefix + name
+			case nm.level != "":
+				name = nm.level + name
 			}
 			if !contains(out, name) {
 				out = append(out, name)
@@ -292,5 +318,6 @@ func (e *Extractor) departmentsAt(text, level string, first bool) []string {
 func (e *Extractor) partOfLonger(text string, j, n int) bool {
 	after, _ := utf8.DecodeRuneInString(text[j+n:])
 	// 财政局长, 教育部署, 商务部门, 发改委员.
-	return strings.ContainsRune("长署门员", after)
+	// 台办理, 台办公室: 办理 and 办公 are other words.
+	return strings.ContainsRune("长署门员理公", after)
 }

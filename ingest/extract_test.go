@@ -126,3 +126,126 @@ func TestSeedGolden(t *testing.T) {
 		t.Error(d)
 	}
 }
+
+func TestTitledName(t *testing.T) {
+	for _, tc := range []struct {
+		in   string
+		want Attendee
+	}{
+		{"議長許崑源", Attendee{Name: "許崑源", Title: "議長"}},
+		{"曾鈺成議員", Attendee{Name: "曾鈺成", Title: "議員"}},
+		{"王院長金平", Attendee{Name: "王金平", Title: "院長"}},
+		{"民政局局長江俊霆", Attendee{Name: "江俊霆", Org: "民政局", Title: "局長"}},
+		{"本會－專門委員江聖虔", Attendee{Name: "江聖虔", Org: "本會", Title: "專門委員"}},
+		{"市政府－市長陳菊", Attendee{Name: "陳菊", Org: "市政府", Title: "市長"}},
+		{"市政府－警察局局長黃茂穗", Attendee{Name: "黃茂穗", Org: "市政府－警察局", Title: "局長"}},
+		{"客家局副局長邱建發", Attendee{Name: "邱建發", Org: "客家局", Title: "副局長"}},
+		{"市長：郝龍斌", Attendee{Name: "郝龍斌", Title: "市長"}},
+		{"研究發展考核委員會主任委員：魏國彥", Attendee{Name: "魏國彥", Org: "研究發展考核委員會", Title: "主任委員"}},
+		{"稅捐稽徵處處長：謝松芳兼代", Attendee{Name: "謝松芳", Org: "稅捐稽徵處", Title: "處長"}},
+		{"主席曾鈺成議員", Attendee{Name: "曾鈺成", Title: "主席"}},
+		{"伊斯坦大‧貝雅夫‧正福議員", Attendee{Name: "伊斯坦大‧貝雅夫‧正福", Title: "議員"}},
+	} {
+		got, ok := titledName(tc.in)
+		if !ok || got != tc.want {
+			t.Errorf("titledName(%q) = %+v, %v; want %+v", tc.in, got, ok, tc.want)
+		}
+	}
+}
+
+func TestParseAttendees(t *testing.T) {
+	for _, tc := range []struct {
+		lines []string
+		want  []Attendee
+	}{
+		{[]string{"議員柯路加、韓賜村"}, []Attendee{{Name: "柯路加", Title: "議員"}, {Name: "韓賜村", Title: "議員"}}},
+		{[]string{"王  浩  李  新  王孝維"}, []Attendee{{Name: "王浩"}, {Name: "李新"}, {Name: "王孝維"}}},
+		{[]string{"市政府－警察局局長黃茂穗等（如簽到簿） 本 會－專門委員江聖虔、議事組主任黃錦平"}, []Attendee{
+			{Name: "黃茂穗", Org: "市政府－警察局", Title: "局長"},
+			{Name: "江聖虔", Org: "本會", Title: "專門委員"},
+			{Name: "黃錦平", Org: "議事組", Title: "主任"},
+		}},
+		{[]string{"研考會主委吳肇銘", "地政局局長康秋桂"}, []Attendee{
+			{Name: "吳肇銘", Org: "研考會", Title: "主委"},
+			{Name: "康秋桂", Org: "地政局", Title: "局長"},
+		}},
+		{[]string{"水利工程處處長：陳毓賢  黃治峯代"}, []Attendee{
+			{Name: "陳毓賢", Org: "水利工程處", Title: "處長"},
+			{Name: "黃治峯", Org: "水利工程處"},
+		}},
+		{[]string{"民政事務局局長曾德成先生"}, []Attendee{{Name: "曾德成", Org: "民政事務局", Title: "局長"}}},
+		{[]string{"容海恩議員", "陳沛然議員"}, []Attendee{{Name: "容海恩", Title: "議員"}, {Name: "陳沛然", Title: "議員"}}},
+		// A PDF wrap inside a name joins the line above.
+		{[]string{"市医保局孙文德 市行政审批局贺晓", "洪 市粮食和储备局彭胜卫"}, []Attendee{
+			{Name: "孙文德", Org: "市医保局"},
+			{Name: "贺晓洪", Org: "市行政审批局"},
+			{Name: "彭胜卫", Org: "市粮食和储备局"},
+		}},
+	} {
+		if diff := cmp.Diff(parseAttendees(tc.lines), tc.want); diff != "" {
+			t.Errorf("parseAttendees(%q) (-got +want):\n%s", tc.lines, diff)
+		}
+	}
+}
+
+func TestSessionLabel(t *testing.T) {
+	for _, tc := range []struct {
+		title string
+		want  Meeting
+	}{
+		{"苏州市人民政府第115次常务会议纪要", Meeting{Label: "第115次", Session: 115}},
+		{"市政府2020年第12次专题会议", Meeting{Label: "2020年第12次", Year: 2020, Session: 12}},
+		{"高雄市議會第1屆第 4次定期大會第12次會議紀錄", Meeting{Label: "第1屆第4次定期大會第12次會議", Term: 1, Session: 4, Sitting: 12}},
+		{"臺北市議會第11屆成立大會會議紀錄", Meeting{Label: "第11屆成立大會", Term: 11}},
+		{"雲林縣議會第17屆第8次定期會議案一覽表", Meeting{Label: "第17屆第8次定期會", Term: 17, Session: 8}},
+		{"立法院第五屆第三會期第一次臨時會第一次會議紀錄", Meeting{Label: "第五屆第三會期第一次臨時會第一次會議", Term: 5, Session: 3, Sitting: 1}},
+		{"国务院第八次全体会议，讨论即将提请十二届全国人大第一次会议", Meeting{Label: "第八次", Session: 8}},
+	} {
+		var got Meeting
+		nt := foldString(tc.title)
+		session(nt, func(i, j int) string { return spanOf(tc.title, i, j) }, &got)
+		if got != tc.want {
+			t.Errorf("session(%q) = %+v, want %+v", tc.title, got, tc.want)
+		}
+	}
+}
+
+func TestTidyTitle(t *testing.T) {
+	for _, tc := range []struct{ in, want string }{
+		{"苏州市人民政府 常务会议纪要", "苏州市人民政府常务会议纪要"},
+		{"高雄市議會第1屆第 4次定期大會第 12次會議紀錄", "高雄市議會第1屆第4次定期大會第12次會議紀錄"},
+		{"十一届全国人大常委会第二十九次会议举行第二次全体会议 吴邦国出席会议", "十一届全国人大常委会第二十九次会议举行第二次全体会议 吴邦国出席会议"},
+	} {
+		if got := tidyTitle(tc.in); got != tc.want {
+			t.Errorf("tidyTitle(%q) = %q, want %q", tc.in, got, tc.want)
+		}
+	}
+}
+
+func TestPersonBefore(t *testing.T) {
+	for _, tc := range []struct {
+		in   string
+		want Person
+	}{
+		{"2020年11月2日上午，李亚平市长", Person{Name: "李亚平", Title: "市长"}},
+		{"央视网消息（新闻联播）：国务院总理李强3月24日", Person{Name: "李强", Title: "国务院总理"}},
+		{"国务院副总理、国务院食品安全委员会主任张高丽11号", Person{Name: "张高丽", Title: "国务院副总理、国务院食品安全委员会主任"}},
+		{"　　吴邦国委员长", Person{Name: "吴邦国", Title: "委员长"}},
+	} {
+		got, ok := personBefore(tc.in, false)
+		if !ok || *got != tc.want {
+			t.Errorf("personBefore(%q) = %+v, %v; want %+v", tc.in, got, ok, tc.want)
+		}
+	}
+}
+
+func TestScript(t *testing.T) {
+	for _, tc := range []struct{ in, want string }{
+		{"苏州市人民政府常务会议纪要", "simplified"},
+		{"新北市議會第1屆第10次臨時會 民政局局長 財政局局長 警察局局長 查核 表決", "traditional"},
+	} {
+		if got := script(tc.in); got != tc.want {
+			t.Errorf("script(%q) = %q, want %q", tc.in, got, tc.want)
+		}
+	}
+}

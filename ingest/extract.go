@@ -30,6 +30,7 @@ type Extractor struct {
 	deptTable *aliasTable
 	issuers   *aliasTable
 	topics    []topic
+	topicIx   topicIndex
 	decode    DecodeOptions
 }
 
@@ -52,6 +53,7 @@ func NewExtractor(cfg Config) (*Extractor, error) {
 	if e.topics, err = parseTopics(pick(cfg.Topics, defaultTopics)); err != nil {
 		return nil, fmt.Errorf("topics table: %w", err)
 	}
+	e.topicIx = newTopicIndex(e.topics)
 	return e, nil
 }
 
@@ -152,13 +154,19 @@ func (e *Extractor) FromDocument(d *Document) *Minutes {
 // are no evidence of simplified text and are not counted.
 func script(s string) string {
 	trad, simp := 0, 0
+	// A few thousand characters tell the script of a document.
+	const enough = 4000
+	seen := 0
 	for _, r := range s {
 		if r < 0x3400 || !unicode.Is(unicode.Han, r) {
 			continue
 		}
+		if seen++; seen > enough {
+			break
+		}
 		if fold.IsTraditional(r) {
 			trad++
-		} else if fold.IsSimplified(r) && !strings.ContainsRune(sharedChars, r) {
+		} else if fold.IsSimplified(r) && !sharedSet[r] {
 			simp++
 		}
 	}
@@ -195,3 +203,12 @@ func (d DateMatch) ISO() string { return d.Date.String() }
 
 // foldString is fold.String, for files that need nothing else of fold.
 func foldString(s string) string { return fold.String(s) }
+
+// sharedSet is sharedChars as a set.
+var sharedSet = func() map[rune]bool {
+	m := map[rune]bool{}
+	for _, r := range sharedChars {
+		m[r] = true
+	}
+	return m
+}()

@@ -1,6 +1,6 @@
 package ingest
 
-import "strings"
+import "unicode/utf8"
 
 // surnames are the common Chinese surnames, simplified, with the compound
 // ones; the list covers well over 95% of the population.
@@ -10,9 +10,10 @@ var compoundSurnames = []string{"欧阳", "司马", "诸葛", "上官", "东方"
 
 // isSurname reports whether the folded s is a surname.
 func isSurname(s string) bool {
-	switch len([]rune(s)) {
+	switch utf8.RuneCountInString(s) {
 	case 1:
-		return strings.Contains(surnames, s)
+		r, _ := utf8.DecodeRuneInString(s)
+		return surnameSet[r]
 	case 2:
 		for _, c := range compoundSurnames {
 			if c == s {
@@ -22,3 +23,12 @@ func isSurname(s string) bool {
 	}
 	return false
 }
+
+// surnameSet is surnames as a set.
+var surnameSet = func() map[rune]bool {
+	m := map[rune]bool{}
+	for _, r := range surnames {
+		m[r] = true
+	}
+	return m
+}()

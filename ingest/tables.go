@@ -8,6 +8,7 @@ import (
 	"io"
 	"sort"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/jiyao-search/jiyao/internal/fold"
 )
@@ -29,6 +30,10 @@ type aliasTable struct {
 	byAlias map[string]aliasEntry
 	// maxRunes is the length of the longest alias, in runes.
 	maxRunes int
+	// starts holds the first two runes of every alias (the second zero
+	// for a one-rune alias), to pass over most positions of a text at
+	// once.
+	starts map[[2]rune]bool
 }
 
 type aliasEntry struct {
@@ -57,7 +62,7 @@ func readTSV(r io.Reader, f func(key string, words []string) error) error {
 }
 
 func parseAliasTable(data []byte) (*aliasTable, error) {
-	t := &aliasTable{byAlias: make(map[string]aliasEntry)}
+	t := &aliasTable{byAlias: make(map[string]aliasEntry), starts: make(map[[2]rune]bool)}
 	err := readTSV(bytes.NewReader(data), func(key string, words []string) error {
 		e := aliasEntry{canonical: key}
 		if strings.HasPrefix(key, "=") {
@@ -73,6 +78,7 @@ func parseAliasTable(data []byte) (*aliasTable, error) {
 				continue // the first line that names an alias wins
 			}
 			t.byAlias[fa] = e
+			t.starts[firstTwo(fa)] = true
 			if n := len([]rune(fa)); n > t.maxRunes {
 				t.maxRunes = n
 			}
@@ -85,16 +91,25 @@ func parseAliasTable(data []byte) (*aliasTable, error) {
 // longest returns the longest alias that starts s (folded text), and its
 // length in bytes.
 func (t *aliasTable) longest(s string) (aliasEntry, int, bool) {
-	ends := make([]int, 0, t.maxRunes)
+	if s == "" {
+		return aliasEntry{}, 0, false
+	}
+	two := firstTwo(s)
+	if !t.starts[two] && !t.starts[[2]rune{two[0], 0}] {
+		return aliasEntry{}, 0, false
+	}
+	// The byte ends of the first maxRunes runes, longest tried first.
+	var buf [64]int
+	ends := buf[:0]
 	for i := range s {
 		if i > 0 {
 			ends = append(ends, i)
 		}
-		if len(ends) >= t.maxRunes {
+		if len(ends) >= t.maxRunes || len(ends) == len(buf) {
 			break
 		}
 	}
-	if len(ends) < t.maxRunes {
+	if len(ends) < t.maxRunes && len(ends) < len(buf) {
 		ends = append(ends, len(s))
 	}
 	for k := len(ends) - 1; k >= 0; k-- {
@@ -103,6 +118,55 @@ func (t *aliasTable) longest(s string) (aliasEntry, int, bool) {
 		}
 	}
 	return aliasEntry{}, 0, false
+}
+
+// topicKeyword is one keyword of the taxonomy and the class it counts for.
+type topicKeyword struct {
+	word  string
+	class int
+}
+
+// topicIndex finds the taxonomy's keywords in one pass over a text: the
+// keywords by their first rune, longest first.
+type topicIndex map[rune][]topicKeyword
+
+func newTopicIndex(ts []topic) topicIndex {
+	ix := topicIndex{}
+	for c, t := range ts {
+		for _, k := range t.keywords {
+			r, _ := utf8.DecodeRuneInString(k)
+			ix[r] = append(ix[r], topicKeyword{k, c})
+		}
+	}
+	for r := range ix {
+		ks := ix[r]
+		sort.SliceStable(ks, func(i, j int) bool { return len(ks[i].word) > len(ks[j].word) })
+	}
+	return ix
+}
+
+// count adds weight to scores[class] for each keyword occurrence in text,
+// one match per class at a position (its longest keyword).
+func (ix topicIndex) count(text string, weight int, scores []int) {
+	var seen [32]bool
+	for i, r := range text {
+		ks := ix[r]
+		if len(ks) == 0 {
+			continue
+		}
+		clear(seen[:])
+		for _, k := range ks {
+			if k.class < len(seen) && seen[k.class] {
+				continue
+			}
+			if strings.HasPrefix(text[i:], k.word) {
+				scores[k.class] += weight
+				if k.class < len(seen) {
+					seen[k.class] = true
+				}
+			}
+		}
+	}
 }
 
 // topic is one class of the taxonomy with its folded keywords.
@@ -125,4 +189,18 @@ func parseTopics(data []byte) ([]topic, error) {
 		return nil
 	})
 	return ts, err
+}
+
+// firstTwo returns the first two runes of s, zero where s is shorter.
+func firstTwo(s string) [2]rune {
+	var k [2]rune
+	r, n := utf8.DecodeRuneInString(s)
+	if n == 0 {
+		return k
+	}
+	k[0] = r
+	if n < len(s) {
+		k[1], _ = utf8.DecodeRuneInString(s[n:])
+	}
+	return k
 }

@@ -1,7 +1,5 @@
 package ingest
 
-import "strings"
-
 // assignTopics gives each item the taxonomy classes its title and text
 // speak of (a keyword in the title counts 3, in the text 1; a class needs 3)
 // and the document the union of its items' classes, or, without items, the
@@ -23,16 +21,11 @@ func (e *Extractor) assignTopics(m *Minutes) {
 
 func (e *Extractor) classify(title, text string) []string {
 	out := []string{}
-	for _, t := range e.topics {
-		score := 0
-		for _, k := range t.keywords {
-			score += 3 * strings.Count(title, k)
-			score += strings.Count(text, k)
-			if score >= 3 {
-				break
-			}
-		}
-		if score >= 3 {
+	scores := make([]int, len(e.topics))
+	e.topicIx.count(title, 3, scores)
+	e.topicIx.count(text, 1, scores)
+	for c, t := range e.topics {
+		if scores[c] >= 3 {
 			out = append(out, t.label)
 		}
 	}

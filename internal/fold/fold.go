@@ -44,8 +44,9 @@ type tables struct {
 	dense  [denseHi - denseLo]rune
 	sparse map[rune]rune
 	// simplified holds the characters some traditional form folds to
-	// while differing from it.
+	// while differing from it; simpDense the same over the dense range.
 	simplified map[rune]bool
+	simpDense  [denseHi - denseLo]bool
 }
 
 var (
@@ -75,6 +76,9 @@ func load() *tables {
 			set(from, to)
 			if from != to {
 				t.simplified[to] = true
+				if to >= denseLo && to < denseHi {
+					t.simpDense[to-denseLo] = true
+				}
 			}
 		}
 		for from, to := range variants {
@@ -136,7 +140,13 @@ func Simplify(r rune) rune {
 // IsSimplified reports whether r is a simplified form that differs from a
 // traditional character folded to it (会, 议, 门), as opposed to a character
 // both scripts share.
-func IsSimplified(r rune) bool { return load().simplified[r] }
+func IsSimplified(r rune) bool {
+	t := load()
+	if r >= denseLo && r < denseHi {
+		return t.simpDense[r-denseLo]
+	}
+	return t.simplified[r]
+}
 
 // IsTraditional reports whether r is a traditional form that folds to a
 // different simplified character.

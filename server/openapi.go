@@ -163,10 +163,20 @@ func (g *schemaGen) object(t reflect.Type) map[string]any {
 		if name == "" {
 			name = f.Name
 		}
-		props[name] = g.schema(f.Type)
+		sch := g.schema(f.Type)
 		if !strings.Contains(opts, "omitempty") {
 			required = append(required, name)
+			// A nil slice, map or pointer is written as null.
+			switch f.Type.Kind() {
+			case reflect.Slice, reflect.Map, reflect.Pointer:
+				if _, isRef := sch["$ref"]; isRef {
+					sch = map[string]any{"allOf": []any{sch}, "nullable": true}
+				} else {
+					sch["nullable"] = true
+				}
+			}
 		}
+		props[name] = sch
 	}
 	o := map[string]any{"type": "object", "properties": props, "additionalProperties": false}
 	if len(required) > 0 {

@@ -16,6 +16,7 @@ import (
 
 	"github.com/jiyao-search/jiyao/index"
 	"github.com/jiyao-search/jiyao/server"
+	"github.com/jiyao-search/jiyao/server/web"
 )
 
 func init() {
@@ -102,8 +103,12 @@ func runServe(ctx context.Context, e *env, args []string) error {
 	if token == "" {
 		log.Info("no JIYAO_TOKEN: uploads and deletes are disabled")
 	}
+	pages, err := web.New(idx, web.Options{Logger: log, APIPrefix: server.APIPrefix})
+	if err != nil {
+		return err
+	}
 	srv, err := server.New(idx, server.Options{
-		Logger: log, Token: token, MaxUploadBytes: *maxUpload, RateLimit: *rate, BaseURL: *baseURL,
+		Logger: log, Token: token, Pages: pages, MaxUploadBytes: *maxUpload, RateLimit: *rate, BaseURL: *baseURL,
 	})
 	if err != nil {
 		return err
@@ -113,7 +118,7 @@ func runServe(ctx context.Context, e *env, args []string) error {
 	if err != nil {
 		return err
 	}
-	log.Info("listening", "addr", ln.Addr().String(), "index", *dir, "meetings", st.Meetings, "api", "http://"+ln.Addr().String()+server.APIPrefix)
+	log.Info("listening", "addr", ln.Addr().String(), "index", *dir, "meetings", st.Meetings, "url", "http://"+ln.Addr().String()+"/")
 	errc := make(chan error, 1)
 	go func() { errc <- hs.Serve(ln) }()
 

@@ -68,7 +68,7 @@ func TestSearchWhileWriting(t *testing.T) {
 		t.Error(e)
 	}
 	var res SearchResponse
-	f.get("/api/v1/search?q=" + url.QueryEscape("氢能") + "&size=100").decode(t, &res)
+	f.get("/api/v1/search?q="+url.QueryEscape("氢能")+"&size=100").decode(t, &res)
 	if want := uint64(1 + writers*rounds); res.Total != want {
 		t.Errorf("after the writes: %d meetings mention 氢能, want %d", res.Total, want)
 	}

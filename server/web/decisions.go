@@ -27,6 +27,7 @@ type decisionsPage struct {
 // decisions on it and its history across meetings.
 type planView struct {
 	Title    string
+	Issuer   string
 	Decided  []decisionRow
 	Timeline []event
 }
@@ -140,10 +141,11 @@ func (h *Handler) decisions(w http.ResponseWriter, r *http.Request) {
 		if hit.Decision == nil {
 			continue
 		}
-		k := planKey(hit.Decision.Object)
+		// One title at two issuers is two plans.
+		k := fold.String(hit.Issuer) + "|" + planKey(hit.Decision.Object)
 		pv := plans[k]
 		if pv == nil {
-			pv = &planView{Title: hit.Decision.Object}
+			pv = &planView{Title: hit.Decision.Object, Issuer: hit.Issuer}
 			plans[k] = pv
 			keys = append(keys, k)
 		}
@@ -172,7 +174,7 @@ func (h *Handler) decisions(w http.ResponseWriter, r *http.Request) {
 		}
 		for _, it := range m.Items {
 			for _, k := range itemPlans(it) {
-				if pv := plans[k]; pv != nil {
+				if pv := plans[fold.String(m.Issuer)+"|"+k]; pv != nil {
 					pv.Timeline = append(pv.Timeline, eventOf(m, it, k))
 				}
 			}

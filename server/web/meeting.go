@@ -13,18 +13,19 @@ import (
 // meetingPage is the data of a meeting page.
 type meetingPage struct {
 	layout
-	M         *ingest.Minutes
-	Date      string
-	Session   string
-	Chair     string
-	ChairURL  string
-	Published string
-	Items     []itemView
-	Groups    []attendeeGroup
-	Depts     []link
-	Topics    []link
-	Text      template.HTML
-	SourceURL string
+	M          *ingest.Minutes
+	Date       string
+	Session    string
+	Chair      string
+	ChairTitle string
+	ChairURL   string
+	Published  string
+	Items      []itemView
+	Groups     []attendeeGroup
+	Depts      []link
+	Topics     []link
+	Text       template.HTML
+	SourceURL  string
 	// Marked counts the terms found in the text.
 	Q      string
 	Terms  []string
@@ -101,9 +102,7 @@ func (h *Handler) meeting(w http.ResponseWriter, r *http.Request) {
 	if m.Chair != nil {
 		p.Chair = m.Chair.Name
 		p.ChairURL = officialURL(m.Chair.Name)
-		if m.Chair.Title != "" {
-			p.Chair += "（" + m.Chair.Title + "）"
-		}
+		p.ChairTitle = m.Chair.Title
 	}
 	for _, it := range m.Items {
 		iv := itemView{No: it.No, ID: fmt.Sprintf("item-%d", it.No), Title: markTerms(it.Title, terms), Action: it.Action}
@@ -125,6 +124,9 @@ func (h *Handler) meeting(w http.ResponseWriter, r *http.Request) {
 	byRole := map[string][]personView{}
 	for _, a := range m.Attendees {
 		byRole[a.Role] = append(byRole[a.Role], personView{Name: a.Name, URL: officialURL(a.Name), Org: a.Org, Title: a.Title})
+	}
+	if m.Chair != nil && m.Chair.Name != "" && len(byRole[ingest.RoleChair]) == 0 {
+		byRole[ingest.RoleChair] = []personView{{Name: m.Chair.Name, URL: officialURL(m.Chair.Name), Title: m.Chair.Title}}
 	}
 	if m.Recorder != "" && len(byRole[ingest.RoleRecorder]) == 0 {
 		byRole[ingest.RoleRecorder] = []personView{{Name: m.Recorder, URL: officialURL(m.Recorder)}}

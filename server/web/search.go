@@ -354,8 +354,12 @@ func histogram(s state, years, months index.Facet) (ys, ms []bar, monthYear stri
 	}
 	for _, v := range yv {
 		y := v.Value
+		label := y
+		if len(yv) > 6 && len(y) == 4 {
+			label = "’" + y[2:]
+		}
 		sel := s.From != "" && strings.HasPrefix(s.From, y) && strings.HasPrefix(s.To, y)
-		ys = append(ys, bar{Label: y, Title: fmt.Sprintf("%s年：%d 条", y, v.Count), Count: v.Count, H: height(v.Count, maxY), Selected: sel,
+		ys = append(ys, bar{Label: label, Title: fmt.Sprintf("%s年：%d 条", y, v.Count), Count: v.Count, H: height(v.Count, maxY), Selected: sel,
 			URL: s.with(func(c *state) { c.From, c.To = y, y })})
 		if sel {
 			monthYear = y

@@ -137,6 +137,11 @@ func attendedIn(p *page) []Attendee {
 // block, a sub-heading (市政府：) or a "title：name" line continues it, any
 // other label closes it. It returns the block now open, or nil.
 func rosterLine(raw string, cur *rosterBlock, blocks *[]*rosterBlock) *rosterBlock {
+	// Outside a block only a label line matters, and a label has its
+	// colon near the start: most lines need no folding.
+	if cur == nil && !strings.ContainsAny(raw[:min(len(raw), 60)], ":：︰") {
+		return nil
+	}
 	f := fold.String(raw)
 	key, val, at, ok := splitLabel(f)
 	if ok {
@@ -410,15 +415,28 @@ func isPlaceStart(f string) bool {
 // starting with a surname, 4 with a compound or double surname (欧阳龙,
 // 李傅中武), or a name with a middle dot (忠仁．達祿斯).
 func isName(s string) bool {
-	f := fold.String(s)
-	rs := []rune(f)
-	for _, r := range rs {
-		if !hanRune(r) && r != '.' && r != '·' && r != '‧' && r != '・' {
+	// Names are short: decide on the runes without building the folded
+	// string unless a dotted name needs the title check.
+	var buf [17]rune
+	rs := buf[:0]
+	dotted := false
+	for _, r := range s {
+		switch {
+		case r == '.' || r == '·' || r == '‧' || r == '・' || r == '．':
+			dotted = true
+		case hanRune(r):
+			r = foldRune(r)
+		default:
 			return false
 		}
+		if len(rs) == len(buf) {
+			return false
+		}
+		rs = append(rs, r)
 	}
-	if strings.ContainsAny(f, ".·‧・") {
+	if dotted {
 		// 伊斯坦大‧貝雅夫‧正福, but not with 議員 after it.
+		f := fold.String(s)
 		for _, t := range personTitles {
 			if strings.HasSuffix(f, t) {
 				return false
@@ -428,9 +446,9 @@ func isName(s string) bool {
 	}
 	switch len(rs) {
 	case 2, 3:
-		return isSurname(string(rs[:1])) || isSurname(string(rs[:2]))
+		return surnameSet[rs[0]] || isCompoundSurname(rs[0], rs[1])
 	case 4:
-		return isSurname(string(rs[:2])) || (isSurname(string(rs[:1])) && isSurname(string(rs[1:2])))
+		return isCompoundSurname(rs[0], rs[1]) || (surnameSet[rs[0]] && surnameSet[rs[1]])
 	}
 	return false
 }
@@ -443,9 +461,12 @@ func splitOrgName(c string) (org, name string, ok bool) {
 		if len(rs) < n+1 {
 			continue
 		}
+		end := foldRune(rs[len(rs)-n-1])
+		if !strings.ContainsRune(orgEnds, end) && !(end == '班' && len(rs) >= n+2 && foldRune(rs[len(rs)-n-2]) == '专') {
+			continue
+		}
 		o, nm := string(rs[:len(rs)-n]), string(rs[len(rs)-n:])
-		fo := fold.String(o)
-		if !isName(nm) || !strings.ContainsRune(orgEnds, lastRune(fo)) && !strings.HasSuffix(fo, "专班") {
+		if !isName(nm) {
 			continue
 		}
 		return o, nm, true
@@ -617,4 +638,15 @@ func parsePerson(v string) (Person, bool) {
 		}
 	}
 	return Person{}, false
+}
+
+// foldRune folds one ideograph: compatibility forms (U+F900–U+FAFF, as in
+// some PDFs' text) to unified ones, then to simplified script.
+func foldRune(r rune) rune {
+	if r >= 0xF900 && r <= 0xFAFF || r >= 0x2F800 && r <= 0x2FA1F {
+		if f, _ := utf8.DecodeRuneInString(fold.String(string(r))); f != utf8.RuneError {
+			return f
+		}
+	}
+	return fold.Simplify(r)
 }

@@ -32,3 +32,15 @@ var surnameSet = func() map[rune]bool {
 	}
 	return m
 }()
+
+// isCompoundSurname reports whether the folded runes a, b are a compound
+// surname (欧阳).
+func isCompoundSurname(a, b rune) bool {
+	for _, c := range compoundSurnames {
+		rs := []rune(c)
+		if rs[0] == a && rs[1] == b {
+			return true
+		}
+	}
+	return false
+}

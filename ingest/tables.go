@@ -34,6 +34,9 @@ type aliasTable struct {
 	// for a one-rune alias), to pass over most positions of a text at
 	// once.
 	starts map[[2]rune]bool
+	// hanFirst marks the first runes of aliases among the common
+	// ideographs, a cheaper test than starts for most positions.
+	hanFirst [0xA000 - 0x4E00]bool
 }
 
 type aliasEntry struct {
@@ -78,7 +81,11 @@ func parseAliasTable(data []byte) (*aliasTable, error) {
 				continue // the first line that names an alias wins
 			}
 			t.byAlias[fa] = e
-			t.starts[firstTwo(fa)] = true
+			two := firstTwo(fa)
+			t.starts[two] = true
+			if two[0] >= 0x4E00 && two[0] < 0xA000 {
+				t.hanFirst[two[0]-0x4E00] = true
+			}
 			if n := len([]rune(fa)); n > t.maxRunes {
 				t.maxRunes = n
 			}
@@ -92,6 +99,9 @@ func parseAliasTable(data []byte) (*aliasTable, error) {
 // length in bytes.
 func (t *aliasTable) longest(s string) (aliasEntry, int, bool) {
 	if s == "" {
+		return aliasEntry{}, 0, false
+	}
+	if r, _ := utf8.DecodeRuneInString(s); r >= 0x4E00 && r < 0xA000 && !t.hanFirst[r-0x4E00] {
 		return aliasEntry{}, 0, false
 	}
 	two := firstTwo(s)

@@ -1,0 +1,147 @@
+package main
+
+import (
+	"bufio"
+	"bytes"
+	"encoding/json"
+	"io"
+	"mime/multipart"
+	"net/http"
+	"net/url"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"regexp"
+	"strings"
+	"syscall"
+	"testing"
+	"time"
+)
+
+// TestServeEndToEnd builds the binary, starts `jiyao serve` on a loopback
+// port over an empty index (which gets the sample), uploads a document with
+// the token, finds it, and stops the server with SIGTERM.
+func TestServeEndToEnd(t *testing.T) {
+	if testing.Short() {
+		t.Skip("builds and runs the binary")
+	}
+	seed, err := os.ReadFile(seedPath(t))
+	if err != nil {
+		t.Fatal(err)
+	}
+	tmp := t.TempDir()
+	bin := filepath.Join(tmp, "jiyao")
+	build := exec.Command("go", "build", "-o", bin, ".")
+	if out, err := build.CombinedOutput(); err != nil {
+		t.Fatalf("go build: %v\n%s", err, out)
+	}
+	const token = "e2e-token"
+	cmd := exec.Command(bin, "serve", "--index", filepath.Join(tmp, "index"), "--addr", "127.0.0.1:0")
+	cmd.Env = append(os.Environ(), "JIYAO_TOKEN="+token)
+	stderr, err := cmd.StderrPipe()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := cmd.Start(); err != nil {
+		t.Fatal(err)
+	}
+	exited := make(chan error, 1)
+	var logs bytes.Buffer
+	addrc := make(chan string, 1)
+	go func() {
+		sc := bufio.NewScanner(stderr)
+		addrRE := regexp.MustCompile(`msg=listening addr=(\S+)`)
+		for sc.Scan() {
+			line := sc.Text()
+			logs.WriteString(line + "\n")
+			if m := addrRE.FindStringSubmatch(line); m != nil {
+				addrc <- m[1]
+			}
+		}
+		exited <- cmd.Wait()
+	}()
+	defer func() {
+		if cmd.ProcessState == nil {
+			cmd.Process.Kill()
+		}
+	}()
+	var base string
+	select {
+	case addr := <-addrc:
+		base = "http://" + addr
+	case err := <-exited:
+		t.Fatalf("serve exited early: %v\n%s", err, logs.String())
+	case <-time.After(60 * time.Second):
+		t.Fatalf("serve did not start listening\n%s", logs.String())
+	}
+
+	get := func(path string, v any) int {
+		t.Helper()
+		resp, err := http.Get(base + path)
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer resp.Body.Close()
+		if v != nil {
+			if err := json.NewDecoder(resp.Body).Decode(v); err != nil {
+				t.Fatalf("GET %s: %v", path, err)
+			}
+		}
+		return resp.StatusCode
+	}
+	var ready struct{ Meetings int }
+	if st := get("/readyz", &ready); st != 200 || ready.Meetings < 2 {
+		t.Fatalf("readyz: %d, %d meetings (want the sample)", st, ready.Meetings)
+	}
+
+	// Upload a document the sample does not hold.
+	doc := strings.Replace(string(seed), "氢能", "端到端氢能", 1)
+	var body bytes.Buffer
+	mw := multipart.NewWriter(&body)
+	fw, _ := mw.CreateFormFile("file", "e2e-纪要.txt")
+	io.WriteString(fw, doc)
+	mw.Close()
+	req, _ := http.NewRequest("POST", base+"/api/v1/documents", &body)
+	req.Header.Set("Content-Type", mw.FormDataContentType())
+	req.Header.Set("Authorization", "Bearer "+token)
+	resp, err := http.DefaultClient.Do(req)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var up struct {
+		Added int
+		Files []struct{ ID, Status string }
+	}
+	json.NewDecoder(resp.Body).Decode(&up)
+	resp.Body.Close()
+	if resp.StatusCode != 200 || up.Added != 1 || len(up.Files) != 1 {
+		t.Fatalf("upload: %d %+v", resp.StatusCode, up)
+	}
+	var res struct {
+		Total uint64
+		Hits  []struct{ ID string }
+	}
+	if st := get("/api/v1/search?q="+url.QueryEscape(`"端到端氢能"`), &res); st != 200 || res.Total != 1 || res.Hits[0].ID != up.Files[0].ID {
+		t.Fatalf("search for the upload: %d %+v, want %s", st, res, up.Files[0].ID)
+	}
+	if st := get("/", nil); st != 200 {
+		t.Errorf("GET / (web pages): %d", st)
+	}
+
+	if err := cmd.Process.Signal(syscall.SIGTERM); err != nil {
+		t.Fatal(err)
+	}
+	select {
+	case err := <-exited:
+		if err != nil {
+			t.Errorf("exit after SIGTERM: %v\n%s", err, logs.String())
+		}
+	case <-time.After(40 * time.Second):
+		t.Fatalf("serve did not stop after SIGTERM\n%s", logs.String())
+	}
+	for _, want := range []string{"loaded the sample", "msg=request", "request_id=", "stopped cleanly"} {
+		if !strings.Contains(logs.String(), want) {
+			t.Errorf("log lacks %q:\n%s", want, logs.String())
+		}
+	}
+}

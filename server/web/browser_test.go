@@ -416,7 +416,7 @@ func TestScreenshotSearch(t *testing.T) {
 	}
 	ctx, base, consoleErrors := browser(t)
 	err := chromedp.Do(ctx,
-		chromedp.EmulateViewport(1280, 1000),
+		chromedp.EmulateViewport(1280, 1160),
 		chromedp.Navigate(base+"/?q="+url.QueryEscape("氢能")),
 		chromedp.WaitVisible(chromedp.CSS(`.hits`)),
 	)

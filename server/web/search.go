@@ -34,7 +34,15 @@ type searchPage struct {
 	MonthYear string
 	Facets    []facetView
 	Pager     pager
+	// Decisions are the first decisions matching, shown beside meeting and
+	// item hits; DecisionsURL is the decision tab.
+	Decisions    []hitView
+	DecisionsURL string
 }
+
+// sideDecisions is how many decisions the search page shows beside other
+// hits.
+const sideDecisions = 3
 
 // link is a labelled URL; Active marks the current choice.
 type link struct {
@@ -183,12 +191,20 @@ func (h *Handler) search(w http.ResponseWriter, r *http.Request) {
 		if l.name != level {
 			other := req
 			other.Level, other.Facets, other.Size, other.From, other.Highlight = l.name, nil, 1, 0, false
+			if l.name == index.LevelDecision && s.Q != "" && s.Page == 1 {
+				other.Size = sideDecisions
+			}
 			or, err := h.idx.Search(ctx, other)
 			if err != nil {
 				h.fail(w, r, err)
 				return
 			}
 			n = or.Total
+			if other.Size == sideDecisions {
+				for _, hit := range or.Hits {
+					p.Decisions = append(p.Decisions, hitOf(hit, s.Q))
+				}
+			}
 		}
 		name := l.name
 		if name == index.LevelMeeting {
@@ -196,6 +212,9 @@ func (h *Handler) search(w http.ResponseWriter, r *http.Request) {
 		}
 		p.Tabs = append(p.Tabs, link{Label: l.label, Count: int(n), Active: l.name == level,
 			URL: s.with(func(c *state) { c.Level = name })})
+		if l.name == index.LevelDecision {
+			p.DecisionsURL = p.Tabs[len(p.Tabs)-1].URL
+		}
 	}
 	p.Sorts = []link{
 		{Label: "相关度", Active: s.sortName() == "relevance", URL: s.with(func(c *state) { c.Sort = "" })},

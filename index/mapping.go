@@ -1,16 +1,21 @@
 package index
 
 import (
+	"fmt"
+
 	"github.com/blevesearch/bleve/v2"
+	"github.com/blevesearch/bleve/v2/analysis"
+	"github.com/blevesearch/bleve/v2/analysis/analyzer/custom"
 	"github.com/blevesearch/bleve/v2/analysis/analyzer/keyword"
 	"github.com/blevesearch/bleve/v2/mapping"
+	"github.com/blevesearch/bleve/v2/registry"
 	bindex "github.com/blevesearch/bleve_index_api"
 )
 
 // MappingVersion is recorded in the index; Open refuses an index written
 // with another one. Bump it whenever fields, analyzers or document shapes
 // change.
-const MappingVersion = "1"
+const MappingVersion = "2"
 
 // internalVersionKey is the bleve internal key the mapping version is kept
 // under.
@@ -105,6 +110,8 @@ func newMapping() (*mapping.IndexMappingImpl, error) {
 		fm.DocValues = docValues
 		fm.IncludeInAll = false
 		fm.IncludeTermVectors = false
+		// Keyword fields filter and facet; nothing scores them.
+		fm.SkipFreqNorm = true
 		dm.AddFieldMappingsAt(name, fm)
 	}
 	stored := func(name string) {
@@ -125,9 +132,19 @@ func newMapping() (*mapping.IndexMappingImpl, error) {
 		dm.AddFieldMappingsAt(name, fm)
 	}
 
-	text(fTitle, bigramAnalyzer, true, true)
-	text(fText, bigramAnalyzer, false, true)
-	text(fObject, bigramAnalyzer, true, true)
+	// The positional fields keep term positions for phrases but not byte
+	// offsets: snippets are marked by the highlighter, which analyses the
+	// display text again, so offsets in the index would only take space.
+	if err := im.AddCustomAnalyzer(positionsAnalyzer, map[string]any{
+		"type":          custom.Name,
+		"tokenizer":     bigramTokenizer,
+		"token_filters": []any{dropOffsetsFilter},
+	}); err != nil {
+		return nil, fmt.Errorf("define analyzer %s: %w", positionsAnalyzer, err)
+	}
+	text(fTitle, positionsAnalyzer, true, true)
+	text(fText, positionsAnalyzer, false, true)
+	text(fObject, positionsAnalyzer, true, true)
 	for _, f := range []string{fTitleU, fTextU, fObjectU} {
 		text(f, unigramAnalyzer, false, false)
 	}
@@ -158,4 +175,29 @@ func newMapping() (*mapping.IndexMappingImpl, error) {
 	}
 	im.DefaultMapping = dm
 	return im, nil
+}
+
+// positionsAnalyzer is the bigram analyzer of the indexed text fields:
+// the bigram tokenizer followed by dropOffsetsFilter.
+const (
+	positionsAnalyzer = "jiyao_bigram_positions"
+	dropOffsetsFilter = "jiyao_drop_offsets"
+)
+
+func init() {
+	registry.RegisterTokenFilter(dropOffsetsFilter, func(map[string]any, *registry.Cache) (analysis.TokenFilter, error) {
+		return dropOffsets{}, nil
+	})
+}
+
+// dropOffsets zeroes the byte offsets of tokens, which the index would
+// otherwise keep with every position (term vectors), at about four bytes a
+// token.
+type dropOffsets struct{}
+
+func (dropOffsets) Filter(ts analysis.TokenStream) analysis.TokenStream {
+	for _, t := range ts {
+		t.Start, t.End = 0, 0
+	}
+	return ts
 }

@@ -138,7 +138,7 @@ func (s *Server) readUpload(c *gin.Context) ([]index.Source, error) {
 		return s.readMultipart(c, params["boundary"])
 	case mt == "application/x-www-form-urlencoded":
 		return nil, &apiError{Status: http.StatusUnsupportedMediaType, Code: "unsupported_media_type",
-			Message: "send files as multipart/form-data or as the raw body"}
+			Message: "send files as multipart/form-data (curl -F file=@minutes.docx) or as the raw body with any other Content-Type (curl -H 'Content-Type: application/octet-stream' --data-binary @minutes.docx)"}
 	}
 	name := c.Query("name")
 	if name == "" {

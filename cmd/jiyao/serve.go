@@ -44,8 +44,16 @@ func runServe(ctx context.Context, e *env, args []string) error {
 	addr := fs.String("addr", envOr(e, "JIYAO_ADDR", defaultAddr), "address to listen on (env JIYAO_ADDR)")
 	tokenFile := fs.String("token-file", e.getenv("JIYAO_TOKEN_FILE"), "file holding the bearer token for writes (env JIYAO_TOKEN_FILE; or set JIYAO_TOKEN)")
 	noSample := fs.Bool("no-sample", envOr(e, "JIYAO_NO_SAMPLE", "") != "", "do not load the embedded sample into an empty index (env JIYAO_NO_SAMPLE)")
-	rate := fs.Float64("rate", envFloat(e, "JIYAO_RATE_LIMIT", server.DefaultRateLimit), "requests per second allowed per client address, <0 for no limit (env JIYAO_RATE_LIMIT)")
-	maxUpload := fs.Int64("max-upload", envInt(e, "JIYAO_MAX_UPLOAD", server.DefaultMaxUploadBytes), "largest upload request in bytes (env JIYAO_MAX_UPLOAD)")
+	defRate, err := envFloat(e, "JIYAO_RATE_LIMIT", server.DefaultRateLimit)
+	if err != nil {
+		return err
+	}
+	defUpload, err := envInt(e, "JIYAO_MAX_UPLOAD", server.DefaultMaxUploadBytes)
+	if err != nil {
+		return err
+	}
+	rate := fs.Float64("rate", defRate, "requests per second allowed per client address, <0 for no limit (env JIYAO_RATE_LIMIT)")
+	maxUpload := fs.Int64("max-upload", defUpload, "largest upload request in bytes (env JIYAO_MAX_UPLOAD)")
 	baseURL := fs.String("base-url", e.getenv("JIYAO_BASE_URL"), "public URL of the server, for links in feeds (env JIYAO_BASE_URL)")
 	logFormat := fs.String("log", envOr(e, "JIYAO_LOG", "text"), "log format: text or json (env JIYAO_LOG)")
 	if err := fs.Parse(args); err != nil {
@@ -162,16 +170,28 @@ func runServe(ctx context.Context, e *env, args []string) error {
 	}
 }
 
-func envInt(e *env, k string, def int64) int64 {
-	if v, err := strconv.ParseInt(e.getenv(k), 10, 64); err == nil {
-		return v
+// envInt reads a whole number from the environment; a value that does not
+// parse is an error, not silently the default.
+func envInt(e *env, k string, def int64) (int64, error) {
+	s := e.getenv(k)
+	if s == "" {
+		return def, nil
 	}
-	return def
+	v, err := strconv.ParseInt(s, 10, 64)
+	if err != nil {
+		return 0, fmt.Errorf("%w: %s=%q is not a whole number", errUsage, k, s)
+	}
+	return v, nil
 }
 
-func envFloat(e *env, k string, def float64) float64 {
-	if v, err := strconv.ParseFloat(e.getenv(k), 64); err == nil {
-		return v
+func envFloat(e *env, k string, def float64) (float64, error) {
+	s := e.getenv(k)
+	if s == "" {
+		return def, nil
 	}
-	return def
+	v, err := strconv.ParseFloat(s, 64)
+	if err != nil {
+		return 0, fmt.Errorf("%w: %s=%q is not a number", errUsage, k, s)
+	}
+	return v, nil
 }

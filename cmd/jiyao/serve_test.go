@@ -4,6 +4,7 @@ import (
 	"bufio"
 	"bytes"
 	"encoding/json"
+	"errors"
 	"io"
 	"mime/multipart"
 	"net/http"
@@ -142,6 +143,23 @@ func TestServeEndToEnd(t *testing.T) {
 	for _, want := range []string{"loaded the sample", "msg=request", "request_id=", "stopped cleanly"} {
 		if !strings.Contains(logs.String(), want) {
 			t.Errorf("log lacks %q:\n%s", want, logs.String())
+		}
+	}
+}
+
+func TestServeBadSettings(t *testing.T) {
+	for _, tt := range []struct {
+		env  map[string]string
+		args []string
+	}{
+		{map[string]string{"JIYAO_RATE_LIMIT": "fast"}, nil},
+		{map[string]string{"JIYAO_MAX_UPLOAD": "32MB"}, nil},
+		{nil, []string{"--log", "xml"}},
+		{nil, []string{"extra"}},
+	} {
+		_, _, err := runCmd(t, tt.env, append([]string{"serve", "--index", t.TempDir()}, tt.args...)...)
+		if !errors.Is(err, errUsage) {
+			t.Errorf("serve %v with %v: err = %v, want a usage error", tt.args, tt.env, err)
 		}
 	}
 }

@@ -163,6 +163,7 @@ func (idx *Index) Load(ctx context.Context, srcs []Source, opts LoadOptions) (Su
 		outcomes []Outcome // per record, or one failure
 		data     []byte
 		size     int64
+		storeErr error
 	}
 	jobs := make(chan Source)
 	results := make(chan result, opts.Workers*2)
@@ -185,6 +186,11 @@ func (idx *Index) Load(ctx context.Context, srcs []Source, opts LoadOptions) (Su
 				r := result{src: s}
 				r.recs, r.outcomes, r.data = idx.extract(ctx, s, opts)
 				r.size = int64(len(r.data))
+				// The original is written (and synced) here, on the
+				// workers, before its records reach a batch.
+				if len(r.recs) > 0 {
+					r.storeErr = idx.storeOriginal(r.recs[0].SHA256, s.Name, r.data)
+				}
 				select {
 				case results <- r:
 				case <-ctx.Done():
@@ -215,10 +221,8 @@ func (idx *Index) Load(ctx context.Context, srcs []Source, opts LoadOptions) (Su
 	for r := range results {
 		done++
 		sum.Bytes += r.size
-		if len(r.recs) > 0 {
-			if err := idx.storeOriginal(r.recs[0].SHA256, r.src.Name, r.data); err != nil {
-				return sum.finish(start), fmt.Errorf("store original of %s: %w", r.src.Name, err)
-			}
+		if r.storeErr != nil {
+			return sum.finish(start), fmt.Errorf("store original of %s: %w", r.src.Name, r.storeErr)
 		}
 		for i, o := range r.outcomes {
 			if o.Status == StatusAdded || o.Status == StatusUpdated {

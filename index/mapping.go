@@ -15,7 +15,7 @@ import (
 // MappingVersion is recorded in the index; Open refuses an index written
 // with another one. Bump it whenever fields, analyzers or document shapes
 // change.
-const MappingVersion = "2"
+const MappingVersion = "3"
 
 // internalVersionKey is the bleve internal key the mapping version is kept
 // under.
@@ -173,6 +173,9 @@ func newMapping() (*mapping.IndexMappingImpl, error) {
 	for _, f := range []string{fDay, fBody, fMeetingTitle, fDocNumLabel, fSHA256, fRecord} {
 		stored(f)
 	}
+	// No _all field: every query names its fields, and the composite
+	// field costs time per document even when nothing is included in it.
+	dm.AddSubDocumentMapping("_all", bleve.NewDocumentDisabledMapping())
 	im.DefaultMapping = dm
 	return im, nil
 }

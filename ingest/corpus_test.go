@@ -73,7 +73,7 @@ func extractChecked(e *Extractor, name string, data []byte) ([]*Minutes, error) 
 }
 
 func TestCorpus(t *testing.T) {
-	root := sharedCorpus(t, "real")
+	root := corpusPath(t, "real")
 	e := newTestExtractor(t)
 	files := corpusFiles(t, root)
 	if len(files) < 90 {
@@ -106,7 +106,7 @@ func TestCorpus(t *testing.T) {
 // TestCorpusErrorsWrap checks that the failures carry their sentinel, so that
 // callers can tell them apart with errors.Is.
 func TestCorpusErrorsWrap(t *testing.T) {
-	root := sharedCorpus(t, "real")
+	root := corpusPath(t, "real")
 	e := newTestExtractor(t)
 	for f, reason := range corpusFailures {
 		data, err := os.ReadFile(filepath.Join(root, f))
@@ -167,7 +167,7 @@ func toGolden(src string, m *Minutes) goldenRecord {
 // source text. A golden file pins only the fields it has: a field left out
 // was not checked by hand.
 func TestCorpusGolden(t *testing.T) {
-	root := sharedCorpus(t, "real")
+	root := corpusPath(t, "real")
 	e := newTestExtractor(t)
 	paths, err := filepath.Glob(filepath.Join("testdata", "golden", "*.json"))
 	if err != nil {

@@ -1,8 +1,6 @@
 package ingest
 
 import (
-	"os"
-	"path/filepath"
 	"strings"
 	"testing"
 	"time"
@@ -194,31 +192,8 @@ func TestFindDates(t *testing.T) {
 	}
 }
 
-// corpusFile is the path of a file of the shared test corpus; the test is
-// skipped when the corpus is missing, unless CI is set.
-func corpusFile(t testing.TB, elem ...string) string {
-	t.Helper()
-	p := filepath.Join(append([]string{"..", "..", "shared", "corpus"}, elem...)...)
-	if _, err := os.Stat(p); err != nil {
-		if os.Getenv("CI") == "true" {
-			t.Fatalf("corpus file missing: %v", err)
-		}
-		t.Skipf("corpus file missing: %v", err)
-	}
-	return p
-}
-
-func corpusText(t testing.TB, elem ...string) string {
-	t.Helper()
-	b, err := os.ReadFile(corpusFile(t, elem...))
-	if err != nil {
-		t.Fatal(err)
-	}
-	return string(b)
-}
-
 func TestFindDatesSeed(t *testing.T) {
-	text := corpusText(t, "seed", "suzhou-2020-36.txt")
+	text := string(readCorpus(t, "seed", "suzhou-2020-36.txt"))
 	got := findDates(text, time.Time{}, false)
 	want := []foundDate{
 		{"2020年11月2日上午", "2020-11-02", "上午"},

@@ -13,33 +13,10 @@ import (
 	"github.com/google/go-cmp/cmp"
 )
 
-// corpusDir returns the shared test corpus directory (sub joined), skipping
-// the test when it is missing outside CI and failing it in CI.
-func corpusDir(t testing.TB, sub ...string) string {
-	t.Helper()
-	dir := filepath.Join(append([]string{"..", "..", "shared", "corpus"}, sub...)...)
-	if _, err := os.Stat(dir); err != nil {
-		if os.Getenv("CI") == "true" {
-			t.Fatalf("test corpus missing in CI: %v", err)
-		}
-		t.Skipf("test corpus missing: %v", err)
-	}
-	return dir
-}
-
-func readCorpus(t testing.TB, sub ...string) []byte {
-	t.Helper()
-	b, err := os.ReadFile(filepath.Join(corpusDir(t), filepath.Join(sub...)))
-	if err != nil {
-		t.Fatal(err)
-	}
-	return b
-}
-
 // TestDecodeRealCorpus decodes every file of the real corpus: each gives
 // valid UTF-8 text with Han characters, or a sentinel error saying why not.
 func TestDecodeRealCorpus(t *testing.T) {
-	root := corpusDir(t, "real")
+	root := corpusPath(t, "real")
 	// Files known not to decode, with the reason.
 	wantErr := map[string]error{
 		"tw-taichung-council-pdf/tccc-0001.pdf": ErrNoTextLayer,

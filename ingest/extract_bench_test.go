@@ -15,7 +15,7 @@ import (
 func BenchmarkExtract(b *testing.B) {
 	e := newTestExtractor(b)
 	b.Run("seed", func(b *testing.B) {
-		data, err := os.ReadFile(filepath.Join(sharedCorpus(b, "seed"), "suzhou-2020-36.txt"))
+		data, err := os.ReadFile(filepath.Join(corpusPath(b, "seed"), "suzhou-2020-36.txt"))
 		if err != nil {
 			b.Fatal(err)
 		}

@@ -61,7 +61,7 @@ func TestExtractLargeInput(t *testing.T) {
 	if testing.Short() {
 		t.Skip("large input")
 	}
-	seed, err := os.ReadFile(filepath.Join(sharedCorpus(t, "seed"), "suzhou-2020-36.txt"))
+	seed, err := os.ReadFile(filepath.Join(corpusPath(t, "seed"), "suzhou-2020-36.txt"))
 	if err != nil {
 		t.Fatal(err)
 	}

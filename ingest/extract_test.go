@@ -12,20 +12,6 @@ import (
 	"github.com/google/go-cmp/cmp"
 )
 
-// sharedCorpus returns the path of ../shared/corpus/<rel>, skipping the test
-// when it is absent outside CI (CI always has it: its absence fails there).
-func sharedCorpus(t testing.TB, rel string) string {
-	t.Helper()
-	p := filepath.Join("..", "..", "shared", "corpus", rel)
-	if _, err := os.Stat(p); err != nil {
-		if os.Getenv("CI") != "" {
-			t.Fatalf("shared corpus missing in CI: %v", err)
-		}
-		t.Skipf("shared corpus not present: %v", err)
-	}
-	return p
-}
-
 func newTestExtractor(t testing.TB) *Extractor {
 	t.Helper()
 	e, err := NewExtractor(Config{})
@@ -105,7 +91,7 @@ func asJSON(t testing.TB, v any) any {
 }
 
 func TestSeedGolden(t *testing.T) {
-	dir := sharedCorpus(t, "seed")
+	dir := corpusPath(t, "seed")
 	data, err := os.ReadFile(filepath.Join(dir, "suzhou-2020-36.txt"))
 	if err != nil {
 		t.Fatal(err)

@@ -61,7 +61,7 @@ func TestRepair(t *testing.T) {
 }
 
 func TestRepairSeed(t *testing.T) {
-	got := Repair(corpusText(t, "seed", "suzhou-2020-36.txt"))
+	got := Repair(string(readCorpus(t, "seed", "suzhou-2020-36.txt")))
 	lines := strings.Split(got, "\n")
 	has := make(map[string]bool, len(lines))
 	for _, l := range lines {
@@ -140,7 +140,7 @@ func TestRepairRealStructure(t *testing.T) {
 	for _, tt := range tests {
 		name := strings.Join(tt.file, "/")
 		t.Run(tt.file[len(tt.file)-1], func(t *testing.T) {
-			got := Repair(corpusText(t, tt.file...))
+			got := Repair(string(readCorpus(t, tt.file...)))
 			has := map[string]bool{}
 			for _, l := range strings.Split(got, "\n") {
 				has[l] = true
@@ -199,7 +199,7 @@ func FuzzRepair(f *testing.F) {
 // bigInput is about n bytes of the seed text repeated with random runes
 // (Han, digits, numerals, punctuation, spaces, newlines) mixed in.
 func bigInput(t testing.TB, n int) string {
-	seed := corpusText(t, "seed", "suzhou-2020-36.txt")
+	seed := string(readCorpus(t, "seed", "suzhou-2020-36.txt"))
 	alphabet := []rune("一二三四五六七八九十百千万〇零两年月日号第次届条出席：:。，、（）() 　\n\n\r-—0123456789abc苏州会议纪要上午")
 	rng := rand.New(rand.NewPCG(1, 2))
 	var b strings.Builder
@@ -246,7 +246,7 @@ func TestLargeInput(t *testing.T) {
 }
 
 func seedRepeated(b *testing.B, n int) string {
-	seed := corpusText(b, "seed", "suzhou-2020-36.txt")
+	seed := string(readCorpus(b, "seed", "suzhou-2020-36.txt"))
 	return strings.Repeat(seed+"\n\n", n)
 }
 

@@ -6,6 +6,7 @@ import (
 	"encoding/base64"
 	"encoding/json"
 	"fmt"
+	"regexp"
 	"slices"
 	"strconv"
 	"time"
@@ -434,8 +435,19 @@ func hasLooseText(q Q) bool {
 		return slices.ContainsFunc(q.Children, hasLooseText)
 	case *Text:
 		return !q.Quoted && len(analyze(q.Text, modeQuery)) > 1
+	case *DocNumber:
+		_, ok := docNumberCore(q)
+		return ok
 	}
 	return false
+}
+
+// docNumberCore returns the bare year and number of a document number typed
+// with a prefix (〔2020〕36号 of 苏府会〔2020〕36号); ok is false when it has
+// none.
+func docNumberCore(q *DocNumber) (string, bool) {
+	_, core, ok := canonicalDocNumber(q.Raw)
+	return core, ok && core != q.Key
 }
 
 type compiler struct{ mode string }
@@ -520,8 +532,20 @@ func (c compiler) compile(q Q) query.Query {
 		}
 		return query.NewDisjunctionQuery([]query.Query{id, c.compile(&Text{Text: q.Raw, Quoted: true})})
 	case *DocNumber:
-		id := termQ(fDocNumber, q.Key)
-		return query.NewDisjunctionQuery([]query.Query{id, c.compile(&Text{Text: q.Raw, Quoted: true})})
+		qs := []query.Query{termQ(fDocNumber, q.Key), c.compile(&Text{Text: q.Raw, Quoted: true})}
+		// Looser: a record whose number was printed without the issuer's
+		// prefix (〔2020〕36号) matches a query with one (苏府会〔2020〕36号).
+		// A record numbered with another prefix (锡府会〔2020〕36号) is
+		// another document and does not.
+		if core, ok := docNumberCore(q); ok && c.mode != ModeExact {
+			other := query.NewRegexpQuery(".+" + regexp.QuoteMeta(core))
+			other.SetField(fDocNumber)
+			bare := query.NewBooleanQuery(nil, nil, nil)
+			bare.AddMust(termQ(fDocNumber, core))
+			bare.AddMustNot(other)
+			qs = append(qs, bare)
+		}
+		return query.NewDisjunctionQuery(qs)
 	}
 	panic(fmt.Sprintf("index: unknown query node %T", q))
 }

@@ -70,6 +70,8 @@ func TestSearchMatching(t *testing.T) {
 		{"doc number full-width", Request{Query: "（２０２０）３６号"}, []string{idSuzhou}, ModeExact},
 		{"doc number with prefix", Request{Query: "苏府会[2020]36号"}, []string{idSuzhou}, ModeExact},
 		{"doc number other", Request{Query: "〔2026〕1号"}, []string{idNanjing}, ModeExact},
+		{"doc number with a prefix the record lacks", Request{Query: "宁府会〔2026〕1号"}, []string{idNanjing}, ModeAll},
+		{"doc number with another prefix", Request{Query: "锡府会〔2020〕36号"}, nil, ModeAny},
 		{"and", Request{Query: "市政府 会议"}, []string{idNanjing, idSuzhou, idWuxi}, ModeExact},
 		{"exclude", Request{Query: "市政府 -苏州"}, []string{idNanjing, idWuxi}, ModeExact},
 		{"exclude field", Request{Query: "会议 -issuer:苏州市人民政府"}, []string{idKaohsiung, idNanjing, idTaipei, idWuxi}, ModeExact},

@@ -96,6 +96,9 @@ func (e *Extractor) items(p *page, m *Minutes) {
 		it.Departments = e.departments(p, hd.textStart, stop, nm)
 		m.Items = append(m.Items, it)
 	}
+	if len(heads) == 0 {
+		e.decisionParagraphs(p, m, nm)
+	}
 	for _, it := range m.Items {
 		for _, d := range it.Departments {
 			if !contains(m.Departments, d) {
@@ -178,6 +181,11 @@ func (e *Extractor) decisions(p *page, from, to int, nm naming) []Decision {
 				clause = clause[:j]
 			}
 			obj = p.show(objStart, objStart+len(clause))
+			if rs := []rune(obj); len(rs) > maxObjectRunes {
+				// A decision that runs on (会议决定，从今年2月1日起，一是…)
+				// is named by its opening words.
+				obj = string(rs[:maxObjectRunes]) + "…"
+			}
 		}
 		if obj == "" {
 			i = objStart
@@ -320,4 +328,44 @@ func (e *Extractor) partOfLonger(text string, j, n int) bool {
 	// 财政局长, 教育部署, 商务部门, 发改委员.
 	// 台办理, 台办公室: 办理 and 办公 are other words.
 	return strings.ContainsRune("长署门员理公", after)
+}
+
+// maxObjectRunes bounds the object of a decision read from a sentence
+// rather than a 《》 title.
+const maxObjectRunes = 60
+
+// decisionParagraphs makes agenda items of the paragraphs that record a
+// decision, for documents without numbered items (news releases: 会议决定，
+// …; 会议通过了《…》): each such paragraph is an item titled by its first
+// sentence.
+func (e *Extractor) decisionParagraphs(p *page, m *Minutes, nm naming) {
+	for k := 1; k < len(p.lines); k++ {
+		l := p.lines[k]
+		line := strings.TrimSpace(p.norm[l[0]:l[1]])
+		if !strings.HasPrefix(line, "会议") {
+			continue
+		}
+		ds := e.decisions(p, l[0], l[1], nm)
+		if len(ds) == 0 {
+			continue
+		}
+		lead := l[0] + strings.Index(p.norm[l[0]:l[1]], line)
+		titleEnd := lead + sentenceLen(p.norm[lead:l[1]])
+		title := p.show(lead, titleEnd)
+		if rs := []rune(title); len(rs) > maxObjectRunes {
+			title = string(rs[:maxObjectRunes]) + "…"
+		}
+		it := Item{
+			No:          len(m.Items) + 1,
+			Action:      ds[0].Verb,
+			Title:       title,
+			Decisions:   ds,
+			Departments: e.departments(p, l[0], l[1], nm),
+			Topics:      []string{},
+			Start:       p.offs[l[0]],
+			End:         p.offs[l[1]],
+		}
+		it.Text = strings.TrimSpace(p.disp[it.Start:it.End])
+		m.Items = append(m.Items, it)
+	}
 }

@@ -18,9 +18,13 @@ import (
 // digest, and the record's number in a multi-record file.
 var meetingIDRE = regexp.MustCompile(`^[0-9a-f]{16}(-[1-9][0-9]{0,5})?$`)
 
-// meetingID reads and checks the id path parameter. Ids are only ever
-// looked up in the index, never used as paths.
+// meetingID reads and checks the id path parameter of a request about one
+// meeting, which takes no query-string parameters. Ids are only ever looked
+// up in the index, never used as paths.
 func meetingID(c *gin.Context) (string, error) {
+	if err := checkParams(c); err != nil {
+		return "", err
+	}
 	id := c.Param("id")
 	if !meetingIDRE.MatchString(id) {
 		return "", badParam("id", "%q is not a meeting id (16 hex digits, as in 3f9a0c12d4e5b6a7)", truncate(id, 40))
@@ -43,9 +47,6 @@ type MeetingResponse struct {
 }
 
 func (s *Server) getMeeting(c *gin.Context) error {
-	if err := checkParams(c); err != nil {
-		return err
-	}
 	id, err := meetingID(c)
 	if err != nil {
 		return err
@@ -96,9 +97,6 @@ func sourceContentType(name string, data []byte) string {
 func isUTF8(b []byte) bool { return strings.ToValidUTF8(string(b), "\uFFFD") == string(b) }
 
 func (s *Server) getSource(c *gin.Context) error {
-	if err := checkParams(c); err != nil {
-		return err
-	}
 	id, err := meetingID(c)
 	if err != nil {
 		return err
@@ -136,9 +134,6 @@ type DeleteResponse struct {
 
 func (s *Server) deleteMeeting(c *gin.Context) error {
 	if err := s.authorize(c); err != nil {
-		return err
-	}
-	if err := checkParams(c); err != nil {
 		return err
 	}
 	id, err := meetingID(c)

@@ -54,7 +54,12 @@ type typeaheadQuery struct {
 	Limit  string `form:"limit"`
 }
 
-func (p typeaheadQuery) parse() (prefix string, limit int, err error) {
+// readTypeahead reads and checks the query string of a typeahead list.
+func readTypeahead(c *gin.Context) (prefix string, limit int, err error) {
+	var p typeaheadQuery
+	if err := bindQuery(c, &p, []string{"prefix", "limit"}); err != nil {
+		return "", 0, err
+	}
 	if err := text("prefix", p.Prefix, maxNameRunes); err != nil {
 		return "", 0, err
 	}
@@ -82,6 +87,30 @@ func matchRank(name, prefix string) int {
 		return 1
 	}
 	return -1
+}
+
+// matching returns at most limit of the facet values that match prefix:
+// those starting with it before those containing it, then by count, most
+// first, then by value.
+func matching(vals []index.FacetValue, prefix string, limit int) []index.FacetValue {
+	type cand struct {
+		index.FacetValue
+		rank int
+	}
+	var cands []cand
+	for _, v := range vals {
+		if r := matchRank(v.Value, prefix); r >= 0 {
+			cands = append(cands, cand{v, r})
+		}
+	}
+	slices.SortStableFunc(cands, func(a, b cand) int {
+		return cmp.Or(cmp.Compare(a.rank, b.rank), cmp.Compare(b.Count, a.Count), cmp.Compare(a.Value, b.Value))
+	})
+	out := make([]index.FacetValue, 0, min(limit, len(cands)))
+	for _, c := range cands[:min(limit, len(cands))] {
+		out = append(out, c.FacetValue)
+	}
+	return out
 }
 
 // countOf sums the counts of the values of a facet that fold to name's key.
@@ -135,11 +164,7 @@ type OfficialCount struct {
 }
 
 func (s *Server) getOfficials(c *gin.Context) error {
-	var p typeaheadQuery
-	if err := bindQuery(c, &p, []string{"prefix", "limit"}); err != nil {
-		return err
-	}
-	prefix, limit, err := p.parse()
+	prefix, limit, err := readTypeahead(c)
 	if err != nil {
 		return err
 	}
@@ -148,24 +173,9 @@ func (s *Server) getOfficials(c *gin.Context) error {
 	if err != nil {
 		return err
 	}
-	type cand struct {
-		OfficialCount
-		rank int
-	}
-	var cands []cand
-	for _, v := range fv["official"] {
-		r := matchRank(v.Value, prefix)
-		if r < 0 {
-			continue
-		}
-		cands = append(cands, cand{OfficialCount{Name: v.Value, Meetings: v.Count, Roles: roleCounts(fv, v.Value)}, r})
-	}
-	slices.SortStableFunc(cands, func(a, b cand) int {
-		return cmp.Or(cmp.Compare(a.rank, b.rank), cmp.Compare(b.Meetings, a.Meetings), cmp.Compare(a.Name, b.Name))
-	})
 	out := OfficialsResponse{Officials: []OfficialCount{}}
-	for _, c := range cands[:min(limit, len(cands))] {
-		out.Officials = append(out.Officials, c.OfficialCount)
+	for _, v := range matching(fv["official"], prefix, limit) {
+		out.Officials = append(out.Officials, OfficialCount{Name: v.Value, Meetings: v.Count, Roles: roleCounts(fv, v.Value)})
 	}
 	if out.IndexVersion, err = s.version.get(ctx); err != nil {
 		return err
@@ -315,11 +325,7 @@ type DepartmentCount struct {
 }
 
 func (s *Server) getDepartments(c *gin.Context) error {
-	var p typeaheadQuery
-	if err := bindQuery(c, &p, []string{"prefix", "limit"}); err != nil {
-		return err
-	}
-	prefix, limit, err := p.parse()
+	prefix, limit, err := readTypeahead(c)
 	if err != nil {
 		return err
 	}
@@ -333,24 +339,9 @@ func (s *Server) getDepartments(c *gin.Context) error {
 	if err != nil {
 		return err
 	}
-	type cand struct {
-		DepartmentCount
-		rank int
-	}
-	var cands []cand
-	for _, v := range fv["department"] {
-		r := matchRank(v.Value, prefix)
-		if r < 0 {
-			continue
-		}
-		cands = append(cands, cand{DepartmentCount{Name: v.Value, Meetings: v.Count, DecisionsLed: countOf(facetOf(led, "lead"), v.Value)}, r})
-	}
-	slices.SortStableFunc(cands, func(a, b cand) int {
-		return cmp.Or(cmp.Compare(a.rank, b.rank), cmp.Compare(b.Meetings, a.Meetings), cmp.Compare(a.Name, b.Name))
-	})
 	out := DepartmentsResponse{Departments: []DepartmentCount{}}
-	for _, c := range cands[:min(limit, len(cands))] {
-		out.Departments = append(out.Departments, c.DepartmentCount)
+	for _, v := range matching(fv["department"], prefix, limit) {
+		out.Departments = append(out.Departments, DepartmentCount{Name: v.Value, Meetings: v.Count, DecisionsLed: countOf(facetOf(led, "lead"), v.Value)})
 	}
 	if out.IndexVersion, err = s.version.get(ctx); err != nil {
 		return err

@@ -95,13 +95,8 @@ func (s *Server) getDecisions(c *gin.Context) error {
 	if p.Plan != "" {
 		return s.planHistory(c, p)
 	}
-	in := searchInput{q: p.Q, level: index.LevelDecision, filters: p.filters(), page: pg}
-	req, err := in.request()
-	if err != nil {
-		return err
-	}
 	ctx := c.Request.Context()
-	res, err := s.idx.Search(ctx, req)
+	res, err := s.find(ctx, searchInput{q: p.Q, level: index.LevelDecision, filters: p.filters(), page: pg})
 	if err != nil {
 		return err
 	}

@@ -64,11 +64,7 @@ func (s *Server) getFeed(c *gin.Context) error {
 		return err
 	}
 	in := searchInput{q: p.Q, level: index.LevelMeeting, filters: p.filters(), page: page{sort: "-date", page: 1, size: feedEntries}}
-	req, err := in.request()
-	if err != nil {
-		return err
-	}
-	res, err := s.idx.Search(c.Request.Context(), req)
+	res, err := s.find(c.Request.Context(), in)
 	if err != nil {
 		return err
 	}

@@ -247,12 +247,8 @@ func (s *Server) getOfficial(c *gin.Context) error {
 		return err
 	}
 	f.Official = []string{name}
-	req, err := searchInput{level: index.LevelMeeting, filters: f, facets: roleFacets[1:], page: pg}.request()
-	if err != nil {
-		return err
-	}
 	ctx := c.Request.Context()
-	res, err := s.idx.Search(ctx, req)
+	res, err := s.find(ctx, searchInput{level: index.LevelMeeting, filters: f, facets: roleFacets[1:], page: pg})
 	if err != nil {
 		return err
 	}
@@ -369,12 +365,8 @@ func (s *Server) getDepartment(c *gin.Context) error {
 		return err
 	}
 	f.Department = []string{name}
-	req, err := searchInput{level: index.LevelMeeting, filters: f, page: pg}.request()
-	if err != nil {
-		return err
-	}
 	ctx := c.Request.Context()
-	res, err := s.idx.Search(ctx, req)
+	res, err := s.find(ctx, searchInput{level: index.LevelMeeting, filters: f, page: pg})
 	if err != nil {
 		return err
 	}

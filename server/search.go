@@ -130,6 +130,15 @@ func (s *Server) readSearchQuery(c *gin.Context) (searchInput, error) {
 	return searchInput{q: p.Q, level: p.Level, filters: p.filters(), facets: splitList(p.Facets), page: pg, highlight: hl}, nil
 }
 
+// find validates in and runs it on the index.
+func (s *Server) find(ctx context.Context, in searchInput) (*index.Result, error) {
+	req, err := in.request()
+	if err != nil {
+		return nil, err
+	}
+	return s.idx.Search(ctx, req)
+}
+
 // request validates in and builds the index request.
 func (in searchInput) request() (index.Request, error) {
 	if err := text("q", in.q, maxQueryRunes); err != nil {
@@ -181,12 +190,8 @@ func (s *Server) search(c *gin.Context, in searchInput) error {
 	if err := in.page.check(); err != nil {
 		return err
 	}
-	req, err := in.request()
-	if err != nil {
-		return err
-	}
 	ctx := c.Request.Context()
-	res, err := s.idx.Search(ctx, req)
+	res, err := s.find(ctx, in)
 	if err != nil {
 		return err
 	}

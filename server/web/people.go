@@ -137,10 +137,7 @@ func chart(acts []activity, roleNames []roleCount, yearURL func(string) string) 
 }
 
 func (h *Handler) official(w http.ResponseWriter, r *http.Request) {
-	name, err := cleanName("official", r.PathValue("name"))
-	if err == nil && len(r.URL.Query()) > 0 {
-		err = badRequest("q", "this page takes no parameters")
-	}
+	name, err := pathName(r, "official")
 	if err != nil {
 		h.fail(w, r, err)
 		return
@@ -206,10 +203,7 @@ func (h *Handler) about(ctx context.Context, name, meetingID string) string {
 }
 
 func (h *Handler) department(w http.ResponseWriter, r *http.Request) {
-	name, err := cleanName("department", r.PathValue("name"))
-	if err == nil && len(r.URL.Query()) > 0 {
-		err = badRequest("q", "this page takes no parameters")
-	}
+	name, err := pathName(r, "department")
 	if err != nil {
 		h.fail(w, r, err)
 		return

@@ -210,12 +210,15 @@ const (
 
 var meetingIDRe = regexp.MustCompile(`^[0-9a-f]{16}$`)
 
-// cleanName validates a name taken from the path (an official or a
-// department).
-func cleanName(param, s string) (string, error) {
-	s = strings.TrimSpace(s)
+// pathName reads and validates the name in the path of an official's or a
+// department's page (param says which), a page that takes no parameters.
+func pathName(r *http.Request, param string) (string, error) {
+	s := strings.TrimSpace(r.PathValue("name"))
 	if s == "" || len(s) > maxValueLen || strings.ContainsAny(s, "\x00\n\r") {
 		return "", badRequest(param, "name %q is empty, too long or has control characters", s)
+	}
+	if len(r.URL.Query()) > 0 {
+		return "", badRequest("q", "this page takes no parameters")
 	}
 	return s, nil
 }

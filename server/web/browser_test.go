@@ -19,8 +19,6 @@ import (
 
 	"github.com/jiyao-search/jiyao/index"
 	"github.com/jiyao-search/jiyao/internal/sample"
-	"github.com/jiyao-search/jiyao/server"
-	"github.com/jiyao-search/jiyao/server/web"
 )
 
 // chromiumPath is Debian's chromium; JIYAO_CHROMIUM overrides it.
@@ -55,15 +53,7 @@ func browser(t *testing.T) (ctx context.Context, base string, consoleErrors func
 	if _, err := idx.Load(context.Background(), srcs, index.LoadOptions{}); err != nil {
 		t.Fatal(err)
 	}
-	pages, err := web.New(idx, web.Options{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	api, err := server.New(idx, server.Options{Pages: pages, RateLimit: -1})
-	if err != nil {
-		t.Fatal(err)
-	}
-	srv := httptest.NewServer(api)
+	srv := httptest.NewServer(mounted(t, idx))
 	t.Cleanup(srv.Close)
 
 	opts := []chromedp.ExecAllocatorOption{

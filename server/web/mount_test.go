@@ -12,6 +12,21 @@ import (
 	"github.com/jiyao-search/jiyao/server/web"
 )
 
+// mounted is the API's router with the pages behind it, as `jiyao serve`
+// mounts them.
+func mounted(t testing.TB, idx *index.Index) http.Handler {
+	t.Helper()
+	pages, err := web.New(idx, web.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	api, err := server.New(idx, server.Options{Pages: pages, RateLimit: -1})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return api
+}
+
 // TestMountedUnderServer checks the pages behind the API's router, as
 // `jiyao serve` mounts them: statuses survive gin's NoRoute (which starts
 // at 404) and the API keeps its paths.
@@ -21,14 +36,7 @@ func TestMountedUnderServer(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer idx.Close()
-	pages, err := web.New(idx, web.Options{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	api, err := server.New(idx, server.Options{Pages: pages, RateLimit: -1})
-	if err != nil {
-		t.Fatal(err)
-	}
+	api := mounted(t, idx)
 	for _, tc := range []struct {
 		path   string
 		status int

@@ -3,18 +3,15 @@ package server
 import (
 	"cmp"
 	"fmt"
+	"github.com/jiyao-search/jiyao/internal/plan"
 	"net/http"
-	"regexp"
 	"slices"
-	"strings"
 	"time"
-	"unicode"
 
 	"github.com/gin-gonic/gin"
 
 	"github.com/jiyao-search/jiyao/index"
 	"github.com/jiyao-search/jiyao/ingest"
-	"github.com/jiyao-search/jiyao/internal/fold"
 )
 
 // decisionsQuery is GET /decisions' query string.
@@ -128,7 +125,7 @@ func (s *Server) planHistory(c *gin.Context, p decisionsQuery) error {
 	if p.Q != "" || p.Cursor != "" || p.Page != "" {
 		return badParam("plan", "plan cannot be combined with q, page or cursor")
 	}
-	key := planKey(p.Plan)
+	key := plan.Key(p.Plan)
 	if len([]rune(key)) < 2 {
 		return badParam("plan", "plan %q has too little text to match", p.Plan)
 	}
@@ -196,7 +193,7 @@ func planStage(rec *ingest.Minutes, it ingest.Item, key string) (PlanStage, []De
 		ItemNo: it.No, ItemTitle: it.Title, Action: it.Action, Verbs: []string{}}
 	var decs []DecisionHit
 	for k, d := range it.Decisions {
-		if planKey(d.Object) != key {
+		if plan.Key(d.Object) != key {
 			continue
 		}
 		st.Verbs = append(st.Verbs, d.Verb)
@@ -204,10 +201,10 @@ func planStage(rec *ingest.Minutes, it ingest.Item, key string) (PlanStage, []De
 			Lead: d.Lead, MeetingID: rec.ID, MeetingTitle: rec.Title, Issuer: rec.Issuer, Date: meetingDate(rec),
 			Session: rec.Meeting.Session, ItemNo: it.No, ItemTitle: it.Title})
 	}
-	matched := len(st.Verbs) > 0 || planKey(it.Title) == key
+	matched := len(st.Verbs) > 0 || plan.Key(it.Title) == key
 	if !matched {
-		for _, t := range bracketed(it.Title + it.Text) {
-			if planKey(t) == key {
+		for _, t := range plan.Titles(it.Title + it.Text) {
+			if plan.Key(t) == key {
 				matched = true
 				break
 			}
@@ -228,61 +225,4 @@ func meetingDate(rec *ingest.Minutes) string {
 		return rec.Meeting.Date
 	}
 	return rec.Published
-}
-
-var bracketRE = regexp.MustCompile(`[《〈]([^《》〈〉]+)[》〉]`)
-
-// bracketed lists the 《》 titles in s.
-func bracketed(s string) []string {
-	var out []string
-	for _, m := range bracketRE.FindAllStringSubmatch(s, -1) {
-		out = append(out, m[1])
-	}
-	return out
-}
-
-// draftSuffixes are stripped from the end of plan titles: the same plan
-// goes from 草案 to 送审稿 to its final title.
-var draftSuffixes = []string{
-	"(修订草案)", "(草案)", "(送审稿)", "(征求意见稿)", "(修订稿)", "(讨论稿)", "(代拟稿)", "(审议稿)",
-	"修订草案", "草案", "送审稿", "征求意见稿", "修订稿", "讨论稿", "代拟稿", "审议稿",
-}
-
-// leadingVerbs are stripped from the start of a title without 《》: 审议X is
-// about X.
-var leadingVerbs = []string{"审议通过", "原则同意", "原则通过", "审议", "研究", "听取", "讨论", "通过", "同意", "关于"}
-
-// planKey normalises a plan title for matching: folded script and width,
-// the first 《》 title if there is one, no brackets, quotes, spaces or draft
-// suffixes.
-func planKey(s string) string {
-	s = fold.String(s)
-	if bs := bracketed(s); len(bs) > 0 {
-		s = bs[0]
-	} else {
-		for _, v := range leadingVerbs {
-			if strings.HasPrefix(s, v) {
-				s = strings.TrimPrefix(s, v)
-				break
-			}
-		}
-	}
-	s = strings.Map(func(r rune) rune {
-		switch {
-		case unicode.IsSpace(r), strings.ContainsRune("《》〈〉「」『』\"'“”‘’", r):
-			return -1
-		}
-		return r
-	}, s)
-	for changed := true; changed; {
-		changed = false
-		s = strings.TrimRight(s, "。.，,;；:：")
-		for _, suf := range draftSuffixes {
-			if strings.HasSuffix(s, suf) && len(s) > len(suf) {
-				s = strings.TrimSuffix(s, suf)
-				changed = true
-			}
-		}
-	}
-	return s
 }

@@ -3,6 +3,7 @@ package server
 import (
 	"cmp"
 	"context"
+	"github.com/jiyao-search/jiyao/internal/plan"
 	"net/http"
 	"slices"
 	"strings"
@@ -500,7 +501,7 @@ func (s *Server) getSuggest(c *gin.Context) error {
 		if r < 0 {
 			continue
 		}
-		k := planKey(h.Decision.Object)
+		k := plan.Key(h.Decision.Object)
 		if i, ok := plans[k]; ok {
 			cands[i].Count++
 			continue

@@ -345,22 +345,6 @@ func TestPlanHistory(t *testing.T) {
 	}
 }
 
-func TestPlanKey(t *testing.T) {
-	for _, tt := range []struct{ in, want string }{
-		{"杭州市数字经济促进条例", "杭州市数字经济促进条例"},
-		{"《杭州市数字经济促进条例（草案）》", "杭州市数字经济促进条例"},
-		{"审议《杭州市數字經濟促進條例（送审稿）》", "杭州市数字经济促进条例"},
-		{"杭州市数字经济促进条例送审稿", "杭州市数字经济促进条例"},
-		{"研究 杭州市 数字经济促进条例 (征求意见稿)", "杭州市数字经济促进条例"},
-		{"“杭州市数字经济促进条例”", "杭州市数字经济促进条例"},
-		{"草案", "草案"},
-	} {
-		if got := planKey(tt.in); got != tt.want {
-			t.Errorf("planKey(%q) = %q, want %q", tt.in, got, tt.want)
-		}
-	}
-}
-
 func TestDecisions(t *testing.T) {
 	f := newFixture(t, Options{}, 0)
 	var got DecisionsResponse

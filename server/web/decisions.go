@@ -2,6 +2,7 @@ package web
 
 import (
 	"context"
+	"github.com/jiyao-search/jiyao/internal/plan"
 	"net/http"
 	"regexp"
 	"slices"
@@ -69,32 +70,6 @@ const (
 
 var titleRe = regexp.MustCompile(`《([^《》]+)》`)
 
-// draftSuffixes are dropped from a plan title so that the draft and the
-// adopted plan are one plan.
-var draftSuffixes = []string{"(草案)", "草案", "(送审稿)", "送审稿", "(征求意见稿)", "征求意见稿", "(修订草案)", "(修订稿)", "修订稿"}
-
-// planKey is the form plan titles are compared in: folded (script,
-// full-width), without brackets, spaces or draft suffixes.
-func planKey(s string) string {
-	s = fold.String(s)
-	s = strings.Map(func(r rune) rune {
-		switch r {
-		case '《', '》', '〈', '〉', '<', '>', '"', '“', '”', '\'', '‘', '’', ' ', '\t', '\n', '　':
-			return -1
-		}
-		return r
-	}, s)
-	for trimmed := true; trimmed; {
-		trimmed = false
-		for _, suf := range draftSuffixes {
-			if t, ok := strings.CutSuffix(s, suf); ok && t != "" {
-				s, trimmed = t, true
-			}
-		}
-	}
-	return s
-}
-
 func (h *Handler) decisions(w http.ResponseWriter, r *http.Request) {
 	v := r.URL.Query()
 	for k := range v {
@@ -142,7 +117,7 @@ func (h *Handler) decisions(w http.ResponseWriter, r *http.Request) {
 			continue
 		}
 		// One title at two issuers is two plans.
-		k := fold.String(hit.Issuer) + "|" + planKey(hit.Decision.Object)
+		k := fold.String(hit.Issuer) + "|" + plan.Key(hit.Decision.Object)
 		pv := plans[k]
 		if pv == nil {
 			pv = &planView{Title: hit.Decision.Object, Issuer: hit.Issuer}
@@ -197,10 +172,10 @@ func (h *Handler) decisions(w http.ResponseWriter, r *http.Request) {
 func itemPlans(it ingest.Item) []string {
 	var out []string
 	for _, m := range titleRe.FindAllStringSubmatch(it.Title, -1) {
-		out = append(out, planKey(m[1]))
+		out = append(out, plan.Key(m[1]))
 	}
 	for _, d := range it.Decisions {
-		out = append(out, planKey(d.Object))
+		out = append(out, plan.Key(d.Object))
 	}
 	slices.Sort(out)
 	return slices.Compact(out)
@@ -212,7 +187,7 @@ func eventOf(m *ingest.Minutes, it ingest.Item, key string) event {
 		e.Step = "讨论"
 	}
 	for _, d := range it.Decisions {
-		if planKey(d.Object) == key {
+		if plan.Key(d.Object) == key {
 			e.Step, e.Decided = d.Verb, true
 			if d.Lead != "" {
 				e.Lead, e.LeadURL = d.Lead, departmentURL(d.Lead)

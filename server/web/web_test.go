@@ -314,21 +314,6 @@ func TestDecisionsPage(t *testing.T) {
 	}
 }
 
-func TestPlanKey(t *testing.T) {
-	for _, tc := range []struct{ in, want string }{
-		{"苏州市氢能及燃料电池产业发展规划", "苏州市氢能及燃料电池产业发展规划"},
-		{"《苏州市氢能及燃料电池产业发展规划（草案）》", "苏州市氢能及燃料电池产业发展规划"},
-		{"苏州市氢能及燃料电池产业发展规划(送审稿)", "苏州市氢能及燃料电池产业发展规划"},
-		{"蘇州市氫能及燃料電池產業發展規劃草案", "苏州市氢能及燃料电池产业发展规划"},
-		{"“双12苏州购物节”活动方案", "双12苏州购物节活动方案"},
-		{"草案", "草案"},
-	} {
-		if got := planKey(tc.in); got != tc.want {
-			t.Errorf("planKey(%q) = %q, want %q", tc.in, got, tc.want)
-		}
-	}
-}
-
 func TestMarkTerms(t *testing.T) {
 	for _, tc := range []struct{ q, text, want string }{
 		{"氢能", "发展氢能产业", "发展<mark>氢能</mark>产业"},

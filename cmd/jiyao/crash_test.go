@@ -1,0 +1,149 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"syscall"
+	"testing"
+	"time"
+
+	"github.com/jiyao-search/jiyao/index"
+	"github.com/jiyao-search/jiyao/internal/gen"
+)
+
+// buildBinary builds jiyao into dir.
+func buildBinary(t *testing.T, dir string) string {
+	t.Helper()
+	bin := filepath.Join(dir, "jiyao")
+	if out, err := exec.Command("go", "build", "-o", bin, ".").CombinedOutput(); err != nil {
+		t.Fatalf("go build: %v\n%s", err, out)
+	}
+	return bin
+}
+
+// TestIngestKill kills `jiyao ingest` with SIGKILL in the middle of its work
+// and checks that the index opens, holds whole meetings only (every item
+// and decision document belongs to a stored meeting and every meeting has
+// all of its items and decisions), and that the next run completes the work
+// without duplicates.
+func TestIngestKill(t *testing.T) {
+	if testing.Short() {
+		t.Skip("builds and runs the binary")
+	}
+	tmp := t.TempDir()
+	bin := buildBinary(t, tmp)
+	src := filepath.Join(tmp, "docs")
+	if err := os.MkdirAll(src, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	const n = 1200
+	g := gen.New(11)
+	for i := range n {
+		d := g.Doc(i)
+		if err := os.WriteFile(filepath.Join(src, d.Name), d.Text, 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	dir := filepath.Join(tmp, "index")
+	for round, delay := range []time.Duration{1500 * time.Millisecond, 2500 * time.Millisecond} {
+		cmd := exec.Command(bin, "ingest", "--index", dir, "--batch", "32", "--quiet", src)
+		if err := cmd.Start(); err != nil {
+			t.Fatal(err)
+		}
+		done := make(chan error, 1)
+		go func() { done <- cmd.Wait() }()
+		select {
+		case err := <-done:
+			t.Logf("round %d: ingest finished before the kill (%v)", round, err)
+		case <-time.After(delay):
+			if err := cmd.Process.Signal(syscall.SIGKILL); err != nil {
+				t.Fatal(err)
+			}
+			<-done
+		}
+		meetings := checkWhole(t, dir)
+		t.Logf("round %d: killed after %s with %d whole meetings", round, delay, meetings)
+	}
+	out, err := exec.Command(bin, "ingest", "--index", dir, "--quiet", src).CombinedOutput()
+	if err != nil {
+		t.Fatalf("final ingest: %v\n%s", err, out)
+	}
+	if !strings.Contains(string(out), "failed 0") || !strings.Contains(string(out), "updated 0") {
+		t.Errorf("final ingest summary: %s", out)
+	}
+	if got := checkWhole(t, dir); got != n {
+		t.Errorf("after the final run: %d meetings, want %d", got, n)
+	}
+}
+
+// checkWhole opens the index and checks that its meetings are whole: the
+// item and decision documents in the index are exactly those the stored
+// records describe. It returns the number of meetings.
+func checkWhole(t *testing.T, dir string) int {
+	t.Helper()
+	ctx := context.Background()
+	idx, err := index.Open(dir, index.Options{ReadOnly: true})
+	if errors.Is(err, os.ErrNotExist) {
+		return 0 // killed before the index was created
+	}
+	if err != nil {
+		t.Fatalf("open after kill: %v", err)
+	}
+	defer idx.Close()
+	st, err := idx.Stats(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	// Walk every meeting and count what its record says it has.
+	var items, decisions uint64
+	meetings := 0
+	after := ""
+	for {
+		res, err := idx.Search(ctx, index.Request{Size: index.MaxSize, After: after, Sort: "date"})
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, h := range res.Hits {
+			rec, err := idx.Get(ctx, h.ID)
+			if err != nil {
+				t.Fatalf("meeting %s listed but not readable: %v", h.ID, err)
+			}
+			meetings++
+			items += uint64(len(rec.Items))
+			for _, it := range rec.Items {
+				decisions += uint64(len(it.Decisions))
+			}
+		}
+		if res.Next == "" {
+			break
+		}
+		after = res.Next
+	}
+	if uint64(meetings) != st.Meetings || items != st.Items || decisions != st.Decisions {
+		t.Fatalf("index not whole: stats %d meetings, %d items, %d decisions; records describe %d, %d, %d",
+			st.Meetings, st.Items, st.Decisions, meetings, items, decisions)
+	}
+	// Every item document points at a meeting that exists.
+	after = ""
+	for {
+		res, err := idx.Search(ctx, index.Request{Level: "item", Size: index.MaxSize, After: after, Sort: "date"})
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, h := range res.Hits {
+			if _, err := idx.Get(ctx, h.MeetingID); err != nil {
+				t.Fatalf("item %s without its meeting: %v", h.ID, err)
+			}
+		}
+		if res.Next == "" {
+			break
+		}
+		after = res.Next
+	}
+	return meetings
+}
+

@@ -146,4 +146,3 @@ func checkWhole(t *testing.T, dir string) int {
 	}
 	return meetings
 }
-

@@ -201,53 +201,85 @@ func (idx *Index) Load(ctx context.Context, srcs []Source, opts LoadOptions) (Su
 	}
 	go func() { wg.Wait(); close(results) }()
 
-	var sum Summary
-	var pending []*ingest.Minutes
-	var pendingOut []Outcome
-	flush := func() error {
-		if len(pending) == 0 {
-			return nil
+	// Batches are written on their own goroutine, one at a time, while
+	// the next is being extracted: building a segment is serial, and the
+	// extraction workers would otherwise wait for it.
+	var (
+		mu       sync.Mutex // guards sum
+		sum      Summary
+		writeErr error // set by the writer only, read after it ends
+	)
+	type batch struct {
+		recs []*ingest.Minutes
+		outs []Outcome
+	}
+	batches := make(chan batch)
+	written := make(chan struct{})
+	go func() {
+		defer close(written)
+		for b := range batches {
+			if writeErr != nil {
+				continue
+			}
+			if err := idx.Put(ctx, b.recs); err != nil {
+				writeErr = err
+				cancel()
+				continue
+			}
+			mu.Lock()
+			for _, o := range b.outs {
+				sum.add(o)
+			}
+			mu.Unlock()
 		}
-		if err := idx.Put(ctx, pending); err != nil {
-			return err
+	}()
+	var pending batch
+	flush := func() {
+		if len(pending.recs) > 0 {
+			batches <- pending
+			pending = batch{}
 		}
-		for _, o := range pendingOut {
-			sum.add(o)
+	}
+	finish := func(err error) (Summary, error) {
+		close(batches)
+		<-written
+		if writeErr != nil {
+			err = writeErr
 		}
-		pending, pendingOut = pending[:0], pendingOut[:0]
-		return nil
+		return sum.finish(start), err
 	}
 	done := 0
 	for r := range results {
 		done++
+		mu.Lock()
 		sum.Bytes += r.size
 		if r.storeErr != nil {
-			return sum.finish(start), fmt.Errorf("store original of %s: %w", r.src.Name, r.storeErr)
+			mu.Unlock()
+			cancel()
+			return finish(fmt.Errorf("store original of %s: %w", r.src.Name, r.storeErr))
 		}
 		for i, o := range r.outcomes {
 			if o.Status == StatusAdded || o.Status == StatusUpdated {
-				pending = append(pending, r.recs[i])
-				pendingOut = append(pendingOut, o)
+				pending.recs = append(pending.recs, r.recs[i])
+				pending.outs = append(pending.outs, o)
 				continue
 			}
 			sum.add(o)
 		}
-		if len(pending) >= opts.BatchSize {
-			if err := flush(); err != nil {
-				return sum.finish(start), err
-			}
+		bytes := sum.Bytes
+		mu.Unlock()
+		if len(pending.recs) >= opts.BatchSize {
+			flush()
 		}
 		if opts.Progress != nil {
-			opts.Progress(Progress{Done: done, Total: len(srcs), Bytes: sum.Bytes, Elapsed: time.Since(start)})
+			opts.Progress(Progress{Done: done, Total: len(srcs), Bytes: bytes, Elapsed: time.Since(start)})
 		}
 	}
 	if err := ctx.Err(); err != nil {
-		return sum.finish(start), err
+		return finish(err)
 	}
-	if err := flush(); err != nil {
-		return sum.finish(start), err
-	}
-	return sum.finish(start), nil
+	flush()
+	return finish(nil)
 }
 
 func (s *Summary) add(o Outcome) {

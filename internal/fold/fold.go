@@ -20,6 +20,7 @@ import (
 	"sync"
 	"unicode"
 	"unicode/utf8"
+	"unsafe"
 
 	"golang.org/x/text/unicode/norm"
 )
@@ -38,6 +39,20 @@ var (
 const (
 	denseLo = 0x3400
 	denseHi = 0xA000
+	// Tables also cover punctuation and symbols below the ideographs,
+	// and compatibility ideographs, presentation and full-width forms
+	// above them.
+	lowLo  = 0x80
+	highLo = 0xF900
+	highHi = 0x10000
+)
+
+// Markers in tables.other.
+const (
+	// dropped marks an ignorable rune, which folds to nothing.
+	dropped rune = -1
+	// several marks a rune that folds to more than one (㈱ → (株)).
+	several rune = -2
 )
 
 type tables struct {
@@ -47,6 +62,22 @@ type tables struct {
 	// while differing from it; simpDense the same over the dense range.
 	simplified map[rune]bool
 	simpDense  [denseHi - denseLo]bool
+	// low and high hold the folding of the runes below and above the
+	// dense range: the one rune a rune folds to, or dropped or several.
+	low  [denseLo - lowLo]rune
+	high [highHi - highLo]rune
+}
+
+// other returns the entry of tables.low or tables.high for r, and false
+// for a rune neither covers.
+func (t *tables) other(r rune) (rune, bool) {
+	switch {
+	case r >= lowLo && r < denseLo:
+		return t.low[r-lowLo], true
+	case r >= highLo && r < highHi:
+		return t.high[r-highLo], true
+	}
+	return 0, false
 }
 
 var (
@@ -88,6 +119,21 @@ func load() *tables {
 			set(from, to)
 		}
 		tab = t
+		entry := func(r rune) rune {
+			if IsIgnorable(r) {
+				return dropped
+			}
+			if rs := t.foldOther(string(r)); len(rs) == 1 {
+				return rs[0]
+			}
+			return several
+		}
+		for r := rune(lowLo); r < denseLo; r++ {
+			t.low[r-lowLo] = entry(r)
+		}
+		for r := rune(highLo); r < highHi; r++ {
+			t.high[r-highLo] = entry(r)
+		}
 	})
 	return tab
 }
@@ -123,8 +169,9 @@ func IsIgnorable(r rune) bool {
 
 // Simplify maps one character to simplified script, leaving anything that is
 // not a traditional form as it is.
-func Simplify(r rune) rune {
-	t := load()
+func Simplify(r rune) rune { return load().simplify(r) }
+
+func (t *tables) simplify(r rune) rune {
 	if r >= denseLo && r < denseHi {
 		if s := t.dense[r-denseLo]; s != 0 {
 			return s
@@ -154,6 +201,9 @@ func IsTraditional(r rune) bool { return Simplify(r) != r }
 
 // String returns the folded form of s.
 func String(s string) string {
+	if unchanged(s) {
+		return s
+	}
 	out, _ := fold(s, false)
 	return out
 }
@@ -165,57 +215,106 @@ func Offsets(s string) (string, []int) {
 	return fold(s, true)
 }
 
+// unchanged reports whether folding leaves s as it is, which for text that
+// is simplified already (most of it) saves building a copy.
+func unchanged(s string) bool {
+	t := load()
+	for i := 0; i < len(s); {
+		c := s[i]
+		if c < utf8.RuneSelf {
+			if 'A' <= c && c <= 'Z' {
+				return false
+			}
+			i++
+			continue
+		}
+		r, size := utf8.DecodeRuneInString(s[i:])
+		i += size
+		switch {
+		case size == 1:
+			return false // invalid UTF-8, folded to U+FFFD
+		case r >= denseLo && r < denseHi:
+			if m := t.dense[r-denseLo]; m != 0 && m != r {
+				return false
+			}
+		default:
+			if m, ok := t.other(r); !ok || m != r {
+				return false
+			}
+		}
+	}
+	return true
+}
+
 func fold(s string, withOffsets bool) (string, []int) {
 	t := load()
-	var b strings.Builder
-	b.Grow(len(s))
+	b := make([]byte, 0, len(s))
 	var offs []int
 	if withOffsets {
 		offs = make([]int, 0, len(s)+1)
 	}
-	var buf [utf8.UTFMax]byte
-	emit := func(r rune, at int) {
-		n := utf8.EncodeRune(buf[:], r)
-		b.Write(buf[:n])
-		if withOffsets {
-			for range n {
-				offs = append(offs, at)
-			}
-		}
-	}
 	for i := 0; i < len(s); {
+		c := s[i]
+		if c < utf8.RuneSelf {
+			if 'A' <= c && c <= 'Z' {
+				c += 'a' - 'A'
+			}
+			b = append(b, c)
+			if withOffsets {
+				offs = append(offs, i)
+			}
+			i++
+			continue
+		}
 		r, size := utf8.DecodeRuneInString(s[i:])
 		at := i
 		i += size
 		switch {
-		case r < utf8.RuneSelf:
-			if 'A' <= r && r <= 'Z' {
-				r += 'a' - 'A'
-			}
-			emit(r, at)
+		case size == 1: // invalid UTF-8: r is utf8.RuneError
 		case r >= denseLo && r < denseHi:
 			if m := t.dense[r-denseLo]; m != 0 {
 				r = m
 			}
-			emit(r, at)
-		case r == utf8.RuneError && size == 1:
-			emit(utf8.RuneError, at)
-		case IsIgnorable(r):
 		default:
-			for _, c := range foldOther(r, s[at:i]) {
-				emit(c, at)
+			m, ok := t.other(r)
+			switch {
+			case ok && m == dropped, !ok && IsIgnorable(r):
+				continue
+			case ok && m != several:
+				r = m
+			default:
+				for _, c := range t.foldOther(s[at:i]) {
+					b = utf8.AppendRune(b, c)
+				}
+				if withOffsets {
+					for len(offs) < len(b) {
+						offs = append(offs, at)
+					}
+				}
+				continue
+			}
+		}
+		n := len(b)
+		b = utf8.AppendRune(b, r)
+		if withOffsets {
+			for range len(b) - n {
+				offs = append(offs, at)
 			}
 		}
 	}
 	if withOffsets {
 		offs = append(offs, len(s))
 	}
-	return b.String(), offs
+	if len(b) == 0 {
+		return "", offs
+	}
+	return unsafe.String(&b[0], len(b)), offs
 }
 
 // foldOther folds a rune outside ASCII and the dense ideograph blocks: NFKC,
 // space folding, lower case, then the script tables.
-func foldOther(r rune, src string) []rune {
+func (t *tables) foldOther(src string) []rune {
+	r, _ := utf8.DecodeRuneInString(src)
 	switch {
 	case unicode.IsSpace(r):
 		return []rune{' '}
@@ -226,7 +325,7 @@ func foldOther(r rune, src string) []rune {
 		}
 		return []rune{r}
 	case norm.NFKC.QuickSpanString(src) == len(src):
-		return []rune{Simplify(unicode.ToLower(r))}
+		return []rune{t.simplify(unicode.ToLower(r))}
 	}
 	n := norm.NFKC.String(src)
 	out := make([]rune, 0, 2)
@@ -238,7 +337,7 @@ func foldOther(r rune, src string) []rune {
 			c = ' '
 		default:
 			c = unicode.ToLower(c)
-			c = Simplify(c)
+			c = t.simplify(c)
 		}
 		out = append(out, c)
 	}

@@ -1,8 +1,10 @@
 package fold
 
 import (
+	"slices"
 	"strings"
 	"testing"
+	"unicode"
 	"unicode/utf8"
 
 	"github.com/google/go-cmp/cmp"
@@ -97,6 +99,9 @@ func FuzzString(f *testing.F) {
 		if String(s) != got {
 			t.Fatalf("String and Offsets disagree on %q", s)
 		}
+		if want, wantOffs := slowOffsets(s); got != want || !slices.Equal(offs, wantOffs) {
+			t.Fatalf("Offsets(%q) = %q, %v; rune by rune %q, %v", s, got, offs, want, wantOffs)
+		}
 	})
 }
 
@@ -105,5 +110,67 @@ func BenchmarkString(b *testing.B) {
 	b.SetBytes(int64(len(text)))
 	for b.Loop() {
 		String(text)
+	}
+}
+
+// slowOffsets folds s rune by rune the plain way, with every rune outside
+// ASCII and the dense ideograph blocks going through foldOther: the
+// reference the table-driven fold must agree with.
+func slowOffsets(s string) (string, []int) {
+	t := load()
+	var b []byte
+	var offs []int
+	for i := 0; i < len(s); {
+		r, size := utf8.DecodeRuneInString(s[i:])
+		at := i
+		i += size
+		var out []rune
+		switch {
+		case r < utf8.RuneSelf:
+			out = []rune{unicode.ToLower(r)}
+		case r >= denseLo && r < denseHi:
+			out = []rune{t.simplify(r)}
+		case r == utf8.RuneError && size == 1:
+			out = []rune{utf8.RuneError}
+		case IsIgnorable(r):
+		default:
+			out = t.foldOther(s[at:i])
+		}
+		for _, c := range out {
+			n := len(b)
+			b = utf8.AppendRune(b, c)
+			for range len(b) - n {
+				offs = append(offs, at)
+			}
+		}
+	}
+	return string(b), append(offs, len(s))
+}
+
+func TestEveryRune(t *testing.T) {
+	var all strings.Builder
+	for r := rune(0); r <= unicode.MaxRune; r++ {
+		if r >= 0xD800 && r < 0xE000 {
+			continue
+		}
+		s := string(r)
+		all.WriteString(s)
+		want, wantOffs := slowOffsets(s)
+		got, offs := Offsets(s)
+		if got != want || !slices.Equal(offs, wantOffs) {
+			t.Fatalf("Offsets(%q) = %q, %v; want %q, %v", s, got, offs, want, wantOffs)
+		}
+		if got := String(s); got != want {
+			t.Fatalf("String(%q) = %q, want %q", s, got, want)
+		}
+	}
+	s := all.String() + "\xff\xfe a\u200dＢ"
+	want, wantOffs := slowOffsets(s)
+	got, offs := Offsets(s)
+	if got != want || !slices.Equal(offs, wantOffs) {
+		t.Fatalf("Offsets of every rune in one string disagree with the rune-by-rune folding")
+	}
+	if String(s) != want {
+		t.Fatalf("String of every rune in one string disagrees with the rune-by-rune folding")
 	}
 }

@@ -60,7 +60,11 @@ type rosterSegment struct {
 func (e *Extractor) attendance(p *page, m *Minutes) {
 	var blocks []*rosterBlock
 	var cur *rosterBlock
-	for _, line := range strings.Split(p.raw, "\n") {
+	for line := range strings.SplitSeq(p.raw, "\n") {
+		if !hasColon(line) {
+			cur = rosterLine(line, cur, &blocks)
+			continue
+		}
 		for _, raw := range splitInlineLabels(line) {
 			cur = rosterLine(raw, cur, &blocks)
 		}
@@ -139,7 +143,7 @@ func attendedIn(p *page) []Attendee {
 func rosterLine(raw string, cur *rosterBlock, blocks *[]*rosterBlock) *rosterBlock {
 	// Outside a block only a label line matters, and a label has its
 	// colon near the start: most lines need no folding.
-	if cur == nil && !strings.ContainsAny(raw[:min(len(raw), 60)], ":：︰") {
+	if cur == nil && !hasColon(raw[:min(len(raw), 60)]) && !strings.Contains(raw[:min(len(raw), 60)], "︰") {
 		return nil
 	}
 	f := fold.String(raw)
@@ -211,7 +215,7 @@ func titleLike(key string) bool {
 // splitInlineLabels splits a raw line where a roster label follows other
 // text after a gap (主　　席：陳議長幸進　　　記錄：李惠芬).
 func splitInlineLabels(raw string) []string {
-	if !strings.ContainsAny(raw, ":：") {
+	if !hasColon(raw) {
 		return []string{raw}
 	}
 	f, offs := fold.Offsets(raw)
@@ -222,7 +226,7 @@ func splitInlineLabels(raw string) []string {
 			continue
 		}
 		for _, al := range rosterLabels {
-			if strings.HasPrefix(f[i:], al.label+":") {
+			if strings.HasPrefix(f[i:], al.label) && strings.HasPrefix(f[i+len(al.label):], ":") {
 				out = append(out, raw[offs[from]:offs[i]])
 				from = i
 				break
@@ -235,7 +239,7 @@ func splitInlineLabels(raw string) []string {
 // endsAttendance reports whether a folded line closes an attendance block:
 // prose, a date, a colophon, a heading.
 func endsAttendance(f string) bool {
-	if strings.ContainsAny(f, "。;") || runeCount(f) > 60 {
+	if strings.Contains(f, "。") || strings.IndexByte(f, ';') >= 0 || runeCount(f) > 60 {
 		return true
 	}
 	for _, w := range []string{"整理", "印发", "分送", "抄送", "(此件", "主题词"} {
@@ -243,10 +247,12 @@ func endsAttendance(f string) bool {
 			return true
 		}
 	}
-	if _, ok := firstDate(f, timeZero, false); ok && strings.HasSuffix(f, "日") {
-		return true
+	if strings.HasSuffix(f, "日") {
+		if _, ok := firstDate(f, timeZero, false); ok {
+			return true
+		}
 	}
-	if len(f) > 0 && strings.ContainsRune("甲乙丙丁一二三四五六七八九十", []rune(f)[0]) && strings.Contains(f, "、") && strings.Index(f, "、") <= 6 {
+	if len(f) > 0 && strings.ContainsRune("甲乙丙丁一二三四五六七八九十", firstRune(f)) && strings.Contains(f, "、") && strings.Index(f, "、") <= 6 {
 		return true
 	}
 	return false
@@ -331,11 +337,14 @@ type chunk struct {
 func splitChunks(l string) []chunk {
 	var out []chunk
 	for _, field := range strings.Fields(l) {
-		for i, part := range strings.FieldsFunc(field, func(r rune) bool { return strings.ContainsRune("、,，;；", r) }) {
+		i := 0
+		for part := range listItems(field) {
 			c := chunk{text: part, listed: i > 0}
-			rs := []rune(part)
-			if n := len(rs); n > 2 && rs[n-1] == '代' && rs[n-2] != '兼' && isName(string(rs[:n-1])) {
-				c.text, c.acting = string(rs[:n-1]), true
+			i++
+			if strings.HasSuffix(part, "代") && runeCount(part) > 2 {
+				if name := part[:len(part)-len("代")]; lastRune(name) != '兼' && isName(name) {
+					c.text, c.acting = name, true
+				}
 			}
 			out = append(out, c)
 		}
@@ -352,6 +361,42 @@ func splitChunks(l string) []chunk {
 	return joined
 }
 
+// listItems yields the non-empty parts of s between list separators (、 , ，
+// ; ；), as strings.FieldsFunc would.
+func listItems(s string) func(yield func(string) bool) {
+	return func(yield func(string) bool) {
+		start := -1
+		for i, r := range s {
+			if isListSep(r) {
+				if start >= 0 && !yield(s[start:i]) {
+					return
+				}
+				start = -1
+				continue
+			}
+			if start < 0 {
+				start = i
+			}
+		}
+		if start >= 0 {
+			yield(s[start:])
+		}
+	}
+}
+
+func isListSep(r rune) bool {
+	switch r {
+	case '、', ',', '，', ';', '；':
+		return true
+	}
+	return false
+}
+
+// hasColon reports whether s holds a colon, ASCII or full-width.
+func hasColon(s string) bool {
+	return strings.IndexByte(s, ':') >= 0 || strings.Contains(s, "：")
+}
+
 // joinSpaced joins a one-character item to the item after it when that is no
 // name by itself: a letter-spaced org (本 會－專門委員江聖虔). A line's first
 // item has had its chance to join the line above first (市行政审批局贺晓⏎洪).
@@ -359,7 +404,7 @@ func joinSpaced(parts []chunk) []chunk {
 	var out []chunk
 	for i := 0; i < len(parts); i++ {
 		c := parts[i]
-		if runeCount(c.text) == 1 && hanRune([]rune(c.text)[0]) && i+1 < len(parts) && !parts[i+1].listed && !isName(parts[i+1].text) {
+		if runeCount(c.text) == 1 && hanRune(firstRune(c.text)) && i+1 < len(parts) && !parts[i+1].listed && !isName(parts[i+1].text) {
 			c.text += parts[i+1].text
 			c.acting = parts[i+1].acting
 			i++
@@ -456,16 +501,29 @@ func isName(s string) bool {
 // splitOrgName splits "市商务局孙建江" into org and name (an org of one character, as in 市⏎徐海东, counts), preferring a
 // three-character name, then two, then four.
 func splitOrgName(c string) (org, name string, ok bool) {
-	rs := []rune(c)
-	for _, n := range []int{3, 2, 4} {
-		if len(rs) < n+1 {
+	// The last six runes are all it looks at: at[k] is the byte offset
+	// of the k-th rune from the end (from 1), rs[k] the rune.
+	var at [7]int
+	var rs [7]rune
+	n := 0
+	for i := len(c); i > 0 && n < 6; {
+		r, size := utf8.DecodeLastRuneInString(c[:i])
+		i -= size
+		n++
+		at[n], rs[n] = i, r
+	}
+	if n < 3 {
+		return "", "", false
+	}
+	for _, k := range []int{3, 2, 4} {
+		if n < k+1 {
 			continue
 		}
-		end := foldRune(rs[len(rs)-n-1])
-		if !strings.ContainsRune(orgEnds, end) && !(end == '班' && len(rs) >= n+2 && foldRune(rs[len(rs)-n-2]) == '专') {
+		end := foldRune(rs[k+1])
+		if !strings.ContainsRune(orgEnds, end) && !(end == '班' && n >= k+2 && foldRune(rs[k+2]) == '专') {
 			continue
 		}
-		o, nm := string(rs[:len(rs)-n]), string(rs[len(rs)-n:])
+		o, nm := c[:at[k]], c[at[k]:]
 		if !isName(nm) {
 			continue
 		}
@@ -583,7 +641,7 @@ func parseAttendee(c string) []Attendee {
 	c = strings.TrimSpace(c)
 	// Drop counts and notes: 計61位, 等61人, （如簽到簿）.
 	f := fold.String(c)
-	if i := strings.IndexAny(f, "(（"); i > 0 {
+	if i := indexParen(f); i > 0 {
 		c = string([]rune(c)[:runeCount(f[:i])])
 		f = fold.String(c)
 	}
@@ -616,6 +674,15 @@ func parseAttendee(c string) []Attendee {
 		return []Attendee{a}
 	}
 	return nil
+}
+
+// indexParen is strings.IndexAny(f, "(（").
+func indexParen(f string) int {
+	i, j := strings.IndexByte(f, '('), strings.Index(f, "（")
+	if i < 0 || j >= 0 && j < i {
+		return j
+	}
+	return i
 }
 
 // parsePerson reads a chair label's value (王院長金平, 李亚平市长,

@@ -139,14 +139,14 @@ func (e *Extractor) decisions(p *page, from, to int, nm naming) []Decision {
 	out := []Decision{}
 	text := p.norm[from:to]
 	for i := 0; i < len(text); {
-		verb, ok := "", false
-		if clauseStart(text, i) {
-			verb, ok = firstPrefix(text[i:], decisionVerbs)
-			// A bare 同意 or 通过 after a comma is more often part of
-			// a sentence than a decision of the meeting.
-			if ok && (verb == "同意" || verb == "通过") && strings.HasSuffix(text[:i], ",") {
-				ok = false
-			}
+		verb, ok := firstPrefix(text[i:], decisionVerbs)
+		if ok && !clauseStart(text, i) {
+			ok = false
+		}
+		// A bare 同意 or 通过 after a comma is more often part of a
+		// sentence than a decision of the meeting.
+		if ok && (verb == "同意" || verb == "通过") && strings.HasSuffix(text[:i], ",") {
+			ok = false
 		}
 		if !ok {
 			_, size := utf8.DecodeRuneInString(text[i:])
@@ -275,10 +275,11 @@ func (e *Extractor) departmentsAt(text string, base int, nm naming, first bool) 
 	for i := 0; i < len(text); {
 		prefix := ""
 		j := i
-		for _, l := range []string{"市", "省", "区", "县"} {
-			if nm.own == nil && strings.HasPrefix(text[i:], l) {
-				prefix, j = l, i+len(l)
-				break
+		r, size := utf8.DecodeRuneInString(text[i:])
+		if nm.own == nil {
+			switch r {
+			case '市', '省', '区', '县':
+				prefix, j = text[i:i+size], i+size
 			}
 		}
 		ent, n, ok := e.deptTable.longest(text[j:])
@@ -314,7 +315,6 @@ func (e *Extractor) departmentsAt(text string, base int, nm naming, first bool) 
 			// The lead follows 由 directly.
 			return out
 		}
-		_, size := utf8.DecodeRuneInString(text[i:])
 		i += size
 	}
 	return out

@@ -28,16 +28,23 @@ var (
 type aliasTable struct {
 	// byAlias maps a folded alias to its entry.
 	byAlias map[string]aliasEntry
-	// maxRunes is the length of the longest alias, in runes.
-	maxRunes int
-	// starts holds the first two runes of every alias (the second zero
-	// for a one-rune alias), to pass over most positions of a text at
-	// once.
-	starts map[[2]rune]bool
-	// hanFirst marks the first runes of aliases among the common
-	// ideographs, a cheaper test than starts for most positions.
-	hanFirst [0xA000 - 0x4E00]bool
+	// byFirst holds the aliases by their first rune, longest first:
+	// hanFirst gives the index+1 into groups for the common
+	// ideographs, otherFirst for the rest.
+	hanFirst   [0xA000 - 0x4E00]uint16
+	otherFirst map[rune]int
+	groups     [][]aliasMatch
 }
+
+// aliasMatch is one alias of an aliasTable's groups.
+type aliasMatch struct {
+	alias string
+	entry aliasEntry
+}
+
+// maxAliasRunes is the length, in runes, beyond which longest finds no
+// alias.
+const maxAliasRunes = 64
 
 type aliasEntry struct {
 	canonical string
@@ -65,7 +72,7 @@ func readTSV(r io.Reader, f func(key string, words []string) error) error {
 }
 
 func parseAliasTable(data []byte) (*aliasTable, error) {
-	t := &aliasTable{byAlias: make(map[string]aliasEntry), starts: make(map[[2]rune]bool)}
+	t := &aliasTable{byAlias: make(map[string]aliasEntry), otherFirst: make(map[rune]int)}
 	err := readTSV(bytes.NewReader(data), func(key string, words []string) error {
 		e := aliasEntry{canonical: key}
 		if strings.HasPrefix(key, "=") {
@@ -81,18 +88,40 @@ func parseAliasTable(data []byte) (*aliasTable, error) {
 				continue // the first line that names an alias wins
 			}
 			t.byAlias[fa] = e
-			two := firstTwo(fa)
-			t.starts[two] = true
-			if two[0] >= 0x4E00 && two[0] < 0xA000 {
-				t.hanFirst[two[0]-0x4E00] = true
+			if fa == "" || utf8.RuneCountInString(fa) > maxAliasRunes {
+				continue
 			}
-			if n := len([]rune(fa)); n > t.maxRunes {
-				t.maxRunes = n
+			r, _ := utf8.DecodeRuneInString(fa)
+			g := t.group(r)
+			if g == 0 {
+				t.groups = append(t.groups, nil)
+				g = len(t.groups)
+				if r >= 0x4E00 && r < 0xA000 {
+					t.hanFirst[r-0x4E00] = uint16(g)
+				} else {
+					t.otherFirst[r] = g
+				}
 			}
+			t.groups[g-1] = append(t.groups[g-1], aliasMatch{fa, e})
 		}
 		return nil
 	})
+	for _, g := range t.groups {
+		sort.SliceStable(g, func(i, j int) bool { return len(g[i].alias) > len(g[j].alias) })
+	}
+	if len(t.groups) >= 1<<16 {
+		return nil, fmt.Errorf("%d first characters of aliases, over the limit of %d", len(t.groups), 1<<16-1)
+	}
 	return t, err
+}
+
+// group returns the index+1 of the group of aliases starting with r, 0 if
+// none does.
+func (t *aliasTable) group(r rune) int {
+	if r >= 0x4E00 && r < 0xA000 {
+		return int(t.hanFirst[r-0x4E00])
+	}
+	return t.otherFirst[r]
 }
 
 // longest returns the longest alias that starts s (folded text), and its
@@ -101,30 +130,19 @@ func (t *aliasTable) longest(s string) (aliasEntry, int, bool) {
 	if s == "" {
 		return aliasEntry{}, 0, false
 	}
-	if r, _ := utf8.DecodeRuneInString(s); r >= 0x4E00 && r < 0xA000 && !t.hanFirst[r-0x4E00] {
+	var g int
+	if c := s[0]; c < utf8.RuneSelf {
+		g = t.group(rune(c))
+	} else {
+		r, _ := utf8.DecodeRuneInString(s)
+		g = t.group(r)
+	}
+	if g == 0 {
 		return aliasEntry{}, 0, false
 	}
-	two := firstTwo(s)
-	if !t.starts[two] && !t.starts[[2]rune{two[0], 0}] {
-		return aliasEntry{}, 0, false
-	}
-	// The byte ends of the first maxRunes runes, longest tried first.
-	var buf [64]int
-	ends := buf[:0]
-	for i := range s {
-		if i > 0 {
-			ends = append(ends, i)
-		}
-		if len(ends) >= t.maxRunes || len(ends) == len(buf) {
-			break
-		}
-	}
-	if len(ends) < t.maxRunes && len(ends) < len(buf) {
-		ends = append(ends, len(s))
-	}
-	for k := len(ends) - 1; k >= 0; k-- {
-		if e, ok := t.byAlias[s[:ends[k]]]; ok {
-			return e, ends[k], true
+	for _, a := range t.groups[g-1] {
+		if strings.HasPrefix(s, a.alias) {
+			return a.entry, len(a.alias), true
 		}
 	}
 	return aliasEntry{}, 0, false
@@ -199,18 +217,4 @@ func parseTopics(data []byte) ([]topic, error) {
 		return nil
 	})
 	return ts, err
-}
-
-// firstTwo returns the first two runes of s, zero where s is shorter.
-func firstTwo(s string) [2]rune {
-	var k [2]rune
-	r, n := utf8.DecodeRuneInString(s)
-	if n == 0 {
-		return k
-	}
-	k[0] = r
-	if n < len(s) {
-		k[1], _ = utf8.DecodeRuneInString(s[n:])
-	}
-	return k
 }

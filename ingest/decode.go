@@ -191,6 +191,14 @@ func firstLine(s string) string {
 // no control characters but tab and newline, no BOM or NUL, no trailing
 // spaces on lines and no leading or trailing blank lines.
 func cleanText(s string) string {
+	if clean(s) {
+		return strings.Trim(s, "\n")
+	}
+	return cleanSlow(s)
+}
+
+// cleanSlow is cleanText without the test for text that is clean already.
+func cleanSlow(s string) string {
 	s = normalizeNewlines(strings.ToValidUTF8(s, "\uFFFD"))
 	var b strings.Builder
 	b.Grow(len(s))
@@ -209,6 +217,40 @@ func cleanText(s string) string {
 		lines[i] = strings.TrimRight(l, " \t")
 	}
 	return strings.Trim(strings.Join(lines, "\n"), "\n")
+}
+
+// clean reports whether cleanText has nothing to do to s but trim blank
+// lines at its ends: it is valid UTF-8 without \r, control characters (C0
+// but tab and newline, DEL, C1), BOM, soft hyphen or zero-width space, and no
+// line ends in a space or tab.
+func clean(s string) bool {
+	if !utf8.ValidString(s) {
+		return false
+	}
+	for i := 0; i < len(s); i++ {
+		switch c := s[i]; {
+		case c == '\n':
+			if i > 0 && (s[i-1] == ' ' || s[i-1] == '\t') {
+				return false
+			}
+		case c < 0x20 && c != '\t', c == 0x7F:
+			return false
+		case c == 0xC2:
+			// U+0080-U+009F (C1 controls) and U+00AD.
+			if d := s[i+1]; d <= 0x9F || d == 0xAD {
+				return false
+			}
+		case c == 0xEF:
+			if strings.HasPrefix(s[i:], "\uFEFF") {
+				return false
+			}
+		case c == 0xE2:
+			if strings.HasPrefix(s[i:], "\u200B") {
+				return false
+			}
+		}
+	}
+	return s == "" || s[len(s)-1] != ' ' && s[len(s)-1] != '\t'
 }
 
 // Dates in metadata and near titles: 2012-07-25, 2012/7/25, 2012.07.25,

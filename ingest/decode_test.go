@@ -192,3 +192,14 @@ func FuzzDecode(f *testing.F) {
 		}
 	})
 }
+
+func FuzzCleanText(f *testing.F) {
+	for _, s := range []string{"a\nb", "a \nb", "\n\nx\n", "\u00adx", "\u0085", "\ufeffx", "x\u200b", "a\r\nb", "\xff", "a\t", "\t\nb", "é\u00a0"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		if got, want := cleanText(s), cleanSlow(s); got != want {
+			t.Errorf("cleanText(%q) = %q, want %q", s, got, want)
+		}
+	})
+}

@@ -7,7 +7,6 @@ import (
 	"fmt"
 	"strings"
 	"time"
-	"unicode"
 
 	"github.com/jiyao-search/jiyao/internal/fold"
 )
@@ -143,7 +142,7 @@ func (e *Extractor) FromDocument(d *Document) *Minutes {
 	e.opening(p, m, ref, roc)
 	e.items(p, m)
 	e.attendance(p, m)
-	e.assignTopics(m)
+	e.assignTopics(p, m)
 	return m
 }
 
@@ -158,7 +157,7 @@ func script(s string) string {
 	const enough = 4000
 	seen := 0
 	for _, r := range s {
-		if r < 0x3400 || !unicode.Is(unicode.Han, r) {
+		if r < 0x3400 || !hanRune(r) {
 			continue
 		}
 		if seen++; seen > enough {
@@ -166,7 +165,7 @@ func script(s string) string {
 		}
 		if fold.IsTraditional(r) {
 			trad++
-		} else if fold.IsSimplified(r) && !sharedSet[r] {
+		} else if fold.IsSimplified(r) && !isShared(r) {
 			simp++
 		}
 	}
@@ -204,11 +203,21 @@ func (d DateMatch) ISO() string { return d.Date.String() }
 // foldString is fold.String, for files that need nothing else of fold.
 func foldString(s string) string { return fold.String(s) }
 
-// sharedSet is sharedChars as a set.
-var sharedSet = func() map[rune]bool {
-	m := map[rune]bool{}
-	for _, r := range sharedChars {
-		m[r] = true
+// isShared reports whether r is one of sharedChars.
+func isShared(r rune) bool {
+	if r >= 0x4E00 && r < 0xA000 {
+		return sharedDense[r-0x4E00]
 	}
-	return m
+	return strings.ContainsRune(sharedChars, r)
+}
+
+// sharedDense is sharedChars as a set over the common ideographs.
+var sharedDense = func() *[0xA000 - 0x4E00]bool {
+	var t [0xA000 - 0x4E00]bool
+	for _, r := range sharedChars {
+		if r >= 0x4E00 && r < 0xA000 {
+			t[r-0x4E00] = true
+		}
+	}
+	return &t
 }()

@@ -8,6 +8,7 @@ import (
 	"sort"
 	"strings"
 	"testing"
+	"unicode"
 
 	"github.com/google/go-cmp/cmp"
 )
@@ -232,6 +233,14 @@ func TestScript(t *testing.T) {
 	} {
 		if got := script(tc.in); got != tc.want {
 			t.Errorf("script(%q) = %q, want %q", tc.in, got, tc.want)
+		}
+	}
+}
+
+func TestHanRune(t *testing.T) {
+	for r := rune(0); r <= unicode.MaxRune; r++ {
+		if got, want := hanRune(r), unicode.Is(unicode.Han, r); got != want {
+			t.Fatalf("hanRune(%U) = %v, want %v", r, got, want)
 		}
 	}
 }

@@ -139,7 +139,10 @@ func (e *Extractor) decisions(p *page, from, to int, nm naming) []Decision {
 	out := []Decision{}
 	text := p.norm[from:to]
 	for i := 0; i < len(text); {
-		verb, ok := firstPrefix(text[i:], decisionVerbs)
+		verb, ok := "", false
+		if mayStartVerb(text[i:]) {
+			verb, ok = firstPrefix(text[i:], decisionVerbs)
+		}
 		if ok && !clauseStart(text, i) {
 			ok = false
 		}
@@ -215,6 +218,26 @@ func (e *Extractor) decisions(p *page, from, to int, nm naming) []Decision {
 	}
 	return out
 }
+
+// mayStartVerb reports whether s starts with the first character of a
+// decision verb, a cheap test before firstPrefix.
+func mayStartVerb(s string) bool {
+	if len(s) < 3 || s[0] < 0xE0 {
+		return false
+	}
+	r, _ := utf8.DecodeRuneInString(s)
+	return decisionStarts[r]
+}
+
+// decisionStarts holds the first characters of decisionVerbs.
+var decisionStarts = func() map[rune]bool {
+	m := map[rune]bool{}
+	for _, v := range decisionVerbs {
+		r, _ := utf8.DecodeRuneInString(v)
+		m[r] = true
+	}
+	return m
+}()
 
 // clauseStart reports whether byte i of text begins a clause: the start,
 // after punctuation, after a sub-point marker (一), or after 会议/原则.

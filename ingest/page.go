@@ -53,7 +53,18 @@ func (p *page) lineAt(i int) int {
 	return len(p.lines) - 1
 }
 
-func hanRune(r rune) bool { return unicode.Is(unicode.Han, r) }
+// hanRune reports whether r is a Han character (unicode.Han), answering for
+// the common ideographs and everything below the radicals without the
+// table search.
+func hanRune(r rune) bool {
+	switch {
+	case r >= 0x4E00 && r <= 0x9FFF:
+		return true
+	case r < 0x2E80:
+		return false
+	}
+	return unicode.Is(unicode.Han, r)
+}
 
 // squeezeHanSpaces removes spaces between two Han characters, which in
 // headings laid out for print are layout (苏州市人民政府 常务会议纪要), and

@@ -43,6 +43,25 @@ var honorifics = []string{"先生", "女士", "小姐"}
 // splitting "市商务局孙建江" into org and name.
 const orgEnds = "局委办部司团队班区市县台室支院厅处会所校馆站心行府组省镇乡街"
 
+// isOrgEnd reports whether r is one of orgEnds.
+func isOrgEnd(r rune) bool {
+	if r >= 0x4E00 && r < 0xA000 {
+		return orgEndDense[r-0x4E00]
+	}
+	return strings.ContainsRune(orgEnds, r)
+}
+
+// orgEndDense is orgEnds as a set over the common ideographs.
+var orgEndDense = func() *[0xA000 - 0x4E00]bool {
+	var t [0xA000 - 0x4E00]bool
+	for _, r := range orgEnds {
+		if r >= 0x4E00 && r < 0xA000 {
+			t[r-0x4E00] = true
+		}
+	}
+	return &t
+}()
+
 // rosterBlock is one attendance block: its role and its lines, each with
 // the organisation of the sub-heading it stands under (市政府：, 本會：).
 type rosterBlock struct {
@@ -193,7 +212,7 @@ func rosterLine(raw string, cur *rosterBlock, blocks *[]*rosterBlock) *rosterBlo
 // isOrgHeading reports whether a folded label names an organisation (市政府,
 // 本会) rather than a title.
 func isOrgHeading(key string) bool {
-	return !titleLike(key) && strings.ContainsRune(orgEnds, lastRune(key))
+	return !titleLike(key) && isOrgEnd(lastRune(key))
 }
 
 // titleLike reports whether a folded label ends with a person's title
@@ -491,9 +510,9 @@ func isName(s string) bool {
 	}
 	switch len(rs) {
 	case 2, 3:
-		return surnameSet[rs[0]] || isCompoundSurname(rs[0], rs[1])
+		return isSurnameRune(rs[0]) || isCompoundSurname(rs[0], rs[1])
 	case 4:
-		return isCompoundSurname(rs[0], rs[1]) || (surnameSet[rs[0]] && surnameSet[rs[1]])
+		return isCompoundSurname(rs[0], rs[1]) || (isSurnameRune(rs[0]) && isSurnameRune(rs[1]))
 	}
 	return false
 }
@@ -520,7 +539,7 @@ func splitOrgName(c string) (org, name string, ok bool) {
 			continue
 		}
 		end := foldRune(rs[k+1])
-		if !strings.ContainsRune(orgEnds, end) && !(end == '班' && n >= k+2 && foldRune(rs[k+2]) == '专') {
+		if !isOrgEnd(end) && !(end == '班' && n >= k+2 && foldRune(rs[k+2]) == '专') {
 			continue
 		}
 		o, nm := c[:at[k]], c[at[k]:]
@@ -628,9 +647,14 @@ func splitOrgTitle(s string) (org, title string) {
 			best = t
 		}
 	}
-	rs := []rune(s)
-	if n := runeCount(best); best != "" && n <= len(rs) && len(rs) == runeCount(f) {
-		return string(rs[:len(rs)-n]), string(rs[len(rs)-n:])
+	if n, ns := runeCount(best), runeCount(s); best != "" && n <= ns && ns == runeCount(f) {
+		// The last n runes of s.
+		at := len(s)
+		for range n {
+			_, size := utf8.DecodeLastRuneInString(s[:at])
+			at -= size
+		}
+		return s[:at], s[at:]
 	}
 	return "", s
 }

@@ -362,7 +362,7 @@ func personBefore(disp string, titled bool) (*Person, bool) {
 // orgBefore reports whether folded s, written before a title, names the body
 // the title belongs to (国务院食品安全委员会) rather than being prose.
 func orgBefore(s string) bool {
-	return s != "" && strings.ContainsRune(orgEnds, lastRune(s)) && !strings.ContainsAny(s, "由在是和与及")
+	return s != "" && isOrgEnd(lastRune(s)) && !strings.ContainsAny(s, "由在是和与及")
 }
 
 // openingLine returns the folded line that opens the meeting (主持召开,

@@ -1,6 +1,9 @@
 package ingest
 
-import "unicode/utf8"
+import (
+	"strings"
+	"unicode/utf8"
+)
 
 // surnames are the common Chinese surnames, simplified, with the compound
 // ones; the list covers well over 95% of the population.
@@ -13,7 +16,7 @@ func isSurname(s string) bool {
 	switch utf8.RuneCountInString(s) {
 	case 1:
 		r, _ := utf8.DecodeRuneInString(s)
-		return surnameSet[r]
+		return isSurnameRune(r)
 	case 2:
 		for _, c := range compoundSurnames {
 			if c == s {
@@ -24,23 +27,42 @@ func isSurname(s string) bool {
 	return false
 }
 
-// surnameSet is surnames as a set.
-var surnameSet = func() map[rune]bool {
-	m := map[rune]bool{}
-	for _, r := range surnames {
-		m[r] = true
+// isSurnameRune reports whether the folded r is a one-character surname.
+func isSurnameRune(r rune) bool {
+	if r >= 0x4E00 && r < 0xA000 {
+		return surnameDense[r-0x4E00]
 	}
-	return m
+	return strings.ContainsRune(surnames, r)
+}
+
+// surnameDense is surnames as a set over the common ideographs.
+var surnameDense = func() *[0xA000 - 0x4E00]bool {
+	var t [0xA000 - 0x4E00]bool
+	for _, r := range surnames {
+		if r >= 0x4E00 && r < 0xA000 {
+			t[r-0x4E00] = true
+		}
+	}
+	return &t
 }()
 
 // isCompoundSurname reports whether the folded runes a, b are a compound
 // surname (欧阳).
 func isCompoundSurname(a, b rune) bool {
-	for _, c := range compoundSurnames {
-		rs := []rune(c)
-		if rs[0] == a && rs[1] == b {
+	for _, c := range compoundRunes {
+		if c[0] == a && c[1] == b {
 			return true
 		}
 	}
 	return false
 }
+
+// compoundRunes holds the first two runes of each compound surname.
+var compoundRunes = func() [][2]rune {
+	var out [][2]rune
+	for _, c := range compoundSurnames {
+		rs := []rune(c)
+		out = append(out, [2]rune{rs[0], rs[1]})
+	}
+	return out
+}()

@@ -156,21 +156,43 @@ type topicKeyword struct {
 
 // topicIndex finds the taxonomy's keywords in one pass over a text: the
 // keywords by their first rune, longest first.
-type topicIndex map[rune][]topicKeyword
+// The keywords of a first rune among the common ideographs are found
+// through a dense table of index+1 into groups.
+type topicIndex struct {
+	byRune map[rune][]topicKeyword
+	han    *[0xA000 - 0x4E00]uint16
+	groups [][]topicKeyword
+}
 
 func newTopicIndex(ts []topic) topicIndex {
-	ix := topicIndex{}
+	ix := topicIndex{byRune: map[rune][]topicKeyword{}, han: new([0xA000 - 0x4E00]uint16)}
 	for c, t := range ts {
 		for _, k := range t.keywords {
 			r, _ := utf8.DecodeRuneInString(k)
-			ix[r] = append(ix[r], topicKeyword{k, c})
+			ix.byRune[r] = append(ix.byRune[r], topicKeyword{k, c})
 		}
 	}
-	for r := range ix {
-		ks := ix[r]
+	for r, ks := range ix.byRune {
 		sort.SliceStable(ks, func(i, j int) bool { return len(ks[i].word) > len(ks[j].word) })
+		if r >= 0x4E00 && r < 0xA000 && len(ix.groups) < 1<<16-1 {
+			ix.groups = append(ix.groups, ks)
+			ix.han[r-0x4E00] = uint16(len(ix.groups))
+		}
 	}
 	return ix
+}
+
+// keywords returns the keywords starting with r, longest first.
+func (ix topicIndex) keywords(r rune) []topicKeyword {
+	if r >= 0x4E00 && r < 0xA000 {
+		if g := ix.han[r-0x4E00]; g != 0 {
+			return ix.groups[g-1]
+		}
+		if len(ix.groups) < 1<<16-1 {
+			return nil
+		}
+	}
+	return ix.byRune[r]
 }
 
 // count adds weight to scores[class] for each keyword occurrence in text,
@@ -178,7 +200,7 @@ func newTopicIndex(ts []topic) topicIndex {
 func (ix topicIndex) count(text string, weight int, scores []int) {
 	var seen [32]bool
 	for i, r := range text {
-		ks := ix[r]
+		ks := ix.keywords(r)
 		if len(ks) == 0 {
 			continue
 		}

@@ -266,6 +266,27 @@ func fold(s string, withOffsets bool) (string, []int) {
 			i++
 			continue
 		}
+		if c >= 0xE3 && c <= 0xE9 && i+2 < len(s) && s[i+1]&0xC0 == 0x80 && s[i+2]&0xC0 == 0x80 {
+			// U+3000-U+9FFF, the bulk of Chinese text: the dense
+			// range is decoded and encoded in place when it folds
+			// to a rune of three bytes, as nearly all of it does.
+			r := rune(c&0x0F)<<12 | rune(s[i+1]&0x3F)<<6 | rune(s[i+2]&0x3F)
+			if r >= denseLo {
+				if m := t.dense[r-denseLo]; m != 0 {
+					if m < 0x800 || m >= 0x10000 || m >= 0xD800 && m < 0xE000 {
+						goto general // not three bytes
+					}
+					r = m
+				}
+				b = append(b, byte(0xE0|r>>12), byte(0x80|(r>>6)&0x3F), byte(0x80|r&0x3F))
+				if withOffsets {
+					offs = append(offs, i, i, i)
+				}
+				i += 3
+				continue
+			}
+		}
+	general:
 		r, size := utf8.DecodeRuneInString(s[i:])
 		at := i
 		i += size

@@ -165,7 +165,17 @@ func session(text string, show func(i, j int) string, mt *Meeting) {
 			end = loc[1]
 		}
 	}
-	termLoc := termRE.FindStringSubmatchIndex(text)
+	// Each pattern is tried only where the text holds a word the
+	// pattern requires.
+	find := func(re *regexp.Regexp, words ...string) []int {
+		for _, w := range words {
+			if !strings.Contains(text, w) {
+				return nil
+			}
+		}
+		return re.FindStringSubmatchIndex(text)
+	}
+	termLoc := find(termRE, "届")
 	if termLoc != nil {
 		mt.Term = number(text[termLoc[2]:termLoc[3]])
 		widen(termLoc)
@@ -180,37 +190,30 @@ func session(text string, show func(i, j int) string, mt *Meeting) {
 		}
 	}
 	rest := 0
-	switch {
-	case periodRE.MatchString(text):
-		loc := periodRE.FindStringSubmatchIndex(text)
+	if loc := find(periodRE, "第", "会期"); loc != nil {
 		mt.Session = number(text[loc[2]:loc[3]])
 		dropLateTerm(loc[0])
 		widen(loc)
 		rest = loc[1]
-	case assemblyRE.MatchString(text):
-		loc := assemblyRE.FindStringSubmatchIndex(text)
+	} else if loc := find(assemblyRE, "第", "次"); loc != nil {
 		mt.Session = number(text[loc[2]:loc[3]])
 		dropLateTerm(loc[0])
 		widen(loc)
 		rest = loc[1]
-	case yearSessRE.MatchString(text):
-		loc := yearSessRE.FindStringSubmatchIndex(text)
+	} else if loc := find(yearSessRE, "年第", "次"); loc != nil {
 		dropLateTerm(loc[0])
 		mt.Year = number(text[loc[2]:loc[3]])
 		mt.Session = number(text[loc[4]:loc[5]])
 		widen(loc)
-	case termSessRE.MatchString(text):
-		loc := termSessRE.FindStringSubmatchIndex(text)
+	} else if loc := find(termSessRE, "届", "次"); loc != nil {
 		mt.Session = number(text[loc[2]:loc[3]])
 		dropLateTerm(loc[0])
 		widen(loc)
-	default:
-		if loc := sessionRE.FindStringSubmatchIndex(text); loc != nil {
-			mt.Session = number(text[loc[2]:loc[3]])
-			dropLateTerm(loc[0])
-			widen(loc)
-			rest = loc[1]
-		}
+	} else if loc := find(sessionRE, "第", "次"); loc != nil {
+		mt.Session = number(text[loc[2]:loc[3]])
+		dropLateTerm(loc[0])
+		widen(loc)
+		rest = loc[1]
 	}
 	// A sitting follows a session that has one: …第6次会议, …举行第二次全体会议.
 	if rest > 0 && mt.Session != 0 {

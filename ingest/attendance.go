@@ -28,6 +28,15 @@ var personTitles = []string{
 	"副区长", "区长", "专员", "执行秘书", "副总经理", "总经理", "总纪录", "总记录",
 }
 
+// titleEnds holds the last characters of personTitles.
+var titleEnds = func() map[rune]bool {
+	m := map[rune]bool{}
+	for _, t := range personTitles {
+		m[lastRune(t)] = true
+	}
+	return m
+}()
+
 // recorderTitles are the titles of the person who takes the minutes, when
 // the record names them among those present (總紀錄：黃聖賓).
 var recorderTitles = []string{"总纪录", "总记录", "纪录", "记录"}
@@ -641,6 +650,9 @@ func trimActing(s string) string {
 // longest title it ends with.
 func splitOrgTitle(s string) (org, title string) {
 	f := fold.String(s)
+	if !titleEnds[lastRune(f)] {
+		return "", s // no title ends f
+	}
 	best := ""
 	for _, t := range personTitles {
 		if strings.HasSuffix(f, t) && len(t) > len(best) {

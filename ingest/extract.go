@@ -163,9 +163,10 @@ func script(s string) string {
 		if seen++; seen > enough {
 			break
 		}
-		if fold.IsTraditional(r) {
+		switch scriptOf(r) {
+		case scriptTraditional:
 			trad++
-		} else if fold.IsSimplified(r) && !isShared(r) {
+		case scriptSimplified:
 			simp++
 		}
 	}
@@ -179,6 +180,41 @@ func script(s string) string {
 	}
 	return "mixed"
 }
+
+// What a character tells of the script, for script.
+const (
+	scriptNeither byte = iota
+	scriptTraditional
+	scriptSimplified
+)
+
+// scriptOf returns what r tells of the script: traditional for a
+// traditional form, simplified for a simplified form not in sharedChars.
+func scriptOf(r rune) byte {
+	if r >= 0x4E00 && r < 0xA000 {
+		return scriptDense[r-0x4E00]
+	}
+	return scriptOfSlow(r)
+}
+
+func scriptOfSlow(r rune) byte {
+	switch {
+	case fold.IsTraditional(r):
+		return scriptTraditional
+	case fold.IsSimplified(r) && !isShared(r):
+		return scriptSimplified
+	}
+	return scriptNeither
+}
+
+// scriptDense is scriptOf over the common ideographs.
+var scriptDense = func() *[0xA000 - 0x4E00]byte {
+	var t [0xA000 - 0x4E00]byte
+	for r := rune(0x4E00); r < 0xA000; r++ {
+		t[r-0x4E00] = scriptOfSlow(r)
+	}
+	return &t
+}()
 
 // sharedChars are common characters of traditional text that simplification
 // also uses for a merged character (局 ← 侷, 表 ← 錶, 里 ← 裏, 后 ← 後).

@@ -228,7 +228,11 @@ func clean(s string) bool {
 		return false
 	}
 	for i := 0; i < len(s); i++ {
-		switch c := s[i]; {
+		c := s[i]
+		if !cleanCheck[c] {
+			continue
+		}
+		switch {
 		case c == '\n':
 			if i > 0 && (s[i-1] == ' ' || s[i-1] == '\t') {
 				return false
@@ -252,6 +256,16 @@ func clean(s string) bool {
 	}
 	return s == "" || s[len(s)-1] != ' ' && s[len(s)-1] != '\t'
 }
+
+// cleanCheck marks the bytes clean has to look at: controls, and the
+// first bytes of the encodings of C1 controls, U+00AD, U+200B and U+FEFF.
+var cleanCheck = func() (t [256]bool) {
+	for c := range 0x20 {
+		t[c] = true
+	}
+	t[0x7F], t[0xC2], t[0xE2], t[0xEF] = true, true, true, true
+	return t
+}()
 
 // Dates in metadata and near titles: 2012-07-25, 2012/7/25, 2012.07.25,
 // 2012年7月25日, 20120725.

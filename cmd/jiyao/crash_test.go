@@ -40,7 +40,7 @@ func TestIngestKill(t *testing.T) {
 	if err := os.MkdirAll(src, 0o755); err != nil {
 		t.Fatal(err)
 	}
-	const n = 1200
+	const n = 600
 	g := gen.New(11)
 	for i := range n {
 		d := g.Doc(i)

@@ -472,9 +472,13 @@ func (s *Server) getSuggest(c *gin.Context) error {
 	}
 	ctx := c.Request.Context()
 	q := phrase(p.Q)
-	fv, err := s.facetSearch(ctx, index.LevelMeeting, p.Q, []string{"official", "department", "issuer"})
-	if err != nil {
-		return err
+	fv := map[string][]index.FacetValue{}
+	for _, typ := range []string{"official", "department", "issuer"} {
+		vals, err := s.termsTyped(ctx, typ, p.Q, limit)
+		if err != nil {
+			return err
+		}
+		fv[typ] = vals
 	}
 	decs, err := s.idx.Search(ctx, index.Request{Query: q, Level: index.LevelDecision, Size: suggestPlans})
 	if err != nil {
@@ -528,6 +532,36 @@ func (s *Server) getSuggest(c *gin.Context) error {
 // facet size of values; beyond that, values are also looked for among the
 // documents whose text mentions the prefix, which is where names typed into
 // a typeahead are found.
+// termsTyped lists the values of a facet that start with what was typed,
+// from the index's term dictionary (a cost that does not grow with the
+// index); a department also matches after its level prefix (工信 finds
+// 市工信局).
+func (s *Server) termsTyped(ctx context.Context, facet, typed string, limit int) ([]index.FacetValue, error) {
+	prefixes := []string{typed}
+	if facet == "department" {
+		for _, l := range []string{"市", "省", "区", "县"} {
+			if !strings.HasPrefix(typed, l) {
+				prefixes = append(prefixes, l+typed)
+			}
+		}
+	}
+	var out []index.FacetValue
+	seen := map[string]bool{}
+	for _, p := range prefixes {
+		vals, err := s.idx.Terms(ctx, facet, p, limit)
+		if err != nil {
+			return nil, err
+		}
+		for _, v := range vals {
+			if !seen[v.Value] {
+				seen[v.Value] = true
+				out = append(out, v)
+			}
+		}
+	}
+	return out, nil
+}
+
 func (s *Server) facetSearch(ctx context.Context, level, prefix string, names []string) (map[string][]index.FacetValue, error) {
 	res, err := s.idx.Search(ctx, index.Request{Level: level, Size: 1, Facets: names})
 	if err != nil {

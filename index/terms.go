@@ -1,0 +1,106 @@
+package index
+
+import (
+	"context"
+	"fmt"
+	"sort"
+	"strings"
+
+	"github.com/blevesearch/bleve/v2"
+	"github.com/blevesearch/bleve/v2/search/query"
+)
+
+// termFacets are the facets Terms can list, by their folded keyword field.
+var termFacets = map[string]string{
+	"issuer": fIssuer, "kind": fKind, "department": fDepartment, "topic": fTopic,
+	"official": fOfficial, "chair": fChair, "present": fPresent, "observer": fObserver,
+	"recorder": fRecorder, "verb": fVerb, "lead": fLead,
+}
+
+// termCandidates bounds how many dictionary terms Terms counts exactly.
+const termCandidates = 50
+
+// Terms lists the values of a facet that start with prefix, for typeahead:
+// matching is on folded values (苏 finds 蘇琦莉), read from the term
+// dictionary rather than by counting facets over every hit, so the cost does
+// not grow with the index. Each value comes with the number of meetings that
+// have it and is shown as written; the most frequent come first, at most
+// limit of them.
+func (idx *Index) Terms(ctx context.Context, facet, prefix string, limit int) ([]FacetValue, error) {
+	field, ok := termFacets[facet]
+	if !ok {
+		return nil, &QueryError{Param: "facet", Msg: fmt.Sprintf("unknown facet %q", facet)}
+	}
+	p := key(prefix)
+	if p == "" || limit <= 0 {
+		return nil, nil
+	}
+	dict, err := idx.b.FieldDictPrefix(field, []byte(p))
+	if err != nil {
+		return nil, fmt.Errorf("terms %s: %w", facet, err)
+	}
+	type cand struct {
+		term string
+		df   uint64
+	}
+	var cands []cand
+	for {
+		e, err := dict.Next()
+		if err != nil {
+			dict.Close()
+			return nil, fmt.Errorf("terms %s: %w", facet, err)
+		}
+		if e == nil {
+			break
+		}
+		cands = append(cands, cand{e.Term, e.Count})
+	}
+	dict.Close()
+	// Document frequency counts items and decisions too: good enough to
+	// choose which terms to count exactly.
+	sort.SliceStable(cands, func(i, j int) bool { return cands[i].df > cands[j].df })
+	if len(cands) > termCandidates {
+		cands = cands[:termCandidates]
+	}
+	var out []FacetValue
+	for _, c := range cands {
+		if err := ctx.Err(); err != nil {
+			return nil, err
+		}
+		lv := query.NewTermQuery(LevelMeeting)
+		lv.SetField(fLevel)
+		tq := query.NewTermQuery(c.term)
+		tq.SetField(field)
+		req := bleve.NewSearchRequestOptions(query.NewConjunctionQuery([]query.Query{lv, tq}), 0, 0, false)
+		// The meetings have other values of the field too: find the one
+		// this term is the folded form of.
+		req.AddFacet("v", bleve.NewFacetRequest(label(field), facetSize))
+		res, err := idx.b.SearchInContext(ctx, req)
+		if err != nil {
+			return nil, fmt.Errorf("terms %s: %w", facet, err)
+		}
+		if res.Total == 0 {
+			continue
+		}
+		shown := c.term
+		if fr := res.Facets["v"]; fr != nil && fr.Terms != nil {
+			for _, t := range fr.Terms.Terms() {
+				if key(t.Term) == c.term {
+					shown = t.Term
+					break
+				}
+			}
+		}
+		out = append(out, FacetValue{Value: shown, Count: int(res.Total)})
+	}
+	sort.SliceStable(out, func(i, j int) bool {
+		if out[i].Count != out[j].Count {
+			return out[i].Count > out[j].Count
+		}
+		return strings.Compare(out[i].Value, out[j].Value) < 0
+	})
+	if len(out) > limit {
+		out = out[:limit]
+	}
+	return out, nil
+}

@@ -174,10 +174,11 @@ func (idx *Index) Search(ctx context.Context, req Request) (*Result, error) {
 	}
 	var (
 		res  *bleve.SearchResult
+		sr   *bleve.SearchRequest
 		mode string
 	)
 	for _, mode = range modes {
-		sr, err := plan.request(mode)
+		sr, err = plan.request(mode)
 		if err != nil {
 			return nil, err
 		}
@@ -191,7 +192,13 @@ func (idx *Index) Search(ctx context.Context, req Request) (*Result, error) {
 	}
 	out := &Result{Total: res.Total, Mode: mode, Hits: make([]Hit, 0, len(res.Hits))}
 	for _, h := range res.Hits {
-		out.Hits = append(out.Hits, plan.hit(h, mode))
+		hit := plan.hit(h, mode)
+		if sr.Score == scoreNone {
+			// A listing is unranked: every hit counts the same, 1, as
+			// under a match-all query.
+			hit.Score = 1
+		}
+		out.Hits = append(out.Hits, hit)
 	}
 	out.Facets = facets(req.Facets, res.Facets)
 	seen := len(res.Hits)
@@ -349,6 +356,9 @@ func plan(req Request) (*searchPlan, error) {
 	return p, nil
 }
 
+// scoreNone is bleve's request setting that skips scoring.
+const scoreNone = "none"
+
 // request builds the bleve request for one mode.
 func (p *searchPlan) request(mode string) (*bleve.SearchRequest, error) {
 	c := compiler{mode: mode}
@@ -386,13 +396,22 @@ func (p *searchPlan) request(mode string) (*bleve.SearchRequest, error) {
 	if len(any) > 0 {
 		bq.AddMust(query.NewDisjunctionQuery(any))
 	}
-	if len(filters) > 0 {
+	// A query without scoring clauses is a listing: its filters are the
+	// query itself, unscored, rather than a filter over every document
+	// (bleve runs a lone filter as a scan of match-all).
+	listing := bq.Must == nil
+	switch {
+	case listing && len(filters) > 0:
+		bq.AddMust(query.NewConjunctionQuery(filters))
+	case listing:
+		bq.AddMust(query.NewMatchAllQuery())
+	case len(filters) > 0:
 		bq.AddFilter(query.NewConjunctionQuery(filters))
 	}
-	if bq.Must == nil && bq.MustNot == nil {
-		bq.AddMust(query.NewMatchAllQuery())
-	}
 	sr := bleve.NewSearchRequestOptions(bq, p.size, p.req.From, false)
+	if listing {
+		sr.Score = scoreNone
+	}
 	sr.SortBy(p.sort)
 	sr.Fields = hitFields
 	if p.req.Highlight {

@@ -1,7 +1,6 @@
 package index
 
 import (
-	"encoding/json"
 	"fmt"
 	"regexp"
 	"strings"
@@ -172,18 +171,23 @@ func (d doc) text(f, s string) {
 	d[f+"_u"] = s
 }
 
-// docs builds the meeting, item and decision documents of a record, keyed
-// by doc id.
-func docs(rec *ingest.Minutes) (map[string]doc, error) {
+// checkID reports a record id that cannot name documents.
+func checkID(rec *ingest.Minutes) error {
 	if rec.ID == "" {
-		return nil, fmt.Errorf("record from %q has no id", rec.Source)
+		return fmt.Errorf("record from %q has no id", rec.Source)
 	}
 	if strings.Contains(rec.ID, "/") {
-		return nil, fmt.Errorf("record id %q contains a slash", rec.ID)
+		return fmt.Errorf("record id %q contains a slash", rec.ID)
 	}
-	raw, err := json.Marshal(rec)
-	if err != nil {
-		return nil, fmt.Errorf("encode record %s: %w", rec.ID, err)
+	return nil
+}
+
+// docs builds the meeting, item and decision documents of a record, keyed
+// by doc id. The meeting document refers to the stored record by its key.
+func docs(r storedRecord) (map[string]doc, error) {
+	rec := r.rec
+	if err := checkID(rec); err != nil {
+		return nil, err
 	}
 	// common holds the meeting metadata every level carries.
 	common := doc{
@@ -228,7 +232,7 @@ func docs(rec *ingest.Minutes) (map[string]doc, error) {
 	}
 
 	out := map[string]doc{}
-	m := with(doc{fLevel: LevelMeeting, fSHA256: rec.SHA256, fRecord: string(raw)})
+	m := with(doc{fLevel: LevelMeeting, fSHA256: rec.SHA256, fRecordKey: r.key})
 	m.text(fTitle, rec.Title)
 	m.text(fText, rec.Text)
 	m.keyword(fDepartment, rec.Departments...)

@@ -135,15 +135,32 @@ func (idx *Index) Put(ctx context.Context, recs []*ingest.Minutes) error {
 	if idx.readOnly {
 		return ErrReadOnly
 	}
+	srs := make([]storedRecord, len(recs))
+	for i, rec := range recs {
+		if err := checkID(rec); err != nil {
+			return fmt.Errorf("put: %w", err)
+		}
+		sr, err := encodeRecord(rec)
+		if err != nil {
+			return fmt.Errorf("put: %w", err)
+		}
+		srs[i] = sr
+	}
+	return idx.put(ctx, srs)
+}
+
+// put is Put of records already encoded (and perhaps already stored, as
+// Load's workers do).
+func (idx *Index) put(ctx context.Context, srs []storedRecord) error {
 	idx.mu.Lock()
 	defer idx.mu.Unlock()
 
 	// Meetings the records replace: each record's own id, and any other
 	// meeting from the same source, in the index or earlier in recs.
 	var sources, mids []string
-	for _, rec := range recs {
-		if rec.Source != "" {
-			sources = append(sources, rec.Source)
+	for _, sr := range srs {
+		if sr.rec.Source != "" {
+			sources = append(sources, sr.rec.Source)
 		}
 	}
 	fromSource, err := idx.meetingsFrom(ctx, sources)
@@ -151,13 +168,21 @@ func (idx *Index) Put(ctx context.Context, recs []*ingest.Minutes) error {
 		return fmt.Errorf("put: %w", err)
 	}
 	ops := map[string]doc{} // nil: delete
-	built := make([]map[string]doc, len(recs))
+	built := make([]map[string]doc, len(srs))
 	latest := map[string]string{} // source → id of the last record put from it
-	for i, rec := range recs {
-		ds, err := docs(rec)
+	keep := map[string]bool{}     // record keys the batch refers to
+	for i, sr := range srs {
+		rec := sr.rec
+		ds, err := docs(sr)
 		if err != nil {
 			return fmt.Errorf("put: %w", err)
 		}
+		// Under the lock, so that no replaced record's removal can come
+		// between storing a record and indexing its meeting.
+		if err := idx.storeRecord(sr); err != nil {
+			return fmt.Errorf("put: %w", err)
+		}
+		keep[sr.key] = true
 		built[i] = ds
 		mids = append(mids, rec.ID)
 		mids = append(mids, fromSource[rec.Source]...)
@@ -165,15 +190,15 @@ func (idx *Index) Put(ctx context.Context, recs []*ingest.Minutes) error {
 			latest[rec.Source] = rec.ID
 		}
 	}
-	old, err := idx.docIDsOf(ctx, mids)
+	old, oldKeys, err := idx.docsOf(ctx, mids)
 	if err != nil {
 		return fmt.Errorf("put: %w", err)
 	}
 	for _, id := range old {
 		ops[id] = nil
 	}
-	for i, rec := range recs {
-		if rec.Source != "" && latest[rec.Source] != rec.ID {
+	for i, sr := range srs {
+		if rec := sr.rec; rec.Source != "" && latest[rec.Source] != rec.ID {
 			continue // replaced by a later record of this batch
 		}
 		for id, d := range built[i] {
@@ -193,7 +218,14 @@ func (idx *Index) Put(ctx context.Context, recs []*ingest.Minutes) error {
 	if err := idx.b.Batch(b); err != nil {
 		return fmt.Errorf("put: %w", err)
 	}
-	idx.log.Debug("put", "records", len(recs), "ops", len(ops))
+	var gone []string
+	for _, k := range oldKeys {
+		if !keep[k] {
+			gone = append(gone, k)
+		}
+	}
+	idx.removeRecords(gone)
+	idx.log.Debug("put", "records", len(srs), "ops", len(ops))
 	return nil
 }
 
@@ -204,7 +236,7 @@ func (idx *Index) Delete(ctx context.Context, meetingID string) error {
 	}
 	idx.mu.Lock()
 	defer idx.mu.Unlock()
-	ids, err := idx.docIDsOf(ctx, []string{meetingID})
+	ids, keys, err := idx.docsOf(ctx, []string{meetingID})
 	if err != nil {
 		return fmt.Errorf("delete %s: %w", meetingID, err)
 	}
@@ -218,6 +250,7 @@ func (idx *Index) Delete(ctx context.Context, meetingID string) error {
 	if err := idx.b.Batch(b); err != nil {
 		return fmt.Errorf("delete %s: %w", meetingID, err)
 	}
+	idx.removeRecords(keys)
 	return nil
 }
 
@@ -228,20 +261,25 @@ const scanPage = 1000
 // values.
 const maxTerms = 512
 
-// docIDsOf lists the ids of every document of the meetings.
-func (idx *Index) docIDsOf(ctx context.Context, meetingIDs []string) ([]string, error) {
-	var ids []string
+// docsOf lists the ids of every document of the meetings, and the keys of
+// the meetings' records.
+func (idx *Index) docsOf(ctx context.Context, meetingIDs []string) (ids, recordKeys []string, err error) {
 	for chunk := range slices.Chunk(meetingIDs, maxTerms) {
 		qs := make([]query.Query, len(chunk))
 		for i, m := range chunk {
 			qs[i] = termQ(fMeetingID, m)
 		}
-		err := idx.scan(ctx, query.NewDisjunctionQuery(qs), nil, func(id string, _ map[string]any) { ids = append(ids, id) })
+		err := idx.scan(ctx, query.NewDisjunctionQuery(qs), []string{fRecordKey}, func(id string, f map[string]any) {
+			ids = append(ids, id)
+			if k := str(f[fRecordKey]); k != "" {
+				recordKeys = append(recordKeys, k)
+			}
+		})
 		if err != nil {
-			return nil, err
+			return nil, nil, err
 		}
 	}
-	return ids, nil
+	return ids, recordKeys, nil
 }
 
 // meetingsFrom maps sources to the ids of the meetings indexed from them.
@@ -301,7 +339,7 @@ func (idx *Index) scan(ctx context.Context, q query.Query, fields []string, f fu
 func (idx *Index) Get(ctx context.Context, id string) (*ingest.Minutes, error) {
 	mid := meetingOf(id)
 	req := bleve.NewSearchRequest(query.NewDocIDQuery([]string{mid}))
-	req.Fields = []string{fRecord}
+	req.Fields = []string{fRecordKey}
 	res, err := idx.b.SearchInContext(ctx, req)
 	if err != nil {
 		return nil, fmt.Errorf("get %s: %w", id, err)
@@ -309,9 +347,12 @@ func (idx *Index) Get(ctx context.Context, id string) (*ingest.Minutes, error) {
 	if len(res.Hits) == 0 {
 		return nil, fmt.Errorf("get %s: %w", id, ErrNotFound)
 	}
-	raw, _ := res.Hits[0].Fields[fRecord].(string)
+	raw, err := idx.loadRecord(str(res.Hits[0].Fields[fRecordKey]))
+	if err != nil {
+		return nil, fmt.Errorf("get %s: %w", id, err)
+	}
 	var rec ingest.Minutes
-	if err := json.Unmarshal([]byte(raw), &rec); err != nil {
+	if err := json.Unmarshal(raw, &rec); err != nil {
 		return nil, fmt.Errorf("get %s: decode record: %w", id, err)
 	}
 	return &rec, nil

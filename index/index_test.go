@@ -87,7 +87,7 @@ func TestPutReplaces(t *testing.T) {
 	if _, err := idx.Get(ctx, "aaaa000000000001"); !errors.Is(err, ErrNotFound) {
 		t.Errorf("old record still there: %v", err)
 	}
-	if ids, _ := idx.docIDsOf(ctx, []string{"aaaa000000000001"}); len(ids) != 0 {
+	if ids, _, _ := idx.docsOf(ctx, []string{"aaaa000000000001"}); len(ids) != 0 {
 		t.Errorf("stale docs of old record: %v", ids)
 	}
 	if id, sum, _, _ := idx.Lookup(ctx, rec.Source); id != rec.ID || sum != "s2" {
@@ -99,7 +99,7 @@ func TestPutReplaces(t *testing.T) {
 	if err := idx.Put(ctx, []*ingest.Minutes{rec}); err != nil {
 		t.Fatal(err)
 	}
-	ids, _ := idx.docIDsOf(ctx, []string{rec.ID})
+	ids, _, _ := idx.docsOf(ctx, []string{rec.ID})
 	if diff := cmp.Diff([]string{rec.ID, rec.ID + "/i1", rec.ID + "/i1/d1"}, ids); diff != "" {
 		t.Errorf("docs after shrinking (-want +got):\n%s", diff)
 	}
@@ -107,7 +107,7 @@ func TestPutReplaces(t *testing.T) {
 	if err := idx.Delete(ctx, rec.ID); err != nil {
 		t.Fatal(err)
 	}
-	if ids, _ := idx.docIDsOf(ctx, []string{rec.ID}); len(ids) != 0 {
+	if ids, _, _ := idx.docsOf(ctx, []string{rec.ID}); len(ids) != 0 {
 		t.Errorf("docs after Delete: %v", ids)
 	}
 	if err := idx.Delete(ctx, rec.ID); !errors.Is(err, ErrNotFound) {

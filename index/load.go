@@ -159,8 +159,8 @@ func (idx *Index) Load(ctx context.Context, srcs []Source, opts LoadOptions) (Su
 
 	type result struct {
 		src      Source
-		recs     []*ingest.Minutes
-		outcomes []Outcome // per record, or one failure
+		recs     []storedRecord // per outcome; rec nil unless added or updated
+		outcomes []Outcome      // per record, or one failure
 		data     []byte
 		size     int64
 		storeErr error
@@ -184,12 +184,25 @@ func (idx *Index) Load(ctx context.Context, srcs []Source, opts LoadOptions) (Su
 			defer wg.Done()
 			for s := range jobs {
 				r := result{src: s}
-				r.recs, r.outcomes, r.data = idx.extract(ctx, s, opts)
+				var recs []*ingest.Minutes
+				recs, r.outcomes, r.data = idx.extract(ctx, s, opts)
 				r.size = int64(len(r.data))
-				// The original is written (and synced) here, on the
-				// workers, before its records reach a batch.
-				if len(r.recs) > 0 {
-					r.storeErr = idx.storeOriginal(r.recs[0].SHA256, s.Name, r.data)
+				// The original and the records to index are written (and
+				// synced) here, on the workers, before they reach a batch.
+				if len(recs) > 0 {
+					r.storeErr = idx.storeOriginal(recs[0].SHA256, s.Name, r.data)
+				}
+				r.recs = make([]storedRecord, len(recs))
+				for i, rec := range recs {
+					if r.storeErr != nil {
+						break
+					}
+					if st := r.outcomes[i].Status; st != StatusAdded && st != StatusUpdated {
+						continue
+					}
+					if r.recs[i], r.storeErr = encodeRecord(rec); r.storeErr == nil {
+						r.storeErr = idx.storeRecord(r.recs[i])
+					}
 				}
 				select {
 				case results <- r:
@@ -210,7 +223,7 @@ func (idx *Index) Load(ctx context.Context, srcs []Source, opts LoadOptions) (Su
 		writeErr error // set by the writer only, read after it ends
 	)
 	type batch struct {
-		recs []*ingest.Minutes
+		recs []storedRecord
 		outs []Outcome
 	}
 	batches := make(chan batch)
@@ -221,7 +234,7 @@ func (idx *Index) Load(ctx context.Context, srcs []Source, opts LoadOptions) (Su
 			if writeErr != nil {
 				continue
 			}
-			if err := idx.Put(ctx, b.recs); err != nil {
+			if err := idx.put(ctx, b.recs); err != nil {
 				writeErr = err
 				cancel()
 				continue
@@ -256,7 +269,7 @@ func (idx *Index) Load(ctx context.Context, srcs []Source, opts LoadOptions) (Su
 		if r.storeErr != nil {
 			mu.Unlock()
 			cancel()
-			return finish(fmt.Errorf("store original of %s: %w", r.src.Name, r.storeErr))
+			return finish(fmt.Errorf("store %s: %w", r.src.Name, r.storeErr))
 		}
 		for i, o := range r.outcomes {
 			if o.Status == StatusAdded || o.Status == StatusUpdated {

@@ -15,7 +15,7 @@ import (
 // MappingVersion is recorded in the index; Open refuses an index written
 // with another one. Bump it whenever fields, analyzers or document shapes
 // change.
-const MappingVersion = "3"
+const MappingVersion = "4"
 
 // internalVersionKey is the bleve internal key the mapping version is kept
 // under.
@@ -74,7 +74,7 @@ const (
 	fMeetingTitle = "meeting_title"
 	fDocNumLabel  = "doc_number_label"
 	fSHA256       = "sha256"
-	fRecord       = "record"
+	fRecordKey    = "record_key" // the key of the record's JSON (see recordsDir)
 )
 
 // keywordFields are filtered on their folded value and faceted on their
@@ -170,7 +170,7 @@ func newMapping() (*mapping.IndexMappingImpl, error) {
 	num(fItemNo, true)
 	num(fDecNo, true)
 
-	for _, f := range []string{fDay, fBody, fMeetingTitle, fDocNumLabel, fSHA256, fRecord} {
+	for _, f := range []string{fDay, fBody, fMeetingTitle, fDocNumLabel, fSHA256, fRecordKey} {
 		stored(f)
 	}
 	// No _all field: every query names its fields, and the composite

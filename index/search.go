@@ -192,7 +192,7 @@ func (idx *Index) Search(ctx context.Context, req Request) (*Result, error) {
 	}
 	out := &Result{Total: res.Total, Mode: mode, Hits: make([]Hit, 0, len(res.Hits))}
 	for _, h := range res.Hits {
-		hit := plan.hit(h, mode)
+		hit := plan.hit(idx, h, mode)
 		if sr.Score == scoreNone {
 			// A listing is unranked: every hit counts the same, 1, as
 			// under a match-all query.
@@ -415,7 +415,7 @@ func (p *searchPlan) request(mode string) (*bleve.SearchRequest, error) {
 	sr.SortBy(p.sort)
 	sr.Fields = hitFields
 	if p.req.Highlight {
-		sr.Fields = append(slices.Clone(hitFields), fBody, fRecord)
+		sr.Fields = append(slices.Clone(hitFields), fBody, fRecordKey)
 	}
 	if p.cursor != nil {
 		sr.SearchAfter = make([]string, len(p.cursor.After))
@@ -638,8 +638,9 @@ func phraseQuery(terms []string) query.Query {
 	return query.NewDisjunctionQuery(qs)
 }
 
-// hit turns a bleve hit into ours.
-func (p *searchPlan) hit(h *search.DocumentMatch, mode string) Hit {
+// hit turns a bleve hit into ours. A meeting's snippet is drawn from its
+// record, read from the record store for this page's hits only.
+func (p *searchPlan) hit(idx *Index, h *search.DocumentMatch, mode string) Hit {
 	f := h.Fields
 	out := Hit{
 		ID:           h.ID,
@@ -666,7 +667,11 @@ func (p *searchPlan) hit(h *search.DocumentMatch, mode string) Hit {
 			var rec struct {
 				Text string `json:"text"`
 			}
-			_ = json.Unmarshal([]byte(str(f[fRecord])), &rec)
+			if raw, err := idx.loadRecord(str(f[fRecordKey])); err == nil {
+				_ = json.Unmarshal(raw, &rec)
+			} else {
+				idx.log.Warn("snippet: load record", "id", h.ID, "err", err)
+			}
 			body = rec.Text
 		case LevelItem:
 			body = str(f[fBody])

@@ -216,7 +216,87 @@ func (e *Extractor) decisions(p *page, from, to int, nm naming) []Decision {
 		out = append(out, d)
 		i = sentEnd - from
 	}
+	return append(out, resolutions(p, from, to)...)
+}
+
+// resolutionLabels open a council resolution line (議決：照審查意見通過。),
+// folded.
+var resolutionLabels = []string{"议决:", "决议:"}
+
+// maxVerbRunes bounds a resolution read as the verb of a decision; a longer
+// one is recorded under its label.
+const maxVerbRunes = 20
+
+// resolutions reads the council resolutions in the folded span [from, to):
+// a line 議決：… or 決議：… resolves the matter named by the nearest line
+// above it that is not a speaker or a report (發言議員：…, …報告審查意見).
+func resolutions(p *page, from, to int) []Decision {
+	var out []Decision
+	for k := p.lineAt(from); k < len(p.lines) && p.lines[k][0] < to; k++ {
+		l := p.lines[k]
+		if l[0] < from {
+			continue
+		}
+		line := p.norm[l[0]:l[1]]
+		t := strings.TrimLeft(line, " ")
+		label, ok := firstPrefix(t, resolutionLabels)
+		if !ok {
+			continue
+		}
+		at := l[0] + len(line) - len(t)
+		res := strings.TrimRight(p.show(at+len(label), l[1]), "。.")
+		if res == "" {
+			continue
+		}
+		obj := ""
+		for j := k - 1; j >= 0 && p.lines[j][0] >= from; j-- {
+			if obj = matterOf(p, j); obj != "" {
+				break
+			}
+		}
+		if obj == "" {
+			continue
+		}
+		verb := res
+		if runeCount(verb) > maxVerbRunes {
+			verb = p.show(at, at+len(label)-len(":"))
+		}
+		out = append(out, Decision{Verb: verb, Object: obj})
+	}
 	return out
+}
+
+// matterOf reads the matter a resolution is about from line j: the 「」
+// title if it has one, else the line up to its first gap, without a list
+// number; empty for a speaker, report or label line.
+func matterOf(p *page, j int) string {
+	l := p.lines[j]
+	f := strings.TrimSpace(p.norm[l[0]:l[1]])
+	if f == "" || strings.HasSuffix(f, "报告审查意见") || strings.HasSuffix(f, "答复") || strings.HasSuffix(f, "说明") {
+		return ""
+	}
+	if key, _, _, ok := splitLabel(f); ok && key != "" {
+		return ""
+	}
+	disp := p.show(l[0], l[1])
+	if i := strings.Index(disp, "「"); i >= 0 {
+		if j := strings.Index(disp[i:], "」"); j > 0 {
+			return disp[i+len("「") : i+j]
+		}
+	}
+	if i := strings.IndexAny(disp, "　\t"); i > 0 {
+		disp = disp[:i]
+	}
+	if i := strings.Index(disp, "  "); i > 0 {
+		disp = disp[:i]
+	}
+	if i := strings.Index(disp, "、"); i > 0 && i <= 9 && isNumeral(disp[:i]) {
+		disp = disp[i+len("、"):]
+	}
+	if rs := []rune(disp); len(rs) > maxObjectRunes {
+		disp = string(rs[:maxObjectRunes]) + "…"
+	}
+	return strings.TrimSpace(disp)
 }
 
 // mayStartVerb reports whether s starts with the first character of a

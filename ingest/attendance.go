@@ -130,7 +130,7 @@ func (e *Extractor) attendance(p *page, m *Minutes) {
 	}
 	if m.Recorder == "" {
 		for _, a := range m.Attendees {
-			if contains(recorderTitles, foldString(a.Title)) {
+			if contains(recorderTitles, fold.String(a.Title)) {
 				m.Recorder = a.Name
 				break
 			}

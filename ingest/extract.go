@@ -236,9 +236,6 @@ func firstDate(text string, ref time.Time, roc bool) (DateMatch, bool) {
 // ISO formats the date as YYYY-MM-DD.
 func (d DateMatch) ISO() string { return d.Date.String() }
 
-// foldString is fold.String, for files that need nothing else of fold.
-func foldString(s string) string { return fold.String(s) }
-
 // isShared reports whether r is one of sharedChars.
 func isShared(r rune) bool {
 	if r >= 0x4E00 && r < 0xA000 {

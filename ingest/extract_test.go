@@ -3,6 +3,7 @@ package ingest
 import (
 	"encoding/json"
 	"fmt"
+	"github.com/jiyao-search/jiyao/internal/fold"
 	"os"
 	"path/filepath"
 	"sort"
@@ -189,7 +190,7 @@ func TestSessionLabel(t *testing.T) {
 		{"国务院第八次全体会议，讨论即将提请十二届全国人大第一次会议", Meeting{Label: "第八次", Session: 8}},
 	} {
 		var got Meeting
-		nt := foldString(tc.title)
+		nt := fold.String(tc.title)
 		session(nt, func(i, j int) string { return spanOf(tc.title, i, j) }, &got)
 		if got != tc.want {
 			t.Errorf("session(%q) = %+v, want %+v", tc.title, got, tc.want)

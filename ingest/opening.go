@@ -39,10 +39,9 @@ func (e *Extractor) opening(p *page, m *Minutes, ref time.Time, roc bool) {
 
 	// Date: a 时间/日期 label, else the opening sentence, else the first
 	// date in the head of the document, else the publication date.
-	if v, at, ok := p.label([]string{"时间", "日期"}); ok {
+	if v, _, ok := p.label([]string{"时间", "日期"}); ok {
 		if dm, ok := firstDate(v, ref, roc); ok {
 			m.Meeting.Date, m.Meeting.PartOfDay = dm.ISO(), dm.PartOfDay
-			_ = at
 		}
 	}
 	// A date without a year (11月22日, 今天) is only as good as the

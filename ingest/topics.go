@@ -1,6 +1,7 @@
 package ingest
 
 import (
+	"github.com/jiyao-search/jiyao/internal/fold"
 	"sort"
 	"strings"
 	"unicode"
@@ -13,7 +14,7 @@ import (
 func (e *Extractor) assignTopics(p *page, m *Minutes) {
 	for i := range m.Items {
 		it := &m.Items[i]
-		it.Topics = e.classify(foldString(it.Title), p.foldedText(it))
+		it.Topics = e.classify(fold.String(it.Title), p.foldedText(it))
 		for _, t := range it.Topics {
 			if !contains(m.Topics, t) {
 				m.Topics = append(m.Topics, t)
@@ -22,7 +23,7 @@ func (e *Extractor) assignTopics(p *page, m *Minutes) {
 	}
 	if len(m.Items) == 0 {
 		// m.Text is p.disp, which folds to p.norm.
-		m.Topics = e.classify(foldString(m.Title), p.norm)
+		m.Topics = e.classify(fold.String(m.Title), p.norm)
 	}
 }
 
@@ -34,7 +35,7 @@ func (p *page) foldedText(it *Item) string {
 	a := it.Start + len(span) - len(strings.TrimLeftFunc(span, unicode.IsSpace))
 	b := a + len(it.Text)
 	if b > len(p.disp) || p.disp[a:b] != it.Text {
-		return foldString(it.Text) // not where it was taken from
+		return fold.String(it.Text) // not where it was taken from
 	}
 	return p.norm[sort.SearchInts(p.offs, a):sort.SearchInts(p.offs, b)]
 }

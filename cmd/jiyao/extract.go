@@ -11,10 +11,6 @@ import (
 	"github.com/jiyao-search/jiyao/ingest"
 )
 
-// maxFileSize bounds what one input file may be; larger files are reported
-// and skipped.
-const maxFileSize = 64 << 20
-
 func init() {
 	register(command{"extract", "print the records extracted from files", runExtract})
 }
@@ -76,10 +72,10 @@ func extractFile(ex *ingest.Extractor, path string) ([]*ingest.Minutes, error) {
 	if st.IsDir() {
 		return nil, fmt.Errorf("is a directory")
 	}
-	if st.Size() > maxFileSize {
-		return nil, fmt.Errorf("file too large (%d bytes, limit %d)", st.Size(), maxFileSize)
+	if st.Size() > ingest.MaxInputSize {
+		return nil, fmt.Errorf("file too large (%d bytes, limit %d)", st.Size(), ingest.MaxInputSize)
 	}
-	data, err := io.ReadAll(io.LimitReader(f, maxFileSize+1))
+	data, err := io.ReadAll(io.LimitReader(f, ingest.MaxInputSize+1))
 	if err != nil {
 		return nil, err
 	}

@@ -3,7 +3,6 @@ package ingest
 import (
 	"encoding/json"
 	"fmt"
-	"github.com/jiyao-search/jiyao/internal/fold"
 	"os"
 	"path/filepath"
 	"sort"
@@ -12,6 +11,7 @@ import (
 	"unicode"
 
 	"github.com/google/go-cmp/cmp"
+	"github.com/jiyao-search/jiyao/internal/fold"
 )
 
 func newTestExtractor(t testing.TB) *Extractor {

@@ -1,10 +1,11 @@
 package ingest
 
 import (
-	"github.com/jiyao-search/jiyao/internal/fold"
 	"sort"
 	"strings"
 	"unicode"
+
+	"github.com/jiyao-search/jiyao/internal/fold"
 )
 
 // assignTopics gives each item the taxonomy classes its title and text

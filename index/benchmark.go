@@ -428,8 +428,7 @@ func benchEngine(ctx context.Context, engine, dir string, docs []gen.Doc, querie
 	}
 	er.DocsPerSec = float64(len(docs)) / er.Index.Seconds()
 	er.MBPerSec = float64(text) / 1e6 / er.Index.Seconds()
-	er.IndexBytes, er.OriginalBytes, err = dirSizes(dir)
-	if err != nil {
+	if er.IndexBytes, er.OriginalBytes, err = settledSize(dir); err != nil {
 		return er, err
 	}
 	er.SizeRatio = float64(er.IndexBytes) / float64(text)
@@ -629,7 +628,37 @@ func openForQueries(engine, dir string) (func(context.Context, benchQuery) (uint
 	}, func() { b.Close() }, nil
 }
 
-// dirSizes sums the files under dir, the stored originals apart.
+// settledSize opens the bleve index in dir with no earlier snapshot kept,
+// waits until the files the latest snapshot does not use are removed (the
+// persister does that when idle), closes it and measures. Both engines are
+// measured this way, so neither is counted with segments a merge has
+// already replaced.
+func settledSize(dir string) (index, originals int64, err error) {
+	b, err := bleve.OpenUsing(dir, map[string]any{"numSnapshotsToKeep": 0})
+	if err != nil {
+		return 0, 0, err
+	}
+	last := int64(-1)
+	for range 50 {
+		time.Sleep(100 * time.Millisecond)
+		n, _, err := dirSizes(dir)
+		if err != nil {
+			b.Close()
+			return 0, 0, err
+		}
+		if n == last {
+			break
+		}
+		last = n
+	}
+	if err := b.Close(); err != nil {
+		return 0, 0, err
+	}
+	return dirSizes(dir)
+}
+
+// dirSizes sums the files under dir, the stored originals apart: the
+// bleve index and the records count as the index.
 func dirSizes(dir string) (index, originals int64, err error) {
 	err = filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
 		if err != nil {
@@ -643,14 +672,16 @@ func dirSizes(dir string) (index, originals int64, err error) {
 			return err
 		}
 		rel, _ := filepath.Rel(dir, p)
-		if strings.HasPrefix(rel, originalsDir+string(filepath.Separator)) {
-			originals += info.Size()
-		} else {
+		if !strings.HasPrefix(rel, packsDir+string(filepath.Separator)) {
 			index += info.Size()
 		}
 		return nil
 	})
-	return index, originals, err
+	if err != nil {
+		return 0, 0, err
+	}
+	originals, other, err := blobSizes(dir)
+	return index + other, originals, err
 }
 
 func freeMemory() {

@@ -3,6 +3,7 @@ package index
 import (
 	"fmt"
 	"regexp"
+	"strconv"
 	"strings"
 	"time"
 	"unicode"
@@ -162,13 +163,12 @@ func (d doc) keyword(f string, vals ...string) {
 	d[label(f)] = vals
 }
 
-// text sets a text field and its unigram twin.
+// text sets a text field unless s is blank.
 func (d doc) text(f, s string) {
 	if strings.TrimSpace(s) == "" {
 		return
 	}
 	d[f] = s
-	d[f+"_u"] = s
 }
 
 // checkID reports a record id that cannot name documents.
@@ -183,7 +183,14 @@ func checkID(rec *ingest.Minutes) error {
 }
 
 // docs builds the meeting, item and decision documents of a record, keyed
-// by doc id. The meeting document refers to the stored record by its key.
+// by doc id. Every document refers to the stored record by its key; the
+// meeting document also to the original file.
+//
+// Items and decisions carry the meeting's metadata for filters and facets
+// but not its people: a person attends a meeting, and the attendance list
+// copied onto every item was most of an item document (about a third of
+// indexing time). A filter on people at those levels is resolved through
+// the ids of the meetings (see peopleQuery).
 func docs(r storedRecord) (map[string]doc, error) {
 	rec := r.rec
 	if err := checkID(rec); err != nil {
@@ -194,12 +201,10 @@ func docs(r storedRecord) (map[string]doc, error) {
 		fMeetingID:    rec.ID,
 		fSource:       rec.Source,
 		fMeetingTitle: rec.Title,
+		fRecordKey:    r.key,
 	}
 	common.keyword(fIssuer, rec.Issuer)
 	common.keyword(fKind, rec.Meeting.Kind)
-	for f, names := range officials(rec) {
-		common.keyword(f, names...)
-	}
 	if day := meetingDay(rec); day != "" {
 		if t, ok := parseDay(day); ok {
 			common[fDate] = t
@@ -211,17 +216,18 @@ func docs(r storedRecord) (map[string]doc, error) {
 		}
 	}
 	if rec.Meeting.Session > 0 {
-		common[fSession] = float64(rec.Meeting.Session)
+		common[fSession] = strconv.Itoa(rec.Meeting.Session)
 	}
 	if rec.Meeting.Year > 0 {
-		common[fSessionYear] = float64(rec.Meeting.Year)
+		common[fSessionYear] = strconv.Itoa(rec.Meeting.Year)
 	}
 	if rec.DocNumber != "" {
 		common[fDocNumber] = docNumberKeys(rec.DocNumber)
 		common[fDocNumLabel] = rec.DocNumber
 	}
+	people := officials(rec)
 	with := func(extra doc) doc {
-		d := make(doc, len(common)+len(extra))
+		d := make(doc, len(common)+len(extra)+len(people))
 		for k, v := range common {
 			d[k] = v
 		}
@@ -232,7 +238,10 @@ func docs(r storedRecord) (map[string]doc, error) {
 	}
 
 	out := map[string]doc{}
-	m := with(doc{fLevel: LevelMeeting, fSHA256: rec.SHA256, fRecordKey: r.key})
+	m := with(doc{fLevel: LevelMeeting, fSHA256: rec.SHA256, fOriginalKey: r.original})
+	for f, names := range people {
+		m.keyword(f, names...)
+	}
 	m.text(fTitle, rec.Title)
 	m.text(fText, rec.Text)
 	m.keyword(fDepartment, rec.Departments...)
@@ -254,9 +263,9 @@ func docs(r storedRecord) (map[string]doc, error) {
 		if body == "" {
 			body = it.Title
 		}
-		d := with(doc{fLevel: LevelItem, fItemNo: float64(it.No), fBody: body})
-		d.text(fTitle, it.Title)
-		d.text(fText, body)
+		d := with(doc{fLevel: LevelItem, fItemNo: float64(it.No)})
+		d.text(fItemTitle, it.Title)
+		d.text(fItemText, body)
 		d.keyword(fDepartment, depts...)
 		d.keyword(fTopic, topics...)
 		var verbs, leads []string
@@ -270,10 +279,10 @@ func docs(r storedRecord) (map[string]doc, error) {
 
 		for k, dc := range it.Decisions {
 			dd := with(doc{fLevel: LevelDecision, fItemNo: float64(it.No), fDecNo: float64(k + 1)})
-			dd.text(fTitle, it.Title)
+			dd.text(fDecTitle, it.Title)
 			dd.text(fObject, dc.Object)
 			// The text of a decision is how it reads: 原则同意 + object.
-			dd.text(fText, dc.Verb+dc.Object)
+			dd.text(fDecText, dc.Verb+dc.Object)
 			dd.keyword(fVerb, dc.Verb)
 			dd.keyword(fLead, dc.Lead)
 			dd.keyword(fDepartment, appendUnique(appendUnique(nil, it.Departments...), dc.Lead)...)

@@ -2,7 +2,6 @@ package index
 
 import (
 	"context"
-	"encoding/json"
 	"errors"
 	"fmt"
 	"io/fs"
@@ -46,6 +45,8 @@ type Index struct {
 	dir      string // "" in memory
 	readOnly bool
 	log      *slog.Logger
+	blobs    *blobs      // records and originals
+	recs     recordCache // decoded records, for snippets
 
 	mu sync.Mutex // serialises Put and Delete
 }
@@ -66,7 +67,7 @@ func Open(dir string, opts Options) (*Index, error) {
 		if err != nil {
 			return nil, fmt.Errorf("create index %s: %w", dir, err)
 		}
-		b, err := bleve.New(dir, m)
+		b, err := bleve.NewUsing(dir, m, scorch.Name, scorch.Name, scorchConfig())
 		if err != nil {
 			return nil, fmt.Errorf("create index %s: %w", dir, err)
 		}
@@ -74,8 +75,13 @@ func Open(dir string, opts Options) (*Index, error) {
 			b.Close()
 			return nil, fmt.Errorf("create index %s: %w", dir, err)
 		}
+		bl, err := openBlobs(dir, false)
+		if err != nil {
+			b.Close()
+			return nil, fmt.Errorf("create index %s: %w", dir, err)
+		}
 		log.Info("created index", "dir", dir, "mapping_version", MappingVersion)
-		return &Index{b: b, dir: dir, log: log}, nil
+		return &Index{b: b, dir: dir, log: log, blobs: bl}, nil
 	case err != nil:
 		return nil, fmt.Errorf("open index %s: %w", dir, err)
 	}
@@ -83,7 +89,7 @@ func Open(dir string, opts Options) (*Index, error) {
 	if opts.ReadOnly {
 		b, err = bleve.OpenUsing(dir, map[string]any{"read_only": true})
 	} else {
-		b, err = bleve.Open(dir)
+		b, err = bleve.OpenUsing(dir, scorchConfig())
 	}
 	if err != nil {
 		return nil, fmt.Errorf("open index %s: %w", dir, err)
@@ -101,7 +107,22 @@ func Open(dir string, opts Options) (*Index, error) {
 		return nil, fmt.Errorf("open index %s: %w: index has version %s, this program writes %s; run `jiyao reindex`",
 			dir, ErrMappingVersion, v, MappingVersion)
 	}
-	return &Index{b: b, dir: dir, readOnly: opts.ReadOnly, log: log}, nil
+	bl, err := openBlobs(dir, opts.ReadOnly)
+	if err != nil {
+		b.Close()
+		return nil, fmt.Errorf("open index %s: %w", dir, err)
+	}
+	return &Index{b: b, dir: dir, readOnly: opts.ReadOnly, log: log, blobs: bl}, nil
+}
+
+// scorchConfig is the configuration of a writable index. Scorch keeps the
+// segments of one earlier snapshot by default, for its rollback API, which
+// Jiyao does not use (backups are copies): after a merge that holds the
+// merged-away segments on disk beside the merged one until the next, up to
+// twice the index. Crash safety does not depend on it: a snapshot is
+// written once its segments are synced.
+func scorchConfig() map[string]any {
+	return map[string]any{"numSnapshotsToKeep": 0}
 }
 
 // OpenMem returns an empty in-memory index, for tests.
@@ -119,11 +140,18 @@ func OpenMem() (*Index, error) {
 	if err := b.SetInternal(internalVersionKey, []byte(MappingVersion)); err != nil {
 		return nil, err
 	}
-	return &Index{b: b, log: slog.New(slog.DiscardHandler)}, nil
+	bl, _ := openBlobs("", false)
+	return &Index{b: b, log: slog.New(slog.DiscardHandler), blobs: bl}, nil
 }
 
 // Close closes the index.
-func (idx *Index) Close() error { return idx.b.Close() }
+func (idx *Index) Close() error {
+	err := idx.b.Close()
+	if cerr := idx.blobs.close(); err == nil {
+		err = cerr
+	}
+	return err
+}
 
 // Put indexes records, each as its meeting, item and decision documents,
 // in one batch that also deletes whatever older documents the records
@@ -170,19 +198,17 @@ func (idx *Index) put(ctx context.Context, srs []storedRecord) error {
 	ops := map[string]doc{} // nil: delete
 	built := make([]map[string]doc, len(srs))
 	latest := map[string]string{} // source → id of the last record put from it
-	keep := map[string]bool{}     // record keys the batch refers to
 	for i, sr := range srs {
 		rec := sr.rec
-		ds, err := docs(sr)
+		if err := idx.storeRecord(&srs[i]); err != nil {
+			return fmt.Errorf("put: %w", err)
+		}
+		ds, err := docs(srs[i])
 		if err != nil {
 			return fmt.Errorf("put: %w", err)
 		}
 		// Under the lock, so that no replaced record's removal can come
 		// between storing a record and indexing its meeting.
-		if err := idx.storeRecord(sr); err != nil {
-			return fmt.Errorf("put: %w", err)
-		}
-		keep[sr.key] = true
 		built[i] = ds
 		mids = append(mids, rec.ID)
 		mids = append(mids, fromSource[rec.Source]...)
@@ -190,7 +216,7 @@ func (idx *Index) put(ctx context.Context, srs []storedRecord) error {
 			latest[rec.Source] = rec.ID
 		}
 	}
-	old, oldKeys, err := idx.docsOf(ctx, mids)
+	old, _, err := idx.docsOf(ctx, mids)
 	if err != nil {
 		return fmt.Errorf("put: %w", err)
 	}
@@ -215,16 +241,14 @@ func (idx *Index) put(ctx context.Context, srs []storedRecord) error {
 			return fmt.Errorf("put %s: %w", id, err)
 		}
 	}
+	// The records and originals the batch refers to are made durable
+	// before it.
+	if err := idx.blobs.sync(); err != nil {
+		return fmt.Errorf("put: %w", err)
+	}
 	if err := idx.b.Batch(b); err != nil {
 		return fmt.Errorf("put: %w", err)
 	}
-	var gone []string
-	for _, k := range oldKeys {
-		if !keep[k] {
-			gone = append(gone, k)
-		}
-	}
-	idx.removeRecords(gone)
 	idx.log.Debug("put", "records", len(srs), "ops", len(ops))
 	return nil
 }
@@ -236,12 +260,23 @@ func (idx *Index) Delete(ctx context.Context, meetingID string) error {
 	}
 	idx.mu.Lock()
 	defer idx.mu.Unlock()
-	ids, keys, err := idx.docsOf(ctx, []string{meetingID})
+	ids, sources, err := idx.docsOf(ctx, []string{meetingID})
 	if err != nil {
 		return fmt.Errorf("delete %s: %w", meetingID, err)
 	}
 	if len(ids) == 0 {
 		return fmt.Errorf("delete %s: %w", meetingID, ErrNotFound)
+	}
+	// A tombstone keeps reindex from bringing the meeting back from its
+	// original; it is written first, so a kill leaves the meeting either
+	// deleted or to be deleted by the next reindex.
+	for _, src := range sources {
+		if _, err := idx.blobs.put(blobTombstone, src, nil); err != nil {
+			return fmt.Errorf("delete %s: %w", meetingID, err)
+		}
+	}
+	if err := idx.blobs.sync(); err != nil {
+		return fmt.Errorf("delete %s: %w", meetingID, err)
 	}
 	b := idx.b.NewBatch()
 	for _, id := range ids {
@@ -250,7 +285,6 @@ func (idx *Index) Delete(ctx context.Context, meetingID string) error {
 	if err := idx.b.Batch(b); err != nil {
 		return fmt.Errorf("delete %s: %w", meetingID, err)
 	}
-	idx.removeRecords(keys)
 	return nil
 }
 
@@ -261,25 +295,25 @@ const scanPage = 1000
 // values.
 const maxTerms = 512
 
-// docsOf lists the ids of every document of the meetings, and the keys of
-// the meetings' records.
-func (idx *Index) docsOf(ctx context.Context, meetingIDs []string) (ids, recordKeys []string, err error) {
+// docsOf lists the ids of every document of the meetings, and the source
+// names of the meetings.
+func (idx *Index) docsOf(ctx context.Context, meetingIDs []string) (ids, sources []string, err error) {
 	for chunk := range slices.Chunk(meetingIDs, maxTerms) {
 		qs := make([]query.Query, len(chunk))
 		for i, m := range chunk {
 			qs[i] = termQ(fMeetingID, m)
 		}
-		err := idx.scan(ctx, query.NewDisjunctionQuery(qs), []string{fRecordKey}, func(id string, f map[string]any) {
+		err := idx.scan(ctx, query.NewDisjunctionQuery(qs), []string{fLevel, fSource}, func(id string, f map[string]any) {
 			ids = append(ids, id)
-			if k := str(f[fRecordKey]); k != "" {
-				recordKeys = append(recordKeys, k)
+			if str(f[fLevel]) == LevelMeeting && str(f[fSource]) != "" {
+				sources = append(sources, str(f[fSource]))
 			}
 		})
 		if err != nil {
 			return nil, nil, err
 		}
 	}
-	return ids, recordKeys, nil
+	return ids, sources, nil
 }
 
 // meetingsFrom maps sources to the ids of the meetings indexed from them.
@@ -351,11 +385,11 @@ func (idx *Index) Get(ctx context.Context, id string) (*ingest.Minutes, error) {
 	if err != nil {
 		return nil, fmt.Errorf("get %s: %w", id, err)
 	}
-	var rec ingest.Minutes
-	if err := json.Unmarshal(raw, &rec); err != nil {
+	rec, err := decodeRecord(raw)
+	if err != nil {
 		return nil, fmt.Errorf("get %s: decode record: %w", id, err)
 	}
-	return &rec, nil
+	return rec, nil
 }
 
 // Lookup reports the id and content digest of the record indexed from

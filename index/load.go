@@ -15,6 +15,9 @@ import (
 	"sync"
 	"time"
 
+	"github.com/blevesearch/bleve/v2"
+	"github.com/blevesearch/bleve/v2/search/query"
+
 	"github.com/jiyao-search/jiyao/ingest"
 )
 
@@ -189,10 +192,8 @@ func (idx *Index) Load(ctx context.Context, srcs []Source, opts LoadOptions) (Su
 				r.size = int64(len(r.data))
 				// The original and the records to index are written (and
 				// synced) here, on the workers, before they reach a batch.
-				if len(recs) > 0 {
-					r.storeErr = idx.storeOriginal(recs[0].SHA256, s.Name, r.data)
-				}
 				r.recs = make([]storedRecord, len(recs))
+				var original string // stored once for all its records
 				for i, rec := range recs {
 					if r.storeErr != nil {
 						break
@@ -200,8 +201,14 @@ func (idx *Index) Load(ctx context.Context, srcs []Source, opts LoadOptions) (Su
 					if st := r.outcomes[i].Status; st != StatusAdded && st != StatusUpdated {
 						continue
 					}
+					if original == "" {
+						if original, r.storeErr = idx.blobs.put(blobOriginal, s.Name, r.data); r.storeErr != nil {
+							break
+						}
+					}
 					if r.recs[i], r.storeErr = encodeRecord(rec); r.storeErr == nil {
-						r.storeErr = idx.storeRecord(r.recs[i])
+						r.recs[i].original = original
+						r.storeErr = idx.storeRecord(&r.recs[i])
 					}
 				}
 				select {
@@ -368,96 +375,39 @@ func (idx *Index) extract(ctx context.Context, s Source, opts LoadOptions) ([]*i
 // the source name beside them, written to a temporary name and renamed so
 // that a kill never leaves a partial file under the final name. In memory
 // they are kept as internal values of the index.
-const originalsDir = "originals"
-
-func (idx *Index) originalPath(sha string) string {
-	return filepath.Join(idx.dir, originalsDir, sha[:2], sha)
-}
-
-func (idx *Index) storeOriginal(sha, name string, data []byte) error {
-	if len(sha) < 2 {
-		return errors.New("record without digest")
-	}
-	if idx.dir == "" {
-		if err := idx.b.SetInternal([]byte("orig:"+sha), data); err != nil {
-			return err
-		}
-		return idx.b.SetInternal([]byte("name:"+sha), []byte(name))
-	}
-	p := idx.originalPath(sha)
-	if err := writeFileAtomic(p+".name", []byte(name)); err != nil {
-		return err
-	}
-	if _, err := os.Stat(p); err == nil {
-		return nil // content-addressed: already there
-	}
-	return writeFileAtomic(p, data)
-}
-
-// writeFileAtomic writes data to path through a synced temporary file and a
-// rename.
-func writeFileAtomic(path string, data []byte) error {
-	if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
-		return err
-	}
-	f, err := os.CreateTemp(filepath.Dir(path), ".tmp-*")
-	if err != nil {
-		return err
-	}
-	tmp := f.Name()
-	_, err = f.Write(data)
-	if err == nil {
-		err = f.Sync()
-	}
-	if cerr := f.Close(); err == nil {
-		err = cerr
-	}
-	if err == nil {
-		err = os.Rename(tmp, path)
-	}
-	if err != nil {
-		os.Remove(tmp)
-	}
-	return err
-}
-
 // Original returns the name and original bytes of the file a meeting was
 // extracted from.
 func (idx *Index) Original(ctx context.Context, id string) (name string, data []byte, err error) {
-	rec, err := idx.Get(ctx, id)
-	if err != nil {
-		return "", nil, err
-	}
-	sha := rec.SHA256
-	if len(sha) < 2 {
-		return "", nil, fmt.Errorf("original of %s: %w", id, ErrNotFound)
-	}
-	if idx.dir == "" {
-		data, err = idx.b.GetInternal([]byte("orig:" + sha))
-		if err == nil && data == nil {
-			err = ErrNotFound
-		}
-	} else {
-		data, err = os.ReadFile(idx.originalPath(sha))
-		if errors.Is(err, fs.ErrNotExist) {
-			err = ErrNotFound
-		}
-	}
+	mid := meetingOf(id)
+	req := bleve.NewSearchRequest(query.NewDocIDQuery([]string{mid}))
+	req.Fields = []string{fOriginalKey, fSource}
+	res, err := idx.b.SearchInContext(ctx, req)
 	if err != nil {
 		return "", nil, fmt.Errorf("original of %s: %w", id, err)
 	}
-	name = rec.Source
-	if i := strings.LastIndexByte(name, '#'); i > 0 {
-		name = name[:i]
+	if len(res.Hits) == 0 {
+		return "", nil, fmt.Errorf("original of %s: %w", id, ErrNotFound)
+	}
+	ref := str(res.Hits[0].Fields[fOriginalKey])
+	if ref == "" {
+		return "", nil, fmt.Errorf("original of %s: %w", id, ErrNotFound)
+	}
+	name, data, err = idx.blobs.get(ref, blobOriginal)
+	if err != nil {
+		return "", nil, fmt.Errorf("original of %s: %w", id, err)
 	}
 	return name, data, nil
 }
 
 // Originals lists the stored originals of an on-disk index as Sources named
-// as they were loaded, for rebuilding the index (jiyao reindex).
+// as they were loaded, for rebuilding the index (jiyao reindex): the last
+// original put under each name, unless the meeting from it was deleted
+// since. Indexes written before the pack store kept originals one file
+// each under DIR/originals; those are listed too, and the packs win where
+// both have a name.
 func Originals(dir string) ([]Source, error) {
-	root := filepath.Join(dir, originalsDir)
-	var srcs []Source
+	byName := map[string]Source{}
+	root := filepath.Join(dir, legacyOriginalsDir)
 	err := filepath.WalkDir(root, func(p string, d fs.DirEntry, err error) error {
 		if err != nil {
 			if errors.Is(err, fs.ErrNotExist) {
@@ -477,9 +427,26 @@ func Originals(dir string) ([]Source, error) {
 			return err
 		}
 		path := p
-		srcs = append(srcs, Source{Name: string(name), Size: info.Size(), Open: func() (io.ReadCloser, error) { return os.Open(path) }})
+		byName[string(name)] = Source{Name: string(name), Size: info.Size(), Open: func() (io.ReadCloser, error) { return os.Open(path) }}
 		return nil
 	})
+	if err != nil {
+		return nil, err
+	}
+	packed, err := packOriginals(dir)
+	if err != nil {
+		return nil, err
+	}
+	for _, s := range packed {
+		byName[s.Name] = s
+	}
+	srcs := make([]Source, 0, len(byName))
+	for _, s := range byName {
+		srcs = append(srcs, s)
+	}
 	sort.Slice(srcs, func(i, j int) bool { return srcs[i].Name < srcs[j].Name })
-	return srcs, err
+	return srcs, nil
 }
+
+// legacyOriginalsDir held one file per original before the pack store.
+const legacyOriginalsDir = "originals"

@@ -3,6 +3,7 @@ package index
 import (
 	"context"
 	"errors"
+	"io"
 	"os"
 	"path/filepath"
 	"strings"
@@ -84,14 +85,44 @@ func TestLoad(t *testing.T) {
 		t.Errorf("Original of unknown id: %v, want ErrNotFound", err)
 	}
 
-	// The stored originals rebuild the index.
+	// The stored originals rebuild the index: the last version of each
+	// file, and none of a deleted meeting.
+	if err := idx.Delete(ctx, sum0ID(t, idx, sample.Files()[1].Name)); err != nil {
+		t.Fatal(err)
+	}
 	origs, err := Originals(idx.dir)
 	if err != nil {
 		t.Fatal(err)
 	}
-	if len(origs) != 7 { // six files and the changed one
-		t.Errorf("Originals: %d, want 7", len(origs))
+	got := map[string]string{}
+	for _, o := range origs {
+		rc, err := o.Open()
+		if err != nil {
+			t.Fatal(err)
+		}
+		b, _ := io.ReadAll(rc)
+		rc.Close()
+		got[o.Name] = string(b)
 	}
+	if len(got) != 5 {
+		t.Errorf("Originals: %d files, want 5 (six, one deleted)", len(got))
+	}
+	if got[f.Name] != changed {
+		t.Errorf("Originals has %s as %d bytes, want its changed version", f.Name, len(got[f.Name]))
+	}
+	if _, ok := got[sample.Files()[1].Name]; ok {
+		t.Errorf("Originals still lists %s, whose meeting was deleted", sample.Files()[1].Name)
+	}
+}
+
+// sum0ID is the id of the meeting loaded from source.
+func sum0ID(t *testing.T, idx *Index, source string) string {
+	t.Helper()
+	id, _, ok, err := idx.Lookup(context.Background(), source)
+	if err != nil || !ok {
+		t.Fatalf("lookup %s: %v %v", source, ok, err)
+	}
+	return id
 }
 
 func TestWalk(t *testing.T) {

@@ -15,7 +15,7 @@ import (
 // MappingVersion is recorded in the index; Open refuses an index written
 // with another one. Bump it whenever fields, analyzers or document shapes
 // change.
-const MappingVersion = "4"
+const MappingVersion = "5"
 
 // internalVersionKey is the bleve internal key the mapping version is kept
 // under.
@@ -28,23 +28,28 @@ const (
 	LevelDecision = "decision"
 )
 
-// Field names. Text fields (analysed with the bigram analyzer, positions
-// kept for phrases) have a parallel unigram field (suffix _u) consulted only
-// for one-character Han terms. Keyword fields hold the folded value and are
-// used for filters; their _label twin holds the value as written, with doc
-// values, and is what facets count.
+// Field names. Text fields are analysed with the bigram analyzer and keep
+// term positions for phrases; each level has its own (title and text on
+// meetings, item_title and item_text on items, dec_* on decisions), so a
+// query at one level reads postings of that level only and BM25 counts
+// documents of that level. A one-character query is answered from the
+// same fields by expanding it to the bigrams that contain it (see
+// charQuery). Keyword fields hold the folded value and are used for
+// filters; their _label twin holds the value as written, with doc values,
+// and is what facets count.
 const (
 	fLevel     = "level"
 	fMeetingID = "meeting_id"
 	fItemNo    = "item_no"
 	fDecNo     = "decision_no"
 
-	fTitle   = "title"
-	fTitleU  = "title_u"
-	fText    = "text"
-	fTextU   = "text_u"
-	fObject  = "object"
-	fObjectU = "object_u"
+	fTitle     = "title"
+	fText      = "text"
+	fItemTitle = "item_title"
+	fItemText  = "item_text"
+	fDecTitle  = "dec_title"
+	fDecText   = "dec_text"
+	fObject    = "object"
 
 	fIssuer     = "issuer"
 	fKind       = "kind"
@@ -70,11 +75,11 @@ const (
 
 	// Stored only.
 	fDay          = "day"
-	fBody         = "body"
 	fMeetingTitle = "meeting_title"
 	fDocNumLabel  = "doc_number_label"
 	fSHA256       = "sha256"
-	fRecordKey    = "record_key" // the key of the record's JSON (see recordsDir)
+	fRecordKey    = "record_key"   // where the record's JSON is (see blobs.go)
+	fOriginalKey  = "original_key" // where the original file is
 )
 
 // keywordFields are filtered on their folded value and faceted on their
@@ -124,10 +129,11 @@ func newMapping() (*mapping.IndexMappingImpl, error) {
 		fm.DocValues = false
 		dm.AddFieldMappingsAt(name, fm)
 	}
-	num := func(name string, store bool) {
+	storedNum := func(name string) {
 		fm := bleve.NewNumericFieldMapping()
-		fm.Store = store
-		fm.DocValues = true
+		fm.Index = false
+		fm.Store = true
+		fm.DocValues = false
 		fm.IncludeInAll = false
 		dm.AddFieldMappingsAt(name, fm)
 	}
@@ -142,11 +148,11 @@ func newMapping() (*mapping.IndexMappingImpl, error) {
 	}); err != nil {
 		return nil, fmt.Errorf("define analyzer %s: %w", positionsAnalyzer, err)
 	}
-	text(fTitle, positionsAnalyzer, true, true)
-	text(fText, positionsAnalyzer, false, true)
-	text(fObject, positionsAnalyzer, true, true)
-	for _, f := range []string{fTitleU, fTextU, fObjectU} {
-		text(f, unigramAnalyzer, false, false)
+	for _, f := range []string{fTitle, fItemTitle, fDecTitle, fObject} {
+		text(f, positionsAnalyzer, true, true)
+	}
+	for _, f := range []string{fText, fItemText, fDecText} {
+		text(f, positionsAnalyzer, false, true)
 	}
 
 	kw(fLevel, true, false)
@@ -165,12 +171,14 @@ func newMapping() (*mapping.IndexMappingImpl, error) {
 	dt.IncludeInAll = false
 	dm.AddFieldMappingsAt(fDate, dt)
 
-	num(fSession, true)
-	num(fSessionYear, false)
-	num(fItemNo, true)
-	num(fDecNo, true)
+	// Session numbers are only ever matched exactly: a keyword is one term
+	// where a numeric field indexes sixteen (one per precision step).
+	kw(fSession, true, false)
+	kw(fSessionYear, false, false)
+	storedNum(fItemNo)
+	storedNum(fDecNo)
 
-	for _, f := range []string{fDay, fBody, fMeetingTitle, fDocNumLabel, fSHA256, fRecordKey} {
+	for _, f := range []string{fDay, fMeetingTitle, fDocNumLabel, fSHA256, fRecordKey, fOriginalKey} {
 		stored(f)
 	}
 	// No _all field: every query names its fields, and the composite

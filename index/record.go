@@ -1,77 +1,88 @@
 package index
 
 import (
-	"bufio"
 	"bytes"
-	"compress/gzip"
-	"crypto/sha256"
-	"encoding/hex"
+	"compress/flate"
+	"container/list"
 	"encoding/json"
-	"errors"
 	"fmt"
 	"io"
-	"io/fs"
-	"os"
-	"path/filepath"
+	"sync"
 
 	"github.com/jiyao-search/jiyao/ingest"
 )
 
 // Records, the ingest.Minutes of each meeting as JSON, are kept outside
-// bleve's stored fields: a hit loads all of its document's stored fields at
-// once, and the record is most of a meeting document's. A meeting document
-// stores the record's key, the SHA-256 of its JSON; the JSON is under the
-// index folder by that key, gzipped (in memory, an internal value of the
-// index, as is).
-// A record is written, synced, before the batch that indexes its meeting,
-// so an index never refers to a missing record; a kill in between leaves a
-// record no document refers to, which is harmless. Records a batch replaces
-// are removed after it is applied.
-const recordsDir = "records"
+// bleve's stored fields, in the pack store (blobs.go): a hit loads all of
+// its document's stored fields at once, and the record would be most of a
+// meeting document's. Every document of a meeting stores the record's ref.
+//
+// A record is put and synced before the batch that indexes its meeting, so
+// an index never refers to a missing record; a kill in between leaves a
+// blob nothing refers to, which is harmless.
+//
+// The JSON leaves out the text of each item, which is the slice
+// Text[Start:End] of the record's text, and decodeRecord puts it back.
 
-// storedRecord is a record with its JSON's key.
+// storedRecord is a record with its JSON and, once stored, the refs of the
+// JSON and of the original file.
 type storedRecord struct {
-	rec *ingest.Minutes
-	key string
-	raw []byte
+	rec      *ingest.Minutes
+	raw      []byte
+	key      string // ref of the record's blob
+	original string // ref of the original's blob
 }
 
-// encodeRecord returns a record's JSON and key.
+// encodeRecord returns a record's JSON.
 func encodeRecord(rec *ingest.Minutes) (storedRecord, error) {
-	raw, err := json.Marshal(rec)
+	slim := *rec
+	slim.Items = make([]ingest.Item, len(rec.Items))
+	for i, it := range rec.Items {
+		if it.Start >= 0 && it.Start < it.End && it.End <= len(rec.Text) && rec.Text[it.Start:it.End] == it.Text {
+			it.Text = ""
+		}
+		slim.Items[i] = it
+	}
+	raw, err := json.Marshal(&slim)
 	if err != nil {
 		return storedRecord{}, fmt.Errorf("encode record %s: %w", rec.ID, err)
 	}
-	sum := sha256.Sum256(raw)
-	return storedRecord{rec: rec, key: hex.EncodeToString(sum[:]), raw: raw}, nil
+	return storedRecord{rec: rec, raw: raw}, nil
 }
 
-func (idx *Index) recordPath(key string) string {
-	return filepath.Join(idx.dir, recordsDir, key[:2], key+".json.gz")
-}
-
-func recordInternalKey(key string) []byte { return []byte("rec:" + key) }
-
-// storeRecord writes a record's JSON unless it is there already.
-func (idx *Index) storeRecord(r storedRecord) error {
-	if idx.dir == "" {
-		if v, err := idx.b.GetInternal(recordInternalKey(r.key)); err == nil && v != nil {
-			return nil
-		}
-		return idx.b.SetInternal(recordInternalKey(r.key), r.raw)
+// decodeRecord reads a record's JSON, putting back the item texts.
+func decodeRecord(raw []byte) (*ingest.Minutes, error) {
+	var rec ingest.Minutes
+	if err := json.Unmarshal(raw, &rec); err != nil {
+		return nil, err
 	}
-	p := idx.recordPath(r.key)
-	if _, err := os.Stat(p); err == nil {
-		return nil // content-addressed: already there
+	for i := range rec.Items {
+		it := &rec.Items[i]
+		if it.Text == "" && it.Start >= 0 && it.Start < it.End && it.End <= len(rec.Text) {
+			it.Text = rec.Text[it.Start:it.End]
+		}
+	}
+	return &rec, nil
+}
+
+// recordLevel is the deflate level of records: the fastest, as records are
+// compressed on the extraction workers for every document loaded.
+const recordLevel = flate.BestSpeed
+
+// storeRecord puts a record's JSON, deflated, in the pack store and sets
+// its key.
+func (idx *Index) storeRecord(r *storedRecord) error {
+	if r.key != "" {
+		return nil
 	}
 	var buf bytes.Buffer
-	zw := gzip.NewWriter(&buf)
+	zw, _ := flate.NewWriter(&buf, recordLevel)
 	_, err := zw.Write(r.raw)
 	if err == nil {
 		err = zw.Close()
 	}
 	if err == nil {
-		err = writeFileAtomic(p, buf.Bytes())
+		r.key, err = idx.blobs.put(blobRecord, r.rec.ID, buf.Bytes())
 	}
 	if err != nil {
 		return fmt.Errorf("store record %s: %w", r.rec.ID, err)
@@ -81,47 +92,75 @@ func (idx *Index) storeRecord(r storedRecord) error {
 
 // loadRecord reads the JSON of a record by key.
 func (idx *Index) loadRecord(key string) ([]byte, error) {
-	if len(key) != 2*sha256.Size {
-		return nil, fmt.Errorf("record key %q: %w", key, ErrNotFound)
-	}
-	if idx.dir == "" {
-		v, err := idx.b.GetInternal(recordInternalKey(key))
-		if err == nil && v == nil {
-			err = fmt.Errorf("record %s: %w", key, ErrNotFound)
-		}
-		return v, err
-	}
-	f, err := os.Open(idx.recordPath(key))
+	_, data, err := idx.blobs.get(key, blobRecord)
 	if err != nil {
-		return nil, err
+		return nil, fmt.Errorf("record: %w", err)
 	}
-	defer f.Close()
-	zr, err := gzip.NewReader(bufio.NewReader(f))
-	if err != nil {
-		return nil, fmt.Errorf("record %s: %w", key, err)
-	}
-	raw, err := io.ReadAll(zr)
+	raw, err := io.ReadAll(flate.NewReader(bytes.NewReader(data)))
 	if err != nil {
 		return nil, fmt.Errorf("record %s: %w", key, err)
 	}
 	return raw, nil
 }
 
-// removeRecords deletes the records of keys, once no document refers to
-// them. A failure leaves an unreferenced record behind and is only logged.
-func (idx *Index) removeRecords(keys []string) {
-	for _, key := range keys {
-		if len(key) != 2*sha256.Size {
-			continue
-		}
-		var err error
-		if idx.dir == "" {
-			err = idx.b.DeleteInternal(recordInternalKey(key))
-		} else if err = os.Remove(idx.recordPath(key)); errors.Is(err, fs.ErrNotExist) {
-			err = nil
-		}
-		if err != nil {
-			idx.log.Warn("remove replaced record", "key", key, "err", err)
-		}
+// record returns the decoded record of key through a small cache, for
+// snippets: a page of item hits often shares meetings. The record returned
+// is shared and must not be changed.
+func (idx *Index) record(key string) (*ingest.Minutes, error) {
+	if rec, ok := idx.recs.get(key); ok {
+		return rec, nil
+	}
+	raw, err := idx.loadRecord(key)
+	if err != nil {
+		return nil, err
+	}
+	rec, err := decodeRecord(raw)
+	if err != nil {
+		return nil, fmt.Errorf("record %s: %w", key, err)
+	}
+	idx.recs.add(key, rec)
+	return rec, nil
+}
+
+// recordCacheSize is how many decoded records the cache keeps.
+const recordCacheSize = 256
+
+// recordCache is a least-recently-used cache of decoded records. Refs are
+// never reused, so entries need no invalidation.
+type recordCache struct {
+	mu    sync.Mutex
+	ll    *list.List
+	items map[string]*list.Element
+}
+
+type cacheEntry struct {
+	key string
+	rec *ingest.Minutes
+}
+
+func (c *recordCache) get(key string) (*ingest.Minutes, bool) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if e, ok := c.items[key]; ok {
+		c.ll.MoveToFront(e)
+		return e.Value.(cacheEntry).rec, true
+	}
+	return nil, false
+}
+
+func (c *recordCache) add(key string, rec *ingest.Minutes) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if c.ll == nil {
+		c.ll, c.items = list.New(), map[string]*list.Element{}
+	}
+	if _, ok := c.items[key]; ok {
+		return
+	}
+	c.items[key] = c.ll.PushFront(cacheEntry{key, rec})
+	if c.ll.Len() > recordCacheSize {
+		last := c.ll.Back()
+		c.ll.Remove(last)
+		delete(c.items, last.Value.(cacheEntry).key)
 	}
 }

@@ -9,6 +9,7 @@ import (
 	"regexp"
 	"slices"
 	"strconv"
+	"strings"
 	"time"
 	"unicode"
 	"unicode/utf8"
@@ -83,6 +84,21 @@ const (
 
 // FacetNames are the facets Search can count.
 var FacetNames = []string{"year", "month", "issuer", "kind", "department", "topic", "official", "chair", "present", "observer", "recorder", "verb", "lead"}
+
+// FacetsAt lists the facets Search can count at a level ("" for meeting):
+// the facets of people count meetings and are not counted below them.
+func FacetsAt(level string) []string {
+	if level == "" || level == LevelMeeting {
+		return FacetNames
+	}
+	var out []string
+	for _, name := range FacetNames {
+		if !peopleFields[strings.TrimSuffix(facetFields[name], labelSuffix)] {
+			out = append(out, name)
+		}
+	}
+	return out
+}
 
 var facetFields = map[string]string{
 	"year": fYear, "month": fMonth,
@@ -166,6 +182,9 @@ func (idx *Index) Search(ctx context.Context, req Request) (*Result, error) {
 	if err != nil {
 		return nil, err
 	}
+	if err := idx.resolvePeople(ctx, plan); err != nil {
+		return nil, err
+	}
 	modes := []string{ModeExact, ModeAll, ModeAny}
 	if plan.cursor != nil {
 		modes = []string{plan.cursor.Mode}
@@ -227,7 +246,10 @@ func (idx *Index) Search(ctx context.Context, req Request) (*Result, error) {
 type searchPlan struct {
 	req      Request
 	q        Q
-	loose    bool // has free text that the looser modes would match differently
+	level    string                 // the level searched, "" when the query names several
+	people   []peopleFilter         // filters on people
+	resolved map[string]query.Query // their meetings, by peopleKey (resolvePeople)
+	loose    bool                   // has free text that the looser modes would match differently
 	filters  []query.Query
 	sortName string
 	sort     []string
@@ -287,6 +309,7 @@ func plan(req Request) (*searchPlan, error) {
 	}
 
 	// Level: from the query if it says, else the request.
+	p.level = queryLevel(q)
 	if !hasLevel(q) {
 		level := req.Level
 		if level == "" {
@@ -296,6 +319,7 @@ func plan(req Request) (*searchPlan, error) {
 			return nil, param("level", "level %q is not meeting, item or decision", req.Level)
 		}
 		p.filters = append(p.filters, termQ(fLevel, level))
+		p.level = level
 	}
 	f := req.Filters
 	if f.From != "" || f.To != "" {
@@ -334,6 +358,18 @@ func plan(req Request) (*searchPlan, error) {
 		{fIssuer, f.Issuer}, {fDepartment, f.Department}, {fTopic, f.Topic},
 		{officialField, f.Official}, {fKind, f.Kind}, {fVerb, f.Verb}, {fLead, f.Lead},
 	} {
+		if peopleFields[kv.field] {
+			var keys []string
+			for _, v := range kv.vals {
+				if k := key(v); k != "" {
+					keys = append(keys, k)
+				}
+			}
+			if len(keys) > 0 {
+				p.people = append(p.people, peopleFilter{kv.field, keys})
+			}
+			continue
+		}
 		var alts []query.Query
 		for _, v := range kv.vals {
 			if k := key(v); k != "" {
@@ -349,8 +385,12 @@ func plan(req Request) (*searchPlan, error) {
 		}
 	}
 	for _, name := range req.Facets {
-		if _, ok := facetFields[name]; !ok {
+		f, ok := facetFields[name]
+		if !ok {
 			return nil, param("facets", "unknown facet %q; known facets: %v", name, FacetNames)
+		}
+		if peopleFields[strings.TrimSuffix(f, labelSuffix)] && p.level != LevelMeeting {
+			return nil, param("facets", "facet %q counts meetings; it is not available at the %s level", name, cmp.Or(p.level, "mixed"))
 		}
 	}
 	return p, nil
@@ -361,9 +401,20 @@ const scoreNone = "none"
 
 // request builds the bleve request for one mode.
 func (p *searchPlan) request(mode string) (*bleve.SearchRequest, error) {
-	c := compiler{mode: mode}
+	c := compiler{mode: mode, level: p.level, people: p.resolved}
 	bq := query.NewBooleanQuery(nil, nil, nil)
 	filters := slices.Clone(p.filters)
+	for _, pf := range p.people {
+		var alts []query.Query
+		for _, k := range pf.keys {
+			alts = append(alts, c.peopleQuery(pf.field, k))
+		}
+		if len(alts) == 1 {
+			filters = append(filters, alts[0])
+		} else {
+			filters = append(filters, query.NewDisjunctionQuery(alts))
+		}
+	}
 	var any []query.Query
 	children := []Q{p.q}
 	if a, ok := p.q.(*And); ok {
@@ -380,7 +431,7 @@ func (p *searchPlan) request(mode string) (*bleve.SearchRequest, error) {
 		case *Text:
 			if mode == ModeAny && !ch.Quoted {
 				for _, tk := range analyze(ch.Text, modeQuery) {
-					any = append(any, tokenQuery(tk.Term))
+					any = append(any, c.tokenQuery(tk.Term))
 				}
 				continue
 			}
@@ -415,7 +466,7 @@ func (p *searchPlan) request(mode string) (*bleve.SearchRequest, error) {
 	sr.SortBy(p.sort)
 	sr.Fields = hitFields
 	if p.req.Highlight {
-		sr.Fields = append(slices.Clone(hitFields), fBody, fRecordKey)
+		sr.Fields = append(slices.Clone(hitFields), fRecordKey)
 	}
 	if p.cursor != nil {
 		sr.SearchAfter = make([]string, len(p.cursor.After))
@@ -429,7 +480,26 @@ func (p *searchPlan) request(mode string) (*bleve.SearchRequest, error) {
 	return sr, nil
 }
 
-var hitFields = []string{fLevel, fMeetingID, fItemNo, fSource, fTitle, fMeetingTitle, label(fIssuer), fDay, fSession, fDocNumLabel, fObject, label(fVerb), label(fLead)}
+var hitFields = []string{fLevel, fMeetingID, fItemNo, fSource, fTitle, fItemTitle, fDecTitle, fMeetingTitle, label(fIssuer), fDay, fSession, fDocNumLabel, fObject, label(fVerb), label(fLead)}
+
+// queryLevel is the level a query names at its top (level:item), or "" if
+// it names none or several.
+func queryLevel(q Q) string {
+	children := []Q{q}
+	if a, ok := q.(*And); ok {
+		children = a.Children
+	}
+	level := ""
+	for _, c := range children {
+		if f, ok := c.(*Field); ok && f.Field == fLevel {
+			if level != "" && level != f.Value {
+				return ""
+			}
+			level = f.Value
+		}
+	}
+	return level
+}
 
 func hasLevel(q Q) bool {
 	children := []Q{q}
@@ -469,7 +539,11 @@ func docNumberCore(q *DocNumber) (string, bool) {
 	return core, ok && core != q.Key
 }
 
-type compiler struct{ mode string }
+type compiler struct {
+	mode   string
+	level  string                 // "" for every level
+	people map[string]query.Query // resolved people filters, by peopleKey
+}
 
 // Boosts: a match in a title counts more than one in the body.
 const (
@@ -523,11 +597,11 @@ func (c compiler) compile(q Q) query.Query {
 			terms[i] = t.Term
 		}
 		if c.mode == ModeExact || q.Quoted || len(terms) == 1 {
-			return phraseQuery(terms)
+			return c.phraseQuery(terms)
 		}
 		qs := make([]query.Query, len(terms))
 		for i, t := range terms {
-			qs[i] = tokenQuery(t)
+			qs[i] = c.tokenQuery(t)
 		}
 		if c.mode == ModeAny {
 			return query.NewDisjunctionQuery(qs)
@@ -537,14 +611,16 @@ func (c compiler) compile(q Q) query.Query {
 		if q.Field == fLevel {
 			return termQ(fLevel, q.Value)
 		}
+		if peopleFields[q.Field] {
+			return c.peopleQuery(q.Field, key(q.Value))
+		}
 		return termQ(q.Field, key(q.Value))
 	case *DateRange:
 		return dateQuery(q)
 	case *Session:
-		n := float64(q.N)
-		id := query.Query(numQ(fSession, n))
+		id := query.Query(termQ(fSession, strconv.Itoa(q.N)))
 		if q.Year > 0 {
-			id = query.NewConjunctionQuery([]query.Query{id, numQ(fSessionYear, float64(q.Year))})
+			id = query.NewConjunctionQuery([]query.Query{id, termQ(fSessionYear, strconv.Itoa(q.Year))})
 		}
 		if q.Raw == "" {
 			return id
@@ -575,13 +651,6 @@ func termQ(field, term string) *query.TermQuery {
 	return q
 }
 
-func numQ(field string, v float64) query.Query {
-	inc := true
-	q := query.NewNumericRangeInclusiveQuery(&v, &v, &inc, &inc)
-	q.SetField(field)
-	return q
-}
-
 func dateQuery(d *DateRange) query.Query {
 	var from, to time.Time
 	if d.From != "" {
@@ -596,44 +665,87 @@ func dateQuery(d *DateRange) query.Query {
 	return q
 }
 
-// isOneHan reports whether a term is a single Han character, which only
-// the unigram fields hold in general.
+// isOneHan reports whether a term is a single Han character, which the
+// index holds as a term only where it stands alone.
 func isOneHan(term string) bool {
 	r, n := utf8.DecodeRuneInString(term)
 	return n == len(term) && unicode.Is(unicode.Han, r)
 }
 
-// tokenQuery matches one analysed term in any text field.
-func tokenQuery(term string) query.Query {
-	suffix := ""
-	if isOneHan(term) {
-		suffix = "_u"
+// textField is a text field of a level and the boost of a match in it.
+type textField struct {
+	name  string
+	boost float64
+}
+
+// Boosts: a match in a title counts more than one in the body.
+var levelFields = map[string][]textField{
+	LevelMeeting:  {{fTitle, boostTitle}, {fText, 1}},
+	LevelItem:     {{fItemTitle, boostTitle}, {fItemText, 1}},
+	LevelDecision: {{fDecTitle, boostTitle}, {fObject, boostObject}, {fDecText, 1}},
+}
+
+// fields are the text fields a query reads: its level's, or all.
+func (c compiler) fields() []textField {
+	if fs, ok := levelFields[c.level]; ok {
+		return fs
 	}
+	var all []textField
+	for _, l := range []string{LevelMeeting, LevelItem, LevelDecision} {
+		all = append(all, levelFields[l]...)
+	}
+	return all
+}
+
+// tokenQuery matches one analysed term in any text field.
+func (c compiler) tokenQuery(term string) query.Query {
 	var qs []query.Query
-	for _, f := range []struct {
-		name  string
-		boost float64
-	}{{fTitle, boostTitle}, {fText, 1}, {fObject, boostObject}} {
-		t := termQ(f.name+suffix, term)
-		t.SetBoost(f.boost)
-		qs = append(qs, t)
+	for _, f := range c.fields() {
+		var q query.Query
+		if isOneHan(term) {
+			q = charQuery(f.name, term, f.boost)
+		} else {
+			t := termQ(f.name, term)
+			t.SetBoost(f.boost)
+			q = t
+		}
+		qs = append(qs, q)
+	}
+	if len(qs) == 1 {
+		return qs[0]
 	}
 	return query.NewDisjunctionQuery(qs)
 }
 
+// charQuery matches a single Han character c in a bigram field. The field
+// holds c as a term only where it stands alone; elsewhere it is the first
+// or second character of a bigram. So c is found as itself, as the prefix
+// of a bigram (c and cX share the prefix) or as the end of one (.c), which
+// is every occurrence and nothing else, without a unigram field that would
+// double the postings of all text.
+func charQuery(field, c string, boost float64) query.Query {
+	pre := query.NewPrefixQuery(c)
+	pre.SetField(field)
+	pre.SetBoost(boost)
+	suf := query.NewRegexpQuery("." + regexp.QuoteMeta(c))
+	suf.SetField(field)
+	suf.SetBoost(boost)
+	return query.NewDisjunctionQuery([]query.Query{pre, suf})
+}
+
 // phraseQuery matches consecutive terms in any text field.
-func phraseQuery(terms []string) query.Query {
+func (c compiler) phraseQuery(terms []string) query.Query {
 	if len(terms) == 1 {
-		return tokenQuery(terms[0])
+		return c.tokenQuery(terms[0])
 	}
 	var qs []query.Query
-	for _, f := range []struct {
-		name  string
-		boost float64
-	}{{fTitle, boostTitle}, {fText, 1}, {fObject, boostObject}} {
+	for _, f := range c.fields() {
 		p := query.NewPhraseQuery(terms, f.name)
 		p.SetBoost(f.boost)
 		qs = append(qs, p)
+	}
+	if len(qs) == 1 {
+		return qs[0]
 	}
 	return query.NewDisjunctionQuery(qs)
 }
@@ -648,11 +760,11 @@ func (p *searchPlan) hit(idx *Index, h *search.DocumentMatch, mode string) Hit {
 		MeetingID:    str(f[fMeetingID]),
 		ItemNo:       int(num(f[fItemNo])),
 		Source:       str(f[fSource]),
-		Title:        str(f[fTitle]),
+		Title:        cmp.Or(str(f[fTitle]), str(f[fItemTitle]), str(f[fDecTitle])),
 		MeetingTitle: str(f[fMeetingTitle]),
 		Issuer:       str(f[label(fIssuer)]),
 		Date:         str(f[fDay]),
-		Session:      int(num(f[fSession])),
+		Session:      atoi(str(f[fSession])),
 		DocNumber:    str(f[fDocNumLabel]),
 		Score:        h.Score,
 	}
@@ -663,18 +775,22 @@ func (p *searchPlan) hit(idx *Index, h *search.DocumentMatch, mode string) Hit {
 		hl := newHighlighter(p.q, mode)
 		var body string
 		switch out.Level {
-		case LevelMeeting:
-			var rec struct {
-				Text string `json:"text"`
-			}
-			if raw, err := idx.loadRecord(str(f[fRecordKey])); err == nil {
-				_ = json.Unmarshal(raw, &rec)
-			} else {
+		case LevelMeeting, LevelItem:
+			rec, err := idx.record(str(f[fRecordKey]))
+			if err != nil {
 				idx.log.Warn("snippet: load record", "id", h.ID, "err", err)
+				break
 			}
-			body = rec.Text
-		case LevelItem:
-			body = str(f[fBody])
+			if out.Level == LevelMeeting {
+				body = rec.Text
+				break
+			}
+			for _, it := range rec.Items {
+				if it.No == out.ItemNo {
+					body = cmp.Or(it.Text, it.Title)
+					break
+				}
+			}
 		case LevelDecision:
 			body = out.Decision.Verb + " " + out.Decision.Object
 		}
@@ -698,6 +814,11 @@ func str(v any) string {
 		}
 	}
 	return ""
+}
+
+func atoi(s string) int {
+	n, _ := strconv.Atoi(s)
+	return n
 }
 
 func num(v any) float64 {
@@ -736,4 +857,99 @@ func facets(names []string, res search.FacetResults) []Facet {
 		out = append(out, f)
 	}
 	return out
+}
+
+// peopleFields are the keyword fields of people, which only meeting
+// documents carry.
+var peopleFields = map[string]bool{fOfficial: true, fChair: true, fPresent: true, fObserver: true, fRecorder: true}
+
+// peopleFilter is a filter on one people field, any of keys.
+type peopleFilter struct {
+	field string
+	keys  []string
+}
+
+// maxPeopleMeetings bounds the meetings a filter on a person resolves to
+// at the item and decision levels.
+const maxPeopleMeetings = 10000
+
+func peopleKey(field, k string) string { return field + "\x00" + k }
+
+// peopleQuery matches the documents where a person has a role. Meeting
+// documents hold the people; the items and decisions of a meeting match
+// through its id, resolved beforehand by resolvePeople.
+func (c compiler) peopleQuery(field, k string) query.Query {
+	t := termQ(field, k)
+	if c.level == LevelMeeting {
+		return t
+	}
+	ids := c.people[peopleKey(field, k)]
+	if ids == nil {
+		ids = query.NewMatchNoneQuery()
+	}
+	if c.level == "" {
+		return query.NewDisjunctionQuery([]query.Query{t, ids})
+	}
+	return ids
+}
+
+// resolvePeople finds, for a search below the meeting level, the meetings
+// of each person the request filters on, as a query on their ids.
+func (idx *Index) resolvePeople(ctx context.Context, p *searchPlan) error {
+	if p.level == LevelMeeting {
+		return nil
+	}
+	type want struct{ field, key, param string }
+	var wants []want
+	for _, pf := range p.people {
+		for _, k := range pf.keys {
+			wants = append(wants, want{pf.field, k, "official"})
+		}
+	}
+	var walk func(q Q)
+	walk = func(q Q) {
+		switch q := q.(type) {
+		case *And:
+			for _, c := range q.Children {
+				walk(c)
+			}
+		case *Or:
+			for _, c := range q.Children {
+				walk(c)
+			}
+		case *Not:
+			walk(q.Child)
+		case *Field:
+			if peopleFields[q.Field] {
+				wants = append(wants, want{q.Field, key(q.Value), "q"})
+			}
+		}
+	}
+	walk(p.q)
+	for _, w := range wants {
+		pk := peopleKey(w.field, w.key)
+		if _, done := p.resolved[pk]; done {
+			continue
+		}
+		var ids []query.Query
+		q := query.NewConjunctionQuery([]query.Query{termQ(fLevel, LevelMeeting), termQ(w.field, w.key)})
+		err := idx.scan(ctx, q, nil, func(id string, _ map[string]any) {
+			ids = append(ids, termQ(fMeetingID, id))
+		})
+		if err != nil {
+			return fmt.Errorf("search: people: %w", err)
+		}
+		if len(ids) > maxPeopleMeetings {
+			return param(w.param, "%s appears in %d meetings, more than the %d an item or decision search can filter on; search meetings instead", w.key, len(ids), maxPeopleMeetings)
+		}
+		if p.resolved == nil {
+			p.resolved = map[string]query.Query{}
+		}
+		if len(ids) == 0 {
+			p.resolved[pk] = query.NewMatchNoneQuery()
+		} else {
+			p.resolved[pk] = query.NewDisjunctionQuery(ids)
+		}
+	}
+	return nil
 }

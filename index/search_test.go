@@ -11,6 +11,7 @@ import (
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
+	"github.com/google/go-cmp/cmp/cmpopts"
 
 	"github.com/jiyao-search/jiyao/ingest"
 )
@@ -464,4 +465,54 @@ func TestConcurrentSearchDuringPut(t *testing.T) {
 		t.Errorf("meetings = %d; want 200", st.Meetings)
 	}
 	_ = fmt.Sprint()
+}
+
+// TestPeopleBelowMeetings checks that a filter on a person at the item and
+// decision levels finds the items and decisions of that person's meetings,
+// through the meetings (items do not carry people), and that people facets
+// are refused there.
+func TestPeopleBelowMeetings(t *testing.T) {
+	idx := newTestIndex(t)
+	ctx := context.Background()
+	want := map[string][]string{}
+	for _, r := range fixtures() {
+		names := map[string]bool{}
+		if r.Chair != nil {
+			names[r.Chair.Name] = true
+		}
+		for _, a := range r.Attendees {
+			names[a.Name] = true
+		}
+		if !names["王金平"] {
+			continue
+		}
+		for _, it := range r.Items {
+			want[LevelItem] = append(want[LevelItem], itemID(r.ID, it.No))
+			for k := range it.Decisions {
+				want[LevelDecision] = append(want[LevelDecision], decisionID(r.ID, it.No, k+1))
+			}
+		}
+	}
+	if len(want[LevelItem]) == 0 {
+		t.Fatal("fixtures have no items of meetings 王金平 attended")
+	}
+	for _, level := range []string{LevelItem, LevelDecision} {
+		for _, req := range []Request{
+			{Level: level, Filters: Filters{Official: []string{"王金平"}}, Size: MaxSize},
+			{Level: level, Query: "official:王金平", Size: MaxSize},
+			{Query: "level:" + level + " official:王金平", Size: MaxSize},
+		} {
+			got, _ := ids(t, idx, req)
+			w := slices.Clone(want[level])
+			sort.Strings(w)
+			if diff := cmp.Diff(w, got, cmpopts.EquateEmpty()); diff != "" {
+				t.Errorf("%s %+v mismatch (-want +got):\n%s", level, req, diff)
+			}
+		}
+		_, err := idx.Search(ctx, Request{Level: level, Facets: []string{"official"}})
+		var qe *QueryError
+		if !errors.As(err, &qe) || qe.Param != "facets" {
+			t.Errorf("official facet at %s level: %v, want an error naming facets", level, err)
+		}
+	}
 }

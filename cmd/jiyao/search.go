@@ -51,7 +51,7 @@ func runSearch(ctx context.Context, e *env, args []string) error {
 		Sort: *sort, Size: *size, After: *after, Highlight: true,
 	}
 	if *facets {
-		req.Facets = index.FacetNames
+		req.Facets = index.FacetsAt(*level)
 	}
 	idx, err := index.Open(*dir, index.Options{ReadOnly: true})
 	if err != nil {

@@ -141,7 +141,12 @@ var sidebar = []struct{ name, label string }{
 	{"topic", "主题分类"}, {"issuer", "发文机关"}, {"department", "部门"}, {"official", "人员"}, {"kind", "会议类型"},
 }
 
-var searchFacets = []string{"year", "month", "issuer", "kind", "department", "topic", "official", "chair", "present", "observer", "recorder"}
+// searchFacets are counted at every level, peopleFacets at the meeting
+// level only (people attend meetings, not items).
+var (
+	searchFacets = []string{"year", "month", "issuer", "kind", "department", "topic"}
+	peopleFacets = []string{"official", "chair", "present", "observer", "recorder"}
+)
 
 // facetShown is how many values a facet lists before "more".
 const (
@@ -161,8 +166,12 @@ func (h *Handler) search(w http.ResponseWriter, r *http.Request) {
 	if level == "" {
 		level = index.LevelMeeting
 	}
+	counted := searchFacets
+	if level == index.LevelMeeting {
+		counted = append(slices.Clone(searchFacets), peopleFacets...)
+	}
 	req := index.Request{
-		Query: s.Q, Level: level, Filters: s.filters(), Facets: searchFacets,
+		Query: s.Q, Level: level, Filters: s.filters(), Facets: counted,
 		Sort: s.sortName(), Size: pageSize, From: (s.Page - 1) * pageSize, Highlight: true,
 	}
 	res, err := h.idx.Search(ctx, req)

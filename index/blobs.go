@@ -1,0 +1,534 @@
+package index
+
+import (
+	"bufio"
+	"encoding/binary"
+	"errors"
+	"fmt"
+	"hash/crc32"
+	"io"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"sort"
+	"strconv"
+	"strings"
+	"sync"
+)
+
+// Blobs (the records' JSON and the original files) live beside the bleve
+// index in pack files: append-only logs under DIR/packs, each blob framed
+// and checksummed, as a log-structured store does it (zoekt's shards and
+// litestream's WAL segments are the models). One file per blob cost an
+// open, a write, an fsync and a rename each, which on most file systems is
+// slower than indexing the blob; a pack takes a write per blob and one
+// fsync per batch.
+//
+// A frame is
+//
+//	magic "JYB1" | kind (1 byte) | uvarint len(name) | name |
+//	uvarint len(data) | data | CRC-32C of kind..data (4 bytes, little endian)
+//
+// and a blob is named by its ref, "pack:offset:length" of its frame. A ref
+// is handed out once the frame is written; the index refers to it only in a
+// batch written after sync, so a kill leaves at most a torn frame at the end
+// of the last pack, which the next writer cuts off. Blobs of replaced
+// records stay in their pack until it is compacted (not yet done); their
+// bytes are counted by blobStats.
+const (
+	packsDir   = "packs"
+	packSuffix = ".pack"
+	// packLimit is the size after which appends go to a new pack.
+	packLimit = 64 << 20
+	// maxFrame bounds a frame (and so what a damaged length can ask for).
+	maxFrame = MaxSourceSize + 1<<20
+)
+
+// Kinds of blob.
+const (
+	blobOriginal  = 'o' // an original file; name is its source name
+	blobRecord    = 'r' // a record's JSON, deflated; name is its meeting id
+	blobTombstone = 'd' // the source name was deleted
+)
+
+var frameMagic = []byte("JYB1")
+
+var castagnoli = crc32.MakeTable(crc32.Castagnoli)
+
+// packFile is an open pack: a file, or memory for an in-memory index.
+type packFile interface {
+	io.ReaderAt
+	io.Writer
+	Sync() error
+	Close() error
+}
+
+type memPack struct {
+	mu  sync.RWMutex
+	buf []byte
+}
+
+func (m *memPack) ReadAt(p []byte, off int64) (int, error) {
+	m.mu.RLock()
+	defer m.mu.RUnlock()
+	if off >= int64(len(m.buf)) {
+		return 0, io.EOF
+	}
+	n := copy(p, m.buf[off:])
+	if n < len(p) {
+		return n, io.EOF
+	}
+	return n, nil
+}
+
+func (m *memPack) Write(p []byte) (int, error) {
+	m.mu.Lock()
+	m.buf = append(m.buf, p...)
+	m.mu.Unlock()
+	return len(p), nil
+}
+
+func (*memPack) Sync() error  { return nil }
+func (*memPack) Close() error { return nil }
+
+// blobs is the pack store of one index.
+type blobs struct {
+	dir      string // "" in memory
+	readOnly bool
+
+	mu     sync.Mutex // guards the appending state
+	cur    int        // the pack appended to; 0 before the first
+	size   int64      // its size
+	w      packFile   // it, open for appending
+	dirty  []int      // packs written since the last sync
+	closed bool
+
+	rmu   sync.RWMutex
+	packs map[int]packFile // open for reading
+}
+
+// openBlobs opens the pack store of dir ("" for memory). A writer cuts a
+// torn frame off the end of the last pack.
+func openBlobs(dir string, readOnly bool) (*blobs, error) {
+	b := &blobs{dir: dir, readOnly: readOnly, packs: map[int]packFile{}}
+	if dir == "" {
+		return b, nil
+	}
+	if readOnly {
+		return b, nil
+	}
+	root := filepath.Join(dir, packsDir)
+	if err := os.MkdirAll(root, 0o755); err != nil {
+		return nil, fmt.Errorf("packs: %w", err)
+	}
+	ids, err := packIDs(root)
+	if err != nil {
+		return nil, err
+	}
+	if len(ids) == 0 {
+		return b, nil
+	}
+	last := ids[len(ids)-1]
+	f, err := os.OpenFile(packPath(dir, last), os.O_RDWR, 0)
+	if err != nil {
+		return nil, fmt.Errorf("packs: %w", err)
+	}
+	end, err := validEnd(f)
+	if err == nil {
+		err = f.Truncate(end)
+	}
+	if err == nil {
+		_, err = f.Seek(end, io.SeekStart)
+	}
+	if err != nil {
+		f.Close()
+		return nil, fmt.Errorf("packs: recover %s: %w", packPath(dir, last), err)
+	}
+	b.cur, b.size, b.w = last, end, f
+	return b, nil
+}
+
+func packPath(dir string, id int) string {
+	return filepath.Join(dir, packsDir, fmt.Sprintf("%06d%s", id, packSuffix))
+}
+
+// packIDs lists the packs under root in order.
+func packIDs(root string) ([]int, error) {
+	ents, err := os.ReadDir(root)
+	if errors.Is(err, fs.ErrNotExist) {
+		return nil, nil
+	}
+	if err != nil {
+		return nil, fmt.Errorf("packs: %w", err)
+	}
+	var ids []int
+	for _, e := range ents {
+		name, ok := strings.CutSuffix(e.Name(), packSuffix)
+		if !ok {
+			continue
+		}
+		if id, err := strconv.Atoi(name); err == nil && id > 0 {
+			ids = append(ids, id)
+		}
+	}
+	sort.Ints(ids)
+	return ids, nil
+}
+
+// validEnd is the offset after the last whole frame of a pack.
+func validEnd(f *os.File) (int64, error) {
+	if _, err := f.Seek(0, io.SeekStart); err != nil {
+		return 0, err
+	}
+	var end int64
+	err := scanFrames(bufio.NewReaderSize(f, 1<<20), func(off, n int64, _ byte, _ string, _ []byte) error {
+		end = off + n
+		return nil
+	})
+	if errors.Is(err, errTorn) {
+		err = nil
+	}
+	return end, err
+}
+
+// encodeFrame frames a blob.
+func encodeFrame(kind byte, name string, data []byte) []byte {
+	buf := make([]byte, 0, len(frameMagic)+1+2*binary.MaxVarintLen64+len(name)+len(data)+4)
+	buf = append(buf, frameMagic...)
+	buf = append(buf, kind)
+	buf = binary.AppendUvarint(buf, uint64(len(name)))
+	buf = append(buf, name...)
+	buf = binary.AppendUvarint(buf, uint64(len(data)))
+	buf = append(buf, data...)
+	return binary.LittleEndian.AppendUint32(buf, crc32.Checksum(buf[len(frameMagic):], castagnoli))
+}
+
+// errTorn marks a frame cut short or damaged.
+var errTorn = errors.New("torn or damaged frame")
+
+// decodeFrame reads one whole frame.
+func decodeFrame(frame []byte) (kind byte, name string, data []byte, err error) {
+	if len(frame) < len(frameMagic)+1+2+4 || string(frame[:len(frameMagic)]) != string(frameMagic) {
+		return 0, "", nil, errTorn
+	}
+	body := frame[len(frameMagic) : len(frame)-4]
+	if crc32.Checksum(body, castagnoli) != binary.LittleEndian.Uint32(frame[len(frame)-4:]) {
+		return 0, "", nil, errTorn
+	}
+	kind = body[0]
+	rest := body[1:]
+	nl, k := binary.Uvarint(rest)
+	if k <= 0 || uint64(len(rest)-k) < nl {
+		return 0, "", nil, errTorn
+	}
+	name = string(rest[k : k+int(nl)])
+	rest = rest[k+int(nl):]
+	dl, k := binary.Uvarint(rest)
+	if k <= 0 || uint64(len(rest)-k) != dl {
+		return 0, "", nil, errTorn
+	}
+	return kind, name, rest[k:], nil
+}
+
+// scanFrames reads frames from r until EOF, calling fn with each frame's
+// offset and length. It returns errTorn at a frame that is cut short or
+// fails its checksum.
+func scanFrames(r *bufio.Reader, fn func(off, n int64, kind byte, name string, data []byte) error) error {
+	var off int64
+	for {
+		head, err := r.Peek(len(frameMagic) + 1 + 2*binary.MaxVarintLen64)
+		if len(head) == 0 && errors.Is(err, io.EOF) {
+			return nil
+		}
+		if len(head) < len(frameMagic)+1 || string(head[:len(frameMagic)]) != string(frameMagic) {
+			return errTorn
+		}
+		p := head[len(frameMagic)+1:]
+		nl, k1 := binary.Uvarint(p)
+		if k1 <= 0 || nl > maxFrame {
+			return errTorn
+		}
+		// The data length follows the name, which may be longer than what
+		// was peeked: read the frame in two steps.
+		pre := int64(len(frameMagic)) + 1 + int64(k1) + int64(nl)
+		hb, err := r.Peek(int(min(pre+binary.MaxVarintLen64, maxFrame)))
+		if int64(len(hb)) <= pre {
+			return errTorn
+		}
+		dl, k2 := binary.Uvarint(hb[pre:])
+		if k2 <= 0 || dl > maxFrame {
+			return errTorn
+		}
+		n := pre + int64(k2) + int64(dl) + 4
+		frame := make([]byte, n)
+		if _, err := io.ReadFull(r, frame); err != nil {
+			return errTorn
+		}
+		kind, name, data, err := decodeFrame(frame)
+		if err != nil {
+			return err
+		}
+		if err := fn(off, n, kind, name, data); err != nil {
+			return err
+		}
+		off += n
+	}
+}
+
+// put appends a blob and returns its ref. It is durable after sync.
+func (b *blobs) put(kind byte, name string, data []byte) (string, error) {
+	if b.readOnly {
+		return "", ErrReadOnly
+	}
+	frame := encodeFrame(kind, name, data)
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	if b.closed {
+		return "", errors.New("packs: closed")
+	}
+	if b.w == nil || b.size+int64(len(frame)) > packLimit && b.size > 0 {
+		if err := b.rotate(); err != nil {
+			return "", err
+		}
+	}
+	if _, err := b.w.Write(frame); err != nil {
+		// A partial write leaves a torn frame; later frames would follow
+		// it, so start a new pack.
+		b.w = nil
+		return "", fmt.Errorf("packs: write: %w", err)
+	}
+	off := b.size
+	b.size += int64(len(frame))
+	if len(b.dirty) == 0 || b.dirty[len(b.dirty)-1] != b.cur {
+		b.dirty = append(b.dirty, b.cur)
+	}
+	return fmt.Sprintf("%d:%d:%d", b.cur, off, len(frame)), nil
+}
+
+// rotate starts a new pack. Called with mu held.
+func (b *blobs) rotate() error {
+	next := b.cur + 1
+	if b.dir == "" {
+		m := &memPack{}
+		b.rmu.Lock()
+		b.packs[next] = m
+		b.rmu.Unlock()
+		b.cur, b.size, b.w = next, 0, m
+		return nil
+	}
+	f, err := os.OpenFile(packPath(b.dir, next), os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o644)
+	if err != nil {
+		return fmt.Errorf("packs: %w", err)
+	}
+	if err := syncDir(filepath.Join(b.dir, packsDir)); err != nil {
+		f.Close()
+		return fmt.Errorf("packs: %w", err)
+	}
+	if b.w != nil {
+		// The old pack is synced by the next sync, as it is in dirty; it
+		// stays open until then.
+		old := b.w
+		defer func() {
+			if err := old.Sync(); err == nil {
+				old.Close()
+			}
+		}()
+	}
+	b.cur, b.size, b.w = next, 0, f
+	return nil
+}
+
+func syncDir(dir string) error {
+	d, err := os.Open(dir)
+	if err != nil {
+		return err
+	}
+	defer d.Close()
+	return d.Sync()
+}
+
+// sync makes every blob put so far durable.
+func (b *blobs) sync() error {
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	if len(b.dirty) == 0 || b.w == nil {
+		b.dirty = b.dirty[:0]
+		return nil
+	}
+	// Only the current pack can still be unsynced: rotate syncs the old.
+	if err := b.w.Sync(); err != nil {
+		return fmt.Errorf("packs: sync: %w", err)
+	}
+	b.dirty = b.dirty[:0]
+	return nil
+}
+
+// reader returns pack id open for reading.
+func (b *blobs) reader(id int) (packFile, error) {
+	b.rmu.RLock()
+	f := b.packs[id]
+	b.rmu.RUnlock()
+	if f != nil {
+		return f, nil
+	}
+	if b.dir == "" {
+		return nil, fmt.Errorf("pack %d: %w", id, ErrNotFound)
+	}
+	b.rmu.Lock()
+	defer b.rmu.Unlock()
+	if f := b.packs[id]; f != nil {
+		return f, nil
+	}
+	of, err := os.Open(packPath(b.dir, id))
+	if errors.Is(err, fs.ErrNotExist) {
+		return nil, fmt.Errorf("pack %d: %w", id, ErrNotFound)
+	}
+	if err != nil {
+		return nil, err
+	}
+	b.packs[id] = of
+	return of, nil
+}
+
+// parseRef splits a ref.
+func parseRef(ref string) (id int, off, n int64, err error) {
+	a, rest, ok1 := strings.Cut(ref, ":")
+	o, l, ok2 := strings.Cut(rest, ":")
+	if ok1 && ok2 {
+		id, err = strconv.Atoi(a)
+		if err == nil {
+			off, err = strconv.ParseInt(o, 10, 64)
+		}
+		if err == nil {
+			n, err = strconv.ParseInt(l, 10, 64)
+		}
+		if err == nil && id > 0 && off >= 0 && n > 0 && n <= maxFrame {
+			return id, off, n, nil
+		}
+	}
+	return 0, 0, 0, fmt.Errorf("blob ref %q: %w", ref, ErrNotFound)
+}
+
+// get reads a blob by ref, checking its kind.
+func (b *blobs) get(ref string, kind byte) (name string, data []byte, err error) {
+	id, off, n, err := parseRef(ref)
+	if err != nil {
+		return "", nil, err
+	}
+	f, err := b.reader(id)
+	if err != nil {
+		return "", nil, err
+	}
+	frame := make([]byte, n)
+	if _, err := f.ReadAt(frame, off); err != nil {
+		return "", nil, fmt.Errorf("blob %s: %w", ref, err)
+	}
+	k, name, data, err := decodeFrame(frame)
+	if err != nil {
+		return "", nil, fmt.Errorf("blob %s: %w", ref, err)
+	}
+	if k != kind {
+		return "", nil, fmt.Errorf("blob %s is of kind %q, not %q", ref, k, kind)
+	}
+	return name, data, nil
+}
+
+func (b *blobs) close() error {
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	b.closed = true
+	var err error
+	if b.w != nil {
+		err = b.w.Sync()
+		if cerr := b.w.Close(); err == nil {
+			err = cerr
+		}
+		b.w = nil
+	}
+	b.rmu.Lock()
+	for id, f := range b.packs {
+		f.Close()
+		delete(b.packs, id)
+	}
+	b.rmu.Unlock()
+	return err
+}
+
+// packOriginals lists the current originals in the packs of dir: for each
+// source name the last one put, unless a tombstone for the name follows it.
+func packOriginals(dir string) ([]Source, error) {
+	root := filepath.Join(dir, packsDir)
+	ids, err := packIDs(root)
+	if err != nil {
+		return nil, err
+	}
+	type loc struct {
+		ref  string
+		size int64
+	}
+	latest := map[string]loc{}
+	for _, id := range ids {
+		f, err := os.Open(packPath(dir, id))
+		if err != nil {
+			return nil, fmt.Errorf("packs: %w", err)
+		}
+		err = scanFrames(bufio.NewReaderSize(f, 1<<20), func(off, n int64, kind byte, name string, data []byte) error {
+			switch kind {
+			case blobOriginal:
+				latest[name] = loc{fmt.Sprintf("%d:%d:%d", id, off, n), int64(len(data))}
+			case blobTombstone:
+				delete(latest, name)
+			}
+			return nil
+		})
+		f.Close()
+		if errors.Is(err, errTorn) && id == ids[len(ids)-1] {
+			err = nil // the torn tail of an interrupted write
+		}
+		if err != nil {
+			return nil, fmt.Errorf("packs: %s: %w", packPath(dir, id), err)
+		}
+	}
+	srcs := make([]Source, 0, len(latest))
+	for name, l := range latest {
+		ref := l.ref
+		srcs = append(srcs, Source{Name: name, Size: l.size, Open: func() (io.ReadCloser, error) {
+			b := &blobs{dir: dir, readOnly: true, packs: map[int]packFile{}}
+			defer b.close()
+			_, data, err := b.get(ref, blobOriginal)
+			if err != nil {
+				return nil, err
+			}
+			return io.NopCloser(strings.NewReader(string(data))), nil
+		}})
+	}
+	return srcs, nil
+}
+
+// blobSizes sums the frames in the packs of dir by kind: originals, and
+// everything else (records and tombstones).
+func blobSizes(dir string) (originals, other int64, err error) {
+	ids, err := packIDs(filepath.Join(dir, packsDir))
+	if err != nil {
+		return 0, 0, err
+	}
+	for _, id := range ids {
+		f, err := os.Open(packPath(dir, id))
+		if err != nil {
+			return 0, 0, err
+		}
+		err = scanFrames(bufio.NewReaderSize(f, 1<<20), func(_, n int64, kind byte, _ string, _ []byte) error {
+			if kind == blobOriginal {
+				originals += n
+			} else {
+				other += n
+			}
+			return nil
+		})
+		f.Close()
+		if err != nil && !errors.Is(err, errTorn) {
+			return 0, 0, err
+		}
+	}
+	return originals, other, nil
+}

@@ -1,0 +1,138 @@
+package index
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+// TestBlobsTornTail writes blobs, cuts the last pack inside its last frame
+// as a kill during a write would, and checks that a reopened writer keeps
+// every whole blob, drops the torn one and appends after them.
+func TestBlobsTornTail(t *testing.T) {
+	dir := t.TempDir()
+	b, err := openBlobs(dir, false)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var refs []string
+	for i := range 5 {
+		ref, err := b.put(blobRecord, fmt.Sprintf("m%d", i), bytes.Repeat([]byte{byte('a' + i)}, 100+i))
+		if err != nil {
+			t.Fatal(err)
+		}
+		refs = append(refs, ref)
+	}
+	if err := b.close(); err != nil {
+		t.Fatal(err)
+	}
+	p := packPath(dir, 1)
+	info, err := os.Stat(p)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := os.Truncate(p, info.Size()-7); err != nil {
+		t.Fatal(err)
+	}
+
+	b, err = openBlobs(dir, false)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer b.close()
+	for i, ref := range refs[:4] {
+		name, data, err := b.get(ref, blobRecord)
+		if err != nil || name != fmt.Sprintf("m%d", i) || len(data) != 100+i {
+			t.Errorf("blob %d after recovery: %q, %d bytes, %v", i, name, len(data), err)
+		}
+	}
+	if _, _, err := b.get(refs[4], blobRecord); err == nil {
+		t.Errorf("torn blob still reads")
+	}
+	ref, err := b.put(blobRecord, "after", []byte("x"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if ref != refs[4][:strings.LastIndexByte(refs[4], ':')]+":"+fmt.Sprint(len(encodeFrame(blobRecord, "after", []byte("x")))) {
+		t.Errorf("append after recovery at %s, want where the torn blob began (%s)", ref, refs[4])
+	}
+	if _, data, err := b.get(ref, blobRecord); err != nil || string(data) != "x" {
+		t.Errorf("blob after recovery: %q %v", data, err)
+	}
+}
+
+// TestBlobsDamage checks that a changed byte, a wrong kind and a ref
+// outside the packs are errors, not wrong data.
+func TestBlobsDamage(t *testing.T) {
+	dir := t.TempDir()
+	b, err := openBlobs(dir, false)
+	if err != nil {
+		t.Fatal(err)
+	}
+	ref, err := b.put(blobOriginal, "a.txt", []byte("原则同意"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := b.sync(); err != nil {
+		t.Fatal(err)
+	}
+	if _, _, err := b.get(ref, blobRecord); err == nil {
+		t.Errorf("original read as a record")
+	}
+	for _, bad := range []string{"", "x", "1:0", "2:0:10", "1:999999:10", "1:0:-1"} {
+		if _, _, err := b.get(bad, blobOriginal); err == nil {
+			t.Errorf("ref %q reads", bad)
+		}
+	}
+	b.close()
+	p := packPath(dir, 1)
+	raw, _ := os.ReadFile(p)
+	raw[len(raw)-6] ^= 0xff
+	os.WriteFile(p, raw, 0o644)
+	b = &blobs{dir: dir, readOnly: true, packs: map[int]packFile{}}
+	defer b.close()
+	if _, _, err := b.get(ref, blobOriginal); !errors.Is(err, errTorn) {
+		t.Errorf("damaged blob: %v, want a checksum error", err)
+	}
+}
+
+// TestBlobsRotate checks that appends move to a new pack past the limit
+// and that blobs in both read back, in memory and on disk.
+func TestBlobsRotate(t *testing.T) {
+	for _, dir := range []string{"", t.TempDir()} {
+		b, err := openBlobs(dir, false)
+		if err != nil {
+			t.Fatal(err)
+		}
+		big := bytes.Repeat([]byte("议"), packLimit/3/3+1)
+		var refs []string
+		for i := range 4 {
+			ref, err := b.put(blobOriginal, fmt.Sprint(i), big)
+			if err != nil {
+				t.Fatal(err)
+			}
+			refs = append(refs, ref)
+		}
+		if err := b.sync(); err != nil {
+			t.Fatal(err)
+		}
+		if !strings.HasPrefix(refs[3], "2:") {
+			t.Errorf("%q: fourth blob at %s, want in pack 2", dir, refs[3])
+		}
+		for i, ref := range refs {
+			if name, data, err := b.get(ref, blobOriginal); err != nil || name != fmt.Sprint(i) || !bytes.Equal(data, big) {
+				t.Errorf("%q: blob %d: %q %d bytes %v", dir, i, name, len(data), err)
+			}
+		}
+		b.close()
+		if dir != "" {
+			if _, err := os.Stat(filepath.Join(dir, packsDir, "000002.pack")); err != nil {
+				t.Error(err)
+			}
+		}
+	}
+}

@@ -23,15 +23,18 @@ const (
 	bigramAnalyzer   = "jiyao_bigram"
 	unigramAnalyzer  = "jiyao_unigram"
 	tokenizerModeKey = "mode"
-	tokenizerBigram  = "bigram"
-	tokenizerUnigram = "unigram"
+	// tokenizerOffsetsKey set to false leaves byte offsets out.
+	tokenizerOffsetsKey = "offsets"
+	tokenizerBigram     = "bigram"
+	tokenizerUnigram    = "unigram"
 )
 
 func init() {
 	registry.RegisterTokenizer(tokenizerType, func(config map[string]any, _ *registry.Cache) (analysis.Tokenizer, error) {
+		noOffsets := config[tokenizerOffsetsKey] == false
 		switch m, _ := config[tokenizerModeKey].(string); m {
 		case tokenizerBigram, "":
-			return &tokenizer{mode: modeIndex}, nil
+			return &tokenizer{mode: modeIndex, noOffsets: noOffsets}, nil
 		case tokenizerUnigram:
 			return &tokenizer{mode: modeUnigram}, nil
 		default:
@@ -86,19 +89,34 @@ type token struct {
 	Kind       analysis.TokenType
 }
 
-type tokenizer struct{ mode tokenMode }
+type tokenizer struct {
+	mode tokenMode
+	// noOffsets leaves byte offsets out (zero), for fields that keep
+	// positions only; it saves mapping every token back to the input.
+	noOffsets bool
+}
 
 func (t *tokenizer) Tokenize(input []byte) analysis.TokenStream {
-	toks := analyze(string(input), t.mode)
+	toks := analyzeText(string(input), t.mode, !t.noOffsets)
 	out := make(analysis.TokenStream, len(toks))
+	slab := make([]analysis.Token, len(toks))
+	// Terms share one buffer rather than one allocation each.
+	n := 0
+	for _, tk := range toks {
+		n += len(tk.Term)
+	}
+	buf := make([]byte, 0, n)
 	for i, tk := range toks {
-		out[i] = &analysis.Token{
-			Term:     []byte(tk.Term),
+		start := len(buf)
+		buf = append(buf, tk.Term...)
+		slab[i] = analysis.Token{
+			Term:     buf[start:len(buf):len(buf)],
 			Position: tk.Pos,
 			Start:    tk.Start,
 			End:      tk.End,
 			Type:     tk.Kind,
 		}
+		out[i] = &slab[i]
 	}
 	return out
 }
@@ -131,8 +149,20 @@ type run struct {
 }
 
 // analyze folds s and cuts it into tokens (see tokenMode).
-func analyze(s string, mode tokenMode) []token {
-	folded, offs := fold.Offsets(s)
+func analyze(s string, mode tokenMode) []token { return analyzeText(s, mode, true) }
+
+// analyzeText is analyze, with byte offsets only if withOffsets (else
+// zero).
+func analyzeText(s string, mode tokenMode, withOffsets bool) []token {
+	var (
+		folded string
+		offs   []int
+	)
+	if withOffsets {
+		folded, offs = fold.Offsets(s)
+	} else {
+		folded = fold.String(s)
+	}
 	runs := splitRuns(folded)
 	runs = normaliseNumerals(folded, runs)
 	for i := range runs {
@@ -143,8 +173,16 @@ func analyze(s string, mode tokenMode) []token {
 	}
 	// origEnd maps the end of the folded rune starting at folded byte i to
 	// the end of the original rune it came from.
-	origStart := func(i int) int { return offs[i] }
+	origStart := func(i int) int {
+		if offs == nil {
+			return 0
+		}
+		return offs[i]
+	}
 	origEnd := func(i int) int { // i is the start of the last folded rune
+		if offs == nil {
+			return 0
+		}
 		o := offs[i]
 		_, n := utf8.DecodeRuneInString(s[o:])
 		return o + n

@@ -146,3 +146,29 @@ func TestParseNumeral(t *testing.T) {
 		}
 	}
 }
+
+// TestPositionsAnalyzer checks that the analyzer of the indexed text fields,
+// as the index mapping defines it by name, gives the bigram analyzer's
+// terms and positions with zero byte offsets.
+func TestPositionsAnalyzer(t *testing.T) {
+	m, err := newMapping()
+	if err != nil {
+		t.Fatal(err)
+	}
+	a := m.AnalyzerNamed(positionsAnalyzer)
+	if a == nil {
+		t.Fatalf("analyzer %s not defined", positionsAnalyzer)
+	}
+	in := "臺北市議會第11屆第３次會議，原则同意《规划》"
+	var got, want []tk
+	for _, t := range a.Analyze([]byte(in)) {
+		got = append(got, tk{string(t.Term), t.Position, t.Start, t.End})
+	}
+	for _, w := range terms(analyze(in, modeIndex)) {
+		w.Start, w.End = 0, 0
+		want = append(want, w)
+	}
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("%s.Analyze(%q) mismatch (-want +got):\n%s", positionsAnalyzer, in, diff)
+	}
+}

@@ -9,7 +9,6 @@ import (
 	"os"
 	"path/filepath"
 	"slices"
-	"sync"
 	"time"
 
 	"github.com/blevesearch/bleve/v2"
@@ -48,7 +47,7 @@ type Index struct {
 	blobs    *blobs      // records and originals
 	recs     recordCache // decoded records, for snippets
 
-	mu sync.Mutex // serialises Put and Delete
+	claims claims // lets writes to different meetings run at once
 }
 
 // Open opens the index in dir, creating it if it does not exist.
@@ -180,20 +179,50 @@ func (idx *Index) Put(ctx context.Context, recs []*ingest.Minutes) error {
 // put is Put of records already encoded (and perhaps already stored, as
 // Load's workers do).
 func (idx *Index) put(ctx context.Context, srs []storedRecord) error {
-	idx.mu.Lock()
-	defer idx.mu.Unlock()
-
 	// Meetings the records replace: each record's own id, and any other
 	// meeting from the same source, in the index or earlier in recs.
-	var sources, mids []string
+	var sources, mids, keys []string
 	for _, sr := range srs {
+		keys = append(keys, idClaim(sr.rec.ID))
 		if sr.rec.Source != "" {
 			sources = append(sources, sr.rec.Source)
+			keys = append(keys, sourceClaim(sr.rec.Source))
 		}
 	}
-	fromSource, err := idx.meetingsFrom(ctx, sources)
-	if err != nil {
-		return fmt.Errorf("put: %w", err)
+	var (
+		fromSource map[string][]string
+		cl         *claim
+	)
+	defer func() {
+		if cl != nil {
+			cl.release()
+		}
+	}()
+	for {
+		var err error
+		if cl, err = idx.claims.acquire(ctx, keys); err != nil {
+			return fmt.Errorf("put: %w", err)
+		}
+		fromSource, err = idx.meetingsFrom(ctx, sources)
+		if err != nil {
+			return fmt.Errorf("put: %w", err)
+		}
+		var more []string
+		for _, ids := range fromSource {
+			for _, id := range ids {
+				more = append(more, idClaim(id))
+			}
+		}
+		if cl.extend(more) {
+			break
+		}
+		// Another write holds a meeting these sources had: let it finish
+		// and look again.
+		cl.release()
+		cl = nil
+		if err := idx.claims.waitFree(ctx, more); err != nil {
+			return fmt.Errorf("put: %w", err)
+		}
 	}
 	ops := map[string]doc{} // nil: delete
 	built := make([]map[string]doc, len(srs))
@@ -207,8 +236,6 @@ func (idx *Index) put(ctx context.Context, srs []storedRecord) error {
 		if err != nil {
 			return fmt.Errorf("put: %w", err)
 		}
-		// Under the lock, so that no replaced record's removal can come
-		// between storing a record and indexing its meeting.
 		built[i] = ds
 		mids = append(mids, rec.ID)
 		mids = append(mids, fromSource[rec.Source]...)
@@ -258,8 +285,11 @@ func (idx *Index) Delete(ctx context.Context, meetingID string) error {
 	if idx.readOnly {
 		return ErrReadOnly
 	}
-	idx.mu.Lock()
-	defer idx.mu.Unlock()
+	cl, err := idx.claims.acquire(ctx, []string{idClaim(meetingID)})
+	if err != nil {
+		return fmt.Errorf("delete %s: %w", meetingID, err)
+	}
+	defer cl.release()
 	ids, sources, err := idx.docsOf(ctx, []string{meetingID})
 	if err != nil {
 		return fmt.Errorf("delete %s: %w", meetingID, err)

@@ -116,6 +116,10 @@ type LoadOptions struct {
 	Workers int
 	// BatchSize is the number of records per index batch; default 256.
 	BatchSize int
+	// Writers write batches at once; default all cores. Bleve builds the
+	// segment of a batch on the goroutine that writes it, so one writer
+	// keeps one core busy at most.
+	Writers int
 	// Extractor reads the files; default ingest.NewExtractor(Config{}).
 	Extractor *ingest.Extractor
 	// Progress, if set, is called after each source, from one goroutine.
@@ -149,6 +153,9 @@ func (idx *Index) Load(ctx context.Context, srcs []Source, opts LoadOptions) (Su
 	}
 	if opts.BatchSize <= 0 {
 		opts.BatchSize = 256
+	}
+	if opts.Writers <= 0 {
+		opts.Writers = runtime.GOMAXPROCS(0)
 	}
 	if opts.Extractor == nil {
 		ex, err := ingest.NewExtractor(ingest.Config{})
@@ -221,13 +228,15 @@ func (idx *Index) Load(ctx context.Context, srcs []Source, opts LoadOptions) (Su
 	}
 	go func() { wg.Wait(); close(results) }()
 
-	// Batches are written on their own goroutine, one at a time, while
-	// the next is being extracted: building a segment is serial, and the
-	// extraction workers would otherwise wait for it.
+	// Batches are written on their own goroutines, Writers at a time,
+	// while the next are extracted: bleve builds a batch's segment on the
+	// goroutine that writes it, so writers in parallel build segments in
+	// parallel. Writes to the same meeting or source wait for each other
+	// (see claims).
 	var (
-		mu       sync.Mutex // guards sum
+		mu       sync.Mutex // guards sum and writeErr
 		sum      Summary
-		writeErr error // set by the writer only, read after it ends
+		writeErr error
 	)
 	type batch struct {
 		recs []storedRecord
@@ -235,24 +244,33 @@ func (idx *Index) Load(ctx context.Context, srcs []Source, opts LoadOptions) (Su
 	}
 	batches := make(chan batch)
 	written := make(chan struct{})
-	go func() {
-		defer close(written)
-		for b := range batches {
-			if writeErr != nil {
-				continue
+	var writers sync.WaitGroup
+	for range opts.Writers {
+		writers.Go(func() {
+			for b := range batches {
+				mu.Lock()
+				failed := writeErr != nil
+				mu.Unlock()
+				if failed {
+					continue
+				}
+				err := idx.put(ctx, b.recs)
+				mu.Lock()
+				if err != nil {
+					if writeErr == nil {
+						writeErr = err
+					}
+					cancel()
+				} else {
+					for _, o := range b.outs {
+						sum.add(o)
+					}
+				}
+				mu.Unlock()
 			}
-			if err := idx.put(ctx, b.recs); err != nil {
-				writeErr = err
-				cancel()
-				continue
-			}
-			mu.Lock()
-			for _, o := range b.outs {
-				sum.add(o)
-			}
-			mu.Unlock()
-		}
-	}()
+		})
+	}
+	go func() { writers.Wait(); close(written) }()
 	var pending batch
 	flush := func() {
 		if len(pending.recs) > 0 {

@@ -4,11 +4,9 @@ import (
 	"fmt"
 
 	"github.com/blevesearch/bleve/v2"
-	"github.com/blevesearch/bleve/v2/analysis"
 	"github.com/blevesearch/bleve/v2/analysis/analyzer/custom"
 	"github.com/blevesearch/bleve/v2/analysis/analyzer/keyword"
 	"github.com/blevesearch/bleve/v2/mapping"
-	"github.com/blevesearch/bleve/v2/registry"
 	bindex "github.com/blevesearch/bleve_index_api"
 )
 
@@ -140,11 +138,16 @@ func newMapping() (*mapping.IndexMappingImpl, error) {
 
 	// The positional fields keep term positions for phrases but not byte
 	// offsets: snippets are marked by the highlighter, which analyses the
-	// display text again, so offsets in the index would only take space.
+	// display text again, so offsets in the index would only take space
+	// (about four bytes a token) and time.
+	if err := im.AddCustomTokenizer(positionsTokenizer, map[string]any{
+		"type": tokenizerType, tokenizerModeKey: tokenizerBigram, tokenizerOffsetsKey: false,
+	}); err != nil {
+		return nil, fmt.Errorf("define tokenizer %s: %w", positionsTokenizer, err)
+	}
 	if err := im.AddCustomAnalyzer(positionsAnalyzer, map[string]any{
-		"type":          custom.Name,
-		"tokenizer":     bigramTokenizer,
-		"token_filters": []any{dropOffsetsFilter},
+		"type":      custom.Name,
+		"tokenizer": positionsTokenizer,
 	}); err != nil {
 		return nil, fmt.Errorf("define analyzer %s: %w", positionsAnalyzer, err)
 	}
@@ -188,27 +191,9 @@ func newMapping() (*mapping.IndexMappingImpl, error) {
 	return im, nil
 }
 
-// positionsAnalyzer is the bigram analyzer of the indexed text fields:
-// the bigram tokenizer followed by dropOffsetsFilter.
+// positionsAnalyzer is the bigram analyzer of the indexed text fields: the
+// bigram tokenizer without byte offsets.
 const (
-	positionsAnalyzer = "jiyao_bigram_positions"
-	dropOffsetsFilter = "jiyao_drop_offsets"
+	positionsTokenizer = "jiyao_bigram_positions_tokenizer"
+	positionsAnalyzer  = "jiyao_bigram_positions"
 )
-
-func init() {
-	registry.RegisterTokenFilter(dropOffsetsFilter, func(map[string]any, *registry.Cache) (analysis.TokenFilter, error) {
-		return dropOffsets{}, nil
-	})
-}
-
-// dropOffsets zeroes the byte offsets of tokens, which the index would
-// otherwise keep with every position (term vectors), at about four bytes a
-// token.
-type dropOffsets struct{}
-
-func (dropOffsets) Filter(ts analysis.TokenStream) analysis.TokenStream {
-	for _, t := range ts {
-		t.Start, t.End = 0, 0
-	}
-	return ts
-}

@@ -69,6 +69,13 @@ func decodeRecord(raw []byte) (*ingest.Minutes, error) {
 // compressed on the extraction workers for every document loaded.
 const recordLevel = flate.BestSpeed
 
+// flateWriters are reused: a deflate writer allocates about a megabyte of
+// state, more than most records.
+var flateWriters = sync.Pool{New: func() any {
+	zw, _ := flate.NewWriter(io.Discard, recordLevel)
+	return zw
+}}
+
 // storeRecord puts a record's JSON, deflated, in the pack store and sets
 // its key.
 func (idx *Index) storeRecord(r *storedRecord) error {
@@ -76,11 +83,13 @@ func (idx *Index) storeRecord(r *storedRecord) error {
 		return nil
 	}
 	var buf bytes.Buffer
-	zw, _ := flate.NewWriter(&buf, recordLevel)
+	zw := flateWriters.Get().(*flate.Writer)
+	zw.Reset(&buf)
 	_, err := zw.Write(r.raw)
 	if err == nil {
 		err = zw.Close()
 	}
+	flateWriters.Put(zw)
 	if err == nil {
 		r.key, err = idx.blobs.put(blobRecord, r.rec.ID, buf.Bytes())
 	}

@@ -22,8 +22,10 @@ import (
 
 	"github.com/blevesearch/bleve/v2"
 	"github.com/blevesearch/bleve/v2/analysis/lang/cjk"
+	"github.com/blevesearch/bleve/v2/index/scorch"
 	"github.com/blevesearch/bleve/v2/mapping"
 	"github.com/blevesearch/bleve/v2/search/query"
+	segment "github.com/blevesearch/scorch_segment_api/v2"
 
 	"github.com/jiyao-search/jiyao/ingest"
 	"github.com/jiyao-search/jiyao/internal/gen"
@@ -48,6 +50,10 @@ type BenchConfig struct {
 	// BatchSize is the number of records per index batch, for both
 	// indexes; default 256.
 	BatchSize int
+	// Writers write Jiyao's batches at once; default all cores. The plain
+	// index is written as a straightforward integration does, one batch
+	// at a time.
+	Writers int
 	// Only runs one engine, EngineJiyao or EnginePlain; default both.
 	Only string
 	// Progress, if set, receives a line per phase.
@@ -493,7 +499,7 @@ func buildJiyao(ctx context.Context, dir string, docs []gen.Doc, cfg BenchConfig
 	for i, d := range docs {
 		srcs[i] = BytesSource(d.Name, d.Text)
 	}
-	sum, err := idx.Load(ctx, srcs, LoadOptions{Workers: cfg.Workers, BatchSize: cfg.BatchSize})
+	sum, err := idx.Load(ctx, srcs, LoadOptions{Workers: cfg.Workers, BatchSize: cfg.BatchSize, Writers: cfg.Writers})
 	if cerr := idx.Close(); err == nil {
 		err = cerr
 	}
@@ -628,33 +634,61 @@ func openForQueries(engine, dir string) (func(context.Context, benchQuery) (uint
 	}, func() { b.Close() }, nil
 }
 
-// settledSize opens the bleve index in dir with no earlier snapshot kept,
-// waits until the files the latest snapshot does not use are removed (the
-// persister does that when idle), closes it and measures. Both engines are
-// measured this way, so neither is counted with segments a merge has
-// already replaced.
+// settledSize measures an index as its latest snapshot has it: the
+// segment files that snapshot uses (not those a merge has replaced and the
+// persister has not removed yet, which depends on timing), bleve's other
+// files (root.bolt, index_meta.json) and, for Jiyao, the records in its
+// packs. Both engines are measured this way.
 func settledSize(dir string) (index, originals int64, err error) {
-	b, err := bleve.OpenUsing(dir, map[string]any{"numSnapshotsToKeep": 0})
+	b, err := bleve.OpenUsing(dir, map[string]any{"read_only": true})
 	if err != nil {
 		return 0, 0, err
 	}
-	last := int64(-1)
-	for range 50 {
-		time.Sleep(100 * time.Millisecond)
-		n, _, err := dirSizes(dir)
-		if err != nil {
-			b.Close()
-			return 0, 0, err
-		}
-		if n == last {
-			break
-		}
-		last = n
-	}
-	if err := b.Close(); err != nil {
+	defer b.Close()
+	adv, err := b.Advanced()
+	if err != nil {
 		return 0, 0, err
 	}
-	return dirSizes(dir)
+	r, err := adv.Reader()
+	if err != nil {
+		return 0, 0, err
+	}
+	defer r.Close()
+	snap, ok := r.(*scorch.IndexSnapshot)
+	if !ok {
+		return 0, 0, fmt.Errorf("%s: not a scorch index", dir)
+	}
+	used := map[string]bool{}
+	for _, ss := range snap.Segments() {
+		p, ok := ss.Segment().(segment.PersistedSegment)
+		if !ok {
+			return 0, 0, fmt.Errorf("%s: a segment is not persisted", dir)
+		}
+		used[filepath.Clean(p.Path())] = true
+	}
+	err = filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() {
+			return err
+		}
+		rel, _ := filepath.Rel(dir, p)
+		if strings.HasPrefix(rel, packsDir+string(filepath.Separator)) {
+			return nil
+		}
+		if strings.HasSuffix(p, ".zap") && !used[filepath.Clean(p)] {
+			return nil // replaced by a merge, not removed yet
+		}
+		info, err := d.Info()
+		if err != nil {
+			return err
+		}
+		index += info.Size()
+		return nil
+	})
+	if err != nil {
+		return 0, 0, err
+	}
+	originals, other, err := blobSizes(dir)
+	return index + other, originals, err
 }
 
 // dirSizes sums the files under dir, the stored originals apart: the

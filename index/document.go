@@ -1,6 +1,8 @@
 package index
 
 import (
+	"cmp"
+	"encoding/json"
 	"fmt"
 	"regexp"
 	"strconv"
@@ -290,5 +292,78 @@ func docs(r storedRecord) (map[string]doc, error) {
 			out[decisionID(rec.ID, it.No, k+1)] = dd
 		}
 	}
+	for _, d := range out {
+		d.seal()
+	}
 	return out, nil
+}
+
+// storedHit is what a document stores: what a hit shows and where its
+// record and original are. It is one stored field, JSON, rather than a
+// stored field each, which bleve would load and allocate one by one for
+// every hit.
+type storedHit struct {
+	Level        string `json:"l"`
+	Meeting      string `json:"m"`
+	Item         int    `json:"i,omitempty"`
+	Decision     int    `json:"d,omitempty"`
+	Source       string `json:"s,omitempty"`
+	Title        string `json:"t,omitempty"`
+	MeetingTitle string `json:"mt,omitempty"` // on items and decisions
+	Issuer       string `json:"is,omitempty"`
+	Day          string `json:"day,omitempty"`
+	Session      int    `json:"n,omitempty"`
+	DocNumber    string `json:"dn,omitempty"`
+	Verb         string `json:"v,omitempty"`
+	Object       string `json:"ob,omitempty"`
+	Lead         string `json:"ld,omitempty"`
+	SHA256       string `json:"sha,omitempty"` // on meetings
+	Record       string `json:"r,omitempty"`
+	Original     string `json:"o,omitempty"` // on meetings
+}
+
+// seal moves a document's display values into its stored field.
+func (d doc) seal() {
+	s := func(f string) string {
+		switch v := d[f].(type) {
+		case string:
+			return v
+		case []string:
+			if len(v) > 0 {
+				return v[0]
+			}
+		}
+		return ""
+	}
+	n := func(f string) int {
+		v, _ := d[f].(float64)
+		return int(v)
+	}
+	h := storedHit{
+		Level: s(fLevel), Meeting: s(fMeetingID), Item: n(fItemNo), Decision: n(fDecNo),
+		Source: s(fSource), Title: cmp.Or(s(fTitle), s(fItemTitle), s(fDecTitle)),
+		Issuer: s(label(fIssuer)), Day: s(fDay), DocNumber: s(fDocNumLabel),
+		SHA256: s(fSHA256), Record: s(fRecordKey), Original: s(fOriginalKey),
+	}
+	h.Session, _ = strconv.Atoi(s(fSession))
+	if h.Level != LevelMeeting {
+		h.MeetingTitle = s(fMeetingTitle)
+	}
+	if h.Level == LevelDecision {
+		h.Verb, h.Object, h.Lead = s(label(fVerb)), s(fObject), s(label(fLead))
+	}
+	for _, f := range []string{fItemNo, fDecNo, fDay, fMeetingTitle, fDocNumLabel, fSHA256, fRecordKey, fOriginalKey} {
+		delete(d, f)
+	}
+	raw, _ := json.Marshal(h)
+	d[fStored] = string(raw)
+}
+
+// readStored decodes the stored field of a hit.
+func readStored(fields map[string]any) storedHit {
+	var h storedHit
+	if s, ok := fields[fStored].(string); ok {
+		_ = json.Unmarshal([]byte(s), &h)
+	}
+	return h
 }

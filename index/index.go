@@ -333,10 +333,10 @@ func (idx *Index) docsOf(ctx context.Context, meetingIDs []string) (ids, sources
 		for i, m := range chunk {
 			qs[i] = termQ(fMeetingID, m)
 		}
-		err := idx.scan(ctx, query.NewDisjunctionQuery(qs), []string{fLevel, fSource}, func(id string, f map[string]any) {
+		err := idx.scan(ctx, query.NewDisjunctionQuery(qs), []string{fStored}, func(id string, f map[string]any) {
 			ids = append(ids, id)
-			if str(f[fLevel]) == LevelMeeting && str(f[fSource]) != "" {
-				sources = append(sources, str(f[fSource]))
+			if st := readStored(f); st.Level == LevelMeeting && st.Source != "" {
+				sources = append(sources, st.Source)
 			}
 		})
 		if err != nil {
@@ -355,8 +355,8 @@ func (idx *Index) meetingsFrom(ctx context.Context, sources []string) (map[strin
 			qs[i] = termQ(fSource, s)
 		}
 		q := query.NewConjunctionQuery([]query.Query{termQ(fLevel, LevelMeeting), query.NewDisjunctionQuery(qs)})
-		err := idx.scan(ctx, q, []string{fSource}, func(id string, f map[string]any) {
-			src := str(f[fSource])
+		err := idx.scan(ctx, q, []string{fStored}, func(id string, f map[string]any) {
+			src := readStored(f).Source
 			out[src] = append(out[src], id)
 		})
 		if err != nil {
@@ -403,7 +403,7 @@ func (idx *Index) scan(ctx context.Context, q query.Query, fields []string, f fu
 func (idx *Index) Get(ctx context.Context, id string) (*ingest.Minutes, error) {
 	mid := meetingOf(id)
 	req := bleve.NewSearchRequest(query.NewDocIDQuery([]string{mid}))
-	req.Fields = []string{fRecordKey}
+	req.Fields = []string{fStored}
 	res, err := idx.b.SearchInContext(ctx, req)
 	if err != nil {
 		return nil, fmt.Errorf("get %s: %w", id, err)
@@ -411,7 +411,7 @@ func (idx *Index) Get(ctx context.Context, id string) (*ingest.Minutes, error) {
 	if len(res.Hits) == 0 {
 		return nil, fmt.Errorf("get %s: %w", id, ErrNotFound)
 	}
-	raw, err := idx.loadRecord(str(res.Hits[0].Fields[fRecordKey]))
+	raw, err := idx.loadRecord(readStored(res.Hits[0].Fields).Record)
 	if err != nil {
 		return nil, fmt.Errorf("get %s: %w", id, err)
 	}
@@ -426,7 +426,7 @@ func (idx *Index) Get(ctx context.Context, id string) (*ingest.Minutes, error) {
 // source, so that ingest can tell unchanged, updated and added files apart.
 func (idx *Index) Lookup(ctx context.Context, source string) (id, sha256 string, ok bool, err error) {
 	req := bleve.NewSearchRequest(meetingSourceQuery(source))
-	req.Fields = []string{fSHA256}
+	req.Fields = []string{fStored}
 	req.Size = 1
 	res, err := idx.b.SearchInContext(ctx, req)
 	if err != nil {
@@ -436,8 +436,7 @@ func (idx *Index) Lookup(ctx context.Context, source string) (id, sha256 string,
 		return "", "", false, nil
 	}
 	h := res.Hits[0]
-	sum, _ := h.Fields[fSHA256].(string)
-	return h.ID, sum, true, nil
+	return h.ID, readStored(h.Fields).SHA256, true, nil
 }
 
 // Stats describes the index contents.
@@ -481,13 +480,13 @@ func (idx *Index) Stats(ctx context.Context) (Stats, error) {
 		dq.SetField(fDate)
 		req := bleve.NewSearchRequestOptions(query.NewConjunctionQuery([]query.Query{lv, dq}), 1, 0, false)
 		req.SortBy([]string{c.sort, "_id"})
-		req.Fields = []string{fDay}
+		req.Fields = []string{fStored}
 		res, err := idx.b.SearchInContext(ctx, req)
 		if err != nil {
 			return st, fmt.Errorf("stats: %w", err)
 		}
 		if len(res.Hits) > 0 {
-			*c.out, _ = res.Hits[0].Fields[fDay].(string)
+			*c.out = readStored(res.Hits[0].Fields).Day
 		}
 	}
 	if idx.dir != "" {

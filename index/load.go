@@ -398,7 +398,7 @@ func (idx *Index) extract(ctx context.Context, s Source, opts LoadOptions) ([]*i
 func (idx *Index) Original(ctx context.Context, id string) (name string, data []byte, err error) {
 	mid := meetingOf(id)
 	req := bleve.NewSearchRequest(query.NewDocIDQuery([]string{mid}))
-	req.Fields = []string{fOriginalKey, fSource}
+	req.Fields = []string{fStored}
 	res, err := idx.b.SearchInContext(ctx, req)
 	if err != nil {
 		return "", nil, fmt.Errorf("original of %s: %w", id, err)
@@ -406,7 +406,7 @@ func (idx *Index) Original(ctx context.Context, id string) (name string, data []
 	if len(res.Hits) == 0 {
 		return "", nil, fmt.Errorf("original of %s: %w", id, ErrNotFound)
 	}
-	ref := str(res.Hits[0].Fields[fOriginalKey])
+	ref := readStored(res.Hits[0].Fields).Original
 	if ref == "" {
 		return "", nil, fmt.Errorf("original of %s: %w", id, ErrNotFound)
 	}

@@ -71,7 +71,10 @@ const (
 	fSession     = "session"
 	fSessionYear = "session_year"
 
-	// Stored only.
+	// fStored is the one stored field, what a hit shows (see storedHit).
+	fStored = "stored"
+
+	// Not indexed; values of storedHit.
 	fDay          = "day"
 	fMeetingTitle = "meeting_title"
 	fDocNumLabel  = "doc_number_label"
@@ -127,14 +130,6 @@ func newMapping() (*mapping.IndexMappingImpl, error) {
 		fm.DocValues = false
 		dm.AddFieldMappingsAt(name, fm)
 	}
-	storedNum := func(name string) {
-		fm := bleve.NewNumericFieldMapping()
-		fm.Index = false
-		fm.Store = true
-		fm.DocValues = false
-		fm.IncludeInAll = false
-		dm.AddFieldMappingsAt(name, fm)
-	}
 
 	// The positional fields keep term positions for phrases but not byte
 	// offsets: snippets are marked by the highlighter, which analyses the
@@ -151,20 +146,23 @@ func newMapping() (*mapping.IndexMappingImpl, error) {
 	}); err != nil {
 		return nil, fmt.Errorf("define analyzer %s: %w", positionsAnalyzer, err)
 	}
+	// Nothing is stored field by field: a hit reads the one stored
+	// field, fStored, where loading each of fifteen fields cost most of a
+	// query's time.
 	for _, f := range []string{fTitle, fItemTitle, fDecTitle, fObject} {
-		text(f, positionsAnalyzer, true, true)
+		text(f, positionsAnalyzer, false, true)
 	}
 	for _, f := range []string{fText, fItemText, fDecText} {
 		text(f, positionsAnalyzer, false, true)
 	}
 
-	kw(fLevel, true, false)
-	kw(fMeetingID, true, false)
-	kw(fSource, true, false)
+	kw(fLevel, false, false)
+	kw(fMeetingID, false, false)
+	kw(fSource, false, false)
 	kw(fDocNumber, false, false)
 	for _, f := range keywordFields {
 		kw(f, false, false)
-		kw(label(f), f == fIssuer || f == fVerb || f == fLead, true)
+		kw(label(f), false, true)
 	}
 	kw(fYear, false, true)
 	kw(fMonth, false, true)
@@ -176,14 +174,10 @@ func newMapping() (*mapping.IndexMappingImpl, error) {
 
 	// Session numbers are only ever matched exactly: a keyword is one term
 	// where a numeric field indexes sixteen (one per precision step).
-	kw(fSession, true, false)
+	kw(fSession, false, false)
 	kw(fSessionYear, false, false)
-	storedNum(fItemNo)
-	storedNum(fDecNo)
 
-	for _, f := range []string{fDay, fMeetingTitle, fDocNumLabel, fSHA256, fRecordKey, fOriginalKey} {
-		stored(f)
-	}
+	stored(fStored)
 	// No _all field: every query names its fields, and the composite
 	// field costs time per document even when nothing is included in it.
 	dm.AddSubDocumentMapping("_all", bleve.NewDocumentDisabledMapping())

@@ -18,8 +18,8 @@ import (
 func recordKeys(t *testing.T, idx *Index) []string {
 	t.Helper()
 	var keys []string
-	err := idx.scan(context.Background(), query.NewMatchAllQuery(), []string{fRecordKey}, func(id string, f map[string]any) {
-		k := str(f[fRecordKey])
+	err := idx.scan(context.Background(), query.NewMatchAllQuery(), []string{fStored}, func(id string, f map[string]any) {
+		k := readStored(f).Record
 		if _, err := idx.loadRecord(k); err != nil {
 			t.Errorf("%s refers to record %q: %v", id, k, err)
 		}

@@ -196,14 +196,32 @@ func (idx *Index) Search(ctx context.Context, req Request) (*Result, error) {
 		sr   *bleve.SearchRequest
 		mode string
 	)
+	// A first page by relevance is ranked by score alone: breaking ties by
+	// id, as cursors need, costs a stored-field lookup for every hit, most
+	// of a broad query's time. The page is the same whenever no tie
+	// crosses its edges; the hits either side show that, and only then
+	// is the query run again with the tie-break.
+	fast := plan.cursor == nil && plan.sortName == "relevance"
 	for _, mode = range modes {
-		sr, err = plan.request(mode)
+		sr, err = plan.request(mode, fast)
 		if err != nil {
 			return nil, err
 		}
 		res, err = idx.b.SearchInContext(ctx, sr)
 		if err != nil {
 			return nil, fmt.Errorf("search %q: %w", req.Query, err)
+		}
+		if fast && sr.Score != scoreNone {
+			var tied bool
+			res.Hits, tied = pageOf(res.Hits, req.From > 0, plan.size)
+			if tied {
+				if sr, err = plan.request(mode, false); err != nil {
+					return nil, err
+				}
+				if res, err = idx.b.SearchInContext(ctx, sr); err != nil {
+					return nil, fmt.Errorf("search %q: %w", req.Query, err)
+				}
+			}
 		}
 		if res.Total > 0 {
 			break
@@ -229,9 +247,15 @@ func (idx *Index) Search(ctx context.Context, req Request) (*Result, error) {
 	if len(res.Hits) > 0 && uint64(seen) < res.Total {
 		last := res.Hits[len(res.Hits)-1]
 		c := cursor{Mode: mode, Sort: plan.sortName, Query: req.Query, Seen: seen}
-		for i, v := range last.Sort {
-			if plan.sort[i] == "-_score" {
+		for i, key := range plan.sort {
+			var v string
+			switch {
+			case key == "-_score":
 				v = strconv.FormatFloat(last.Score, 'g', -1, 64)
+			case key == "_id":
+				v = last.ID
+			case i < len(last.Sort):
+				v = last.Sort[i]
 			}
 			c.After = append(c.After, []byte(v))
 		}
@@ -242,19 +266,49 @@ func (idx *Index) Search(ctx context.Context, req Request) (*Result, error) {
 	return out, nil
 }
 
+// pageOf cuts a page of size from hits ranked by score alone, which has a
+// hit before the page if before and may have one after it. tied reports a
+// score shared across an edge of the page, where the tie-break by id would
+// choose other hits; otherwise the page is sorted by score, then id, as
+// the tie-break would have it.
+func pageOf(hits search.DocumentMatchCollection, before bool, size int) (page search.DocumentMatchCollection, tied bool) {
+	if before {
+		if len(hits) == 0 {
+			return hits, false
+		}
+		if len(hits) > 1 && hits[0].Score == hits[1].Score {
+			tied = true
+		}
+		hits = hits[1:]
+	}
+	if len(hits) > size {
+		if hits[size].Score == hits[size-1].Score {
+			tied = true
+		}
+		hits = hits[:size]
+	}
+	slices.SortStableFunc(hits, func(a, b *search.DocumentMatch) int {
+		return cmp.Or(cmp.Compare(b.Score, a.Score), cmp.Compare(a.ID, b.ID))
+	})
+	return hits, tied
+}
+
 // searchPlan is a validated request, ready to compile in each mode.
 type searchPlan struct {
-	req      Request
-	q        Q
-	level    string                 // the level searched, "" when the query names several
-	people   []peopleFilter         // filters on people
-	resolved map[string]query.Query // their meetings, by peopleKey (resolvePeople)
-	loose    bool                   // has free text that the looser modes would match differently
-	filters  []query.Query
-	sortName string
-	sort     []string
-	cursor   *cursor
-	size     int
+	req   Request
+	q     Q
+	level string // the level searched, "" when the query names several
+	// levelFilter keeps hits to the level; a query with a text clause on
+	// that level's own fields needs none.
+	levelFilter query.Query
+	people      []peopleFilter         // filters on people
+	resolved    map[string]query.Query // their meetings, by peopleKey (resolvePeople)
+	loose       bool                   // has free text that the looser modes would match differently
+	filters     []query.Query
+	sortName    string
+	sort        []string
+	cursor      *cursor
+	size        int
 }
 
 func plan(req Request) (*searchPlan, error) {
@@ -318,7 +372,7 @@ func plan(req Request) (*searchPlan, error) {
 		if level != LevelMeeting && level != LevelItem && level != LevelDecision {
 			return nil, param("level", "level %q is not meeting, item or decision", req.Level)
 		}
-		p.filters = append(p.filters, termQ(fLevel, level))
+		p.levelFilter = termQ(fLevel, level)
 		p.level = level
 	}
 	f := req.Filters
@@ -400,7 +454,7 @@ func plan(req Request) (*searchPlan, error) {
 const scoreNone = "none"
 
 // request builds the bleve request for one mode.
-func (p *searchPlan) request(mode string) (*bleve.SearchRequest, error) {
+func (p *searchPlan) request(mode string, fast bool) (*bleve.SearchRequest, error) {
 	c := compiler{mode: mode, level: p.level, people: p.resolved}
 	bq := query.NewBooleanQuery(nil, nil, nil)
 	filters := slices.Clone(p.filters)
@@ -416,6 +470,7 @@ func (p *searchPlan) request(mode string) (*bleve.SearchRequest, error) {
 		}
 	}
 	var any []query.Query
+	ownText := false // a must clause reads only this level's text fields
 	children := []Q{p.q}
 	if a, ok := p.q.(*And); ok {
 		children = a.Children
@@ -437,6 +492,7 @@ func (p *searchPlan) request(mode string) (*bleve.SearchRequest, error) {
 			}
 			if cq := c.compile(ch); cq != nil {
 				bq.AddMust(cq)
+				ownText = ownText || c.level != ""
 			}
 		default:
 			if cq := c.compile(ch); cq != nil {
@@ -446,6 +502,10 @@ func (p *searchPlan) request(mode string) (*bleve.SearchRequest, error) {
 	}
 	if len(any) > 0 {
 		bq.AddMust(query.NewDisjunctionQuery(any))
+		ownText = ownText || c.level != ""
+	}
+	if p.levelFilter != nil && !ownText {
+		filters = append(filters, p.levelFilter)
 	}
 	// A query without scoring clauses is a listing: its filters are the
 	// query itself, unscored, rather than a filter over every document
@@ -464,10 +524,16 @@ func (p *searchPlan) request(mode string) (*bleve.SearchRequest, error) {
 		sr.Score = scoreNone
 	}
 	sr.SortBy(p.sort)
-	sr.Fields = hitFields
-	if p.req.Highlight {
-		sr.Fields = append(slices.Clone(hitFields), fRecordKey)
+	if fast && !listing {
+		// By score alone, with a hit either side of the page to see
+		// whether a tie crosses its edges (see Search).
+		sr.SortBy([]string{"-_score"})
+		sr.Size = p.size + 1
+		if p.req.From > 0 {
+			sr.From, sr.Size = p.req.From-1, p.size+2
+		}
 	}
+	sr.Fields = []string{fStored}
 	if p.cursor != nil {
 		sr.SearchAfter = make([]string, len(p.cursor.After))
 		for i, v := range p.cursor.After {
@@ -479,8 +545,6 @@ func (p *searchPlan) request(mode string) (*bleve.SearchRequest, error) {
 	}
 	return sr, nil
 }
-
-var hitFields = []string{fLevel, fMeetingID, fItemNo, fSource, fTitle, fItemTitle, fDecTitle, fMeetingTitle, label(fIssuer), fDay, fSession, fDocNumLabel, fObject, label(fVerb), label(fLead)}
 
 // queryLevel is the level a query names at its top (level:item), or "" if
 // it names none or several.
@@ -753,30 +817,30 @@ func (c compiler) phraseQuery(terms []string) query.Query {
 // hit turns a bleve hit into ours. A meeting's snippet is drawn from its
 // record, read from the record store for this page's hits only.
 func (p *searchPlan) hit(idx *Index, h *search.DocumentMatch, mode string) Hit {
-	f := h.Fields
+	st := readStored(h.Fields)
 	out := Hit{
 		ID:           h.ID,
-		Level:        str(f[fLevel]),
-		MeetingID:    str(f[fMeetingID]),
-		ItemNo:       int(num(f[fItemNo])),
-		Source:       str(f[fSource]),
-		Title:        cmp.Or(str(f[fTitle]), str(f[fItemTitle]), str(f[fDecTitle])),
-		MeetingTitle: str(f[fMeetingTitle]),
-		Issuer:       str(f[label(fIssuer)]),
-		Date:         str(f[fDay]),
-		Session:      atoi(str(f[fSession])),
-		DocNumber:    str(f[fDocNumLabel]),
+		Level:        st.Level,
+		MeetingID:    st.Meeting,
+		ItemNo:       st.Item,
+		Source:       st.Source,
+		Title:        st.Title,
+		MeetingTitle: cmp.Or(st.MeetingTitle, st.Title),
+		Issuer:       st.Issuer,
+		Date:         st.Day,
+		Session:      st.Session,
+		DocNumber:    st.DocNumber,
 		Score:        h.Score,
 	}
 	if out.Level == LevelDecision {
-		out.Decision = &ingest.Decision{Verb: str(f[label(fVerb)]), Object: str(f[fObject]), Lead: str(f[label(fLead)])}
+		out.Decision = &ingest.Decision{Verb: st.Verb, Object: st.Object, Lead: st.Lead}
 	}
 	if p.req.Highlight {
 		hl := newHighlighter(p.q, mode)
 		var body string
 		switch out.Level {
 		case LevelMeeting, LevelItem:
-			rec, err := idx.record(str(f[fRecordKey]))
+			rec, err := idx.record(st.Record)
 			if err != nil {
 				idx.log.Warn("snippet: load record", "id", h.ID, "err", err)
 				break
@@ -800,38 +864,6 @@ func (p *searchPlan) hit(idx *Index, h *search.DocumentMatch, mode string) Hit {
 		}
 	}
 	return out
-}
-
-// str reads a stored field: a string, or the first of several.
-func str(v any) string {
-	switch v := v.(type) {
-	case string:
-		return v
-	case []any:
-		if len(v) > 0 {
-			s, _ := v[0].(string)
-			return s
-		}
-	}
-	return ""
-}
-
-func atoi(s string) int {
-	n, _ := strconv.Atoi(s)
-	return n
-}
-
-func num(v any) float64 {
-	switch v := v.(type) {
-	case float64:
-		return v
-	case []any:
-		if len(v) > 0 {
-			f, _ := v[0].(float64)
-			return f
-		}
-	}
-	return 0
 }
 
 // facets converts bleve's facet results, in the order requested. Year and

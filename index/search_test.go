@@ -516,3 +516,73 @@ func TestPeopleBelowMeetings(t *testing.T) {
 		}
 	}
 }
+
+// TestRelevancePages checks that pages by offset and pages by cursor give
+// the same hits in the same order: score, then id. The first page of each
+// is ranked by score alone with the tie-break only where a tie crosses its
+// edges (pageOf), which the synthetic records, alike in length and terms,
+// make common.
+func TestRelevancePages(t *testing.T) {
+	ctx := context.Background()
+	idx, err := OpenMem()
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer idx.Close()
+	if err := idx.Put(ctx, synthetic(120)); err != nil {
+		t.Fatal(err)
+	}
+	ties := 0
+	for _, q := range []string{"财政局", "常务会议", "会议", "税"} {
+		for _, level := range []string{LevelMeeting, LevelItem} {
+			var byCursor, byOffset []string
+			var scores []float64
+			req := Request{Query: q, Level: level, Size: 7}
+			res, err := idx.Search(ctx, req)
+			if err != nil {
+				t.Fatal(err)
+			}
+			total := res.Total
+			for {
+				for _, h := range res.Hits {
+					byCursor = append(byCursor, h.ID)
+					scores = append(scores, h.Score)
+				}
+				if res.Next == "" {
+					break
+				}
+				req.After = res.Next
+				if res, err = idx.Search(ctx, req); err != nil {
+					t.Fatal(err)
+				}
+			}
+			for from := 0; uint64(from) < total && from <= MaxFrom; from += 7 {
+				res, err := idx.Search(ctx, Request{Query: q, Level: level, Size: 7, From: from})
+				if err != nil {
+					t.Fatal(err)
+				}
+				for _, h := range res.Hits {
+					byOffset = append(byOffset, h.ID)
+				}
+			}
+			if total == 0 || uint64(len(byCursor)) != total {
+				t.Errorf("%q %s: cursor walk gave %d of %d", q, level, len(byCursor), total)
+			}
+			if diff := cmp.Diff(byCursor, byOffset); diff != "" {
+				t.Errorf("%q %s: offset pages differ from cursor pages (-cursor +offset):\n%s", q, level, diff)
+			}
+			for i := 1; i < len(scores); i++ {
+				if scores[i] == scores[i-1] && i%7 == 0 {
+					ties++ // a tie across a page edge
+				}
+				if scores[i] > scores[i-1] || scores[i] == scores[i-1] && byCursor[i] < byCursor[i-1] {
+					t.Errorf("%q %s: hit %d (%s, %g) out of order after (%s, %g)", q, level, i, byCursor[i], scores[i], byCursor[i-1], scores[i-1])
+					break
+				}
+			}
+		}
+	}
+	if ties == 0 {
+		t.Error("no tie crossed a page edge: the test does not exercise the tie-break")
+	}
+}

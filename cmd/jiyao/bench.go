@@ -27,6 +27,7 @@ func runBench(ctx context.Context, e *env, args []string) error {
 	fs.IntVar(&cfg.Wrap, "wrap", 0, "wrap generated text at this many characters per line, like PDF text (0: no wrapping)")
 	fs.IntVar(&cfg.Workers, "workers", 0, "extraction workers (default all cores)")
 	fs.IntVar(&cfg.BatchSize, "batch", 0, "records per index batch (default 256)")
+	fs.IntVar(&cfg.Writers, "writers", 0, "batches Jiyao writes at once (default all cores)")
 	fs.StringVar(&cfg.Only, "only", "", "run only one engine: jiyao or plain")
 	asJSON := fs.Bool("json", false, "print the report as JSON")
 	cpuProfile := fs.String("cpuprofile", "", "write a CPU profile of the whole run to this file")

@@ -245,7 +245,7 @@ func docs(r storedRecord) (map[string]doc, error) {
 		m.keyword(f, names...)
 	}
 	m.text(fTitle, rec.Title)
-	m.text(fText, rec.Text)
+	m.text(fText, withTitle(rec.Title, rec.Text))
 	m.keyword(fDepartment, rec.Departments...)
 	m.keyword(fTopic, rec.Topics...)
 	out[rec.ID] = m
@@ -267,7 +267,7 @@ func docs(r storedRecord) (map[string]doc, error) {
 		}
 		d := with(doc{fLevel: LevelItem, fItemNo: float64(it.No)})
 		d.text(fItemTitle, it.Title)
-		d.text(fItemText, body)
+		d.text(fItemText, withTitle(it.Title, body))
 		d.keyword(fDepartment, depts...)
 		d.keyword(fTopic, topics...)
 		var verbs, leads []string
@@ -296,6 +296,16 @@ func docs(r storedRecord) (map[string]doc, error) {
 		d.seal()
 	}
 	return out, nil
+}
+
+// withTitle is a body text that holds its title: the text itself when the
+// title is in it, as it is in most minutes, else the title and the text.
+// Queries match the title for its boost only (see bodies).
+func withTitle(title, text string) string {
+	if strings.TrimSpace(title) == "" || strings.Contains(text, title) {
+		return text
+	}
+	return title + "\n" + text
 }
 
 // storedHit is what a document stores: what a hit shows and where its

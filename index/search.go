@@ -761,19 +761,43 @@ func (c compiler) fields() []textField {
 	return all
 }
 
-// tokenQuery matches one analysed term in any text field.
+// tokenQuery matches one analysed term in the text fields.
 func (c compiler) tokenQuery(term string) query.Query {
-	var qs []query.Query
-	for _, f := range c.fields() {
-		var q query.Query
+	return c.match(func(f textField) query.Query {
 		if isOneHan(term) {
-			q = charQuery(f.name, term, f.boost)
-		} else {
-			t := termQ(f.name, term)
-			t.SetBoost(f.boost)
-			q = t
+			return charQuery(f.name, term, f.boost)
 		}
-		qs = append(qs, q)
+		t := termQ(f.name, term)
+		t.SetBoost(f.boost)
+		return t
+	})
+}
+
+// bodies are the text fields of meetings and items that hold all of the
+// document's text, its title included (see withTitle): a match in the
+// title is also one in the body, so the title is matched for its boost
+// only, as an optional clause, and not searched as an alternative.
+var bodies = map[string]struct{ body, title textField }{
+	LevelMeeting: {textField{fText, 1}, textField{fTitle, boostTitle}},
+	LevelItem:    {textField{fItemText, 1}, textField{fItemTitle, boostTitle}},
+}
+
+// match applies one query to the text fields of the level.
+func (c compiler) match(one func(textField) query.Query) query.Query {
+	levels := []string{c.level}
+	if _, ok := levelFields[c.level]; !ok {
+		levels = []string{LevelMeeting, LevelItem, LevelDecision}
+	}
+	var qs []query.Query
+	for _, l := range levels {
+		if b, ok := bodies[l]; ok {
+			bq := query.NewBooleanQuery([]query.Query{one(b.body)}, []query.Query{one(b.title)}, nil)
+			qs = append(qs, bq)
+			continue
+		}
+		for _, f := range levelFields[l] {
+			qs = append(qs, one(f))
+		}
 	}
 	if len(qs) == 1 {
 		return qs[0]
@@ -797,21 +821,16 @@ func charQuery(field, c string, boost float64) query.Query {
 	return query.NewDisjunctionQuery([]query.Query{pre, suf})
 }
 
-// phraseQuery matches consecutive terms in any text field.
+// phraseQuery matches consecutive terms in the text fields.
 func (c compiler) phraseQuery(terms []string) query.Query {
 	if len(terms) == 1 {
 		return c.tokenQuery(terms[0])
 	}
-	var qs []query.Query
-	for _, f := range c.fields() {
+	return c.match(func(f textField) query.Query {
 		p := query.NewPhraseQuery(terms, f.name)
 		p.SetBoost(f.boost)
-		qs = append(qs, p)
-	}
-	if len(qs) == 1 {
-		return qs[0]
-	}
-	return query.NewDisjunctionQuery(qs)
+		return p
+	})
 }
 
 // hit turns a bleve hit into ours. A meeting's snippet is drawn from its

@@ -294,6 +294,14 @@ func docs(r storedRecord) (map[string]doc, error) {
 	}
 	for _, d := range out {
 		d.seal()
+		if l, _ := d[fLevel].(string); l != LevelMeeting {
+			for f, v := range d {
+				if perLevel[f] {
+					delete(d, f)
+					d[levelField(l, f)] = v
+				}
+			}
+		}
 	}
 	return out, nil
 }

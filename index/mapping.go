@@ -83,9 +83,39 @@ const (
 	fOriginalKey  = "original_key" // where the original file is
 )
 
-// keywordFields are filtered on their folded value and faceted on their
-// label.
-var keywordFields = []string{fIssuer, fKind, fDepartment, fTopic, fOfficial, fChair, fPresent, fObserver, fRecorder, fVerb, fLead}
+// Keyword fields are filtered on their folded value and faceted on their
+// label. The people of a meeting are on meeting documents only;
+// metaKeywordFields are on every level, each under its level's name.
+var (
+	peopleKeywordFields = []string{fOfficial, fChair, fPresent, fObserver, fRecorder}
+	metaKeywordFields   = []string{fIssuer, fKind, fDepartment, fTopic, fVerb, fLead}
+)
+
+// levelField is the name a metadata field has at a level: itself on
+// meetings, i_ or d_ before it on items and decisions. Each level having
+// its own fields, a query at one level reads that level's postings and
+// doc values only, as if each level were an index of its own, while a
+// meeting and its items are still written in one batch. Text fields are
+// named per level already; people and the meeting id are not (people are
+// on meetings only, the id ties a meeting's documents together).
+func levelField(level, f string) string {
+	switch level {
+	case LevelItem:
+		return "i_" + f
+	case LevelDecision:
+		return "d_" + f
+	}
+	return f
+}
+
+// perLevel are the fields levelField renames.
+var perLevel = func() map[string]bool {
+	m := map[string]bool{fSource: true, fDocNumber: true, fYear: true, fMonth: true, fDate: true, fSession: true, fSessionYear: true}
+	for _, f := range metaKeywordFields {
+		m[f], m[label(f)] = true, true
+	}
+	return m
+}()
 
 func label(f string) string { return f + labelSuffix }
 
@@ -158,24 +188,33 @@ func newMapping() (*mapping.IndexMappingImpl, error) {
 
 	kw(fLevel, false, false)
 	kw(fMeetingID, false, false)
-	kw(fSource, false, false)
-	kw(fDocNumber, false, false)
-	for _, f := range keywordFields {
+	for _, f := range peopleKeywordFields {
 		kw(f, false, false)
 		kw(label(f), false, true)
 	}
-	kw(fYear, false, true)
-	kw(fMonth, false, true)
+	// The metadata fields exist once per level (see levelField).
+	for _, level := range []string{LevelMeeting, LevelItem, LevelDecision} {
+		lf := func(f string) string { return levelField(level, f) }
+		kw(lf(fSource), false, false)
+		kw(lf(fDocNumber), false, false)
+		for _, f := range metaKeywordFields {
+			kw(lf(f), false, false)
+			kw(lf(label(f)), false, true)
+		}
+		kw(lf(fYear), false, true)
+		kw(lf(fMonth), false, true)
 
-	dt := bleve.NewDateTimeFieldMapping()
-	dt.DocValues = true
-	dt.IncludeInAll = false
-	dm.AddFieldMappingsAt(fDate, dt)
+		dt := bleve.NewDateTimeFieldMapping()
+		dt.DocValues = true
+		dt.IncludeInAll = false
+		dm.AddFieldMappingsAt(lf(fDate), dt)
 
-	// Session numbers are only ever matched exactly: a keyword is one term
-	// where a numeric field indexes sixteen (one per precision step).
-	kw(fSession, false, false)
-	kw(fSessionYear, false, false)
+		// Session numbers are only ever matched exactly: a keyword is one
+		// term where a numeric field indexes sixteen (one per precision
+		// step).
+		kw(lf(fSession), false, false)
+		kw(lf(fSessionYear), false, false)
+	}
 
 	stored(fStored)
 	// No _all field: every query names its fields, and the composite

@@ -375,6 +375,11 @@ func plan(req Request) (*searchPlan, error) {
 		p.levelFilter = termQ(fLevel, level)
 		p.level = level
 	}
+	for i, k := range p.sort {
+		if strings.TrimPrefix(k, "-") == fDate {
+			p.sort[i] = strings.Replace(k, fDate, levelField(p.level, fDate), 1)
+		}
+	}
 	f := req.Filters
 	if f.From != "" || f.To != "" {
 		for _, b := range []struct{ name, v string }{{"from", f.From}, {"to", f.To}} {
@@ -389,7 +394,7 @@ func plan(req Request) (*searchPlan, error) {
 		if err != nil {
 			return nil, param("from", "%s", err.(*QueryError).Msg)
 		}
-		p.filters = append(p.filters, dateQuery(dr.(*DateRange)))
+		p.filters = append(p.filters, dateQuery(levelField(p.level, fDate), dr.(*DateRange)))
 	}
 	officialField := fOfficial
 	switch f.Role {
@@ -427,7 +432,7 @@ func plan(req Request) (*searchPlan, error) {
 		var alts []query.Query
 		for _, v := range kv.vals {
 			if k := key(v); k != "" {
-				alts = append(alts, termQ(kv.field, k))
+				alts = append(alts, termQ(levelField(p.level, kv.field), k))
 			}
 		}
 		switch len(alts) {
@@ -541,7 +546,7 @@ func (p *searchPlan) request(mode string, fast bool) (*bleve.SearchRequest, erro
 		}
 	}
 	for _, name := range p.req.Facets {
-		sr.AddFacet(name, bleve.NewFacetRequest(facetFields[name], facetSize))
+		sr.AddFacet(name, bleve.NewFacetRequest(levelField(p.level, facetFields[name]), facetSize))
 	}
 	return sr, nil
 }
@@ -678,29 +683,30 @@ func (c compiler) compile(q Q) query.Query {
 		if peopleFields[q.Field] {
 			return c.peopleQuery(q.Field, key(q.Value))
 		}
-		return termQ(q.Field, key(q.Value))
+		return termQ(levelField(c.level, q.Field), key(q.Value))
 	case *DateRange:
-		return dateQuery(q)
+		return dateQuery(levelField(c.level, fDate), q)
 	case *Session:
-		id := query.Query(termQ(fSession, strconv.Itoa(q.N)))
+		id := query.Query(termQ(levelField(c.level, fSession), strconv.Itoa(q.N)))
 		if q.Year > 0 {
-			id = query.NewConjunctionQuery([]query.Query{id, termQ(fSessionYear, strconv.Itoa(q.Year))})
+			id = query.NewConjunctionQuery([]query.Query{id, termQ(levelField(c.level, fSessionYear), strconv.Itoa(q.Year))})
 		}
 		if q.Raw == "" {
 			return id
 		}
 		return query.NewDisjunctionQuery([]query.Query{id, c.compile(&Text{Text: q.Raw, Quoted: true})})
 	case *DocNumber:
-		qs := []query.Query{termQ(fDocNumber, q.Key), c.compile(&Text{Text: q.Raw, Quoted: true})}
+		docNumber := levelField(c.level, fDocNumber)
+		qs := []query.Query{termQ(docNumber, q.Key), c.compile(&Text{Text: q.Raw, Quoted: true})}
 		// Looser: a record whose number was printed without the issuer's
 		// prefix (〔2020〕36号) matches a query with one (苏府会〔2020〕36号).
 		// A record numbered with another prefix (锡府会〔2020〕36号) is
 		// another document and does not.
 		if core, ok := docNumberCore(q); ok && c.mode != ModeExact {
 			other := query.NewRegexpQuery(".+" + regexp.QuoteMeta(core))
-			other.SetField(fDocNumber)
+			other.SetField(docNumber)
 			bare := query.NewBooleanQuery(nil, nil, nil)
-			bare.AddMust(termQ(fDocNumber, core))
+			bare.AddMust(termQ(docNumber, core))
 			bare.AddMustNot(other)
 			qs = append(qs, bare)
 		}
@@ -715,7 +721,7 @@ func termQ(field, term string) *query.TermQuery {
 	return q
 }
 
-func dateQuery(d *DateRange) query.Query {
+func dateQuery(field string, d *DateRange) query.Query {
 	var from, to time.Time
 	if d.From != "" {
 		from, _ = time.Parse(time.DateOnly, d.From)
@@ -725,7 +731,7 @@ func dateQuery(d *DateRange) query.Query {
 	}
 	inc := true
 	q := query.NewDateRangeInclusiveQuery(from, to, &inc, &inc)
-	q.SetField(fDate)
+	q.SetField(field)
 	return q
 }
 

@@ -24,8 +24,8 @@ const termCandidates = 50
 // matching is on folded values (苏 finds 蘇琦莉), read from the term
 // dictionary rather than by counting facets over every hit, so the cost does
 // not grow with the index. Each value comes with the number of meetings that
-// have it and is shown as written; the most frequent come first, at most
-// limit of them.
+// have it (of decisions, for verbs and leads) and is shown as written; the
+// most frequent come first, at most limit of them.
 func (idx *Index) Terms(ctx context.Context, facet, prefix string, limit int) ([]FacetValue, error) {
 	field, ok := termFacets[facet]
 	if !ok {
@@ -35,6 +35,13 @@ func (idx *Index) Terms(ctx context.Context, facet, prefix string, limit int) ([
 	if p == "" || limit <= 0 {
 		return nil, nil
 	}
+	// Verbs and leads are those of decisions, counted in decisions; the
+	// other facets count meetings.
+	level := LevelMeeting
+	if field == fVerb || field == fLead {
+		level = LevelDecision
+	}
+	field = levelField(level, field)
 	dict, err := idx.b.FieldDictPrefix(field, []byte(p))
 	if err != nil {
 		return nil, fmt.Errorf("terms %s: %w", facet, err)
@@ -67,7 +74,7 @@ func (idx *Index) Terms(ctx context.Context, facet, prefix string, limit int) ([
 		if err := ctx.Err(); err != nil {
 			return nil, err
 		}
-		lv := query.NewTermQuery(LevelMeeting)
+		lv := query.NewTermQuery(level)
 		lv.SetField(fLevel)
 		tq := query.NewTermQuery(c.term)
 		tq.SetField(field)

@@ -781,8 +781,10 @@ func (c compiler) tokenQuery(term string) query.Query {
 
 // bodies are the text fields of meetings and items that hold all of the
 // document's text, its title included (see withTitle): a match in the
-// title is also one in the body, so the title is matched for its boost
-// only, as an optional clause, and not searched as an alternative.
+// title is also one in the body, and the title is matched for its boost
+// only. As an alternative (a disjunction) that costs less than as an
+// optional clause beside the body (0.54 against 0.60 ms a term query on
+// 4,000 generated minutes); the body alone would be 0.40 ms.
 var bodies = map[string]struct{ body, title textField }{
 	LevelMeeting: {textField{fText, 1}, textField{fTitle, boostTitle}},
 	LevelItem:    {textField{fItemText, 1}, textField{fItemTitle, boostTitle}},
@@ -797,8 +799,7 @@ func (c compiler) match(one func(textField) query.Query) query.Query {
 	var qs []query.Query
 	for _, l := range levels {
 		if b, ok := bodies[l]; ok {
-			bq := query.NewBooleanQuery([]query.Query{one(b.body)}, []query.Query{one(b.title)}, nil)
-			qs = append(qs, bq)
+			qs = append(qs, one(b.title), one(b.body))
 			continue
 		}
 		for _, f := range levelFields[l] {

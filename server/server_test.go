@@ -143,6 +143,7 @@ func TestErrors(t *testing.T) {
 		{"GET", "/api/v1/search?sort=random", "", nil, 400, "invalid_sort", "sort"},
 		{"GET", "/api/v1/search?role=boss&official=x", "", nil, 400, "invalid_parameter", "role"},
 		{"GET", "/api/v1/search?facets=color", "", nil, 400, "invalid_parameter", "facets"},
+		{"GET", "/api/v1/search?facets=official&level=item", "", nil, 400, "invalid_parameter", "facets"},
 		{"GET", "/api/v1/search?highlight=maybe", "", nil, 400, "invalid_parameter", "highlight"},
 		{"GET", "/api/v1/search?q=" + url.QueryEscape(`"unclosed`), "", nil, 400, "invalid_query", "q"},
 		{"GET", "/api/v1/search?q=" + url.QueryEscape(long), "", nil, 400, "invalid_query", "q"},

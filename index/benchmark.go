@@ -691,33 +691,6 @@ func settledSize(dir string) (index, originals int64, err error) {
 	return index + other, originals, err
 }
 
-// dirSizes sums the files under dir, the stored originals apart: the
-// bleve index and the records count as the index.
-func dirSizes(dir string) (index, originals int64, err error) {
-	err = filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
-		if err != nil {
-			return err
-		}
-		if d.IsDir() {
-			return nil
-		}
-		info, err := d.Info()
-		if err != nil {
-			return err
-		}
-		rel, _ := filepath.Rel(dir, p)
-		if !strings.HasPrefix(rel, packsDir+string(filepath.Separator)) {
-			index += info.Size()
-		}
-		return nil
-	})
-	if err != nil {
-		return 0, 0, err
-	}
-	originals, other, err := blobSizes(dir)
-	return index + other, originals, err
-}
-
 func freeMemory() {
 	runtime.GC()
 	debug.FreeOSMemory()

@@ -21,7 +21,6 @@ type highlighter struct {
 
 func newHighlighter(q Q, mode string) *highlighter {
 	h := &highlighter{}
-	var walk func(Q)
 	addText := func(s string, whole bool) {
 		toks := analyze(s, modeQuery)
 		if len(toks) == 0 {
@@ -39,16 +38,11 @@ func newHighlighter(q Q, mode string) *highlighter {
 			h.phrases = append(h.phrases, []string{t.Term})
 		}
 	}
-	walk = func(q Q) {
+	// Excluded terms are not marked.
+	visit(q, func(q Q) bool {
 		switch q := q.(type) {
-		case *And:
-			for _, c := range q.Children {
-				walk(c)
-			}
-		case *Or:
-			for _, c := range q.Children {
-				walk(c)
-			}
+		case *Not:
+			return false
 		case *Text:
 			addText(q.Text, mode == ModeExact || q.Quoted)
 		case *Session:
@@ -58,8 +52,8 @@ func newHighlighter(q Q, mode string) *highlighter {
 		case *DocNumber:
 			addText(q.Raw, true)
 		}
-	}
-	walk(q)
+		return true
+	})
 	return h
 }
 

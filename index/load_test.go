@@ -9,6 +9,8 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/google/go-cmp/cmp"
+
 	"github.com/jiyao-search/jiyao/internal/sample"
 )
 
@@ -160,5 +162,51 @@ func TestLoadMem(t *testing.T) {
 	_, data, err := idx.Original(ctx, sum.Outcomes[0].ID)
 	if err != nil || len(data) == 0 {
 		t.Errorf("Original in memory: %d bytes, %v", len(data), err)
+	}
+}
+
+// TestOriginalsLegacy checks that the originals of an index written before
+// the pack store (one file each under DIR/originals, named by a .name file)
+// are still listed for reindex, and that packs win where both have a name.
+func TestOriginalsLegacy(t *testing.T) {
+	dir := t.TempDir()
+	write := func(rel, data string) {
+		p := filepath.Join(dir, legacyOriginalsDir, rel)
+		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(p, []byte(data), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	write("ab/abcd", "old a")
+	write("ab/abcd.name", "a.txt")
+	write("cd/cdef", "old b")
+	write("cd/cdef.name", "b.txt")
+	b, err := openBlobs(dir, false)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := b.put(blobOriginal, "b.txt", []byte("new b")); err != nil {
+		t.Fatal(err)
+	}
+	b.close()
+	srcs, err := Originals(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	got := map[string]string{}
+	for _, s := range srcs {
+		rc, err := s.Open()
+		if err != nil {
+			t.Fatal(err)
+		}
+		data, _ := io.ReadAll(rc)
+		rc.Close()
+		got[s.Name] = string(data)
+	}
+	want := map[string]string{"a.txt": "old a", "b.txt": "new b"}
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("Originals mismatch (-want +got):\n%s", diff)
 	}
 }

@@ -80,3 +80,23 @@ func joinQ(qs []Q) string {
 	}
 	return strings.Join(s, " ")
 }
+
+// visit calls fn on q and, where fn returns true, on q's children, depth
+// first.
+func visit(q Q, fn func(Q) bool) {
+	if !fn(q) {
+		return
+	}
+	switch q := q.(type) {
+	case *And:
+		for _, c := range q.Children {
+			visit(c, fn)
+		}
+	case *Or:
+		for _, c := range q.Children {
+			visit(c, fn)
+		}
+	case *Not:
+		visit(q.Child, fn)
+	}
+}

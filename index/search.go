@@ -964,26 +964,12 @@ func (idx *Index) resolvePeople(ctx context.Context, p *searchPlan) error {
 			wants = append(wants, want{pf.field, k, "official"})
 		}
 	}
-	var walk func(q Q)
-	walk = func(q Q) {
-		switch q := q.(type) {
-		case *And:
-			for _, c := range q.Children {
-				walk(c)
-			}
-		case *Or:
-			for _, c := range q.Children {
-				walk(c)
-			}
-		case *Not:
-			walk(q.Child)
-		case *Field:
-			if peopleFields[q.Field] {
-				wants = append(wants, want{q.Field, key(q.Value), "q"})
-			}
+	visit(p.q, func(q Q) bool {
+		if f, ok := q.(*Field); ok && peopleFields[f.Field] {
+			wants = append(wants, want{f.Field, key(f.Value), "q"})
 		}
-	}
-	walk(p.q)
+		return true
+	})
 	for _, w := range wants {
 		pk := peopleKey(w.field, w.key)
 		if _, done := p.resolved[pk]; done {

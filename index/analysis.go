@@ -25,8 +25,10 @@ const (
 	tokenizerModeKey = "mode"
 	// tokenizerOffsetsKey set to false leaves byte offsets out.
 	tokenizerOffsetsKey = "offsets"
-	tokenizerBigram     = "bigram"
-	tokenizerUnigram    = "unigram"
+	// tokenizerCharsKey limits a unigram tokenizer to these characters.
+	tokenizerCharsKey = "chars"
+	tokenizerBigram   = "bigram"
+	tokenizerUnigram  = "unigram"
 )
 
 func init() {
@@ -36,7 +38,14 @@ func init() {
 		case tokenizerBigram, "":
 			return &tokenizer{mode: modeIndex, noOffsets: noOffsets}, nil
 		case tokenizerUnigram:
-			return &tokenizer{mode: modeUnigram}, nil
+			t := &tokenizer{mode: modeUnigram, noOffsets: noOffsets}
+			if chars, ok := config[tokenizerCharsKey].(string); ok {
+				t.only = map[rune]bool{}
+				for _, c := range chars {
+					t.only[c] = true
+				}
+			}
+			return t, nil
 		default:
 			return nil, fmt.Errorf("%s: unknown mode %q", tokenizerType, m)
 		}
@@ -94,9 +103,44 @@ type tokenizer struct {
 	// noOffsets leaves byte offsets out (zero), for fields that keep
 	// positions only; it saves mapping every token back to the input.
 	noOffsets bool
+	// only, if set, makes this a tokenizer of these characters alone,
+	// one token each (see tokenizeOnly).
+	only map[rune]bool
+}
+
+// tokenizeOnly gives a token for each character of the folded input that
+// is in t.only, numbered in order, without offsets: the tokens of a field
+// without positions, where only the characters count. Folding is all of
+// the analysis a single character needs (numerals are not characters of
+// the set).
+func (t *tokenizer) tokenizeOnly(input []byte) analysis.TokenStream {
+	folded := fold.String(string(input))
+	buf := []byte(folded) // the terms are slices of it
+	var out analysis.TokenStream
+	var slab []analysis.Token
+	for i, r := range folded {
+		if !t.only[r] {
+			continue
+		}
+		if len(slab) == 0 {
+			slab = make([]analysis.Token, 256)
+		}
+		_, n := utf8.DecodeRuneInString(folded[i:])
+		slab[0] = analysis.Token{
+			Term:     buf[i : i+n : i+n],
+			Position: len(out) + 1,
+			Type:     analysis.Ideographic,
+		}
+		out = append(out, &slab[0])
+		slab = slab[1:]
+	}
+	return out
 }
 
 func (t *tokenizer) Tokenize(input []byte) analysis.TokenStream {
+	if t.only != nil {
+		return t.tokenizeOnly(input)
+	}
 	toks := analyzeText(string(input), t.mode, !t.noOffsets)
 	out := make(analysis.TokenStream, len(toks))
 	slab := make([]analysis.Token, len(toks))

@@ -1,10 +1,13 @@
 package index
 
 import (
+	"strings"
 	"testing"
 
 	"github.com/blevesearch/bleve/v2/mapping"
 	"github.com/google/go-cmp/cmp"
+
+	"github.com/jiyao-search/jiyao/internal/fold"
 )
 
 // tk is a token without its type, for compact tables.
@@ -170,5 +173,34 @@ func TestPositionsAnalyzer(t *testing.T) {
 	}
 	if diff := cmp.Diff(want, got); diff != "" {
 		t.Errorf("%s.Analyze(%q) mismatch (-want +got):\n%s", positionsAnalyzer, in, diff)
+	}
+}
+
+// TestCharsAnalyzer checks that the analyzer of text_u gives exactly the
+// characters of the input that are in unigramChars, folded, in order.
+func TestCharsAnalyzer(t *testing.T) {
+	m, err := newMapping()
+	if err != nil {
+		t.Fatal(err)
+	}
+	a := m.AnalyzerNamed(charsAnalyzer)
+	if a == nil {
+		t.Fatalf("analyzer %s not defined", charsAnalyzer)
+	}
+	in := "蘇州市財政局局長李明出席，第３次會議"
+	var got, want []string
+	for _, tok := range a.Analyze([]byte(in)) {
+		got = append(got, string(tok.Term))
+	}
+	for _, r := range fold.String(in) {
+		if strings.ContainsRune(unigramChars, r) {
+			want = append(want, string(r))
+		}
+	}
+	if len(want) < 5 {
+		t.Fatalf("test input has only %q of unigramChars", want)
+	}
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("%s.Analyze(%q) mismatch (-want +got):\n%s", charsAnalyzer, in, diff)
 	}
 }

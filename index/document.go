@@ -245,7 +245,9 @@ func docs(r storedRecord) (map[string]doc, error) {
 		m.keyword(f, names...)
 	}
 	m.text(fTitle, rec.Title)
-	m.text(fText, withTitle(rec.Title, rec.Text))
+	body := withTitle(rec.Title, rec.Text)
+	m.text(fText, body)
+	m.text(fTextChars, body)
 	m.keyword(fDepartment, rec.Departments...)
 	m.keyword(fTopic, rec.Topics...)
 	out[rec.ID] = m

@@ -13,7 +13,7 @@ import (
 // MappingVersion is recorded in the index; Open refuses an index written
 // with another one. Bump it whenever fields, analyzers or document shapes
 // change.
-const MappingVersion = "5"
+const MappingVersion = "6"
 
 // internalVersionKey is the bleve internal key the mapping version is kept
 // under.
@@ -48,6 +48,7 @@ const (
 	fDecTitle  = "dec_title"
 	fDecText   = "dec_text"
 	fObject    = "object"
+	fTextChars = "text_u" // common characters of meetings (unigramChars)
 
 	fIssuer     = "issuer"
 	fKind       = "kind"
@@ -185,6 +186,21 @@ func newMapping() (*mapping.IndexMappingImpl, error) {
 	for _, f := range []string{fText, fItemText, fDecText} {
 		text(f, positionsAnalyzer, false, true)
 	}
+	// The common characters of meetings, one by one, for one-character
+	// queries (see unigramChars).
+	if err := im.AddCustomTokenizer(charsTokenizer, map[string]any{
+		"type": tokenizerType, tokenizerModeKey: tokenizerUnigram, tokenizerOffsetsKey: false,
+		tokenizerCharsKey: unigramChars,
+	}); err != nil {
+		return nil, fmt.Errorf("define tokenizer %s: %w", charsTokenizer, err)
+	}
+	if err := im.AddCustomAnalyzer(charsAnalyzer, map[string]any{
+		"type":      custom.Name,
+		"tokenizer": charsTokenizer,
+	}); err != nil {
+		return nil, fmt.Errorf("define analyzer %s: %w", charsAnalyzer, err)
+	}
+	text(fTextChars, charsAnalyzer, false, false)
 
 	kw(fLevel, false, false)
 	kw(fMeetingID, false, false)
@@ -229,4 +245,6 @@ func newMapping() (*mapping.IndexMappingImpl, error) {
 const (
 	positionsTokenizer = "jiyao_bigram_positions_tokenizer"
 	positionsAnalyzer  = "jiyao_bigram_positions"
+	charsTokenizer     = "jiyao_common_chars_tokenizer"
+	charsAnalyzer      = "jiyao_common_chars"
 )

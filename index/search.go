@@ -769,6 +769,10 @@ func (c compiler) fields() []textField {
 
 // tokenQuery matches one analysed term in the text fields.
 func (c compiler) tokenQuery(term string) query.Query {
+	if c.level == LevelMeeting && isOneHan(term) && strings.Contains(unigramChars, term) {
+		// A common character of meetings has a term of its own.
+		return termQ(fTextChars, term)
+	}
 	return c.match(func(f textField) query.Query {
 		if isOneHan(term) {
 			return charQuery(f.name, term, f.boost)

@@ -7,7 +7,6 @@ import (
 	"unicode/utf8"
 
 	"github.com/blevesearch/bleve/v2/analysis"
-	"github.com/blevesearch/bleve/v2/analysis/analyzer/custom"
 	"github.com/blevesearch/bleve/v2/registry"
 
 	"github.com/jiyao-search/jiyao/internal/fold"
@@ -63,11 +62,8 @@ func addAnalysis(m customAdder) error {
 		{bigramTokenizer, bigramAnalyzer, tokenizerBigram},
 		{unigramTokenizer, unigramAnalyzer, tokenizerUnigram},
 	} {
-		if err := m.AddCustomTokenizer(d.tok, map[string]any{"type": tokenizerType, tokenizerModeKey: d.mode}); err != nil {
-			return fmt.Errorf("define tokenizer %s: %w", d.tok, err)
-		}
-		if err := m.AddCustomAnalyzer(d.an, map[string]any{"type": custom.Name, "tokenizer": d.tok}); err != nil {
-			return fmt.Errorf("define analyzer %s: %w", d.an, err)
+		if err := defineAnalyzer(m, d.an, d.tok, map[string]any{"type": tokenizerType, tokenizerModeKey: d.mode}); err != nil {
+			return err
 		}
 	}
 	return nil

@@ -166,16 +166,10 @@ func newMapping() (*mapping.IndexMappingImpl, error) {
 	// offsets: snippets are marked by the highlighter, which analyses the
 	// display text again, so offsets in the index would only take space
 	// (about four bytes a token) and time.
-	if err := im.AddCustomTokenizer(positionsTokenizer, map[string]any{
+	if err := defineAnalyzer(im, positionsAnalyzer, positionsTokenizer, map[string]any{
 		"type": tokenizerType, tokenizerModeKey: tokenizerBigram, tokenizerOffsetsKey: false,
 	}); err != nil {
-		return nil, fmt.Errorf("define tokenizer %s: %w", positionsTokenizer, err)
-	}
-	if err := im.AddCustomAnalyzer(positionsAnalyzer, map[string]any{
-		"type":      custom.Name,
-		"tokenizer": positionsTokenizer,
-	}); err != nil {
-		return nil, fmt.Errorf("define analyzer %s: %w", positionsAnalyzer, err)
+		return nil, err
 	}
 	// Nothing is stored field by field: a hit reads the one stored
 	// field, fStored, where loading each of fifteen fields cost most of a
@@ -188,17 +182,11 @@ func newMapping() (*mapping.IndexMappingImpl, error) {
 	}
 	// The common characters of meetings, one by one, for one-character
 	// queries (see unigramChars).
-	if err := im.AddCustomTokenizer(charsTokenizer, map[string]any{
+	if err := defineAnalyzer(im, charsAnalyzer, charsTokenizer, map[string]any{
 		"type": tokenizerType, tokenizerModeKey: tokenizerUnigram, tokenizerOffsetsKey: false,
 		tokenizerCharsKey: unigramChars,
 	}); err != nil {
-		return nil, fmt.Errorf("define tokenizer %s: %w", charsTokenizer, err)
-	}
-	if err := im.AddCustomAnalyzer(charsAnalyzer, map[string]any{
-		"type":      custom.Name,
-		"tokenizer": charsTokenizer,
-	}); err != nil {
-		return nil, fmt.Errorf("define analyzer %s: %w", charsAnalyzer, err)
+		return nil, err
 	}
 	text(fTextChars, charsAnalyzer, false, false)
 
@@ -238,6 +226,19 @@ func newMapping() (*mapping.IndexMappingImpl, error) {
 	dm.AddSubDocumentMapping("_all", bleve.NewDocumentDisabledMapping())
 	im.DefaultMapping = dm
 	return im, nil
+}
+
+// defineAnalyzer registers, in the mapping, a tokenizer of ours with its
+// configuration and an analyzer of that tokenizer alone, so that a
+// reopened index rebuilds both from the mapping.
+func defineAnalyzer(m customAdder, analyzer, tokenizer string, config map[string]any) error {
+	if err := m.AddCustomTokenizer(tokenizer, config); err != nil {
+		return fmt.Errorf("define tokenizer %s: %w", tokenizer, err)
+	}
+	if err := m.AddCustomAnalyzer(analyzer, map[string]any{"type": custom.Name, "tokenizer": tokenizer}); err != nil {
+		return fmt.Errorf("define analyzer %s: %w", analyzer, err)
+	}
+	return nil
 }
 
 // positionsAnalyzer is the bigram analyzer of the indexed text fields: the

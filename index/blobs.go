@@ -100,7 +100,8 @@ type blobs struct {
 	cur    int        // the pack appended to; 0 before the first
 	size   int64      // its size
 	w      packFile   // it, open for appending
-	dirty  []int      // packs written since the last sync
+	dirty  bool       // the current pack has blobs not yet synced
+	failed error      // a pack left without a sync, reported by the next sync
 	closed bool
 
 	rmu   sync.RWMutex
@@ -293,15 +294,20 @@ func (b *blobs) put(kind byte, name string, data []byte) (string, error) {
 	}
 	if _, err := b.w.Write(frame); err != nil {
 		// A partial write leaves a torn frame; later frames would follow
-		// it, so start a new pack.
-		b.w = nil
+		// it, so start a new pack. Readers stop at a torn frame. What the
+		// pack held before must still be durable by the next sync.
+		if b.dirty {
+			if serr := b.w.Sync(); serr != nil && b.failed == nil {
+				b.failed = serr
+			}
+		}
+		b.w.Close()
+		b.w, b.dirty = nil, false
 		return "", fmt.Errorf("packs: write: %w", err)
 	}
 	off := b.size
 	b.size += int64(len(frame))
-	if len(b.dirty) == 0 || b.dirty[len(b.dirty)-1] != b.cur {
-		b.dirty = append(b.dirty, b.cur)
-	}
+	b.dirty = true
 	return fmt.Sprintf("%d:%d:%d", b.cur, off, len(frame)), nil
 }
 
@@ -316,23 +322,27 @@ func (b *blobs) rotate() error {
 		b.cur, b.size, b.w = next, 0, m
 		return nil
 	}
-	f, err := os.OpenFile(packPath(b.dir, next), os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o644)
+	if b.w != nil {
+		// Blobs put in the old pack must be durable by the next sync,
+		// which syncs only the current pack.
+		if err := b.w.Sync(); err != nil {
+			return fmt.Errorf("packs: sync: %w", err)
+		}
+		b.w.Close()
+		b.w, b.dirty = nil, false
+	}
+	// A pack left by an earlier failure to start one is reused if empty.
+	p := packPath(b.dir, next)
+	if info, err := os.Stat(p); err == nil && info.Size() == 0 {
+		os.Remove(p)
+	}
+	f, err := os.OpenFile(p, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o644)
 	if err != nil {
 		return fmt.Errorf("packs: %w", err)
 	}
 	if err := syncDir(filepath.Join(b.dir, packsDir)); err != nil {
 		f.Close()
 		return fmt.Errorf("packs: %w", err)
-	}
-	if b.w != nil {
-		// The old pack is synced by the next sync, as it is in dirty; it
-		// stays open until then.
-		old := b.w
-		defer func() {
-			if err := old.Sync(); err == nil {
-				old.Close()
-			}
-		}()
 	}
 	b.cur, b.size, b.w = next, 0, f
 	return nil
@@ -351,15 +361,18 @@ func syncDir(dir string) error {
 func (b *blobs) sync() error {
 	b.mu.Lock()
 	defer b.mu.Unlock()
-	if len(b.dirty) == 0 || b.w == nil {
-		b.dirty = b.dirty[:0]
+	if err := b.failed; err != nil {
+		b.failed = nil
+		return fmt.Errorf("packs: sync: %w", err)
+	}
+	if !b.dirty || b.w == nil {
 		return nil
 	}
 	// Only the current pack can still be unsynced: rotate syncs the old.
 	if err := b.w.Sync(); err != nil {
 		return fmt.Errorf("packs: sync: %w", err)
 	}
-	b.dirty = b.dirty[:0]
+	b.dirty = false
 	return nil
 }
 
@@ -482,8 +495,11 @@ func packOriginals(dir string) ([]Source, error) {
 			return nil
 		})
 		f.Close()
-		if errors.Is(err, errTorn) && id == ids[len(ids)-1] {
-			err = nil // the torn tail of an interrupted write
+		if errors.Is(err, errTorn) {
+			// The torn tail of an interrupted write: at the end of the
+			// last pack after a kill, or of an earlier one after a failed
+			// write, after which appends moved to a new pack.
+			err = nil
 		}
 		if err != nil {
 			return nil, fmt.Errorf("packs: %s: %w", packPath(dir, id), err)

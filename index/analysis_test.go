@@ -204,3 +204,13 @@ func TestCharsAnalyzer(t *testing.T) {
 		t.Errorf("%s.Analyze(%q) mismatch (-want +got):\n%s", charsAnalyzer, in, diff)
 	}
 }
+
+// TestCharsNoNumerals checks that no character of unigramChars is a
+// numeral, which the bigram fields would write as a digit.
+func TestCharsNoNumerals(t *testing.T) {
+	for _, r := range unigramChars {
+		if isNumeralRune(r) {
+			t.Errorf("unigramChars holds the numeral %c", r)
+		}
+	}
+}

@@ -1,7 +1,7 @@
 package index
 
 import (
-	"bufio"
+	"bytes"
 	"encoding/binary"
 	"errors"
 	"fmt"
@@ -32,9 +32,10 @@ import (
 // and a blob is named by its ref, "pack:offset:length" of its frame. A ref
 // is handed out once the frame is written; the index refers to it only in a
 // batch written after sync, so a kill leaves at most a torn frame at the end
-// of the last pack, which the next writer cuts off. Blobs of replaced
-// records stay in their pack until it is compacted (not yet done); their
-// bytes are counted by blobStats.
+// of a pack, which no ref points into. A writer starts a pack of its own, so
+// no offset is handed out twice, and scans go past a bad frame to the next
+// (scanPack). Blobs of replaced records stay in their pack until it is
+// compacted (not yet done); blobSizes counts them.
 const (
 	packsDir   = "packs"
 	packSuffix = ".pack"
@@ -101,7 +102,7 @@ type blobs struct {
 	size   int64      // its size
 	w      packFile   // it, open for appending
 	dirty  bool       // the current pack has blobs not yet synced
-	failed error      // a pack left without a sync, reported by the next sync
+	failed error      // a pack left without a sync; every later sync fails
 	closed bool
 
 	rmu   sync.RWMutex
@@ -112,10 +113,7 @@ type blobs struct {
 // torn frame off the end of the last pack.
 func openBlobs(dir string, readOnly bool) (*blobs, error) {
 	b := &blobs{dir: dir, readOnly: readOnly, packs: map[int]packFile{}}
-	if dir == "" {
-		return b, nil
-	}
-	if readOnly {
+	if dir == "" || readOnly {
 		return b, nil
 	}
 	root := filepath.Join(dir, packsDir)
@@ -126,26 +124,12 @@ func openBlobs(dir string, readOnly bool) (*blobs, error) {
 	if err != nil {
 		return nil, err
 	}
-	if len(ids) == 0 {
-		return b, nil
+	if len(ids) > 0 {
+		// A writer never appends to a pack an earlier one wrote: the first
+		// put starts a new one. So a torn or damaged frame anywhere is
+		// left where it is, and no offset is ever handed out twice.
+		b.cur = ids[len(ids)-1]
 	}
-	last := ids[len(ids)-1]
-	f, err := os.OpenFile(packPath(dir, last), os.O_RDWR, 0)
-	if err != nil {
-		return nil, fmt.Errorf("packs: %w", err)
-	}
-	end, err := validEnd(f)
-	if err == nil {
-		err = f.Truncate(end)
-	}
-	if err == nil {
-		_, err = f.Seek(end, io.SeekStart)
-	}
-	if err != nil {
-		f.Close()
-		return nil, fmt.Errorf("packs: recover %s: %w", packPath(dir, last), err)
-	}
-	b.cur, b.size, b.w = last, end, f
 	return b, nil
 }
 
@@ -174,22 +158,6 @@ func packIDs(root string) ([]int, error) {
 	}
 	sort.Ints(ids)
 	return ids, nil
-}
-
-// validEnd is the offset after the last whole frame of a pack.
-func validEnd(f *os.File) (int64, error) {
-	if _, err := f.Seek(0, io.SeekStart); err != nil {
-		return 0, err
-	}
-	var end int64
-	err := scanFrames(bufio.NewReaderSize(f, 1<<20), func(off, n int64, _ byte, _ string, _ []byte) error {
-		end = off + n
-		return nil
-	})
-	if errors.Is(err, errTorn) {
-		err = nil
-	}
-	return end, err
 }
 
 // encodeFrame frames a blob.
@@ -231,49 +199,52 @@ func decodeFrame(frame []byte) (kind byte, name string, data []byte, err error) 
 	return kind, name, rest[k:], nil
 }
 
-// scanFrames reads frames from r until EOF, calling fn with each frame's
-// offset and length. It returns errTorn at a frame that is cut short or
-// fails its checksum.
-func scanFrames(r *bufio.Reader, fn func(off, n int64, kind byte, name string, data []byte) error) error {
-	var off int64
-	for {
-		head, err := r.Peek(len(frameMagic) + 1 + 2*binary.MaxVarintLen64)
-		if len(head) == 0 && errors.Is(err, io.EOF) {
-			return nil
+// scanPack calls fn with each whole frame of a pack's bytes, in order.
+// Where a frame is torn or damaged (the end of a write cut short, or a
+// changed byte) it goes on from the next frame's magic, so one bad frame
+// hides no other.
+func scanPack(data []byte, fn func(off, n int64, kind byte, name string, payload []byte)) {
+	off := 0
+	for off < len(data) {
+		if n, ok := frameLen(data[off:]); ok {
+			if kind, name, payload, err := decodeFrame(data[off : off+n]); err == nil {
+				fn(int64(off), int64(n), kind, name, payload)
+				off += n
+				continue
+			}
 		}
-		if len(head) < len(frameMagic)+1 || string(head[:len(frameMagic)]) != string(frameMagic) {
-			return errTorn
+		next := bytes.Index(data[off+1:], frameMagic)
+		if next < 0 {
+			return
 		}
-		p := head[len(frameMagic)+1:]
-		nl, k1 := binary.Uvarint(p)
-		if k1 <= 0 || nl > maxFrame {
-			return errTorn
-		}
-		// The data length follows the name, which may be longer than what
-		// was peeked: read the frame in two steps.
-		pre := int64(len(frameMagic)) + 1 + int64(k1) + int64(nl)
-		hb, err := r.Peek(int(min(pre+binary.MaxVarintLen64, maxFrame)))
-		if int64(len(hb)) <= pre {
-			return errTorn
-		}
-		dl, k2 := binary.Uvarint(hb[pre:])
-		if k2 <= 0 || dl > maxFrame {
-			return errTorn
-		}
-		n := pre + int64(k2) + int64(dl) + 4
-		frame := make([]byte, n)
-		if _, err := io.ReadFull(r, frame); err != nil {
-			return errTorn
-		}
-		kind, name, data, err := decodeFrame(frame)
-		if err != nil {
-			return err
-		}
-		if err := fn(off, n, kind, name, data); err != nil {
-			return err
-		}
-		off += n
+		off += 1 + next
 	}
+}
+
+// frameLen reads the length of the frame at the start of b from its
+// header; ok is false if b does not hold a whole frame there.
+func frameLen(b []byte) (int, bool) {
+	if len(b) < len(frameMagic)+1 || !bytes.HasPrefix(b, frameMagic) {
+		return 0, false
+	}
+	p := len(frameMagic) + 1
+	nl, k := binary.Uvarint(b[p:])
+	if k <= 0 || nl > uint64(len(b)) {
+		return 0, false
+	}
+	p += k + int(nl)
+	if p > len(b) {
+		return 0, false
+	}
+	dl, k := binary.Uvarint(b[p:])
+	if k <= 0 || dl > uint64(len(b)) {
+		return 0, false
+	}
+	n := p + k + int(dl) + 4
+	if n > len(b) {
+		return 0, false
+	}
+	return n, true
 }
 
 // put appends a blob and returns its ref. It is durable after sync.
@@ -362,7 +333,8 @@ func (b *blobs) sync() error {
 	b.mu.Lock()
 	defer b.mu.Unlock()
 	if err := b.failed; err != nil {
-		b.failed = nil
+		// Which batch's blobs were lost is not known: every sync fails
+		// from now on, and the store must be opened again.
 		return fmt.Errorf("packs: sync: %w", err)
 	}
 	if !b.dirty || b.w == nil {
@@ -481,29 +453,18 @@ func packOriginals(dir string) ([]Source, error) {
 	}
 	latest := map[string]loc{}
 	for _, id := range ids {
-		f, err := os.Open(packPath(dir, id))
+		data, err := os.ReadFile(packPath(dir, id))
 		if err != nil {
 			return nil, fmt.Errorf("packs: %w", err)
 		}
-		err = scanFrames(bufio.NewReaderSize(f, 1<<20), func(off, n int64, kind byte, name string, data []byte) error {
+		scanPack(data, func(off, n int64, kind byte, name string, payload []byte) {
 			switch kind {
 			case blobOriginal:
-				latest[name] = loc{fmt.Sprintf("%d:%d:%d", id, off, n), int64(len(data))}
+				latest[name] = loc{fmt.Sprintf("%d:%d:%d", id, off, n), int64(len(payload))}
 			case blobTombstone:
 				delete(latest, name)
 			}
-			return nil
 		})
-		f.Close()
-		if errors.Is(err, errTorn) {
-			// The torn tail of an interrupted write: at the end of the
-			// last pack after a kill, or of an earlier one after a failed
-			// write, after which appends moved to a new pack.
-			err = nil
-		}
-		if err != nil {
-			return nil, fmt.Errorf("packs: %s: %w", packPath(dir, id), err)
-		}
 	}
 	srcs := make([]Source, 0, len(latest))
 	for name, l := range latest {
@@ -529,22 +490,17 @@ func blobSizes(dir string) (originals, other int64, err error) {
 		return 0, 0, err
 	}
 	for _, id := range ids {
-		f, err := os.Open(packPath(dir, id))
+		data, err := os.ReadFile(packPath(dir, id))
 		if err != nil {
 			return 0, 0, err
 		}
-		err = scanFrames(bufio.NewReaderSize(f, 1<<20), func(_, n int64, kind byte, _ string, _ []byte) error {
+		scanPack(data, func(_, n int64, kind byte, _ string, _ []byte) {
 			if kind == blobOriginal {
 				originals += n
 			} else {
 				other += n
 			}
-			return nil
 		})
-		f.Close()
-		if err != nil && !errors.Is(err, errTorn) {
-			return 0, 0, err
-		}
 	}
 	return originals, other, nil
 }

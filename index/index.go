@@ -227,10 +227,22 @@ func (idx *Index) put(ctx context.Context, srs []storedRecord) error {
 	ops := map[string]doc{} // nil: delete
 	built := make([]map[string]doc, len(srs))
 	latest := map[string]string{} // source → id of the last record put from it
+	originals := map[string]string{} // name → ref, one per file in the batch
 	for i, sr := range srs {
 		rec := sr.rec
 		if err := idx.storeRecord(&srs[i]); err != nil {
 			return fmt.Errorf("put: %w", err)
+		}
+		if sr.original == "" && sr.originalData != nil {
+			ref, ok := originals[sr.originalName]
+			if !ok {
+				var err error
+				if ref, err = idx.blobs.put(blobOriginal, sr.originalName, sr.originalData); err != nil {
+					return fmt.Errorf("put: %w", err)
+				}
+				originals[sr.originalName] = ref
+			}
+			srs[i].original = ref
 		}
 		ds, err := docs(srs[i])
 		if err != nil {

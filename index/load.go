@@ -200,7 +200,6 @@ func (idx *Index) Load(ctx context.Context, srcs []Source, opts LoadOptions) (Su
 				// The original and the records to index are written (and
 				// synced) here, on the workers, before they reach a batch.
 				r.recs = make([]storedRecord, len(recs))
-				var original string // stored once for all its records
 				for i, rec := range recs {
 					if r.storeErr != nil {
 						break
@@ -208,13 +207,10 @@ func (idx *Index) Load(ctx context.Context, srcs []Source, opts LoadOptions) (Su
 					if st := r.outcomes[i].Status; st != StatusAdded && st != StatusUpdated {
 						continue
 					}
-					if original == "" {
-						if original, r.storeErr = idx.blobs.put(blobOriginal, s.Name, r.data); r.storeErr != nil {
-							break
-						}
-					}
+					// The original is put by the batch's writer, under its
+					// claims (see put); the record here.
 					if r.recs[i], r.storeErr = encodeRecord(rec); r.storeErr == nil {
-						r.recs[i].original = original
+						r.recs[i].originalName, r.recs[i].originalData = s.Name, r.data
 						r.storeErr = idx.storeRecord(&r.recs[i])
 					}
 				}

@@ -21,8 +21,10 @@ import (
 // an index never refers to a missing record; a kill in between leaves a
 // blob nothing refers to, which is harmless.
 //
-// The JSON leaves out the text of each item, which is the slice
-// Text[Start:End] of the record's text, and decodeRecord puts it back.
+// The JSON leaves out the text of each item where it is the slice
+// Text[Start:End] of the record's text, and decodeRecord puts it back where
+// an item has no text and a non-empty span (ingest gives every item with a
+// span its text).
 
 // storedRecord is a record with its JSON and, once stored, the refs of the
 // JSON and of the original file.
@@ -31,12 +33,20 @@ type storedRecord struct {
 	raw      []byte
 	key      string // ref of the record's blob
 	original string // ref of the original's blob
+	// originalName and originalData are the file the record came from,
+	// for put to store under its claims: a delete of the meeting between
+	// storing the original and indexing it would otherwise leave a
+	// tombstone after the original of a meeting the index then holds.
+	originalName string
+	originalData []byte
 }
 
 // encodeRecord returns a record's JSON.
 func encodeRecord(rec *ingest.Minutes) (storedRecord, error) {
 	slim := *rec
-	slim.Items = make([]ingest.Item, len(rec.Items))
+	if rec.Items != nil {
+		slim.Items = make([]ingest.Item, len(rec.Items))
+	}
 	for i, it := range rec.Items {
 		if it.Start >= 0 && it.Start < it.End && it.End <= len(rec.Text) && rec.Text[it.Start:it.End] == it.Text {
 			it.Text = ""

@@ -226,7 +226,7 @@ func (idx *Index) put(ctx context.Context, srs []storedRecord) error {
 	}
 	ops := map[string]doc{} // nil: delete
 	built := make([]map[string]doc, len(srs))
-	latest := map[string]string{} // source → id of the last record put from it
+	latest := map[string]string{}    // source → id of the last record put from it
 	originals := map[string]string{} // name → ref, one per file in the batch
 	for i, sr := range srs {
 		rec := sr.rec

@@ -11,24 +11,35 @@ import (
 	"testing"
 )
 
-// TestBlobsTornTail writes blobs, cuts the last pack inside its last frame
-// as a kill during a write would, and checks that a reopened writer keeps
-// every whole blob and appends to a new pack, never where the torn blob
-// was.
-func TestBlobsTornTail(t *testing.T) {
-	dir := t.TempDir()
+// putBlobs opens the pack store of dir and puts five blobs of kind, named
+// and filled by blob, returning the store and their refs.
+func putBlobs(t *testing.T, dir string, kind byte, blob func(i int) (string, []byte)) (*blobs, []string) {
+	t.Helper()
 	b, err := openBlobs(dir, false)
 	if err != nil {
 		t.Fatal(err)
 	}
 	var refs []string
 	for i := range 5 {
-		ref, err := b.put(blobRecord, fmt.Sprintf("m%d", i), bytes.Repeat([]byte{byte('a' + i)}, 100+i))
+		name, data := blob(i)
+		ref, err := b.put(kind, name, data)
 		if err != nil {
 			t.Fatal(err)
 		}
 		refs = append(refs, ref)
 	}
+	return b, refs
+}
+
+// TestBlobsTornTail writes blobs, cuts the last pack inside its last frame
+// as a kill during a write would, and checks that a reopened writer keeps
+// every whole blob and appends to a new pack, never where the torn blob
+// was.
+func TestBlobsTornTail(t *testing.T) {
+	dir := t.TempDir()
+	b, refs := putBlobs(t, dir, blobRecord, func(i int) (string, []byte) {
+		return fmt.Sprintf("m%d", i), bytes.Repeat([]byte{byte('a' + i)}, 100+i)
+	})
 	if err := b.close(); err != nil {
 		t.Fatal(err)
 	}
@@ -145,18 +156,9 @@ func TestBlobsRotate(t *testing.T) {
 // original put after it is still listed for reindex.
 func TestBlobsDamagedMiddle(t *testing.T) {
 	dir := t.TempDir()
-	b, err := openBlobs(dir, false)
-	if err != nil {
-		t.Fatal(err)
-	}
-	var refs []string
-	for i := range 5 {
-		ref, err := b.put(blobOriginal, fmt.Sprintf("f%d.txt", i), []byte(fmt.Sprintf("原件%d", i)))
-		if err != nil {
-			t.Fatal(err)
-		}
-		refs = append(refs, ref)
-	}
+	b, refs := putBlobs(t, dir, blobOriginal, func(i int) (string, []byte) {
+		return fmt.Sprintf("f%d.txt", i), []byte(fmt.Sprintf("原件%d", i))
+	})
 	b.close()
 	p := packPath(dir, 1)
 	raw, _ := os.ReadFile(p)
@@ -164,7 +166,7 @@ func TestBlobsDamagedMiddle(t *testing.T) {
 	raw[off+8] ^= 0xff
 	os.WriteFile(p, raw, 0o644)
 
-	b, err = openBlobs(dir, false)
+	b, err := openBlobs(dir, false)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -17,10 +17,6 @@ import (
 // analyzers as long as this package is linked in.
 const (
 	tokenizerType    = "jiyao_cjk"
-	bigramTokenizer  = "jiyao_bigram_tokenizer"
-	unigramTokenizer = "jiyao_unigram_tokenizer"
-	bigramAnalyzer   = "jiyao_bigram"
-	unigramAnalyzer  = "jiyao_unigram"
 	tokenizerModeKey = "mode"
 	// tokenizerOffsetsKey set to false leaves byte offsets out.
 	tokenizerOffsetsKey = "offsets"
@@ -51,22 +47,10 @@ func init() {
 	})
 }
 
-// addAnalysis defines the tokenizers and analyzers in an index mapping.
+// customAdder is what defineAnalyzer needs of an index mapping.
 type customAdder interface {
 	AddCustomTokenizer(name string, config map[string]any) error
 	AddCustomAnalyzer(name string, config map[string]any) error
-}
-
-func addAnalysis(m customAdder) error {
-	for _, d := range []struct{ tok, an, mode string }{
-		{bigramTokenizer, bigramAnalyzer, tokenizerBigram},
-		{unigramTokenizer, unigramAnalyzer, tokenizerUnigram},
-	} {
-		if err := defineAnalyzer(m, d.an, d.tok, map[string]any{"type": tokenizerType, tokenizerModeKey: d.mode}); err != nil {
-			return err
-		}
-	}
-	return nil
 }
 
 // tokenMode selects what a Han run becomes.

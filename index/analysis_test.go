@@ -1,9 +1,11 @@
 package index
 
 import (
+	"encoding/json"
 	"strings"
 	"testing"
 
+	"github.com/blevesearch/bleve/v2/analysis"
 	"github.com/blevesearch/bleve/v2/mapping"
 	"github.com/google/go-cmp/cmp"
 
@@ -99,28 +101,43 @@ func TestAnalyzeQueryAndUnigram(t *testing.T) {
 	}
 }
 
-// TestAnalyzerByName checks that the analyzers a mapping refers to by name
-// are ours, as a reopened index would rebuild them.
+// TestAnalyzerByName checks that a mapping read back from its JSON, as a
+// reopened index reads it, rebuilds our analyzers by name: the same tokens
+// as the mapping that wrote it.
 func TestAnalyzerByName(t *testing.T) {
-	m := mapping.NewIndexMapping()
-	if err := addAnalysis(m); err != nil {
+	m, err := newMapping()
+	if err != nil {
 		t.Fatal(err)
 	}
-	for _, c := range []struct {
-		name string
-		mode tokenMode
-	}{{bigramAnalyzer, modeIndex}, {unigramAnalyzer, modeUnigram}} {
-		a := m.AnalyzerNamed(c.name)
-		if a == nil {
-			t.Fatalf("analyzer %s not defined", c.name)
+	raw, err := json.Marshal(m)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var back mapping.IndexMappingImpl
+	if err := json.Unmarshal(raw, &back); err != nil {
+		t.Fatal(err)
+	}
+	if err := back.Validate(); err != nil {
+		t.Fatal(err)
+	}
+	in := "臺北市議會第11屆第三次會議，李明出席"
+	for _, name := range []string{positionsAnalyzer, charsAnalyzer} {
+		want, got := m.AnalyzerNamed(name), back.AnalyzerNamed(name)
+		if want == nil || got == nil {
+			t.Fatalf("analyzer %s: defined %v, rebuilt %v", name, want != nil, got != nil)
 		}
-		in := "臺北市議會第11屆"
-		var got []tk
-		for _, t := range a.Analyze([]byte(in)) {
-			got = append(got, tk{string(t.Term), t.Position, t.Start, t.End})
+		toks := func(a analysis.Analyzer) []tk {
+			var out []tk
+			for _, t := range a.Analyze([]byte(in)) {
+				out = append(out, tk{string(t.Term), t.Position, t.Start, t.End})
+			}
+			return out
 		}
-		if diff := cmp.Diff(terms(analyze(in, c.mode)), got); diff != "" {
-			t.Errorf("%s.Analyze(%q) mismatch (-want +got):\n%s", c.name, in, diff)
+		if len(toks(want)) == 0 {
+			t.Fatalf("%s gives no tokens for %q", name, in)
+		}
+		if diff := cmp.Diff(toks(want), toks(got)); diff != "" {
+			t.Errorf("%s rebuilt from JSON analyses %q otherwise (-written +rebuilt):\n%s", name, in, diff)
 		}
 	}
 }

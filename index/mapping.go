@@ -122,9 +122,6 @@ func label(f string) string { return f + labelSuffix }
 
 func newMapping() (*mapping.IndexMappingImpl, error) {
 	im := bleve.NewIndexMapping()
-	if err := addAnalysis(im); err != nil {
-		return nil, err
-	}
 	im.ScoringModel = bindex.BM25Scoring
 	im.DefaultAnalyzer = keyword.Name
 	im.IndexDynamic = false

@@ -441,32 +441,44 @@ func (b *blobs) close() error {
 
 // packOriginals lists the current originals in the packs of dir: for each
 // source name the last one put, unless a tombstone for the name follows it.
-func packOriginals(dir string) ([]Source, error) {
+// deleted lists the records of files that hold several (name#k, see
+// ingest) deleted since their file was last put: the file is listed, and
+// those records are to be deleted again once it is loaded.
+func packOriginals(dir string) (srcs []Source, deleted []string, err error) {
 	root := filepath.Join(dir, packsDir)
 	ids, err := packIDs(root)
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
 	type loc struct {
 		ref  string
 		size int64
 	}
 	latest := map[string]loc{}
+	gone := map[string]map[string]bool{} // file name → deleted record sources
 	for _, id := range ids {
 		data, err := os.ReadFile(packPath(dir, id))
 		if err != nil {
-			return nil, fmt.Errorf("packs: %w", err)
+			return nil, nil, fmt.Errorf("packs: %w", err)
 		}
 		scanPack(data, func(off, n int64, kind byte, name string, payload []byte) {
 			switch kind {
 			case blobOriginal:
 				latest[name] = loc{fmt.Sprintf("%d:%d:%d", id, off, n), int64(len(payload))}
+				delete(gone, name) // put again: its records were loaded again
 			case blobTombstone:
-				delete(latest, name)
+				file, _, several := strings.Cut(name, "#")
+				if !several {
+					delete(latest, name)
+					break
+				}
+				if gone[file] == nil {
+					gone[file] = map[string]bool{}
+				}
+				gone[file][name] = true
 			}
 		})
 	}
-	srcs := make([]Source, 0, len(latest))
 	for name, l := range latest {
 		ref := l.ref
 		srcs = append(srcs, Source{Name: name, Size: l.size, Open: func() (io.ReadCloser, error) {
@@ -479,7 +491,16 @@ func packOriginals(dir string) ([]Source, error) {
 			return io.NopCloser(strings.NewReader(string(data))), nil
 		}})
 	}
-	return srcs, nil
+	for file, recs := range gone {
+		if _, ok := latest[file]; !ok {
+			continue
+		}
+		for src := range recs {
+			deleted = append(deleted, src)
+		}
+	}
+	sort.Strings(deleted)
+	return srcs, deleted, nil
 }
 
 // blobSizes sums the frames in the packs of dir by kind: originals, and

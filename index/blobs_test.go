@@ -191,7 +191,7 @@ func TestBlobsDamagedMiddle(t *testing.T) {
 		t.Errorf("new blob at %s, want a new pack and no offset handed out before", ref)
 	}
 	b.sync()
-	srcs, err := packOriginals(dir)
+	srcs, _, err := packOriginals(dir)
 	if err != nil {
 		t.Fatal(err)
 	}

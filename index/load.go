@@ -447,7 +447,7 @@ func Originals(dir string) ([]Source, error) {
 	if err != nil {
 		return nil, err
 	}
-	packed, err := packOriginals(dir)
+	packed, _, err := packOriginals(dir)
 	if err != nil {
 		return nil, err
 	}
@@ -460,6 +460,15 @@ func Originals(dir string) ([]Source, error) {
 	}
 	sort.Slice(srcs, func(i, j int) bool { return srcs[i].Name < srcs[j].Name })
 	return srcs, nil
+}
+
+// Deleted lists the sources of records that were deleted from a file that
+// holds several (name#k) and that Originals still lists, for the file's
+// other records: rebuilding the index loads the file, then deletes these
+// (jiyao reindex does).
+func Deleted(dir string) ([]string, error) {
+	_, deleted, err := packOriginals(dir)
+	return deleted, err
 }
 
 // legacyOriginalsDir held one file per original before the pack store.

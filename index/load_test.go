@@ -2,10 +2,12 @@ package index
 
 import (
 	"context"
+	"encoding/json"
 	"errors"
 	"io"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 
@@ -208,5 +210,84 @@ func TestOriginalsLegacy(t *testing.T) {
 	want := map[string]string{"a.txt": "old a", "b.txt": "new b"}
 	if diff := cmp.Diff(want, got); diff != "" {
 		t.Errorf("Originals mismatch (-want +got):\n%s", diff)
+	}
+}
+
+// TestDeletedFromMultiRecordFile deletes one record of a JSON Lines file
+// that holds two and rebuilds the index as jiyao reindex does: the file is
+// loaded again and the deleted record, listed by Deleted, is deleted again.
+// Putting the file again undoes the deletion.
+func TestDeletedFromMultiRecordFile(t *testing.T) {
+	ctx := context.Background()
+	dir := filepath.Join(t.TempDir(), "idx")
+	idx, err := Open(dir, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var lines []string
+	for _, f := range sample.Files()[:2] {
+		b, _ := json.Marshal(map[string]string{"title": "会议纪要", "content": string(f.Data)})
+		lines = append(lines, string(b))
+	}
+	feed := BytesSource("feed.jsonl", []byte(strings.Join(lines, "\n")))
+	sum, err := idx.Load(ctx, []Source{feed}, LoadOptions{})
+	if err != nil || sum.Added != 2 {
+		t.Fatalf("load: %+v %v", sum, err)
+	}
+	var victim Outcome
+	for _, o := range sum.Outcomes {
+		if strings.HasSuffix(o.Source, "#2") {
+			victim = o
+		}
+	}
+	if victim.ID == "" {
+		t.Fatalf("no record from feed.jsonl#2 in %+v", sum.Outcomes)
+	}
+	if err := idx.Delete(ctx, victim.ID); err != nil {
+		t.Fatal(err)
+	}
+	if err := idx.Close(); err != nil {
+		t.Fatal(err)
+	}
+	deleted, err := Deleted(dir)
+	if err != nil || !slices.Equal(deleted, []string{victim.Source}) {
+		t.Fatalf("Deleted = %v, %v; want [%s]", deleted, err, victim.Source)
+	}
+
+	srcs, err := Originals(dir)
+	if err != nil || len(srcs) != 1 {
+		t.Fatalf("Originals = %d sources, %v; want the file", len(srcs), err)
+	}
+	again, err := OpenMem()
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer again.Close()
+	if _, err := again.Load(ctx, srcs, LoadOptions{}); err != nil {
+		t.Fatal(err)
+	}
+	for _, src := range deleted {
+		if id, _, ok, err := again.Lookup(ctx, src); err != nil || !ok {
+			t.Fatalf("lookup %s after reload: %v %v", src, ok, err)
+		} else if err := again.Delete(ctx, id); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if st, _ := again.Stats(ctx); st.Meetings != 1 {
+		t.Errorf("rebuilt index holds %d meetings, want 1", st.Meetings)
+	}
+
+	// Loading the file again brings the record back, and nothing is left
+	// to delete.
+	idx, err = Open(dir, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if sum, err := idx.Load(ctx, []Source{feed}, LoadOptions{}); err != nil || sum.Added != 1 {
+		t.Fatalf("load again: %+v %v", sum, err)
+	}
+	idx.Close()
+	if deleted, err := Deleted(dir); err != nil || len(deleted) != 0 {
+		t.Errorf("Deleted after the file was put again = %v, %v; want none", deleted, err)
 	}
 }

@@ -29,6 +29,10 @@ func runReindex(ctx context.Context, e *env, args []string) error {
 	if len(srcs) == 0 {
 		return fmt.Errorf("no stored originals in %s: nothing to rebuild from", *dir)
 	}
+	deleted, err := index.Deleted(*dir)
+	if err != nil {
+		return fmt.Errorf("read originals of %s: %w", *dir, err)
+	}
 	next := *dir + ".reindex"
 	if err := os.RemoveAll(next); err != nil {
 		return err
@@ -42,6 +46,19 @@ func runReindex(ctx context.Context, e *env, args []string) error {
 		opts.Progress = newProgress(e.stderr).update
 	}
 	sum, err := idx.Load(ctx, srcs, opts)
+	// Records deleted from files that hold several come back with their
+	// file: delete them again.
+	for _, src := range deleted {
+		if err != nil {
+			break
+		}
+		id, _, ok, lerr := idx.Lookup(ctx, src)
+		if lerr != nil {
+			err = lerr
+		} else if ok {
+			err = idx.Delete(ctx, id)
+		}
+	}
 	if cerr := idx.Close(); err == nil {
 		err = cerr
 	}

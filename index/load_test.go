@@ -94,20 +94,7 @@ func TestLoad(t *testing.T) {
 	if err := idx.Delete(ctx, sum0ID(t, idx, sample.Files()[1].Name)); err != nil {
 		t.Fatal(err)
 	}
-	origs, err := Originals(idx.dir)
-	if err != nil {
-		t.Fatal(err)
-	}
-	got := map[string]string{}
-	for _, o := range origs {
-		rc, err := o.Open()
-		if err != nil {
-			t.Fatal(err)
-		}
-		b, _ := io.ReadAll(rc)
-		rc.Close()
-		got[o.Name] = string(b)
-	}
+	got := originalsOf(t, idx.dir)
 	if len(got) != 5 {
 		t.Errorf("Originals: %d files, want 5 (six, one deleted)", len(got))
 	}
@@ -193,20 +180,7 @@ func TestOriginalsLegacy(t *testing.T) {
 		t.Fatal(err)
 	}
 	b.close()
-	srcs, err := Originals(dir)
-	if err != nil {
-		t.Fatal(err)
-	}
-	got := map[string]string{}
-	for _, s := range srcs {
-		rc, err := s.Open()
-		if err != nil {
-			t.Fatal(err)
-		}
-		data, _ := io.ReadAll(rc)
-		rc.Close()
-		got[s.Name] = string(data)
-	}
+	got := originalsOf(t, dir)
 	want := map[string]string{"a.txt": "old a", "b.txt": "new b"}
 	if diff := cmp.Diff(want, got); diff != "" {
 		t.Errorf("Originals mismatch (-want +got):\n%s", diff)
@@ -290,4 +264,27 @@ func TestDeletedFromMultiRecordFile(t *testing.T) {
 	if deleted, err := Deleted(dir); err != nil || len(deleted) != 0 {
 		t.Errorf("Deleted after the file was put again = %v, %v; want none", deleted, err)
 	}
+}
+
+// originalsOf reads what Originals lists for dir, by name.
+func originalsOf(t *testing.T, dir string) map[string]string {
+	t.Helper()
+	srcs, err := Originals(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	got := map[string]string{}
+	for _, s := range srcs {
+		rc, err := s.Open()
+		if err != nil {
+			t.Fatal(err)
+		}
+		data, err := io.ReadAll(rc)
+		rc.Close()
+		if err != nil {
+			t.Fatal(err)
+		}
+		got[s.Name] = string(data)
+	}
+	return got
 }

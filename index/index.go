@@ -413,17 +413,11 @@ func (idx *Index) scan(ctx context.Context, q query.Query, fields []string, f fu
 // Get returns the record of a meeting. An item or decision id returns its
 // meeting's record.
 func (idx *Index) Get(ctx context.Context, id string) (*ingest.Minutes, error) {
-	mid := meetingOf(id)
-	req := bleve.NewSearchRequest(query.NewDocIDQuery([]string{mid}))
-	req.Fields = []string{fStored}
-	res, err := idx.b.SearchInContext(ctx, req)
+	st, err := idx.meetingStored(ctx, id)
 	if err != nil {
 		return nil, fmt.Errorf("get %s: %w", id, err)
 	}
-	if len(res.Hits) == 0 {
-		return nil, fmt.Errorf("get %s: %w", id, ErrNotFound)
-	}
-	raw, err := idx.loadRecord(readStored(res.Hits[0].Fields).Record)
+	raw, err := idx.loadRecord(st.Record)
 	if err != nil {
 		return nil, fmt.Errorf("get %s: %w", id, err)
 	}
@@ -432,6 +426,21 @@ func (idx *Index) Get(ctx context.Context, id string) (*ingest.Minutes, error) {
 		return nil, fmt.Errorf("get %s: decode record: %w", id, err)
 	}
 	return rec, nil
+}
+
+// meetingStored reads the stored field of the meeting a document id
+// belongs to; ErrNotFound if there is no such meeting.
+func (idx *Index) meetingStored(ctx context.Context, id string) (storedHit, error) {
+	req := bleve.NewSearchRequest(query.NewDocIDQuery([]string{meetingOf(id)}))
+	req.Fields = []string{fStored}
+	res, err := idx.b.SearchInContext(ctx, req)
+	if err != nil {
+		return storedHit{}, err
+	}
+	if len(res.Hits) == 0 {
+		return storedHit{}, ErrNotFound
+	}
+	return readStored(res.Hits[0].Fields), nil
 }
 
 // Lookup reports the id and content digest of the record indexed from

@@ -15,9 +15,6 @@ import (
 	"sync"
 	"time"
 
-	"github.com/blevesearch/bleve/v2"
-	"github.com/blevesearch/bleve/v2/search/query"
-
 	"github.com/jiyao-search/jiyao/ingest"
 )
 
@@ -392,17 +389,11 @@ func (idx *Index) extract(ctx context.Context, s Source, opts LoadOptions) ([]*i
 // Original returns the name and original bytes of the file a meeting was
 // extracted from.
 func (idx *Index) Original(ctx context.Context, id string) (name string, data []byte, err error) {
-	mid := meetingOf(id)
-	req := bleve.NewSearchRequest(query.NewDocIDQuery([]string{mid}))
-	req.Fields = []string{fStored}
-	res, err := idx.b.SearchInContext(ctx, req)
+	st, err := idx.meetingStored(ctx, id)
 	if err != nil {
 		return "", nil, fmt.Errorf("original of %s: %w", id, err)
 	}
-	if len(res.Hits) == 0 {
-		return "", nil, fmt.Errorf("original of %s: %w", id, ErrNotFound)
-	}
-	ref := readStored(res.Hits[0].Fields).Original
+	ref := st.Original
 	if ref == "" {
 		return "", nil, fmt.Errorf("original of %s: %w", id, ErrNotFound)
 	}

@@ -1,7 +1,6 @@
 package index
 
 import (
-	"cmp"
 	"encoding/json"
 	"fmt"
 	"regexp"
@@ -198,19 +197,22 @@ func docs(r storedRecord) (map[string]doc, error) {
 	if err := checkID(rec); err != nil {
 		return nil, err
 	}
-	// common holds the meeting metadata every level carries.
+	// common holds the meeting metadata every level carries, shown the
+	// meeting's stored value.
 	common := doc{
-		fMeetingID:    rec.ID,
-		fSource:       rec.Source,
-		fMeetingTitle: rec.Title,
-		fRecordKey:    r.key,
+		fMeetingID: rec.ID,
+		fSource:    rec.Source,
+	}
+	shown := storedHit{
+		Meeting: rec.ID, Source: rec.Source, MeetingTitle: rec.Title,
+		Issuer: strings.TrimSpace(rec.Issuer), DocNumber: rec.DocNumber, Record: r.key,
 	}
 	common.keyword(fIssuer, rec.Issuer)
 	common.keyword(fKind, rec.Meeting.Kind)
 	if day := meetingDay(rec); day != "" {
 		if t, ok := parseDay(day); ok {
 			common[fDate] = t
-			common[fDay] = day
+			shown.Day = day
 			common[fYear] = t.Format("2006")
 			if len(day) >= 7 {
 				common[fMonth] = t.Format("2006-01")
@@ -219,13 +221,13 @@ func docs(r storedRecord) (map[string]doc, error) {
 	}
 	if rec.Meeting.Session > 0 {
 		common[fSession] = strconv.Itoa(rec.Meeting.Session)
+		shown.Session = rec.Meeting.Session
 	}
 	if rec.Meeting.Year > 0 {
 		common[fSessionYear] = strconv.Itoa(rec.Meeting.Year)
 	}
 	if rec.DocNumber != "" {
 		common[fDocNumber] = docNumberKeys(rec.DocNumber)
-		common[fDocNumLabel] = rec.DocNumber
 	}
 	people := officials(rec)
 	with := func(extra doc) doc {
@@ -240,7 +242,11 @@ func docs(r storedRecord) (map[string]doc, error) {
 	}
 
 	out := map[string]doc{}
-	m := with(doc{fLevel: LevelMeeting, fSHA256: rec.SHA256, fOriginalKey: r.original})
+	mh := shown
+	mh.Level, mh.Title, mh.MeetingTitle = LevelMeeting, blankless(rec.Title), ""
+	mh.SHA256, mh.Original = rec.SHA256, r.original
+	m := with(doc{fLevel: LevelMeeting})
+	m.store(mh)
 	for f, names := range people {
 		m.keyword(f, names...)
 	}
@@ -267,7 +273,10 @@ func docs(r storedRecord) (map[string]doc, error) {
 		if body == "" {
 			body = it.Title
 		}
-		d := with(doc{fLevel: LevelItem, fItemNo: float64(it.No)})
+		ih := shown
+		ih.Level, ih.Item, ih.Title = LevelItem, it.No, blankless(it.Title)
+		d := with(doc{fLevel: LevelItem})
+		d.store(ih)
 		d.text(fItemTitle, it.Title)
 		d.text(fItemText, withTitle(it.Title, body))
 		d.keyword(fDepartment, depts...)
@@ -282,7 +291,11 @@ func docs(r storedRecord) (map[string]doc, error) {
 		out[id] = d
 
 		for k, dc := range it.Decisions {
-			dd := with(doc{fLevel: LevelDecision, fItemNo: float64(it.No), fDecNo: float64(k + 1)})
+			dh := ih
+			dh.Level, dh.Decision = LevelDecision, k+1
+			dh.Verb, dh.Object, dh.Lead = strings.TrimSpace(dc.Verb), blankless(dc.Object), strings.TrimSpace(dc.Lead)
+			dd := with(doc{fLevel: LevelDecision})
+			dd.store(dh)
 			dd.text(fDecTitle, it.Title)
 			dd.text(fObject, dc.Object)
 			// The text of a decision is how it reads: 原则同意 + object.
@@ -295,7 +308,6 @@ func docs(r storedRecord) (map[string]doc, error) {
 		}
 	}
 	for _, d := range out {
-		d.seal()
 		if l, _ := d[fLevel].(string); l != LevelMeeting {
 			for f, v := range d {
 				if perLevel[f] {
@@ -342,41 +354,19 @@ type storedHit struct {
 	Original     string `json:"o,omitempty"` // on meetings
 }
 
-// seal moves a document's display values into its stored field.
-func (d doc) seal() {
-	s := func(f string) string {
-		switch v := d[f].(type) {
-		case string:
-			return v
-		case []string:
-			if len(v) > 0 {
-				return v[0]
-			}
-		}
-		return ""
-	}
-	n := func(f string) int {
-		v, _ := d[f].(float64)
-		return int(v)
-	}
-	h := storedHit{
-		Level: s(fLevel), Meeting: s(fMeetingID), Item: n(fItemNo), Decision: n(fDecNo),
-		Source: s(fSource), Title: cmp.Or(s(fTitle), s(fItemTitle), s(fDecTitle)),
-		Issuer: s(label(fIssuer)), Day: s(fDay), DocNumber: s(fDocNumLabel),
-		SHA256: s(fSHA256), Record: s(fRecordKey), Original: s(fOriginalKey),
-	}
-	h.Session, _ = strconv.Atoi(s(fSession))
-	if h.Level != LevelMeeting {
-		h.MeetingTitle = s(fMeetingTitle)
-	}
-	if h.Level == LevelDecision {
-		h.Verb, h.Object, h.Lead = s(label(fVerb)), s(fObject), s(label(fLead))
-	}
-	for _, f := range []string{fItemNo, fDecNo, fDay, fMeetingTitle, fDocNumLabel, fSHA256, fRecordKey, fOriginalKey} {
-		delete(d, f)
-	}
+// store sets a document's stored field.
+func (d doc) store(h storedHit) {
 	raw, _ := json.Marshal(h)
 	d[fStored] = string(raw)
+}
+
+// blankless is s, or "" if s is only white space, as the text fields
+// take it.
+func blankless(s string) string {
+	if strings.TrimSpace(s) == "" {
+		return ""
+	}
+	return s
 }
 
 // readStored decodes the stored field of a hit.

@@ -32,14 +32,13 @@ const (
 // query at one level reads postings of that level only and BM25 counts
 // documents of that level. A one-character query is answered from the
 // same fields by expanding it to the bigrams that contain it (see
-// charQuery). Keyword fields hold the folded value and are used for
+// charQuery), or, for a common character of meetings, from text_u (see
+// unigramChars). Keyword fields hold the folded value and are used for
 // filters; their _label twin holds the value as written, with doc values,
 // and is what facets count.
 const (
 	fLevel     = "level"
 	fMeetingID = "meeting_id"
-	fItemNo    = "item_no"
-	fDecNo     = "decision_no"
 
 	fTitle     = "title"
 	fText      = "text"
@@ -74,14 +73,6 @@ const (
 
 	// fStored is the one stored field, what a hit shows (see storedHit).
 	fStored = "stored"
-
-	// Not indexed; values of storedHit.
-	fDay          = "day"
-	fMeetingTitle = "meeting_title"
-	fDocNumLabel  = "doc_number_label"
-	fSHA256       = "sha256"
-	fRecordKey    = "record_key"   // where the record's JSON is (see blobs.go)
-	fOriginalKey  = "original_key" // where the original file is
 )
 
 // Keyword fields are filtered on their folded value and faceted on their

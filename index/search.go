@@ -363,8 +363,9 @@ func plan(req Request) (*searchPlan, error) {
 	}
 
 	// Level: from the query if it says, else the request.
-	p.level = queryLevel(q)
-	if !hasLevel(q) {
+	var named bool
+	p.level, named = queryLevel(q)
+	if !named {
 		level := req.Level
 		if level == "" {
 			level = LevelMeeting
@@ -551,36 +552,22 @@ func (p *searchPlan) request(mode string, fast bool) (*bleve.SearchRequest, erro
 	return sr, nil
 }
 
-// queryLevel is the level a query names at its top (level:item), or "" if
-// it names none or several.
-func queryLevel(q Q) string {
+// queryLevel reports whether a query names a level at its top
+// (level:item), and which: "" if it names several.
+func queryLevel(q Q) (level string, named bool) {
 	children := []Q{q}
 	if a, ok := q.(*And); ok {
 		children = a.Children
 	}
-	level := ""
 	for _, c := range children {
 		if f, ok := c.(*Field); ok && f.Field == fLevel {
-			if level != "" && level != f.Value {
-				return ""
+			if named && level != f.Value {
+				return "", true
 			}
-			level = f.Value
+			level, named = f.Value, true
 		}
 	}
-	return level
-}
-
-func hasLevel(q Q) bool {
-	children := []Q{q}
-	if a, ok := q.(*And); ok {
-		children = a.Children
-	}
-	for _, c := range children {
-		if f, ok := c.(*Field); ok && f.Field == fLevel {
-			return true
-		}
-	}
-	return false
+	return level, named
 }
 
 // hasLooseText reports whether q has unquoted text of more than one token,

@@ -48,6 +48,21 @@ type Index struct {
 	recs     recordCache // decoded records, for snippets
 
 	claims claims // lets writes to different meetings run at once
+	// texts analyses the text fields of documents (see analysedField).
+	texts analysedFields
+}
+
+// newIndex completes an Index around its open parts: it reads the text
+// fields' analysis from the index's mapping, closing the parts if it
+// cannot.
+func newIndex(idx *Index) (*Index, error) {
+	texts, err := newAnalysedFields(idx.b.Mapping())
+	if err != nil {
+		idx.Close()
+		return nil, fmt.Errorf("open index %s: %w", idx.dir, err)
+	}
+	idx.texts = texts
+	return idx, nil
 }
 
 // Open opens the index in dir, creating it if it does not exist.
@@ -80,7 +95,7 @@ func Open(dir string, opts Options) (*Index, error) {
 			return nil, fmt.Errorf("create index %s: %w", dir, err)
 		}
 		log.Info("created index", "dir", dir, "mapping_version", MappingVersion)
-		return &Index{b: b, dir: dir, log: log, blobs: bl}, nil
+		return newIndex(&Index{b: b, dir: dir, log: log, blobs: bl})
 	case err != nil:
 		return nil, fmt.Errorf("open index %s: %w", dir, err)
 	}
@@ -111,7 +126,7 @@ func Open(dir string, opts Options) (*Index, error) {
 		b.Close()
 		return nil, fmt.Errorf("open index %s: %w", dir, err)
 	}
-	return &Index{b: b, dir: dir, readOnly: opts.ReadOnly, log: log, blobs: bl}, nil
+	return newIndex(&Index{b: b, dir: dir, readOnly: opts.ReadOnly, log: log, blobs: bl})
 }
 
 // scorchConfig is the configuration of a writable index. Scorch keeps the
@@ -140,7 +155,7 @@ func OpenMem() (*Index, error) {
 		return nil, err
 	}
 	bl, _ := openBlobs("", false)
-	return &Index{b: b, log: slog.New(slog.DiscardHandler), blobs: bl}, nil
+	return newIndex(&Index{b: b, log: slog.New(slog.DiscardHandler), blobs: bl})
 }
 
 // Close closes the index.
@@ -276,7 +291,11 @@ func (idx *Index) put(ctx context.Context, srs []storedRecord) error {
 			b.Delete(id)
 			continue
 		}
-		if err := b.Index(id, map[string]any(d)); err != nil {
+		bd, err := idx.document(id, d)
+		if err != nil {
+			return fmt.Errorf("put %s: %w", id, err)
+		}
+		if err := b.IndexAdvanced(bd); err != nil {
 			return fmt.Errorf("put %s: %w", id, err)
 		}
 	}

@@ -1,0 +1,217 @@
+package index
+
+import (
+	"fmt"
+	"unicode/utf8"
+
+	"github.com/blevesearch/bleve/v2/analysis"
+	"github.com/blevesearch/bleve/v2/document"
+	"github.com/blevesearch/bleve/v2/mapping"
+	bindex "github.com/blevesearch/bleve_index_api"
+
+	"github.com/jiyao-search/jiyao/internal/fold"
+)
+
+// Text fields are written as fields of our own rather than through the
+// mapping's TextField: bleve analyses a TextField into a token stream, one
+// allocated token per term, then counts that stream into frequencies, and
+// sizes every token and location of the result for its accounting. A
+// analysedField goes from the text to the frequencies directly, with one
+// allocation for all its terms and one for all its locations, and knows
+// its size. The terms, positions and field lengths are the same as the
+// mapping's analyzer gives (TestAnalysedFieldsMatchMapping), so queries, which
+// are analysed through the mapping, find what they did.
+
+// analysedFields are the analysis of the mapping's text fields, by name.
+type analysedFields map[string]analysedSpec
+
+type analysedSpec struct {
+	tok     *tokenizer
+	options bindex.FieldIndexingOptions
+}
+
+// newAnalysedFields reads the text fields of m: for each, the tokenizer of its
+// analyzer and its indexing options. A field whose analyzer is not one of
+// our tokenizers alone is left to the mapping.
+func newAnalysedFields(m mapping.IndexMapping) (analysedFields, error) {
+	im, ok := m.(*mapping.IndexMappingImpl)
+	if !ok || im.DefaultMapping == nil {
+		return nil, fmt.Errorf("index mapping is %T, not bleve's", m)
+	}
+	out := analysedFields{}
+	for name, dm := range im.DefaultMapping.Properties {
+		if len(dm.Fields) != 1 || dm.Fields[0].Type != "text" || !dm.Fields[0].Index {
+			continue
+		}
+		fm := dm.Fields[0]
+		a, ok := im.AnalyzerNamed(fm.Analyzer).(*analysis.DefaultAnalyzer)
+		if !ok || len(a.CharFilters) > 0 || len(a.TokenFilters) > 0 {
+			continue
+		}
+		tok, ok := a.Tokenizer.(*tokenizer)
+		if !ok {
+			continue
+		}
+		out[name] = analysedSpec{tok: tok, options: fm.Options()}
+	}
+	return out, nil
+}
+
+// field is a analysedField of the named field with value s.
+func (fs analysedFields) field(name, s string) (*analysedField, bool) {
+	spec, ok := fs[name]
+	if !ok {
+		return nil, false
+	}
+	return &analysedField{name: name, spec: spec, value: []byte(s)}, true
+}
+
+// analysedField is a text field analysed by our tokenizer straight into
+// frequencies (see above). It implements bleve's document.Field.
+type analysedField struct {
+	name   string
+	spec   analysedSpec
+	value  []byte
+	length int
+	freqs  bindex.TokenFrequencies
+	size   int
+}
+
+var _ document.Field = (*analysedField)(nil)
+
+func (f *analysedField) Name() string                                      { return f.name }
+func (f *analysedField) ArrayPositions() []uint64                          { return nil }
+func (f *analysedField) Options() bindex.FieldIndexingOptions              { return f.spec.options }
+func (f *analysedField) Value() []byte                                     { return f.value }
+func (f *analysedField) NumPlainTextBytes() uint64                         { return uint64(len(f.value)) }
+func (f *analysedField) EncodedFieldType() byte                            { return 't' }
+func (f *analysedField) AnalyzedLength() int                               { return f.length }
+func (f *analysedField) AnalyzedTokenFrequencies() bindex.TokenFrequencies { return f.freqs }
+
+// Size is an estimate, for bleve's memory accounting: the value, and for
+// each term and location the structures that hold it.
+func (f *analysedField) Size() int { return 64 + len(f.value) + f.size }
+
+// Analyze counts the field's terms, as bleve's TextField does through a
+// token stream: the field length is the number of tokens, frequencies are
+// kept unless the field skips them, and locations (position only: these
+// tokenizers keep no offsets in the index) if it has term vectors.
+func (f *analysedField) Analyze() {
+	t := f.spec.tok
+	if t.only != nil {
+		f.freqs, f.length, f.size = t.charFrequencies(f.value, f.spec.options)
+		return
+	}
+	toks := analyzeText(string(f.value), t.mode, !t.noOffsets)
+	f.length = len(toks)
+	f.freqs, f.size = frequencies(toks, f.spec.options)
+}
+
+// frequencies counts toks into one TokenFreq per term.
+func frequencies(toks []token, options bindex.FieldIndexingOptions) (bindex.TokenFrequencies, int) {
+	// First the terms and their counts, then the locations, cut for each
+	// term from one array in the order of its tokens.
+	index := make(map[string]int32, len(toks)/2)
+	slot := make([]int32, len(toks))
+	var counts []int32
+	termBytes := 0
+	for i, tk := range toks {
+		k, ok := index[tk.Term]
+		if !ok {
+			k = int32(len(counts))
+			index[tk.Term] = k
+			counts = append(counts, 0)
+			termBytes += len(tk.Term)
+		}
+		counts[k]++
+		slot[i] = k
+	}
+	freqs := make([]bindex.TokenFreq, len(counts))
+	buf := make([]byte, 0, termBytes)
+	for term, k := range index {
+		start := len(buf)
+		buf = append(buf, term...)
+		freqs[k].Term = buf[start:len(buf):len(buf)]
+		if !options.SkipFreqNorm() {
+			freqs[k].SetFrequency(int(counts[k]))
+		}
+	}
+	size := len(freqs)*72 + termBytes
+	if options.IncludeTermVectors() {
+		locs := make([]bindex.TokenLocation, len(toks))
+		ptrs := make([]*bindex.TokenLocation, len(toks))
+		next := make([]int32, len(counts)) // where each term's locations start
+		var at int32
+		for k, c := range counts {
+			next[k] = at
+			freqs[k].Locations = ptrs[at : at : at+c]
+			at += c
+		}
+		for i, tk := range toks {
+			k := slot[i]
+			locs[i] = bindex.TokenLocation{Start: tk.Start, End: tk.End, Position: tk.Pos}
+			ptrs[next[k]] = &locs[i]
+			next[k]++
+			freqs[k].Locations = freqs[k].Locations[:len(freqs[k].Locations)+1]
+		}
+		size += len(toks) * 56
+	}
+	rv := make(bindex.TokenFrequencies, len(freqs))
+	for term, k := range index {
+		rv[term] = &freqs[k]
+	}
+	return rv, size
+}
+
+// charFrequencies is tokenizeOnly counted: each character of t.only in the
+// folded input is a token, without locations.
+func (t *tokenizer) charFrequencies(input []byte, options bindex.FieldIndexingOptions) (bindex.TokenFrequencies, int, int) {
+	folded := fold.String(string(input))
+	counts := map[rune]int{}
+	n := 0
+	for _, r := range folded {
+		if t.only[r] {
+			counts[r]++
+			n++
+		}
+	}
+	freqs := make([]bindex.TokenFreq, 0, len(counts))
+	buf := make([]byte, 0, len(counts)*utf8.UTFMax)
+	rv := make(bindex.TokenFrequencies, len(counts))
+	for r, c := range counts {
+		start := len(buf)
+		buf = utf8.AppendRune(buf, r)
+		term := buf[start:len(buf):len(buf)]
+		freqs = append(freqs, bindex.TokenFreq{Term: term})
+		tf := &freqs[len(freqs)-1]
+		if !options.SkipFreqNorm() {
+			tf.SetFrequency(c)
+		}
+		rv[string(term)] = tf
+	}
+	return rv, n, len(freqs)*72 + len(buf)
+}
+
+// document maps d to a bleve document: its text fields as analysedFields, the
+// rest through the mapping.
+func (idx *Index) document(id string, d doc) (*document.Document, error) {
+	var texts []document.Field
+	rest := make(map[string]any, len(d))
+	for name, v := range d {
+		if s, ok := v.(string); ok {
+			if f, ok := idx.texts.field(name, s); ok {
+				texts = append(texts, f)
+				continue
+			}
+		}
+		rest[name] = v
+	}
+	bd := document.NewDocument(id)
+	if err := idx.b.Mapping().MapDocument(bd, rest); err != nil {
+		return nil, err
+	}
+	for _, f := range texts {
+		bd.AddField(f)
+	}
+	return bd, nil
+}

@@ -72,10 +72,17 @@ const (
 	QueryPhrase  = "phrase"
 	QueryFaceted = "faceted"
 	QueryFilter  = "filter"
+	// The item classes are the term and phrase queries at the item
+	// level, which the plain index does not have: Jiyao only.
+	QueryItemTerm   = "item-term"
+	QueryItemPhrase = "item-phrase"
 )
 
 // QueryClasses lists the query classes in report order.
-var QueryClasses = []string{QueryTerm, QueryPhrase, QueryFaceted, QueryFilter}
+var QueryClasses = []string{QueryTerm, QueryPhrase, QueryFaceted, QueryFilter, QueryItemTerm, QueryItemPhrase}
+
+// jiyaoOnly reports a query class the plain index does not run.
+func jiyaoOnly(class string) bool { return class == QueryItemTerm || class == QueryItemPhrase }
 
 // BenchReport is the outcome of RunBenchmark.
 type BenchReport struct {
@@ -282,6 +289,12 @@ func benchQueries(docs []gen.Doc, seed uint64, n int) []benchQuery {
 		y, _ := strconv.Atoi(d.Meeting.Date[:min(4, len(d.Meeting.Date))])
 		out = append(out, benchQuery{class: QueryFilter, issuer: d.Issuer, from: y})
 	}
+	for range n {
+		out = append(out, benchQuery{class: QueryItemTerm, text: word()})
+	}
+	for range n {
+		out = append(out, benchQuery{class: QueryItemPhrase, text: phrase()})
+	}
 	return out
 }
 
@@ -297,6 +310,10 @@ func (q benchQuery) jiyao() Request {
 		return Request{Query: q.text, Facets: benchFacets}
 	case QueryFilter:
 		return Request{Filters: Filters{Issuer: []string{q.issuer}, From: strconv.Itoa(q.from)}, Sort: "-date"}
+	case QueryItemTerm:
+		return Request{Query: q.text, Level: LevelItem}
+	case QueryItemPhrase:
+		return Request{Query: `"` + q.text + `"`, Level: LevelItem}
 	}
 	return Request{Query: q.text}
 }
@@ -305,6 +322,9 @@ func (r Request) describe() string {
 	var parts []string
 	if r.Query != "" {
 		parts = append(parts, r.Query)
+	}
+	if r.Level != "" {
+		parts = append(parts, "level="+r.Level)
 	}
 	if len(r.Filters.Issuer) > 0 {
 		parts = append(parts, "issuer="+strings.Join(r.Filters.Issuer, ","))
@@ -453,6 +473,10 @@ func benchEngine(ctx context.Context, engine, dir string, docs []gen.Doc, querie
 			}
 		}
 		st := QueryStats{Class: class}
+		if engine == EnginePlain && jiyaoOnly(class) {
+			er.Queries = append(er.Queries, st) // N 0: not run
+			continue
+		}
 		var lat []time.Duration
 		var hits uint64
 		for i, q := range qs {

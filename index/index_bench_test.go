@@ -53,6 +53,10 @@ func BenchmarkSearch(b *testing.B) {
 		{"fallback-any", Request{Query: "财政发改"}},
 		{"facets", Request{Query: "常务会议", Facets: FacetNames}},
 		{"filter-date-sort", Request{Filters: Filters{Issuer: []string{"臺北市議會"}, From: "2018"}, Sort: "-date"}},
+		{"item-term", Request{Query: "财政", Level: LevelItem}},
+		{"item-phrase", Request{Query: "市财政局", Level: LevelItem}},
+		{"item-all", Request{Query: "财政 工作", Level: LevelItem}},
+		{"item-facets", Request{Query: "工作", Level: LevelItem, Facets: FacetsAt(LevelItem)}},
 		{"highlight-items", Request{Query: "工作报告", Level: LevelItem, Highlight: true, Size: 20}},
 	} {
 		b.Run(bc.name, func(b *testing.B) {
@@ -89,6 +93,9 @@ func BenchmarkCompare(b *testing.B) {
 			b.ReportMetric(er.SizeRatio, er.Engine+"-x-text")
 			b.ReportMetric(float64(er.PeakRSS)/1e6, er.Engine+"-peak-MB")
 			for _, q := range er.Queries {
+				if q.N == 0 {
+					continue // not run on this engine
+				}
 				b.ReportMetric(float64(q.P50)/1e6, er.Engine+"-"+q.Class+"-p50-ms")
 				b.ReportMetric(float64(q.P99)/1e6, er.Engine+"-"+q.Class+"-p99-ms")
 			}

@@ -85,6 +85,10 @@ func printBench(w io.Writer, rep index.BenchReport) {
 			fmt.Sprintf("%.1f–%.1f", er.LoadStart, er.LoadEnd),
 		}
 		for _, q := range er.Queries {
+			if q.N == 0 {
+				row = append(row, "—", "—")
+				continue
+			}
 			row = append(row, ms(q.P50), ms(q.P99))
 		}
 		rows = append(rows, row)
@@ -101,6 +105,10 @@ func printBench(w io.Writer, rep index.BenchReport) {
 			"",
 		}
 		for i := range j.Queries {
+			if j.Queries[i].N == 0 || p.Queries[i].N == 0 {
+				row = append(row, "—", "—")
+				continue
+			}
 			row = append(row, ratio(float64(j.Queries[i].P50), float64(p.Queries[i].P50)),
 				ratio(float64(j.Queries[i].P99), float64(p.Queries[i].P99)))
 		}
@@ -111,7 +119,9 @@ func printBench(w io.Writer, rep index.BenchReport) {
 	for _, er := range rep.Engines {
 		var parts []string
 		for _, q := range er.Queries {
-			parts = append(parts, fmt.Sprintf("%s %.0f", q.Class, q.Hits))
+			if q.N > 0 {
+				parts = append(parts, fmt.Sprintf("%s %.0f", q.Class, q.Hits))
+			}
 		}
 		extra := ""
 		if er.OriginalBytes > 0 {
@@ -121,7 +131,7 @@ func printBench(w io.Writer, rep index.BenchReport) {
 	}
 	fmt.Fprintln(w, "\nExample queries (as Jiyao receives them; the plain index runs match, match-phrase, term and date-range queries):")
 	for _, c := range index.QueryClasses {
-		fmt.Fprintf(w, "  %-8s %s\n", c, strings.Join(rep.Examples[c], " | "))
+		fmt.Fprintf(w, "  %-11s %s\n", c, strings.Join(rep.Examples[c], " | "))
 	}
 }
 

@@ -183,16 +183,25 @@ func checkID(rec *ingest.Minutes) error {
 	return nil
 }
 
-// docs builds the meeting, item and decision documents of a record, keyed
-// by doc id. Every document refers to the stored record by its key; the
-// meeting document also to the original file.
+// idDoc is a document and its id.
+type idDoc struct {
+	id string
+	d  doc
+}
+
+// docs builds the meeting, item and decision documents of a record: the
+// meeting first, then its items in order, then the decisions. put writes
+// the items and decisions as nested documents of the meeting, in this
+// order, which item search relies on (see itemsQuery). Every document
+// refers to the stored record by its key; the meeting document also to the
+// original file.
 //
 // Items and decisions carry the meeting's metadata for filters and facets
 // but not its people: a person attends a meeting, and the attendance list
 // copied onto every item was most of an item document (about a third of
 // indexing time). A filter on people at those levels is resolved through
 // the ids of the meetings (see peopleQuery).
-func docs(r storedRecord) (map[string]doc, error) {
+func docs(r storedRecord) ([]idDoc, error) {
 	rec := r.rec
 	if err := checkID(rec); err != nil {
 		return nil, err
@@ -241,7 +250,8 @@ func docs(r storedRecord) (map[string]doc, error) {
 		return d
 	}
 
-	out := map[string]doc{}
+	out := []idDoc{}
+	ids := map[string]bool{}
 	mh := shown
 	mh.Level, mh.Title, mh.MeetingTitle = LevelMeeting, blankless(rec.Title), ""
 	mh.SHA256, mh.Original = rec.SHA256, r.original
@@ -252,17 +262,34 @@ func docs(r storedRecord) (map[string]doc, error) {
 	}
 	m.text(fTitle, rec.Title)
 	body := withTitle(rec.Title, rec.Text)
-	m.text(fText, body)
+	mt := meetingText{body: body}
+	// The items' stretches of the body, in order; an item whose text is
+	// not one keeps a text field of its own.
+	shift, end := len(body)-len(rec.Text), 0
+	own := make([]bool, len(rec.Items))
+	for j, it := range rec.Items {
+		if it.Start >= end && it.Start < it.End && it.End <= len(rec.Text) && strings.TrimSpace(rec.Text[it.Start:it.End]) == it.Text {
+			mt.items = append(mt.items, itemSpan{start: shift + it.Start, end: shift + it.End, child: uint64(j + 1)})
+			end = it.End
+			continue
+		}
+		own[j] = true
+	}
+	if strings.TrimSpace(body) != "" {
+		m[fText] = mt
+	}
 	m.text(fTextChars, body)
 	m.keyword(fDepartment, rec.Departments...)
 	m.keyword(fTopic, rec.Topics...)
-	out[rec.ID] = m
+	out = append(out, idDoc{rec.ID, m})
 
-	for _, it := range rec.Items {
+	var decisions []idDoc
+	for j, it := range rec.Items {
 		id := itemID(rec.ID, it.No)
-		if _, dup := out[id]; dup {
+		if ids[id] {
 			return nil, fmt.Errorf("record %s: item %d twice", rec.ID, it.No)
 		}
+		ids[id] = true
 		depts := appendUnique(nil, it.Departments...)
 		for _, dc := range it.Decisions {
 			depts = appendUnique(depts, dc.Lead)
@@ -278,7 +305,9 @@ func docs(r storedRecord) (map[string]doc, error) {
 		d := with(doc{fLevel: LevelItem})
 		d.store(ih)
 		d.text(fItemTitle, it.Title)
-		d.text(fItemText, withTitle(it.Title, body))
+		if own[j] {
+			d.text(fItemText, withTitle(it.Title, body))
+		}
 		d.keyword(fDepartment, depts...)
 		d.keyword(fTopic, topics...)
 		var verbs, leads []string
@@ -288,7 +317,7 @@ func docs(r storedRecord) (map[string]doc, error) {
 		}
 		d.keyword(fVerb, verbs...)
 		d.keyword(fLead, leads...)
-		out[id] = d
+		out = append(out, idDoc{id, d})
 
 		for k, dc := range it.Decisions {
 			dh := ih
@@ -304,10 +333,12 @@ func docs(r storedRecord) (map[string]doc, error) {
 			dd.keyword(fLead, dc.Lead)
 			dd.keyword(fDepartment, appendUnique(appendUnique(nil, it.Departments...), dc.Lead)...)
 			dd.keyword(fTopic, topics...)
-			out[decisionID(rec.ID, it.No, k+1)] = dd
+			decisions = append(decisions, idDoc{decisionID(rec.ID, it.No, k+1), dd})
 		}
 	}
-	for _, d := range out {
+	out = append(out, decisions...)
+	for _, od := range out {
+		d := od.d
 		if l, _ := d[fLevel].(string); l != LevelMeeting {
 			for f, v := range d {
 				if perLevel[f] {
@@ -318,6 +349,21 @@ func docs(r storedRecord) (map[string]doc, error) {
 		}
 	}
 	return out, nil
+}
+
+// meetingText is the value of a meeting's text field: the body and the
+// stretches of it that are items' texts, which the field marks with the
+// item's place among the meeting's children (see itemsQuery).
+type meetingText struct {
+	body  string
+	items []itemSpan // in order, not overlapping
+}
+
+// itemSpan is the stretch [start, end) of a meeting body that is the text
+// of the meeting's child'th nested document, an item.
+type itemSpan struct {
+	start, end int
+	child      uint64
 }
 
 // withTitle is a body text that holds its title: the text itself when the

@@ -57,13 +57,23 @@ func newAnalysedFields(m mapping.IndexMapping) (analysedFields, error) {
 	return out, nil
 }
 
-// field is a analysedField of the named field with value s.
-func (fs analysedFields) field(name, s string) (*analysedField, bool) {
+// field is an analysedField of the named field with value v, a string or
+// a meetingText.
+func (fs analysedFields) field(name string, v any) (*analysedField, bool) {
 	spec, ok := fs[name]
 	if !ok {
 		return nil, false
 	}
-	return &analysedField{name: name, spec: spec, value: []byte(s)}, true
+	switch v := v.(type) {
+	case string:
+		return &analysedField{name: name, spec: spec, value: []byte(v)}, true
+	case meetingText:
+		if spec.tok.only != nil {
+			return &analysedField{name: name, spec: spec, value: []byte(v.body)}, true
+		}
+		return &analysedField{name: name, spec: spec, value: []byte(v.body), items: v.items}, true
+	}
+	return nil, false
 }
 
 // analysedField is a text field analysed by our tokenizer straight into
@@ -72,6 +82,7 @@ type analysedField struct {
 	name   string
 	spec   analysedSpec
 	value  []byte
+	items  []itemSpan // stretches of value that are items' texts
 	length int
 	freqs  bindex.TokenFrequencies
 	size   int
@@ -102,13 +113,52 @@ func (f *analysedField) Analyze() {
 		f.freqs, f.length, f.size = t.charFrequencies(f.value, f.spec.options)
 		return
 	}
-	toks := analyzeText(string(f.value), t.mode, !t.noOffsets)
+	if f.items == nil {
+		toks := analyzeText(string(f.value), t.mode, !t.noOffsets)
+		f.length = len(toks)
+		f.freqs, f.size = frequencies(toks, nil, f.spec.options)
+		return
+	}
+	// A meeting's text is analysed stretch by stretch: the text around
+	// the items, and each item's, whose terms are marked with the item's
+	// array position. Positions run on across stretches, as through the
+	// whole text; the stretches begin and end at line breaks, so the
+	// terms are those of the whole text (TestAnalysedFieldsMatchMapping).
+	body := string(f.value)
+	var toks []token
+	var aps [][]uint64
+	stretch := func(a, b int, ap []uint64) {
+		if a >= b {
+			return
+		}
+		base := 0
+		if len(toks) > 0 {
+			base = toks[len(toks)-1].Pos
+		}
+		for _, tk := range analyzeText(body[a:b], t.mode, !t.noOffsets) {
+			tk.Pos += base
+			if !t.noOffsets {
+				tk.Start += a
+				tk.End += a
+			}
+			toks = append(toks, tk)
+			aps = append(aps, ap)
+		}
+	}
+	at := 0
+	for _, it := range f.items {
+		stretch(at, it.start, nil)
+		stretch(it.start, it.end, []uint64{it.child})
+		at = it.end
+	}
+	stretch(at, len(body), nil)
 	f.length = len(toks)
-	f.freqs, f.size = frequencies(toks, f.spec.options)
+	f.freqs, f.size = frequencies(toks, aps, f.spec.options)
 }
 
-// frequencies counts toks into one TokenFreq per term.
-func frequencies(toks []token, options bindex.FieldIndexingOptions) (bindex.TokenFrequencies, int) {
+// frequencies counts toks into one TokenFreq per term; aps, if not nil,
+// are the array positions of their locations.
+func frequencies(toks []token, aps [][]uint64, options bindex.FieldIndexingOptions) (bindex.TokenFrequencies, int) {
 	// First the terms and their counts, then the locations, cut for each
 	// term from one array in the order of its tokens.
 	index := make(map[string]int32, len(toks)/2)
@@ -150,6 +200,9 @@ func frequencies(toks []token, options bindex.FieldIndexingOptions) (bindex.Toke
 		for i, tk := range toks {
 			k := slot[i]
 			locs[i] = bindex.TokenLocation{Start: tk.Start, End: tk.End, Position: tk.Pos}
+			if aps != nil {
+				locs[i].ArrayPositions = aps[i]
+			}
 			ptrs[next[k]] = &locs[i]
 			next[k]++
 			freqs[k].Locations = freqs[k].Locations[:len(freqs[k].Locations)+1]
@@ -198,11 +251,12 @@ func (idx *Index) document(id string, d doc) (*document.Document, error) {
 	var texts []document.Field
 	rest := make(map[string]any, len(d))
 	for name, v := range d {
-		if s, ok := v.(string); ok {
-			if f, ok := idx.texts.field(name, s); ok {
-				texts = append(texts, f)
-				continue
-			}
+		if f, ok := idx.texts.field(name, v); ok {
+			texts = append(texts, f)
+			continue
+		}
+		if mt, ok := v.(meetingText); ok {
+			v = mt.body
 		}
 		rest[name] = v
 	}

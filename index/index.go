@@ -13,6 +13,7 @@ import (
 
 	"github.com/blevesearch/bleve/v2"
 	"github.com/blevesearch/bleve/v2/index/scorch"
+	"github.com/blevesearch/bleve/v2/mapping"
 	"github.com/blevesearch/bleve/v2/search/query"
 
 	"github.com/jiyao-search/jiyao/ingest"
@@ -50,6 +51,8 @@ type Index struct {
 	claims claims // lets writes to different meetings run at once
 	// texts analyses the text fields of documents (see analysedField).
 	texts analysedFields
+	// fieldNames are the fields of the mapping (see scoring).
+	fieldNames []string
 }
 
 // newIndex completes an Index around its open parts: it reads the text
@@ -62,6 +65,12 @@ func newIndex(idx *Index) (*Index, error) {
 		return nil, fmt.Errorf("open index %s: %w", idx.dir, err)
 	}
 	idx.texts = texts
+	if im, ok := idx.b.Mapping().(*mapping.IndexMappingImpl); ok && im.DefaultMapping != nil {
+		for name := range im.DefaultMapping.Properties {
+			idx.fieldNames = append(idx.fieldNames, name)
+		}
+	}
+	idx.fieldNames = append(idx.fieldNames, "_id", "*") // "*": what match-all scores by
 	return idx, nil
 }
 
@@ -239,8 +248,8 @@ func (idx *Index) put(ctx context.Context, srs []storedRecord) error {
 			return fmt.Errorf("put: %w", err)
 		}
 	}
-	ops := map[string]doc{} // nil: delete
-	built := make([]map[string]doc, len(srs))
+	ops := map[string][]idDoc{} // by meeting id; nil: delete
+	built := make([][]idDoc, len(srs))
 	latest := map[string]string{}    // source → id of the last record put from it
 	originals := map[string]string{} // name → ref, one per file in the batch
 	for i, sr := range srs {
@@ -281,21 +290,33 @@ func (idx *Index) put(ctx context.Context, srs []storedRecord) error {
 		if rec := sr.rec; rec.Source != "" && latest[rec.Source] != rec.ID {
 			continue // replaced by a later record of this batch
 		}
-		for id, d := range built[i] {
-			ops[id] = d
+		ds := built[i]
+		for _, od := range ds[1:] {
+			delete(ops, od.id) // written again with its meeting
 		}
+		ops[ds[0].id] = ds
 	}
 	b := idx.b.NewBatch()
-	for id, d := range ops {
-		if d == nil {
+	for id, ds := range ops {
+		if ds == nil {
 			b.Delete(id)
 			continue
 		}
-		bd, err := idx.document(id, d)
+		// The items and decisions are the meeting's nested documents:
+		// bleve writes them right after it, in order, and deletes them
+		// with it.
+		root, err := idx.document(ds[0].id, ds[0].d)
 		if err != nil {
 			return fmt.Errorf("put %s: %w", id, err)
 		}
-		if err := b.IndexAdvanced(bd); err != nil {
+		for _, od := range ds[1:] {
+			child, err := idx.document(od.id, od.d)
+			if err != nil {
+				return fmt.Errorf("put %s: %w", od.id, err)
+			}
+			root.AddNestedDocument(child)
+		}
+		if err := b.IndexAdvanced(root); err != nil {
 			return fmt.Errorf("put %s: %w", id, err)
 		}
 	}

@@ -13,7 +13,7 @@ import (
 // MappingVersion is recorded in the index; Open refuses an index written
 // with another one. Bump it whenever fields, analyzers or document shapes
 // change.
-const MappingVersion = "7"
+const MappingVersion = "8"
 
 // internalVersionKey is the bleve internal key the mapping version is kept
 // under.
@@ -28,9 +28,11 @@ const (
 
 // Field names. Text fields are analysed with the bigram analyzer and keep
 // term positions for phrases; each level has its own (title and text on
-// meetings, item_title and item_text on items, dec_* on decisions), so a
-// query at one level reads postings of that level only and BM25 counts
-// documents of that level. A one-character query is answered from the
+// meetings, item_title on items, dec_* on decisions), so a query at one
+// level reads postings of that level only. An item's text is not indexed
+// on the item: it is a stretch of its meeting's text field, marked with
+// the item's place (see itemsQuery); item_text holds the text of an item
+// only when it is not a stretch of its meeting's. A one-character query is answered from the
 // same fields by expanding it to the bigrams that contain it (see
 // charQuery), or, for a common character of meetings, from text_u (see
 // unigramChars). Keyword fields hold the folded value and are used for

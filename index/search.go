@@ -185,6 +185,9 @@ func (idx *Index) Search(ctx context.Context, req Request) (*Result, error) {
 	if err := idx.resolvePeople(ctx, plan); err != nil {
 		return nil, err
 	}
+	if ctx, err = idx.scoring(ctx); err != nil {
+		return nil, fmt.Errorf("search %q: %w", req.Query, err)
+	}
 	modes := []string{ModeExact, ModeAll, ModeAny}
 	if plan.cursor != nil {
 		modes = []string{plan.cursor.Mode}
@@ -742,18 +745,6 @@ var levelFields = map[string][]textField{
 	LevelDecision: {{fDecTitle, boostTitle}, {fObject, boostObject}, {fDecText, 1}},
 }
 
-// fields are the text fields a query reads: its level's, or all.
-func (c compiler) fields() []textField {
-	if fs, ok := levelFields[c.level]; ok {
-		return fs
-	}
-	var all []textField
-	for _, l := range []string{LevelMeeting, LevelItem, LevelDecision} {
-		all = append(all, levelFields[l]...)
-	}
-	return all
-}
-
 // tokenQuery matches one analysed term in the text fields.
 func (c compiler) tokenQuery(term string) query.Query {
 	if c.level == LevelMeeting && isOneHan(term) && strings.Contains(unigramChars, term) {
@@ -791,6 +782,11 @@ func (c compiler) match(one func(textField) query.Query) query.Query {
 	for _, l := range levels {
 		if b, ok := bodies[l]; ok {
 			qs = append(qs, one(b.title), one(b.body))
+			if l == LevelItem {
+				// The items' texts are in their meetings' (see
+				// itemsQuery); item_text holds only those that are not.
+				qs = append(qs, itemsQuery{one(bodies[LevelMeeting].body)})
+			}
 			continue
 		}
 		for _, f := range levelFields[l] {

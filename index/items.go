@@ -1,0 +1,214 @@
+package index
+
+import (
+	"cmp"
+	"context"
+	"encoding/binary"
+	"fmt"
+	"slices"
+
+	"github.com/blevesearch/bleve/v2/mapping"
+	"github.com/blevesearch/bleve/v2/search"
+	"github.com/blevesearch/bleve/v2/search/query"
+	bindex "github.com/blevesearch/bleve_index_api"
+)
+
+// Items have no text field of their own. An item's text is a stretch of
+// its meeting's text, and the meeting's text field marks the terms of each
+// item's stretch with the item's place among the meeting's children (the
+// array position of the term's location; 0 for text outside any item).
+// The item documents are written as nested documents of the meeting, which
+// bleve numbers right after it, items first, in order: item k of a meeting
+// numbered m is document m+k. So a query on the meeting text, run with term
+// locations, says which items match: the items whose array positions its
+// matched locations carry. Each item's text is thus indexed once, in its
+// meeting, rather than twice, and a query at the item level still matches
+// item by item: a phrase matches within one item's stretch (bleve's phrase
+// search keeps to one array position) and a conjunction of two words needs
+// both in the same item, because each word is its own itemsQuery and the
+// conjunction runs over item documents.
+//
+// An item whose text is not a stretch of the meeting's (a record that gave
+// items separately) keeps the item text field, item_text, which the item
+// level searches as well.
+
+// itemsQuery matches the items whose stretch of their meeting's text
+// matches q, a query on the meeting text field.
+type itemsQuery struct {
+	q query.Query
+}
+
+func (iq itemsQuery) Searcher(ctx context.Context, r bindex.IndexReader, m mapping.IndexMapping, options search.SearcherOptions) (search.Searcher, error) {
+	nr, ok := r.(bindex.NestedReader)
+	if !ok {
+		return nil, fmt.Errorf("index: item search needs nested documents, which a %T does not hold", r)
+	}
+	opts := options
+	opts.IncludeTermVectors = true
+	s, err := iq.q.Searcher(ctx, r, m, opts)
+	if err != nil {
+		return nil, err
+	}
+	return &itemsSearcher{inner: s, nr: nr}, nil
+}
+
+// itemsSearcher turns the meetings its inner searcher matches into the
+// items their matched locations fall in, in document order.
+type itemsSearcher struct {
+	inner search.Searcher
+	nr    bindex.NestedReader
+	// pending are the matched items of the last meeting not yet returned,
+	// in order.
+	pending []itemHit
+	// last is the number of the last meeting the inner searcher returned;
+	// started reports that there was one.
+	last    uint64
+	started bool
+	anc     []bindex.AncestorID
+	counts  map[uint64]int
+}
+
+type itemHit struct {
+	doc   uint64
+	score float64
+}
+
+func docNum(id bindex.IndexInternalID) uint64 { return binary.BigEndian.Uint64(id) }
+
+// expand reads the items of a meeting match into pending and recycles the
+// match. An item's score is its share of the meeting's score, by the
+// matched locations it holds.
+func (s *itemsSearcher) expand(ctx *search.SearchContext, m *search.DocumentMatch) {
+	meeting := docNum(m.IndexInternalID)
+	s.last, s.started = meeting, true
+	if s.counts == nil {
+		s.counts = map[uint64]int{}
+	}
+	clear(s.counts)
+	total := 0
+	count := func(ap []uint64) {
+		total++
+		if len(ap) == 1 && ap[0] > 0 {
+			s.counts[ap[0]]++
+		}
+	}
+	for i := range m.FieldTermLocations {
+		count(m.FieldTermLocations[i].Location.ArrayPositions)
+	}
+	for _, terms := range m.Locations {
+		for _, locs := range terms {
+			for _, l := range locs {
+				count(l.ArrayPositions)
+			}
+		}
+	}
+	s.pending = s.pending[:0]
+	for k, n := range s.counts {
+		s.pending = append(s.pending, itemHit{doc: meeting + k, score: m.Score * float64(n) / float64(total)})
+	}
+	slices.SortFunc(s.pending, func(a, b itemHit) int { return cmp.Compare(a.doc, b.doc) })
+	ctx.DocumentMatchPool.Put(m)
+}
+
+// pop returns the first pending item as a match.
+func (s *itemsSearcher) pop(ctx *search.SearchContext) *search.DocumentMatch {
+	h := s.pending[0]
+	s.pending = s.pending[1:]
+	dm := ctx.DocumentMatchPool.Get()
+	dm.IndexInternalID = binary.BigEndian.AppendUint64(dm.IndexInternalID[:0], h.doc)
+	dm.Score = h.score
+	return dm
+}
+
+func (s *itemsSearcher) Next(ctx *search.SearchContext) (*search.DocumentMatch, error) {
+	for len(s.pending) == 0 {
+		m, err := s.inner.Next(ctx)
+		if err != nil || m == nil {
+			return nil, err
+		}
+		s.expand(ctx, m)
+	}
+	return s.pop(ctx), nil
+}
+
+func (s *itemsSearcher) Advance(ctx *search.SearchContext, id bindex.IndexInternalID) (*search.DocumentMatch, error) {
+	target := docNum(id)
+	for len(s.pending) > 0 && s.pending[0].doc < target {
+		s.pending = s.pending[1:]
+	}
+	if len(s.pending) > 0 {
+		return s.pop(ctx), nil
+	}
+	// The target's meeting is its root; the inner searcher moves to it
+	// unless it has been there already, when only later meetings remain.
+	var err error
+	s.anc, err = s.nr.Ancestors(id, s.anc[:0])
+	if err != nil {
+		return nil, err
+	}
+	root := target
+	if len(s.anc) > 0 {
+		root = uint64(s.anc[len(s.anc)-1])
+	}
+	if !s.started || root > s.last {
+		m, err := s.inner.Advance(ctx, binary.BigEndian.AppendUint64(nil, root))
+		if err != nil || m == nil {
+			return nil, err
+		}
+		s.expand(ctx, m)
+		for len(s.pending) > 0 && s.pending[0].doc < target {
+			s.pending = s.pending[1:]
+		}
+		if len(s.pending) > 0 {
+			return s.pop(ctx), nil
+		}
+	}
+	return s.Next(ctx)
+}
+
+func (s *itemsSearcher) Close() error           { return s.inner.Close() }
+func (s *itemsSearcher) Weight() float64        { return s.inner.Weight() }
+func (s *itemsSearcher) SetQueryNorm(n float64) { s.inner.SetQueryNorm(n) }
+func (s *itemsSearcher) Count() uint64          { return s.inner.Count() }
+func (s *itemsSearcher) Min() int               { return s.inner.Min() }
+func (s *itemsSearcher) Size() int              { return 64 + s.inner.Size() + cap(s.pending)*16 }
+
+// DocumentMatchPoolSize: the inner searcher's matches, and the one this
+// returns (expand recycles the inner match before returning).
+func (s *itemsSearcher) DocumentMatchPoolSize() int { return s.inner.DocumentMatchPoolSize() + 1 }
+
+// scoring returns ctx with the statistics BM25 scores by. Bleve counts the
+// documents of an index with nested documents by their roots alone, the
+// meetings, so that a term in more items than there are meetings would
+// have a negative weight; the count given here is of every document, as
+// it was before items were nested.
+func (idx *Index) scoring(ctx context.Context) (context.Context, error) {
+	bi, err := idx.b.Advanced()
+	if err != nil {
+		return nil, err
+	}
+	r, err := bi.Reader()
+	if err != nil {
+		return nil, err
+	}
+	defer r.Close()
+	br, ok := r.(bindex.BM25Reader)
+	if !ok {
+		return ctx, nil
+	}
+	st := &search.BM25Stats{FieldCardinality: make(map[string]int, len(idx.fieldNames))}
+	for _, level := range []string{LevelMeeting, LevelItem, LevelDecision} {
+		tfr, err := r.TermFieldReader(ctx, []byte(level), fLevel, false, false, false)
+		if err != nil {
+			return nil, err
+		}
+		st.DocCount += float64(tfr.Count())
+		tfr.Close()
+	}
+	for _, f := range idx.fieldNames {
+		if st.FieldCardinality[f], err = br.FieldCardinality(f); err != nil {
+			return nil, err
+		}
+	}
+	return context.WithValue(ctx, search.BM25StatsKey, st), nil
+}

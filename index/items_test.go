@@ -1,0 +1,182 @@
+package index
+
+import (
+	"context"
+	"math/rand/v2"
+	"slices"
+	"strings"
+	"testing"
+	"unicode"
+
+	"github.com/blevesearch/bleve/v2/index/scorch"
+	"github.com/blevesearch/bleve/v2/index/scorch/mergeplan"
+
+	"github.com/jiyao-search/jiyao/ingest"
+	"github.com/jiyao-search/jiyao/internal/fold"
+	"github.com/jiyao-search/jiyao/internal/gen"
+)
+
+// itemCorpus is generated minutes, extracted, with ids.
+func itemCorpus(t *testing.T, n int) []*ingest.Minutes {
+	t.Helper()
+	g := gen.New(11)
+	ex, err := ingest.NewExtractor(ingest.Config{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var recs []*ingest.Minutes
+	for i := range n {
+		d := g.Doc(i)
+		rec, err := ex.ExtractOne(d.Name, d.Text)
+		if err != nil {
+			t.Fatal(err)
+		}
+		rec.ID = strings.TrimSuffix(d.Name, ".txt")
+		recs = append(recs, rec)
+	}
+	return recs
+}
+
+// allHits walks every hit of a request with the cursor, and says in which
+// mode they matched. The walk is by date: a walk by relevance is only as
+// steady as the scores, which a merge of segments in the background can
+// change between two pages (bleve's BM25 statistics count terms segment by
+// segment).
+func allHits(t *testing.T, idx *Index, req Request) ([]string, string) {
+	t.Helper()
+	req.Size = MaxSize
+	var ids []string
+	for {
+		res, err := idx.Search(context.Background(), req)
+		if err != nil {
+			t.Fatalf("%q: %v", req.Query, err)
+		}
+		for _, h := range res.Hits {
+			ids = append(ids, h.ID)
+		}
+		if res.Next == "" {
+			if uint64(len(ids)) != res.Total {
+				seen := map[string]int{}
+				for _, id := range ids {
+					seen[id]++
+					if seen[id] == 2 {
+						t.Logf("%s twice", id)
+					}
+				}
+				t.Fatalf("%q: walked %d hits of %d", req.Query, len(ids), res.Total)
+			}
+			return ids, res.Mode
+		}
+		req.After = res.Next
+	}
+}
+
+// TestItemsFromMeetingText checks item hits, which come from the meeting
+// text's locations (itemsQuery), against a scan of the items' own texts:
+// every item that holds the words, and no other, over an index written in
+// many batches and then merged, so that meetings and their items have
+// moved between segments.
+func TestItemsFromMeetingText(t *testing.T) {
+	ctx := context.Background()
+	recs := itemCorpus(t, 240)
+	idx, err := Open(t.TempDir(), Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer idx.Close()
+	for chunk := range slices.Chunk(recs, 12) {
+		if err := idx.Put(ctx, chunk); err != nil {
+			t.Fatal(err)
+		}
+	}
+	stretched := 0
+	for _, rec := range recs {
+		ds, err := docs(storedRecord{rec: rec})
+		if err != nil {
+			t.Fatal(err)
+		}
+		stretched += len(ds[0].d[fText].(meetingText).items)
+	}
+	if stretched == 0 {
+		t.Fatal("no item is a stretch of its meeting's text; the test would not test item search")
+	}
+
+	// Words and phrases drawn from the items, and pairs of them.
+	r := rand.New(rand.NewPCG(3, 4))
+	var words []string
+	for len(words) < 40 {
+		rec := recs[r.IntN(len(recs))]
+		if len(rec.Items) == 0 {
+			continue
+		}
+		rs := []rune(rec.Items[r.IntN(len(rec.Items))].Text)
+		n := 2 + r.IntN(4)
+		if len(rs) <= n {
+			continue
+		}
+		k := r.IntN(len(rs) - n)
+		w := string(rs[k : k+n])
+		if !strings.ContainsFunc(w, func(c rune) bool { return !unicode.Is(unicode.Han, c) }) {
+			words = append(words, w)
+		}
+	}
+	type check struct {
+		query string
+		has   []string
+		not   string
+	}
+	var checks []check
+	for i, w := range words {
+		checks = append(checks, check{query: w, has: []string{w}})
+		if i%4 == 0 {
+			v := words[(i+1)%len(words)]
+			checks = append(checks, check{query: w + " " + v, has: []string{w, v}})
+			checks = append(checks, check{query: w + " -" + v, has: []string{w}, not: v})
+		}
+	}
+	found := 0
+	for pass, merged := range []bool{false, true} {
+		if merged {
+			s, err := idx.b.Advanced()
+			if err != nil {
+				t.Fatal(err)
+			}
+			if err := s.(*scorch.Scorch).ForceMerge(ctx, &mergeplan.SingleSegmentMergePlanOptions); err != nil {
+				t.Fatal(err)
+			}
+		}
+		for _, c := range checks {
+			var want []string
+			for _, rec := range recs {
+				for _, it := range rec.Items {
+					text := fold.String(it.Title + "\n" + it.Text)
+					ok := true
+					for _, h := range c.has {
+						ok = ok && strings.Contains(text, fold.String(h))
+					}
+					if c.not != "" && strings.Contains(text, fold.String(c.not)) {
+						ok = false
+					}
+					if ok {
+						want = append(want, itemID(rec.ID, it.No))
+					}
+				}
+			}
+			got, mode := allHits(t, idx, Request{Query: c.query, Level: LevelItem, Sort: "date"})
+			if mode != ModeExact {
+				// Nothing matched exactly; the hits are the looser
+				// modes'.
+				got = nil
+			}
+			slices.Sort(got)
+			slices.Sort(want)
+			if !slices.Equal(got, want) {
+				t.Errorf("pass %d: %q: %d item hits, %d items hold it\n got %v\nwant %v", pass, c.query, len(got), len(want), got, want)
+			}
+			found += len(got)
+		}
+	}
+	if found == 0 {
+		t.Fatal("no query found an item")
+	}
+}

@@ -116,49 +116,47 @@ func (f *analysedField) Analyze() {
 	if f.items == nil {
 		toks := analyzeText(string(f.value), t.mode, !t.noOffsets)
 		f.length = len(toks)
-		f.freqs, f.size = frequencies(toks, nil, f.spec.options)
+		f.freqs, f.size = frequencies(toks, f.spec.options)
 		return
 	}
 	// A meeting's text is analysed stretch by stretch: the text around
-	// the items, and each item's, whose terms are marked with the item's
-	// array position. Positions run on across stretches, as through the
-	// whole text; the stretches begin and end at line breaks, so the
-	// terms are those of the whole text (TestAnalysedFieldsMatchMapping).
+	// the items, and each item's. The text around the items takes
+	// positions from 1 on, a position left out between stretches; item k
+	// takes positions from k<<itemShift on (see itemsQuery). The
+	// stretches begin and end at line breaks, so the terms are those of
+	// the whole text (TestAnalysedFieldsMatchMapping), and a phrase does
+	// not run from one stretch into the next.
 	body := string(f.value)
 	var toks []token
-	var aps [][]uint64
-	stretch := func(a, b int, ap []uint64) {
-		if a >= b {
-			return
-		}
-		base := 0
-		if len(toks) > 0 {
-			base = toks[len(toks)-1].Pos
-		}
+	around := 0 // the last position of text around the items
+	stretch := func(a, b int, base int) int {
+		last := base
 		for _, tk := range analyzeText(body[a:b], t.mode, !t.noOffsets) {
 			tk.Pos += base
+			last = tk.Pos
 			if !t.noOffsets {
 				tk.Start += a
 				tk.End += a
 			}
 			toks = append(toks, tk)
-			aps = append(aps, ap)
 		}
+		return last
 	}
 	at := 0
 	for _, it := range f.items {
-		stretch(at, it.start, nil)
-		stretch(it.start, it.end, []uint64{it.child})
+		if at < it.start {
+			around = stretch(at, it.start, around) + 1
+		}
+		stretch(it.start, it.end, int(it.child)<<itemShift)
 		at = it.end
 	}
-	stretch(at, len(body), nil)
+	stretch(at, len(body), around)
 	f.length = len(toks)
-	f.freqs, f.size = frequencies(toks, aps, f.spec.options)
+	f.freqs, f.size = frequencies(toks, f.spec.options)
 }
 
-// frequencies counts toks into one TokenFreq per term; aps, if not nil,
-// are the array positions of their locations.
-func frequencies(toks []token, aps [][]uint64, options bindex.FieldIndexingOptions) (bindex.TokenFrequencies, int) {
+// frequencies counts toks into one TokenFreq per term.
+func frequencies(toks []token, options bindex.FieldIndexingOptions) (bindex.TokenFrequencies, int) {
 	// First the terms and their counts, then the locations, cut for each
 	// term from one array in the order of its tokens.
 	index := make(map[string]int32, len(toks)/2)
@@ -200,9 +198,6 @@ func frequencies(toks []token, aps [][]uint64, options bindex.FieldIndexingOptio
 		for i, tk := range toks {
 			k := slot[i]
 			locs[i] = bindex.TokenLocation{Start: tk.Start, End: tk.End, Position: tk.Pos}
-			if aps != nil {
-				locs[i].ArrayPositions = aps[i]
-			}
 			ptrs[next[k]] = &locs[i]
 			next[k]++
 			freqs[k].Locations = freqs[k].Locations[:len(freqs[k].Locations)+1]

@@ -180,3 +180,62 @@ func TestItemsFromMeetingText(t *testing.T) {
 		t.Fatal("no query found an item")
 	}
 }
+
+// TestItemsBeyondRanges puts a meeting whose second item is too long for
+// its position range, and one with too much text around its items: their
+// items keep their own text field and are found all the same.
+func TestItemsBeyondRanges(t *testing.T) {
+	ctx := context.Background()
+	long := strings.Repeat("会议听取了有关情况的汇报。\n", maxStretch/len("会议听取了有关情况的汇报。\n")+1)
+	mk := func(id, head, one, two, tail string) *ingest.Minutes {
+		text := head + one + two + tail
+		return &ingest.Minutes{
+			ID: id, Source: id + ".txt", Title: "测试会议纪要", Text: text,
+			Items: []ingest.Item{
+				{No: 1, Title: "一", Text: strings.TrimSpace(one), Start: len(head), End: len(head) + len(one)},
+				{No: 2, Title: "二", Text: strings.TrimSpace(two), Start: len(head) + len(one), End: len(head) + len(one) + len(two)},
+			},
+		}
+	}
+	recs := []*ingest.Minutes{
+		mk("longitem", "纪要\n", "一、研究氢能产业规划。\n", "二、研究港口码头建设。\n"+long, "出席：张三\n"),
+		mk("longaround", "纪要\n"+long, "一、研究氢能产业规划。\n", "二、研究港口码头建设。\n", "出席：张三\n"),
+		mk("marked", "纪要\n", "一、研究氢能产业规划。\n", "二、研究港口码头建设。\n", "出席：张三\n"),
+	}
+	for _, rec := range recs {
+		ds, err := docs(storedRecord{rec: rec})
+		if err != nil {
+			t.Fatal(err)
+		}
+		marked := len(ds[0].d[fText].(meetingText).items)
+		// An item too long for its range is text around the items,
+		// which is then too long for its own.
+		want := map[string]int{"longitem": 0, "longaround": 0, "marked": 2}[rec.ID]
+		if marked != want {
+			t.Errorf("%s: %d items marked in the meeting text, want %d", rec.ID, marked, want)
+		}
+	}
+	idx, err := OpenMem()
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer idx.Close()
+	if err := idx.Put(ctx, recs); err != nil {
+		t.Fatal(err)
+	}
+	for q, want := range map[string][]string{
+		"氢能产业":  {"longaround/i1", "longitem/i1", "marked/i1"},
+		"港口码头":  {"longaround/i2", "longitem/i2", "marked/i2"},
+		"氢能 港口": nil,
+		"听取":    {"longitem/i2"},
+	} {
+		got, mode := allHits(t, idx, Request{Query: q, Level: LevelItem})
+		if mode != ModeExact {
+			got = nil
+		}
+		slices.Sort(got)
+		if !slices.Equal(got, want) {
+			t.Errorf("%q: item hits %v, want %v", q, got, want)
+		}
+	}
+}

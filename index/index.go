@@ -9,6 +9,7 @@ import (
 	"os"
 	"path/filepath"
 	"slices"
+	"sync/atomic"
 	"time"
 
 	"github.com/blevesearch/bleve/v2"
@@ -53,6 +54,10 @@ type Index struct {
 	texts analysedFields
 	// fieldNames are the fields of the mapping (see scoring).
 	fieldNames []string
+	// writes counts the batches written; stats are the scoring statistics
+	// as of a count (see scoring).
+	writes atomic.Uint64
+	stats  atomic.Pointer[scoringStats]
 }
 
 // newIndex completes an Index around its open parts: it reads the text
@@ -325,11 +330,17 @@ func (idx *Index) put(ctx context.Context, srs []storedRecord) error {
 	if err := idx.blobs.sync(); err != nil {
 		return fmt.Errorf("put: %w", err)
 	}
-	if err := idx.b.Batch(b); err != nil {
+	if err := idx.apply(b); err != nil {
 		return fmt.Errorf("put: %w", err)
 	}
 	idx.log.Debug("put", "records", len(srs), "ops", len(ops))
 	return nil
+}
+
+// apply writes a batch and counts the write (see scoring).
+func (idx *Index) apply(b *bleve.Batch) error {
+	defer idx.writes.Add(1)
+	return idx.b.Batch(b)
 }
 
 // Delete removes a meeting and its item and decision documents.
@@ -364,7 +375,7 @@ func (idx *Index) Delete(ctx context.Context, meetingID string) error {
 	for _, id := range ids {
 		b.Delete(id)
 	}
-	if err := idx.b.Batch(b); err != nil {
+	if err := idx.apply(b); err != nil {
 		return fmt.Errorf("delete %s: %w", meetingID, err)
 	}
 	return nil

@@ -193,12 +193,26 @@ func (s *itemsSearcher) Size() int              { return 64 + s.inner.Size() + c
 // returns (expand recycles the inner match before returning).
 func (s *itemsSearcher) DocumentMatchPoolSize() int { return s.inner.DocumentMatchPoolSize() + 1 }
 
-// scoring returns ctx with the statistics BM25 scores by. Bleve counts the
-// documents of an index with nested documents by their roots alone, the
-// meetings, so that a term in more items than there are meetings would
-// have a negative weight; the count given here is of every document, as
-// it was before items were nested.
+// scoringStats are the statistics BM25 scores by, as of a count of writes.
+type scoringStats struct {
+	writes uint64
+	st     *search.BM25Stats
+}
+
+// scoring returns ctx with the statistics BM25 scores by, which hold still
+// from one write to the next. Bleve's own count the documents of an index
+// with nested documents by their roots alone, the meetings, so that a term
+// in more items than there are meetings would have a negative weight; the
+// count given here is of every document, as it was before items were
+// nested. And bleve's field cardinality sums the dictionary sizes of the
+// segments, which a merge in the background changes: scores would then
+// change between two pages of a walk by relevance, which would repeat some
+// hits and skip others (TestRelevanceWalkAcrossMerge).
 func (idx *Index) scoring(ctx context.Context) (context.Context, error) {
+	writes := idx.writes.Load()
+	if s := idx.stats.Load(); s != nil && s.writes == writes {
+		return context.WithValue(ctx, search.BM25StatsKey, s.st), nil
+	}
 	bi, err := idx.b.Advanced()
 	if err != nil {
 		return nil, err
@@ -226,5 +240,6 @@ func (idx *Index) scoring(ctx context.Context) (context.Context, error) {
 			return nil, err
 		}
 	}
+	idx.stats.Store(&scoringStats{writes: writes, st: st})
 	return context.WithValue(ctx, search.BM25StatsKey, st), nil
 }

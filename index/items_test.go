@@ -38,10 +38,7 @@ func itemCorpus(t *testing.T, n int) []*ingest.Minutes {
 }
 
 // allHits walks every hit of a request with the cursor, and says in which
-// mode they matched. The walk is by date: a walk by relevance is only as
-// steady as the scores, which a merge of segments in the background can
-// change between two pages (bleve's BM25 statistics count terms segment by
-// segment).
+// mode they matched.
 func allHits(t *testing.T, idx *Index, req Request) ([]string, string) {
 	t.Helper()
 	req.Size = MaxSize
@@ -162,7 +159,7 @@ func TestItemsFromMeetingText(t *testing.T) {
 					}
 				}
 			}
-			got, mode := allHits(t, idx, Request{Query: c.query, Level: LevelItem, Sort: "date"})
+			got, mode := allHits(t, idx, Request{Query: c.query, Level: LevelItem})
 			if mode != ModeExact {
 				// Nothing matched exactly; the hits are the looser
 				// modes'.
@@ -236,6 +233,59 @@ func TestItemsBeyondRanges(t *testing.T) {
 		slices.Sort(got)
 		if !slices.Equal(got, want) {
 			t.Errorf("%q: item hits %v, want %v", q, got, want)
+		}
+	}
+}
+
+// TestRelevanceWalkAcrossMerge walks every hit by relevance, merging the
+// segments between the first page and the next: the scores must hold
+// still, or the walk would repeat some hits and skip others.
+func TestRelevanceWalkAcrossMerge(t *testing.T) {
+	ctx := context.Background()
+	recs := itemCorpus(t, 120)
+	idx, err := Open(t.TempDir(), Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer idx.Close()
+	for chunk := range slices.Chunk(recs, 6) {
+		if err := idx.Put(ctx, chunk); err != nil {
+			t.Fatal(err)
+		}
+	}
+	s, err := idx.b.Advanced()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, level := range []string{LevelMeeting, LevelItem} {
+		req := Request{Query: "会议", Level: level, Size: 20}
+		byDate, _ := allHits(t, idx, Request{Query: "会议", Level: level, Sort: "date"})
+		if len(byDate) <= 2*req.Size {
+			t.Fatalf("%s: %d hits, too few for a walk of pages", level, len(byDate))
+		}
+		var walked []string
+		for page := 0; ; page++ {
+			res, err := idx.Search(ctx, req)
+			if err != nil {
+				t.Fatal(err)
+			}
+			for _, h := range res.Hits {
+				walked = append(walked, h.ID)
+			}
+			if page == 0 {
+				if err := s.(*scorch.Scorch).ForceMerge(ctx, &mergeplan.SingleSegmentMergePlanOptions); err != nil {
+					t.Fatal(err)
+				}
+			}
+			if res.Next == "" {
+				break
+			}
+			req.After = res.Next
+		}
+		slices.Sort(walked)
+		slices.Sort(byDate)
+		if !slices.Equal(walked, byDate) {
+			t.Errorf("%s: the walk by relevance across a merge gave %d hits, %d distinct; by date %d", level, len(walked), len(slices.Compact(slices.Clone(walked))), len(byDate))
 		}
 	}
 }

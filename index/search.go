@@ -528,7 +528,14 @@ func (p *searchPlan) request(mode string, fast bool) (*bleve.SearchRequest, erro
 	case len(filters) > 0:
 		bq.AddFilter(query.NewConjunctionQuery(filters))
 	}
-	sr := bleve.NewSearchRequestOptions(bq, p.size, p.req.From, false)
+	var top query.Query = bq
+	if must, ok := bq.Must.(*query.ConjunctionQuery); ok && len(must.Conjuncts) == 1 && bq.Should == nil && bq.MustNot == nil && bq.Filter == nil {
+		// One clause alone runs as itself: a boolean query around it
+		// costs a conjunction searcher's step for every hit, about a
+		// fifth of a term query's time.
+		top = must.Conjuncts[0]
+	}
+	sr := bleve.NewSearchRequestOptions(top, p.size, p.req.From, false)
 	if listing {
 		sr.Score = scoreNone
 	}

@@ -311,8 +311,9 @@ func docs(r storedRecord) ([]idDoc, error) {
 		if body == "" {
 			body = it.Title
 		}
-		ih := shown
-		ih.Level, ih.Item, ih.Title = LevelItem, it.No, blankless(it.Title)
+		// Items and decisions store what is theirs; a hit reads the
+		// rest from its meeting (see withMeetings).
+		ih := storedHit{Meeting: rec.ID, Level: LevelItem, Item: it.No, Title: blankless(it.Title)}
 		d := with(doc{fLevel: LevelItem})
 		d.store(ih)
 		d.text(fItemTitle, it.Title)
@@ -354,6 +355,9 @@ func docs(r storedRecord) ([]idDoc, error) {
 			for f, v := range d {
 				if perLevel[f] {
 					delete(d, f)
+					if t, ok := v.(time.Time); ok && f == fDate {
+						v = t.Format(time.DateOnly) // a keyword below meetings
+					}
 					d[levelField(l, f)] = v
 				}
 			}
@@ -390,7 +394,9 @@ func withTitle(title, text string) string {
 // storedHit is what a document stores: what a hit shows and where its
 // record and original are. It is one stored field, JSON, rather than a
 // stored field each, which bleve would load and allocate one by one for
-// every hit.
+// every hit. Items and decisions store only the fields of their own
+// (level, meeting, item, decision, title, verb, object, lead); a hit reads
+// the meeting's from the meeting (see withMeetings).
 type storedHit struct {
 	Level        string `json:"l"`
 	Meeting      string `json:"m"`

@@ -289,3 +289,60 @@ func TestRelevanceWalkAcrossMerge(t *testing.T) {
 		}
 	}
 }
+
+// TestChildDates checks the date filters and the sort by date of items and
+// decisions, whose date is a keyword, against the meetings' dates.
+func TestChildDates(t *testing.T) {
+	ctx := context.Background()
+	recs := itemCorpus(t, 60)
+	idx, err := OpenMem()
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer idx.Close()
+	if err := idx.Put(ctx, recs); err != nil {
+		t.Fatal(err)
+	}
+	for _, f := range []Filters{{From: "2019-03", To: "2021-06-30"}, {From: "2022"}, {To: "2018-12-31"}} {
+		from, to := "0000", "9999"
+		if f.From != "" {
+			from = f.From
+		}
+		if f.To != "" {
+			to = f.To + "~" // after any day of the bound
+		}
+		for _, level := range []string{LevelItem, LevelDecision} {
+			var want []string
+			for _, rec := range recs {
+				day := meetingDay(rec)
+				if day == "" || day < from || day > to {
+					continue
+				}
+				for _, it := range rec.Items {
+					if level == LevelItem {
+						want = append(want, itemID(rec.ID, it.No))
+						continue
+					}
+					for k := range it.Decisions {
+						want = append(want, decisionID(rec.ID, it.No, k+1))
+					}
+				}
+			}
+			got, _ := allHits(t, idx, Request{Level: level, Filters: f, Sort: "date"})
+			res, err := idx.Search(ctx, Request{Level: level, Filters: f, Sort: "-date", Size: MaxSize})
+			if err != nil {
+				t.Fatal(err)
+			}
+			for i := 1; i < len(res.Hits); i++ {
+				if res.Hits[i-1].Date < res.Hits[i].Date {
+					t.Errorf("%s %+v: newest first, but %s before %s", level, f, res.Hits[i-1].Date, res.Hits[i].Date)
+				}
+			}
+			slices.Sort(got)
+			slices.Sort(want)
+			if len(want) == 0 || !slices.Equal(got, want) {
+				t.Errorf("%s %+v: %d hits, want %d", level, f, len(got), len(want))
+			}
+		}
+	}
+}

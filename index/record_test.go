@@ -7,18 +7,29 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/blevesearch/bleve/v2/search/query"
 	"github.com/google/go-cmp/cmp"
 
 	"github.com/jiyao-search/jiyao/ingest"
 )
 
-// recordKeys lists the record keys the documents refer to, checking each
-// can be read back.
+// recordKeys lists the record keys the meetings refer to, checking each
+// can be read back, and that every item and decision hit is shown with its
+// meeting's.
 func recordKeys(t *testing.T, idx *Index) []string {
 	t.Helper()
 	var keys []string
-	err := idx.scan(context.Background(), query.NewMatchAllQuery(), []string{fStored}, func(id string, f map[string]any) {
+	for _, level := range []string{LevelItem, LevelDecision} {
+		res, err := idx.Search(context.Background(), Request{Level: level, Size: MaxSize})
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, h := range res.Hits {
+			if h.Source == "" || h.MeetingTitle == "" || h.Issuer == "" {
+				t.Errorf("%s is shown without its meeting's source, title or issuer: %+v", h.ID, h)
+			}
+		}
+	}
+	err := idx.scan(context.Background(), termQ(fLevel, LevelMeeting), []string{fStored}, func(id string, f map[string]any) {
 		k := readStored(f).Record
 		if _, err := idx.loadRecord(k); err != nil {
 			t.Errorf("%s refers to record %q: %v", id, k, err)

@@ -231,8 +231,12 @@ func (idx *Index) Search(ctx context.Context, req Request) (*Result, error) {
 		}
 	}
 	out := &Result{Total: res.Total, Mode: mode, Hits: make([]Hit, 0, len(res.Hits))}
-	for _, h := range res.Hits {
-		hit := plan.hit(idx, h, mode)
+	stored, err := idx.withMeetings(ctx, res.Hits)
+	if err != nil {
+		return nil, fmt.Errorf("search %q: %w", req.Query, err)
+	}
+	for i, h := range res.Hits {
+		hit := plan.hit(idx, h, stored[i], mode)
 		if sr.Score == scoreNone {
 			// A listing is unranked: every hit counts the same, 1, as
 			// under a match-all query.
@@ -266,6 +270,43 @@ func (idx *Index) Search(ctx context.Context, req Request) (*Result, error) {
 		out.Next = base64.RawURLEncoding.EncodeToString(b)
 	}
 	out.Took = time.Since(start)
+	return out, nil
+}
+
+// withMeetings reads the stored values of hits, completing those of items
+// and decisions with their meetings' fields, read in one search.
+func (idx *Index) withMeetings(ctx context.Context, hits search.DocumentMatchCollection) ([]storedHit, error) {
+	out := make([]storedHit, len(hits))
+	var ids []string
+	for i, h := range hits {
+		out[i] = readStored(h.Fields)
+		if out[i].Level != LevelMeeting && !slices.Contains(ids, out[i].Meeting) {
+			ids = append(ids, out[i].Meeting)
+		}
+	}
+	if len(ids) == 0 {
+		return out, nil
+	}
+	req := bleve.NewSearchRequestOptions(query.NewDocIDQuery(ids), len(ids), 0, false)
+	req.Fields = []string{fStored}
+	req.Score = scoreNone
+	res, err := idx.b.SearchInContext(ctx, req)
+	if err != nil {
+		return nil, err
+	}
+	meetings := make(map[string]storedHit, len(res.Hits))
+	for _, h := range res.Hits {
+		meetings[h.ID] = readStored(h.Fields)
+	}
+	for i := range out {
+		st := &out[i]
+		if st.Level == LevelMeeting {
+			continue
+		}
+		m := meetings[st.Meeting]
+		st.Source, st.MeetingTitle, st.Issuer = m.Source, m.Title, m.Issuer
+		st.Day, st.Session, st.DocNumber, st.Record = m.Day, m.Session, m.DocNumber, m.Record
+	}
 	return out, nil
 }
 
@@ -719,6 +760,13 @@ func termQ(field, term string) *query.TermQuery {
 }
 
 func dateQuery(field string, d *DateRange) query.Query {
+	if field != fDate {
+		// Below meetings the date is a keyword, 2020-11-02.
+		inc := true
+		q := query.NewTermRangeInclusiveQuery(d.From, d.To, &inc, &inc)
+		q.SetField(field)
+		return q
+	}
 	var from, to time.Time
 	if d.From != "" {
 		from, _ = time.Parse(time.DateOnly, d.From)
@@ -836,8 +884,7 @@ func (c compiler) phraseQuery(terms []string) query.Query {
 
 // hit turns a bleve hit into ours. A meeting's snippet is drawn from its
 // record, read from the record store for this page's hits only.
-func (p *searchPlan) hit(idx *Index, h *search.DocumentMatch, mode string) Hit {
-	st := readStored(h.Fields)
+func (p *searchPlan) hit(idx *Index, h *search.DocumentMatch, st storedHit, mode string) Hit {
 	out := Hit{
 		ID:           h.ID,
 		Level:        st.Level,

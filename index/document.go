@@ -210,7 +210,6 @@ func docs(r storedRecord) ([]idDoc, error) {
 	// meeting's stored value.
 	common := doc{
 		fMeetingID: rec.ID,
-		fSource:    rec.Source,
 	}
 	shown := storedHit{
 		Meeting: rec.ID, Source: rec.Source, MeetingTitle: rec.Title,
@@ -255,7 +254,8 @@ func docs(r storedRecord) ([]idDoc, error) {
 	mh := shown
 	mh.Level, mh.Title, mh.MeetingTitle = LevelMeeting, blankless(rec.Title), ""
 	mh.SHA256, mh.Original = rec.SHA256, r.original
-	m := with(doc{fLevel: LevelMeeting})
+	// The source is looked up on meetings only (Lookup, put).
+	m := with(doc{fLevel: LevelMeeting, fSource: rec.Source})
 	m.store(mh)
 	for f, names := range people {
 		m.keyword(f, names...)

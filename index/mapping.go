@@ -13,7 +13,7 @@ import (
 // MappingVersion is recorded in the index; Open refuses an index written
 // with another one. Bump it whenever fields, analyzers or document shapes
 // change.
-const MappingVersion = "9"
+const MappingVersion = "10"
 
 // internalVersionKey is the bleve internal key the mapping version is kept
 // under.
@@ -104,7 +104,7 @@ func levelField(level, f string) string {
 
 // perLevel are the fields levelField renames.
 var perLevel = func() map[string]bool {
-	m := map[string]bool{fSource: true, fDocNumber: true, fYear: true, fMonth: true, fDate: true, fSession: true, fSessionYear: true}
+	m := map[string]bool{fDocNumber: true, fYear: true, fMonth: true, fDate: true, fSession: true, fSessionYear: true}
 	for _, f := range metaKeywordFields {
 		m[f], m[label(f)] = true, true
 	}
@@ -187,9 +187,9 @@ func newMapping() (*mapping.IndexMappingImpl, error) {
 		kw(label(f), false, true)
 	}
 	// The metadata fields exist once per level (see levelField).
+	kw(fSource, false, false) // on meetings only
 	for _, level := range []string{LevelMeeting, LevelItem, LevelDecision} {
 		lf := func(f string) string { return levelField(level, f) }
-		kw(lf(fSource), false, false)
 		kw(lf(fDocNumber), false, false)
 		for _, f := range metaKeywordFields {
 			kw(lf(f), false, false)

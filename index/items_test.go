@@ -37,6 +37,35 @@ func itemCorpus(t *testing.T, n int) []*ingest.Minutes {
 	return recs
 }
 
+// chunkedIndex is an index on disk of recs, written per chunk records, so
+// that it has many segments (until they are merged).
+func chunkedIndex(t *testing.T, recs []*ingest.Minutes, chunk int) *Index {
+	t.Helper()
+	idx, err := Open(t.TempDir(), Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { idx.Close() })
+	for c := range slices.Chunk(recs, chunk) {
+		if err := idx.Put(context.Background(), c); err != nil {
+			t.Fatal(err)
+		}
+	}
+	return idx
+}
+
+// forceMerge merges the index's segments into one.
+func forceMerge(t *testing.T, idx *Index) {
+	t.Helper()
+	s, err := idx.b.Advanced()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := s.(*scorch.Scorch).ForceMerge(context.Background(), &mergeplan.SingleSegmentMergePlanOptions); err != nil {
+		t.Fatal(err)
+	}
+}
+
 // allHits walks every hit of a request with the cursor, and says in which
 // mode they matched.
 func allHits(t *testing.T, idx *Index, req Request) ([]string, string) {
@@ -74,18 +103,8 @@ func allHits(t *testing.T, idx *Index, req Request) ([]string, string) {
 // many batches and then merged, so that meetings and their items have
 // moved between segments.
 func TestItemsFromMeetingText(t *testing.T) {
-	ctx := context.Background()
 	recs := itemCorpus(t, 240)
-	idx, err := Open(t.TempDir(), Options{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer idx.Close()
-	for chunk := range slices.Chunk(recs, 12) {
-		if err := idx.Put(ctx, chunk); err != nil {
-			t.Fatal(err)
-		}
-	}
+	idx := chunkedIndex(t, recs, 12)
 	stretched := 0
 	for _, rec := range recs {
 		ds, err := docs(storedRecord{rec: rec})
@@ -134,13 +153,7 @@ func TestItemsFromMeetingText(t *testing.T) {
 	found := 0
 	for pass, merged := range []bool{false, true} {
 		if merged {
-			s, err := idx.b.Advanced()
-			if err != nil {
-				t.Fatal(err)
-			}
-			if err := s.(*scorch.Scorch).ForceMerge(ctx, &mergeplan.SingleSegmentMergePlanOptions); err != nil {
-				t.Fatal(err)
-			}
+			forceMerge(t, idx)
 		}
 		for _, c := range checks {
 			var want []string
@@ -242,21 +255,7 @@ func TestItemsBeyondRanges(t *testing.T) {
 // still, or the walk would repeat some hits and skip others.
 func TestRelevanceWalkAcrossMerge(t *testing.T) {
 	ctx := context.Background()
-	recs := itemCorpus(t, 120)
-	idx, err := Open(t.TempDir(), Options{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer idx.Close()
-	for chunk := range slices.Chunk(recs, 6) {
-		if err := idx.Put(ctx, chunk); err != nil {
-			t.Fatal(err)
-		}
-	}
-	s, err := idx.b.Advanced()
-	if err != nil {
-		t.Fatal(err)
-	}
+	idx := chunkedIndex(t, itemCorpus(t, 120), 6)
 	for _, level := range []string{LevelMeeting, LevelItem} {
 		req := Request{Query: "会议", Level: level, Size: 20}
 		byDate, _ := allHits(t, idx, Request{Query: "会议", Level: level, Sort: "date"})
@@ -273,9 +272,7 @@ func TestRelevanceWalkAcrossMerge(t *testing.T) {
 				walked = append(walked, h.ID)
 			}
 			if page == 0 {
-				if err := s.(*scorch.Scorch).ForceMerge(ctx, &mergeplan.SingleSegmentMergePlanOptions); err != nil {
-					t.Fatal(err)
-				}
+				forceMerge(t, idx)
 			}
 			if res.Next == "" {
 				break

@@ -103,8 +103,8 @@ func allHits(t *testing.T, idx *Index, req Request) ([]string, string) {
 // many batches and then merged, so that meetings and their items have
 // moved between segments.
 func TestItemsFromMeetingText(t *testing.T) {
-	recs := itemCorpus(t, 240)
-	idx := chunkedIndex(t, recs, 12)
+	recs := itemCorpus(t, 160)
+	idx := chunkedIndex(t, recs, 8)
 	stretched := 0
 	for _, rec := range recs {
 		ds, err := docs(storedRecord{rec: rec})
@@ -120,7 +120,7 @@ func TestItemsFromMeetingText(t *testing.T) {
 	// Words and phrases drawn from the items, and pairs of them.
 	r := rand.New(rand.NewPCG(3, 4))
 	var words []string
-	for len(words) < 40 {
+	for len(words) < 32 {
 		rec := recs[r.IntN(len(recs))]
 		if len(rec.Items) == 0 {
 			continue

@@ -1,11 +1,9 @@
 package index
 
 import (
-	"cmp"
 	"context"
 	"encoding/binary"
 	"fmt"
-	"slices"
 
 	"github.com/blevesearch/bleve/v2/mapping"
 	"github.com/blevesearch/bleve/v2/search"
@@ -81,7 +79,7 @@ type itemsSearcher struct {
 	last    uint64
 	started bool
 	anc     []bindex.AncestorID
-	counts  map[uint64]int
+	counts  []int // matched locations by item, of the last meeting
 }
 
 type itemHit struct {
@@ -97,16 +95,18 @@ func docNum(id bindex.IndexInternalID) uint64 { return binary.BigEndian.Uint64(i
 func (s *itemsSearcher) expand(ctx *search.SearchContext, m *search.DocumentMatch) {
 	meeting := docNum(m.IndexInternalID)
 	s.last, s.started = meeting, true
-	if s.counts == nil {
-		s.counts = map[uint64]int{}
-	}
 	clear(s.counts)
 	total := 0
 	count := func(pos uint64) {
 		total++
-		if k := pos >> itemShift; k > 0 {
-			s.counts[k]++
+		k := pos >> itemShift
+		if k == 0 {
+			return
 		}
+		for uint64(len(s.counts)) <= k {
+			s.counts = append(s.counts, 0)
+		}
+		s.counts[k]++
 	}
 	for i := range m.FieldTermLocations {
 		count(m.FieldTermLocations[i].Location.Pos)
@@ -120,9 +120,10 @@ func (s *itemsSearcher) expand(ctx *search.SearchContext, m *search.DocumentMatc
 	}
 	s.pending = s.pending[:0]
 	for k, n := range s.counts {
-		s.pending = append(s.pending, itemHit{doc: meeting + k, score: m.Score * float64(n) / float64(total)})
+		if n > 0 {
+			s.pending = append(s.pending, itemHit{doc: meeting + uint64(k), score: m.Score * float64(n) / float64(total)})
+		}
 	}
-	slices.SortFunc(s.pending, func(a, b itemHit) int { return cmp.Compare(a.doc, b.doc) })
 	ctx.DocumentMatchPool.Put(m)
 }
 

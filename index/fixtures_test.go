@@ -130,12 +130,18 @@ func fixtures() []*ingest.Minutes {
 // newTestIndex returns an in-memory index holding the fixtures.
 func newTestIndex(t testing.TB) *Index {
 	t.Helper()
+	return memIndex(t, fixtures())
+}
+
+// memIndex returns an in-memory index holding recs.
+func memIndex(t testing.TB, recs []*ingest.Minutes) *Index {
+	t.Helper()
 	idx, err := OpenMem()
 	if err != nil {
 		t.Fatal(err)
 	}
 	t.Cleanup(func() { idx.Close() })
-	if err := idx.Put(context.Background(), fixtures()); err != nil {
+	if err := idx.Put(context.Background(), recs); err != nil {
 		t.Fatal(err)
 	}
 	return idx

@@ -195,7 +195,6 @@ func TestItemsFromMeetingText(t *testing.T) {
 // its position range, and one with too much text around its items: their
 // items keep their own text field and are found all the same.
 func TestItemsBeyondRanges(t *testing.T) {
-	ctx := context.Background()
 	long := strings.Repeat("会议听取了有关情况的汇报。\n", maxStretch/len("会议听取了有关情况的汇报。\n")+1)
 	mk := func(id, head, one, two, tail string) *ingest.Minutes {
 		text := head + one + two + tail
@@ -225,14 +224,7 @@ func TestItemsBeyondRanges(t *testing.T) {
 			t.Errorf("%s: %d items marked in the meeting text, want %d", rec.ID, marked, want)
 		}
 	}
-	idx, err := OpenMem()
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer idx.Close()
-	if err := idx.Put(ctx, recs); err != nil {
-		t.Fatal(err)
-	}
+	idx := memIndex(t, recs)
 	for q, want := range map[string][]string{
 		"氢能产业":  {"longaround/i1", "longitem/i1", "marked/i1"},
 		"港口码头":  {"longaround/i2", "longitem/i2", "marked/i2"},
@@ -292,14 +284,7 @@ func TestRelevanceWalkAcrossMerge(t *testing.T) {
 func TestChildDates(t *testing.T) {
 	ctx := context.Background()
 	recs := itemCorpus(t, 60)
-	idx, err := OpenMem()
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer idx.Close()
-	if err := idx.Put(ctx, recs); err != nil {
-		t.Fatal(err)
-	}
+	idx := memIndex(t, recs)
 	for _, f := range []Filters{{From: "2019-03", To: "2021-06-30"}, {From: "2022"}, {To: "2018-12-31"}} {
 		from, to := "0000", "9999"
 		if f.From != "" {

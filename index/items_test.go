@@ -126,7 +126,7 @@ func TestItemsFromMeetingText(t *testing.T) {
 			continue
 		}
 		rs := []rune(rec.Items[r.IntN(len(rec.Items))].Text)
-		n := 2 + r.IntN(4)
+		n := 1 + r.IntN(5) // one character too: found alone or inside a word
 		if len(rs) <= n {
 			continue
 		}

@@ -4,6 +4,7 @@ import (
 	"context"
 	"encoding/binary"
 	"fmt"
+	"math"
 
 	"github.com/blevesearch/bleve/v2/mapping"
 	"github.com/blevesearch/bleve/v2/search"
@@ -121,7 +122,7 @@ func (s *itemsSearcher) expand(ctx *search.SearchContext, m *search.DocumentMatc
 	s.pending = s.pending[:0]
 	for k, n := range s.counts {
 		if n > 0 {
-			s.pending = append(s.pending, itemHit{doc: meeting + uint64(k), score: m.Score * float64(n) / float64(total)})
+			s.pending = append(s.pending, itemHit{doc: meeting + uint64(k), score: steady(m.Score * float64(n) / float64(total))})
 		}
 	}
 	ctx.DocumentMatchPool.Put(m)
@@ -193,6 +194,49 @@ func (s *itemsSearcher) Size() int              { return 64 + s.inner.Size() + c
 // DocumentMatchPoolSize: the inner searcher's matches, and the one this
 // returns (expand recycles the inner match before returning).
 func (s *itemsSearcher) DocumentMatchPoolSize() int { return s.inner.DocumentMatchPoolSize() + 1 }
+
+// steady cuts a score to 28 bits of mantissa, about eight digits. Bleve
+// sums the scores of a query expanded to many terms (a single character's
+// bigrams) in an order that depends on how the index is cut into
+// segments, so the same document scores a bit or two differently before
+// and after a merge; a cursor walk by relevance that spans the merge would
+// then repeat or skip such hits. Cut, the scores agree.
+func steady(score float64) float64 {
+	return math.Float64frombits(math.Float64bits(score) &^ (1<<24 - 1))
+}
+
+// steadyQuery is q with steady scores.
+type steadyQuery struct {
+	q query.Query
+}
+
+func (sq steadyQuery) Searcher(ctx context.Context, r bindex.IndexReader, m mapping.IndexMapping, options search.SearcherOptions) (search.Searcher, error) {
+	s, err := sq.q.Searcher(ctx, r, m, options)
+	if err != nil {
+		return nil, err
+	}
+	return steadySearcher{s}, nil
+}
+
+type steadySearcher struct {
+	search.Searcher
+}
+
+func (s steadySearcher) Next(ctx *search.SearchContext) (*search.DocumentMatch, error) {
+	dm, err := s.Searcher.Next(ctx)
+	if dm != nil {
+		dm.Score = steady(dm.Score)
+	}
+	return dm, err
+}
+
+func (s steadySearcher) Advance(ctx *search.SearchContext, id bindex.IndexInternalID) (*search.DocumentMatch, error) {
+	dm, err := s.Searcher.Advance(ctx, id)
+	if dm != nil {
+		dm.Score = steady(dm.Score)
+	}
+	return dm, err
+}
 
 // scoringStats are the statistics BM25 scores by, as of a count of writes.
 type scoringStats struct {

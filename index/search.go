@@ -867,7 +867,7 @@ func charQuery(field, c string, boost float64) query.Query {
 	suf := query.NewRegexpQuery("." + regexp.QuoteMeta(c))
 	suf.SetField(field)
 	suf.SetBoost(boost)
-	return query.NewDisjunctionQuery([]query.Query{pre, suf})
+	return steadyQuery{query.NewDisjunctionQuery([]query.Query{pre, suf})}
 }
 
 // phraseQuery matches consecutive terms in the text fields.

@@ -284,7 +284,8 @@ func (idx *Index) put(ctx context.Context, srs []storedRecord) error {
 			latest[rec.Source] = rec.ID
 		}
 	}
-	old, _, err := idx.docsOf(ctx, mids)
+	// Meetings only: a meeting's items and decisions go with it.
+	old, _, err := idx.meetings(ctx, mids)
 	if err != nil {
 		return fmt.Errorf("put: %w", err)
 	}
@@ -295,11 +296,7 @@ func (idx *Index) put(ctx context.Context, srs []storedRecord) error {
 		if rec := sr.rec; rec.Source != "" && latest[rec.Source] != rec.ID {
 			continue // replaced by a later record of this batch
 		}
-		ds := built[i]
-		for _, od := range ds[1:] {
-			delete(ops, od.id) // written again with its meeting
-		}
-		ops[ds[0].id] = ds
+		ops[built[i][0].id] = built[i]
 	}
 	b := idx.b.NewBatch()
 	for id, ds := range ops {
@@ -353,7 +350,7 @@ func (idx *Index) Delete(ctx context.Context, meetingID string) error {
 		return fmt.Errorf("delete %s: %w", meetingID, err)
 	}
 	defer cl.release()
-	ids, sources, err := idx.docsOf(ctx, []string{meetingID})
+	ids, sources, err := idx.meetings(ctx, []string{meetingID})
 	if err != nil {
 		return fmt.Errorf("delete %s: %w", meetingID, err)
 	}
@@ -388,17 +385,14 @@ const scanPage = 1000
 // values.
 const maxTerms = 512
 
-// docsOf lists the ids of every document of the meetings, and the source
-// names of the meetings.
-func (idx *Index) docsOf(ctx context.Context, meetingIDs []string) (ids, sources []string, err error) {
+// meetings lists which of the meetings the index holds, and their source
+// names. Deleting a meeting deletes its items and decisions, its nested
+// documents, with it.
+func (idx *Index) meetings(ctx context.Context, meetingIDs []string) (ids, sources []string, err error) {
 	for chunk := range slices.Chunk(meetingIDs, maxTerms) {
-		qs := make([]query.Query, len(chunk))
-		for i, m := range chunk {
-			qs[i] = termQ(fMeetingID, m)
-		}
-		err := idx.scan(ctx, query.NewDisjunctionQuery(qs), []string{fStored}, func(id string, f map[string]any) {
+		err := idx.scan(ctx, query.NewDocIDQuery(chunk), []string{fStored}, func(id string, f map[string]any) {
 			ids = append(ids, id)
-			if st := readStored(f); st.Level == LevelMeeting && st.Source != "" {
+			if st := readStored(f); st.Source != "" {
 				sources = append(sources, st.Source)
 			}
 		})

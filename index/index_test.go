@@ -5,6 +5,7 @@ import (
 	"errors"
 	"testing"
 
+	"github.com/blevesearch/bleve/v2/search/query"
 	"github.com/google/go-cmp/cmp"
 
 	"github.com/jiyao-search/jiyao/ingest"
@@ -87,7 +88,7 @@ func TestPutReplaces(t *testing.T) {
 	if _, err := idx.Get(ctx, "aaaa000000000001"); !errors.Is(err, ErrNotFound) {
 		t.Errorf("old record still there: %v", err)
 	}
-	if ids, _, _ := idx.docsOf(ctx, []string{"aaaa000000000001"}); len(ids) != 0 {
+	if ids := docsOf(t, idx, []string{"aaaa000000000001"}); len(ids) != 0 {
 		t.Errorf("stale docs of old record: %v", ids)
 	}
 	if id, sum, _, _ := idx.Lookup(ctx, rec.Source); id != rec.ID || sum != "s2" {
@@ -99,7 +100,7 @@ func TestPutReplaces(t *testing.T) {
 	if err := idx.Put(ctx, []*ingest.Minutes{rec}); err != nil {
 		t.Fatal(err)
 	}
-	ids, _, _ := idx.docsOf(ctx, []string{rec.ID})
+	ids := docsOf(t, idx, []string{rec.ID})
 	if diff := cmp.Diff([]string{rec.ID, rec.ID + "/i1", rec.ID + "/i1/d1"}, ids); diff != "" {
 		t.Errorf("docs after shrinking (-want +got):\n%s", diff)
 	}
@@ -107,7 +108,7 @@ func TestPutReplaces(t *testing.T) {
 	if err := idx.Delete(ctx, rec.ID); err != nil {
 		t.Fatal(err)
 	}
-	if ids, _, _ := idx.docsOf(ctx, []string{rec.ID}); len(ids) != 0 {
+	if ids := docsOf(t, idx, []string{rec.ID}); len(ids) != 0 {
 		t.Errorf("docs after Delete: %v", ids)
 	}
 	if err := idx.Delete(ctx, rec.ID); !errors.Is(err, ErrNotFound) {
@@ -168,4 +169,21 @@ func TestOpenOnDisk(t *testing.T) {
 	if _, err := Open(t.TempDir()+"/none", Options{ReadOnly: true}); err == nil {
 		t.Errorf("Open read-only of a missing index succeeded")
 	}
+}
+
+// docsOf lists the ids of every document of the meetings: the meetings,
+// their items and their decisions.
+func docsOf(t *testing.T, idx *Index, meetingIDs []string) []string {
+	t.Helper()
+	qs := make([]query.Query, len(meetingIDs))
+	for i, m := range meetingIDs {
+		qs[i] = termQ(fMeetingID, m)
+	}
+	var ids []string
+	if err := idx.scan(context.Background(), query.NewDisjunctionQuery(qs), nil, func(id string, _ map[string]any) {
+		ids = append(ids, id)
+	}); err != nil {
+		t.Fatal(err)
+	}
+	return ids
 }

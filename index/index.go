@@ -476,16 +476,32 @@ func (idx *Index) Get(ctx context.Context, id string) (*ingest.Minutes, error) {
 // meetingStored reads the stored field of the meeting a document id
 // belongs to; ErrNotFound if there is no such meeting.
 func (idx *Index) meetingStored(ctx context.Context, id string) (storedHit, error) {
-	req := bleve.NewSearchRequest(query.NewDocIDQuery([]string{meetingOf(id)}))
-	req.Fields = []string{fStored}
-	res, err := idx.b.SearchInContext(ctx, req)
+	ms, err := idx.meetingsStored(ctx, []string{meetingOf(id)})
 	if err != nil {
 		return storedHit{}, err
 	}
-	if len(res.Hits) == 0 {
+	st, ok := ms[meetingOf(id)]
+	if !ok {
 		return storedHit{}, ErrNotFound
 	}
-	return readStored(res.Hits[0].Fields), nil
+	return st, nil
+}
+
+// meetingsStored reads the stored fields of meetings, by id, in one
+// search; a meeting the index does not hold is left out.
+func (idx *Index) meetingsStored(ctx context.Context, ids []string) (map[string]storedHit, error) {
+	req := bleve.NewSearchRequestOptions(query.NewDocIDQuery(ids), len(ids), 0, false)
+	req.Fields = []string{fStored}
+	req.Score = scoreNone
+	res, err := idx.b.SearchInContext(ctx, req)
+	if err != nil {
+		return nil, err
+	}
+	out := make(map[string]storedHit, len(res.Hits))
+	for _, h := range res.Hits {
+		out[h.ID] = readStored(h.Fields)
+	}
+	return out, nil
 }
 
 // Lookup reports the id and content digest of the record indexed from

@@ -287,16 +287,9 @@ func (idx *Index) withMeetings(ctx context.Context, hits search.DocumentMatchCol
 	if len(ids) == 0 {
 		return out, nil
 	}
-	req := bleve.NewSearchRequestOptions(query.NewDocIDQuery(ids), len(ids), 0, false)
-	req.Fields = []string{fStored}
-	req.Score = scoreNone
-	res, err := idx.b.SearchInContext(ctx, req)
+	meetings, err := idx.meetingsStored(ctx, ids)
 	if err != nil {
 		return nil, err
-	}
-	meetings := make(map[string]storedHit, len(res.Hits))
-	for _, h := range res.Hits {
-		meetings[h.ID] = readStored(h.Fields)
 	}
 	for i := range out {
 		st := &out[i]

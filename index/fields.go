@@ -15,12 +15,12 @@ import (
 // Text fields are written as fields of our own rather than through the
 // mapping's TextField: bleve analyses a TextField into a token stream, one
 // allocated token per term, then counts that stream into frequencies, and
-// sizes every token and location of the result for its accounting. A
+// sizes every token and location of the result for its accounting. An
 // analysedField goes from the text to the frequencies directly, with one
 // allocation for all its terms and one for all its locations, and knows
 // its size. The terms, positions and field lengths are the same as the
-// mapping's analyzer gives (TestAnalysedFieldsMatchMapping), so queries, which
-// are analysed through the mapping, find what they did.
+// mapping's analyzer gives (TestAnalysedFieldsMatchMapping), so queries,
+// which are analysed through the mapping, find what they did.
 
 // analysedFields are the analysis of the mapping's text fields, by name.
 type analysedFields map[string]analysedSpec
@@ -68,9 +68,6 @@ func (fs analysedFields) field(name string, v any) (*analysedField, bool) {
 	case string:
 		return &analysedField{name: name, spec: spec, value: []byte(v)}, true
 	case meetingText:
-		if spec.tok.only != nil {
-			return &analysedField{name: name, spec: spec, value: []byte(v.body)}, true
-		}
 		return &analysedField{name: name, spec: spec, value: []byte(v.body), items: v.items}, true
 	}
 	return nil, false
@@ -82,7 +79,7 @@ type analysedField struct {
 	name   string
 	spec   analysedSpec
 	value  []byte
-	items  []itemSpan // stretches of value that are items' texts
+	items  []itemSpan // stretches of value that are items' texts; a tokenizer of characters ignores them
 	length int
 	freqs  bindex.TokenFrequencies
 	size   int
@@ -113,14 +110,8 @@ func (f *analysedField) Analyze() {
 		f.freqs, f.length, f.size = t.charFrequencies(f.value, f.spec.options)
 		return
 	}
-	if f.items == nil {
-		toks := analyzeText(string(f.value), t.mode, !t.noOffsets)
-		f.length = len(toks)
-		f.freqs, f.size = frequencies(toks, f.spec.options)
-		return
-	}
-	// A meeting's text is analysed stretch by stretch: the text around
-	// the items, and each item's. The text around the items takes
+	// The text is analysed stretch by stretch: the text around the items
+	// (all of it, in a field without items), and each item's. The text around the items takes
 	// positions from 1 on, a position left out between stretches; item k
 	// takes positions from k<<itemShift on (see itemsQuery). The
 	// stretches begin and end at line breaks, so the terms are those of

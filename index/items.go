@@ -151,37 +151,40 @@ func (s *itemsSearcher) Next(ctx *search.SearchContext) (*search.DocumentMatch, 
 
 func (s *itemsSearcher) Advance(ctx *search.SearchContext, id bindex.IndexInternalID) (*search.DocumentMatch, error) {
 	target := docNum(id)
-	for len(s.pending) > 0 && s.pending[0].doc < target {
-		s.pending = s.pending[1:]
+	s.skipTo(target)
+	if len(s.pending) == 0 {
+		// The target's meeting is its root; the inner searcher moves to
+		// it unless it has been there already, when only later meetings
+		// remain.
+		var err error
+		s.anc, err = s.nr.Ancestors(id, s.anc[:0])
+		if err != nil {
+			return nil, err
+		}
+		root := target
+		if len(s.anc) > 0 {
+			root = uint64(s.anc[len(s.anc)-1])
+		}
+		if !s.started || root > s.last {
+			m, err := s.inner.Advance(ctx, binary.BigEndian.AppendUint64(nil, root))
+			if err != nil || m == nil {
+				return nil, err
+			}
+			s.expand(ctx, m)
+			s.skipTo(target)
+		}
 	}
 	if len(s.pending) > 0 {
 		return s.pop(ctx), nil
 	}
-	// The target's meeting is its root; the inner searcher moves to it
-	// unless it has been there already, when only later meetings remain.
-	var err error
-	s.anc, err = s.nr.Ancestors(id, s.anc[:0])
-	if err != nil {
-		return nil, err
-	}
-	root := target
-	if len(s.anc) > 0 {
-		root = uint64(s.anc[len(s.anc)-1])
-	}
-	if !s.started || root > s.last {
-		m, err := s.inner.Advance(ctx, binary.BigEndian.AppendUint64(nil, root))
-		if err != nil || m == nil {
-			return nil, err
-		}
-		s.expand(ctx, m)
-		for len(s.pending) > 0 && s.pending[0].doc < target {
-			s.pending = s.pending[1:]
-		}
-		if len(s.pending) > 0 {
-			return s.pop(ctx), nil
-		}
-	}
 	return s.Next(ctx)
+}
+
+// skipTo drops the pending items before document target.
+func (s *itemsSearcher) skipTo(target uint64) {
+	for len(s.pending) > 0 && s.pending[0].doc < target {
+		s.pending = s.pending[1:]
+	}
 }
 
 func (s *itemsSearcher) Close() error           { return s.inner.Close() }

@@ -786,12 +786,10 @@ type textField struct {
 	boost float64
 }
 
-// Boosts: a match in a title counts more than one in the body.
-var levelFields = map[string][]textField{
-	LevelMeeting:  {{fTitle, boostTitle}, {fText, 1}},
-	LevelItem:     {{fItemTitle, boostTitle}, {fItemText, 1}},
-	LevelDecision: {{fDecTitle, boostTitle}, {fObject, boostObject}, {fDecText, 1}},
-}
+// decisionFields are the text fields of decisions, with their boosts: a
+// match in a title counts more than one in the body. Meetings and items
+// have bodies instead.
+var decisionFields = []textField{{fDecTitle, boostTitle}, {fObject, boostObject}, {fDecText, 1}}
 
 // tokenQuery matches one analysed term in the text fields.
 func (c compiler) tokenQuery(term string) query.Query {
@@ -823,7 +821,7 @@ var bodies = map[string]struct{ body, title textField }{
 // match applies one query to the text fields of the level.
 func (c compiler) match(one func(textField) query.Query) query.Query {
 	levels := []string{c.level}
-	if _, ok := levelFields[c.level]; !ok {
+	if _, ok := bodies[c.level]; !ok && c.level != LevelDecision {
 		levels = []string{LevelMeeting, LevelItem, LevelDecision}
 	}
 	var qs []query.Query
@@ -837,7 +835,7 @@ func (c compiler) match(one func(textField) query.Query) query.Query {
 			}
 			continue
 		}
-		for _, f := range levelFields[l] {
+		for _, f := range decisionFields {
 			qs = append(qs, one(f))
 		}
 	}

@@ -93,11 +93,16 @@ func FacetsAt(level string) []string {
 	}
 	var out []string
 	for _, name := range FacetNames {
-		if !peopleFields[strings.TrimSuffix(facetFields[name], labelSuffix)] {
+		if !countsMeetings(name) {
 			out = append(out, name)
 		}
 	}
 	return out
+}
+
+// countsMeetings reports a facet of people, which only meetings carry.
+func countsMeetings(facet string) bool {
+	return peopleFields[strings.TrimSuffix(facetFields[facet], labelSuffix)]
 }
 
 var facetFields = map[string]string{
@@ -482,11 +487,10 @@ func plan(req Request) (*searchPlan, error) {
 		}
 	}
 	for _, name := range req.Facets {
-		f, ok := facetFields[name]
-		if !ok {
+		if _, ok := facetFields[name]; !ok {
 			return nil, param("facets", "unknown facet %q; known facets: %v", name, FacetNames)
 		}
-		if peopleFields[strings.TrimSuffix(f, labelSuffix)] && p.level != LevelMeeting {
+		if countsMeetings(name) && p.level != LevelMeeting {
 			return nil, param("facets", "facet %q counts meetings; it is not available at the %s level", name, cmp.Or(p.level, "mixed"))
 		}
 	}

@@ -192,9 +192,9 @@ type idDoc struct {
 // docs builds the meeting, item and decision documents of a record: the
 // meeting first, then its items in order, then the decisions. put writes
 // the items and decisions as nested documents of the meeting, in this
-// order, which item search relies on (see itemsQuery). Every document
-// refers to the stored record by its key; the meeting document also to the
-// original file.
+// order, which item search relies on (see itemsQuery). The meeting
+// document stores where its record and original are; a hit on an item or
+// decision reads them from it (see withMeetings).
 //
 // Items and decisions carry the meeting's metadata for filters and facets
 // but not its people: a person attends a meeting, and the attendance list
@@ -206,21 +206,22 @@ func docs(r storedRecord) ([]idDoc, error) {
 	if err := checkID(rec); err != nil {
 		return nil, err
 	}
-	// common holds the meeting metadata every level carries, shown the
+	// common holds the meeting metadata every level carries, mh the
 	// meeting's stored value.
 	common := doc{
 		fMeetingID: rec.ID,
 	}
-	shown := storedHit{
-		Meeting: rec.ID, Source: rec.Source, MeetingTitle: rec.Title,
+	mh := storedHit{
+		Level: LevelMeeting, Meeting: rec.ID, Source: rec.Source, Title: blankless(rec.Title),
 		Issuer: strings.TrimSpace(rec.Issuer), DocNumber: rec.DocNumber, Record: r.key,
+		SHA256: rec.SHA256, Original: r.original,
 	}
 	common.keyword(fIssuer, rec.Issuer)
 	common.keyword(fKind, rec.Meeting.Kind)
 	if day := meetingDay(rec); day != "" {
 		if t, ok := parseDay(day); ok {
 			common[fDate] = t
-			shown.Day = day
+			mh.Day = day
 			common[fYear] = t.Format("2006")
 			if len(day) >= 7 {
 				common[fMonth] = t.Format("2006-01")
@@ -229,7 +230,7 @@ func docs(r storedRecord) ([]idDoc, error) {
 	}
 	if rec.Meeting.Session > 0 {
 		common[fSession] = strconv.Itoa(rec.Meeting.Session)
-		shown.Session = rec.Meeting.Session
+		mh.Session = rec.Meeting.Session
 	}
 	if rec.Meeting.Year > 0 {
 		common[fSessionYear] = strconv.Itoa(rec.Meeting.Year)
@@ -251,9 +252,6 @@ func docs(r storedRecord) ([]idDoc, error) {
 
 	out := []idDoc{}
 	ids := map[string]bool{}
-	mh := shown
-	mh.Level, mh.Title, mh.MeetingTitle = LevelMeeting, blankless(rec.Title), ""
-	mh.SHA256, mh.Original = rec.SHA256, r.original
 	// The source is looked up on meetings only (Lookup, put).
 	m := with(doc{fLevel: LevelMeeting, fSource: rec.Source})
 	m.store(mh)

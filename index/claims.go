@@ -21,23 +21,39 @@ func sourceClaim(src string) string { return "src\x00" + src }
 
 // acquire claims keys, waiting until none is held by another write.
 func (c *claims) acquire(ctx context.Context, keys []string) (*claim, error) {
+	cl := &claim{c: c}
+	if err := c.whenFree(ctx, keys, func() { cl.addLocked(keys) }); err != nil {
+		return nil, err
+	}
+	return cl, nil
+}
+
+// waitFree returns once none of keys is held, or ctx is done.
+func (c *claims) waitFree(ctx context.Context, keys []string) error {
+	return c.whenFree(ctx, keys, nil)
+}
+
+// whenFree waits until none of keys is held, then runs then, if not nil,
+// under the lock.
+func (c *claims) whenFree(ctx context.Context, keys []string, then func()) error {
 	for {
 		c.mu.Lock()
 		if c.held == nil {
 			c.held, c.changed = map[string]bool{}, make(chan struct{})
 		}
 		if c.freeLocked(keys) {
-			cl := &claim{c: c}
-			cl.addLocked(keys)
+			if then != nil {
+				then()
+			}
 			c.mu.Unlock()
-			return cl, nil
+			return nil
 		}
 		ch := c.changed
 		c.mu.Unlock()
 		select {
 		case <-ch:
 		case <-ctx.Done():
-			return nil, ctx.Err()
+			return ctx.Err()
 		}
 	}
 }
@@ -97,22 +113,4 @@ func (cl *claim) release() {
 	close(c.changed)
 	c.changed = make(chan struct{})
 	c.mu.Unlock()
-}
-
-// waitFree returns once none of keys is held, or ctx is done.
-func (c *claims) waitFree(ctx context.Context, keys []string) error {
-	for {
-		c.mu.Lock()
-		if c.held == nil || c.freeLocked(keys) {
-			c.mu.Unlock()
-			return nil
-		}
-		ch := c.changed
-		c.mu.Unlock()
-		select {
-		case <-ch:
-		case <-ctx.Done():
-			return ctx.Err()
-		}
-	}
 }

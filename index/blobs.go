@@ -279,7 +279,7 @@ func (b *blobs) put(kind byte, name string, data []byte) (string, error) {
 	off := b.size
 	b.size += int64(len(frame))
 	b.dirty = true
-	return fmt.Sprintf("%d:%d:%d", b.cur, off, len(frame)), nil
+	return blobRef(b.cur, off, int64(len(frame))), nil
 }
 
 // rotate starts a new pack. Called with mu held.
@@ -375,6 +375,9 @@ func (b *blobs) reader(id int) (packFile, error) {
 	return of, nil
 }
 
+// blobRef names the frame of n bytes at off in pack id; parseRef splits it.
+func blobRef(id int, off, n int64) string { return fmt.Sprintf("%d:%d:%d", id, off, n) }
+
 // parseRef splits a ref.
 func parseRef(ref string) (id int, off, n int64, err error) {
 	a, rest, ok1 := strings.Cut(ref, ":")
@@ -445,39 +448,31 @@ func (b *blobs) close() error {
 // ingest) deleted since their file was last put: the file is listed, and
 // those records are to be deleted again once it is loaded.
 func packOriginals(dir string) (srcs []Source, deleted []string, err error) {
-	root := filepath.Join(dir, packsDir)
-	ids, err := packIDs(root)
-	if err != nil {
-		return nil, nil, err
-	}
 	type loc struct {
 		ref  string
 		size int64
 	}
 	latest := map[string]loc{}
 	gone := map[string]map[string]bool{} // file name → deleted record sources
-	for _, id := range ids {
-		data, err := os.ReadFile(packPath(dir, id))
-		if err != nil {
-			return nil, nil, fmt.Errorf("packs: %w", err)
-		}
-		scanPack(data, func(off, n int64, kind byte, name string, payload []byte) {
-			switch kind {
-			case blobOriginal:
-				latest[name] = loc{fmt.Sprintf("%d:%d:%d", id, off, n), int64(len(payload))}
-				delete(gone, name) // put again: its records were loaded again
-			case blobTombstone:
-				file, _, several := strings.Cut(name, "#")
-				if !several {
-					delete(latest, name)
-					break
-				}
-				if gone[file] == nil {
-					gone[file] = map[string]bool{}
-				}
-				gone[file][name] = true
+	err = scanPacks(dir, func(id int, off, n int64, kind byte, name string, payload []byte) {
+		switch kind {
+		case blobOriginal:
+			latest[name] = loc{blobRef(id, off, n), int64(len(payload))}
+			delete(gone, name) // put again: its records were loaded again
+		case blobTombstone:
+			file, _, several := strings.Cut(name, "#")
+			if !several {
+				delete(latest, name)
+				break
 			}
-		})
+			if gone[file] == nil {
+				gone[file] = map[string]bool{}
+			}
+			gone[file][name] = true
+		}
+	})
+	if err != nil {
+		return nil, nil, err
 	}
 	for name, l := range latest {
 		ref := l.ref
@@ -506,22 +501,30 @@ func packOriginals(dir string) (srcs []Source, deleted []string, err error) {
 // blobSizes sums the frames in the packs of dir by kind: originals, and
 // everything else (records and tombstones).
 func blobSizes(dir string) (originals, other int64, err error) {
+	err = scanPacks(dir, func(_ int, _, n int64, kind byte, _ string, _ []byte) {
+		if kind == blobOriginal {
+			originals += n
+		} else {
+			other += n
+		}
+	})
+	return originals, other, err
+}
+
+// scanPacks calls fn with each whole frame of the packs of dir, in order.
+func scanPacks(dir string, fn func(id int, off, n int64, kind byte, name string, payload []byte)) error {
 	ids, err := packIDs(filepath.Join(dir, packsDir))
 	if err != nil {
-		return 0, 0, err
+		return err
 	}
 	for _, id := range ids {
 		data, err := os.ReadFile(packPath(dir, id))
 		if err != nil {
-			return 0, 0, err
+			return fmt.Errorf("packs: %w", err)
 		}
-		scanPack(data, func(_, n int64, kind byte, _ string, _ []byte) {
-			if kind == blobOriginal {
-				originals += n
-			} else {
-				other += n
-			}
+		scanPack(data, func(off, n int64, kind byte, name string, payload []byte) {
+			fn(id, off, n, kind, name, payload)
 		})
 	}
-	return originals, other, nil
+	return nil
 }

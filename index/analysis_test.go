@@ -167,18 +167,25 @@ func TestParseNumeral(t *testing.T) {
 	}
 }
 
-// TestPositionsAnalyzer checks that the analyzer of the indexed text fields,
-// as the index mapping defines it by name, gives the bigram analyzer's
-// terms and positions with zero byte offsets.
-func TestPositionsAnalyzer(t *testing.T) {
+// mappingAnalyzer is the analyzer the index mapping defines by name.
+func mappingAnalyzer(t *testing.T, name string) analysis.Analyzer {
+	t.Helper()
 	m, err := newMapping()
 	if err != nil {
 		t.Fatal(err)
 	}
-	a := m.AnalyzerNamed(positionsAnalyzer)
+	a := m.AnalyzerNamed(name)
 	if a == nil {
-		t.Fatalf("analyzer %s not defined", positionsAnalyzer)
+		t.Fatalf("analyzer %s not defined", name)
 	}
+	return a
+}
+
+// TestPositionsAnalyzer checks that the analyzer of the indexed text fields,
+// as the index mapping defines it by name, gives the bigram analyzer's
+// terms and positions with zero byte offsets.
+func TestPositionsAnalyzer(t *testing.T) {
+	a := mappingAnalyzer(t, positionsAnalyzer)
 	in := "臺北市議會第11屆第３次會議，原则同意《规划》"
 	var got, want []tk
 	for _, t := range a.Analyze([]byte(in)) {
@@ -196,14 +203,7 @@ func TestPositionsAnalyzer(t *testing.T) {
 // TestCharsAnalyzer checks that the analyzer of text_u gives exactly the
 // characters of the input that are in unigramChars, folded, in order.
 func TestCharsAnalyzer(t *testing.T) {
-	m, err := newMapping()
-	if err != nil {
-		t.Fatal(err)
-	}
-	a := m.AnalyzerNamed(charsAnalyzer)
-	if a == nil {
-		t.Fatalf("analyzer %s not defined", charsAnalyzer)
-	}
+	a := mappingAnalyzer(t, charsAnalyzer)
 	in := "蘇州市財政局局長李明出席，第３次會議"
 	var got, want []string
 	for _, tok := range a.Analyze([]byte(in)) {

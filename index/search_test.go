@@ -347,19 +347,12 @@ func TestSnippet(t *testing.T) {
 // checks each comes exactly once.
 func TestCursorWalk(t *testing.T) {
 	ctx := context.Background()
-	idx, err := OpenMem()
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer idx.Close()
 	recs := synthetic(300)
 	// Some records without a date sort last.
 	for _, r := range recs[:5] {
 		r.Meeting.Date = ""
 	}
-	if err := idx.Put(ctx, recs); err != nil {
-		t.Fatal(err)
-	}
+	idx := memIndex(t, recs)
 	for _, c := range []struct{ q, sort string }{{"", "date"}, {"", "-date"}, {"财政局", "relevance"}, {"official:王金平", "-date"}, {"常务会议", "relevance"}} {
 		for _, level := range []string{LevelMeeting, LevelItem} {
 			req := Request{Query: c.q, Sort: c.sort, Level: level, Size: 7}
@@ -524,14 +517,7 @@ func TestPeopleBelowMeetings(t *testing.T) {
 // make common.
 func TestRelevancePages(t *testing.T) {
 	ctx := context.Background()
-	idx, err := OpenMem()
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer idx.Close()
-	if err := idx.Put(ctx, synthetic(120)); err != nil {
-		t.Fatal(err)
-	}
+	idx := memIndex(t, synthetic(120))
 	ties := 0
 	for _, q := range []string{"财政局", "常务会议", "会议", "税"} {
 		for _, level := range []string{LevelMeeting, LevelItem} {

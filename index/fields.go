@@ -2,9 +2,11 @@ package index
 
 import (
 	"fmt"
+	"strings"
 	"unicode/utf8"
 
 	"github.com/blevesearch/bleve/v2/analysis"
+	"github.com/blevesearch/bleve/v2/analysis/analyzer/keyword"
 	"github.com/blevesearch/bleve/v2/document"
 	"github.com/blevesearch/bleve/v2/mapping"
 	bindex "github.com/blevesearch/bleve_index_api"
@@ -22,17 +24,25 @@ import (
 // mapping's analyzer gives (TestAnalysedFieldsMatchMapping), so queries,
 // which are analysed through the mapping, find what they did.
 
-// analysedFields are the analysis of the mapping's text fields, by name.
+// Keyword fields are written as keywordsFields for the same reason, and
+// one per field rather than one per value: the mapping makes a TextField,
+// a token stream and a map of frequencies for each value of a list (a
+// meeting lists some fifty people), which the segment builder then merges
+// back into one map per field.
+
+// analysedFields are the analysis of the mapping's text and keyword
+// fields, by name.
 type analysedFields map[string]analysedSpec
 
 type analysedSpec struct {
-	tok     *tokenizer
+	tok     *tokenizer // nil for a keyword field
 	options bindex.FieldIndexingOptions
 }
 
-// newAnalysedFields reads the text fields of m: for each, the tokenizer of its
-// analyzer and its indexing options. A field whose analyzer is not one of
-// our tokenizers alone is left to the mapping.
+// newAnalysedFields reads the text and keyword fields of m: for each, the
+// tokenizer of its analyzer (none for keywords) and its indexing options. A
+// field whose analyzer is neither one of our tokenizers alone nor the
+// keyword analyzer is left to the mapping.
 func newAnalysedFields(m mapping.IndexMapping) (analysedFields, error) {
 	im, ok := m.(*mapping.IndexMappingImpl)
 	if !ok || im.DefaultMapping == nil {
@@ -44,6 +54,10 @@ func newAnalysedFields(m mapping.IndexMapping) (analysedFields, error) {
 			continue
 		}
 		fm := dm.Fields[0]
+		if fm.Analyzer == keyword.Name {
+			out[name] = analysedSpec{options: fm.Options()}
+			continue
+		}
 		a, ok := im.AnalyzerNamed(fm.Analyzer).(*analysis.DefaultAnalyzer)
 		if !ok || len(a.CharFilters) > 0 || len(a.TokenFilters) > 0 {
 			continue
@@ -57,11 +71,20 @@ func newAnalysedFields(m mapping.IndexMapping) (analysedFields, error) {
 	return out, nil
 }
 
-// field is an analysedField of the named field with value v, a string or
-// a meetingText.
-func (fs analysedFields) field(name string, v any) (*analysedField, bool) {
+// field is the named field with value v: an analysedField of a string or
+// a meetingText, or a keywordsField of a string or a list of them.
+func (fs analysedFields) field(name string, v any) (document.Field, bool) {
 	spec, ok := fs[name]
 	if !ok {
+		return nil, false
+	}
+	if spec.tok == nil {
+		switch v := v.(type) {
+		case string:
+			return &keywordsField{name: name, options: spec.options, values: []string{v}}, true
+		case []string:
+			return &keywordsField{name: name, options: spec.options, values: v}, true
+		}
 		return nil, false
 	}
 	switch v := v.(type) {
@@ -231,14 +254,75 @@ func (t *tokenizer) charFrequencies(input []byte, options bindex.FieldIndexingOp
 	return rv, n, len(freqs)*72 + len(buf)
 }
 
-// document maps d to a bleve document: its text fields as analysedFields, the
-// rest through the mapping.
+// keywordsField is a keyword field with all its values, each one term
+// (see above). It implements bleve's document.Field. Its terms,
+// frequencies and length are those of the mapping's fields of the values
+// merged, as the segment builder merges them
+// (TestKeywordsFieldsMatchMapping).
+type keywordsField struct {
+	name    string
+	options bindex.FieldIndexingOptions
+	values  []string
+	freqs   bindex.TokenFrequencies
+}
+
+var _ document.Field = (*keywordsField)(nil)
+
+func (f *keywordsField) Name() string                                      { return f.name }
+func (f *keywordsField) ArrayPositions() []uint64                          { return nil }
+func (f *keywordsField) Options() bindex.FieldIndexingOptions              { return f.options }
+func (f *keywordsField) EncodedFieldType() byte                            { return 't' }
+func (f *keywordsField) AnalyzedLength() int                               { return len(f.values) }
+func (f *keywordsField) AnalyzedTokenFrequencies() bindex.TokenFrequencies { return f.freqs }
+
+// Value is the values one after another; the field is not stored, so
+// nothing reads it but accounting.
+func (f *keywordsField) Value() []byte { return []byte(strings.Join(f.values, "")) }
+
+func (f *keywordsField) NumPlainTextBytes() uint64 {
+	n := 0
+	for _, v := range f.values {
+		n += len(v)
+	}
+	return uint64(n)
+}
+
+// Size is an estimate, for bleve's memory accounting.
+func (f *keywordsField) Size() int {
+	n := 64
+	for _, v := range f.values {
+		n += 88 + 2*len(v)
+	}
+	return n
+}
+
+// Analyze makes each value a term, counted unless the field skips
+// frequencies. Keyword fields keep no term vectors.
+func (f *keywordsField) Analyze() {
+	freqs := make([]bindex.TokenFreq, len(f.values))
+	f.freqs = make(bindex.TokenFrequencies, len(f.values))
+	for i, v := range f.values {
+		tf, ok := f.freqs[v]
+		if !ok {
+			tf = &freqs[i]
+			tf.Term = []byte(v)
+			f.freqs[v] = tf
+		}
+		if !f.options.SkipFreqNorm() {
+			tf.SetFrequency(tf.Frequency() + 1)
+		}
+	}
+}
+
+// document maps d to a bleve document: its text fields as analysedFields,
+// its keyword fields as keywordsFields, the rest (the stored value, a
+// meeting's date) through the mapping.
 func (idx *Index) document(id string, d doc) (*document.Document, error) {
-	var texts []document.Field
+	var ours []document.Field
 	rest := make(map[string]any, len(d))
 	for name, v := range d {
-		if f, ok := idx.texts.field(name, v); ok {
-			texts = append(texts, f)
+		if f, ok := idx.fields.field(name, v); ok {
+			ours = append(ours, f)
 			continue
 		}
 		if mt, ok := v.(meetingText); ok {
@@ -250,7 +334,7 @@ func (idx *Index) document(id string, d doc) (*document.Document, error) {
 	if err := idx.b.Mapping().MapDocument(bd, rest); err != nil {
 		return nil, err
 	}
-	for _, f := range texts {
+	for _, f := range ours {
 		bd.AddField(f)
 	}
 	return bd, nil

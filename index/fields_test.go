@@ -6,6 +6,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/blevesearch/bleve/v2/analysis/analyzer/keyword"
 	"github.com/blevesearch/bleve/v2/document"
 	"github.com/blevesearch/bleve/v2/mapping"
 	bindex "github.com/blevesearch/bleve_index_api"
@@ -49,16 +50,18 @@ func TestAnalysedFieldsMatchMapping(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	// Every analysed text field of the mapping is written this way;
-	// keyword fields go through the mapping.
+	// Every analysed text field of the mapping is written this way, and
+	// every keyword field as a keywordsField (TestKeywordsFieldsMatchMapping).
 	var want, got []string
 	for name, dm := range m.DefaultMapping.Properties {
 		if len(dm.Fields) == 1 && dm.Fields[0].Index && (dm.Fields[0].Analyzer == positionsAnalyzer || dm.Fields[0].Analyzer == charsAnalyzer) {
 			want = append(want, name)
 		}
 	}
-	for name := range fields {
-		got = append(got, name)
+	for name, spec := range fields {
+		if spec.tok != nil {
+			got = append(got, name)
+		}
 	}
 	slices.Sort(want)
 	slices.Sort(got)
@@ -90,7 +93,7 @@ func TestAnalysedFieldsMatchMapping(t *testing.T) {
 		for _, od := range ds {
 			for name, v := range od.d {
 				ours, ok := fields.field(name, v)
-				if !ok {
+				if !ok || fields[name].tok == nil {
 					continue
 				}
 				text, _ := v.(string)
@@ -203,6 +206,113 @@ func checkItemStretches(t *testing.T, id string, mt meetingText, got map[string]
 	}
 	for k, terms := range ranges {
 		t.Errorf("%s: terms %v in the range of item %d, which has no stretch", id, terms, k)
+	}
+}
+
+// TestKeywordsFieldsMatchMapping pins that the keyword fields put writes
+// (keywordsField) index what the mapping's fields of each value would,
+// merged into one field as the segment builder merges them: the same
+// terms, frequencies and length, for every keyword field of the mapping, on
+// the documents of the fixtures and of the generator.
+func TestKeywordsFieldsMatchMapping(t *testing.T) {
+	m, err := newMapping()
+	if err != nil {
+		t.Fatal(err)
+	}
+	fields, err := newAnalysedFields(m)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var want []string
+	for name, dm := range m.DefaultMapping.Properties {
+		if len(dm.Fields) == 1 && dm.Fields[0].Index && dm.Fields[0].Type == "text" && dm.Fields[0].Analyzer == keyword.Name {
+			want = append(want, name)
+			if fields[name].tok != nil {
+				t.Errorf("keyword field %s has a tokenizer", name)
+			}
+		}
+	}
+	if len(want) < 40 {
+		t.Fatalf("mapping has %d keyword fields: %v", len(want), want)
+	}
+
+	recs := fixtures()
+	g := gen.New(11)
+	ex, err := ingest.NewExtractor(ingest.Config{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for i := range 20 {
+		d := g.Doc(i)
+		rec, err := ex.ExtractOne(d.Name, d.Text)
+		if err != nil {
+			t.Fatal(err)
+		}
+		rec.ID = d.Name
+		recs = append(recs, rec)
+	}
+	checked := map[string]int{}
+	lists := 0
+	for _, rec := range recs {
+		ds, err := docs(storedRecord{rec: rec})
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, od := range ds {
+			for name, v := range od.d {
+				if fields[name].tok != nil {
+					continue
+				}
+				ours, ok := fields.field(name, v)
+				if !ok {
+					if _, known := fields[name]; known {
+						t.Errorf("%s %s: value %T not taken", od.id, name, v)
+					}
+					continue
+				}
+				theirs := document.NewDocument(od.id)
+				if err := m.MapDocument(theirs, map[string]any{name: v}); err != nil {
+					t.Fatal(err)
+				}
+				// The segment builder sums the lengths of a field's
+				// instances and merges their frequencies.
+				var merged bindex.TokenFrequencies
+				length := 0
+				theirs.VisitFields(func(f bindex.Field) {
+					f.Analyze()
+					length += f.AnalyzedLength()
+					if merged == nil {
+						merged = f.AnalyzedTokenFrequencies()
+					} else {
+						merged.MergeAll(name, f.AnalyzedTokenFrequencies())
+					}
+					if f.Options() != ours.Options() {
+						t.Errorf("%s %s: options %v, mapping's %v", od.id, name, ours.Options(), f.Options())
+					}
+				})
+				if theirs.NumPlainTextBytes() != ours.NumPlainTextBytes() {
+					t.Errorf("%s %s: %d plain text bytes, mapping's %d", od.id, name, ours.NumPlainTextBytes(), theirs.NumPlainTextBytes())
+				}
+				ours.Analyze()
+				if ours.AnalyzedLength() != length {
+					t.Errorf("%s %s: length %d, mapping's %d", od.id, name, ours.AnalyzedLength(), length)
+				}
+				if diff := gocmp.Diff(flatten(merged), flatten(ours.AnalyzedTokenFrequencies())); diff != "" {
+					t.Errorf("%s %s: frequencies differ from the mapping's (-mapping +ours):\n%s", od.id, name, diff)
+				}
+				if length > 1 {
+					lists++
+				}
+				checked[name]++
+			}
+		}
+	}
+	if lists == 0 {
+		t.Error("no keyword field had more than one value")
+	}
+	// Verbs and leads are fields of items and decisions only.
+	if len(checked) < len(want)-4 {
+		t.Errorf("checked %d of the mapping's %d keyword fields: %v", len(checked), len(want), checked)
 	}
 }
 

@@ -50,8 +50,9 @@ type Index struct {
 	recs     recordCache // decoded records, for snippets
 
 	claims claims // lets writes to different meetings run at once
-	// texts analyses the text fields of documents (see analysedField).
-	texts analysedFields
+	// fields analyses the text and keyword fields of documents (see
+	// analysedField, keywordsField).
+	fields analysedFields
 	// fieldNames are the fields of the mapping (see scoring).
 	fieldNames []string
 	// writes counts the batches written; stats are the scoring statistics
@@ -61,15 +62,15 @@ type Index struct {
 }
 
 // newIndex completes an Index around its open parts: it reads the text
-// fields' analysis from the index's mapping, closing the parts if it
-// cannot.
+// and keyword fields' analysis from the index's mapping, closing the parts
+// if it cannot.
 func newIndex(idx *Index) (*Index, error) {
-	texts, err := newAnalysedFields(idx.b.Mapping())
+	fields, err := newAnalysedFields(idx.b.Mapping())
 	if err != nil {
 		idx.Close()
 		return nil, fmt.Errorf("open index %s: %w", idx.dir, err)
 	}
-	idx.texts = texts
+	idx.fields = fields
 	if im, ok := idx.b.Mapping().(*mapping.IndexMappingImpl); ok && im.DefaultMapping != nil {
 		for name := range im.DefaultMapping.Properties {
 			idx.fieldNames = append(idx.fieldNames, name)

@@ -71,8 +71,9 @@ func docNumberKeys(s string) []string {
 	return []string{full, core}
 }
 
-// Dates outside these bounds are not indexed (bleve's datetime range is
-// that of int64 nanoseconds).
+// Dates outside these bounds are not indexed: they are errors of
+// extraction, and the bounds keep every indexed date four digits of year,
+// so that dates as keywords sort as dates.
 var (
 	minDate = time.Date(1700, 1, 1, 0, 0, 0, 0, time.UTC)
 	maxDate = time.Date(2200, 1, 1, 0, 0, 0, 0, time.UTC)
@@ -220,7 +221,7 @@ func docs(r storedRecord) ([]idDoc, error) {
 	common.keyword(fKind, rec.Meeting.Kind)
 	if day := meetingDay(rec); day != "" {
 		if t, ok := parseDay(day); ok {
-			common[fDate] = t
+			common[fDate] = t.Format(time.DateOnly)
 			mh.Day = day
 			common[fYear] = t.Format("2006")
 			if len(day) >= 7 {
@@ -353,9 +354,6 @@ func docs(r storedRecord) ([]idDoc, error) {
 			for f, v := range d {
 				if perLevel[f] {
 					delete(d, f)
-					if t, ok := v.(time.Time); ok && f == fDate {
-						v = t.Format(time.DateOnly) // a keyword below meetings
-					}
 					d[levelField(l, f)] = v
 				}
 			}

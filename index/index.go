@@ -559,7 +559,7 @@ func (idx *Index) Stats(ctx context.Context) (Stats, error) {
 	}{{fDate, &st.FirstDate}, {"-" + fDate, &st.LastDate}} {
 		lv := query.NewTermQuery(LevelMeeting)
 		lv.SetField(fLevel)
-		dq := query.NewDateRangeQuery(minDate, time.Time{})
+		dq := query.NewTermRangeQuery(minDate.Format(time.DateOnly), "")
 		dq.SetField(fDate)
 		req := bleve.NewSearchRequestOptions(query.NewConjunctionQuery([]query.Query{lv, dq}), 1, 0, false)
 		req.SortBy([]string{c.sort, "_id"})

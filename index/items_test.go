@@ -279,9 +279,9 @@ func TestRelevanceWalkAcrossMerge(t *testing.T) {
 	}
 }
 
-// TestChildDates checks the date filters and the sort by date of items and
-// decisions, whose date is a keyword, against the meetings' dates.
-func TestChildDates(t *testing.T) {
+// TestDates checks the date filters and the sort by date of meetings, items
+// and decisions, whose date is a keyword, against the meetings' dates.
+func TestDates(t *testing.T) {
 	ctx := context.Background()
 	recs := itemCorpus(t, 60)
 	idx := memIndex(t, recs)
@@ -293,16 +293,21 @@ func TestChildDates(t *testing.T) {
 		if f.To != "" {
 			to = f.To + "~" // after any day of the bound
 		}
-		for _, level := range []string{LevelItem, LevelDecision} {
+		for _, level := range []string{LevelMeeting, LevelItem, LevelDecision} {
 			var want []string
 			for _, rec := range recs {
 				day := meetingDay(rec)
 				if day == "" || day < from || day > to {
 					continue
 				}
+				if level == LevelMeeting {
+					want = append(want, rec.ID)
+				}
 				for _, it := range rec.Items {
 					if level == LevelItem {
 						want = append(want, itemID(rec.ID, it.No))
+					}
+					if level != LevelDecision {
 						continue
 					}
 					for k := range it.Decisions {

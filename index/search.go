@@ -756,23 +756,10 @@ func termQ(field, term string) *query.TermQuery {
 	return q
 }
 
+// dateQuery matches the dates of d: the date is a keyword, 2020-11-02.
 func dateQuery(field string, d *DateRange) query.Query {
-	if field != fDate {
-		// Below meetings the date is a keyword, 2020-11-02.
-		inc := true
-		q := query.NewTermRangeInclusiveQuery(d.From, d.To, &inc, &inc)
-		q.SetField(field)
-		return q
-	}
-	var from, to time.Time
-	if d.From != "" {
-		from, _ = time.Parse(time.DateOnly, d.From)
-	}
-	if d.To != "" {
-		to, _ = time.Parse(time.DateOnly, d.To)
-	}
 	inc := true
-	q := query.NewDateRangeInclusiveQuery(from, to, &inc, &inc)
+	q := query.NewTermRangeInclusiveQuery(d.From, d.To, &inc, &inc)
 	q.SetField(field)
 	return q
 }

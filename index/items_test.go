@@ -6,6 +6,7 @@ import (
 	"slices"
 	"strings"
 	"testing"
+	"time"
 	"unicode"
 
 	"github.com/blevesearch/bleve/v2/index/scorch"
@@ -331,5 +332,74 @@ func TestDates(t *testing.T) {
 				t.Errorf("%s %+v: %d hits, want %d", level, f, len(got), len(want))
 			}
 		}
+	}
+}
+
+// TestDateRanges checks date filters, which split a range into years,
+// months and days (dateQuery), against the dates of the records: meetings
+// dated to the day, to the month and to the year alone, and ranges of
+// every shape, at the meeting and item levels.
+func TestDateRanges(t *testing.T) {
+	recs := itemCorpus(t, 80)
+	days := map[string]string{} // meeting id to its date as indexed
+	for i, rec := range recs {
+		// Dates over a few years, so that ranges cut and hold whole
+		// years and months.
+		d := time.Date(2018, 1, 1, 0, 0, 0, 0, time.UTC).AddDate(0, 0, i*23%1300)
+		rec.Meeting.Date = d.Format(time.DateOnly)
+		switch i % 6 {
+		case 1:
+			rec.Meeting.Date = d.Format("2006-01")
+			d = time.Date(d.Year(), d.Month(), 1, 0, 0, 0, 0, time.UTC)
+		case 2:
+			rec.Meeting.Date = d.Format("2006")
+			d = time.Date(d.Year(), 1, 1, 0, 0, 0, 0, time.UTC)
+		}
+		days[rec.ID] = d.Format(time.DateOnly)
+	}
+	idx := memIndex(t, recs)
+	bounds := []string{"", "2018", "2019", "2021", "2018-01", "2019-01", "2019-12", "2020-02", "2020-12",
+		"2018-01-01", "2019-01-01", "2019-01-02", "2019-12-31", "2020-02-29", "2020-03-01", "2020-07-15", "2021-06-30", "2021-07-24"}
+	checked, cut := 0, 0
+	for _, from := range bounds {
+		for _, to := range bounds {
+			f := Filters{From: from, To: to}
+			if from == "" && to == "" {
+				continue
+			}
+			dr, err := dateRange("test", from, to)
+			if err != nil {
+				continue // an empty range
+			}
+			lo, hi := dr.(*DateRange).From, dr.(*DateRange).To
+			var want, wantItems []string
+			for _, rec := range recs {
+				day := days[rec.ID]
+				if (lo == "" || day >= lo) && (hi == "" || day <= hi) {
+					want = append(want, rec.ID)
+					for _, it := range rec.Items {
+						wantItems = append(wantItems, itemID(rec.ID, it.No))
+					}
+				}
+			}
+			if len(want) > 0 && len(want) < len(recs) {
+				cut++
+			}
+			for _, c := range []struct {
+				level string
+				want  []string
+			}{{LevelMeeting, want}, {LevelItem, wantItems}} {
+				got, _ := allHits(t, idx, Request{Level: c.level, Filters: f, Sort: "date"})
+				slices.Sort(got)
+				slices.Sort(c.want)
+				if !slices.Equal(got, c.want) {
+					t.Errorf("%s from %q to %q: %d hits, want %d", c.level, from, to, len(got), len(c.want))
+				}
+			}
+			checked++
+		}
+	}
+	if checked < 200 || cut < 100 {
+		t.Errorf("%d ranges checked, %d of them cutting the corpus: too few", checked, cut)
 	}
 }

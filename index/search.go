@@ -437,7 +437,7 @@ func plan(req Request) (*searchPlan, error) {
 		if err != nil {
 			return nil, param("from", "%s", err.(*QueryError).Msg)
 		}
-		p.filters = append(p.filters, dateQuery(levelField(p.level, fDate), dr.(*DateRange)))
+		p.filters = append(p.filters, dateQuery(p.level, dr.(*DateRange)))
 	}
 	officialField := fOfficial
 	switch f.Role {
@@ -475,7 +475,7 @@ func plan(req Request) (*searchPlan, error) {
 		var alts []query.Query
 		for _, v := range kv.vals {
 			if k := key(v); k != "" {
-				alts = append(alts, termQ(levelField(p.level, kv.field), k))
+				alts = append(alts, keyQuery(levelField(p.level, kv.field), k))
 			}
 		}
 		switch len(alts) {
@@ -718,9 +718,9 @@ func (c compiler) compile(q Q) query.Query {
 		if peopleFields[q.Field] {
 			return c.peopleQuery(q.Field, key(q.Value))
 		}
-		return termQ(levelField(c.level, q.Field), key(q.Value))
+		return keyQuery(levelField(c.level, q.Field), key(q.Value))
 	case *DateRange:
-		return dateQuery(levelField(c.level, fDate), q)
+		return dateQuery(c.level, q)
 	case *Session:
 		id := query.Query(termQ(levelField(c.level, fSession), strconv.Itoa(q.N)))
 		if q.Year > 0 {
@@ -750,18 +750,93 @@ func (c compiler) compile(q Q) query.Query {
 	panic(fmt.Sprintf("index: unknown query node %T", q))
 }
 
+// keyQuery matches the documents with a value of the keyword field f whose
+// folded form is k: k is the value in f's label if the value is its own
+// folded form, else in f (see doc.keyword). k is a folded form, key(k) ==
+// k.
+func keyQuery(f, k string) query.Query {
+	return query.NewDisjunctionQuery([]query.Query{termQ(f, k), termQ(label(f), k)})
+}
+
 func termQ(field, term string) *query.TermQuery {
 	q := query.NewTermQuery(term)
 	q.SetField(field)
 	return q
 }
 
-// dateQuery matches the dates of d: the date is a keyword, 2020-11-02.
-func dateQuery(field string, d *DateRange) query.Query {
-	inc := true
-	q := query.NewTermRangeInclusiveQuery(d.From, d.To, &inc, &inc)
-	q.SetField(field)
-	return q
+// dateQuery matches the documents of a level dated within d. The date is
+// a keyword, 2020-11-02, and a range of days is split as a numeric range
+// is split by precision: the whole years in it are terms of the year
+// field, the whole months of the years it cuts are terms of the month
+// field, and only the days of the months it cuts are terms of the date
+// field. A range over a decade then reads a few dozen terms, not
+// thousands of days.
+func dateQuery(level string, d *DateRange) query.Query {
+	from, to := minDate, maxDate.AddDate(0, 0, -1)
+	if d.From != "" {
+		from, _ = time.Parse(time.DateOnly, d.From)
+	}
+	if d.To != "" {
+		to, _ = time.Parse(time.DateOnly, d.To)
+	}
+	var parts []query.Query
+	span := func(field, layout string, a, b time.Time) {
+		inc := true
+		q := query.NewTermRangeInclusiveQuery(a.Format(layout), b.Format(layout), &inc, &inc)
+		q.SetField(levelField(level, field))
+		parts = append(parts, q)
+	}
+	monthOf := func(t time.Time) time.Time { return time.Date(t.Year(), t.Month(), 1, 0, 0, 0, 0, time.UTC) }
+	earlier := func(a, b time.Time) time.Time {
+		if a.Before(b) {
+			return a
+		}
+		return b
+	}
+	later := func(a, b time.Time) time.Time {
+		if a.After(b) {
+			return a
+		}
+		return b
+	}
+	// The days before the first whole month, and after the last.
+	if from.Day() != 1 {
+		end := earlier(monthOf(from).AddDate(0, 1, -1), to)
+		span(fDate, time.DateOnly, from, end)
+		from = end.AddDate(0, 0, 1)
+	}
+	if !from.After(to) && to.AddDate(0, 0, 1).Day() != 1 {
+		start := later(monthOf(to), from)
+		span(fDate, time.DateOnly, start, to)
+		to = start.AddDate(0, 0, -1)
+	}
+	// The whole months before the first whole year, and after the last.
+	// A date of a year alone, 2020, has no month: it is the year's first
+	// day, found by its date where the months hold January.
+	const monthLayout = "2006-01"
+	if !from.After(to) && from.Month() != time.January {
+		end := earlier(time.Date(from.Year(), time.December, 1, 0, 0, 0, 0, time.UTC), monthOf(to))
+		span(fMonth, monthLayout, from, end)
+		from = end.AddDate(0, 1, 0)
+	}
+	if !from.After(to) && to.Month() != time.December {
+		start := later(time.Date(to.Year(), time.January, 1, 0, 0, 0, 0, time.UTC), from)
+		span(fMonth, monthLayout, start, to)
+		if start.Month() == time.January {
+			span(fDate, time.DateOnly, start, start)
+		}
+		to = start.AddDate(0, 0, -1)
+	}
+	if !from.After(to) {
+		span(fYear, "2006", from, to)
+	}
+	switch len(parts) {
+	case 0:
+		return query.NewMatchNoneQuery()
+	case 1:
+		return parts[0]
+	}
+	return query.NewDisjunctionQuery(parts)
 }
 
 // isOneHan reports whether a term is a single Han character, which the
@@ -960,7 +1035,7 @@ func peopleKey(field, k string) string { return field + "\x00" + k }
 // documents hold the people; the items and decisions of a meeting match
 // through its id, resolved beforehand by resolvePeople.
 func (c compiler) peopleQuery(field, k string) query.Query {
-	t := termQ(field, k)
+	t := keyQuery(field, k)
 	if c.level == LevelMeeting {
 		return t
 	}
@@ -999,7 +1074,7 @@ func (idx *Index) resolvePeople(ctx context.Context, p *searchPlan) error {
 			continue
 		}
 		var ids []query.Query
-		q := query.NewConjunctionQuery([]query.Query{termQ(fLevel, LevelMeeting), termQ(w.field, w.key)})
+		q := query.NewConjunctionQuery([]query.Query{termQ(fLevel, LevelMeeting), keyQuery(w.field, w.key)})
 		err := idx.scan(ctx, q, nil, func(id string, _ map[string]any) {
 			ids = append(ids, termQ(fMeetingID, id))
 		})

@@ -1,6 +1,7 @@
 package index
 
 import (
+	"cmp"
 	"context"
 	"fmt"
 	"sort"
@@ -42,30 +43,43 @@ func (idx *Index) Terms(ctx context.Context, facet, prefix string, limit int) ([
 		level = LevelDecision
 	}
 	field = levelField(level, field)
-	dict, err := idx.b.FieldDictPrefix(field, []byte(p))
-	if err != nil {
-		return nil, fmt.Errorf("terms %s: %w", facet, err)
+	// The folded forms are in the field, and in its label where a value
+	// is its own folded form (see doc.keyword).
+	dfs := map[string]uint64{}
+	for _, f := range []string{field, label(field)} {
+		dict, err := idx.b.FieldDictPrefix(f, []byte(p))
+		if err != nil {
+			return nil, fmt.Errorf("terms %s: %w", facet, err)
+		}
+		for {
+			e, err := dict.Next()
+			if err != nil {
+				dict.Close()
+				return nil, fmt.Errorf("terms %s: %w", facet, err)
+			}
+			if e == nil {
+				break
+			}
+			if f == field || key(e.Term) == e.Term {
+				dfs[e.Term] += e.Count
+			}
+		}
+		dict.Close()
 	}
 	type cand struct {
 		term string
 		df   uint64
 	}
-	var cands []cand
-	for {
-		e, err := dict.Next()
-		if err != nil {
-			dict.Close()
-			return nil, fmt.Errorf("terms %s: %w", facet, err)
-		}
-		if e == nil {
-			break
-		}
-		cands = append(cands, cand{e.Term, e.Count})
+	cands := make([]cand, 0, len(dfs))
+	for term, df := range dfs {
+		cands = append(cands, cand{term, df})
 	}
-	dict.Close()
-	// Document frequency counts items and decisions too: good enough to
-	// choose which terms to count exactly.
-	sort.SliceStable(cands, func(i, j int) bool { return cands[i].df > cands[j].df })
+	// Document frequency counts items and decisions too, and a document
+	// with a value in both fields twice: good enough to choose which
+	// terms to count exactly.
+	sort.Slice(cands, func(i, j int) bool {
+		return cmp.Or(cmp.Compare(cands[j].df, cands[i].df), strings.Compare(cands[i].term, cands[j].term)) < 0
+	})
 	if len(cands) > termCandidates {
 		cands = cands[:termCandidates]
 	}
@@ -76,9 +90,7 @@ func (idx *Index) Terms(ctx context.Context, facet, prefix string, limit int) ([
 		}
 		lv := query.NewTermQuery(level)
 		lv.SetField(fLevel)
-		tq := query.NewTermQuery(c.term)
-		tq.SetField(field)
-		req := bleve.NewSearchRequestOptions(query.NewConjunctionQuery([]query.Query{lv, tq}), 0, 0, false)
+		req := bleve.NewSearchRequestOptions(query.NewConjunctionQuery([]query.Query{lv, keyQuery(field, c.term)}), 0, 0, false)
 		// The meetings have other values of the field too: find the one
 		// this term is the folded form of.
 		req.AddFacet("v", bleve.NewFacetRequest(label(field), facetSize))

@@ -7,6 +7,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
+	"strings"
 	"sync"
 
 	"github.com/jiyao-search/jiyao/ingest"
@@ -22,9 +23,10 @@ import (
 // blob nothing refers to, which is harmless.
 //
 // The JSON leaves out the text of each item where it is the slice
-// Text[Start:End] of the record's text, and decodeRecord puts it back where
-// an item has no text and a non-empty span (ingest gives every item with a
-// span its text).
+// Text[Start:End] of the record's text without the white space around it,
+// as ingest makes it, and decodeRecord puts it back where an item has no
+// text and a non-empty span (ingest gives every item with a span its
+// text).
 
 // storedRecord is a record with its JSON and, once stored, the refs of the
 // JSON and of the original file.
@@ -48,7 +50,7 @@ func encodeRecord(rec *ingest.Minutes) (storedRecord, error) {
 		slim.Items = make([]ingest.Item, len(rec.Items))
 	}
 	for i, it := range rec.Items {
-		if it.Start >= 0 && it.Start < it.End && it.End <= len(rec.Text) && rec.Text[it.Start:it.End] == it.Text {
+		if it.Start >= 0 && it.Start < it.End && it.End <= len(rec.Text) && strings.TrimSpace(rec.Text[it.Start:it.End]) == it.Text {
 			it.Text = ""
 		}
 		slim.Items[i] = it
@@ -69,7 +71,7 @@ func decodeRecord(raw []byte) (*ingest.Minutes, error) {
 	for i := range rec.Items {
 		it := &rec.Items[i]
 		if it.Text == "" && it.Start >= 0 && it.Start < it.End && it.End <= len(rec.Text) {
-			it.Text = rec.Text[it.Start:it.End]
+			it.Text = strings.TrimSpace(rec.Text[it.Start:it.End])
 		}
 	}
 	return &rec, nil

@@ -2,6 +2,7 @@ package index
 
 import (
 	"cmp"
+	"iter"
 	"slices"
 	"strings"
 	"testing"
@@ -37,11 +38,34 @@ func flatten(tfs bindex.TokenFrequencies) map[string]flatFreq {
 	return out
 }
 
-// TestAnalysedFieldsMatchMapping pins that the text fields put writes
-// (analysedField) index what the mapping's own TextField would: the same
-// terms, frequencies, locations and field lengths, for every text field
-// of the mapping, on the documents of the fixtures and of the generator.
-func TestAnalysedFieldsMatchMapping(t *testing.T) {
+// docField is a field of a document of a record.
+type docField struct {
+	id, name string
+	v        any
+}
+
+// docFields yields the fields of the documents of recs.
+func docFields(t *testing.T, recs []*ingest.Minutes) iter.Seq[docField] {
+	return func(yield func(docField) bool) {
+		for _, rec := range recs {
+			ds, err := docs(storedRecord{rec: rec})
+			if err != nil {
+				t.Fatal(err)
+			}
+			for _, od := range ds {
+				for name, v := range od.d {
+					if !yield(docField{od.id, name, v}) {
+						return
+					}
+				}
+			}
+		}
+	}
+}
+
+// mappingFields returns Jiyao's mapping and the fields read from it.
+func mappingFields(t *testing.T) (*mapping.IndexMappingImpl, analysedFields) {
+	t.Helper()
 	m, err := newMapping()
 	if err != nil {
 		t.Fatal(err)
@@ -50,6 +74,15 @@ func TestAnalysedFieldsMatchMapping(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	return m, fields
+}
+
+// TestAnalysedFieldsMatchMapping pins that the text fields put writes
+// (analysedField) index what the mapping's own TextField would: the same
+// terms, frequencies, locations and field lengths, for every text field
+// of the mapping, on the documents of the fixtures and of the generator.
+func TestAnalysedFieldsMatchMapping(t *testing.T) {
+	m, fields := mappingFields(t)
 	// Every analysed text field of the mapping is written this way, and
 	// every keyword field as a keywordsField (TestKeywordsFieldsMatchMapping).
 	var want, got []string
@@ -69,66 +102,45 @@ func TestAnalysedFieldsMatchMapping(t *testing.T) {
 		t.Fatalf("analysed fields %v, mapping's text fields %v", got, want)
 	}
 
-	recs := fixtures()
-	g := gen.New(7, gen.WrapAt(37))
-	ex, err := ingest.NewExtractor(ingest.Config{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	for i := range 20 {
-		d := g.Doc(i)
-		rec, err := ex.ExtractOne(d.Name, d.Text)
-		if err != nil {
-			t.Fatal(err)
-		}
-		rec.ID = d.Name
-		recs = append(recs, rec)
-	}
+	recs := withGenerated(t, fixtures(), gen.New(7, gen.WrapAt(37)), 20)
 	checked := map[string]int{}
-	for _, rec := range recs {
-		ds, err := docs(storedRecord{rec: rec})
-		if err != nil {
-			t.Fatal(err)
+	for f := range docFields(t, recs) {
+		name, v := f.name, f.v
+		ours, ok := fields.field(name, v)
+		if !ok || fields[name].tok == nil {
+			continue
 		}
-		for _, od := range ds {
-			for name, v := range od.d {
-				ours, ok := fields.field(name, v)
-				if !ok || fields[name].tok == nil {
-					continue
-				}
-				text, _ := v.(string)
-				mt, isMeeting := v.(meetingText)
-				if isMeeting {
-					text = mt.body
-				}
-				fm := m.DefaultMapping.Properties[name].Fields[0]
-				theirs := document.NewTextFieldCustom(name, nil, []byte(text), fm.Options(), m.AnalyzerNamed(fm.Analyzer))
-				ours.Analyze()
-				theirs.Analyze()
-				if ours.AnalyzedLength() != theirs.AnalyzedLength() {
-					t.Errorf("%s %s: length %d, mapping's %d", od.id, name, ours.AnalyzedLength(), theirs.AnalyzedLength())
-				}
-				got := flatten(ours.AnalyzedTokenFrequencies())
-				if isMeeting && name == fText {
-					checkItemStretches(t, od.id, mt, got)
-				}
-				want := flatten(theirs.AnalyzedTokenFrequencies())
-				if len(mt.items) > 0 {
-					// Positions differ by the items' ranges, checked
-					// above; terms and counts do not.
-					want, got = withoutPositions(want), withoutPositions(got)
-				}
-				if diff := gocmp.Diff(want, got); diff != "" {
-					t.Errorf("%s %s: frequencies differ from the mapping's (-mapping +ours):\n%s", od.id, name, diff)
-				}
-				if ours.Options() != theirs.Options() {
-					t.Errorf("%s %s: options %v, mapping's %v", od.id, name, ours.Options(), theirs.Options())
-				}
-				checked[name]++
-				if len(mt.items) > 0 {
-					checked["item stretches"]++
-				}
-			}
+		text, _ := v.(string)
+		mt, isMeeting := v.(meetingText)
+		if isMeeting {
+			text = mt.body
+		}
+		fm := m.DefaultMapping.Properties[name].Fields[0]
+		theirs := document.NewTextFieldCustom(name, nil, []byte(text), fm.Options(), m.AnalyzerNamed(fm.Analyzer))
+		ours.Analyze()
+		theirs.Analyze()
+		if ours.AnalyzedLength() != theirs.AnalyzedLength() {
+			t.Errorf("%s %s: length %d, mapping's %d", f.id, name, ours.AnalyzedLength(), theirs.AnalyzedLength())
+		}
+		got := flatten(ours.AnalyzedTokenFrequencies())
+		if isMeeting && name == fText {
+			checkItemStretches(t, f.id, mt, got)
+		}
+		want := flatten(theirs.AnalyzedTokenFrequencies())
+		if len(mt.items) > 0 {
+			// Positions differ by the items' ranges, checked
+			// above; terms and counts do not.
+			want, got = withoutPositions(want), withoutPositions(got)
+		}
+		if diff := gocmp.Diff(want, got); diff != "" {
+			t.Errorf("%s %s: frequencies differ from the mapping's (-mapping +ours):\n%s", f.id, name, diff)
+		}
+		if ours.Options() != theirs.Options() {
+			t.Errorf("%s %s: options %v, mapping's %v", f.id, name, ours.Options(), theirs.Options())
+		}
+		checked[name]++
+		if len(mt.items) > 0 {
+			checked["item stretches"]++
 		}
 	}
 	if checked["item stretches"] == 0 {
@@ -215,14 +227,7 @@ func checkItemStretches(t *testing.T, id string, mt meetingText, got map[string]
 // terms, frequencies and length, for every keyword field of the mapping, on
 // the documents of the fixtures and of the generator.
 func TestKeywordsFieldsMatchMapping(t *testing.T) {
-	m, err := newMapping()
-	if err != nil {
-		t.Fatal(err)
-	}
-	fields, err := newAnalysedFields(m)
-	if err != nil {
-		t.Fatal(err)
-	}
+	m, fields := mappingFields(t)
 	var want []string
 	for name, dm := range m.DefaultMapping.Properties {
 		if len(dm.Fields) == 1 && dm.Fields[0].Index && dm.Fields[0].Type == "text" && dm.Fields[0].Analyzer == keyword.Name {
@@ -236,76 +241,55 @@ func TestKeywordsFieldsMatchMapping(t *testing.T) {
 		t.Fatalf("mapping has %d keyword fields: %v", len(want), want)
 	}
 
-	recs := fixtures()
-	g := gen.New(11)
-	ex, err := ingest.NewExtractor(ingest.Config{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	for i := range 20 {
-		d := g.Doc(i)
-		rec, err := ex.ExtractOne(d.Name, d.Text)
-		if err != nil {
-			t.Fatal(err)
-		}
-		rec.ID = d.Name
-		recs = append(recs, rec)
-	}
+	recs := withGenerated(t, fixtures(), gen.New(11), 20)
 	checked := map[string]int{}
 	lists := 0
-	for _, rec := range recs {
-		ds, err := docs(storedRecord{rec: rec})
-		if err != nil {
+	for f := range docFields(t, recs) {
+		name, v := f.name, f.v
+		if fields[name].tok != nil {
+			continue
+		}
+		ours, ok := fields.field(name, v)
+		if !ok {
+			if _, known := fields[name]; known {
+				t.Errorf("%s %s: value %T not taken", f.id, name, v)
+			}
+			continue
+		}
+		theirs := document.NewDocument(f.id)
+		if err := m.MapDocument(theirs, map[string]any{name: v}); err != nil {
 			t.Fatal(err)
 		}
-		for _, od := range ds {
-			for name, v := range od.d {
-				if fields[name].tok != nil {
-					continue
-				}
-				ours, ok := fields.field(name, v)
-				if !ok {
-					if _, known := fields[name]; known {
-						t.Errorf("%s %s: value %T not taken", od.id, name, v)
-					}
-					continue
-				}
-				theirs := document.NewDocument(od.id)
-				if err := m.MapDocument(theirs, map[string]any{name: v}); err != nil {
-					t.Fatal(err)
-				}
-				// The segment builder sums the lengths of a field's
-				// instances and merges their frequencies.
-				var merged bindex.TokenFrequencies
-				length := 0
-				theirs.VisitFields(func(f bindex.Field) {
-					f.Analyze()
-					length += f.AnalyzedLength()
-					if merged == nil {
-						merged = f.AnalyzedTokenFrequencies()
-					} else {
-						merged.MergeAll(name, f.AnalyzedTokenFrequencies())
-					}
-					if f.Options() != ours.Options() {
-						t.Errorf("%s %s: options %v, mapping's %v", od.id, name, ours.Options(), f.Options())
-					}
-				})
-				if theirs.NumPlainTextBytes() != ours.NumPlainTextBytes() {
-					t.Errorf("%s %s: %d plain text bytes, mapping's %d", od.id, name, ours.NumPlainTextBytes(), theirs.NumPlainTextBytes())
-				}
-				ours.Analyze()
-				if ours.AnalyzedLength() != length {
-					t.Errorf("%s %s: length %d, mapping's %d", od.id, name, ours.AnalyzedLength(), length)
-				}
-				if diff := gocmp.Diff(flatten(merged), flatten(ours.AnalyzedTokenFrequencies())); diff != "" {
-					t.Errorf("%s %s: frequencies differ from the mapping's (-mapping +ours):\n%s", od.id, name, diff)
-				}
-				if length > 1 {
-					lists++
-				}
-				checked[name]++
+		// The segment builder sums the lengths of a field's
+		// instances and merges their frequencies.
+		var merged bindex.TokenFrequencies
+		length := 0
+		theirs.VisitFields(func(tf bindex.Field) {
+			tf.Analyze()
+			length += tf.AnalyzedLength()
+			if merged == nil {
+				merged = tf.AnalyzedTokenFrequencies()
+			} else {
+				merged.MergeAll(name, tf.AnalyzedTokenFrequencies())
 			}
+			if tf.Options() != ours.Options() {
+				t.Errorf("%s %s: options %v, mapping's %v", f.id, name, ours.Options(), tf.Options())
+			}
+		})
+		if theirs.NumPlainTextBytes() != ours.NumPlainTextBytes() {
+			t.Errorf("%s %s: %d plain text bytes, mapping's %d", f.id, name, ours.NumPlainTextBytes(), theirs.NumPlainTextBytes())
 		}
+		ours.Analyze()
+		if ours.AnalyzedLength() != length {
+			t.Errorf("%s %s: length %d, mapping's %d", f.id, name, ours.AnalyzedLength(), length)
+		}
+		if diff := gocmp.Diff(flatten(merged), flatten(ours.AnalyzedTokenFrequencies())); diff != "" {
+			t.Errorf("%s %s: frequencies differ from the mapping's (-mapping +ours):\n%s", f.id, name, diff)
+		}
+		if length > 1 {
+			lists++
+		}
+		checked[name]++
 	}
 	if lists == 0 {
 		t.Error("no keyword field had more than one value")
@@ -347,32 +331,11 @@ func TestAnalysedFieldsOtherAnalyzer(t *testing.T) {
 // fixtures and generated minutes, and on forms that fold.
 func TestKeyIdempotent(t *testing.T) {
 	vals := []string{"高雄市議會", "臺北市 財政局", "ＡＢＣ１２３", "苏府会〔2020〕36号", "①②", "㈠項", "Ⅻ", "王院長金平", "\u3000市　政府", "ｶﾀｶﾅ", "財政局（試行）"}
-	recs := fixtures()
-	g := gen.New(3)
-	ex, err := ingest.NewExtractor(ingest.Config{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	for i := range 30 {
-		d := g.Doc(i)
-		rec, err := ex.ExtractOne(d.Name, d.Text)
-		if err != nil {
-			t.Fatal(err)
-		}
-		rec.ID = d.Name
-		recs = append(recs, rec)
-	}
-	for _, rec := range recs {
-		ds, err := docs(storedRecord{rec: rec})
-		if err != nil {
-			t.Fatal(err)
-		}
-		for _, od := range ds {
-			for name, v := range od.d {
-				if l, ok := v.([]string); ok && strings.HasSuffix(name, labelSuffix) {
-					vals = append(vals, l...)
-				}
-			}
+	recs := withGenerated(t, fixtures(), gen.New(3), 30)
+	for f := range docFields(t, recs) {
+		name, v := f.name, f.v
+		if l, ok := v.([]string); ok && strings.HasSuffix(name, labelSuffix) {
+			vals = append(vals, l...)
 		}
 	}
 	folded := 0

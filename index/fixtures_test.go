@@ -7,6 +7,7 @@ import (
 	"testing"
 
 	"github.com/jiyao-search/jiyao/ingest"
+	"github.com/jiyao-search/jiyao/internal/gen"
 )
 
 // suzhou is a municipal executive meeting with five items and decisions.
@@ -175,4 +176,24 @@ func synthetic(n int) []*ingest.Minutes {
 		}
 	}
 	return out
+}
+
+// withGenerated appends to recs the records of g's first n documents, each
+// with its document's name as id.
+func withGenerated(t testing.TB, recs []*ingest.Minutes, g *gen.Generator, n int) []*ingest.Minutes {
+	t.Helper()
+	ex, err := ingest.NewExtractor(ingest.Config{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for i := range n {
+		d := g.Doc(i)
+		rec, err := ex.ExtractOne(d.Name, d.Text)
+		if err != nil {
+			t.Fatal(err)
+		}
+		rec.ID = d.Name
+		recs = append(recs, rec)
+	}
+	return recs
 }

@@ -114,21 +114,8 @@ func TestRecordStore(t *testing.T) {
 // record, for the fixtures and generated minutes with and without wrapped
 // lines; and that it does leave them out.
 func TestRecordRoundTrip(t *testing.T) {
-	recs := fixtures()
-	ex, err := ingest.NewExtractor(ingest.Config{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	for _, g := range []*gen.Generator{gen.New(5), gen.New(6, gen.WrapAt(29))} {
-		for i := range 10 {
-			d := g.Doc(i)
-			rec, err := ex.ExtractOne(d.Name, d.Text)
-			if err != nil {
-				t.Fatal(err)
-			}
-			recs = append(recs, rec)
-		}
-	}
+	recs := withGenerated(t, fixtures(), gen.New(5), 10)
+	recs = withGenerated(t, recs, gen.New(6, gen.WrapAt(29)), 10)
 	items, left := 0, 0
 	for _, rec := range recs {
 		sr, err := encodeRecord(rec)

@@ -19,6 +19,29 @@ func decisionID(meetingID string, no, d int) string {
 	return fmt.Sprintf("%s/i%d/d%d", meetingID, no, d)
 }
 
+// childOf reads the id of an item or decision: its meeting, its item's
+// number and its own (0 for an item). ok is false for any other id, a
+// meeting's.
+func childOf(id string) (meeting string, item, decision int, ok bool) {
+	meeting, rest, found := strings.Cut(id, "/")
+	if !found {
+		return "", 0, 0, false
+	}
+	is, ds, isDecision := strings.Cut(rest, "/")
+	n, err := strconv.Atoi(strings.TrimPrefix(is, "i"))
+	if err != nil || !strings.HasPrefix(is, "i") {
+		return "", 0, 0, false
+	}
+	if isDecision {
+		d, err := strconv.Atoi(strings.TrimPrefix(ds, "d"))
+		if err != nil || d <= 0 || !strings.HasPrefix(ds, "d") {
+			return "", 0, 0, false
+		}
+		return meeting, n, d, true
+	}
+	return meeting, n, 0, true
+}
+
 // meetingOf returns the meeting id a doc id belongs to.
 func meetingOf(id string) string {
 	m, _, _ := strings.Cut(id, "/")
@@ -221,7 +244,7 @@ func docs(r storedRecord) ([]idDoc, error) {
 		fMeetingID: rec.ID,
 	}
 	mh := storedHit{
-		Level: LevelMeeting, Meeting: rec.ID, Source: rec.Source, Title: blankless(rec.Title),
+		Source: rec.Source, Title: blankless(rec.Title),
 		Issuer: strings.TrimSpace(rec.Issuer), DocNumber: rec.DocNumber, Record: r.key,
 		SHA256: rec.SHA256, Original: r.original,
 	}
@@ -320,7 +343,7 @@ func docs(r storedRecord) ([]idDoc, error) {
 		}
 		// Items and decisions store what is theirs; a hit reads the
 		// rest from its meeting (see withMeetings).
-		ih := storedHit{Meeting: rec.ID, Level: LevelItem, Item: it.No, Title: blankless(it.Title)}
+		ih := storedHit{Title: blankless(it.Title)}
 		d := with(doc{fLevel: LevelItem})
 		d.store(ih)
 		d.text(fItemTitle, it.Title)
@@ -340,7 +363,6 @@ func docs(r storedRecord) ([]idDoc, error) {
 
 		for k, dc := range it.Decisions {
 			dh := ih
-			dh.Level, dh.Decision = LevelDecision, k+1
 			dh.Verb, dh.Object, dh.Lead = strings.TrimSpace(dc.Verb), blankless(dc.Object), strings.TrimSpace(dc.Lead)
 			dd := with(doc{fLevel: LevelDecision})
 			dd.store(dh)
@@ -399,13 +421,14 @@ func withTitle(title, text string) string {
 // record and original are. It is one stored field, JSON, rather than a
 // stored field each, which bleve would load and allocate one by one for
 // every hit. Items and decisions store only the fields of their own
-// (level, meeting, item, decision, title, verb, object, lead); a hit reads
-// the meeting's from the meeting (see withMeetings).
+// (title, verb, object, lead); a hit reads the meeting's from the meeting
+// (see withMeetings). The level, meeting, item and decision are not stored
+// but read from the document's id (see readStored).
 type storedHit struct {
-	Level        string `json:"l"`
-	Meeting      string `json:"m"`
-	Item         int    `json:"i,omitempty"`
-	Decision     int    `json:"d,omitempty"`
+	Level        string `json:"-"`
+	Meeting      string `json:"-"`
+	Item         int    `json:"-"`
+	Decision     int    `json:"-"`
 	Source       string `json:"s,omitempty"`
 	Title        string `json:"t,omitempty"`
 	MeetingTitle string `json:"mt,omitempty"` // on items and decisions
@@ -436,11 +459,20 @@ func blankless(s string) string {
 	return s
 }
 
-// readStored decodes the stored field of a hit.
-func readStored(fields map[string]any) storedHit {
+// readStored decodes the stored field of the document id, with its level,
+// meeting, item and decision, which its id tells.
+func readStored(id string, fields map[string]any) storedHit {
 	var h storedHit
 	if s, ok := fields[fStored].(string); ok {
 		_ = json.Unmarshal([]byte(s), &h)
+	}
+	if m, item, d, ok := childOf(id); ok {
+		h.Level, h.Meeting, h.Item, h.Decision = LevelItem, m, item, d
+		if d > 0 {
+			h.Level = LevelDecision
+		}
+	} else {
+		h.Level, h.Meeting = LevelMeeting, id
 	}
 	return h
 }

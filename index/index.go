@@ -393,7 +393,7 @@ func (idx *Index) meetings(ctx context.Context, meetingIDs []string) (ids, sourc
 	for chunk := range slices.Chunk(meetingIDs, maxTerms) {
 		err := idx.scan(ctx, query.NewDocIDQuery(chunk), []string{fStored}, func(id string, f map[string]any) {
 			ids = append(ids, id)
-			if st := readStored(f); st.Source != "" {
+			if st := readStored(id, f); st.Source != "" {
 				sources = append(sources, st.Source)
 			}
 		})
@@ -414,7 +414,7 @@ func (idx *Index) meetingsFrom(ctx context.Context, sources []string) (map[strin
 		}
 		q := query.NewConjunctionQuery([]query.Query{termQ(fLevel, LevelMeeting), query.NewDisjunctionQuery(qs)})
 		err := idx.scan(ctx, q, []string{fStored}, func(id string, f map[string]any) {
-			src := readStored(f).Source
+			src := readStored(id, f).Source
 			out[src] = append(out[src], id)
 		})
 		if err != nil {
@@ -500,7 +500,7 @@ func (idx *Index) meetingsStored(ctx context.Context, ids []string) (map[string]
 	}
 	out := make(map[string]storedHit, len(res.Hits))
 	for _, h := range res.Hits {
-		out[h.ID] = readStored(h.Fields)
+		out[h.ID] = readStored(h.ID, h.Fields)
 	}
 	return out, nil
 }
@@ -519,7 +519,7 @@ func (idx *Index) Lookup(ctx context.Context, source string) (id, sha256 string,
 		return "", "", false, nil
 	}
 	h := res.Hits[0]
-	return h.ID, readStored(h.Fields).SHA256, true, nil
+	return h.ID, readStored(h.ID, h.Fields).SHA256, true, nil
 }
 
 // Stats describes the index contents.
@@ -569,7 +569,7 @@ func (idx *Index) Stats(ctx context.Context) (Stats, error) {
 			return st, fmt.Errorf("stats: %w", err)
 		}
 		if len(res.Hits) > 0 {
-			*c.out = readStored(res.Hits[0].Fields).Day
+			*c.out = readStored(res.Hits[0].ID, res.Hits[0].Fields).Day
 		}
 	}
 	if idx.dir != "" {

@@ -187,3 +187,36 @@ func docsOf(t *testing.T, idx *Index, meetingIDs []string) []string {
 	}
 	return ids
 }
+
+// TestChildOf checks that the ids of items and decisions tell their
+// meeting, item and decision, which their stored values leave out, and that
+// other ids do not pass for them.
+func TestChildOf(t *testing.T) {
+	for _, c := range []struct {
+		id      string
+		meeting string
+		item, d int
+		ok      bool
+	}{
+		{itemID("m1", 3), "m1", 3, 0, true},
+		{itemID("m1", 0), "m1", 0, 0, true},
+		{decisionID("suzhou-2020-36", 12, 2), "suzhou-2020-36", 12, 2, true},
+		{"m1", "", 0, 0, false},
+		{"m1/x3", "", 0, 0, false},
+		{"m1/i3/x1", "", 0, 0, false},
+		{"m1/i3/d0", "", 0, 0, false},
+		{"m1/i", "", 0, 0, false},
+	} {
+		m, item, d, ok := childOf(c.id)
+		if m != c.meeting || item != c.item || d != c.d || ok != c.ok {
+			t.Errorf("childOf(%q) = %q, %d, %d, %v; want %q, %d, %d, %v", c.id, m, item, d, ok, c.meeting, c.item, c.d, c.ok)
+		}
+	}
+	h := readStored(decisionID("m1", 4, 1), map[string]any{fStored: `{"t":"title","v":"原则同意"}`})
+	if h.Level != LevelDecision || h.Meeting != "m1" || h.Item != 4 || h.Decision != 1 || h.Title != "title" || h.Verb != "原则同意" {
+		t.Errorf("readStored of a decision: %+v", h)
+	}
+	if h := readStored("m1", map[string]any{fStored: `{"t":"title"}`}); h.Level != LevelMeeting || h.Meeting != "m1" {
+		t.Errorf("readStored of a meeting: %+v", h)
+	}
+}

@@ -32,7 +32,7 @@ func recordKeys(t *testing.T, idx *Index) []string {
 		}
 	}
 	err := idx.scan(context.Background(), termQ(fLevel, LevelMeeting), []string{fStored}, func(id string, f map[string]any) {
-		k := readStored(f).Record
+		k := readStored(id, f).Record
 		if _, err := idx.loadRecord(k); err != nil {
 			t.Errorf("%s refers to record %q: %v", id, k, err)
 		}

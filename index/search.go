@@ -284,7 +284,7 @@ func (idx *Index) withMeetings(ctx context.Context, hits search.DocumentMatchCol
 	out := make([]storedHit, len(hits))
 	var ids []string
 	for i, h := range hits {
-		out[i] = readStored(h.Fields)
+		out[i] = readStored(h.ID, h.Fields)
 		if out[i].Level != LevelMeeting && !slices.Contains(ids, out[i].Meeting) {
 			ids = append(ids, out[i].Meeting)
 		}

@@ -297,24 +297,14 @@ func docs(r storedRecord) ([]idDoc, error) {
 	// not one keeps a text field of its own.
 	shift, end := len(body)-len(rec.Text), 0
 	own := make([]bool, len(rec.Items))
-	marked := 0 // bytes of the body in items' stretches
 	for j, it := range rec.Items {
-		if it.Start >= end && it.Start < it.End && it.End <= len(rec.Text) && it.End-it.Start <= maxStretch &&
+		if it.Start >= end && it.Start < it.End && it.End <= len(rec.Text) &&
 			strings.TrimSpace(rec.Text[it.Start:it.End]) == it.Text {
 			mt.items = append(mt.items, itemSpan{start: shift + it.Start, end: shift + it.End, child: uint64(j + 1)})
 			end = it.End
-			marked += it.End - it.Start
 			continue
 		}
 		own[j] = true
-	}
-	if around := len(body) - marked; around+len(rec.Items) > maxStretch {
-		// Too much text around the items for the positions below the
-		// first item's range: every item keeps its own text.
-		mt.items = nil
-		for j := range own {
-			own[j] = true
-		}
 	}
 	if strings.TrimSpace(body) != "" {
 		m[fText] = mt

@@ -133,40 +133,48 @@ func (f *analysedField) Analyze() {
 		f.freqs, f.length, f.size = t.charFrequencies(f.value, f.spec.options)
 		return
 	}
-	// The text is analysed stretch by stretch: the text around the items
-	// (all of it, in a field without items), and each item's. The text around the items takes
-	// positions from 1 on, a position left out between stretches; item k
-	// takes positions from k<<itemShift on (see itemsQuery). The
-	// stretches begin and end at line breaks, so the terms are those of
-	// the whole text (TestAnalysedFieldsMatchMapping), and a phrase does
-	// not run from one stretch into the next.
+	// The text is analysed stretch by stretch, in order: the items' and
+	// the text around them (all of it, in a field without items), with a
+	// position left out between stretches, so that a phrase does not run
+	// from one into the next. The stretches begin and end at line breaks,
+	// so the terms are those of the whole text
+	// (TestAnalysedFieldsMatchMapping). The term itemMarker marks the
+	// items' stretches (see itemsQuery).
 	body := string(f.value)
 	var toks []token
-	around := 0 // the last position of text around the items
-	stretch := func(a, b int, base int) int {
-		last := base
+	var marks []itemMark
+	stretch := func(a, b int, child uint64) {
+		base := 0
+		if len(toks) > 0 {
+			base = toks[len(toks)-1].Pos + 1
+		}
+		first := len(toks)
 		for _, tk := range analyzeText(body[a:b], t.mode, !t.noOffsets) {
 			tk.Pos += base
-			last = tk.Pos
 			if !t.noOffsets {
 				tk.Start += a
 				tk.End += a
 			}
 			toks = append(toks, tk)
 		}
-		return last
+		if child > 0 && len(toks) > first {
+			marks = append(marks, itemMark{pos: uint64(toks[first].Pos), end: uint64(toks[len(toks)-1].Pos), child: child})
+		}
 	}
 	at := 0
 	for _, it := range f.items {
 		if at < it.start {
-			around = stretch(at, it.start, around) + 1
+			stretch(at, it.start, 0)
 		}
-		stretch(it.start, it.end, int(it.child)<<itemShift)
+		stretch(it.start, it.end, it.child)
 		at = it.end
 	}
-	stretch(at, len(body), around)
+	stretch(at, len(body), 0)
 	f.length = len(toks)
 	f.freqs, f.size = frequencies(toks, f.spec.options)
+	if len(marks) > 0 {
+		f.size += markStretches(f.freqs, marks, f.spec.options)
+	}
 }
 
 // frequencies counts toks into one TokenFreq per term.

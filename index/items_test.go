@@ -192,11 +192,13 @@ func TestItemsFromMeetingText(t *testing.T) {
 	}
 }
 
-// TestItemsBeyondRanges puts a meeting whose second item is too long for
-// its position range, and one with too much text around its items: their
-// items keep their own text field and are found all the same.
-func TestItemsBeyondRanges(t *testing.T) {
-	long := strings.Repeat("会议听取了有关情况的汇报。\n", maxStretch/len("会议听取了有关情况的汇报。\n")+1)
+// TestLongItems puts a meeting whose second item is long, one with much text
+// around its items, and one whose items are not stretches of its text:
+// the first two have their items marked in the meeting text, the last
+// keeps their own text fields, and all are found alike.
+func TestLongItems(t *testing.T) {
+	// More terms than a position range of the earlier layout held (1<<16).
+	long := strings.Repeat("会议听取了有关情况的汇报。\n", 6000)
 	mk := func(id, head, one, two, tail string) *ingest.Minutes {
 		text := head + one + two + tail
 		return &ingest.Minutes{
@@ -211,24 +213,26 @@ func TestItemsBeyondRanges(t *testing.T) {
 		mk("longitem", "纪要\n", "一、研究氢能产业规划。\n", "二、研究港口码头建设。\n"+long, "出席：张三\n"),
 		mk("longaround", "纪要\n"+long, "一、研究氢能产业规划。\n", "二、研究港口码头建设。\n", "出席：张三\n"),
 		mk("marked", "纪要\n", "一、研究氢能产业规划。\n", "二、研究港口码头建设。\n", "出席：张三\n"),
+		mk("own", "纪要\n", "一、研究氢能产业规划。\n", "二、研究港口码头建设。\n", "出席：张三\n"),
 	}
+	// The last record's items are not stretches of its text.
+	recs[3].Items[0].Start, recs[3].Items[0].End = 0, 0
+	recs[3].Items[1].Start, recs[3].Items[1].End = 0, 0
 	for _, rec := range recs {
 		ds, err := docs(storedRecord{rec: rec})
 		if err != nil {
 			t.Fatal(err)
 		}
 		marked := len(ds[0].d[fText].(meetingText).items)
-		// An item too long for its range is text around the items,
-		// which is then too long for its own.
-		want := map[string]int{"longitem": 0, "longaround": 0, "marked": 2}[rec.ID]
+		want := map[string]int{"longitem": 2, "longaround": 2, "marked": 2, "own": 0}[rec.ID]
 		if marked != want {
 			t.Errorf("%s: %d items marked in the meeting text, want %d", rec.ID, marked, want)
 		}
 	}
 	idx := memIndex(t, recs)
 	for q, want := range map[string][]string{
-		"氢能产业":  {"longaround/i1", "longitem/i1", "marked/i1"},
-		"港口码头":  {"longaround/i2", "longitem/i2", "marked/i2"},
+		"氢能产业":  {"longaround/i1", "longitem/i1", "marked/i1", "own/i1"},
+		"港口码头":  {"longaround/i2", "longitem/i2", "marked/i2", "own/i2"},
 		"氢能 港口": nil,
 		"听取":    {"longitem/i2"},
 	} {

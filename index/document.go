@@ -240,9 +240,7 @@ func docs(r storedRecord) ([]idDoc, error) {
 	}
 	// common holds the meeting metadata every level carries, mh the
 	// meeting's stored value.
-	common := doc{
-		fMeetingID: rec.ID,
-	}
+	common := doc{}
 	mh := storedHit{
 		Source: rec.Source, Title: blankless(rec.Title),
 		Issuer: strings.TrimSpace(rec.Issuer), DocNumber: rec.DocNumber, Record: r.key,

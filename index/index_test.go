@@ -175,12 +175,11 @@ func TestOpenOnDisk(t *testing.T) {
 // their items and their decisions.
 func docsOf(t *testing.T, idx *Index, meetingIDs []string) []string {
 	t.Helper()
-	qs := make([]query.Query, len(meetingIDs))
-	for i, m := range meetingIDs {
-		qs[i] = termQ(fMeetingID, m)
-	}
+	meetings := query.NewDocIDQuery(meetingIDs)
+	children := query.NewDisjunctionQuery([]query.Query{termQ(fLevel, LevelItem), termQ(fLevel, LevelDecision)})
+	q := query.NewDisjunctionQuery([]query.Query{meetings, childrenQuery{parents: meetings, children: children}})
 	var ids []string
-	if err := idx.scan(context.Background(), query.NewDisjunctionQuery(qs), nil, func(id string, _ map[string]any) {
+	if err := idx.scan(context.Background(), q, nil, func(id string, _ map[string]any) {
 		ids = append(ids, id)
 	}); err != nil {
 		t.Fatal(err)

@@ -1,7 +1,9 @@
 package index
 
 import (
+	"cmp"
 	"context"
+	"maps"
 	"math/rand/v2"
 	"slices"
 	"strings"
@@ -405,5 +407,75 @@ func TestDateRanges(t *testing.T) {
 	}
 	if checked < 200 || cut < 100 {
 		t.Errorf("%d ranges checked, %d of them cutting the corpus: too few", checked, cut)
+	}
+}
+
+// TestPeopleChildren checks filters on people below the meeting level,
+// which match the items and decisions of the people's meetings as their
+// nested documents (childrenQuery), against the records: for people of
+// many meetings and of one, alone and with a word (which advances the
+// join), at the item and decision levels, on an index of many segments.
+func TestPeopleChildren(t *testing.T) {
+	recs := itemCorpus(t, 80)
+	idx := chunkedIndex(t, recs, 9)
+	meetingsOf := map[string][]*ingest.Minutes{}
+	for _, rec := range recs {
+		for _, names := range officials(rec) {
+			for _, n := range names {
+				if l := meetingsOf[n]; len(l) == 0 || l[len(l)-1] != rec {
+					meetingsOf[n] = append(l, rec)
+				}
+			}
+		}
+	}
+	names := slices.Collect(maps.Keys(meetingsOf))
+	slices.SortFunc(names, func(a, b string) int {
+		return cmp.Or(len(meetingsOf[b])-len(meetingsOf[a]), strings.Compare(a, b))
+	})
+	if len(names) < 10 || len(meetingsOf[names[0]]) < 5 || len(meetingsOf[names[len(names)-1]]) != 1 {
+		t.Fatalf("people too few or too alike: %d names", len(names))
+	}
+	people := append(names[:3:3], names[len(names)/2], names[len(names)-1])
+	word := "会议"
+	wordItems, _ := allHits(t, idx, Request{Query: word, Level: LevelItem})
+	checked := 0
+	for _, name := range people {
+		want := map[string][]string{}
+		for _, rec := range meetingsOf[name] {
+			want[""] = append(want[""], rec.ID)
+			for _, it := range rec.Items {
+				want[LevelItem] = append(want[LevelItem], itemID(rec.ID, it.No))
+				for k := range it.Decisions {
+					want[LevelDecision] = append(want[LevelDecision], decisionID(rec.ID, it.No, k+1))
+				}
+			}
+		}
+		var wantWord []string
+		for _, id := range wordItems {
+			if slices.Contains(want[LevelItem], id) {
+				wantWord = append(wantWord, id)
+			}
+		}
+		for _, c := range []struct {
+			req  Request
+			want []string
+		}{
+			{Request{Level: LevelItem, Filters: Filters{Official: []string{name}}}, want[LevelItem]},
+			{Request{Level: LevelDecision, Filters: Filters{Official: []string{name}}}, want[LevelDecision]},
+			{Request{Query: "official:" + name}, want[""]}, // meetings
+			{Request{Level: LevelItem, Query: word, Filters: Filters{Official: []string{name}}}, wantWord},
+		} {
+			got, _ := allHits(t, idx, c.req)
+			slices.Sort(got)
+			w := slices.Clone(c.want)
+			slices.Sort(w)
+			if !slices.Equal(got, w) {
+				t.Errorf("%s %+v: %d hits, want %d", name, c.req, len(got), len(w))
+			}
+			checked += len(w)
+		}
+	}
+	if checked < 200 {
+		t.Errorf("%d hits checked: too few to tell", checked)
 	}
 }

@@ -13,7 +13,7 @@ import (
 // MappingVersion is recorded in the index; Open refuses an index written
 // with another one. Bump it whenever fields, analyzers or document shapes
 // change.
-const MappingVersion = "13"
+const MappingVersion = "14"
 
 // internalVersionKey is the bleve internal key the mapping version is kept
 // under.
@@ -35,12 +35,12 @@ const (
 // only when it is not a stretch of its meeting's. A one-character query is answered from the
 // same fields by expanding it to the bigrams that contain it (see
 // charQuery), or, for a common character of meetings, from text_u (see
-// unigramChars). Keyword fields hold the folded value and are used for
-// filters; their _label twin holds the value as written, with doc values,
-// and is what facets count.
+// unigramChars). Keyword fields hold the folded values not already folded
+// and are used for filters; their _label twin holds the values as written,
+// with doc values, is what facets count and is where filters find values
+// already folded (see doc.keyword).
 const (
-	fLevel     = "level"
-	fMeetingID = "meeting_id"
+	fLevel = "level"
 
 	fTitle     = "title"
 	fText      = "text"
@@ -181,7 +181,6 @@ func newMapping() (*mapping.IndexMappingImpl, error) {
 	text(fTextChars, charsAnalyzer, false, false)
 
 	kw(fLevel, false, false)
-	kw(fMeetingID, false, false)
 	for _, f := range peopleKeywordFields {
 		kw(f, false, false)
 		kw(label(f), false, true)

@@ -187,9 +187,6 @@ func (idx *Index) Search(ctx context.Context, req Request) (*Result, error) {
 	if err != nil {
 		return nil, err
 	}
-	if err := idx.resolvePeople(ctx, plan); err != nil {
-		return nil, err
-	}
 	if ctx, err = idx.scoring(ctx); err != nil {
 		return nil, fmt.Errorf("search %q: %w", req.Query, err)
 	}
@@ -343,9 +340,8 @@ type searchPlan struct {
 	// levelFilter keeps hits to the level; a query with a text clause on
 	// that level's own fields needs none.
 	levelFilter query.Query
-	people      []peopleFilter         // filters on people
-	resolved    map[string]query.Query // their meetings, by peopleKey (resolvePeople)
-	loose       bool                   // has free text that the looser modes would match differently
+	people      []peopleFilter // filters on people
+	loose       bool           // has free text that the looser modes would match differently
 	filters     []query.Query
 	sortName    string
 	sort        []string
@@ -502,7 +498,7 @@ const scoreNone = "none"
 
 // request builds the bleve request for one mode.
 func (p *searchPlan) request(mode string, fast bool) (*bleve.SearchRequest, error) {
-	c := compiler{mode: mode, level: p.level, people: p.resolved}
+	c := compiler{mode: mode, level: p.level}
 	bq := query.NewBooleanQuery(nil, nil, nil)
 	filters := slices.Clone(p.filters)
 	for _, pf := range p.people {
@@ -644,9 +640,8 @@ func docNumberCore(q *DocNumber) (string, bool) {
 }
 
 type compiler struct {
-	mode   string
-	level  string                 // "" for every level
-	people map[string]query.Query // resolved people filters, by peopleKey
+	mode  string
+	level string // "" for every level
 }
 
 // Boosts: a match in a title counts more than one in the body.
@@ -1030,73 +1025,17 @@ type peopleFilter struct {
 	keys  []string
 }
 
-// maxPeopleMeetings bounds the meetings a filter on a person resolves to
-// at the item and decision levels.
-const maxPeopleMeetings = 10000
-
-func peopleKey(field, k string) string { return field + "\x00" + k }
-
 // peopleQuery matches the documents where a person has a role. Meeting
-// documents hold the people; the items and decisions of a meeting match
-// through its id, resolved beforehand by resolvePeople.
+// documents hold the people; the items and decisions of a meeting match as
+// its children (childrenQuery).
 func (c compiler) peopleQuery(field, k string) query.Query {
 	t := keyQuery(field, k)
-	if c.level == LevelMeeting {
+	switch c.level {
+	case LevelMeeting:
 		return t
+	case "":
+		children := query.NewDisjunctionQuery([]query.Query{termQ(fLevel, LevelItem), termQ(fLevel, LevelDecision)})
+		return query.NewDisjunctionQuery([]query.Query{t, childrenQuery{parents: t, children: children}})
 	}
-	ids := c.people[peopleKey(field, k)]
-	if ids == nil {
-		ids = query.NewMatchNoneQuery()
-	}
-	if c.level == "" {
-		return query.NewDisjunctionQuery([]query.Query{t, ids})
-	}
-	return ids
-}
-
-// resolvePeople finds, for a search below the meeting level, the meetings
-// of each person the request filters on, as a query on their ids.
-func (idx *Index) resolvePeople(ctx context.Context, p *searchPlan) error {
-	if p.level == LevelMeeting {
-		return nil
-	}
-	type want struct{ field, key, param string }
-	var wants []want
-	for _, pf := range p.people {
-		for _, k := range pf.keys {
-			wants = append(wants, want{pf.field, k, "official"})
-		}
-	}
-	visit(p.q, func(q Q) bool {
-		if f, ok := q.(*Field); ok && peopleFields[f.Field] {
-			wants = append(wants, want{f.Field, key(f.Value), "q"})
-		}
-		return true
-	})
-	for _, w := range wants {
-		pk := peopleKey(w.field, w.key)
-		if _, done := p.resolved[pk]; done {
-			continue
-		}
-		var ids []query.Query
-		q := query.NewConjunctionQuery([]query.Query{termQ(fLevel, LevelMeeting), keyQuery(w.field, w.key)})
-		err := idx.scan(ctx, q, nil, func(id string, _ map[string]any) {
-			ids = append(ids, termQ(fMeetingID, id))
-		})
-		if err != nil {
-			return fmt.Errorf("search: people: %w", err)
-		}
-		if len(ids) > maxPeopleMeetings {
-			return param(w.param, "%s appears in %d meetings, more than the %d an item or decision search can filter on; search meetings instead", w.key, len(ids), maxPeopleMeetings)
-		}
-		if p.resolved == nil {
-			p.resolved = map[string]query.Query{}
-		}
-		if len(ids) == 0 {
-			p.resolved[pk] = query.NewMatchNoneQuery()
-		} else {
-			p.resolved[pk] = query.NewDisjunctionQuery(ids)
-		}
-	}
-	return nil
+	return childrenQuery{parents: t, children: termQ(fLevel, c.level)}
 }

@@ -19,9 +19,10 @@ import (
 // stretch: the term itemMarker has a location for each, at the stretch's
 // first position, which gives the item's number among the meeting's
 // children as its start and the stretch's last position as its end (the
-// field keeps no byte offsets, so these are free). The item documents are written as nested documents of the
-// meeting, which bleve numbers right after it, items first, in order: item
-// k of a meeting numbered m is document m+k. So a query on the meeting
+// field keeps no byte offsets, so these are free). The item documents are
+// written as nested documents of the meeting, which bleve numbers right
+// after it, items first, in order: item k of a meeting numbered m is
+// document m+k. So a query on the meeting
 // text, run with term locations, says which items match: the items whose
 // stretches hold its matched locations. Each item's text is thus indexed
 // once, in its meeting, rather than twice, and a query at the item level

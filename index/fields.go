@@ -55,7 +55,9 @@ func newAnalysedFields(m mapping.IndexMapping) (analysedFields, error) {
 		}
 		fm := dm.Fields[0]
 		if fm.Analyzer == keyword.Name {
-			out[name] = analysedSpec{options: fm.Options()}
+			if !fm.Store { // a keywordsField stores nothing
+				out[name] = analysedSpec{options: fm.Options()}
+			}
 			continue
 		}
 		a, ok := im.AnalyzerNamed(fm.Analyzer).(*analysis.DefaultAnalyzer)

@@ -163,20 +163,27 @@ func (f *analysedField) Analyze() {
 			marks = append(marks, itemMark{pos: uint64(toks[first].Pos), end: uint64(toks[len(toks)-1].Pos), child: child})
 		}
 	}
-	at := 0
-	for _, it := range f.items {
-		if at < it.start {
-			stretch(at, it.start, 0)
-		}
-		stretch(it.start, it.end, it.child)
-		at = it.end
-	}
-	stretch(at, len(body), 0)
+	eachStretch(len(body), f.items, stretch)
 	f.length = len(toks)
 	f.freqs, f.size = frequencies(toks, f.spec.options)
 	if len(marks) > 0 {
 		f.size += markStretches(f.freqs, marks, f.spec.options)
 	}
+}
+
+// eachStretch calls fn with each stretch [a, b) of a text of n bytes with
+// items, in order: the items' (child > 0) and the text around them
+// (child 0).
+func eachStretch(n int, items []itemSpan, fn func(a, b int, child uint64)) {
+	at := 0
+	for _, it := range items {
+		if at < it.start {
+			fn(at, it.start, 0)
+		}
+		fn(it.start, it.end, it.child)
+		at = it.end
+	}
+	fn(at, n, 0)
 }
 
 // frequencies counts toks into one TokenFreq per term.

@@ -208,15 +208,7 @@ func checkItemStretches(t *testing.T, id string, mt meetingText, got map[string]
 			wantMarks = append(wantMarks, itemMark{pos: uint64(base + toks[0].Pos), end: uint64(last), child: child})
 		}
 	}
-	prev := 0
-	for _, it := range mt.items {
-		if prev < it.start {
-			stretch(prev, it.start, 0)
-		}
-		stretch(it.start, it.end, it.child)
-		prev = it.end
-	}
-	stretch(prev, len(mt.body), 0)
+	eachStretch(len(mt.body), mt.items, stretch)
 	byPos := func(a, b at) int { return cmp.Or(a.pos-b.pos, strings.Compare(a.term, b.term)) }
 	slices.SortFunc(have, byPos)
 	slices.SortFunc(want, byPos)

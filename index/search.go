@@ -882,13 +882,13 @@ var bodies = map[string]struct{ body, title textField }{
 
 // match applies one query to the text fields of the level.
 func (c compiler) match(one func(textField) query.Query) query.Query {
-	levels := []string{c.level}
-	if _, ok := bodies[c.level]; !ok && c.level != LevelDecision {
-		levels = []string{LevelMeeting, LevelItem, LevelDecision}
-	}
 	if c.level == LevelMeeting {
 		b := bodies[LevelMeeting]
 		return titledQuery{title: one(b.title), body: one(b.body)}
+	}
+	levels := []string{c.level}
+	if _, ok := bodies[c.level]; !ok && c.level != LevelDecision {
+		levels = []string{LevelMeeting, LevelItem, LevelDecision}
 	}
 	var qs []query.Query
 	for _, l := range levels {
@@ -904,9 +904,6 @@ func (c compiler) match(one func(textField) query.Query) query.Query {
 		for _, f := range decisionFields {
 			qs = append(qs, one(f))
 		}
-	}
-	if len(qs) == 1 {
-		return qs[0]
 	}
 	return query.NewDisjunctionQuery(qs)
 }

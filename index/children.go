@@ -2,7 +2,6 @@ package index
 
 import (
 	"context"
-	"encoding/binary"
 	"fmt"
 
 	"github.com/blevesearch/bleve/v2/mapping"
@@ -36,7 +35,7 @@ func (q childrenQuery) Searcher(ctx context.Context, r bindex.IndexReader, m map
 		parents.Close()
 		return nil, err
 	}
-	return &childrenSearcher{parents: parents, children: children, nr: nr}, nil
+	return &childrenSearcher{parents: parents, children: children, roots: roots{nr: nr}}, nil
 }
 
 // childrenSearcher walks the children searcher's matches, skipping to the
@@ -44,10 +43,9 @@ func (q childrenQuery) Searcher(ctx context.Context, r bindex.IndexReader, m map
 // not match. A match's score is the child's.
 type childrenSearcher struct {
 	parents, children search.Searcher
-	nr                bindex.NestedReader
+	roots             roots
 	parent            *search.DocumentMatch // the last parent match, nil before the first
 	done              bool
-	anc               []bindex.AncestorID
 }
 
 func (s *childrenSearcher) Next(ctx *search.SearchContext) (*search.DocumentMatch, error) {
@@ -75,13 +73,12 @@ func (s *childrenSearcher) Advance(ctx *search.SearchContext, id bindex.IndexInt
 // settle returns c if its meeting matches, else the first later child whose
 // meeting does.
 func (s *childrenSearcher) settle(ctx *search.SearchContext, c *search.DocumentMatch) (*search.DocumentMatch, error) {
-	var err error
 	for c != nil {
-		s.anc, err = s.nr.Ancestors(c.IndexInternalID, s.anc[:0])
+		root, err := s.roots.of(c.IndexInternalID)
 		if err != nil {
 			return nil, err
 		}
-		if len(s.anc) == 0 {
+		if root == docNum(c.IndexInternalID) {
 			// A root is nobody's child.
 			ctx.DocumentMatchPool.Put(c)
 			if c, err = s.children.Next(ctx); err != nil {
@@ -89,12 +86,11 @@ func (s *childrenSearcher) settle(ctx *search.SearchContext, c *search.DocumentM
 			}
 			continue
 		}
-		root := uint64(s.anc[len(s.anc)-1])
 		if s.parent == nil || docNum(s.parent.IndexInternalID) < root {
 			if s.parent != nil {
 				ctx.DocumentMatchPool.Put(s.parent)
 			}
-			if s.parent, err = s.parents.Advance(ctx, binary.BigEndian.AppendUint64(nil, root)); err != nil {
+			if s.parent, err = s.parents.Advance(ctx, docID(root)); err != nil {
 				return nil, err
 			}
 			if s.parent == nil {
@@ -107,7 +103,7 @@ func (s *childrenSearcher) settle(ctx *search.SearchContext, c *search.DocumentM
 		}
 		// The next matching meeting is later: on to its children.
 		ctx.DocumentMatchPool.Put(c)
-		if c, err = s.children.Advance(ctx, binary.BigEndian.AppendUint64(nil, p+1)); err != nil {
+		if c, err = s.children.Advance(ctx, docID(p+1)); err != nil {
 			return nil, err
 		}
 	}

@@ -98,14 +98,14 @@ func (iq itemsQuery) Searcher(ctx context.Context, r bindex.IndexReader, m mappi
 		s.Close()
 		return nil, err
 	}
-	return &itemsSearcher{inner: s, nr: nr, marks: marks}, nil
+	return &itemsSearcher{inner: s, roots: roots{nr: nr}, marks: marks}, nil
 }
 
 // itemsSearcher turns the meetings its inner searcher matches into the
 // items their matched locations fall in, in document order.
 type itemsSearcher struct {
 	inner search.Searcher
-	nr    bindex.NestedReader
+	roots roots
 	// marks reads the stretches of the meetings' texts (see itemMarker);
 	// mark is its last document, nil before the first and after the last.
 	marks    bindex.TermFieldReader
@@ -119,7 +119,6 @@ type itemsSearcher struct {
 	// started reports that there was one.
 	last    uint64
 	started bool
-	anc     []bindex.AncestorID
 	counts  []int // matched locations by item, of the last meeting
 }
 
@@ -129,6 +128,27 @@ type itemHit struct {
 }
 
 func docNum(id bindex.IndexInternalID) uint64 { return binary.BigEndian.Uint64(id) }
+
+// docID is the internal id of document number n.
+func docID(n uint64) bindex.IndexInternalID { return binary.BigEndian.AppendUint64(nil, n) }
+
+// roots reads the root of documents, their meeting, from bleve's nesting.
+type roots struct {
+	nr  bindex.NestedReader
+	anc []bindex.AncestorID
+}
+
+// of returns the number of the root of document id: its own if it is one.
+func (r *roots) of(id bindex.IndexInternalID) (uint64, error) {
+	var err error
+	if r.anc, err = r.nr.Ancestors(id, r.anc[:0]); err != nil {
+		return 0, err
+	}
+	if len(r.anc) == 0 {
+		return docNum(id), nil
+	}
+	return uint64(r.anc[len(r.anc)-1]), nil
+}
 
 // stretches reads the marks of the stretches of the meeting id into
 // s.stretch, in order of position; none if its text has no items.
@@ -229,17 +249,12 @@ func (s *itemsSearcher) Advance(ctx *search.SearchContext, id bindex.IndexIntern
 		// The target's meeting is its root; the inner searcher moves to
 		// it unless it has been there already, when only later meetings
 		// remain.
-		var err error
-		s.anc, err = s.nr.Ancestors(id, s.anc[:0])
+		root, err := s.roots.of(id)
 		if err != nil {
 			return nil, err
 		}
-		root := target
-		if len(s.anc) > 0 {
-			root = uint64(s.anc[len(s.anc)-1])
-		}
 		if !s.started || root > s.last {
-			m, err := s.inner.Advance(ctx, binary.BigEndian.AppendUint64(nil, root))
+			m, err := s.inner.Advance(ctx, docID(root))
 			if err != nil || m == nil {
 				return nil, err
 			}

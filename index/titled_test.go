@@ -2,7 +2,6 @@ package index
 
 import (
 	"context"
-	"encoding/binary"
 	"slices"
 	"testing"
 
@@ -150,8 +149,7 @@ func TestTitledQueryMatchesDisjunction(t *testing.T) {
 			// A match, or the document after one, which need not match.
 			target := all[i]
 			if i%2 == 1 {
-				target = make(bindex.IndexInternalID, 8)
-				binary.BigEndian.PutUint64(target, binary.BigEndian.Uint64(all[i])+1)
+				target = docID(docNum(all[i]) + 1)
 			}
 			targets = append(targets, target)
 		}

@@ -3,6 +3,7 @@ package index
 import (
 	"fmt"
 	"strconv"
+	"sync"
 	"unicode"
 	"unicode/utf8"
 
@@ -178,6 +179,33 @@ func analyze(s string, mode tokenMode) []token { return analyzeText(s, mode, tru
 // analyzeText is analyze, with byte offsets only if withOffsets (else
 // zero).
 func analyzeText(s string, mode tokenMode, withOffsets bool) []token {
+	var sc scratch
+	return sc.appendTokens(nil, s, mode, withOffsets)
+}
+
+// scratch holds the buffers of an analysis, reused from one text to the
+// next: analysing a meeting allocated about a megabyte in slices grown
+// token by token, which cost indexing more in allocation and garbage
+// collection than the analysis itself (see BenchmarkAnalyze).
+type scratch struct {
+	toks       []token          // analysedField.Analyze's
+	index      map[string]int32 // frequencies'
+	slot       []int32
+	terms      []string
+	counts     []int32
+	next       []int32
+	runs, norm []run
+	starts     []int
+	rs         []numRune
+}
+
+// scratches are the scratches of analysedField.Analyze, which bleve calls
+// from several goroutines.
+var scratches = sync.Pool{New: func() any { return new(scratch) }}
+
+// appendTokens appends the tokens of s to toks, numbered from 1 (see
+// analyzeText).
+func (sc *scratch) appendTokens(toks []token, s string, mode tokenMode, withOffsets bool) []token {
 	var (
 		folded string
 		offs   []int
@@ -187,8 +215,8 @@ func analyzeText(s string, mode tokenMode, withOffsets bool) []token {
 	} else {
 		folded = fold.String(s)
 	}
-	runs := splitRuns(folded)
-	runs = normaliseNumerals(folded, runs)
+	sc.runs = splitRuns(folded, sc.runs[:0])
+	runs := sc.normaliseNumerals(folded, sc.runs)
 	for i := range runs {
 		if i > 0 && runs[i-1].end == runs[i].start && runs[i-1].class != classSep && runs[i].class != classSep {
 			runs[i].adjLeft = true
@@ -211,7 +239,6 @@ func analyzeText(s string, mode tokenMode, withOffsets bool) []token {
 		_, n := utf8.DecodeRuneInString(s[o:])
 		return o + n
 	}
-	var toks []token
 	pos := 0
 	emit := func(term string, fs, lastRune int, kind analysis.TokenType, newPos bool) {
 		if newPos {
@@ -238,10 +265,11 @@ func analyzeText(s string, mode tokenMode, withOffsets bool) []token {
 			_, n := utf8.DecodeLastRuneInString(folded[r.start:r.end])
 			emit(term, r.start, r.end-n, kind, true)
 		case classHan:
-			var starts []int
+			starts := sc.starts[:0]
 			for i := range folded[r.start:r.end] {
 				starts = append(starts, r.start+i)
 			}
+			sc.starts = starts
 			runeAt := func(k int) (int, int) { // start, end in folded
 				if k+1 < len(starts) {
 					return starts[k], starts[k+1]
@@ -275,8 +303,8 @@ func analyzeText(s string, mode tokenMode, withOffsets bool) []token {
 	return toks
 }
 
-func splitRuns(folded string) []run {
-	var runs []run
+// splitRuns appends the runs of folded to runs.
+func splitRuns(folded string, runs []run) []run {
 	for i, r := range folded {
 		c := runeClass(r)
 		n := utf8.RuneLen(r)
@@ -304,16 +332,34 @@ var identifierSuffix = map[rune]bool{
 // identifiers and replaces them with digit runs: 第一百一十五次 → 第 115 次,
 // 二〇二〇年十一月二日 → 2020 年 11 月 2 日. Only these patterns are read;
 // numerals in running text (一是, 十分) are left alone.
-func normaliseNumerals(folded string, runs []run) []run {
-	var out []run
-	for _, r := range runs {
-		if r.class != classHan {
+func (sc *scratch) normaliseNumerals(folded string, runs []run) []run {
+	// Most texts have no numeral to read: they keep their runs as they are.
+	i := 0
+	for i < len(runs) && (runs[i].class != classHan || !hasNumeral(folded[runs[i].start:runs[i].end])) {
+		i++
+	}
+	if i == len(runs) {
+		return runs
+	}
+	out := append(sc.norm[:0], runs[:i]...)
+	for _, r := range runs[i:] {
+		if r.class != classHan || !hasNumeral(folded[r.start:r.end]) {
 			out = append(out, r)
 			continue
 		}
-		out = append(out, splitNumerals(folded, r)...)
+		out = sc.splitNumerals(out, folded, r)
 	}
+	sc.norm = out
 	return out
+}
+
+func hasNumeral(s string) bool {
+	for _, c := range s {
+		if isNumeralRune(c) {
+			return true
+		}
+	}
+	return false
 }
 
 // numRune is a rune of a Han run with its folded byte offsets.
@@ -322,11 +368,13 @@ type numRune struct {
 	a, b int
 }
 
-func splitNumerals(folded string, r run) []run {
-	var rs []numRune
+// splitNumerals appends to out the runs Han run r is cut into.
+func (sc *scratch) splitNumerals(out []run, folded string, r run) []run {
+	rs := sc.rs[:0]
 	for i, c := range folded[r.start:r.end] {
 		rs = append(rs, numRune{c, r.start + i, r.start + i + utf8.RuneLen(c)})
 	}
+	sc.rs = rs
 	type span struct {
 		i, j int // rune indexes [i, j)
 		val  int
@@ -369,9 +417,8 @@ func splitNumerals(folded string, r run) []run {
 		i = j
 	}
 	if len(spans) == 0 {
-		return []run{r}
+		return append(out, r)
 	}
-	var out []run
 	at := 0
 	for _, sp := range spans {
 		if sp.i > at {

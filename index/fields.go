@@ -2,6 +2,7 @@ package index
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 	"unicode/utf8"
 
@@ -143,7 +144,13 @@ func (f *analysedField) Analyze() {
 	// (TestAnalysedFieldsMatchMapping). The term itemMarker marks the
 	// items' stretches (see itemsQuery).
 	body := string(f.value)
-	var toks []token
+	sc := scratches.Get().(*scratch)
+	defer scratches.Put(sc)
+	toks := sc.toks[:0]
+	if cap(toks) < len(body)/3+16 {
+		// About a token for each character, most of three bytes.
+		toks = make([]token, 0, len(body)/3+16)
+	}
 	var marks []itemMark
 	stretch := func(a, b int, child uint64) {
 		base := 0
@@ -151,13 +158,13 @@ func (f *analysedField) Analyze() {
 			base = toks[len(toks)-1].Pos + 1
 		}
 		first := len(toks)
-		for _, tk := range analyzeText(body[a:b], t.mode, !t.noOffsets) {
-			tk.Pos += base
+		toks = sc.appendTokens(toks, body[a:b], t.mode, !t.noOffsets)
+		for i := first; i < len(toks); i++ {
+			toks[i].Pos += base
 			if !t.noOffsets {
-				tk.Start += a
-				tk.End += a
+				toks[i].Start += a
+				toks[i].End += a
 			}
-			toks = append(toks, tk)
 		}
 		if child > 0 && len(toks) > first {
 			marks = append(marks, itemMark{pos: uint64(toks[first].Pos), end: uint64(toks[len(toks)-1].Pos), child: child})
@@ -165,10 +172,13 @@ func (f *analysedField) Analyze() {
 	}
 	eachStretch(len(body), f.items, stretch)
 	f.length = len(toks)
-	f.freqs, f.size = frequencies(toks, f.spec.options)
+	f.freqs, f.size = sc.frequencies(toks, f.spec.options)
 	if len(marks) > 0 {
 		f.size += markStretches(f.freqs, marks, f.spec.options)
 	}
+	// The terms are copied into the frequencies: the tokens can be
+	// reused.
+	sc.toks = toks[:0]
 }
 
 // eachStretch calls fn with each stretch [a, b) of a text of n bytes with
@@ -186,19 +196,30 @@ func eachStretch(n int, items []itemSpan, fn func(a, b int, child uint64)) {
 	fn(at, n, 0)
 }
 
-// frequencies counts toks into one TokenFreq per term.
-func frequencies(toks []token, options bindex.FieldIndexingOptions) (bindex.TokenFrequencies, int) {
+// frequencies counts toks into one TokenFreq per term. What it returns is
+// allocated anew, for bleve keeps it; the rest is scratch.
+func (sc *scratch) frequencies(toks []token, options bindex.FieldIndexingOptions) (bindex.TokenFrequencies, int) {
 	// First the terms and their counts, then the locations, cut for each
 	// term from one array in the order of its tokens.
-	index := make(map[string]int32, len(toks)/2)
-	slot := make([]int32, len(toks))
-	var counts []int32
+	if sc.index == nil {
+		sc.index = map[string]int32{}
+	}
+	index := sc.index
+	defer clear(index)
+	slot := slices.Grow(sc.slot[:0], len(toks))[:len(toks)]
+	// The terms in order of first token, and their counts. The terms
+	// are read from here, not from index: the map, reused, can be much
+	// larger than this field's terms, and it is as slow to walk as it is
+	// large.
+	terms, counts := sc.terms[:0], sc.counts[:0]
+	defer func() { sc.slot, sc.terms, sc.counts = slot, terms, counts }()
 	termBytes := 0
 	for i, tk := range toks {
 		k, ok := index[tk.Term]
 		if !ok {
 			k = int32(len(counts))
 			index[tk.Term] = k
+			terms = append(terms, tk.Term)
 			counts = append(counts, 0)
 			termBytes += len(tk.Term)
 		}
@@ -207,7 +228,7 @@ func frequencies(toks []token, options bindex.FieldIndexingOptions) (bindex.Toke
 	}
 	freqs := make([]bindex.TokenFreq, len(counts))
 	buf := make([]byte, 0, termBytes)
-	for term, k := range index {
+	for k, term := range terms {
 		start := len(buf)
 		buf = append(buf, term...)
 		freqs[k].Term = buf[start:len(buf):len(buf)]
@@ -219,7 +240,8 @@ func frequencies(toks []token, options bindex.FieldIndexingOptions) (bindex.Toke
 	if options.IncludeTermVectors() {
 		locs := make([]bindex.TokenLocation, len(toks))
 		ptrs := make([]*bindex.TokenLocation, len(toks))
-		next := make([]int32, len(counts)) // where each term's locations start
+		next := slices.Grow(sc.next[:0], len(counts))[:len(counts)] // where each term's locations start
+		sc.next = next
 		var at int32
 		for k, c := range counts {
 			next[k] = at
@@ -236,7 +258,7 @@ func frequencies(toks []token, options bindex.FieldIndexingOptions) (bindex.Toke
 		size += len(toks) * 56
 	}
 	rv := make(bindex.TokenFrequencies, len(freqs))
-	for term, k := range index {
+	for k, term := range terms {
 		rv[term] = &freqs[k]
 	}
 	return rv, size
@@ -318,11 +340,13 @@ func (f *keywordsField) Size() int {
 func (f *keywordsField) Analyze() {
 	freqs := make([]bindex.TokenFreq, len(f.values))
 	f.freqs = make(bindex.TokenFrequencies, len(f.values))
+	buf := make([]byte, 0, f.NumPlainTextBytes()) // the terms, in one allocation
 	for i, v := range f.values {
 		tf, ok := f.freqs[v]
 		if !ok {
 			tf = &freqs[i]
-			tf.Term = []byte(v)
+			buf = append(buf, v...)
+			tf.Term = buf[len(buf)-len(v) : len(buf) : len(buf)]
 			f.freqs[v] = tf
 		}
 		if !f.options.SkipFreqNorm() {

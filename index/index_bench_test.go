@@ -5,6 +5,11 @@ import (
 	"os"
 	"strconv"
 	"testing"
+
+	"github.com/blevesearch/bleve/v2/document"
+	bindex "github.com/blevesearch/bleve_index_api"
+
+	"github.com/jiyao-search/jiyao/internal/gen"
 )
 
 // benchRecords is small so that the numbers exist; a corpus-sized run needs
@@ -99,6 +104,36 @@ func BenchmarkCompare(b *testing.B) {
 				b.ReportMetric(float64(q.P50)/1e6, er.Engine+"-"+q.Class+"-p50-ms")
 				b.ReportMetric(float64(q.P99)/1e6, er.Engine+"-"+q.Class+"-p99-ms")
 			}
+		}
+	}
+}
+
+// BenchmarkAnalyze analyses the fields of the documents of 200 generated
+// minutes, as put does before bleve's segment builder: the analysis part
+// of indexing, without bleve's.
+func BenchmarkAnalyze(b *testing.B) {
+	recs := withGenerated(b, nil, gen.New(1), 200)
+	idx := memIndex(b, nil)
+	var ds []*document.Document
+	text := 0
+	for _, rec := range recs {
+		text += len(rec.Text)
+		out, err := docs(storedRecord{rec: rec})
+		if err != nil {
+			b.Fatal(err)
+		}
+		for _, od := range out {
+			bd, err := idx.document(od.id, od.d)
+			if err != nil {
+				b.Fatal(err)
+			}
+			ds = append(ds, bd)
+		}
+	}
+	b.SetBytes(int64(text))
+	for b.Loop() {
+		for _, bd := range ds {
+			bd.VisitFields(func(f bindex.Field) { f.Analyze() })
 		}
 	}
 }

@@ -5,7 +5,10 @@ import (
 	"errors"
 	"testing"
 
+	"github.com/blevesearch/bleve/v2"
+	"github.com/blevesearch/bleve/v2/search"
 	"github.com/blevesearch/bleve/v2/search/query"
+	bindex "github.com/blevesearch/bleve_index_api"
 	"github.com/google/go-cmp/cmp"
 
 	"github.com/jiyao-search/jiyao/ingest"
@@ -217,5 +220,59 @@ func TestChildOf(t *testing.T) {
 	}
 	if h := readStored("m1", map[string]any{fStored: `{"t":"title"}`}); h.Level != LevelMeeting || h.Meeting != "m1" {
 		t.Errorf("readStored of a meeting: %+v", h)
+	}
+}
+
+// TestLoadStored pins that a hit's stored value is its document's, read by
+// its number when that still holds it and by its id when the number is
+// stale: another document's, or past the end of the index.
+func TestLoadStored(t *testing.T) {
+	ctx := context.Background()
+	idx := memIndex(t, nil)
+	for _, rec := range fixtures() { // a segment each, merges aside
+		if err := idx.Put(ctx, []*ingest.Minutes{rec}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	req := bleve.NewSearchRequestOptions(query.NewMatchAllQuery(), 1000, 0, false)
+	req.Fields = []string{fStored} // bleve's own loading, by id
+	res, err := idx.b.SearchInContext(ctx, req)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(res.Hits) < 10 {
+		t.Fatalf("%d documents; want the fixtures' meetings, items and decisions", len(res.Hits))
+	}
+	want := map[string]any{}
+	for _, h := range res.Hits {
+		if _, ok := h.Fields[fStored].(string); !ok {
+			t.Fatalf("%s: bleve loaded no stored value", h.ID)
+		}
+		want[h.ID] = h.Fields[fStored]
+	}
+	// Each hit as found, then each with the next hit's number, then with
+	// a number beyond the index.
+	var hits search.DocumentMatchCollection
+	n := len(res.Hits)
+	for i, h := range res.Hits {
+		hits = append(hits, &search.DocumentMatch{ID: h.ID, IndexInternalID: h.IndexInternalID})
+		hits = append(hits, &search.DocumentMatch{ID: h.ID, IndexInternalID: res.Hits[(i+1)%n].IndexInternalID})
+		hits = append(hits, &search.DocumentMatch{ID: h.ID, IndexInternalID: bindex.NewIndexInternalID(nil, uint64(1<<40+i))})
+	}
+	if err := idx.loadStored(hits); err != nil {
+		t.Fatal(err)
+	}
+	for i, h := range hits {
+		if got := h.Fields[fStored]; got != want[h.ID] {
+			t.Errorf("hit %d (%s): stored %v; want %v", i, h.ID, got, want[h.ID])
+		}
+	}
+	// A hit whose document is gone has no stored value.
+	gone := &search.DocumentMatch{ID: "gone", IndexInternalID: res.Hits[0].IndexInternalID}
+	if err := idx.loadStored(search.DocumentMatchCollection{gone}); err != nil {
+		t.Fatal(err)
+	}
+	if v, ok := gone.Fields[fStored]; ok {
+		t.Errorf("a document not in the index: stored %v; want none", v)
 	}
 }

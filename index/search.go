@@ -233,6 +233,9 @@ func (idx *Index) Search(ctx context.Context, req Request) (*Result, error) {
 		}
 	}
 	out := &Result{Total: res.Total, Mode: mode, Hits: make([]Hit, 0, len(res.Hits))}
+	if err := idx.loadStored(res.Hits); err != nil {
+		return nil, fmt.Errorf("search %q: %w", req.Query, err)
+	}
 	stored, err := idx.withMeetings(ctx, res.Hits)
 	if err != nil {
 		return nil, fmt.Errorf("search %q: %w", req.Query, err)
@@ -583,7 +586,7 @@ func (p *searchPlan) request(mode string, fast bool) (*bleve.SearchRequest, erro
 			sr.From, sr.Size = p.req.From-1, p.size+2
 		}
 	}
-	sr.Fields = []string{fStored}
+	// The stored fields of the page are read after (see loadStored).
 	if p.cursor != nil {
 		sr.SearchAfter = make([]string, len(p.cursor.After))
 		for i, v := range p.cursor.After {

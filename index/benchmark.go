@@ -113,9 +113,9 @@ type EngineReport struct {
 	IndexBytes    int64   `json:"index_bytes"`
 	SizeRatio     float64 `json:"size_ratio"`
 	OriginalBytes int64   `json:"original_bytes,omitempty"`
-	// PeakRSS is the process's VmHWM over indexing and querying (reset
-	// before each engine where the kernel allows); PeakHeap the largest
-	// live heap sampled.
+	// PeakRSS is the process's VmHWM over indexing (reset before each
+	// engine where the kernel allows); PeakHeap the largest live heap
+	// sampled.
 	PeakRSS      int64  `json:"peak_rss_bytes"`
 	PeakRSSReset bool   `json:"peak_rss_reset"`
 	PeakHeap     uint64 `json:"peak_heap_bytes"`
@@ -149,7 +149,7 @@ type benchQuery struct {
 // and with a plain bleve index using the stock cjk analyzer (text and title
 // stored, term vectors on, keyword fields with doc values for facets and
 // filters), one after the other in this process, then times the same
-// queries on both.
+// queries on both, query by query in turn (see timeQueries).
 func RunBenchmark(ctx context.Context, cfg BenchConfig) (BenchReport, error) {
 	if cfg.Docs <= 0 {
 		cfg.Docs = 20000
@@ -202,11 +202,14 @@ func RunBenchmark(ctx context.Context, cfg BenchConfig) (BenchReport, error) {
 		if err := ctx.Err(); err != nil {
 			return rep, err
 		}
-		er, err := benchEngine(ctx, engine, filepath.Join(dir, engine), docs, queries, cfg, progress)
+		er, err := benchEngine(ctx, engine, filepath.Join(dir, engine), docs, cfg, progress)
 		if err != nil {
 			return rep, fmt.Errorf("benchmark %s: %w", engine, err)
 		}
 		rep.Engines = append(rep.Engines, er)
+	}
+	if err := timeQueries(ctx, dir, rep.Engines, queries, progress); err != nil {
+		return rep, fmt.Errorf("benchmark: %w", err)
 	}
 	return rep, nil
 }
@@ -424,7 +427,8 @@ func plainDoc(rec *ingest.Minutes) map[string]any {
 	return d
 }
 
-func benchEngine(ctx context.Context, engine, dir string, docs []gen.Doc, queries []benchQuery, cfg BenchConfig, progress func(string)) (EngineReport, error) {
+// benchEngine builds one engine's index of docs in dir and measures it.
+func benchEngine(ctx context.Context, engine, dir string, docs []gen.Doc, cfg BenchConfig, progress func(string)) (EngineReport, error) {
 	er := EngineReport{Engine: engine}
 	if err := os.RemoveAll(dir); err != nil {
 		return er, err
@@ -458,13 +462,27 @@ func benchEngine(ctx context.Context, engine, dir string, docs []gen.Doc, querie
 		return er, err
 	}
 	er.SizeRatio = float64(er.IndexBytes) / float64(text)
-	progress(fmt.Sprintf("%s: indexed in %s (%.0f docs/s, load %.2f); querying", engine, er.Index.Round(time.Millisecond), er.DocsPerSec, er.LoadEnd))
+	progress(fmt.Sprintf("%s: indexed in %s (%.0f docs/s, load %.2f)", engine, er.Index.Round(time.Millisecond), er.DocsPerSec, er.LoadEnd))
+	er.PeakRSS, _ = procStatus("VmHWM")
+	return er, nil
+}
 
-	run, closeFn, err := openForQueries(engine, dir)
-	if err != nil {
-		return er, err
+// timeQueries runs the queries on the engines' indexes in dir and adds
+// their latencies to the reports. The engines take turns query by query,
+// the first of each pair alternating, so that both meet the machine in the
+// same state (caches, garbage collection, other load): run one after the
+// other, the same engine's p50 moved by as much as half between runs.
+func timeQueries(ctx context.Context, dir string, ers []EngineReport, queries []benchQuery, progress func(string)) error {
+	runs := make([]func(context.Context, benchQuery) (uint64, error), len(ers))
+	for i := range ers {
+		run, closeFn, err := openForQueries(ers[i].Engine, filepath.Join(dir, ers[i].Engine))
+		if err != nil {
+			return err
+		}
+		defer closeFn()
+		runs[i] = run
 	}
-	defer closeFn()
+	progress(fmt.Sprintf("querying (load %.2f)", loadAvg()))
 	for _, class := range QueryClasses {
 		var qs []benchQuery
 		for _, q := range queries {
@@ -472,46 +490,49 @@ func benchEngine(ctx context.Context, engine, dir string, docs []gen.Doc, querie
 				qs = append(qs, q)
 			}
 		}
-		st := QueryStats{Class: class}
-		if engine == EnginePlain && jiyaoOnly(class) {
-			er.Queries = append(er.Queries, st) // N 0: not run
-			continue
-		}
-		var lat []time.Duration
-		var hits uint64
+		lat := make([][]time.Duration, len(ers))
+		hits := make([]uint64, len(ers))
 		for i, q := range qs {
-			if err := ctx.Err(); err != nil {
-				return er, err
+			for k := range ers {
+				e := (k + i) % len(ers) // who goes first alternates
+				if ers[e].Engine == EnginePlain && jiyaoOnly(class) {
+					continue
+				}
+				if err := ctx.Err(); err != nil {
+					return err
+				}
+				t0 := time.Now()
+				n, err := runs[e](ctx, q)
+				d := time.Since(t0)
+				if err != nil {
+					return fmt.Errorf("%s: %s query %q: %w", ers[e].Engine, class, q.jiyao().describe(), err)
+				}
+				if i < benchWarmup {
+					continue
+				}
+				lat[e] = append(lat[e], d)
+				hits[e] += n
 			}
-			t0 := time.Now()
-			n, err := run(ctx, q)
-			d := time.Since(t0)
-			if err != nil {
-				return er, fmt.Errorf("%s query %q: %w", class, q.jiyao().describe(), err)
-			}
-			if i < benchWarmup {
-				continue
-			}
-			lat = append(lat, d)
-			hits += n
 		}
-		slices.Sort(lat)
-		st.N = len(lat)
-		if st.N > 0 {
-			var sum time.Duration
-			for _, d := range lat {
-				sum += d
+		for e := range ers {
+			st := QueryStats{Class: class} // N 0: not run
+			l := lat[e]
+			slices.Sort(l)
+			st.N = len(l)
+			if st.N > 0 {
+				var sum time.Duration
+				for _, d := range l {
+					sum += d
+				}
+				st.Mean = sum / time.Duration(st.N)
+				st.P50 = l[(st.N-1)*50/100]
+				st.P99 = l[(st.N-1)*99/100]
+				st.Hits = float64(hits[e]) / float64(st.N)
 			}
-			st.Mean = sum / time.Duration(st.N)
-			st.P50 = lat[(st.N-1)*50/100]
-			st.P99 = lat[(st.N-1)*99/100]
-			st.Hits = float64(hits) / float64(st.N)
+			ers[e].Queries = append(ers[e].Queries, st)
 		}
-		er.Queries = append(er.Queries, st)
 	}
-	er.PeakRSS, _ = procStatus("VmHWM")
-	stopHeap()
-	return er, nil
+	return nil
 }
 
 func buildJiyao(ctx context.Context, dir string, docs []gen.Doc, cfg BenchConfig) error {

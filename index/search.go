@@ -618,7 +618,7 @@ func queryLevel(q Q) (level string, named bool) {
 }
 
 // hasLooseText reports whether q has unquoted text of more than one token,
-// which the looser modes match differently.
+// or an identifier, which the looser modes match differently.
 func hasLooseText(q Q) bool {
 	switch q := q.(type) {
 	case *And:
@@ -630,6 +630,8 @@ func hasLooseText(q Q) bool {
 	case *DocNumber:
 		_, ok := docNumberCore(q)
 		return ok
+	case *Session:
+		return q.Year > 0
 	}
 	return false
 }
@@ -722,7 +724,15 @@ func (c compiler) compile(q Q) query.Query {
 	case *Session:
 		id := query.Query(termQ(levelField(c.level, fSession), strconv.Itoa(q.N)))
 		if q.Year > 0 {
-			id = query.NewConjunctionQuery([]query.Query{id, termQ(levelField(c.level, fSessionYear), strconv.Itoa(q.Year))})
+			y := strconv.Itoa(q.Year)
+			year := query.Query(termQ(levelField(c.level, fSessionYear), y))
+			if c.mode != ModeExact {
+				// Looser: a meeting numbered within its term (苏州市政府
+				// 第115次常务会议) held in that year; exact is a meeting
+				// numbered within the year.
+				year = query.NewDisjunctionQuery([]query.Query{year, termQ(levelField(c.level, fYear), y)})
+			}
+			id = query.NewConjunctionQuery([]query.Query{id, year})
 		}
 		if q.Raw == "" {
 			return id

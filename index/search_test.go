@@ -66,6 +66,8 @@ func TestSearchMatching(t *testing.T) {
 		{"session items", Request{Query: "session:115", Level: LevelItem}, []string{idSuzhou + "/i1", idSuzhou + "/i2", idSuzhou + "/i3", idSuzhou + "/i4", idSuzhou + "/i5"}, ModeExact},
 		{"year and session", Request{Query: "2026年第1次"}, []string{idNanjing}, ModeExact},
 		{"year and session in numerals", Request{Query: "二〇二六年第一次"}, []string{idNanjing}, ModeExact},
+		{"year and session numbered in the term", Request{Query: "2020年第115次"}, []string{idSuzhou}, ModeAll},
+		{"year and session numbered in the term, another year", Request{Query: "2021年第115次"}, nil, ModeAny},
 		{"doc number", Request{Query: "〔2020〕36号"}, []string{idSuzhou}, ModeExact},
 		{"doc number brackets", Request{Query: "【2020】36号"}, []string{idSuzhou}, ModeExact},
 		{"doc number full-width", Request{Query: "（２０２０）３６号"}, []string{idSuzhou}, ModeExact},

@@ -62,6 +62,9 @@ type Index struct {
 	// as of a count (see scoring).
 	writes atomic.Uint64
 	stats  atomic.Pointer[scoringStats]
+	// marks are the items' marks of the segments read so far (see
+	// markCache).
+	marks markCache
 }
 
 // newIndex completes an Index around its open parts: it reads the text

@@ -38,8 +38,8 @@ import (
 // text field was 6% larger (59.5 against 56.2 MB on 3,000 generated
 // minutes). Marking the items with bleve's array positions on every
 // location would cost phrase search about half as much time again (phrase
-// queries p50 7.5 ms against 11.7 ms on 3,000 generated minutes); reading
-// the marks costs item queries a second postings list instead.
+// queries p50 7.5 ms against 11.7 ms on 3,000 generated minutes). The
+// marks are read once per segment instead and kept (see markCache).
 //
 // An item whose text is not a stretch of the meeting's (a record that gave
 // items separately) keeps the item text field, item_text, which the item
@@ -87,15 +87,14 @@ func (iq itemsQuery) Searcher(ctx context.Context, r bindex.IndexReader, m mappi
 	if !ok {
 		return nil, fmt.Errorf("index: item search needs nested documents, which a %T does not hold", r)
 	}
+	marks, err := marksFrom(ctx).forSnapshot(r)
+	if err != nil {
+		return nil, err
+	}
 	opts := options
 	opts.IncludeTermVectors = true
 	s, err := iq.q.Searcher(ctx, r, m, opts)
 	if err != nil {
-		return nil, err
-	}
-	marks, err := r.TermFieldReader(ctx, []byte(itemMarker), fText, false, false, true)
-	if err != nil {
-		s.Close()
 		return nil, err
 	}
 	return &itemsSearcher{inner: s, roots: roots{nr: nr}, marks: marks}, nil
@@ -106,12 +105,9 @@ func (iq itemsQuery) Searcher(ctx context.Context, r bindex.IndexReader, m mappi
 type itemsSearcher struct {
 	inner search.Searcher
 	roots roots
-	// marks reads the stretches of the meetings' texts (see itemMarker);
-	// mark is its last document, nil before the first and after the last.
-	marks    bindex.TermFieldReader
-	mark     *bindex.TermFieldDoc
-	marksEnd bool
-	stretch  []itemMark // of the last meeting, in order
+	// marks are the stretches of the meetings' texts (see itemMarker).
+	marks   *segmentMarks
+	stretch []itemMark32 // of the last meeting, in order
 	// pending are the matched items of the last meeting not yet returned,
 	// in order.
 	pending []itemHit
@@ -150,51 +146,38 @@ func (r *roots) of(id bindex.IndexInternalID) (uint64, error) {
 	return uint64(r.anc[len(r.anc)-1]), nil
 }
 
-// stretches reads the marks of the stretches of the meeting id into
-// s.stretch, in order of position; none if its text has no items.
-func (s *itemsSearcher) stretches(id bindex.IndexInternalID) error {
-	s.stretch = s.stretch[:0]
-	if !s.marksEnd && (s.mark == nil || s.mark.ID.Compare(id) < 0) {
-		var err error
-		if s.mark, err = s.marks.Advance(id, s.mark); err != nil {
-			return err
-		}
-		s.marksEnd = s.mark == nil
-	}
-	if s.mark == nil || !s.mark.ID.Equals(id) {
-		return nil
-	}
-	for _, v := range s.mark.Vectors {
-		s.stretch = append(s.stretch, itemMark{pos: v.Pos, end: v.End, child: v.Start})
-	}
-	byPos := func(a, b itemMark) int { return cmp.Compare(a.pos, b.pos) }
-	if !slices.IsSortedFunc(s.stretch, byPos) {
-		slices.SortFunc(s.stretch, byPos)
-	}
-	return nil
-}
-
 // expand reads the items of a meeting match into pending and recycles the
 // match. An item's score is its share of the meeting's score, by the
 // matched locations it holds.
 func (s *itemsSearcher) expand(ctx *search.SearchContext, m *search.DocumentMatch) error {
 	meeting := docNum(m.IndexInternalID)
 	s.last, s.started = meeting, true
-	if err := s.stretches(m.IndexInternalID); err != nil {
-		return err
-	}
+	s.stretch = s.marks.of(meeting)
 	clear(s.counts)
 	total := 0
+	at := 0 // the stretch of the last location, where the next one most often is
 	count := func(pos uint64) {
 		total++
 		// The stretch that holds pos, if any, is the last to begin at
-		// or before it.
-		i, _ := slices.BinarySearchFunc(s.stretch, pos+1, func(a itemMark, p uint64) int { return cmp.Compare(a.pos, p) })
-		if i == 0 || pos > s.stretch[i-1].end {
+		// or before it: most often the last location's or the next.
+		i := -1
+		if at < len(s.stretch) && uint64(s.stretch[at].pos) <= pos {
+			switch {
+			case at+1 == len(s.stretch) || uint64(s.stretch[at+1].pos) > pos:
+				i = at + 1
+			case at+2 == len(s.stretch) || uint64(s.stretch[at+2].pos) > pos:
+				i = at + 2
+			}
+		}
+		if i < 0 {
+			i, _ = slices.BinarySearchFunc(s.stretch, pos+1, func(a itemMark32, p uint64) int { return cmp.Compare(uint64(a.pos), p) })
+		}
+		if i == 0 || pos > uint64(s.stretch[i-1].end) {
 			return
 		}
+		at = i - 1
 		k := s.stretch[i-1].child
-		for uint64(len(s.counts)) <= k {
+		for len(s.counts) <= int(k) {
 			s.counts = append(s.counts, 0)
 		}
 		s.counts[k]++
@@ -277,13 +260,7 @@ func (s *itemsSearcher) skipTo(target uint64) {
 	}
 }
 
-func (s *itemsSearcher) Close() error {
-	err := s.inner.Close()
-	if merr := s.marks.Close(); err == nil {
-		err = merr
-	}
-	return err
-}
+func (s *itemsSearcher) Close() error { return s.inner.Close() }
 
 func (s *itemsSearcher) Weight() float64        { return s.inner.Weight() }
 func (s *itemsSearcher) SetQueryNorm(n float64) { s.inner.SetQueryNorm(n) }

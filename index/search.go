@@ -190,6 +190,7 @@ func (idx *Index) Search(ctx context.Context, req Request) (*Result, error) {
 	if ctx, err = idx.scoring(ctx); err != nil {
 		return nil, fmt.Errorf("search %q: %w", req.Query, err)
 	}
+	ctx = context.WithValue(ctx, marksKey{}, &idx.marks)
 	modes := []string{ModeExact, ModeAll, ModeAny}
 	if plan.cursor != nil {
 		modes = []string{plan.cursor.Mode}

@@ -6,6 +6,8 @@ import (
 	"strings"
 	"testing"
 
+	bindex "github.com/blevesearch/bleve_index_api"
+
 	"github.com/jiyao-search/jiyao/ingest"
 	"github.com/jiyao-search/jiyao/internal/gen"
 )
@@ -196,4 +198,19 @@ func withGenerated(t testing.TB, recs []*ingest.Minutes, g *gen.Generator, n int
 		recs = append(recs, rec)
 	}
 	return recs
+}
+
+// indexReader opens a reader of idx's current snapshot, which the caller
+// closes.
+func indexReader(t testing.TB, idx *Index) bindex.IndexReader {
+	t.Helper()
+	bi, err := idx.b.Advanced()
+	if err != nil {
+		t.Fatal(err)
+	}
+	r, err := bi.Reader()
+	if err != nil {
+		t.Fatal(err)
+	}
+	return r
 }

@@ -21,14 +21,7 @@ func TestMarkCache(t *testing.T) {
 	var c markCache
 	check := func(when string) {
 		t.Helper()
-		bi, err := idx.b.Advanced()
-		if err != nil {
-			t.Fatal(err)
-		}
-		r, err := bi.Reader()
-		if err != nil {
-			t.Fatal(err)
-		}
+		r := indexReader(t, idx)
 		defer r.Close()
 		marks, err := c.forSnapshot(r)
 		if err != nil {

@@ -94,14 +94,7 @@ func TestTitledQueryMatchesDisjunction(t *testing.T) {
 
 	// Advancing, searcher against searcher: to every third of the
 	// disjunction's matches or the document after it.
-	bi, err := idx.b.Advanced()
-	if err != nil {
-		t.Fatal(err)
-	}
-	r, err := bi.Reader()
-	if err != nil {
-		t.Fatal(err)
-	}
+	r := indexReader(t, idx)
 	defer r.Close()
 	opts := search.SearcherOptions{}
 	advanced := 0

@@ -944,9 +944,7 @@ func (c compiler) phraseQuery(terms []string) query.Query {
 		return c.tokenQuery(terms[0])
 	}
 	return c.match(func(f textField) query.Query {
-		p := query.NewPhraseQuery(terms, f.name)
-		p.SetBoost(f.boost)
-		return p
+		return exactPhraseQuery{terms: terms, field: f.name, boost: f.boost}
 	})
 }
 

@@ -3,9 +3,11 @@ package index
 import (
 	"context"
 	"fmt"
+	"slices"
 	"strings"
 	"testing"
 
+	"github.com/blevesearch/bleve/v2/search"
 	bindex "github.com/blevesearch/bleve_index_api"
 
 	"github.com/jiyao-search/jiyao/ingest"
@@ -213,4 +215,51 @@ func indexReader(t testing.TB, idx *Index) bindex.IndexReader {
 		t.Fatal(err)
 	}
 	return r
+}
+
+// scoredIndex is an index of many segments (seven records each) of the
+// item corpus and the fixtures, with a context that scores as Search does.
+func scoredIndex(t *testing.T) ([]*ingest.Minutes, *Index, context.Context) {
+	t.Helper()
+	recs := append(itemCorpus(t, 60), fixtures()...)
+	idx := chunkedIndex(t, recs, 7)
+	ctx, err := idx.scoring(context.Background())
+	if err != nil {
+		t.Fatal(err)
+	}
+	return recs, idx, ctx
+}
+
+// walkSearcher runs s to its end, advancing to the next of targets at
+// every step i with i%every == 1 and taking the next match otherwise, and
+// calls f with each match before recycling it. It returns the matches'
+// numbers. A searcher advances forward only, so a target not past the
+// last match is dropped.
+func walkSearcher(t *testing.T, s search.Searcher, targets []bindex.IndexInternalID, every int, f func(*search.DocumentMatch)) []bindex.IndexInternalID {
+	t.Helper()
+	defer s.Close()
+	sctx := &search.SearchContext{DocumentMatchPool: search.NewDocumentMatchPool(s.DocumentMatchPoolSize(), 0)}
+	var seen []bindex.IndexInternalID
+	for i := 0; ; i++ {
+		for len(seen) > 0 && len(targets) > 0 && targets[0].Compare(seen[len(seen)-1]) <= 0 {
+			targets = targets[1:]
+		}
+		var dm *search.DocumentMatch
+		var err error
+		if i%every == 1 && len(targets) > 0 {
+			dm, err = s.Advance(sctx, targets[0])
+			targets = targets[1:]
+		} else {
+			dm, err = s.Next(sctx)
+		}
+		if err != nil {
+			t.Fatal(err)
+		}
+		if dm == nil {
+			return seen
+		}
+		f(dm)
+		seen = append(seen, slices.Clone(dm.IndexInternalID))
+		sctx.DocumentMatchPool.Put(dm)
+	}
 }

@@ -144,36 +144,29 @@ func (s *exactPhraseSearcher) match(m *search.DocumentMatch) (bool, error) {
 func byPos(a, b *bindex.TermFieldVector) int { return cmp.Compare(a.Pos, b.Pos) }
 
 func (s *exactPhraseSearcher) Next(ctx *search.SearchContext) (*search.DocumentMatch, error) {
-	for {
-		m, err := s.must.Next(ctx)
-		if err != nil || m == nil {
-			return nil, err
-		}
-		ok, err := s.match(m)
-		if err != nil {
-			return nil, err
+	m, err := s.must.Next(ctx)
+	return s.from(ctx, m, err)
+}
+
+func (s *exactPhraseSearcher) Advance(ctx *search.SearchContext, id bindex.IndexInternalID) (*search.DocumentMatch, error) {
+	m, err := s.must.Advance(ctx, id)
+	return s.from(ctx, m, err)
+}
+
+// from returns the first match among the candidates from m on, the
+// conjunction's last answer (m, err).
+func (s *exactPhraseSearcher) from(ctx *search.SearchContext, m *search.DocumentMatch, err error) (*search.DocumentMatch, error) {
+	for ; err == nil && m != nil; m, err = s.must.Next(ctx) {
+		ok, merr := s.match(m)
+		if merr != nil {
+			return nil, merr
 		}
 		if ok {
 			return m, nil
 		}
 		ctx.DocumentMatchPool.Put(m)
 	}
-}
-
-func (s *exactPhraseSearcher) Advance(ctx *search.SearchContext, id bindex.IndexInternalID) (*search.DocumentMatch, error) {
-	m, err := s.must.Advance(ctx, id)
-	if err != nil || m == nil {
-		return nil, err
-	}
-	ok, err := s.match(m)
-	if err != nil {
-		return nil, err
-	}
-	if ok {
-		return m, nil
-	}
-	ctx.DocumentMatchPool.Put(m)
-	return s.Next(ctx)
+	return nil, err
 }
 
 func (s *exactPhraseSearcher) Close() error {

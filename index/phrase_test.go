@@ -2,7 +2,6 @@ package index
 
 import (
 	"cmp"
-	"context"
 	"fmt"
 	"slices"
 	"testing"
@@ -18,12 +17,7 @@ import (
 // found and not, in the meeting text (with items' stretches) and titles of
 // an index of many segments, walking with Next and with Advance.
 func TestExactPhraseMatchesBleve(t *testing.T) {
-	recs := append(itemCorpus(t, 60), fixtures()...)
-	idx := chunkedIndex(t, recs, 7)
-	ctx, err := idx.scoring(context.Background())
-	if err != nil {
-		t.Fatal(err)
-	}
+	recs, idx, ctx := scoredIndex(t)
 	r := indexReader(t, idx)
 	defer r.Close()
 
@@ -64,28 +58,9 @@ func TestExactPhraseMatchesBleve(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		defer s.Close()
 		s.SetQueryNorm(1 / s.Weight())
-		sctx := &search.SearchContext{DocumentMatchPool: search.NewDocumentMatchPool(s.DocumentMatchPoolSize(), 0)}
 		var hits []hit
-		var seen []bindex.IndexInternalID
-		for i := 0; ; i++ {
-			for len(seen) > 0 && len(targets) > 0 && targets[0].Compare(seen[len(seen)-1]) <= 0 {
-				targets = targets[1:]
-			}
-			var dm *search.DocumentMatch
-			if i%2 == 1 && len(targets) > 0 {
-				dm, err = s.Advance(sctx, targets[0])
-				targets = targets[1:]
-			} else {
-				dm, err = s.Next(sctx)
-			}
-			if err != nil {
-				t.Fatal(err)
-			}
-			if dm == nil {
-				break
-			}
+		seen := walkSearcher(t, s, targets, 2, func(dm *search.DocumentMatch) {
 			id, _ := r.ExternalID(dm.IndexInternalID)
 			// Bleve's phrase searcher gives the locations even when not
 			// asked; they are compared when asked for.
@@ -98,9 +73,7 @@ func TestExactPhraseMatchesBleve(t *testing.T) {
 			}
 			slices.SortFunc(locs, cmp.Compare)
 			hits = append(hits, hit{id, dm.Score, fmt.Sprint(locs)})
-			seen = append(seen, slices.Clone(dm.IndexInternalID))
-			sctx.DocumentMatchPool.Put(dm)
-		}
+		})
 		return hits, seen
 	}
 	found, advanced := 0, 0

@@ -16,12 +16,7 @@ import (
 // scores to the bit: for words, single characters and phrases, alone and in
 // conjunctions (which advance the searchers), on an index of many segments.
 func TestTitledQueryMatchesDisjunction(t *testing.T) {
-	recs := append(itemCorpus(t, 60), fixtures()...)
-	idx := chunkedIndex(t, recs, 7)
-	ctx, err := idx.scoring(context.Background())
-	if err != nil {
-		t.Fatal(err)
-	}
+	recs, idx, ctx := scoredIndex(t)
 	// Words from the titles, which are also in the bodies, and from the
 	// bodies alone; characters common and rare.
 	var words []string
@@ -104,36 +99,13 @@ func TestTitledQueryMatchesDisjunction(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			defer s.Close()
-			sctx := &search.SearchContext{DocumentMatchPool: search.NewDocumentMatchPool(s.DocumentMatchPoolSize(), 0)}
 			var ids []string
 			var scores []float64
-			var seen []bindex.IndexInternalID
-			for i := 0; ; i++ {
-				var dm *search.DocumentMatch
-				// A searcher advances forward only: past the
-				// document it returned last.
-				for len(seen) > 0 && len(targets) > 0 && targets[0].Compare(seen[len(seen)-1]) <= 0 {
-					targets = targets[1:]
-				}
-				if i%3 == 1 && len(targets) > 0 {
-					dm, err = s.Advance(sctx, targets[0])
-					targets = targets[1:]
-				} else {
-					dm, err = s.Next(sctx)
-				}
-				if err != nil {
-					t.Fatal(err)
-				}
-				if dm == nil {
-					break
-				}
+			seen := walkSearcher(t, s, targets, 3, func(dm *search.DocumentMatch) {
 				id, _ := r.ExternalID(dm.IndexInternalID)
 				ids = append(ids, id)
 				scores = append(scores, dm.Score)
-				seen = append(seen, slices.Clone(dm.IndexInternalID))
-				sctx.DocumentMatchPool.Put(dm)
-			}
+			})
 			return ids, scores, seen
 		}
 		_, _, all := walk(p.disjun, nil)

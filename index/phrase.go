@@ -126,15 +126,15 @@ func (s *exactPhraseSearcher) match(m *search.DocumentMatch) (bool, error) {
 		m.FieldTermLocations = m.FieldTermLocations[:0]
 		for _, p := range s.starts {
 			for i, d := range s.docs {
-				for _, v := range d.Vectors {
-					if v.Pos == p+uint64(i) {
-						m.FieldTermLocations = append(m.FieldTermLocations, search.FieldTermLocation{
-							Field: s.field, Term: s.terms[i],
-							Location: search.Location{Pos: v.Pos, Start: v.Start, End: v.End, ArrayPositions: v.ArrayPositions},
-						})
-						break
-					}
+				k, ok := slices.BinarySearchFunc(d.Vectors, p+uint64(i), func(v *bindex.TermFieldVector, pos uint64) int { return cmp.Compare(v.Pos, pos) })
+				if !ok {
+					continue // cannot be: the position was checked above
 				}
+				v := d.Vectors[k]
+				m.FieldTermLocations = append(m.FieldTermLocations, search.FieldTermLocation{
+					Field: s.field, Term: s.terms[i],
+					Location: search.Location{Pos: v.Pos, Start: v.Start, End: v.End, ArrayPositions: v.ArrayPositions},
+				})
 			}
 		}
 	}

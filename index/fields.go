@@ -167,7 +167,7 @@ func (f *analysedField) Analyze() {
 			}
 		}
 		if child > 0 && len(toks) > first {
-			marks = append(marks, itemMark{pos: uint64(toks[first].Pos), end: uint64(toks[len(toks)-1].Pos), child: child})
+			marks = append(marks, itemMark{pos: uint32(toks[first].Pos), end: uint32(toks[len(toks)-1].Pos), child: uint32(child)})
 		}
 	}
 	eachStretch(len(body), f.items, stretch)

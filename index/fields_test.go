@@ -191,7 +191,7 @@ func checkItemStretches(t *testing.T, id string, mt meetingText, got map[string]
 	}
 	var haveMarks, wantMarks []itemMark
 	for _, l := range got[itemMarker].Locs {
-		haveMarks = append(haveMarks, itemMark{pos: uint64(l.Position), end: uint64(l.End), child: uint64(l.Start)})
+		haveMarks = append(haveMarks, itemMark{pos: uint32(l.Position), end: uint32(l.End), child: uint32(l.Start)})
 	}
 	last := 0
 	stretch := func(a, b int, child uint64) {
@@ -205,7 +205,7 @@ func checkItemStretches(t *testing.T, id string, mt meetingText, got map[string]
 			last = base + tk.Pos
 		}
 		if child > 0 && len(toks) > 0 {
-			wantMarks = append(wantMarks, itemMark{pos: uint64(base + toks[0].Pos), end: uint64(last), child: child})
+			wantMarks = append(wantMarks, itemMark{pos: uint32(base + toks[0].Pos), end: uint32(last), child: uint32(child)})
 		}
 	}
 	eachStretch(len(mt.body), mt.items, stretch)
@@ -215,7 +215,7 @@ func checkItemStretches(t *testing.T, id string, mt meetingText, got map[string]
 	if !slices.Equal(have, want) {
 		t.Errorf("%s: terms at %v, want %v", id, have, want)
 	}
-	slices.SortFunc(haveMarks, func(a, b itemMark) int { return cmp.Compare(a.pos, b.pos) })
+	slices.SortFunc(haveMarks, byMarkPos)
 	if !slices.Equal(haveMarks, wantMarks) || len(wantMarks) < len(mt.items) {
 		t.Errorf("%s: stretches marked %v, want %v", id, haveMarks, wantMarks)
 	}

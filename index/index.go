@@ -9,7 +9,6 @@ import (
 	"os"
 	"path/filepath"
 	"slices"
-	"sort"
 	"sync/atomic"
 	"time"
 
@@ -515,27 +514,19 @@ func (idx *Index) loadStored(hits search.DocumentMatchCollection) error {
 		return err
 	}
 	defer r.Close()
-	snap, _ := r.(*scorch.IndexSnapshot)
 	var segs []*scorch.SegmentSnapshot
-	var offsets []uint64 // of each segment's first document, as scorch numbers them
-	if snap != nil {
+	if snap, ok := r.(*scorch.IndexSnapshot); ok {
 		segs = snap.Segments()
-		var at uint64
-		for _, s := range segs {
-			offsets = append(offsets, at)
-			at += uint64(s.FullSize())
-		}
 	}
+	offsets := docOffsets(segs)
 	for _, h := range hits {
 		var id, stored string
 		found := false
-		if len(h.IndexInternalID) == 8 && len(segs) > 0 {
-			n := h.IndexInternalID.Value()
-			i := sort.Search(len(offsets), func(i int) bool { return offsets[i] > n }) - 1
-			if i >= 0 && n-offsets[i] < uint64(segs[i].FullSize()) {
+		if len(h.IndexInternalID) == 8 {
+			if i, local, ok := segmentOf(offsets, h.IndexInternalID.Value()); ok {
 				// The values are zap's buffers, good during the visit
 				// only: they are copied.
-				err := segs[i].VisitDocument(n-offsets[i], func(name string, _ byte, v []byte, _ []uint64) bool {
+				err := segs[i].VisitDocument(local, func(name string, _ byte, v []byte, _ []uint64) bool {
 					switch name {
 					case "_id":
 						id = string(v)

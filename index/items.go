@@ -7,7 +7,9 @@ import (
 	"fmt"
 	"math"
 	"slices"
+	"sort"
 
+	"github.com/blevesearch/bleve/v2/index/scorch"
 	"github.com/blevesearch/bleve/v2/mapping"
 	"github.com/blevesearch/bleve/v2/search"
 	"github.com/blevesearch/bleve/v2/search/query"
@@ -51,11 +53,15 @@ import (
 const itemMarker = "\x00stretch"
 
 // itemMark is an item's stretch in its meeting's text field: its first and
-// last positions and the item's number among the meeting's children.
+// last positions and the item's number among the meeting's children. They
+// fit 32 bits: a text has fewer tokens than bytes, and a source at most
+// MaxSourceSize bytes.
 type itemMark struct {
-	pos, end uint64
-	child    uint64
+	pos, end, child uint32
 }
+
+// byMarkPos orders marks by position.
+func byMarkPos(a, b itemMark) int { return cmp.Compare(a.pos, b.pos) }
 
 // markStretches adds the marks of the stretches to the term frequencies of
 // a meeting's text field, as the locations of itemMarker, and returns their
@@ -107,7 +113,7 @@ type itemsSearcher struct {
 	roots roots
 	// marks are the stretches of the meetings' texts (see itemMarker).
 	marks   *segmentMarks
-	stretch []itemMark32 // of the last meeting, in order
+	stretch []itemMark // of the last meeting, in order
 	// pending are the matched items of the last meeting not yet returned,
 	// in order.
 	pending []itemHit
@@ -127,6 +133,28 @@ func docNum(id bindex.IndexInternalID) uint64 { return binary.BigEndian.Uint64(i
 
 // docID is the internal id of document number n.
 func docID(n uint64) bindex.IndexInternalID { return binary.BigEndian.AppendUint64(nil, n) }
+
+// docOffsets returns the number of each segment's first document, as scorch
+// numbers the documents of a snapshot across its segments, and the number
+// after the last.
+func docOffsets(segs []*scorch.SegmentSnapshot) []uint64 {
+	out := make([]uint64, len(segs)+1)
+	for i, s := range segs {
+		out[i+1] = out[i] + uint64(s.FullSize())
+	}
+	return out
+}
+
+// segmentOf returns the segment that holds document number n, by the
+// offsets docOffsets gives, and n's number in it; ok is false past the
+// last document.
+func segmentOf(offsets []uint64, n uint64) (i int, local uint64, ok bool) {
+	i = sort.Search(len(offsets), func(i int) bool { return offsets[i] > n }) - 1
+	if i < 0 || i >= len(offsets)-1 {
+		return 0, 0, false
+	}
+	return i, n - offsets[i], true
+}
 
 // roots reads the root of documents, their meeting, from bleve's nesting.
 type roots struct {
@@ -149,7 +177,7 @@ func (r *roots) of(id bindex.IndexInternalID) (uint64, error) {
 // expand reads the items of a meeting match into pending and recycles the
 // match. An item's score is its share of the meeting's score, by the
 // matched locations it holds.
-func (s *itemsSearcher) expand(ctx *search.SearchContext, m *search.DocumentMatch) error {
+func (s *itemsSearcher) expand(ctx *search.SearchContext, m *search.DocumentMatch) {
 	meeting := docNum(m.IndexInternalID)
 	s.last, s.started = meeting, true
 	s.stretch = s.marks.of(meeting)
@@ -170,7 +198,7 @@ func (s *itemsSearcher) expand(ctx *search.SearchContext, m *search.DocumentMatc
 			}
 		}
 		if i < 0 {
-			i, _ = slices.BinarySearchFunc(s.stretch, pos+1, func(a itemMark32, p uint64) int { return cmp.Compare(uint64(a.pos), p) })
+			i, _ = slices.BinarySearchFunc(s.stretch, pos+1, func(a itemMark, p uint64) int { return cmp.Compare(uint64(a.pos), p) })
 		}
 		if i == 0 || pos > uint64(s.stretch[i-1].end) {
 			return
@@ -199,7 +227,6 @@ func (s *itemsSearcher) expand(ctx *search.SearchContext, m *search.DocumentMatc
 		}
 	}
 	ctx.DocumentMatchPool.Put(m)
-	return nil
 }
 
 // pop returns the first pending item as a match.
@@ -218,9 +245,7 @@ func (s *itemsSearcher) Next(ctx *search.SearchContext) (*search.DocumentMatch, 
 		if err != nil || m == nil {
 			return nil, err
 		}
-		if err := s.expand(ctx, m); err != nil {
-			return nil, err
-		}
+		s.expand(ctx, m)
 	}
 	return s.pop(ctx), nil
 }
@@ -241,9 +266,7 @@ func (s *itemsSearcher) Advance(ctx *search.SearchContext, id bindex.IndexIntern
 			if err != nil || m == nil {
 				return nil, err
 			}
-			if err := s.expand(ctx, m); err != nil {
-				return nil, err
-			}
+			s.expand(ctx, m)
 			s.skipTo(target)
 		}
 	}
@@ -260,8 +283,7 @@ func (s *itemsSearcher) skipTo(target uint64) {
 	}
 }
 
-func (s *itemsSearcher) Close() error { return s.inner.Close() }
-
+func (s *itemsSearcher) Close() error           { return s.inner.Close() }
 func (s *itemsSearcher) Weight() float64        { return s.inner.Weight() }
 func (s *itemsSearcher) SetQueryNorm(n float64) { s.inner.SetQueryNorm(n) }
 func (s *itemsSearcher) Count() uint64          { return s.inner.Count() }

@@ -1,11 +1,9 @@
 package index
 
 import (
-	"cmp"
 	"context"
 	"fmt"
 	"slices"
-	"sort"
 	"sync"
 
 	"github.com/blevesearch/bleve/v2/index/scorch"
@@ -33,22 +31,15 @@ type segMarks struct {
 	once  sync.Once
 	err   error
 	start []uint32
-	marks []itemMark32
+	marks []itemMark
 }
 
-// itemMark32 is an itemMark in less room: positions and children of a
-// meeting's text fit 32 bits.
-type itemMark32 struct {
-	pos, end, child uint32
-}
-
-// marksKey is the context key of an index's markCache (see scoring).
+// marksKey is the context key of an index's markCache (see Search).
 type marksKey struct{}
 
-// segmentMarks are the marks of the segments of an index snapshot, with
-// the number of each segment's first document.
+// segmentMarks are the marks of the segments of an index snapshot.
 type segmentMarks struct {
-	offsets []uint64
+	offsets []uint64 // see docOffsets
 	segs    []*segMarks
 }
 
@@ -61,15 +52,12 @@ func (c *markCache) forSnapshot(r bindex.IndexReader) (*segmentMarks, error) {
 		return nil, fmt.Errorf("index: item search reads segments, which a %T does not have", r)
 	}
 	ss := snap.Segments()
-	out := &segmentMarks{offsets: make([]uint64, len(ss)), segs: make([]*segMarks, len(ss))}
+	out := &segmentMarks{offsets: docOffsets(ss), segs: make([]*segMarks, len(ss))}
 	c.mu.Lock()
 	if c.segs == nil {
 		c.segs = map[segment.Segment]*segMarks{}
 	}
-	var at uint64
 	for i, s := range ss {
-		out.offsets[i] = at
-		at += uint64(s.FullSize())
 		sm := c.segs[s.Segment()]
 		if sm == nil {
 			sm = &segMarks{}
@@ -129,10 +117,10 @@ func (sm *segMarks) read(seg segment.Segment, n uint64) error {
 		}
 		first := len(sm.marks)
 		for _, l := range p.Locations() {
-			sm.marks = append(sm.marks, itemMark32{pos: uint32(l.Pos()), end: uint32(l.End()), child: uint32(l.Start())})
+			sm.marks = append(sm.marks, itemMark{pos: uint32(l.Pos()), end: uint32(l.End()), child: uint32(l.Start())})
 		}
 		mine := sm.marks[first:]
-		slices.SortFunc(mine, func(a, b itemMark32) int { return cmp.Compare(a.pos, b.pos) })
+		slices.SortFunc(mine, byMarkPos)
 	}
 	for ; next <= n; next++ {
 		sm.start[next] = uint32(len(sm.marks))
@@ -143,19 +131,16 @@ func (sm *segMarks) read(seg segment.Segment, n uint64) error {
 
 // of returns the marks of document number doc, in order of position; none
 // if it has no items' stretches.
-func (m *segmentMarks) of(doc uint64) []itemMark32 {
-	i := sort.Search(len(m.offsets), func(i int) bool { return m.offsets[i] > doc }) - 1
-	if i < 0 {
+func (m *segmentMarks) of(doc uint64) []itemMark {
+	i, local, ok := segmentOf(m.offsets, doc)
+	if !ok {
 		return nil
 	}
-	sm, local := m.segs[i], doc-m.offsets[i]
-	if local+1 >= uint64(len(sm.start)) {
-		return nil
-	}
+	sm := m.segs[i]
 	return sm.marks[sm.start[local]:sm.start[local+1]]
 }
 
-// marksFrom returns the index's markCache that scoring put in ctx, or a
+// marksFrom returns the index's markCache that Search put in ctx, or a
 // cache for this query alone.
 func marksFrom(ctx context.Context) *markCache {
 	if c, ok := ctx.Value(marksKey{}).(*markCache); ok {

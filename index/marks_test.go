@@ -1,7 +1,6 @@
 package index
 
 import (
-	"cmp"
 	"context"
 	"slices"
 	"testing"
@@ -30,7 +29,7 @@ func TestMarkCache(t *testing.T) {
 		if when == "segments" && len(marks.segs) < 3 {
 			t.Fatalf("%s: %d segments; want several", when, len(marks.segs))
 		}
-		want := map[uint64][]itemMark32{}
+		want := map[uint64][]itemMark{}
 		tfr, err := r.TermFieldReader(ctx, []byte(itemMarker), fText, false, false, true)
 		if err != nil {
 			t.Fatal(err)
@@ -40,11 +39,11 @@ func TestMarkCache(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			var ms []itemMark32
+			var ms []itemMark
 			for _, v := range d.Vectors {
-				ms = append(ms, itemMark32{pos: uint32(v.Pos), end: uint32(v.End), child: uint32(v.Start)})
+				ms = append(ms, itemMark{pos: uint32(v.Pos), end: uint32(v.End), child: uint32(v.Start)})
 			}
-			slices.SortFunc(ms, func(a, b itemMark32) int { return cmp.Compare(a.pos, b.pos) })
+			slices.SortFunc(ms, byMarkPos)
 			want[docNum(d.ID)] = ms
 		}
 		if len(want) < 30 {
@@ -56,7 +55,7 @@ func TestMarkCache(t *testing.T) {
 		}
 		for doc := range total + 50 { // and past the end
 			got := marks.of(doc)
-			if diff := gocmp.Diff(want[doc], got, cmpopts.EquateEmpty(), gocmp.AllowUnexported(itemMark32{})); diff != "" {
+			if diff := gocmp.Diff(want[doc], got, cmpopts.EquateEmpty(), gocmp.AllowUnexported(itemMark{})); diff != "" {
 				t.Errorf("%s: marks of document %d (-bleve +cache):\n%s", when, doc, diff)
 			}
 		}

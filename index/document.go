@@ -296,8 +296,7 @@ func docs(r storedRecord) ([]idDoc, error) {
 	shift, end := len(body)-len(rec.Text), 0
 	own := make([]bool, len(rec.Items))
 	for j, it := range rec.Items {
-		if it.Start >= end && it.Start < it.End && it.End <= len(rec.Text) &&
-			strings.TrimSpace(rec.Text[it.Start:it.End]) == it.Text {
+		if s, ok := stretchOf(rec.Text, it); ok && it.Start >= end && s == it.Text {
 			mt.items = append(mt.items, itemSpan{start: shift + it.Start, end: shift + it.End, child: uint64(j + 1)})
 			end = it.End
 			continue

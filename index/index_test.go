@@ -179,8 +179,7 @@ func TestOpenOnDisk(t *testing.T) {
 func docsOf(t *testing.T, idx *Index, meetingIDs []string) []string {
 	t.Helper()
 	meetings := query.NewDocIDQuery(meetingIDs)
-	children := query.NewDisjunctionQuery([]query.Query{termQ(fLevel, LevelItem), termQ(fLevel, LevelDecision)})
-	q := query.NewDisjunctionQuery([]query.Query{meetings, childrenQuery{parents: meetings, children: children}})
+	q := query.NewDisjunctionQuery([]query.Query{meetings, childrenQuery{parents: meetings, children: childLevels()}})
 	var ids []string
 	if err := idx.scan(context.Background(), q, nil, func(id string, _ map[string]any) {
 		ids = append(ids, id)

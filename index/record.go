@@ -50,7 +50,7 @@ func encodeRecord(rec *ingest.Minutes) (storedRecord, error) {
 		slim.Items = make([]ingest.Item, len(rec.Items))
 	}
 	for i, it := range rec.Items {
-		if it.Start >= 0 && it.Start < it.End && it.End <= len(rec.Text) && strings.TrimSpace(rec.Text[it.Start:it.End]) == it.Text {
+		if s, ok := stretchOf(rec.Text, it); ok && s == it.Text {
 			it.Text = ""
 		}
 		slim.Items[i] = it
@@ -62,6 +62,16 @@ func encodeRecord(rec *ingest.Minutes) (storedRecord, error) {
 	return storedRecord{rec: rec, raw: raw}, nil
 }
 
+// stretchOf returns the stretch of text an item's span covers, without the
+// white space around it, as ingest makes an item's text; ok is false when
+// the span is empty or not within text.
+func stretchOf(text string, it ingest.Item) (string, bool) {
+	if it.Start < 0 || it.Start >= it.End || it.End > len(text) {
+		return "", false
+	}
+	return strings.TrimSpace(text[it.Start:it.End]), true
+}
+
 // decodeRecord reads a record's JSON, putting back the item texts.
 func decodeRecord(raw []byte) (*ingest.Minutes, error) {
 	var rec ingest.Minutes
@@ -70,8 +80,8 @@ func decodeRecord(raw []byte) (*ingest.Minutes, error) {
 	}
 	for i := range rec.Items {
 		it := &rec.Items[i]
-		if it.Text == "" && it.Start >= 0 && it.Start < it.End && it.End <= len(rec.Text) {
-			it.Text = strings.TrimSpace(rec.Text[it.Start:it.End])
+		if s, ok := stretchOf(rec.Text, *it); ok && it.Text == "" {
+			it.Text = s
 		}
 	}
 	return &rec, nil

@@ -1034,6 +1034,11 @@ type peopleFilter struct {
 	keys  []string
 }
 
+// childLevels matches the meetings' children: items and decisions.
+func childLevels() query.Query {
+	return query.NewDisjunctionQuery([]query.Query{termQ(fLevel, LevelItem), termQ(fLevel, LevelDecision)})
+}
+
 // peopleQuery matches the documents where a person has a role. Meeting
 // documents hold the people; the items and decisions of a meeting match as
 // its children (childrenQuery).
@@ -1043,8 +1048,7 @@ func (c compiler) peopleQuery(field, k string) query.Query {
 	case LevelMeeting:
 		return t
 	case "":
-		children := query.NewDisjunctionQuery([]query.Query{termQ(fLevel, LevelItem), termQ(fLevel, LevelDecision)})
-		return query.NewDisjunctionQuery([]query.Query{t, childrenQuery{parents: t, children: children}})
+		return query.NewDisjunctionQuery([]query.Query{t, childrenQuery{parents: t, children: childLevels()}})
 	}
 	return childrenQuery{parents: t, children: termQ(fLevel, c.level)}
 }

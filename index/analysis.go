@@ -2,6 +2,7 @@ package index
 
 import (
 	"fmt"
+	"slices"
 	"strconv"
 	"sync"
 	"unicode"
@@ -333,21 +334,19 @@ var identifierSuffix = map[rune]bool{
 // 二〇二〇年十一月二日 → 2020 年 11 月 2 日. Only these patterns are read;
 // numerals in running text (一是, 十分) are left alone.
 func (sc *scratch) normaliseNumerals(folded string, runs []run) []run {
+	numerals := func(r run) bool { return r.class == classHan && hasNumeral(folded[r.start:r.end]) }
 	// Most texts have no numeral to read: they keep their runs as they are.
-	i := 0
-	for i < len(runs) && (runs[i].class != classHan || !hasNumeral(folded[runs[i].start:runs[i].end])) {
-		i++
-	}
-	if i == len(runs) {
+	i := slices.IndexFunc(runs, numerals)
+	if i < 0 {
 		return runs
 	}
 	out := append(sc.norm[:0], runs[:i]...)
 	for _, r := range runs[i:] {
-		if r.class != classHan || !hasNumeral(folded[r.start:r.end]) {
+		if numerals(r) {
+			out = sc.splitNumerals(out, folded, r)
+		} else {
 			out = append(out, r)
-			continue
 		}
-		out = sc.splitNumerals(out, folded, r)
 	}
 	sc.norm = out
 	return out

@@ -114,13 +114,7 @@ func (s *childrenSearcher) settle(ctx *search.SearchContext, c *search.DocumentM
 	return nil, nil
 }
 
-func (s *childrenSearcher) Close() error {
-	err := s.children.Close()
-	if perr := s.parents.Close(); err == nil {
-		err = perr
-	}
-	return err
-}
+func (s *childrenSearcher) Close() error { return closeAll(s.children, s.parents) }
 
 func (s *childrenSearcher) Weight() float64        { return s.children.Weight() }
 func (s *childrenSearcher) SetQueryNorm(n float64) { s.children.SetQueryNorm(n) }

@@ -3,6 +3,7 @@ package index
 import (
 	"cmp"
 	"context"
+	"io"
 	"slices"
 
 	"github.com/blevesearch/bleve/v2/mapping"
@@ -170,12 +171,18 @@ func (s *exactPhraseSearcher) from(ctx *search.SearchContext, m *search.Document
 }
 
 func (s *exactPhraseSearcher) Close() error {
-	var err error
-	if s.must != nil {
-		err = s.must.Close()
-	}
+	cs := []io.Closer{s.must}
 	for _, r := range s.readers {
-		if cerr := r.Close(); err == nil {
+		cs = append(cs, r)
+	}
+	return closeAll(cs...)
+}
+
+// closeAll closes each of cs and returns the first error.
+func closeAll(cs ...io.Closer) error {
+	var err error
+	for _, c := range cs {
+		if cerr := c.Close(); err == nil {
 			err = cerr
 		}
 	}

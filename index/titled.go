@@ -126,13 +126,7 @@ func (s *titledSearcher) pop(ctx *search.SearchContext) (*search.DocumentMatch, 
 	return t, err
 }
 
-func (s *titledSearcher) Close() error {
-	err := s.title.Close()
-	if berr := s.body.Close(); err == nil {
-		err = berr
-	}
-	return err
-}
+func (s *titledSearcher) Close() error { return closeAll(s.title, s.body) }
 
 func (s *titledSearcher) Weight() float64 { return s.title.Weight() + s.body.Weight() }
 

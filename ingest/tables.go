@@ -28,6 +28,9 @@ var (
 type aliasTable struct {
 	// byAlias maps a folded alias to its entry.
 	byAlias map[string]aliasEntry
+	// names holds each canonical name's aliases, by the folded canonical
+	// name, in the table's order.
+	names map[string][]string
 	// byFirst holds the aliases by their first rune, longest first:
 	// hanFirst gives the index+1 into groups for the common
 	// ideographs, otherFirst for the rest.
@@ -72,7 +75,7 @@ func readTSV(r io.Reader, f func(key string, words []string) error) error {
 }
 
 func parseAliasTable(data []byte) (*aliasTable, error) {
-	t := &aliasTable{byAlias: make(map[string]aliasEntry), otherFirst: make(map[rune]int)}
+	t := &aliasTable{byAlias: make(map[string]aliasEntry), names: make(map[string][]string), otherFirst: make(map[rune]int)}
 	err := readTSV(bytes.NewReader(data), func(key string, words []string) error {
 		e := aliasEntry{canonical: key}
 		if strings.HasPrefix(key, "=") {
@@ -82,6 +85,8 @@ func parseAliasTable(data []byte) (*aliasTable, error) {
 		if e.canonical == "" {
 			return fmt.Errorf("empty name")
 		}
+		fc := fold.String(e.canonical)
+		t.names[fc] = append(t.names[fc], words...)
 		for _, a := range append([]string{e.canonical}, words...) {
 			fa := fold.String(a)
 			if _, dup := t.byAlias[fa]; dup {

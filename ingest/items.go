@@ -47,27 +47,6 @@ func (e *Extractor) items(p *page, m *Minutes) {
 			want = n + 1
 		}
 	}
-	if len(heads) == 0 && strings.Contains(p.norm[:min(len(p.norm), 600)], "主持召开") {
-		// News releases head their sections with a short line of their
-		// own (决定扩大营业税改征增值税试点范围) instead of numbers.
-		for k := 1; k+1 < len(p.lines); k++ {
-			l := strings.TrimSpace(p.line(k))
-			n := runeCount(l)
-			if n < 4 || n > 40 || strings.ContainsAny(l, "。!?;:,") || strings.HasPrefix(l, "#") {
-				continue
-			}
-			next := strings.TrimSpace(p.line(k + 1))
-			if runeCount(next) <= n || !strings.ContainsAny(next, "。") {
-				continue
-			}
-			if _, ok := firstPrefix(l, itemEnds); ok {
-				break
-			}
-			lead := strings.Index(p.line(k), l)
-			at := p.lines[k][0] + lead
-			heads = append(heads, head{line: k, start: at, textStart: at})
-		}
-	}
 	for h, hd := range heads {
 		stop := end
 		if h+1 < len(heads) {
@@ -97,7 +76,7 @@ func (e *Extractor) items(p *page, m *Minutes) {
 		m.Items = append(m.Items, it)
 	}
 	if len(heads) == 0 {
-		e.decisionParagraphs(p, m, nm)
+		e.releaseItems(p, m, nm)
 	}
 	for _, it := range m.Items {
 		for _, d := range it.Departments {
@@ -436,39 +415,3 @@ func (e *Extractor) partOfLonger(text string, j, n int) bool {
 // maxObjectRunes bounds the object of a decision read from a sentence
 // rather than a 《》 title.
 const maxObjectRunes = 60
-
-// decisionParagraphs makes agenda items of the paragraphs that record a
-// decision, for documents without numbered items (news releases: 会议决定，
-// …; 会议通过了《…》): each such paragraph is an item titled by its first
-// sentence.
-func (e *Extractor) decisionParagraphs(p *page, m *Minutes, nm naming) {
-	for k := 1; k < len(p.lines); k++ {
-		l := p.lines[k]
-		line := strings.TrimSpace(p.norm[l[0]:l[1]])
-		if !strings.HasPrefix(line, "会议") {
-			continue
-		}
-		ds := e.decisions(p, l[0], l[1], nm)
-		if len(ds) == 0 {
-			continue
-		}
-		lead := l[0] + strings.Index(p.norm[l[0]:l[1]], line)
-		titleEnd := lead + sentenceLen(p.norm[lead:l[1]])
-		title := p.show(lead, titleEnd)
-		if rs := []rune(title); len(rs) > maxObjectRunes {
-			title = string(rs[:maxObjectRunes]) + "…"
-		}
-		it := Item{
-			No:          len(m.Items) + 1,
-			Action:      ds[0].Verb,
-			Title:       title,
-			Decisions:   ds,
-			Departments: e.departments(p, l[0], l[1], nm),
-			Topics:      []string{},
-			Start:       p.offs[l[0]],
-			End:         p.offs[l[1]],
-		}
-		it.Text = strings.TrimSpace(p.disp[it.Start:it.End])
-		m.Items = append(m.Items, it)
-	}
-}

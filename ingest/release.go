@@ -1,0 +1,393 @@
+package ingest
+
+import (
+	"strings"
+	"unicode/utf8"
+)
+
+// News releases of a meeting (会议新闻稿) record what the meeting did in
+// clauses, not numbered items: the opening sentence lists them after the
+// meeting's name (国务院总理李克强6月10日主持召开国务院常务会议，明确…；决定…；
+// 部署…；确定…), and the paragraphs below open with the meeting as subject
+// (会议讨论并原则通过《A》和《B》，决定将两个草案提请全国人大常委会审议).
+// A clerk files each such clause as a decision: the verb as written and its
+// short object, the words up to the clause's first comma, or each 《》 title.
+
+// releaseVerbs are the verbs by which a release records a decision, folded,
+// longest first. 听取 (a report), 研究 and a bare 审议 record business, not a
+// decision.
+var releaseVerbs = []string{
+	"讨论并原则通过", "审议并原则通过", "审议并通过", "讨论并通过",
+	"原则通过", "审议通过", "讨论通过", "原则同意", "研究通过", "表决通过", "讨论",
+	"通过", "决定", "确定", "部署", "明确", "同意", "批准", "宣布", "审议",
+}
+
+// clauseLinks stand before a verb inside a clause without changing it:
+// 会议还决定, 并部署, 同时明确.
+var clauseLinks = []string{"会议", "还", "并", "同时", "也", "此外", "另外"}
+
+// enumerators open the first point of a list (会议确定，一是…): what follows
+// is an elaboration, not the short object of the verb.
+var enumerators = []string{"一是", "一要", "一、", "(一)", "首先", "要", "对", "在", "从"}
+
+// releaseItems makes agenda items of a release's paragraphs that record
+// decisions: each such paragraph is an item titled by its first sentence.
+func (e *Extractor) releaseItems(p *page, m *Minutes, nm naming) {
+	var seen []string
+	leadSeen := false
+	leadDecided := false
+	for k := range p.lines {
+		l := p.lines[k]
+		line := strings.TrimSpace(p.norm[l[0]:l[1]])
+		if line == "" {
+			continue
+		}
+		lead := !leadSeen && opensMeeting(line) && meetingNameEnd(line) >= 0
+		if lead {
+			leadSeen = true
+		}
+		ds := e.releaseDecisions(p, l[0], l[1], lead, leadDecided)
+		// A decision the release already named (the opening's clause,
+		// restated in its paragraph) is not a second one.
+		var kept []Decision
+		for _, d := range ds {
+			key := fold2Key(d.Object)
+			dup := false
+			for _, s := range seen {
+				dup = dup || sameObject(s, key)
+			}
+			if !dup {
+				seen = append(seen, key)
+				kept = append(kept, d)
+			}
+		}
+		if lead && len(kept) > 0 {
+			leadDecided = true
+		}
+		if len(kept) == 0 {
+			continue
+		}
+		start := l[0] + strings.Index(p.norm[l[0]:l[1]], line)
+		titleEnd := start + sentenceLen(p.norm[start:l[1]])
+		// A section under a heading of its own (决定扩大营业税改征增值税试点
+		// 范围) is titled by it.
+		if h, ok := headingAbove(p, k); ok {
+			hl := p.lines[h]
+			start = hl[0] + strings.Index(p.norm[hl[0]:hl[1]], strings.TrimSpace(p.line(h)))
+			titleEnd = start + len(strings.TrimSpace(p.line(h)))
+		}
+		title := p.show(start, titleEnd)
+		if rs := []rune(title); len(rs) > maxObjectRunes {
+			title = string(rs[:maxObjectRunes]) + "…"
+		}
+		it := Item{
+			No:          len(m.Items) + 1,
+			Action:      kept[0].Verb,
+			Title:       title,
+			Decisions:   kept,
+			Departments: e.departments(p, l[0], l[1], nm),
+			Topics:      []string{},
+			Start:       p.offs[start],
+			End:         p.offs[l[1]],
+		}
+		it.Text = strings.TrimSpace(p.disp[it.Start:it.End])
+		m.Items = append(m.Items, it)
+	}
+}
+
+// headingAbove returns the line above paragraph k when it is a section
+// heading: short, without punctuation, and the paragraph runs longer.
+func headingAbove(p *page, k int) (int, bool) {
+	h := k - 1
+	for h >= 0 && strings.TrimSpace(p.line(h)) == "" {
+		h--
+	}
+	if h < 1 {
+		return 0, false
+	}
+	l := strings.TrimSpace(p.line(h))
+	n := runeCount(l)
+	if n < 4 || n > 40 || strings.ContainsAny(l, "。!?;:,") || strings.HasPrefix(l, "#") {
+		return 0, false
+	}
+	return h, runeCount(strings.TrimSpace(p.line(k))) > n
+}
+
+// opensMeeting reports whether a folded paragraph is the one that opens the
+// meeting: someone 主持召开 it, or it 召开/举行.
+func opensMeeting(s string) bool {
+	if !strings.Contains(s, "会") {
+		return false
+	}
+	for _, w := range []string{"主持召开", "召开", "举行", "主持"} {
+		if strings.Contains(s, w) {
+			return true
+		}
+	}
+	return false
+}
+
+// fold2Key is the key decisions are compared by: letters and digits only.
+func fold2Key(s string) string {
+	return strings.Map(func(r rune) rune {
+		if hanRune(r) || r >= '0' && r <= '9' || r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z' {
+			return r
+		}
+		return -1
+	}, s)
+}
+
+// sameObject reports whether two decision keys name the same thing: equal,
+// or one holds the other.
+func sameObject(a, b string) bool {
+	if a == "" || b == "" {
+		return false
+	}
+	return a == b || strings.Contains(a, b) || strings.Contains(b, a)
+}
+
+// releaseDecisions reads the decisions of one paragraph, the folded span
+// [from, to). In the opening paragraph (lead) the clauses after the
+// meeting's name count; elsewhere the clauses of a sentence from the one
+// whose subject is the meeting (会议通过…, 为保障粮食安全，会议通过…). Once the
+// opening listed decisions, a later decision without a 《》 title only
+// restates one of them (会议决定，放开市场准入…), so it is not read
+// (titledOnly).
+func (e *Extractor) releaseDecisions(p *page, from, to int, lead, titledOnly bool) []Decision {
+	var out []Decision
+	for s := from; s < to; {
+		end := s + fullSentenceLen(p.norm[s:to])
+		out = append(out, e.sentenceDecisions(p, s, end, lead, titledOnly)...)
+		s = end
+		if s < to {
+			_, size := utf8.DecodeRuneInString(p.norm[s:])
+			s += size
+		}
+	}
+	return out
+}
+
+// fullSentenceLen is the length in bytes of the sentence at the start of s,
+// up to 。, ！, ？ or a line break: semicolons join its clauses.
+func fullSentenceLen(s string) int {
+	if i := strings.IndexAny(s, "。\n!?"); i >= 0 {
+		return i
+	}
+	return len(s)
+}
+
+// speechVerbs make the meeting's sentence an opinion, not a decision:
+// 会议指出，… 部署 is the meeting talking of others' work.
+var speechVerbs = []string{"指出", "认为", "强调", "要求", "提出", "表示", "号召", "希望", "肯定"}
+
+// titledVerbs decide only on a 《》 title: 会议审议了《工作规则》 records the
+// document examined, 会议审议了…的报告 only business.
+var titledVerbs = map[string]bool{"审议": true, "讨论": true}
+
+// sentenceDecisions reads the decisions of one sentence, [s, end).
+func (e *Extractor) sentenceDecisions(p *page, s, end int, lead, titledOnly bool) []Decision {
+	sent := p.norm[s:end]
+	at := s
+	active := false
+	if lead && opensMeeting(sent) {
+		// The clauses after the meeting's name: …常务会议，部署…；决定….
+		i := meetingNameEnd(sent)
+		if i < 0 {
+			return nil
+		}
+		at += i
+		active = true
+	}
+	var out []Decision
+	titled := false
+	frags := fragments(p.norm, at, end)
+	for f := 0; f < len(frags); f++ {
+		fr := frags[f]
+		text := p.norm[fr[0]:fr[1]]
+		if strings.HasPrefix(text, "会议") {
+			_, speech := firstPrefix(strings.TrimPrefix(text, "会议"), speechVerbs)
+			active = !speech
+		}
+		if !active {
+			continue
+		}
+		skip := 0
+		for {
+			w, ok := firstPrefix(text[skip:], clauseLinks)
+			if !ok {
+				break
+			}
+			skip += len(w)
+		}
+		if d, ok := arrangedBy(p, fr[0]+skip, fr[1]); ok {
+			// 会议对X进行了部署.
+			out = append(out, d)
+			continue
+		}
+		verb, ok := firstPrefix(text[skip:], releaseVerbs)
+		if !ok {
+			continue
+		}
+		vAt := fr[0] + skip
+		objAt := vAt + len(verb)
+		objAt += len(prefixOf(p.norm[objAt:fr[1]], "了"))
+		// 决定将《X》发往…: the document is the object.
+		sent := strings.HasPrefix(p.norm[objAt:fr[1]], "将《")
+		if sent {
+			objAt += len("将")
+		}
+		var objs []string
+		switch {
+		case objAt >= fr[1]:
+			// 会议决定，X: the next clause is the object.
+			if f+1 >= len(frags) || verb == "通过" || verb == "宣布" || titledVerbs[verb] {
+				continue
+			}
+			nx := frags[f+1]
+			if _, enum := firstPrefix(p.norm[nx[0]:nx[1]], enumerators); enum {
+				continue
+			}
+			f++
+			objAt = nx[0]
+			fr = nx
+			fallthrough
+		default:
+			if ts, whole := titlesAt(p, objAt, fr[1]); len(ts) > 0 && (whole || sent) {
+				objs = ts
+				titled = true
+				break
+			}
+			obj := p.show(objAt, fr[1])
+			if titledVerbs[verb] || titledOnly && !strings.Contains(obj, "《") || titled && verb == "决定" {
+				// 通过《…》，决定将草案提请…审议: the follow-up of a
+				// titled decision.
+				continue
+			}
+			if _, ok := firstPrefix(p.norm[objAt:fr[1]], []string{"以下", "如下"}); ok {
+				// 会议确定了以下重点任务：(一)…: a list follows.
+				continue
+			}
+			if strings.Contains(p.norm[objAt:fr[1]], "提请") {
+				// 决定将草案提请全国人大常委会审议: a referral.
+				continue
+			}
+			if rs := []rune(obj); len(rs) > maxObjectRunes {
+				obj = string(rs[:maxObjectRunes]) + "…"
+			}
+			if runeCount(fold2Key(obj)) >= 2 {
+				objs = append(objs, obj)
+			}
+		}
+		for _, o := range objs {
+			out = append(out, Decision{Verb: p.show(vAt, vAt+len(verb)), Object: o})
+		}
+	}
+	return out
+}
+
+// arrangedBy reads a clause 对X进行了部署 (作出部署, 作了安排) in the folded
+// span [i, end): the meeting arranged X.
+func arrangedBy(p *page, i, end int) (Decision, bool) {
+	text := p.norm[i:end]
+	if !strings.HasPrefix(text, "对") {
+		return Decision{}, false
+	}
+	for _, w := range []string{"进行了部署", "进行部署", "作出部署", "作出了部署", "作了部署", "进行了安排", "作出安排", "作了安排"} {
+		if strings.HasSuffix(text, w) {
+			obj := p.show(i+len("对"), end-len(w))
+			verb := w[len(w)-len("部署"):]
+			if runeCount(fold2Key(obj)) < 2 {
+				return Decision{}, false
+			}
+			return Decision{Verb: verb, Object: obj}, true
+		}
+	}
+	return Decision{}, false
+}
+
+// meetingNameEnd returns where the clauses after the meeting's name begin
+// in an opening sentence (…主持召开国务院常务会议，|部署…), or -1.
+func meetingNameEnd(s string) int {
+	from := 0
+	for _, w := range []string{"主持召开", "召开", "举行", "主持"} {
+		if i := strings.Index(s, w); i >= 0 {
+			from = i + len(w)
+			break
+		}
+	}
+	i := strings.Index(s[from:], "会议")
+	if i < 0 {
+		return -1
+	}
+	rest := s[from+i:]
+	j := strings.IndexAny(rest, ",;:")
+	if j < 0 {
+		return -1
+	}
+	return from + i + j + 1
+}
+
+// fragments splits the folded span [from, to) into clauses at commas,
+// semicolons and colons, without breaking inside 《》 or quotes.
+func fragments(norm string, from, to int) [][2]int {
+	var out [][2]int
+	depth := 0
+	start := from
+	for i := from; i < to; {
+		r, size := utf8.DecodeRuneInString(norm[i:])
+		switch r {
+		case '《', '“', '(', '「':
+			depth++
+		case '》', '”', ')', '」':
+			if depth > 0 {
+				depth--
+			}
+		case ',', ';', ':':
+			if depth == 0 {
+				if i > start {
+					out = append(out, [2]int{start, i})
+				}
+				start = i + size
+			}
+		}
+		i += size
+	}
+	if to > start {
+		out = append(out, [2]int{start, to})
+	}
+	for k := range out {
+		for out[k][0] < out[k][1] && norm[out[k][0]] == ' ' {
+			out[k][0]++
+		}
+	}
+	return out
+}
+
+// titlesAt reads the run of 《》 titles at folded offset i (《A》和《B》、《C》)
+// and returns them, without brackets, in the document's characters; whole
+// tells whether the titles fill [i, end), as they do where they are the
+// object (通过《A》和《B》) and not part of one (确定《政府工作报告》重点任务分工).
+func titlesAt(p *page, i, end int) (titles []string, whole bool) {
+	for i < end && strings.HasPrefix(p.norm[i:end], "《") {
+		j := strings.Index(p.norm[i:end], "》")
+		if j < 0 {
+			break
+		}
+		if t := p.show(i+len("《"), i+j); t != "" {
+			titles = append(titles, t)
+		}
+		i += j + len("》")
+		if w, ok := firstPrefix(p.norm[i:end], []string{"和", "、", "及", "与", "以及", " "}); ok {
+			i += len(w)
+		}
+	}
+	return titles, strings.TrimSpace(p.norm[i:end]) == ""
+}
+
+// prefixOf returns w if s starts with it, else "".
+func prefixOf(s, w string) string {
+	if strings.HasPrefix(s, w) {
+		return w
+	}
+	return ""
+}

@@ -89,6 +89,9 @@ const (
 	StatusUpdated   = "updated"
 	StatusUnchanged = "unchanged"
 	StatusFailed    = "failed"
+	// StatusSkipped is a file that decodes but is not a meeting record
+	// (a table, a README): never indexed, counted apart from failures.
+	StatusSkipped = "skipped"
 )
 
 // Outcome is what Load did with one source (one record of a multi-record
@@ -97,7 +100,9 @@ type Outcome struct {
 	Source string `json:"source"`
 	Status string `json:"status"`
 	ID     string `json:"id,omitempty"`
-	Err    error  `json:"-"`
+	// Missing lists the fields an indexed record lacks (ingest.Minutes.Missing).
+	Missing []string `json:"missing,omitempty"`
+	Err     error    `json:"-"`
 }
 
 // Progress is reported after each source.
@@ -128,9 +133,12 @@ type LoadOptions struct {
 // Summary counts Load's outcomes.
 type Summary struct {
 	Added, Updated, Unchanged, Failed int
-	Outcomes                          []Outcome
-	Elapsed                           time.Duration
-	Bytes                             int64
+	// Skipped counts files that are not meeting records; Incomplete the
+	// records added or updated that lack a field (they are indexed).
+	Skipped, Incomplete int
+	Outcomes            []Outcome
+	Elapsed             time.Duration
+	Bytes               int64
 }
 
 // Load reads, extracts and indexes sources: extraction runs on all cores,
@@ -321,8 +329,13 @@ func (s *Summary) add(o Outcome) {
 		s.Updated++
 	case StatusUnchanged:
 		s.Unchanged++
+	case StatusSkipped:
+		s.Skipped++
 	default:
 		s.Failed++
+	}
+	if (o.Status == StatusAdded || o.Status == StatusUpdated) && len(o.Missing) > 0 {
+		s.Incomplete++
 	}
 	s.Outcomes = append(s.Outcomes, o)
 }
@@ -356,9 +369,9 @@ func (idx *Index) extract(ctx context.Context, s Source, opts LoadOptions) ([]*i
 	}
 	outs := make([]Outcome, len(recs))
 	for i, m := range recs {
-		outs[i] = Outcome{Source: m.Source, ID: m.ID}
+		outs[i] = Outcome{Source: m.Source, ID: m.ID, Missing: m.Missing}
 		if err := ingest.Check(m); err != nil {
-			outs[i].Status, outs[i].Err = StatusFailed, err
+			outs[i].Status, outs[i].Err = StatusSkipped, err
 			continue
 		}
 		_, sum, ok, err := idx.Lookup(ctx, m.Source)

@@ -56,9 +56,10 @@ func NewExtractor(cfg Config) (*Extractor, error) {
 	return e, nil
 }
 
-// ErrNoMinutes means a document decoded but holds nothing that reads as the
-// record of a meeting.
-var ErrNoMinutes = errors.New("no meeting record found")
+// ErrNoMinutes means a document decoded but is not the record of a meeting
+// (a table, a README, a program, prose that names no meeting): it is
+// skipped, never indexed.
+var ErrNoMinutes = errors.New("not a meeting record")
 
 // Extract decodes data (read from the file name) and extracts its records:
 // one for most files, one per record for JSON Lines and arrays. It fails as a
@@ -97,21 +98,12 @@ func (e *Extractor) ExtractOne(name string, data []byte) (*Minutes, error) {
 	return ms[0], nil
 }
 
-// Check reports the first essential field a record lacks (title, issuer,
-// meeting date), wrapping ErrNoMinutes; nil when it has them all.
+// Check reports whether a record is the record of a meeting: an error
+// wrapping ErrNoMinutes when no genre recognised it. A record that lacks a
+// field is still a record (see Minutes.Missing).
 func Check(m *Minutes) error {
-	var missing []string
-	if m.Title == "" {
-		missing = append(missing, "title")
-	}
-	if m.Issuer == "" {
-		missing = append(missing, "issuer")
-	}
-	if m.Meeting.Date == "" {
-		missing = append(missing, "meeting date")
-	}
-	if len(missing) > 0 {
-		return fmt.Errorf("%w: no %s", ErrNoMinutes, strings.Join(missing, ", "))
+	if m.Genre == "" {
+		return ErrNoMinutes
 	}
 	return nil
 }
@@ -143,6 +135,8 @@ func (e *Extractor) FromDocument(d *Document) *Minutes {
 	e.items(p, m)
 	e.attendance(p, m)
 	e.assignTopics(p, m)
+	m.Genre = genre(p, m)
+	m.Missing = missingFields(m)
 	return m
 }
 

@@ -21,6 +21,13 @@ type Minutes struct {
 	Encoding string `json:"encoding,omitempty"`
 	// Script is simplified, traditional or mixed.
 	Script string `json:"script"`
+	// Genre is the kind of record extraction read the document as:
+	// minutes, release, congress, transcript, hansard or agenda.
+	Genre string `json:"genre,omitempty"`
+	// Missing lists the essential fields extraction could not find
+	// (title, issuer, meeting.date, chair): the record is indexed all the
+	// same, and says what it lacks.
+	Missing []string `json:"missing,omitempty"`
 	// URL is the page the document was published at, when known.
 	URL string `json:"url,omitempty"`
 

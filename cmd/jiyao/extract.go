@@ -127,5 +127,10 @@ func printSummary(w io.Writer, m *ingest.Minutes) {
 	}
 	if err := ingest.Check(m); err != nil {
 		fmt.Fprintf(w, "  注意  %v\n", err)
+	} else {
+		fmt.Fprintf(w, "  体裁  %s\n", m.Genre)
+	}
+	if len(m.Missing) > 0 {
+		fmt.Fprintf(w, "  缺少  %s\n", strings.Join(m.Missing, ", "))
 	}
 }

@@ -71,8 +71,9 @@ func sampleSources() []index.Source {
 // printLoadSummary prints Load's summary, failures with their reasons.
 func printLoadSummary(w io.Writer, s index.Summary) {
 	for _, o := range s.Outcomes {
-		if o.Status == index.StatusFailed {
-			fmt.Fprintf(w, "failed: %s: %v\n", o.Source, o.Err)
+		switch o.Status {
+		case index.StatusFailed, index.StatusSkipped:
+			fmt.Fprintf(w, "%s: %s: %v\n", o.Status, o.Source, o.Err)
 		}
 	}
 	secs := s.Elapsed.Seconds()
@@ -80,6 +81,6 @@ func printLoadSummary(w io.Writer, s index.Summary) {
 	if secs > 0 {
 		rate = float64(s.Added+s.Updated+s.Unchanged) / secs
 	}
-	fmt.Fprintf(w, "added %d, updated %d, unchanged %d, failed %d in %s (%.1f records/s, %.2f MB)\n",
-		s.Added, s.Updated, s.Unchanged, s.Failed, s.Elapsed.Round(1e6), rate, float64(s.Bytes)/1e6)
+	fmt.Fprintf(w, "added %d (%d incomplete), updated %d, unchanged %d, skipped %d (not meeting records), failed %d in %s (%.1f records/s, %.2f MB)\n",
+		s.Added, s.Incomplete, s.Updated, s.Unchanged, s.Skipped, s.Failed, s.Elapsed.Round(1e6), rate, float64(s.Bytes)/1e6)
 }

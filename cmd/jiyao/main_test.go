@@ -81,12 +81,12 @@ func TestIngestSearchStats(t *testing.T) {
 	if err != nil {
 		t.Fatalf("ingest: %v\n%s", err, errOut)
 	}
-	if !strings.Contains(errOut, "added 42, updated 0, unchanged 0, failed 0") {
+	if !strings.Contains(errOut, "added 42 (0 incomplete), updated 0, unchanged 0, skipped 0 (not meeting records), failed 0") {
 		t.Errorf("ingest summary:\n%s", errOut)
 	}
 	// Again: nothing changes.
 	_, errOut, err = runCmd(t, envs, "ingest", "--sample", seed)
-	if err != nil || !strings.Contains(errOut, "added 0, updated 0, unchanged 42, failed 0") {
+	if err != nil || !strings.Contains(errOut, "added 0 (0 incomplete), updated 0, unchanged 42, skipped 0 (not meeting records), failed 0") {
 		t.Errorf("second ingest (%v):\n%s", err, errOut)
 	}
 	out, _, err := runCmd(t, envs, "search", "--json", "--level", "decision", "苏州市氢能及燃料电池产业发展规划")

@@ -1,0 +1,135 @@
+package ingest
+
+import (
+	"strings"
+	"unicode"
+
+	"github.com/jiyao-search/jiyao/internal/fold"
+)
+
+// Genres of meeting record, each parsed by its conventions. The record says
+// which one extraction took (Minutes.Genre).
+const (
+	// GenreMinutes is a formal 会议纪要 or 会议记录: a header, often a 文号,
+	// numbered items, attendance lists.
+	GenreMinutes = "minutes"
+	// GenreRelease is a news release of a meeting: 某某主持召开…会议，部署…；
+	// 会议听取/审议/决定… paragraphs.
+	GenreRelease = "release"
+	// GenreCongress is a session of a people's congress or CPPCC body
+	// (常委会会议, 主任会议, 主席团会议, 主席会议), as release or minutes.
+	GenreCongress = "congress"
+	// GenreTranscript is a council's record (議事錄, 會議紀錄) with 主席,
+	// 出席, 列席, 紀錄, speakers and 議決.
+	GenreTranscript = "transcript"
+	// GenreHansard is a legislature's verbatim record: 主席 and speakers
+	// with their offices.
+	GenreHansard = "hansard"
+	// GenreAgenda is a meeting's agenda (議程).
+	GenreAgenda = "agenda"
+)
+
+// meetingWords are words every meeting record uses, folded: a text with
+// none of them in its head is not the record of a meeting.
+var meetingWords = []string{"会议", "院会", "大会", "议事", "议程", "常委会", "主持", "纪要"}
+
+// congressBodies name people's congress and CPPCC bodies, folded.
+var congressBodies = []string{"人大常委会", "人民代表大会常务委员会", "主任会议", "主席团", "政协", "政治协商会议", "主席会议"}
+
+// genre tells what kind of meeting record a page is, from its title and
+// text; empty when it is not a meeting record at all (a table, a program, a
+// page of prose in another language, a text that names no meeting).
+func genre(p *page, m *Minutes) string {
+	if !chineseProse(p.norm, p.raw) {
+		return ""
+	}
+	head := p.norm[:min(len(p.norm), 3000)]
+	title := fold2(m.Title)
+	hasAny := func(s string, ws []string) bool {
+		for _, w := range ws {
+			if strings.Contains(s, w) {
+				return true
+			}
+		}
+		return false
+	}
+	if !hasAny(title+head, meetingWords) {
+		return ""
+	}
+	switch {
+	case strings.HasSuffix(title, "议程") || strings.Contains(title, "议程"):
+		return GenreAgenda
+	case hasAny(title, []string{"立法会", "立法院", "公报"}) || m.Format == "json" && strings.Contains(head, "立法会"):
+		return GenreHansard
+	case hasAny(title+head[:min(len(head), 600)], congressBodies):
+		return GenreCongress
+	case hasAny(title, []string{"议会", "代表会"}) || m.Script != "simplified" && hasAny(title, []string{"纪录", "记录", "议事录"}):
+		return GenreTranscript
+	case m.DocNumber != "" || hasAny(title, []string{"纪要", "记录", "纪录"}):
+		return GenreMinutes
+	case opensMeetingIn(head):
+		return GenreRelease
+	}
+	return GenreMinutes
+}
+
+// opensMeetingIn reports whether some line of folded text opens a meeting.
+func opensMeetingIn(s string) bool {
+	for _, l := range strings.Split(s, "\n") {
+		if opensMeeting(l) {
+			return true
+		}
+	}
+	return false
+}
+
+func fold2(s string) string { return squeezeHanSpaces(fold.String(s)) }
+
+// chineseProse reports whether folded text reads as Chinese prose rather
+// than a table (most lines hold tabs), a program or a text in another
+// language (few Han characters among its letters).
+func chineseProse(s, raw string) bool {
+	sample := s[:min(len(s), 20000)]
+	han, letters := 0, 0
+	for _, r := range sample {
+		switch {
+		case hanRune(r):
+			han++
+		case unicode.IsLetter(r):
+			letters++
+		}
+	}
+	if han < 20 || han < letters {
+		return false
+	}
+	lines, tabbed := 0, 0
+	for _, l := range strings.Split(raw[:min(len(raw), 20000)], "\n") {
+		if strings.TrimSpace(l) == "" {
+			continue
+		}
+		lines++
+		if strings.Count(l, "\t") >= 2 {
+			tabbed++
+		}
+	}
+	return lines == 0 || 2*tabbed < lines
+}
+
+// missingFields lists the essential fields a record lacks, by their JSON
+// names.
+func missingFields(m *Minutes) []string {
+	var out []string
+	if m.Title == "" {
+		out = append(out, "title")
+	}
+	if m.Issuer == "" {
+		out = append(out, "issuer")
+	}
+	if m.Meeting.Date == "" {
+		out = append(out, "meeting.date")
+	}
+	if m.Chair == nil && m.Genre != GenreAgenda {
+		out = append(out, "chair")
+	}
+	return out
+}

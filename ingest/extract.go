@@ -30,6 +30,7 @@ type Extractor struct {
 	issuers   *aliasTable
 	topics    []topic
 	topicIx   topicIndex
+	places    *gazetteer
 	decode    DecodeOptions
 }
 
@@ -53,6 +54,9 @@ func NewExtractor(cfg Config) (*Extractor, error) {
 		return nil, fmt.Errorf("topics table: %w", err)
 	}
 	e.topicIx = newTopicIndex(e.topics)
+	if e.places, err = newGazetteer(); err != nil {
+		return nil, fmt.Errorf("gazetteer: %w", err)
+	}
 	return e, nil
 }
 
@@ -73,7 +77,7 @@ func (e *Extractor) Extract(name string, data []byte) ([]*Minutes, error) {
 	digest := hex.EncodeToString(sum[:])
 	out := make([]*Minutes, 0, len(docs))
 	for i, d := range docs {
-		m := e.FromDocument(d)
+		m := e.fromDocument(d, name)
 		m.Source = name
 		m.SHA256 = digest
 		m.ID = digest[:16]
@@ -111,7 +115,17 @@ func Check(m *Minutes) error {
 // FromDocument extracts the record from a decoded document. It never fails:
 // what cannot be found is left empty (see Check).
 func (e *Extractor) FromDocument(d *Document) *Minutes {
-	p := newPage(d.Text)
+	return e.fromDocument(d, "")
+}
+
+// fromDocument is FromDocument for a document read from the file name,
+// whose path may name the place or the year.
+func (e *Extractor) fromDocument(d *Document, name string) *Minutes {
+	text, hints := stripChrome(d.Text)
+	if d.Published == "" {
+		d.Published = hints.published
+	}
+	p := newPage(text)
 	m := &Minutes{
 		Format:      d.Format,
 		Encoding:    d.Encoding,
@@ -131,6 +145,7 @@ func (e *Extractor) FromDocument(d *Document) *Minutes {
 	roc := m.Script != "simplified" && (strings.Contains(p.norm, "议会") || strings.Contains(p.norm, "立法院") || strings.Contains(p.norm, "民国"))
 
 	e.header(p, d, m, ref, roc)
+	m.Issuer = e.qualifyIssuer(m.Issuer, fold.String(m.Title), p.norm, hints.text, fold.String(name))
 	e.opening(p, m, ref, roc)
 	e.items(p, m)
 	e.attendance(p, m)

@@ -31,7 +31,7 @@ func CanonicalDocNumber(s string) (string, bool) {
 // issuerSuffixes end the name of an issuing body, longest first.
 var issuerSuffixes = []string{
 	"人民代表大会常务委员会", "人大常委会", "人民政府办公厅", "人民政府办公室", "人民政府",
-	"政府", "议会", "立法会", "立法院", "常委会", "委员会", "领导小组", "协调小组", "小组",
+	"政府", "议会", "立法会", "立法院", "常委会", "委员会", "政协", "代表会", "领导小组", "协调小组", "小组",
 }
 
 // kindWords are the kinds of meeting, folded, longest first.
@@ -43,6 +43,9 @@ var kindWords = []string{
 // header fills title, doc number, issuer, publisher and publication date.
 func (e *Extractor) header(p *page, d *Document, m *Minutes, ref time.Time, roc bool) {
 	m.Title = tidyTitle(d.Title)
+	if f := stripSpaces(fold.String(m.Title)); isChrome(f) || stampLine(fold.String(m.Title)) {
+		m.Title = ""
+	}
 	first := -1
 	for k := range p.lines {
 		if strings.TrimSpace(p.line(k)) != "" {
@@ -63,6 +66,24 @@ func (e *Extractor) header(p *page, d *Document, m *Minutes, ref time.Time, roc 
 			l := strings.TrimSpace(p.line(k))
 			if runeCount(l) > runeCount(ft) && runeCount(l) <= 60 && strings.Contains(l, "会议") &&
 				(strings.HasSuffix(l, "纪录") || strings.HasSuffix(l, "记录") || strings.HasSuffix(l, "纪要")) {
+				m.Title = tidyTitle(p.show(p.lines[k][0], p.lines[k][1]))
+				break
+			}
+		}
+	}
+
+	// A page's first line may be its section (旗级要闻) or a sentence of
+	// the text: the headline is the short line below that names the
+	// meeting.
+	if !namesMeeting(fold.String(m.Title)) || runeCount(m.Title) > 80 {
+		seen := 0
+		for k := 0; k < len(p.lines) && seen < 8; k++ {
+			l := strings.TrimSpace(p.line(k))
+			if l == "" {
+				continue
+			}
+			seen++
+			if n := runeCount(l); n >= 6 && n <= 60 && !strings.Contains(l, "。") && namesMeeting(l) {
 				m.Title = tidyTitle(p.show(p.lines[k][0], p.lines[k][1]))
 				break
 			}
@@ -126,6 +147,57 @@ func (p *page) joinDocType(title string, first int) string {
 // document's own characters, mapped to the canonical name where the issuers
 // table has one.
 func (e *Extractor) issuer(title string) string {
+	name := e.issuerAfterVerb(title)
+	if f := fold.String(name); f == "" || f == "委员会" || f == "常委会" || f == "小组" {
+		// 市政协在机关三楼会议室召开了…: the body is the subject.
+		if subj := e.issuerSubject(title); subj != "" {
+			return subj
+		}
+	}
+	return name
+}
+
+// issuerSubject reads the body that is the subject of the first 召开/举行
+// in text, before a place phrase (市政协在机关三楼会议室召开): the name up to
+// the verb, when it ends as a body's name does.
+func (e *Extractor) issuerSubject(title string) string {
+	t := squeezeHanSpaces(title)
+	nt, offs := fold.Offsets(t)
+	at := -1
+	for _, w := range []string{"召开", "举行"} {
+		if i := strings.Index(nt, w); i >= 0 && (at < 0 || i < at) {
+			at = i
+		}
+	}
+	if at <= 0 {
+		return ""
+	}
+	before := nt[:at]
+	if i := strings.LastIndexAny(before, ",。;:!?\n"); i >= 0 {
+		before = before[i+1:]
+	}
+	start := at - len(before)
+	if i := strings.Index(before, "在"); i > 0 {
+		before = before[:i]
+	}
+	for _, w := range []string{"上午", "下午", "晚上", "今天", "日"} {
+		if i := strings.LastIndex(before, w); i >= 0 && i+len(w) < len(before) {
+			start += i + len(w)
+			before = before[i+len(w):]
+		}
+	}
+	before = strings.TrimSpace(before)
+	for _, suf := range issuerSuffixes {
+		if strings.HasSuffix(before, suf) {
+			return strings.TrimSpace(t[offs[start]:offs[start+len(before)]])
+		}
+	}
+	return ""
+}
+
+// issuerAfterVerb reads the body named after 主持召开 (or at the start of a
+// title without one).
+func (e *Extractor) issuerAfterVerb(title string) string {
 	t := squeezeHanSpaces(title)
 	nt, offs := fold.Offsets(t)
 	// Where someone 主持召开 or 出席 the meeting, the body follows.
@@ -136,6 +208,7 @@ func (e *Extractor) issuer(title string) string {
 			break
 		}
 	}
+	start += len(prefixOf(nt[start:], "了"))
 	// A leading term (十三届全国人大常委会) is not part of the name.
 	rest := nt[start:]
 	if i := strings.Index(rest, "届"); i > 0 && i <= 9 && isNumeral(rest[:i]) {
@@ -173,6 +246,16 @@ func (e *Extractor) issuer(title string) string {
 		return ent.canonical
 	}
 	return name
+}
+
+// namesMeeting reports whether a folded headline names a meeting.
+func namesMeeting(s string) bool {
+	for _, w := range []string{"会议", "纪要", "纪录", "记录", "议事录", "院会", "大会", "议程", "召开", "举行"} {
+		if strings.Contains(s, w) {
+			return true
+		}
+	}
+	return false
 }
 
 func isNumeral(s string) bool {

@@ -41,3 +41,47 @@ var issuerShortForms = []struct{ long, short string }{
 	{"政协委员会", "政协"},
 	{"委员会", "委"},
 }
+
+// bodyForms are the names of a government's bodies as minutes write them,
+// short forms first matched longest first, with the canonical form.
+var bodyForms = []struct{ form, canonical string }{
+	{"人民代表大会常务委员会", "人民代表大会常务委员会"},
+	{"人大常委会", "人民代表大会常务委员会"},
+	{"人民政府", "人民政府"},
+	{"政府", "人民政府"},
+	{"政协委员会", "政协委员会"},
+	{"政协", "政协委员会"},
+}
+
+// levelChars are the levels of government a bare body names (区政府,
+// 县人大常委会, 市政协).
+const levelChars = "省市区县州旗盟"
+
+// qualifyIssuer makes an issuer canonical: a bare body (区政府, 市人大常委会)
+// gets the place it belongs to, read from the texts in turn with the
+// gazetteer (the title, the text, the page's chrome, the file's path), and
+// a short form of a body becomes the canonical one (九龙坡区政府 →
+// 九龙坡区人民政府). An issuer it cannot place stays as it was.
+func (e *Extractor) qualifyIssuer(issuer string, texts ...string) string {
+	f := fold.String(issuer)
+	for _, b := range bodyForms {
+		if !strings.HasSuffix(f, fold.String(b.form)) {
+			continue
+		}
+		place := strings.TrimSuffix(f, fold.String(b.form))
+		switch {
+		case place == "":
+			return issuer
+		case runeCount(place) == 1 && strings.Contains(levelChars, place):
+			p := e.places.placeFor(place, texts...)
+			if p == "" {
+				return issuer
+			}
+			return p + b.canonical
+		case e.places.byName[place].name != "":
+			return e.places.byName[place].name + b.canonical
+		}
+		return issuer
+	}
+	return issuer
+}

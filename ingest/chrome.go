@@ -1,0 +1,147 @@
+package ingest
+
+import (
+	"regexp"
+	"strings"
+	"time"
+
+	"github.com/jiyao-search/jiyao/internal/fold"
+)
+
+// Web-page copies carry the page around the release: breadcrumbs (当前位置：
+// 首页 > 政务公开), a byline (来源：… 作者：… 发布时间：…), share and print
+// widgets (扫一扫在手机打开当前页, 【打印】【关闭】), navigation menus and
+// footers (版权所有, ICP备). A clerk reads past them; extraction must too,
+// or it takes a breadcrumb for the issuer and the page's time for the
+// meeting's date. What the chrome says of the page (its date, its site,
+// its issuing office) is kept as a hint.
+
+// chromeLabels start a line of page chrome, folded and without spaces.
+var chromeLabels = []string{
+	"当前位置", "您当前的位置", "您的位置", "你的位置", "当前所在位置", "所在位置", "位置:", "首页>",
+	"来源:", "信息来源", "文章来源", "稿件来源", "来源单位", "作者:", "责任编辑", "编辑:", "审核:", "校对:", "摄影:",
+	"发布时间", "发布日期", "更新时间", "发表时间", "发布者", "发布机构", "发文机关", "浏览次数", "点击数", "阅读次数", "访问量", "浏览量",
+	"字号", "字体", "扫一扫", "分享到", "分享:", "打印", "【打印", "[打印", "关闭", "【关闭", "[关闭", "回到顶部", "返回顶部", "返回首页",
+	"上一篇", "下一篇", "相关链接", "相关阅读", "相关新闻", "相关文章", "版权所有", "主办单位", "主办:", "承办", "协办", "技术支持",
+	"网站标识码", "网站地图", "联系我们", "欢迎访问", "欢迎进入", "欢迎光临", "索引号", "主题分类", "成文日期", "公开方式", "所属机构", "分类:",
+	"【字体", "[字体", "【字号", "微信扫一扫", "手机版", "无障碍", "设为首页", "加入收藏", "用户登录",
+}
+
+// chromeWords anywhere in a short line mark it as chrome (ICP备案号,
+// 公网安备 …).
+var chromeWords = []string{"人气:", "icp备", "公网安备", "版权所有", "copyright", "扫一扫", "在手机打开", "分享到", "建议使用", "分辨率", "浏览器"}
+
+// pageHints is what a page's chrome says of it.
+type pageHints struct {
+	// published is the page's date, YYYY-MM-DD.
+	published string
+	// text is the chrome's own words (site name, 发文机关, 来源), folded,
+	// where a place or an issuing office may be named.
+	text string
+}
+
+// stripChrome removes the page chrome from a document's text and returns
+// the rest with what the chrome said.
+func stripChrome(text string) (string, pageHints) {
+	var h pageHints
+	var hints strings.Builder
+	lines := strings.Split(text, "\n")
+	kept := lines[:0]
+	for _, l := range lines {
+		fl := fold.String(l)
+		f := stripSpaces(fl)
+		if !isChrome(f) && !menuLine(fl) && !stampLine(fl) {
+			kept = append(kept, l)
+			continue
+		}
+		hints.WriteString(f)
+		hints.WriteByte('\n')
+		if h.published == "" {
+			for _, label := range []string{"发布时间", "发布日期", "更新时间", "发表时间", "成文日期"} {
+				if i := strings.Index(fl, label); i >= 0 || stampLine(fl) {
+					if dm, ok := firstDate(fl[max(i, 0):], timeZero, false); ok && !dm.Inferred {
+						h.published = dm.ISO()
+					}
+					break
+				}
+			}
+		}
+	}
+	h.text = hints.String()
+	return strings.Join(kept, "\n"), h
+}
+
+// isChrome reports whether a folded line without spaces is page chrome.
+func isChrome(f string) bool {
+	if f == "" {
+		return false
+	}
+	if _, ok := firstPrefix(f, chromeLabels); ok {
+		// A label line is chrome when it is short, or holds two labels
+		// (来源：… 作者：… 发布时间：…): never a paragraph of the text.
+		n := runeCount(f)
+		if n <= 40 || countLabels(f) >= 2 {
+			return !strings.Contains(f, "。") || countLabels(f) >= 2
+		}
+		return false
+	}
+	if runeCount(f) <= 80 {
+		lf := strings.ToLower(f)
+		for _, w := range chromeWords {
+			if strings.Contains(lf, w) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+func countLabels(f string) int {
+	n := 0
+	for _, l := range []string{"来源:", "作者:", "发布时间", "发布日期", "编辑:", "浏览次数", "点击数", "字号", "更新时间", "时间:"} {
+		if strings.Contains(f, l) {
+			n++
+		}
+	}
+	return n
+}
+
+// stampRE matches a page's time stamp line: 2013-12-25 15:15:06 人气:.
+var stampRE = regexp.MustCompile(`^\s*(?:19|20)[0-9]{2}[-/.][0-9]{1,2}[-/.][0-9]{1,2}(?:\s+[0-9]{1,2}:[0-9]{2}(?::[0-9]{2})?)?\s*(?:人气|浏览|点击|阅读|来源|作者|$)`)
+
+// stampLine reports whether a folded line is a page's time stamp.
+func stampLine(l string) bool { return runeCount(l) <= 60 && stampRE.MatchString(l) }
+
+// navWords are the words of a site's navigation menu, folded.
+var navWords = []string{"首页", "政务公开", "信息公开", "新闻中心", "政务服务", "互动交流", "走进", "政民互动", "办事服务", "专题专栏", "网站"}
+
+// menuLine reports whether a folded line is a navigation menu: several
+// short words separated by spaces, no punctuation, among them a menu word
+// (首页 政务公开 新闻中心 …).
+func menuLine(l string) bool {
+	words := strings.Fields(l)
+	if len(words) < 4 {
+		return false
+	}
+	nav := false
+	for _, w := range words {
+		_, ok := firstPrefix(w, navWords)
+		nav = nav || ok
+	}
+	if !nav {
+		return false
+	}
+	for _, w := range words {
+		if runeCount(w) > 8 || strings.ContainsAny(w, "，。；：,.;:") {
+			return false
+		}
+	}
+	return true
+}
+
+// pageDate is the hinted publication date as a time, for resolving days
+// without a year.
+func (h pageHints) pageDate() (time.Time, bool) {
+	t, err := time.Parse(time.DateOnly, h.published)
+	return t, err == nil
+}

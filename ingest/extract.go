@@ -149,6 +149,7 @@ func (e *Extractor) fromDocument(d *Document, name string) *Minutes {
 	e.opening(p, m, ref, roc)
 	e.items(p, m)
 	e.attendance(p, m)
+	addActors(p, m)
 	e.assignTopics(p, m)
 	m.Genre = genre(p, m)
 	m.Missing = missingFields(m)

@@ -297,7 +297,9 @@ func (s *goldScore) score(e *Extractor, m *Minutes, g goldRecord) []string {
 	for _, a := range m.Attendees {
 		addOff(a.Name)
 	}
-	addOff(m.Recorder)
+	for _, r := range strings.Split(m.Recorder, "、") {
+		addOff(r)
+	}
 	for _, o := range g.Officials {
 		wantOff = append(wantOff, goldKey(o.Name))
 	}
@@ -310,7 +312,7 @@ func (s *goldScore) score(e *Extractor, m *Minutes, g goldRecord) []string {
 	}
 	s.off.add(os)
 	if os.fp+os.fn > 0 {
-		diffs = append(diffs, fmt.Sprintf("officials %+v: missing %q", os, missing(gotOff, wantOff, eq)))
+		diffs = append(diffs, fmt.Sprintf("officials %+v: missing %q, extra %q", os, missing(gotOff, wantOff, eq), missing(wantOff, gotOff, eq)))
 	}
 
 	var gotDep, wantDep []string

@@ -1,6 +1,7 @@
 package ingest
 
 import (
+	"sort"
 	"strings"
 	"unicode/utf8"
 )
@@ -13,18 +14,38 @@ import (
 // A clerk files each such clause as a decision: the verb as written and its
 // short object, the words up to the clause's first comma, or each 《》 title.
 
-// releaseVerbs are the verbs by which a release records a decision, folded,
-// longest first. 听取 (a report), 研究 and a bare 审议 record business, not a
-// decision.
-var releaseVerbs = []string{
-	"讨论并原则通过", "审议并原则通过", "审议并通过", "讨论并通过",
-	"原则通过", "审议通过", "讨论通过", "原则同意", "研究通过", "表决通过", "讨论",
-	"通过", "决定", "确定", "部署", "明确", "同意", "批准", "宣布", "审议",
+// releaseVerbs are the verbs by which a release records what the meeting
+// did, folded, longest first. Business verbs (听取 a report, 研究 a matter,
+// a bare 审议 or 讨论) record business rather than a decision, and count only
+// where a titled document was examined (审议了《工作规则》): the filing of
+// the gold records (../shared/corpus/gold) and of a clerk's register.
+var releaseVerbs = func() []string {
+	vs := []string{
+		"听取、审议并通过", "听取审议并通过", "听取并审议通过", "讨论并原则通过", "审议并原则通过", "审议并通过", "讨论并通过",
+		"原则通过", "审议通过", "讨论通过", "原则同意", "研究通过", "表决通过", "协商通过", "讨论确定", "票决确定",
+		"协商决定", "研究决定", "安排部署", "研究部署", "审议表决", "讨论提出", "选举产生",
+		"通过", "决定", "确定", "部署", "明确", "同意", "批准", "宣布", "推选", "指定", "审定",
+	}
+	for v := range businessVerbs {
+		vs = append(vs, v)
+	}
+	sort.SliceStable(vs, func(i, j int) bool { return len(vs[i]) > len(vs[j]) })
+	return vs
+}()
+
+// businessVerbs are the releaseVerbs that record business, not an
+// adoption.
+var businessVerbs = map[string]bool{
+	"听取": true, "研究": true, "审议": true, "讨论": true, "协商": true, "通报": true,
+	"听取和审议": true, "听取审议": true, "研究审议": true, "研究讨论": true, "书面听取": true, "审阅": true,
 }
+
+// meetingSubjects are the meeting as the subject of a sentence, folded.
+var meetingSubjects = []string{"会议", "大会", "会上", "本次会议", "此次会议", "全会"}
 
 // clauseLinks stand before a verb inside a clause without changing it:
 // 会议还决定, 并部署, 同时明确.
-var clauseLinks = []string{"会议", "还", "并", "同时", "也", "此外", "另外"}
+var clauseLinks = []string{"本次会议", "此次会议", "会议", "大会", "会上", "认真", "一致", "还", "并", "同时", "也", "此外", "另外"}
 
 // enumerators open the first point of a list (会议确定，一是…): what follows
 // is an elaboration, not the short object of the verb.
@@ -148,16 +169,27 @@ func sameObject(a, b string) bool {
 
 // releaseDecisions reads the decisions of one paragraph, the folded span
 // [from, to). In the opening paragraph (lead) the clauses after the
-// meeting's name count; elsewhere the clauses of a sentence from the one
+// meeting's name count, and the sentences after the opening, whose subject
+// is the meeting unsaid; elsewhere the clauses of a sentence from the one
 // whose subject is the meeting (会议通过…, 为保障粮食安全，会议通过…). Once the
 // opening listed decisions, a later decision without a 《》 title only
 // restates one of them (会议决定，放开市场准入…), so it is not read
 // (titledOnly).
 func (e *Extractor) releaseDecisions(p *page, from, to int, lead, titledOnly bool) []Decision {
 	var out []Decision
+	opened, carried := false, false
 	for s := from; s < to; {
 		end := s + fullSentenceLen(p.norm[s:to])
-		out = append(out, e.sentenceDecisions(p, s, end, lead, titledOnly)...)
+		mode := modeSubject
+		switch {
+		case lead && !opened && opensMeeting(p.norm[s:end]):
+			mode, opened = modeList, true
+		case lead && opened:
+			mode = modeOn
+		}
+		ds := e.sentenceDecisions(p, s, end, mode, titledOnly, carried)
+		carried = carried || len(ds) > 0
+		out = append(out, ds...)
 		s = end
 		if s < to {
 			_, size := utf8.DecodeRuneInString(p.norm[s:])
@@ -166,6 +198,16 @@ func (e *Extractor) releaseDecisions(p *page, from, to int, lead, titledOnly boo
 	}
 	return out
 }
+
+// How a sentence's clauses are read.
+const (
+	// modeSubject: from the clause whose subject is the meeting (会议…).
+	modeSubject = iota
+	// modeList: the opening's clause list after the meeting's name.
+	modeList
+	// modeOn: every clause, the meeting being the unsaid subject.
+	modeOn
+)
 
 // fullSentenceLen is the length in bytes of the sentence at the start of s,
 // up to 。, ！, ？ or a line break: semicolons join its clauses.
@@ -180,16 +222,16 @@ func fullSentenceLen(s string) int {
 // 会议指出，… 部署 is the meeting talking of others' work.
 var speechVerbs = []string{"指出", "认为", "强调", "要求", "提出", "表示", "号召", "希望", "肯定"}
 
-// titledVerbs decide only on a 《》 title: 会议审议了《工作规则》 records the
-// document examined, 会议审议了…的报告 only business.
-var titledVerbs = map[string]bool{"审议": true, "讨论": true}
+// listEnds end an object that lists several matters (黄河生态保护、粮食生产、
+// 区长质量奖等有关事项): the matters are decisions each.
+var listEnds = []string{"等有关事项", "等相关事项", "等事项", "等有关工作", "等工作", "等议题", "等问题"}
 
 // sentenceDecisions reads the decisions of one sentence, [s, end).
-func (e *Extractor) sentenceDecisions(p *page, s, end int, lead, titledOnly bool) []Decision {
+func (e *Extractor) sentenceDecisions(p *page, s, end int, mode int, titledOnly, carried bool) []Decision {
 	sent := p.norm[s:end]
 	at := s
-	active := false
-	if lead && opensMeeting(sent) {
+	active := mode == modeOn
+	if mode == modeList {
 		// The clauses after the meeting's name: …常务会议，部署…；决定….
 		i := meetingNameEnd(sent)
 		if i < 0 {
@@ -200,16 +242,40 @@ func (e *Extractor) sentenceDecisions(p *page, s, end int, lead, titledOnly bool
 	}
 	var out []Decision
 	titled := false
+	lastVerb := ""
 	frags := fragments(p.norm, at, end)
 	for f := 0; f < len(frags); f++ {
 		fr := frags[f]
 		text := p.norm[fr[0]:fr[1]]
-		if strings.HasPrefix(text, "会议") {
-			_, speech := firstPrefix(strings.TrimPrefix(text, "会议"), speechVerbs)
+		if subj, ok := firstPrefix(text, meetingSubjects); ok {
+			_, speech := firstPrefix(strings.TrimPrefix(text[len(subj):], "认真"), speechVerbs)
 			active = !speech
+		}
+		if !active && f == 0 && carried {
+			// 会议审议…。审议通过《…》: the subject carries over to a
+			// sentence that opens with the meeting's verb.
+			rest := text
+			for {
+				w, ok := firstPrefix(rest, clauseLinks)
+				if !ok {
+					break
+				}
+				rest = rest[len(w):]
+			}
+			_, active = firstPrefix(rest, releaseVerbs)
 		}
 		if !active {
 			continue
+		}
+		if _, ok := firstPrefix(text, releaseVerbs); !ok && lastVerb != "" {
+			// 审议了X送审的《A》，Y送审的《B》: titles listed on under the
+			// verb before.
+			if ts := titlesIn(p, fr[0], fr[1]); len(ts) > 0 {
+				for _, t := range ts {
+					out = append(out, Decision{Verb: lastVerb, Object: t})
+				}
+				continue
+			}
 		}
 		skip := 0
 		for {
@@ -228,19 +294,25 @@ func (e *Extractor) sentenceDecisions(p *page, s, end int, lead, titledOnly bool
 		if !ok {
 			continue
 		}
+		business := businessVerbs[verb]
 		vAt := fr[0] + skip
+		lastVerb = p.show(vAt, vAt+len(verb))
 		objAt := vAt + len(verb)
 		objAt += len(prefixOf(p.norm[objAt:fr[1]], "了"))
+		if verb == "推选" || verb == "选举产生" {
+			objAt += len(prefixOf(p.norm[objAt:fr[1]], "出"))
+			objAt += len(prefixOf(p.norm[objAt:fr[1]], "了"))
+		}
 		// 决定将《X》发往…: the document is the object.
-		sent := strings.HasPrefix(p.norm[objAt:fr[1]], "将《")
-		if sent {
+		sentOn := strings.HasPrefix(p.norm[objAt:fr[1]], "将《")
+		if sentOn {
 			objAt += len("将")
 		}
 		var objs []string
 		switch {
 		case objAt >= fr[1]:
 			// 会议决定，X: the next clause is the object.
-			if f+1 >= len(frags) || verb == "通过" || verb == "宣布" || titledVerbs[verb] {
+			if f+1 >= len(frags) || verb == "通过" || verb == "宣布" || business {
 				continue
 			}
 			nx := frags[f+1]
@@ -252,36 +324,86 @@ func (e *Extractor) sentenceDecisions(p *page, s, end int, lead, titledOnly bool
 			fr = nx
 			fallthrough
 		default:
-			if ts, whole := titlesAt(p, objAt, fr[1]); len(ts) > 0 && (whole || sent) {
+			if ts, whole := titlesAt(p, objAt, fr[1]); len(ts) > 0 && (whole || sentOn) {
 				objs = ts
 				titled = true
 				break
 			}
-			obj := p.show(objAt, fr[1])
-			if titledVerbs[verb] || titledOnly && !strings.Contains(obj, "《") || titled && verb == "决定" {
-				// 通过《…》，决定将草案提请…审议: the follow-up of a
-				// titled decision.
+			if business {
+				// 审议了县交运局送审的《A》《B》: the documents examined.
+				if ts := titlesIn(p, objAt, fr[1]); len(ts) > 0 {
+					objs = ts
+					titled = true
+					break
+				}
+			}
+			if business || titledOnly || titled && verb == "决定" || strings.HasPrefix(p.norm[objAt:fr[1]], "其他") || strings.HasPrefix(p.norm[objAt:fr[1]], "其它") {
+				// 听取…汇报 in the opening's list; a restatement; 通过《…》，
+				// 决定将草案提请…审议, the follow-up of a titled decision;
+				// 会议还研究了其他事项.
 				continue
 			}
 			if _, ok := firstPrefix(p.norm[objAt:fr[1]], []string{"以下", "如下"}); ok {
 				// 会议确定了以下重点任务：(一)…: a list follows.
 				continue
 			}
-			if strings.Contains(p.norm[objAt:fr[1]], "提请") {
+			if !business && strings.Contains(p.norm[objAt:fr[1]], "提请") {
 				// 决定将草案提请全国人大常委会审议: a referral.
 				continue
 			}
-			if rs := []rune(obj); len(rs) > maxObjectRunes {
-				obj = string(rs[:maxObjectRunes]) + "…"
-			}
-			if runeCount(fold2Key(obj)) >= 2 {
-				objs = append(objs, obj)
-			}
+			objs = objectsOf(p, objAt, fr[1])
 		}
 		for _, o := range objs {
 			out = append(out, Decision{Verb: p.show(vAt, vAt+len(verb)), Object: o})
 		}
 	}
+	return out
+}
+
+// objectsOf reads the objects of a clause, the folded span [i, end): the
+// clause, or each matter of a list that ends 等有关事项.
+func objectsOf(p *page, i, end int) []string {
+	var out []string
+	add := func(a, b int) {
+		obj := p.show(a, b)
+		if rs := []rune(obj); len(rs) > maxObjectRunes {
+			obj = string(rs[:maxObjectRunes]) + "…"
+		}
+		if runeCount(fold2Key(obj)) >= 2 {
+			out = append(out, obj)
+		}
+	}
+	text := p.norm[i:end]
+	for _, le := range listEnds {
+		if !strings.HasSuffix(text, le) || !strings.Contains(text, "、") {
+			continue
+		}
+		// 黄河生态保护、粮食生产、区长质量奖等有关事项: matters each; but
+		// 召开的时间、地点、议程等相关事项 are the parts of one.
+		parts := splitAt(text[:len(text)-len(le)], "、")
+		for _, pt := range parts {
+			if runeCount(text[pt[0]:pt[1]]) < 4 {
+				add(i, end)
+				return out
+			}
+		}
+		for _, pt := range parts {
+			add(i+pt[0], i+pt[1])
+		}
+		return out
+	}
+	// 选举办法(草案)、…的通过办法(草案)和…票决办法(草案): drafts each.
+	if parts := splitAt(text, ")、", ")和"); len(parts) > 1 {
+		for k, pt := range parts {
+			b := pt[1]
+			if k < len(parts)-1 {
+				b += len(")")
+			}
+			add(i+pt[0], i+b)
+		}
+		return out
+	}
+	add(i, end)
 	return out
 }
 
@@ -382,6 +504,50 @@ func titlesAt(p *page, i, end int) (titles []string, whole bool) {
 		}
 	}
 	return titles, strings.TrimSpace(p.norm[i:end]) == ""
+}
+
+// splitAt splits s at each of seps and returns the [start, end) spans of
+// the parts; a separator that starts with ")" leaves it to the part before
+// (the caller adds it back).
+func splitAt(s string, seps ...string) [][2]int {
+	var out [][2]int
+	from := 0
+	for from <= len(s) {
+		at, n := -1, 0
+		for _, sep := range seps {
+			if k := strings.Index(s[from:], sep); k >= 0 && (at < 0 || k < at) {
+				at, n = k, len(sep)
+			}
+		}
+		if at < 0 {
+			out = append(out, [2]int{from, len(s)})
+			break
+		}
+		out = append(out, [2]int{from, from + at})
+		from += at + n
+	}
+	return out
+}
+
+// titlesIn returns the 《》 titles anywhere in the folded span [i, end),
+// without brackets, in the document's characters.
+func titlesIn(p *page, i, end int) []string {
+	var out []string
+	for i < end {
+		a := strings.Index(p.norm[i:end], "《")
+		if a < 0 {
+			break
+		}
+		b := strings.Index(p.norm[i+a:end], "》")
+		if b < 0 {
+			break
+		}
+		if t := p.show(i+a+len("《"), i+a+b); t != "" {
+			out = append(out, t)
+		}
+		i += a + b + len("》")
+	}
+	return out
 }
 
 // prefixOf returns w if s starts with it, else "".

@@ -1,0 +1,161 @@
+package ingest
+
+import (
+	"strings"
+	"unicode/utf8"
+
+	"github.com/jiyao-search/jiyao/internal/fold"
+)
+
+// People acting in a meeting are named in its text as well as in its
+// attendance lists: council records write the questioning councillor and
+// the answering official with the title inside the name (鄭議員新助,
+// 消防局陳局長虹龍, 王院長金平), and releases name who reported (区财政局长
+// 李文勇…作了说明, 听取了民政部部长李立国…作的…报告). A clerk lists them all.
+
+// innerTitles are the titles written between surname and given name,
+// folded, longest first.
+var innerTitles = []string{
+	"副议长", "议长", "议员", "副局长", "局长", "副处长", "处长", "副主任委员", "主任委员", "副主任", "主任",
+	"副主委", "主委", "副院长", "院长", "副部长", "部长", "副市长", "市长", "副秘书长", "秘书长", "署长", "主计长",
+	"副县长", "县长", "镇长", "乡长", "召集人", "副主席", "主席", "委员", "总经理", "董事长", "校长", "副区长", "区长",
+	"所长", "队长", "科长", "执行长", "发言人", "司长", "代表",
+}
+
+// nameStops are characters that do not begin or continue a given name after
+// an inner title: the verbs, particles and pronouns that follow one
+// (陳局長表示, 李議員說, 王市長的).
+const nameStops = "表说指强答质报提认回建询就对也又再则请的在及与和等所已将要会是有并向为于以上下针不都还今昨特刚先发这那您你我他她主称认提问讲补谈作致率带领今已可曾个们之其本各该此很跟亦因时"
+
+// commonWords are words that follow a title where a given name could
+// (陳委員非常關心), folded.
+var commonWords = map[string]bool{
+	"非常": true, "虽然": true, "辛苦": true, "掌握": true, "整天": true, "务必": true, "联合": true,
+	"如果": true, "参加": true, "投诉": true, "刚才": true, "特别": true, "一直": true, "一定": true,
+	"目前": true, "现在": true, "同样": true, "同时": true, "所以": true, "但是": true, "还有": true,
+}
+
+// titledInText finds the people named surname+title+given name in folded
+// text: 鄭議員新助 → 鄭新助 (議員), in the document's own characters.
+func titledInText(p *page) []Attendee {
+	var out []Attendee
+	seen := map[string]bool{}
+	text := p.norm
+	for i := 0; i < len(text); {
+		r, size := utf8.DecodeRuneInString(text[i:])
+		if !hanRune(r) || !isSurnameRune(foldRune(r)) {
+			i += size
+			continue
+		}
+		// A surname starts a name only after a non-name character or an
+		// organisation's end (消防局陳局長虹龍).
+		if i > 0 {
+			prev := lastRune(text[:i])
+			if hanRune(prev) && !isOrgEnd(prev) {
+				i += size
+				continue
+			}
+		}
+		j := i + size
+		title, ok := firstPrefix(text[j:], innerTitles)
+		if !ok {
+			i += size
+			continue
+		}
+		k := j + len(title)
+		n := 0
+		end := k
+		for n < 2 && end < len(text) {
+			g, gs := utf8.DecodeRuneInString(text[end:])
+			if !hanRune(g) || strings.ContainsRune(nameStops, g) || n == 1 && isTitleStart(text[end:]) {
+				break
+			}
+			end += gs
+			n++
+		}
+		if n == 0 {
+			i = k
+			continue
+		}
+		if n == 2 && commonWords[text[k:end]] {
+			// 孫委員非常…: a word, not a given name.
+			i = k
+			continue
+		}
+		name := p.show(i, i+size) + p.show(k, end)
+		key := fold.String(name)
+		if !seen[key] {
+			seen[key] = true
+			out = append(out, Attendee{Name: name, Title: p.show(j, k), Role: RoleSpeaker})
+		}
+		i = end
+	}
+	return out
+}
+
+// isTitleStart reports whether folded s starts with a title, so that a
+// one-character given name is not run on into it.
+func isTitleStart(s string) bool {
+	_, ok := firstPrefix(s, innerTitles)
+	return ok
+}
+
+// reporters reads the people a release says reported or explained an item:
+// 听取了民政部部长李立国…作的关于…的报告, 区财政局长李文勇就…作了说明.
+func reporters(p *page) []Attendee {
+	var out []Attendee
+	for _, verb := range []string{"作的", "作了", "所作的", "做了", "做的", "就"} {
+		for from := 0; ; {
+			i := strings.Index(p.norm[from:], verb)
+			if i < 0 {
+				break
+			}
+			at := from + i
+			from = at + len(verb)
+			rest := p.norm[from:min(len(p.norm), from+600)]
+			end := sentenceLen(rest)
+			if !strings.Contains(rest[:end], "报告") && !strings.Contains(rest[:end], "说明") && !strings.Contains(rest[:end], "汇报") {
+				continue
+			}
+			ls := strings.LastIndexAny(p.norm[:at], ",。;:\n、")
+			before := p.norm[ls+1 : at]
+			if strings.Contains(before, "受") {
+				// 李立国受国务院委托作的: the person is before 受.
+				before = before[:strings.Index(before, "受")]
+			}
+			start := at - len(p.norm[ls+1:at])
+			per, ok := personBefore(p.show(start, start+len(before)), true)
+			if !ok || per.Title == "" {
+				continue
+			}
+			out = append(out, Attendee{Name: per.Name, Title: per.Title, Role: RoleSpeaker})
+		}
+	}
+	return out
+}
+
+// addActors adds the people the text names acting in the meeting to the
+// record's attendees, each once: those already listed keep their role.
+func addActors(p *page, m *Minutes) {
+	seen := map[string]bool{}
+	if m.Chair != nil {
+		seen[fold.String(m.Chair.Name)] = true
+	}
+	for _, a := range m.Attendees {
+		seen[fold.String(a.Name)] = true
+	}
+	if m.Recorder != "" {
+		seen[fold.String(m.Recorder)] = true
+	}
+	add := func(as []Attendee) {
+		for _, a := range as {
+			k := fold.String(a.Name)
+			if !seen[k] && isName(a.Name) {
+				seen[k] = true
+				m.Attendees = append(m.Attendees, a)
+			}
+		}
+	}
+	add(titledInText(p))
+	add(reporters(p))
+}

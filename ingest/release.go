@@ -23,7 +23,7 @@ var releaseVerbs = func() []string {
 	vs := []string{
 		"听取、审议并通过", "听取审议并通过", "听取并审议通过", "讨论并原则通过", "审议并原则通过", "审议并通过", "讨论并通过",
 		"原则通过", "审议通过", "讨论通过", "原则同意", "研究通过", "表决通过", "协商通过", "讨论确定", "票决确定",
-		"协商决定", "研究决定", "安排部署", "研究部署", "审议表决", "讨论提出", "选举产生",
+		"协商决定", "研究决定", "安排部署", "审议表决", "讨论提出", "选举产生",
 		"通过", "决定", "确定", "部署", "明确", "同意", "批准", "宣布", "推选", "指定", "审定",
 	}
 	for v := range businessVerbs {
@@ -37,7 +37,7 @@ var releaseVerbs = func() []string {
 // adoption.
 var businessVerbs = map[string]bool{
 	"听取": true, "研究": true, "审议": true, "讨论": true, "协商": true, "通报": true,
-	"听取和审议": true, "听取审议": true, "研究审议": true, "研究讨论": true, "书面听取": true, "审阅": true,
+	"听取和审议": true, "听取审议": true, "研究审议": true, "研究讨论": true, "书面听取": true, "审阅": true, "研究部署": true,
 }
 
 // meetingSubjects are the meeting as the subject of a sentence, folded.

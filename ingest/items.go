@@ -5,6 +5,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/jiyao-search/jiyao/internal/cnum"
+	"github.com/jiyao-search/jiyao/internal/fold"
 )
 
 // itemActions are the verbs an agenda item opens with.
@@ -78,6 +79,7 @@ func (e *Extractor) items(p *page, m *Minutes) {
 	if len(heads) == 0 {
 		e.releaseItems(p, m, nm)
 	}
+	e.councilDecisions(p, m)
 	for _, it := range m.Items {
 		for _, d := range it.Departments {
 			if !contains(m.Departments, d) {
@@ -228,7 +230,7 @@ func resolutions(p *page, from, to int) []Decision {
 			continue
 		}
 		obj := ""
-		for j := k - 1; j >= 0 && p.lines[j][0] >= from; j-- {
+		for j := k - 1; j >= 0 && p.lines[j][1] > from; j-- {
 			if obj = matterOf(p, j); obj != "" {
 				break
 			}
@@ -237,12 +239,33 @@ func resolutions(p *page, from, to int) []Decision {
 			continue
 		}
 		verb := res
+		if i := strings.LastIndexAny(verb, ",，"); i >= 0 && runeCount(verb) > maxVerbRunes {
+			// 制定條文第18條至第33條，照審查意見通過: the result closes it.
+			if last := strings.TrimSpace(verb[i+len(string([]rune(verb[i:])[0])):]); runeCount(last) <= maxVerbRunes && endsWithResult(last) {
+				verb = last
+			}
+		}
 		if runeCount(verb) > maxVerbRunes {
 			verb = p.show(at, at+len(label)-len(":"))
 		}
 		out = append(out, Decision{Verb: verb, Object: obj})
 	}
 	return out
+}
+
+// resultWords end a council's resolution, folded: 照審查意見通過, 被否決,
+// 保留, 照辦.
+var resultWords = []string{"通过", "否决", "保留", "照办", "备查", "撤回", "不予审议"}
+
+// endsWithResult reports whether a resolution ends with a result.
+func endsWithResult(s string) bool {
+	f := fold.String(s)
+	for _, w := range resultWords {
+		if strings.HasSuffix(f, w) {
+			return true
+		}
+	}
+	return false
 }
 
 // matterOf reads the matter a resolution is about from line j: the 「」

@@ -1,0 +1,122 @@
+package ingest
+
+import (
+	"regexp"
+	"sort"
+	"strings"
+)
+
+// Councils record what they decided in forms of their own: a motion and its
+// result in brackets (主席…提：擬延長開會時間，俟…散會，請同意案。(無異議通過)),
+// and the chair's rulings (主席裁定：請照辦。). A clerk files the motion's
+// matter with its result, and the ruling as the chair's decision.
+
+// motionResultRE matches a bracketed result after a motion, folded.
+var motionResultRE = regexp.MustCompile(`[(（]\s*(无异议通过|照案通过|修正通过|通过|不通过|否决|保留)\s*[)）]`)
+
+// rulingLabels open a chair's ruling, folded.
+var rulingLabels = []string{"主席裁定:", "主席裁示:", "裁定:"}
+
+// councilDecisions adds the motions with their results and the chair's
+// rulings to the record's items: to the item whose span holds them, or to an
+// item of their own.
+func (e *Extractor) councilDecisions(p *page, m *Minutes) {
+	type found struct {
+		at int
+		d  Decision
+	}
+	var all []found
+	seen := map[string]bool{}
+	add := func(at int, d Decision) {
+		k := fold2Key(d.Object)
+		if runeCount(k) < 2 || seen[k] {
+			return
+		}
+		for _, it := range m.Items {
+			for _, x := range it.Decisions {
+				if sameObject(fold2Key(x.Object), k) {
+					return
+				}
+			}
+		}
+		seen[k] = true
+		all = append(all, found{at, d})
+	}
+	for _, loc := range motionResultRE.FindAllStringSubmatchIndex(p.norm, -1) {
+		lineStart := p.lines[p.lineAt(loc[0])][0]
+		head := p.norm[max(lineStart, loc[0]-600):loc[0]]
+		i := strings.LastIndex(head, "提:")
+		if i < 0 {
+			continue
+		}
+		from := loc[0] - len(head) + i + len("提:")
+		from += len(prefixOf(p.norm[from:], "拟"))
+		to := loc[0]
+		body := strings.TrimRight(p.norm[from:to], " 。.")
+		for _, suf := range []string{",请同意案", ",请公决案", ",请公决", "请同意案", "案"} {
+			if strings.HasSuffix(body, suf) {
+				body = body[:len(body)-len(suf)]
+				break
+			}
+		}
+		obj := p.show(from, from+len(body))
+		add(loc[0], Decision{Verb: p.show(loc[2], loc[3]), Object: obj})
+	}
+	for k := range p.lines {
+		l := strings.TrimLeft(p.line(k), " ")
+		label, ok := firstPrefix(l, rulingLabels)
+		if !ok {
+			continue
+		}
+		at := p.lines[k][1] - len(l) + len(label)
+		obj := strings.TrimRight(p.show(at, p.lines[k][1]), "。. ")
+		add(at, Decision{Verb: strings.TrimSuffix(p.show(at-len(label), at), "："), Object: obj})
+	}
+	if len(all) == 0 {
+		return
+	}
+	for _, f := range all {
+		placed := false
+		for i := range m.Items {
+			it := &m.Items[i]
+			if p.offs[f.at] >= it.Start && p.offs[f.at] < it.End {
+				it.Decisions = append(it.Decisions, f.d)
+				placed = true
+				break
+			}
+		}
+		if placed {
+			continue
+		}
+		l := p.lines[p.lineAt(f.at)]
+		start := l[0] + len(p.norm[l[0]:l[1]]) - len(strings.TrimLeft(p.norm[l[0]:l[1]], " "))
+		it := Item{
+			Action:      f.d.Verb,
+			Title:       f.d.Object,
+			Decisions:   []Decision{f.d},
+			Departments: []string{},
+			Topics:      []string{},
+			Start:       p.offs[start],
+			End:         p.offs[l[1]],
+		}
+		it.Text = strings.TrimSpace(p.disp[it.Start:it.End])
+		if overlaps(m.Items, it) {
+			continue
+		}
+		m.Items = append(m.Items, it)
+	}
+	sort.SliceStable(m.Items, func(i, j int) bool { return m.Items[i].Start < m.Items[j].Start })
+	for i := range m.Items {
+		m.Items[i].No = i + 1
+	}
+}
+
+// overlaps reports whether it's span overlaps one of items'.
+func overlaps(items []Item, it Item) bool {
+	for _, x := range items {
+		if it.Start < x.End && x.Start < it.End {
+			return true
+		}
+	}
+	return false
+}

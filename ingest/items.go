@@ -226,7 +226,7 @@ func resolutions(p *page, from, to int) []Decision {
 		}
 		at := l[0] + len(line) - len(t)
 		res := strings.TrimRight(p.show(at+len(label), l[1]), "。.")
-		if res == "" {
+		if _, deferred := firstPrefix(fold.String(res), deferrals); res == "" || deferred {
 			continue
 		}
 		obj := ""
@@ -252,6 +252,10 @@ func resolutions(p *page, from, to int) []Decision {
 	}
 	return out
 }
+
+// deferrals open a resolution that decides nothing yet: 詳附表 (see the
+// table), 延後討論, 審議中, 另定期審議. Folded.
+var deferrals = []string{"详附表", "详如附", "详见附", "延后", "审议中", "另定期", "另行", "暂搁", "暂缓"}
 
 // resultWords end a council's resolution, folded: 照審查意見通過, 被否決,
 // 保留, 照辦.

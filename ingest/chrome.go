@@ -51,6 +51,12 @@ func stripChrome(text string) (string, pageHints) {
 		fl := fold.String(l)
 		f := stripSpaces(fl)
 		if !isChrome(f) && !menuLine(fl) && !stampLine(fl) {
+			// 本报讯(记者 林瑶)9月26日，…: the byline goes, the text stays.
+			if loc := bylineRE.FindStringIndex(l); loc != nil && loc[1] < len(l) {
+				hints.WriteString(fold.String(l[:loc[1]]))
+				hints.WriteByte('\n')
+				l = l[loc[1]:]
+			}
 			kept = append(kept, l)
 			continue
 		}
@@ -85,6 +91,10 @@ func isChrome(f string) bool {
 		}
 		return false
 	}
+	if runeCount(f) <= 80 && strings.Contains(f, "首页>") {
+		// ico-crumb.png首页 > 主任会议: a breadcrumb anywhere in a line.
+		return true
+	}
 	if runeCount(f) <= 80 {
 		lf := strings.ToLower(f)
 		for _, w := range chromeWords {
@@ -106,8 +116,13 @@ func countLabels(f string) int {
 	return n
 }
 
+// bylineRE matches a news byline at the start of a line, in the text's own
+// characters: 本报讯(记者 林瑶), 文成新闻网讯(记者 赵礼锋 张玲), 云上通城讯
+// 记者张永锋报道：, 記者王小明／台北報導.
+var bylineRE = regexp.MustCompile(`^[\s\x{3000}]*(?:(?:[^，。,:：\s]{0,16}(?:报|報|网|網|台|社|端|号|號|新闻|新聞|融媒)[讯訊](?:[\s\x{3000}]*[(（][^)）]{0,40}[)）])?|[^，。,:：\s]{0,16}[讯訊][\s\x{3000}]*[(（](?:记者|記者|通讯员|通訊員)[^)）]{0,40}[)）])[\s\x{3000}]*(?:[记記]者[^，。,:：]{1,30}[报報][道导導][:：]?)?|[记記]者[^，。,:：]{1,30}[报報][道导導][:：]?)`)
+
 // stampRE matches a page's time stamp line: 2013-12-25 15:15:06 人气:.
-var stampRE = regexp.MustCompile(`^\s*(?:19|20)[0-9]{2}[-/.][0-9]{1,2}[-/.][0-9]{1,2}(?:\s+[0-9]{1,2}:[0-9]{2}(?::[0-9]{2})?)?\s*(?:人气|浏览|点击|阅读|来源|作者|$)`)
+var stampRE = regexp.MustCompile(`^\s*(?:19|20)[0-9]{2}[-/.][0-9]{1,2}[-/.][0-9]{1,2}(?:\s+[0-9]{1,2}:[0-9]{2}(?::[0-9]{2})?)?\s*(?:人气|浏览|点击|阅读|来源|作者|编辑|$)`)
 
 // stampLine reports whether a folded line is a page's time stamp.
 func stampLine(l string) bool { return runeCount(l) <= 60 && stampRE.MatchString(l) }

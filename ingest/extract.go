@@ -145,8 +145,12 @@ func (e *Extractor) fromDocument(d *Document, name string) *Minutes {
 	roc := m.Script != "simplified" && (strings.Contains(p.norm, "议会") || strings.Contains(p.norm, "立法院") || strings.Contains(p.norm, "民国"))
 
 	e.header(p, d, m, ref, roc)
-	m.Issuer = e.qualifyIssuer(m.Issuer, fold.String(m.Title), p.norm, hints.text, fold.String(name))
 	e.opening(p, m, ref, roc)
+	if m.Issuer == "" && m.Chair != nil {
+		// 县长…主持召开第36次县长办公会议: the chair's government.
+		m.Issuer = issuerOfChair(m.Chair.Title)
+	}
+	m.Issuer = e.qualifyIssuer(m.Issuer, fold.String(m.Title), p.norm, hints.text, fold.String(name))
 	e.items(p, m)
 	e.attendance(p, m)
 	addActors(p, m)

@@ -36,6 +36,9 @@ type place struct {
 type gazetteer struct {
 	byName map[string]place
 	names  *aliasTable
+	// short holds the names without their level (九龙坡 for 九龙坡区),
+	// for pages that name a place so (九龙坡要闻, 文成新闻网).
+	short *aliasTable
 }
 
 // genericPlaces are division names that are also common words (城区, 郊区)
@@ -84,39 +87,73 @@ func newGazetteer() (*gazetteer, error) {
 	if _, err := read(areasCSV, 2, cities); err != nil {
 		return nil, fmt.Errorf("areas: %w", err)
 	}
-	var tsv bytes.Buffer
+	var tsv, short bytes.Buffer
 	for _, p := range g.byName {
 		tsv.WriteString(p.name + "\n")
+		rs := []rune(p.name)
+		if len(rs) >= 3 && strings.ContainsRune("区县市旗", rs[len(rs)-1]) && !strings.HasSuffix(p.name, "自治县") {
+			short.WriteString(p.name + "\t" + string(rs[:len(rs)-1]) + "\n")
+		}
 	}
 	if g.names, err = parseAliasTable(tsv.Bytes()); err != nil {
+		return nil, err
+	}
+	if g.short, err = parseAliasTable(short.Bytes()); err != nil {
 		return nil, err
 	}
 	return g, nil
 }
 
+// mention is a place a text names, and how.
+type mention struct {
+	name  string
+	count int
+	// body is set when a body's name follows (九龙坡区政府); full when the
+	// full name is written, not only the short one.
+	body, full bool
+}
+
 // find returns the places named in folded text whose name ends with one of
-// levels (区, 县, 市, 旗 …; all when empty), in order of first mention, with
-// the number of times each is named.
-func (g *gazetteer) find(text string, levels string) ([]string, map[string]int) {
-	var order []string
-	count := map[string]int{}
+// levels (区, 县, 市, 旗 …), in order of first mention. A two-character
+// name (和县, 泾县) counts only where it stands alone, not inside a phrase
+// (…蒋道成和县政府…); a short name (九龙坡 for 九龙坡区) only with short.
+func (g *gazetteer) find(text string, levels string, short bool) []*mention {
+	var order []*mention
+	byName := map[string]*mention{}
 	for i := 0; i < len(text); {
 		ent, n, ok := g.names.longest(text[i:])
+		full := ok
+		if ok && runeCount(ent.canonical) == 2 && i > 0 {
+			if prev := lastRune(text[:i]); hanRune(prev) && !strings.ContainsRune("省市州盟", prev) {
+				ok = false
+			}
+		}
+		if !ok && short {
+			ent, n, ok = g.short.longest(text[i:])
+			full = false
+		}
 		if !ok {
 			_, size := utf8.DecodeRuneInString(text[i:])
 			i += size
 			continue
 		}
 		name := ent.canonical
-		if levels == "" || strings.ContainsRune(levels, lastRune(name)) {
-			if count[name] == 0 {
-				order = append(order, name)
+		if strings.ContainsRune(levels, lastRune(name)) {
+			m := byName[name]
+			if m == nil {
+				m = &mention{name: name}
+				byName[name] = m
+				order = append(order, m)
 			}
-			count[name]++
+			m.count++
+			m.full = m.full || full
+			if _, b := firstPrefix(text[i+n:], bodyWords); b {
+				m.body = true
+			}
 		}
 		i += n
 	}
-	return order, count
+	return order
 }
 
 // bodyWords follow a place's name where it names a body of its
@@ -125,34 +162,44 @@ var bodyWords = []string{"人民政府", "政府", "人大", "人民代表大会
 
 // placeFor returns the place a body of the given level (区, 县, 市 …)
 // belongs to, read from the texts in turn (title, text, page chrome, path):
-// a place named with a body after it (九龙坡区政府) wins, else the place of
-// that level named most often in the first text that names one.
+// in the first text that names a place of that level, the one named with a
+// body after it (九龙坡区政府) wins, then one whose parent the texts also
+// name (句容 beside 镇江市), then the one named most often. Short names
+// count in every text but the first two (the title and the text), where
+// they are too often words.
 func (g *gazetteer) placeFor(level string, texts ...string) string {
-	for _, t := range texts {
-		order, count := g.find(t, level)
-		if len(order) == 0 {
+	all := strings.Join(texts, "\n")
+	for k, t := range texts {
+		ms := g.find(t, level, k >= 2)
+		if len(ms) == 0 && k < 2 {
+			// 督查句容问题 beside 镇江市: a short name whose city the
+			// text names.
+			for _, m := range g.find(t, level, true) {
+				if p := g.byName[fold.String(m.name)].parent; p != "" && strings.Contains(all, fold.String(p)) {
+					ms = append(ms, m)
+				}
+			}
+		}
+		if len(ms) == 0 {
 			continue
 		}
-		for _, name := range order {
-			f := fold.String(name)
-			for i := strings.Index(t, f); i >= 0; {
-				if _, ok := firstPrefix(t[i+len(f):], bodyWords); ok {
-					return name
-				}
-				j := strings.Index(t[i+len(f):], f)
-				if j < 0 {
-					break
-				}
-				i += len(f) + j
+		score := func(m *mention) int {
+			s := m.count
+			if m.body {
+				s += 100
+			}
+			if p := g.byName[fold.String(m.name)].parent; p != "" && strings.Contains(all, fold.String(p)) {
+				s += 10
+			}
+			return s
+		}
+		best := ms[0]
+		for _, m := range ms[1:] {
+			if score(m) > score(best) {
+				best = m
 			}
 		}
-		best := order[0]
-		for _, name := range order {
-			if count[name] > count[best] {
-				best = name
-			}
-		}
-		return best
+		return best.name
 	}
 	return ""
 }

@@ -31,7 +31,7 @@ func CanonicalDocNumber(s string) (string, bool) {
 // issuerSuffixes end the name of an issuing body, longest first.
 var issuerSuffixes = []string{
 	"人民代表大会常务委员会", "人大常委会", "人民政府办公厅", "人民政府办公室", "人民政府",
-	"政府", "议会", "立法会", "立法院", "常委会", "委员会", "政协", "代表会", "领导小组", "协调小组", "小组",
+	"政府", "议会", "立法会", "立法院", "常委会", "委员会", "政协", "人民代表大会", "人大", "代表会", "领导小组", "协调小组", "小组",
 }
 
 // kindWords are the kinds of meeting, folded, longest first.
@@ -158,8 +158,8 @@ func (e *Extractor) issuer(title string) string {
 }
 
 // issuerSubject reads the body that is the subject of the first 召开/举行
-// in text, before a place phrase (市政协在机关三楼会议室召开): the name up to
-// the verb, when it ends as a body's name does.
+// in text, before a place phrase (市政协在机关三楼会议室召开) and after a
+// date (9月26日，区第十六届人大常委会召开第二十二次会议).
 func (e *Extractor) issuerSubject(title string) string {
 	t := squeezeHanSpaces(title)
 	nt, offs := fold.Offsets(t)
@@ -172,35 +172,28 @@ func (e *Extractor) issuerSubject(title string) string {
 	if at <= 0 {
 		return ""
 	}
-	before := nt[:at]
-	if i := strings.LastIndexAny(before, ",。;:!?\n"); i >= 0 {
-		before = before[i+1:]
+	start := 0
+	if i := strings.LastIndexAny(nt[:at], ",。;:!?\n"); i >= 0 {
+		start = i + 1
 	}
-	start := at - len(before)
-	if i := strings.Index(before, "在"); i > 0 {
-		before = before[:i]
+	end := at
+	if i := strings.Index(nt[start:end], "在"); i > 0 {
+		end = start + i
 	}
 	for _, w := range []string{"上午", "下午", "晚上", "今天", "日"} {
-		if i := strings.LastIndex(before, w); i >= 0 && i+len(w) < len(before) {
+		if i := strings.LastIndex(nt[start:end], w); i >= 0 {
 			start += i + len(w)
-			before = before[i+len(w):]
 		}
 	}
-	before = strings.TrimSpace(before)
-	for _, suf := range issuerSuffixes {
-		if strings.HasSuffix(before, suf) {
-			return strings.TrimSpace(t[offs[start]:offs[start+len(before)]])
-		}
-	}
-	return ""
+	return e.bodyIn(t[offs[start]:offs[end]])
 }
 
 // issuerAfterVerb reads the body named after 主持召开 (or at the start of a
-// title without one).
+// title without one): 主持召开区政府第16次常务会议, 主持召开2026年第1次旗政府
+// 常务会议.
 func (e *Extractor) issuerAfterVerb(title string) string {
 	t := squeezeHanSpaces(title)
 	nt, offs := fold.Offsets(t)
-	// Where someone 主持召开 or 出席 the meeting, the body follows.
 	start := 0
 	for _, w := range []string{"主持召开", "召开", "主持"} {
 		if i := strings.Index(nt, w); i >= 0 {
@@ -209,43 +202,100 @@ func (e *Extractor) issuerAfterVerb(title string) string {
 		}
 	}
 	start += len(prefixOf(nt[start:], "了"))
-	// A leading term (十三届全国人大常委会) is not part of the name.
 	rest := nt[start:]
-	if i := strings.Index(rest, "届"); i > 0 && i <= 9 && isNumeral(rest[:i]) {
-		start += i + len("届")
-	}
-	rest = nt[start:]
-	// The name ends before the session, the kind of meeting or the
-	// document type; a document type at the end goes first, so that
-	// 立法会议程 does not read as 立法 + 会议.
+	// A document type at the end goes first, so that 立法会议程 does not
+	// read as 立法 + 会议.
 	if t, ok := docTypeSuffix(rest); ok {
 		rest = rest[:len(rest)-len(t)]
 	}
-	end := len(rest)
-	for _, stop := range append([]string{"第", "纪要", "纪录", "记录", "议程", "议事录"}, kindWords...) {
-		if i := strings.Index(rest, stop); i >= 0 && i < end {
-			end = i
-		}
+	return e.bodyIn(t[offs[start]:offs[start+len(rest)]])
+}
+
+// designatorRE matches the designators of term and session inside a body's
+// phrase, folded: 十六届, 第五次, 2026年第1次.
+var designatorRE = regexp.MustCompile(`(?:(?:19|20)[0-9]{2}年)?第?[0-9〇零一二两三四五六七八九十百千]+[届次]`)
+
+// bodyIn reads the issuing body named at the start of a phrase: the
+// designators of term and session dropped (县第十七届人民政府第22次县长专题
+// 会议 → 县人民政府县长专题会议), the phrase cut at its first punctuation,
+// and the longest prefix that ends as a body's name does kept; a name the
+// issuers table knows is canonical.
+func (e *Extractor) bodyIn(phrase string) string {
+	nt, offs := fold.Offsets(phrase)
+	var fb, db strings.Builder
+	keep := func(i, j int) {
+		fb.WriteString(nt[i:j])
+		db.WriteString(phrase[offs[i]:offs[j]])
 	}
-	cand := strings.TrimSpace(rest[:end])
-	// Keep the longest prefix that ends with an issuer suffix.
+	at := 0
+	for _, loc := range designatorRE.FindAllStringIndex(nt, -1) {
+		keep(at, loc[0])
+		at = loc[1]
+	}
+	keep(at, len(nt))
+	f, d := fb.String(), db.String()
+	_, doffs := fold.Offsets(d)
+	if i := strings.IndexAny(f, ",。;:!?、()《\n "); i >= 0 {
+		f = f[:i]
+	}
 	best := -1
 	for _, suf := range issuerSuffixes {
-		if i := strings.LastIndex(cand, suf); i >= 0 && i+len(suf) > best {
-			best = i + len(suf)
+		for from := 0; ; {
+			i := strings.Index(f[from:], suf)
+			if i < 0 {
+				break
+			}
+			end := from + i + len(suf)
+			from = end
+			// 常委会议 is 常委 + 会议, not 常委会 + 议.
+			if strings.HasSuffix(suf, "会") && strings.HasPrefix(f[end:], "议") {
+				continue
+			}
+			if end > best {
+				best = end
+			}
 		}
 	}
 	if best < 0 {
-		if e, _, ok := e.issuers.longest(cand); ok {
-			return e.canonical
+		if ent, _, ok := e.issuers.longest(f); ok {
+			return ent.canonical
 		}
 		return ""
 	}
-	name := strings.TrimSpace(t[offs[start]:offs[start+best]])
+	name := strings.TrimSpace(d[:doffs[best]])
 	if ent, ok := e.issuers.byAlias[fold.String(name)]; ok {
 		return ent.canonical
 	}
 	return name
+}
+
+// issuerOfChair names the body a chair's title heads (县长 → 县政府,
+// 区人大常委会主任 → 区人大常委会, 市政协主席 → 市政协), for a record whose text
+// names no body; empty when the title heads none.
+func issuerOfChair(title string) string {
+	f := fold.String(title)
+	if i := strings.LastIndexAny(f, "、,"); i >= 0 {
+		f = f[i+1:]
+	}
+	for _, c := range []struct{ title, body string }{
+		{"人大常委会主任", "人大常委会"}, {"人大常委会副主任", "人大常委会"}, {"政协主席", "政协"}, {"政协副主席", "政协"},
+	} {
+		if i := strings.Index(f, c.title); i >= 0 {
+			level := ""
+			if r := []rune(f[:i]); len(r) > 0 && strings.ContainsRune(levelChars, r[len(r)-1]) {
+				level = string(r[len(r)-1])
+			}
+			return level + c.body
+		}
+	}
+	for _, c := range []struct{ title, body string }{
+		{"省长", "省政府"}, {"市长", "市政府"}, {"区长", "区政府"}, {"县长", "县政府"}, {"旗长", "旗政府"}, {"州长", "州政府"},
+	} {
+		if strings.HasSuffix(f, c.title) && !strings.HasSuffix(f, "副"+c.title) || strings.HasSuffix(f, "副"+c.title) {
+			return c.body
+		}
+	}
+	return ""
 }
 
 // namesMeeting reports whether a folded headline names a meeting.

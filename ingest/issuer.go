@@ -50,12 +50,15 @@ var bodyForms = []struct{ form, canonical string }{
 	{"人民政府", "人民政府"},
 	{"政府", "人民政府"},
 	{"政协委员会", "政协委员会"},
+	{"政协常委会", "政协委员会"},
 	{"政协", "政协委员会"},
+	{"人民代表大会", "人民代表大会"},
+	{"人大", "人民代表大会"},
 }
 
 // levelChars are the levels of government a bare body names (区政府,
 // 县人大常委会, 市政协).
-const levelChars = "省市区县州旗盟"
+const levelChars = "省市区县州旗盟镇乡"
 
 // qualifyIssuer makes an issuer canonical: a bare body (区政府, 市人大常委会)
 // gets the place it belongs to, read from the texts in turn with the
@@ -73,9 +76,11 @@ func (e *Extractor) qualifyIssuer(issuer string, texts ...string) string {
 		case place == "":
 			return issuer
 		case runeCount(place) == 1 && strings.Contains(levelChars, place):
+			// A bare body (区政府) names its place where the texts do,
+			// and is named canonically (区人民政府) where they don't.
 			p := e.places.placeFor(place, texts...)
 			if p == "" {
-				return issuer
+				return place + b.canonical
 			}
 			return p + b.canonical
 		case e.places.byName[place].name != "":

@@ -146,9 +146,16 @@ func (e *Extractor) fromDocument(d *Document, name string) *Minutes {
 
 	e.header(p, d, m, ref, roc)
 	e.opening(p, m, ref, roc)
-	if m.Issuer == "" && m.Chair != nil {
-		// 县长…主持召开第36次县长办公会议: the chair's government.
-		m.Issuer = issuerOfChair(m.Chair.Title)
+	if m.Chair != nil {
+		switch ob := issuerOfChair(m.Chair.Title); {
+		case m.Issuer == "":
+			// 县长…主持召开第36次县长办公会议: the chair's government.
+			m.Issuer = ob
+		case ob != "" && isBody(m.Issuer):
+			// 市长…主持召开第十六届人民政府第32次常务会议: the level
+			// of the chair's government.
+			m.Issuer = string([]rune(ob)[0]) + m.Issuer
+		}
 	}
 	m.Issuer = e.qualifyIssuer(m.Issuer, fold.String(m.Title), p.norm, hints.text, fold.String(name))
 	e.items(p, m)

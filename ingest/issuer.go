@@ -90,3 +90,15 @@ func (e *Extractor) qualifyIssuer(issuer string, texts ...string) string {
 	}
 	return issuer
 }
+
+// isBody reports whether a name is a body's name alone, without a place or
+// level (人民政府, 人大常委会).
+func isBody(name string) bool {
+	f := fold.String(name)
+	for _, b := range bodyForms {
+		if f == fold.String(b.form) {
+			return true
+		}
+	}
+	return false
+}

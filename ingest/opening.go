@@ -74,6 +74,9 @@ func (e *Extractor) opening(p *page, m *Minutes, ref time.Time, roc bool) {
 			continue
 		}
 		if m.Meeting.Kind == "" {
+			m.Meeting.Kind = bodyKind(src.text)
+		}
+		if m.Meeting.Kind == "" {
 			for _, k := range kindWords {
 				if k == "会议" {
 					continue
@@ -94,6 +97,13 @@ func (e *Extractor) opening(p *page, m *Minutes, ref time.Time, roc bool) {
 				i := strings.Index(p.norm, k)
 				m.Meeting.Kind = p.show(i, i+len(k))
 			}
+		}
+	}
+
+	if m.Meeting.Kind == "" && m.Script != "simplified" {
+		// A legislature's sitting or an agenda names no kind: a 會議.
+		if i := strings.Index(p.norm[:min(len(p.norm), 400)], "会议"); i >= 0 {
+			m.Meeting.Kind = p.show(i, i+len("会议"))
 		}
 	}
 
@@ -128,6 +138,32 @@ func (e *Extractor) opening(p *page, m *Minutes, ref time.Time, roc bool) {
 			}
 		}
 	}
+}
+
+// Standing committees and congresses hold meetings a clerk files by the body
+// that holds them: 人大常委会第十次会议 (even where the release names its
+// sitting, 举行第二次全体会议) and 政协常委会议 are 常委会会议, 人民代表大会第一次
+// 会议 a 人民代表大会会议; their 主任会议, 主席会议 and 主席团会议 keep their names.
+var (
+	standingRE = regexp.MustCompile(`常委会(?:举行)?(?:第?[0-9〇零一二两三四五六七八九十百]+次)?会议|常委会议|常委会会议`)
+	congressRE = regexp.MustCompile(`人民代表大会(?:第?[0-9〇零一二两三四五六七八九十百]+次)会议`)
+)
+
+// bodyKind returns the kind of meeting a folded text names by its body, or
+// "".
+func bodyKind(text string) string {
+	for _, k := range []string{"主任会议", "主席团会议", "主席会议", "预备会议"} {
+		if strings.Contains(text, k) {
+			return k
+		}
+	}
+	if standingRE.MatchString(text) {
+		return "常委会会议"
+	}
+	if congressRE.MatchString(text) && !strings.Contains(text, "常务委员会") {
+		return "人民代表大会会议"
+	}
+	return ""
 }
 
 // spanOf maps the folded span [i, j) of fold.String(s) back to s.

@@ -27,7 +27,7 @@ var (
 // chairTitles are titles written next to a chair's name, longest first.
 var chairTitles = []string{
 	"国务院总理", "国务院副总理", "全国人大常委会委员长", "全国人大常委会副委员长", "副委员长", "常务副市长", "常务副省长", "副总理", "总理", "副市长", "市长",
-	"副省长", "省长", "副区长", "区长", "副县长", "县长", "副主席", "主席", "委员长", "副主任", "主任",
+	"副省长", "省长", "副区长", "区长", "副县长", "县长", "副旗长", "旗长", "副镇长", "镇长", "副乡长", "乡长", "副主席", "主席", "委员长", "副主任", "主任",
 	"秘书长", "副书记", "书记", "副院长", "院长", "副议长", "议长", "组长",
 }
 
@@ -122,6 +122,15 @@ func (e *Extractor) opening(p *page, m *Minutes, ref time.Time, roc bool) {
 	if m.Chair == nil {
 		if per, ok := chairIn(m.Title); ok {
 			m.Chair = per
+		}
+	}
+	// Releases say who presided further down: 区政协主席张禾波主持会议并讲话.
+	for k := 0; m.Chair == nil && k < min(len(p.lines), 60); k++ {
+		if strings.Contains(p.line(k), "主持") {
+			l := p.lines[k]
+			if per, ok := chairIn(p.show(l[0], l[1])); ok {
+				m.Chair = per
+			}
 		}
 	}
 	// A headline names the chair bare (李强主持召开…); the lead sentence
@@ -301,15 +310,38 @@ func kindAfter(text string, end int) int {
 	return next
 }
 
-// chairIn finds "…主持" in folded text and reads the person before it: 李亚平
-// 市长主持, 国务院总理温家宝今天主持, 李强主持召开.
+// chairIn finds "…主持" in text and reads the person before it: 李亚平
+// 市长主持, 国务院总理温家宝今天主持, 李强主持召开, 区长李伟光在区政府一楼
+// 东会议室主持召开, 会议由区人大常委会主任王醇晨主持.
 func chairIn(disp string) (*Person, bool) {
-	i := strings.Index(fold.String(disp), "主持")
-	if i < 0 {
-		return nil, false
+	f, offs := fold.Offsets(disp)
+	for from := 0; ; {
+		k := strings.Index(f[from:], "主持")
+		if k < 0 {
+			return nil, false
+		}
+		i := from + k
+		from = i + len("主持")
+		start := 0
+		if j := strings.LastIndexAny(f[:i], "。;!?\n"); j >= 0 {
+			start = j + 1
+		}
+		clause := f[start:i]
+		end := i
+		// 会议由X主持: the person stands between 由 and 主持.
+		if j := strings.LastIndex(clause, "由"); j >= 0 && !strings.ContainsAny(clause[j:], ",") {
+			if per, ok := personBefore(disp[offs[start+j+len("由")]:offs[i]], false); ok {
+				return per, true
+			}
+		}
+		// X在区政府一楼东会议室主持: the place goes.
+		if j := strings.LastIndex(clause, "在"); j > 0 && !strings.ContainsAny(clause[j:], ",") {
+			end = start + j
+		}
+		if per, ok := personBefore(disp[:offs[end]], false); ok {
+			return per, true
+		}
 	}
-	_, offs := fold.Offsets(disp)
-	return personBefore(disp[:offs[i]], false)
 }
 
 // dayRE matches a date at the end of folded text, between a name and its

@@ -160,6 +160,15 @@ func (e *Extractor) fromDocument(d *Document, name string) *Minutes {
 	m.Issuer = e.qualifyIssuer(m.Issuer, fold.String(m.Title), p.norm, hints.text, fold.String(name))
 	e.items(p, m)
 	e.attendance(p, m)
+	if m.Chair == nil {
+		// A legislature's record lists its 主席 among those present.
+		for _, a := range m.Attendees {
+			if fold.String(a.Title) == "主席" && a.Org == "" {
+				m.Chair = &Person{Name: a.Name, Title: a.Title}
+				break
+			}
+		}
+	}
 	addActors(p, m)
 	e.assignTopics(p, m)
 	m.Genre = genre(p, m)

@@ -373,19 +373,25 @@ func personBefore(disp string, titled bool) (*Person, bool) {
 	// The Han run ending at s's end, in runes.
 	rs := []rune(s)
 	j := len(rs)
-	for j > 0 && hanRune(rs[j-1]) {
+	for j > 0 && (hanRune(rs[j-1]) || isNameDot(rs[j-1]) && j > 1 && hanRune(rs[j-2])) {
 		j--
 	}
 	run := string(rs[j:])
 	if run == "" {
 		return nil, false
 	}
+	// Names are two to four characters; a name of a minority people
+	// (艾力更·依明巴海) is written in parts joined by a dot.
+	maxN := 4
+	if strings.IndexFunc(run, isNameDot) >= 0 {
+		maxN = 16
+	}
 	show := func(from, n int) string { return string(drs[j+from : j+from+n]) }
 	// Title after the name: 李亚平市长.
 	for _, t := range chairTitles {
 		if strings.HasSuffix(run, t) {
 			n, tn := runeCount(run)-runeCount(t), runeCount(t)
-			if n >= 2 && n <= 4 {
+			if n >= 2 && n <= maxN {
 				return &Person{Name: show(0, n), Title: show(n, tn)}, true
 			}
 		}
@@ -398,7 +404,7 @@ func personBefore(disp string, titled bool) (*Person, bool) {
 		}
 		at, tn := runeCount(run[:k]), runeCount(t)
 		n := runeCount(run) - at - tn
-		if n < 2 || n > 4 {
+		if n < 2 || n > maxN {
 			continue
 		}
 		from := at
@@ -479,6 +485,10 @@ func (p *page) label(names []string) (string, int, bool) {
 // label (spaces removed) and value.
 func splitLabel(l string) (key, val string, at int, ok bool) {
 	l2 := strings.TrimLeft(l, " ")
+	// 五、主席：陳主席天成: a numbered header line.
+	if i := strings.Index(l2, "、"); i > 0 && i <= 9 && isNumeral(l2[:i]) {
+		l2 = strings.TrimLeft(l2[i+len("、"):], " ")
+	}
 	lead := len(l) - len(l2)
 	// Labels are at most 6 Han characters, possibly spaced out.
 	han := 0

@@ -159,3 +159,13 @@ func addActors(p *page, m *Minutes) {
 	add(titledInText(p))
 	add(reporters(p))
 }
+
+// isNameDot reports whether r joins the parts of a name (艾力更·依明巴海,
+// 伊斯坦大‧貝雅夫‧正福).
+func isNameDot(r rune) bool {
+	switch r {
+	case '·', '‧', '・', '．', '•':
+		return true
+	}
+	return false
+}

@@ -138,29 +138,108 @@ func (e *Extractor) attendance(p *page, m *Minutes) {
 	}
 }
 
-// attendedIn reads the officials a news release says attended: 吴邦国委员长
-// 出席会议, 国务院副总理、…副主任汪洋出席会议并指出. Only titled people
-// count, each once.
+// attendedIn reads the officials a news release says attended, in the
+// sentences that end 出席会议, 参加会议 or 列席会议: 副县长何奎、顾欣、黄欢和
+// 县政府办主任李安模出席会议; 县人大常委会副主任刘志伟，县政协副主席曹凤娥列席
+// 会议. Each person once, with the title written before the name.
 func attendedIn(p *page) []Attendee {
 	var out []Attendee
-	for k := range p.lines {
-		l := p.line(k)
-		i := strings.Index(l, "出席会议")
-		if i < 0 {
+	seen := map[string]bool{}
+	for _, av := range attendVerbs {
+		for from := 0; ; {
+			i := strings.Index(p.norm[from:], av.verb)
+			if i < 0 {
+				break
+			}
+			at := from + i
+			from = at + len(av.verb)
+			start := strings.LastIndexAny(p.norm[:at], "。;:!?\n") + 1
+			for _, a := range listedPeople(p, start, at) {
+				k := fold.String(a.Name)
+				if seen[k] {
+					continue
+				}
+				seen[k] = true
+				a.Role = av.role
+				out = append(out, a)
+			}
+		}
+	}
+	return out
+}
+
+// attendVerbs end a sentence that lists who attended, folded, with the
+// role each gives.
+var attendVerbs = []struct{ verb, role string }{
+	{"列席会议", RoleObserver}, {"出席会议", RolePresent}, {"参加会议", RolePresent},
+	{"出席了会议", RolePresent}, {"参加了会议", RolePresent}, {"到会", RolePresent},
+}
+
+// listTitles are the titles written before a name in a release's list of
+// those present, folded, longest first.
+var listTitles = []string{
+	"常务副市长", "常务副县长", "常务副区长", "常务副主任", "副秘书长", "秘书长", "副书记", "书记", "党组成员", "党组书记",
+	"副市长", "市长", "副县长", "县长", "副区长", "区长", "副旗长", "旗长", "副镇长", "镇长", "副乡长", "乡长",
+	"副主任", "主任", "副主席", "主席", "副院长", "院长", "检察长", "副局长", "局长", "部长", "委员", "常委", "领导",
+	"副总理", "总理", "国务委员", "副委员长", "委员长", "主任委员", "调研员", "巡视员",
+}
+
+// listedPeople reads the people listed in the folded span [i, end): items
+// separated by 、，和及, each a name with its title before it or a bare
+// name.
+func listedPeople(p *page, i, end int) []Attendee {
+	var out []Attendee
+	text := p.norm[i:end]
+	for _, w := range []string{"等", "应邀", "也", "分别", "一同", "同志"} {
+		text = strings.TrimSuffix(text, w)
+	}
+	// A title alone (国务院副总理、) goes with the name after it.
+	pending := -1
+	for _, pt := range splitAt(text, "、", ",", "和", "及", "与") {
+		for pt[0] < pt[1] && text[pt[0]] == ' ' {
+			pt[0]++
+		}
+		for pt[1] > pt[0] && text[pt[1]-1] == ' ' {
+			pt[1]--
+		}
+		tok := text[pt[0]:pt[1]]
+		best, bestAt := -1, 0
+		for _, t := range listTitles {
+			if k := strings.LastIndex(tok, t); k >= 0 && k+len(t) > best {
+				best, bestAt = k+len(t), k
+			}
+		}
+		nameFrom, nameTo := 0, len(tok)
+		titleFrom, titleTo := 0, 0
+		switch {
+		case best == len(tok) && bestAt > 0 && isName(tok[:bestAt]):
+			// 吴邦国委员长: the title after the name.
+			nameTo, titleFrom, titleTo = bestAt, bestAt, best
+		case best == len(tok):
+			// A title alone.
+			if pending < 0 {
+				pending = pt[0]
+			}
+			continue
+		case best > 0:
+			nameFrom, titleTo = best, best
+		}
+		name := tok[nameFrom:nameTo]
+		n := runeCount(name)
+		first, _ := utf8.DecodeRuneInString(name)
+		if n < 2 || n > 3 || !isName(name) || !isSurnameRune(foldRune(first)) {
+			pending = -1
 			continue
 		}
-		start := p.lines[k][0]
-		per, ok := personBefore(p.disp[p.offs[start]:p.offs[start+i]], true)
-		if !ok || per.Title == "" {
-			continue
+		a := Attendee{Name: p.show(i+pt[0]+nameFrom, i+pt[0]+nameTo)}
+		switch {
+		case titleTo > titleFrom && pending >= 0 && titleFrom == 0:
+			a.Title = p.show(i+pending, i+pt[0]+titleTo)
+		case titleTo > titleFrom:
+			a.Title = p.show(i+pt[0]+titleFrom, i+pt[0]+titleTo)
 		}
-		dup := false
-		for _, a := range out {
-			dup = dup || a.Name == per.Name
-		}
-		if !dup {
-			out = append(out, Attendee{Name: per.Name, Title: per.Title, Role: RolePresent})
-		}
+		pending = -1
+		out = append(out, a)
 	}
 	return out
 }

@@ -170,6 +170,16 @@ func (e *Extractor) fromDocument(d *Document, name string) *Minutes {
 		}
 	}
 	addActors(p, m)
+	for _, b := range actingBodies(p, m) {
+		known := false
+		for _, d := range m.Departments {
+			// 市自然资源和规划局 is already listed as the table names it.
+			known = known || strings.HasSuffix(fold.String(d), fold.String(b)) || strings.HasSuffix(fold.String(b), fold.String(d))
+		}
+		if !known {
+			m.Departments = append(m.Departments, b)
+		}
+	}
 	e.assignTopics(p, m)
 	m.Genre = genre(p, m)
 	m.Missing = missingFields(m)

@@ -1,0 +1,187 @@
+package ingest
+
+import (
+	"strings"
+	"unicode/utf8"
+
+	"github.com/jiyao-search/jiyao/internal/fold"
+)
+
+// Bodies given work or answering in a meeting are named where they act, not
+// only where a table of departments knows them: the office that submitted a
+// document (县交运局送审的《…》, 县财政局提交的《…》), that reported (听取了市人大
+// 常委会办公室关于…的汇报, 民政部部长李立国…作的报告), that answers in a
+// council (消防局陳局長虹龍, 工務局長), or sits among those who answer
+// (列席：市政府－警察局局長黃茂穗). A clerk lists each once, as the text names it.
+
+// bodyTriggers follow a body's name where it acts, folded.
+var bodyTriggers = []string{"送审的", "提交的", "报送的", "起草的", "关于", "牵头", "《", "作了", "主要负责", "要"}
+
+// levelTriggers are the bodyTriggers after which only a body whose name
+// starts with its level counts (县政府办公室要认真梳理).
+var levelTriggers = map[string]bool{"要": true}
+
+// bodyEnds are the endings of a body's name, folded, longest first.
+var bodyEnds = []string{
+	"委员会", "办公室", "办公厅", "人民政府", "人民法院", "人民检察院", "检察院", "法院", "政府", "公所",
+	"分局", "中心", "大队", "派出所", "回收厂", "工委", "街道", "局", "委", "办", "部", "厅", "处", "署", "室", "科", "组", "所", "镇", "乡",
+}
+
+// bodyCutWords are the words a body's name never holds, where the run of
+// text before a trigger is cut: particles and the verbs of the meeting.
+var bodyCutWords = []string{
+	"了", "的", "由", "对", "在", "向", "将", "把", "被", "就", "据", "按", "请", "经", "为", "是", "有", "并", "日",
+	"听取", "审议", "研究", "讨论", "通过", "同意", "会议", "会上", "传达", "学习", "要求", "指出",
+}
+
+// actingBodies returns the bodies the text names where they act, in order
+// of first mention, without the issuer.
+func actingBodies(p *page, m *Minutes) []string {
+	var out []string
+	seen := map[string]bool{fold.String(m.Issuer): true}
+	add := func(name string) {
+		k := fold.String(name)
+		if name == "" || seen[k] {
+			return
+		}
+		seen[k] = true
+		out = append(out, name)
+	}
+	for _, tr := range bodyTriggers {
+		for from := 0; ; {
+			i := strings.Index(p.norm[from:], tr)
+			if i < 0 {
+				break
+			}
+			at := from + i
+			from = at + len(tr)
+			if a, ok := bodyBefore(p.norm, at); ok {
+				if levelTriggers[tr] && !strings.ContainsRune(levelChars, []rune(p.norm[a:at])[0]) {
+					continue
+				}
+				add(p.show(a, at))
+			}
+		}
+	}
+	for _, a := range m.Attendees {
+		// 工務局長, 運輸及房屋局局長: the body an official heads, where
+		// officials attend to answer (councils, legislatures) or speak.
+		if a.Role != RoleSpeaker && m.Script == "simplified" {
+			continue
+		}
+		if org := headedBody(a.Title); org != "" {
+			add(org)
+		}
+	}
+	for _, org := range orgsBeforeTitledNames(p) {
+		add(org)
+	}
+	return out
+}
+
+// bodyEnd returns the ending of a body's name that folded s ends with.
+func bodyEnd(s string) (string, bool) {
+	for _, e := range bodyEnds {
+		if strings.HasSuffix(s, e) {
+			return e, true
+		}
+	}
+	return "", false
+}
+
+// bodyBefore reads the body whose name ends at folded offset at: the run of
+// Han characters before it, cut after the last particle or verb, when it
+// ends as a body's name does and is three to fourteen characters long.
+func bodyBefore(norm string, at int) (int, bool) {
+	i := at
+	for n := 0; i > 0 && n < 16; n++ {
+		r, size := utf8.DecodeLastRuneInString(norm[:i])
+		if !hanRune(r) {
+			break
+		}
+		i -= size
+	}
+	run := norm[i:at]
+	for _, w := range bodyCutWords {
+		if k := strings.LastIndex(run, w); k >= 0 {
+			i += k + len(w)
+			run = norm[i:at]
+		}
+	}
+	// 財經事務及庫務局 and 自然资源和规划局 are one body; 县财政局及县审计局
+	// and 市商务局和财政局 two, the part before the 和 a body already.
+	for _, w := range []string{"及", "和", "与"} {
+		if k := strings.LastIndex(run, w); k >= 0 {
+			if _, ok := bodyEnd(run[:k]); ok {
+				i += k + len(w)
+				run = norm[i:at]
+			}
+		}
+	}
+	if _, ok := bodyEnd(run); !ok {
+		return 0, false
+	}
+	if c := runeCount(run); c < 3 || c > 14 {
+		return 0, false
+	}
+	return i, true
+}
+
+// headedBody returns the body a title says its holder heads: 工務局長 →
+// 工務局, 運輸及房屋局局長 → 運輸及房屋局; empty for a title that names none.
+func headedBody(title string) string {
+	f := fold.String(title)
+	for _, w := range []string{"了", "由", "听取", "审议", "会议"} {
+		if i := strings.LastIndex(f, w); i >= 0 {
+			// 会议听取了最高人民法院院长: what the meeting did is no title.
+			title = string([]rune(title)[runeCount(f[:i+len(w)]):])
+			f = f[i+len(w):]
+		}
+	}
+	for _, t := range []string{"局长", "处长", "主任委员", "主委", "署长", "部长", "院长", "所长", "队长", "科长", "主任"} {
+		if !strings.HasSuffix(f, t) {
+			continue
+		}
+		body := strings.TrimSuffix(f, t)
+		if body == "" || body == "副" {
+			return ""
+		}
+		body = strings.TrimSuffix(body, "副")
+		unit := string([]rune(t)[0])
+		if !strings.HasSuffix(body, unit) && (unit == "局" || unit == "处" || unit == "署" || unit == "部") {
+			body += unit
+		}
+		if _, ok := bodyEnd(body); !ok || runeCount(body) < 3 {
+			return ""
+		}
+		rs := []rune(title)
+		return string(rs[:min(len(rs), runeCount(body))])
+	}
+	return ""
+}
+
+// orgsBeforeTitledNames returns the bodies written right before a person
+// with a title inside the name: 消防局陳局長虹龍 → 消防局.
+func orgsBeforeTitledNames(p *page) []string {
+	var out []string
+	for _, t := range []string{"局长", "处长", "主委", "主任委员", "署长", "队长", "所长", "院长", "部长", "厂长", "科长"} {
+		for from := 0; ; {
+			i := strings.Index(p.norm[from:], t)
+			if i < 0 {
+				break
+			}
+			at := from + i
+			from = at + len(t)
+			// The surname before the title, and the body before it.
+			r, size := utf8.DecodeLastRuneInString(p.norm[:at])
+			if !isSurnameRune(foldRune(r)) {
+				continue
+			}
+			end := at - size
+			if a, ok := bodyBefore(p.norm, end); ok && runeCount(p.norm[a:end]) <= 10 {
+				out = append(out, p.show(a, end))
+			}
+		}
+	}
+	return out
+}

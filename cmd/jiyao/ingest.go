@@ -22,8 +22,8 @@ func runIngest(ctx context.Context, e *env, args []string) error {
 	batch := fs.Int("batch", 256, "records per index batch")
 	force := fs.Bool("force", false, "re-extract files whose content is already indexed")
 	quiet := fs.Bool("quiet", false, "no progress, only the summary")
-	if err := fs.Parse(args); err != nil {
-		return fmt.Errorf("%w: %v", errUsage, err)
+	if err := parseFlags(fs, args); err != nil {
+		return err
 	}
 	if fs.NArg() == 0 && !*useSample {
 		fs.Usage()
@@ -33,7 +33,7 @@ func runIngest(ctx context.Context, e *env, args []string) error {
 	if *useSample {
 		srcs = append(srcs, sampleSources()...)
 	}
-	idx, err := index.Open(*dir, index.Options{Logger: slog.New(slog.NewTextHandler(e.stderr, nil))})
+	idx, err := openIndex("ingest", *dir, index.Options{Logger: slog.New(slog.NewTextHandler(e.stderr, nil))})
 	if err != nil {
 		return err
 	}

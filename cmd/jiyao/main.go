@@ -60,12 +60,12 @@ func main() {
 	err := run(ctx, e, os.Args[1:])
 	switch {
 	case err == nil:
+	case errors.Is(err, flag.ErrHelp):
+		// -h: the usage was asked for and printed.
 	case errors.Is(err, errFailed):
 		os.Exit(1)
-	case errors.Is(err, errUsage), errors.Is(err, flag.ErrHelp):
-		if !errors.Is(err, flag.ErrHelp) {
-			fmt.Fprintln(os.Stderr, "jiyao:", err)
-		}
+	case errors.Is(err, errUsage):
+		fmt.Fprintln(os.Stderr, "jiyao:", err)
 		os.Exit(2)
 	default:
 		fmt.Fprintln(os.Stderr, "jiyao:", err)
@@ -101,6 +101,17 @@ func usage(w io.Writer) {
 	}
 	fmt.Fprintln(w)
 	fmt.Fprintln(w, `Run "jiyao <command> -h" for a command's flags.`)
+}
+
+// parseFlags parses a command's flags. Asking for help (-h) returns
+// flag.ErrHelp as it is, for main to exit 0 after the usage; any other
+// error is a usage error.
+func parseFlags(fs *flag.FlagSet, args []string) error {
+	err := fs.Parse(args)
+	if err == nil || errors.Is(err, flag.ErrHelp) {
+		return err
+	}
+	return fmt.Errorf("%w: %v", errUsage, err)
 }
 
 // newFlagSet returns a flag set that reports errors instead of exiting.

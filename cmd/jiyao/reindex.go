@@ -19,9 +19,17 @@ func runReindex(ctx context.Context, e *env, args []string) error {
 	fs := newFlagSet(e, "reindex", "")
 	dir := indexFlag(e, fs)
 	quiet := fs.Bool("quiet", false, "no progress, only the summary")
-	if err := fs.Parse(args); err != nil {
-		return fmt.Errorf("%w: %v", errUsage, err)
+	if err := parseFlags(fs, args); err != nil {
+		return err
 	}
+	// The old index is locked as Open locks it, so that nothing writes to
+	// it or serves it while it is read and swapped; the lock file goes
+	// with its folder.
+	lock, err := index.Lock(*dir)
+	if err != nil {
+		return lockedHint("reindex", err)
+	}
+	defer lock.Unlock()
 	srcs, err := index.Originals(*dir)
 	if err != nil {
 		return fmt.Errorf("read originals of %s: %w", *dir, err)
@@ -37,7 +45,7 @@ func runReindex(ctx context.Context, e *env, args []string) error {
 	if err := os.RemoveAll(next); err != nil {
 		return err
 	}
-	idx, err := index.Open(next, index.Options{})
+	idx, err := openIndex("reindex", next, index.Options{})
 	if err != nil {
 		return err
 	}

@@ -10,7 +10,6 @@ import (
 	"os"
 	"os/signal"
 	"strconv"
-	"strings"
 	"syscall"
 	"time"
 
@@ -56,8 +55,8 @@ func runServe(ctx context.Context, e *env, args []string) error {
 	maxUpload := fs.Int64("max-upload", defUpload, "largest upload request in bytes (env JIYAO_MAX_UPLOAD)")
 	baseURL := fs.String("base-url", e.getenv("JIYAO_BASE_URL"), "public URL of the server, for links in feeds (env JIYAO_BASE_URL)")
 	logFormat := fs.String("log", envOr(e, "JIYAO_LOG", "text"), "log format: text or json (env JIYAO_LOG)")
-	if err := fs.Parse(args); err != nil {
-		return fmt.Errorf("%w: %v", errUsage, err)
+	if err := parseFlags(fs, args); err != nil {
+		return err
 	}
 	if fs.NArg() != 0 {
 		fs.Usage()
@@ -72,16 +71,12 @@ func runServe(ctx context.Context, e *env, args []string) error {
 	default:
 		return fmt.Errorf("%w: --log %q is not text or json", errUsage, *logFormat)
 	}
-	token := e.getenv("JIYAO_TOKEN")
-	if *tokenFile != "" {
-		b, err := os.ReadFile(*tokenFile)
-		if err != nil {
-			return fmt.Errorf("read token: %w", err)
-		}
-		token = strings.TrimSpace(string(b))
+	token, err := readToken(e, *tokenFile)
+	if err != nil {
+		return err
 	}
 
-	idx, err := index.Open(*dir, index.Options{Logger: log})
+	idx, err := openIndex("serve", *dir, index.Options{Logger: log})
 	if err != nil {
 		return err
 	}
@@ -125,6 +120,9 @@ func runServe(ctx context.Context, e *env, args []string) error {
 	ln, err := net.Listen("tcp", *addr)
 	if err != nil {
 		return err
+	}
+	if err := idx.Serving(ln.Addr().String()); err != nil {
+		log.Warn("the index's lock file does not name this server", "err", err)
 	}
 	log.Info("listening", "addr", ln.Addr().String(), "index", *dir, "meetings", st.Meetings, "url", "http://"+ln.Addr().String()+"/")
 	errc := make(chan error, 1)

@@ -54,8 +54,16 @@ var errUsage = errors.New("usage")
 var errFailed = errors.New("some inputs failed")
 
 func main() {
+	// The first SIGINT or SIGTERM cancels ctx: the command stops its work
+	// and closes what it opened. After it, signals have their default
+	// effect again, so a second one ends the process at once (serve, which
+	// drains, catches it itself to say so).
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	defer stop()
+	go func() {
+		<-ctx.Done()
+		stop()
+	}()
 	e := &env{stdout: os.Stdout, stderr: os.Stderr, getenv: os.Getenv}
 	err := run(ctx, e, os.Args[1:])
 	switch {

@@ -38,14 +38,17 @@ func runIngest(ctx context.Context, e *env, args []string) error {
 		return err
 	}
 	opts := index.LoadOptions{Workers: *workers, BatchSize: *batch, Force: *force}
+	var p *progressPrinter
 	if !*quiet {
-		opts.Progress = newProgress(e.stderr).update
+		p = newProgress(e.stderr)
+		opts.Progress = p.update
 	}
 	sum, err := idx.Load(ctx, srcs, opts)
+	p.merging()
 	cerr := idx.Close()
+	p.finish()
 	for _, o := range bad {
-		sum.Failed++
-		sum.Outcomes = append(sum.Outcomes, o)
+		sum.Add(o)
 	}
 	printLoadSummary(e.stderr, sum)
 	if err != nil {

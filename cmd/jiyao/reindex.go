@@ -50,8 +50,10 @@ func runReindex(ctx context.Context, e *env, args []string) error {
 		return err
 	}
 	opts := index.LoadOptions{}
+	var p *progressPrinter
 	if !*quiet {
-		opts.Progress = newProgress(e.stderr).update
+		p = newProgress(e.stderr)
+		opts.Progress = p.update
 	}
 	sum, err := idx.Load(ctx, srcs, opts)
 	// Records deleted from files that hold several come back with their
@@ -67,9 +69,11 @@ func runReindex(ctx context.Context, e *env, args []string) error {
 			err = idx.Delete(ctx, id)
 		}
 	}
+	p.merging()
 	if cerr := idx.Close(); err == nil {
 		err = cerr
 	}
+	p.finish()
 	printLoadSummary(e.stderr, sum)
 	if err != nil {
 		return fmt.Errorf("reindex stopped, old index kept: %w", err)

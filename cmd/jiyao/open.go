@@ -37,6 +37,8 @@ func lockedHint(cmd string, err error) error {
 		hint = "stop it, or send documents to the running server with jiyao ingest --server " + url
 	case cmd == "delete":
 		hint = "stop it, or delete through the running server: DELETE " + url + server.APIPrefix + "/meetings/ID with the bearer token"
+	case cmd == "reindex":
+		hint = "stop it first: reindex swaps the index's folder"
 	case cmd == "serve":
 		hint = "it serves this index already; stop it, or serve another index with --index"
 	default:

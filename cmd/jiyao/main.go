@@ -55,14 +55,24 @@ var errFailed = errors.New("some inputs failed")
 
 func main() {
 	// The first SIGINT or SIGTERM cancels ctx: the command stops its work
-	// and closes what it opened. After it, signals have their default
-	// effect again, so a second one ends the process at once (serve, which
-	// drains, catches it itself to say so).
-	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
-	defer stop()
+	// and closes what it opened (serve drains its requests). A second one
+	// ends the process at once, whatever the command is doing. The signals
+	// are caught, not left to their default effect, which a parent that
+	// ignores SIGINT (a background job of a script) would make nothing.
+	ctx, cancel := context.WithCancel(context.Background())
+	defer cancel()
+	sigs := make(chan os.Signal, 2)
+	signal.Notify(sigs, os.Interrupt, syscall.SIGTERM)
 	go func() {
-		<-ctx.Done()
-		stop()
+		<-sigs
+		cancel()
+		s := <-sigs
+		fmt.Fprintf(os.Stderr, "jiyao: second signal (%v): exiting at once\n", s)
+		code := 1
+		if n, ok := s.(syscall.Signal); ok {
+			code = 128 + int(n)
+		}
+		os.Exit(code)
 	}()
 	e := &env{stdout: os.Stdout, stderr: os.Stderr, getenv: os.Getenv}
 	err := run(ctx, e, os.Args[1:])

@@ -154,7 +154,7 @@ func TestHelp(t *testing.T) {
 
 // TestIngestInterrupt interrupts `jiyao ingest` with SIGINT in the middle
 // of its work: it stops within seconds, says so, and leaves an index that
-// opens.
+// opens; with a second SIGINT it exits at once.
 func TestIngestInterrupt(t *testing.T) {
 	if testing.Short() {
 		t.Skip("builds and runs the binary")
@@ -200,4 +200,27 @@ func TestIngestInterrupt(t *testing.T) {
 		t.Fatalf("ingest did not stop within 20s of SIGINT\n%s", errb.String())
 	}
 	checkWhole(t, dir)
+
+	// A second signal ends it at once.
+	cmd = exec.Command(bin, "ingest", "--index", filepath.Join(tmp, "index2"), "--batch", "32", src)
+	errb.Reset()
+	cmd.Stderr = &errb
+	if err := cmd.Start(); err != nil {
+		t.Fatal(err)
+	}
+	go func() { done <- cmd.Wait() }()
+	time.Sleep(1500 * time.Millisecond)
+	cmd.Process.Signal(syscall.SIGINT)
+	time.Sleep(50 * time.Millisecond)
+	cmd.Process.Signal(syscall.SIGINT)
+	select {
+	case err := <-done:
+		var ee *exec.ExitError
+		if !errors.As(err, &ee) || ee.ExitCode() != 130 || !strings.Contains(errb.String(), "second signal") {
+			t.Errorf("after two SIGINTs: %v, want exit 130 saying so\n%s", err, errb.String())
+		}
+	case <-time.After(5 * time.Second):
+		cmd.Process.Kill()
+		t.Fatalf("ingest did not exit within 5s of a second SIGINT\n%s", errb.String())
+	}
 }

@@ -7,10 +7,7 @@ import (
 	"log/slog"
 	"net"
 	"net/http"
-	"os"
-	"os/signal"
 	"strconv"
-	"syscall"
 	"time"
 
 	"github.com/jiyao-search/jiyao/index"
@@ -134,38 +131,24 @@ func runServe(ctx context.Context, e *env, args []string) error {
 	case <-ctx.Done():
 	}
 	// First signal: stop accepting, drain, close the index. A second one
-	// exits at once.
+	// exits at once (main sees to it).
 	srv.SetReady(false)
-	again := make(chan os.Signal, 1)
-	signal.Notify(again, os.Interrupt, syscall.SIGTERM)
-	defer signal.Stop(again)
 	log.Info("shutting down: draining requests (signal again to exit at once)", "timeout", drainTimeout)
 	dctx, cancel := context.WithTimeout(context.Background(), drainTimeout)
 	defer cancel()
-	done := make(chan error, 1)
-	go func() { done <- hs.Shutdown(dctx) }()
-	select {
-	case err := <-done:
-		if err != nil {
-			log.Warn("drain incomplete; closing connections", "err", err)
-			hs.Close()
-		}
-		if err := <-errc; err != nil && !errors.Is(err, http.ErrServerClosed) {
-			log.Warn("serve", "err", err)
-		}
-		closeIndex = false
-		if err := idx.Close(); err != nil {
-			return fmt.Errorf("close index: %w", err)
-		}
-		log.Info("stopped cleanly")
-		return nil
-	case s := <-again:
+	if err := hs.Shutdown(dctx); err != nil {
+		log.Warn("drain incomplete; closing connections", "err", err)
 		hs.Close()
-		// In-flight writes may still hold the index; it is left to the
-		// operating system, as a kill would.
-		closeIndex = false
-		return fmt.Errorf("second signal (%v): exited without draining", s)
 	}
+	if err := <-errc; err != nil && !errors.Is(err, http.ErrServerClosed) {
+		log.Warn("serve", "err", err)
+	}
+	closeIndex = false
+	if err := idx.Close(); err != nil {
+		return fmt.Errorf("close index: %w", err)
+	}
+	log.Info("stopped cleanly")
+	return nil
 }
 
 // envInt reads a whole number from the environment; a value that does not

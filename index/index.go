@@ -18,6 +18,7 @@ import (
 	"github.com/blevesearch/bleve/v2/search"
 	"github.com/blevesearch/bleve/v2/search/query"
 	bindex "github.com/blevesearch/bleve_index_api"
+	berrors "go.etcd.io/bbolt/errors"
 
 	"github.com/jiyao-search/jiyao/ingest"
 )
@@ -64,6 +65,8 @@ type Index struct {
 	// marks are the items' marks of the segments read so far (see
 	// markCache).
 	marks markCache
+	// lock is the index folder's lock (nil in memory).
+	lock *DirLock
 }
 
 // newIndex completes an Index around its open parts: it reads the text
@@ -85,25 +88,42 @@ func newIndex(idx *Index) (*Index, error) {
 	return idx, nil
 }
 
-// Open opens the index in dir, creating it if it does not exist.
-func Open(dir string, opts Options) (*Index, error) {
+// Open opens the index in dir, creating it if it does not exist. It takes
+// the folder's lock first, without waiting: exclusive to write, shared with
+// other readers when ReadOnly; if another process has the index open, the
+// error is a *LockedError (errors.Is ErrLocked) naming it.
+func Open(dir string, opts Options) (_ *Index, err error) {
 	log := opts.Logger
 	if log == nil {
 		log = slog.New(slog.DiscardHandler)
 	}
-	_, err := os.Stat(filepath.Join(dir, "index_meta.json"))
-	switch {
-	case errors.Is(err, fs.ErrNotExist):
-		if opts.ReadOnly {
+	metaPath := filepath.Join(dir, "index_meta.json")
+	if opts.ReadOnly {
+		if _, err := os.Stat(metaPath); err != nil {
 			return nil, fmt.Errorf("open index %s: %w", dir, err)
 		}
+	} else if err := os.MkdirAll(dir, 0o700); err != nil {
+		return nil, fmt.Errorf("create index %s: %w", dir, err)
+	}
+	lock, err := lockDir(dir, !opts.ReadOnly)
+	if err != nil {
+		return nil, err
+	}
+	defer func() {
+		if err != nil {
+			lock.Unlock()
+		}
+	}()
+	_, err = os.Stat(metaPath)
+	switch {
+	case errors.Is(err, fs.ErrNotExist):
 		m, err := newMapping()
 		if err != nil {
 			return nil, fmt.Errorf("create index %s: %w", dir, err)
 		}
 		b, err := bleve.NewUsing(dir, m, scorch.Name, scorch.Name, scorchConfig())
 		if err != nil {
-			return nil, fmt.Errorf("create index %s: %w", dir, err)
+			return nil, openError("create", dir, err)
 		}
 		if err := b.SetInternal(internalVersionKey, []byte(MappingVersion)); err != nil {
 			b.Close()
@@ -115,18 +135,18 @@ func Open(dir string, opts Options) (*Index, error) {
 			return nil, fmt.Errorf("create index %s: %w", dir, err)
 		}
 		log.Info("created index", "dir", dir, "mapping_version", MappingVersion)
-		return newIndex(&Index{b: b, dir: dir, log: log, blobs: bl})
+		return newIndex(&Index{b: b, dir: dir, log: log, blobs: bl, lock: lock})
 	case err != nil:
 		return nil, fmt.Errorf("open index %s: %w", dir, err)
 	}
 	var b bleve.Index
 	if opts.ReadOnly {
-		b, err = bleve.OpenUsing(dir, map[string]any{"read_only": true})
+		b, err = bleve.OpenUsing(dir, map[string]any{"read_only": true, "bolt_timeout": boltTimeout})
 	} else {
 		b, err = bleve.OpenUsing(dir, scorchConfig())
 	}
 	if err != nil {
-		return nil, fmt.Errorf("open index %s: %w", dir, err)
+		return nil, openError("open", dir, err)
 	}
 	v, err := b.GetInternal(internalVersionKey)
 	if err != nil {
@@ -146,7 +166,16 @@ func Open(dir string, opts Options) (*Index, error) {
 		b.Close()
 		return nil, fmt.Errorf("open index %s: %w", dir, err)
 	}
-	return newIndex(&Index{b: b, dir: dir, readOnly: opts.ReadOnly, log: log, blobs: bl})
+	return newIndex(&Index{b: b, dir: dir, readOnly: opts.ReadOnly, log: log, blobs: bl, lock: lock})
+}
+
+// openError wraps an error of bleve's open or create; bolt's timeout on
+// its lock means another process has the index open.
+func openError(doing, dir string, err error) error {
+	if errors.Is(err, berrors.ErrTimeout) {
+		return &LockedError{Dir: dir}
+	}
+	return fmt.Errorf("%s index %s: %w", doing, dir, err)
 }
 
 // scorchConfig is the configuration of a writable index. Scorch keeps the
@@ -156,7 +185,7 @@ func Open(dir string, opts Options) (*Index, error) {
 // twice the index. Crash safety does not depend on it: a snapshot is
 // written once its segments are synced.
 func scorchConfig() map[string]any {
-	return map[string]any{"numSnapshotsToKeep": 0}
+	return map[string]any{"numSnapshotsToKeep": 0, "bolt_timeout": boltTimeout}
 }
 
 // OpenMem returns an empty in-memory index, for tests.
@@ -178,13 +207,23 @@ func OpenMem() (*Index, error) {
 	return newIndex(&Index{b: b, log: slog.New(slog.DiscardHandler), blobs: bl})
 }
 
-// Close closes the index.
+// Close closes the index and releases its folder's lock.
 func (idx *Index) Close() error {
 	err := idx.b.Close()
 	if cerr := idx.blobs.close(); err == nil {
 		err = cerr
 	}
+	if uerr := idx.lock.Unlock(); err == nil {
+		err = uerr
+	}
 	return err
+}
+
+// Serving records in the index folder's lock file that this process serves
+// the index's API on addr (host:port), so that a program turned away by the
+// lock can point to the server instead.
+func (idx *Index) Serving(addr string) error {
+	return idx.lock.serving(addr)
 }
 
 // Put indexes records, each as its meeting, item and decision documents,

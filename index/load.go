@@ -105,11 +105,24 @@ type Outcome struct {
 	Err     error    `json:"-"`
 }
 
-// Progress is reported after each source.
+// Phases of Load's work, as Progress reports them.
+const (
+	// PhaseExtracting: files are read, extracted and stored; Done and
+	// Total count files.
+	PhaseExtracting = "extracting"
+	// PhaseWriting: every file is extracted and the last batches are
+	// being written to the index; Done and Total count records.
+	PhaseWriting = "writing"
+)
+
+// Progress is reported after each source, then after each batch written
+// once every source is extracted.
 type Progress struct {
+	Phase       string
 	Done, Total int
-	Bytes       int64
-	Elapsed     time.Duration
+	// Bytes is the size of the files read so far.
+	Bytes   int64
+	Elapsed time.Duration
 }
 
 // LoadOptions configure Load. Zero values select the defaults.
@@ -124,7 +137,9 @@ type LoadOptions struct {
 	Writers int
 	// Extractor reads the files; default ingest.NewExtractor(Config{}).
 	Extractor *ingest.Extractor
-	// Progress, if set, is called after each source, from one goroutine.
+	// Progress, if set, is called after each source, then after each
+	// batch written once all are extracted (PhaseWriting); calls do not
+	// overlap.
 	Progress func(Progress)
 	// Force re-extracts sources whose content has not changed.
 	Force bool
@@ -235,10 +250,20 @@ func (idx *Index) Load(ctx context.Context, srcs []Source, opts LoadOptions) (Su
 	// parallel. Writes to the same meeting or source wait for each other
 	// (see claims).
 	var (
-		mu       sync.Mutex // guards sum and writeErr
+		mu       sync.Mutex // guards the variables below
 		sum      Summary
 		writeErr error
+		// queued and stored count the records sent to batches and
+		// written; once extracted, the writers report progress.
+		queued, stored int
+		extracted      bool
 	)
+	// reportWriting reports the writing phase; mu is held.
+	reportWriting := func() {
+		if opts.Progress != nil {
+			opts.Progress(Progress{Phase: PhaseWriting, Done: stored, Total: queued, Bytes: sum.Bytes, Elapsed: time.Since(start)})
+		}
+	}
 	type batch struct {
 		recs []storedRecord
 		outs []Outcome
@@ -264,7 +289,11 @@ func (idx *Index) Load(ctx context.Context, srcs []Source, opts LoadOptions) (Su
 					cancel()
 				} else {
 					for _, o := range b.outs {
-						sum.add(o)
+						sum.Add(o)
+					}
+					stored += len(b.recs)
+					if extracted {
+						reportWriting()
 					}
 				}
 				mu.Unlock()
@@ -275,6 +304,9 @@ func (idx *Index) Load(ctx context.Context, srcs []Source, opts LoadOptions) (Su
 	var pending batch
 	flush := func() {
 		if len(pending.recs) > 0 {
+			mu.Lock()
+			queued += len(pending.recs)
+			mu.Unlock()
 			batches <- pending
 			pending = batch{}
 		}
@@ -303,7 +335,7 @@ func (idx *Index) Load(ctx context.Context, srcs []Source, opts LoadOptions) (Su
 				pending.outs = append(pending.outs, o)
 				continue
 			}
-			sum.add(o)
+			sum.Add(o)
 		}
 		bytes := sum.Bytes
 		mu.Unlock()
@@ -311,17 +343,29 @@ func (idx *Index) Load(ctx context.Context, srcs []Source, opts LoadOptions) (Su
 			flush()
 		}
 		if opts.Progress != nil {
-			opts.Progress(Progress{Done: done, Total: len(srcs), Bytes: bytes, Elapsed: time.Since(start)})
+			opts.Progress(Progress{Phase: PhaseExtracting, Done: done, Total: len(srcs), Bytes: bytes, Elapsed: time.Since(start)})
 		}
 	}
 	if err := ctx.Err(); err != nil {
 		return finish(err)
 	}
-	flush()
+	// Every file is extracted: the writers report the last batches, which
+	// can take longer than the extraction did.
+	mu.Lock()
+	queued += len(pending.recs)
+	extracted = true
+	if stored < queued && writeErr == nil {
+		reportWriting()
+	}
+	mu.Unlock()
+	if len(pending.recs) > 0 {
+		batches <- pending
+	}
 	return finish(nil)
 }
 
-func (s *Summary) add(o Outcome) {
+// Add counts an outcome and keeps it.
+func (s *Summary) Add(o Outcome) {
 	switch o.Status {
 	case StatusAdded:
 		s.Added++

@@ -43,8 +43,25 @@ func TestLoad(t *testing.T) {
 	if sum.Added != 6 || sum.Failed != 1 || sum.Updated != 0 || sum.Unchanged != 0 {
 		t.Fatalf("first load: %+v", sum)
 	}
-	if len(progress) != len(srcs) || progress[len(progress)-1].Done != len(srcs) {
+	// One report per file while extracting, then, for the batches still
+	// being written when the last file is extracted, one per batch.
+	var extracting, writing []Progress
+	for _, p := range progress {
+		switch p.Phase {
+		case PhaseExtracting:
+			extracting = append(extracting, p)
+		case PhaseWriting:
+			writing = append(writing, p)
+		default:
+			t.Errorf("report of phase %q", p.Phase)
+		}
+	}
+	if len(extracting) != len(srcs) || extracting[len(extracting)-1].Done != len(srcs) ||
+		len(extracting)+len(writing) != len(progress) || progress[len(srcs)-1].Phase != PhaseExtracting {
 		t.Errorf("progress reports: %+v", progress)
+	}
+	if n := len(writing); n > 0 && (writing[n-1].Done != 6 || writing[n-1].Total != 6) {
+		t.Errorf("last writing report: %+v, want 6 of 6 records written", writing[n-1])
 	}
 	for _, o := range sum.Outcomes {
 		if o.Status == StatusFailed && (o.Source != "broken.pdf" || o.Err == nil) {

@@ -62,10 +62,10 @@ type FileOutcome struct {
 	Error *errDetail `json:"error,omitempty"`
 }
 
-// uploadSourcePrefix is put before upload names to make the records'
+// UploadSourcePrefix is put before upload names to make the records'
 // sources: uploading a file of the same name again replaces its record,
 // like ingesting the same path again.
-const uploadSourcePrefix = "upload/"
+const UploadSourcePrefix = "upload/"
 
 func (s *Server) postDocuments(c *gin.Context) error {
 	if err := s.authorize(c); err != nil {
@@ -211,7 +211,7 @@ func uploadName(name string, n int) string {
 	if name == "" || name == "." || name == "/" || name == ".." {
 		name = fmt.Sprintf("upload-%d", n)
 	}
-	return uploadSourcePrefix + name
+	return UploadSourcePrefix + name
 }
 
 func truncateRunes(s string, n int) string {

@@ -31,8 +31,8 @@ func runBench(ctx context.Context, e *env, args []string) error {
 	fs.StringVar(&cfg.Only, "only", "", "run only one engine: jiyao or plain")
 	asJSON := fs.Bool("json", false, "print the report as JSON")
 	cpuProfile := fs.String("cpuprofile", "", "write a CPU profile of the whole run to this file")
-	if err := fs.Parse(args); err != nil {
-		return fmt.Errorf("%w: %v", errUsage, err)
+	if err := parseFlags(fs, args); err != nil {
+		return err
 	}
 	if fs.NArg() > 0 {
 		fs.Usage()

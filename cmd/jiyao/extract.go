@@ -18,8 +18,8 @@ func init() {
 func runExtract(ctx context.Context, e *env, args []string) error {
 	fs := newFlagSet(e, "extract", "FILE...")
 	asJSON := fs.Bool("json", false, "print one JSON object per record, one per line")
-	if err := fs.Parse(args); err != nil {
-		return fmt.Errorf("%w: %v", errUsage, err)
+	if err := parseFlags(fs, args); err != nil {
+		return err
 	}
 	if fs.NArg() == 0 {
 		fs.Usage()

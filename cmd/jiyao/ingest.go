@@ -2,9 +2,11 @@ package main
 
 import (
 	"context"
+	"flag"
 	"fmt"
 	"io"
 	"log/slog"
+	"strings"
 
 	"github.com/jiyao-search/jiyao/index"
 	"github.com/jiyao-search/jiyao/internal/sample"
@@ -22,30 +24,64 @@ func runIngest(ctx context.Context, e *env, args []string) error {
 	batch := fs.Int("batch", 256, "records per index batch")
 	force := fs.Bool("force", false, "re-extract files whose content is already indexed")
 	quiet := fs.Bool("quiet", false, "no progress, only the summary")
-	if err := fs.Parse(args); err != nil {
-		return fmt.Errorf("%w: %v", errUsage, err)
+	serverURL := fs.String("server", e.getenv("JIYAO_SERVER"), "send the files to the jiyao serve at this URL (http://HOST:PORT) instead of opening the index (env JIYAO_SERVER)")
+	tokenFile := fs.String("token-file", e.getenv("JIYAO_TOKEN_FILE"), "with --server: file holding the server's write token (env JIYAO_TOKEN_FILE; or set JIYAO_TOKEN)")
+	if err := parseFlags(fs, args); err != nil {
+		return err
 	}
 	if fs.NArg() == 0 && !*useSample {
 		fs.Usage()
 		return fmt.Errorf("%w: ingest needs a path or --sample", errUsage)
 	}
+	var up *uploader
+	if *serverURL != "" {
+		var local []string
+		fs.Visit(func(f *flag.Flag) {
+			switch f.Name {
+			case "index", "workers", "batch", "force":
+				local = append(local, "--"+f.Name)
+			}
+		})
+		if len(local) > 0 {
+			return fmt.Errorf("%w: %s: only for a local ingest, not with --server", errUsage, strings.Join(local, ", "))
+		}
+		token, err := readToken(e, *tokenFile)
+		if err != nil {
+			return err
+		}
+		if up, err = newUploader(*serverURL, token); err != nil {
+			return err
+		}
+	}
 	srcs, bad := index.Walk(fs.Args())
 	if *useSample {
 		srcs = append(srcs, sampleSources()...)
 	}
-	idx, err := index.Open(*dir, index.Options{Logger: slog.New(slog.NewTextHandler(e.stderr, nil))})
-	if err != nil {
-		return err
-	}
-	opts := index.LoadOptions{Workers: *workers, BatchSize: *batch, Force: *force}
+	var p *progressPrinter
 	if !*quiet {
-		opts.Progress = newProgress(e.stderr).update
+		p = newProgress(e.stderr)
 	}
-	sum, err := idx.Load(ctx, srcs, opts)
-	cerr := idx.Close()
+	var sum index.Summary
+	var err, cerr error
+	if up != nil {
+		sum, err = up.load(ctx, srcs, p.update)
+	} else {
+		idx, oerr := openIndex("ingest", *dir, index.Options{Logger: slog.New(slog.NewTextHandler(e.stderr, nil))})
+		if oerr != nil {
+			p.finish()
+			return oerr
+		}
+		opts := index.LoadOptions{Workers: *workers, BatchSize: *batch, Force: *force}
+		if p != nil {
+			opts.Progress = p.update
+		}
+		sum, err = idx.Load(ctx, srcs, opts)
+		p.merging()
+		cerr = idx.Close()
+	}
+	p.finish()
 	for _, o := range bad {
-		sum.Failed++
-		sum.Outcomes = append(sum.Outcomes, o)
+		sum.Add(o)
 	}
 	printLoadSummary(e.stderr, sum)
 	if err != nil {

@@ -54,18 +54,36 @@ var errUsage = errors.New("usage")
 var errFailed = errors.New("some inputs failed")
 
 func main() {
-	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
-	defer stop()
+	// The first SIGINT or SIGTERM cancels ctx: the command stops its work
+	// and closes what it opened (serve drains its requests). A second one
+	// ends the process at once, whatever the command is doing. The signals
+	// are caught, not left to their default effect, which a parent that
+	// ignores SIGINT (a background job of a script) would make nothing.
+	ctx, cancel := context.WithCancel(context.Background())
+	defer cancel()
+	sigs := make(chan os.Signal, 2)
+	signal.Notify(sigs, os.Interrupt, syscall.SIGTERM)
+	go func() {
+		<-sigs
+		cancel()
+		s := <-sigs
+		fmt.Fprintf(os.Stderr, "jiyao: second signal (%v): exiting at once\n", s)
+		code := 1
+		if n, ok := s.(syscall.Signal); ok {
+			code = 128 + int(n)
+		}
+		os.Exit(code)
+	}()
 	e := &env{stdout: os.Stdout, stderr: os.Stderr, getenv: os.Getenv}
 	err := run(ctx, e, os.Args[1:])
 	switch {
 	case err == nil:
+	case errors.Is(err, flag.ErrHelp):
+		// -h: the usage was asked for and printed.
 	case errors.Is(err, errFailed):
 		os.Exit(1)
-	case errors.Is(err, errUsage), errors.Is(err, flag.ErrHelp):
-		if !errors.Is(err, flag.ErrHelp) {
-			fmt.Fprintln(os.Stderr, "jiyao:", err)
-		}
+	case errors.Is(err, errUsage):
+		fmt.Fprintln(os.Stderr, "jiyao:", err)
 		os.Exit(2)
 	default:
 		fmt.Fprintln(os.Stderr, "jiyao:", err)
@@ -101,6 +119,17 @@ func usage(w io.Writer) {
 	}
 	fmt.Fprintln(w)
 	fmt.Fprintln(w, `Run "jiyao <command> -h" for a command's flags.`)
+}
+
+// parseFlags parses a command's flags. Asking for help (-h) returns
+// flag.ErrHelp as it is, for main to exit 0 after the usage; any other
+// error is a usage error.
+func parseFlags(fs *flag.FlagSet, args []string) error {
+	err := fs.Parse(args)
+	if err == nil || errors.Is(err, flag.ErrHelp) {
+		return err
+	}
+	return fmt.Errorf("%w: %v", errUsage, err)
 }
 
 // newFlagSet returns a flag set that reports errors instead of exiting.

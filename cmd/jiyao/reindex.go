@@ -19,9 +19,17 @@ func runReindex(ctx context.Context, e *env, args []string) error {
 	fs := newFlagSet(e, "reindex", "")
 	dir := indexFlag(e, fs)
 	quiet := fs.Bool("quiet", false, "no progress, only the summary")
-	if err := fs.Parse(args); err != nil {
-		return fmt.Errorf("%w: %v", errUsage, err)
+	if err := parseFlags(fs, args); err != nil {
+		return err
 	}
+	// The old index is locked as Open locks it, so that nothing writes to
+	// it or serves it while it is read and swapped; the lock file goes
+	// with its folder.
+	lock, err := index.Lock(*dir)
+	if err != nil {
+		return lockedHint("reindex", err)
+	}
+	defer lock.Unlock()
 	srcs, err := index.Originals(*dir)
 	if err != nil {
 		return fmt.Errorf("read originals of %s: %w", *dir, err)
@@ -37,13 +45,15 @@ func runReindex(ctx context.Context, e *env, args []string) error {
 	if err := os.RemoveAll(next); err != nil {
 		return err
 	}
-	idx, err := index.Open(next, index.Options{})
+	idx, err := openIndex("reindex", next, index.Options{})
 	if err != nil {
 		return err
 	}
 	opts := index.LoadOptions{}
+	var p *progressPrinter
 	if !*quiet {
-		opts.Progress = newProgress(e.stderr).update
+		p = newProgress(e.stderr)
+		opts.Progress = p.update
 	}
 	sum, err := idx.Load(ctx, srcs, opts)
 	// Records deleted from files that hold several come back with their
@@ -59,9 +69,11 @@ func runReindex(ctx context.Context, e *env, args []string) error {
 			err = idx.Delete(ctx, id)
 		}
 	}
+	p.merging()
 	if cerr := idx.Close(); err == nil {
 		err = cerr
 	}
+	p.finish()
 	printLoadSummary(e.stderr, sum)
 	if err != nil {
 		return fmt.Errorf("reindex stopped, old index kept: %w", err)

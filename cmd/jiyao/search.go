@@ -42,8 +42,8 @@ func runSearch(ctx context.Context, e *env, args []string) error {
 	size := fs.Int("size", index.DefaultSize, fmt.Sprintf("hits per page (at most %d)", index.MaxSize))
 	after := fs.String("after", "", "cursor from a previous page's next")
 	facets := fs.Bool("facets", true, "count facets")
-	if err := fs.Parse(reorder(fs, args)); err != nil {
-		return fmt.Errorf("%w: %v", errUsage, err)
+	if err := parseFlags(fs, reorder(fs, args)); err != nil {
+		return err
 	}
 	f.Issuer, f.Department, f.Topic, f.Official, f.Kind = issuer, dept, topic, official, kind
 	req := index.Request{
@@ -53,7 +53,7 @@ func runSearch(ctx context.Context, e *env, args []string) error {
 	if *facets {
 		req.Facets = index.FacetsAt(*level)
 	}
-	idx, err := index.Open(*dir, index.Options{ReadOnly: true})
+	idx, err := openIndex("search", *dir, index.Options{ReadOnly: true})
 	if err != nil {
 		return err
 	}

@@ -7,11 +7,7 @@ import (
 	"log/slog"
 	"net"
 	"net/http"
-	"os"
-	"os/signal"
 	"strconv"
-	"strings"
-	"syscall"
 	"time"
 
 	"github.com/jiyao-search/jiyao/index"
@@ -56,8 +52,8 @@ func runServe(ctx context.Context, e *env, args []string) error {
 	maxUpload := fs.Int64("max-upload", defUpload, "largest upload request in bytes (env JIYAO_MAX_UPLOAD)")
 	baseURL := fs.String("base-url", e.getenv("JIYAO_BASE_URL"), "public URL of the server, for links in feeds (env JIYAO_BASE_URL)")
 	logFormat := fs.String("log", envOr(e, "JIYAO_LOG", "text"), "log format: text or json (env JIYAO_LOG)")
-	if err := fs.Parse(args); err != nil {
-		return fmt.Errorf("%w: %v", errUsage, err)
+	if err := parseFlags(fs, args); err != nil {
+		return err
 	}
 	if fs.NArg() != 0 {
 		fs.Usage()
@@ -72,16 +68,12 @@ func runServe(ctx context.Context, e *env, args []string) error {
 	default:
 		return fmt.Errorf("%w: --log %q is not text or json", errUsage, *logFormat)
 	}
-	token := e.getenv("JIYAO_TOKEN")
-	if *tokenFile != "" {
-		b, err := os.ReadFile(*tokenFile)
-		if err != nil {
-			return fmt.Errorf("read token: %w", err)
-		}
-		token = strings.TrimSpace(string(b))
+	token, err := readToken(e, *tokenFile)
+	if err != nil {
+		return err
 	}
 
-	idx, err := index.Open(*dir, index.Options{Logger: log})
+	idx, err := openIndex("serve", *dir, index.Options{Logger: log})
 	if err != nil {
 		return err
 	}
@@ -126,6 +118,9 @@ func runServe(ctx context.Context, e *env, args []string) error {
 	if err != nil {
 		return err
 	}
+	if err := idx.Serving(ln.Addr().String()); err != nil {
+		log.Warn("the index's lock file does not name this server", "err", err)
+	}
 	log.Info("listening", "addr", ln.Addr().String(), "index", *dir, "meetings", st.Meetings, "url", "http://"+ln.Addr().String()+"/")
 	errc := make(chan error, 1)
 	go func() { errc <- hs.Serve(ln) }()
@@ -136,38 +131,24 @@ func runServe(ctx context.Context, e *env, args []string) error {
 	case <-ctx.Done():
 	}
 	// First signal: stop accepting, drain, close the index. A second one
-	// exits at once.
+	// exits at once (main sees to it).
 	srv.SetReady(false)
-	again := make(chan os.Signal, 1)
-	signal.Notify(again, os.Interrupt, syscall.SIGTERM)
-	defer signal.Stop(again)
 	log.Info("shutting down: draining requests (signal again to exit at once)", "timeout", drainTimeout)
 	dctx, cancel := context.WithTimeout(context.Background(), drainTimeout)
 	defer cancel()
-	done := make(chan error, 1)
-	go func() { done <- hs.Shutdown(dctx) }()
-	select {
-	case err := <-done:
-		if err != nil {
-			log.Warn("drain incomplete; closing connections", "err", err)
-			hs.Close()
-		}
-		if err := <-errc; err != nil && !errors.Is(err, http.ErrServerClosed) {
-			log.Warn("serve", "err", err)
-		}
-		closeIndex = false
-		if err := idx.Close(); err != nil {
-			return fmt.Errorf("close index: %w", err)
-		}
-		log.Info("stopped cleanly")
-		return nil
-	case s := <-again:
+	if err := hs.Shutdown(dctx); err != nil {
+		log.Warn("drain incomplete; closing connections", "err", err)
 		hs.Close()
-		// In-flight writes may still hold the index; it is left to the
-		// operating system, as a kill would.
-		closeIndex = false
-		return fmt.Errorf("second signal (%v): exited without draining", s)
 	}
+	if err := <-errc; err != nil && !errors.Is(err, http.ErrServerClosed) {
+		log.Warn("serve", "err", err)
+	}
+	closeIndex = false
+	if err := idx.Close(); err != nil {
+		return fmt.Errorf("close index: %w", err)
+	}
+	log.Info("stopped cleanly")
+	return nil
 }
 
 // envInt reads a whole number from the environment; a value that does not

@@ -14,6 +14,7 @@ import (
 	"path/filepath"
 	"regexp"
 	"strings"
+	"sync"
 	"syscall"
 	"testing"
 	"time"
@@ -31,50 +32,10 @@ func TestServeEndToEnd(t *testing.T) {
 		t.Fatal(err)
 	}
 	tmp := t.TempDir()
-	bin := filepath.Join(tmp, "jiyao")
-	build := exec.Command("go", "build", "-o", bin, ".")
-	if out, err := build.CombinedOutput(); err != nil {
-		t.Fatalf("go build: %v\n%s", err, out)
-	}
+	bin := buildBinary(t, tmp)
 	const token = "e2e-token"
-	cmd := exec.Command(bin, "serve", "--index", filepath.Join(tmp, "index"), "--addr", "127.0.0.1:0")
-	cmd.Env = append(os.Environ(), "JIYAO_TOKEN="+token)
-	stderr, err := cmd.StderrPipe()
-	if err != nil {
-		t.Fatal(err)
-	}
-	if err := cmd.Start(); err != nil {
-		t.Fatal(err)
-	}
-	exited := make(chan error, 1)
-	var logs bytes.Buffer
-	addrc := make(chan string, 1)
-	go func() {
-		sc := bufio.NewScanner(stderr)
-		addrRE := regexp.MustCompile(`msg=listening addr=(\S+)`)
-		for sc.Scan() {
-			line := sc.Text()
-			logs.WriteString(line + "\n")
-			if m := addrRE.FindStringSubmatch(line); m != nil {
-				addrc <- m[1]
-			}
-		}
-		exited <- cmd.Wait()
-	}()
-	defer func() {
-		if cmd.ProcessState == nil {
-			cmd.Process.Kill()
-		}
-	}()
-	var base string
-	select {
-	case addr := <-addrc:
-		base = "http://" + addr
-	case err := <-exited:
-		t.Fatalf("serve exited early: %v\n%s", err, logs.String())
-	case <-time.After(60 * time.Second):
-		t.Fatalf("serve did not start listening\n%s", logs.String())
-	}
+	srv := startServe(t, bin, []string{"JIYAO_TOKEN=" + token}, "--index", filepath.Join(tmp, "index"))
+	base := srv.base
 
 	get := func(path string, v any) int {
 		t.Helper()
@@ -129,22 +90,91 @@ func TestServeEndToEnd(t *testing.T) {
 		t.Errorf("GET / (web pages): %d", st)
 	}
 
-	if err := cmd.Process.Signal(syscall.SIGTERM); err != nil {
+	logs := srv.stop(t)
+	for _, want := range []string{"loaded the sample", "msg=request", "request_id=", "stopped cleanly"} {
+		if !strings.Contains(logs, want) {
+			t.Errorf("log lacks %q:\n%s", want, logs)
+		}
+	}
+}
+
+// served is a `jiyao serve` started by a test.
+type served struct {
+	cmd    *exec.Cmd
+	base   string // http://127.0.0.1:PORT
+	exited chan error
+	mu     sync.Mutex
+	logs   bytes.Buffer
+}
+
+// startServe starts `jiyao serve` on a loopback port with the environment
+// added to the test's, and waits until it listens. The process is killed
+// at the end of the test if it still runs.
+func startServe(t *testing.T, bin string, env []string, args ...string) *served {
+	t.Helper()
+	s := &served{cmd: exec.Command(bin, append([]string{"serve", "--addr", "127.0.0.1:0"}, args...)...), exited: make(chan error, 1)}
+	s.cmd.Env = append(os.Environ(), env...)
+	stderr, err := s.cmd.StderrPipe()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := s.cmd.Start(); err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() {
+		if s.cmd.ProcessState == nil {
+			s.cmd.Process.Kill()
+			<-s.exited
+		}
+	})
+	addrc := make(chan string, 1)
+	go func() {
+		sc := bufio.NewScanner(stderr)
+		addrRE := regexp.MustCompile(`msg=listening addr=(\S+)`)
+		for sc.Scan() {
+			line := sc.Text()
+			s.mu.Lock()
+			s.logs.WriteString(line + "\n")
+			s.mu.Unlock()
+			if m := addrRE.FindStringSubmatch(line); m != nil {
+				addrc <- m[1]
+			}
+		}
+		s.exited <- s.cmd.Wait()
+	}()
+	select {
+	case addr := <-addrc:
+		s.base = "http://" + addr
+	case err := <-s.exited:
+		t.Fatalf("serve exited early: %v\n%s", err, s.log())
+	case <-time.After(60 * time.Second):
+		t.Fatalf("serve did not start listening\n%s", s.log())
+	}
+	return s
+}
+
+func (s *served) log() string {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.logs.String()
+}
+
+// stop stops the server with SIGTERM, checks that it exits cleanly and
+// returns its log.
+func (s *served) stop(t *testing.T) string {
+	t.Helper()
+	if err := s.cmd.Process.Signal(syscall.SIGTERM); err != nil {
 		t.Fatal(err)
 	}
 	select {
-	case err := <-exited:
+	case err := <-s.exited:
 		if err != nil {
-			t.Errorf("exit after SIGTERM: %v\n%s", err, logs.String())
+			t.Errorf("exit after SIGTERM: %v\n%s", err, s.log())
 		}
 	case <-time.After(40 * time.Second):
-		t.Fatalf("serve did not stop after SIGTERM\n%s", logs.String())
+		t.Fatalf("serve did not stop after SIGTERM\n%s", s.log())
 	}
-	for _, want := range []string{"loaded the sample", "msg=request", "request_id=", "stopped cleanly"} {
-		if !strings.Contains(logs.String(), want) {
-			t.Errorf("log lacks %q:\n%s", want, logs.String())
-		}
-	}
+	return s.log()
 }
 
 func TestServeBadSettings(t *testing.T) {

@@ -17,10 +17,10 @@ func runStats(ctx context.Context, e *env, args []string) error {
 	fs := newFlagSet(e, "stats", "")
 	dir := indexFlag(e, fs)
 	asJSON := fs.Bool("json", false, "print JSON")
-	if err := fs.Parse(args); err != nil {
-		return fmt.Errorf("%w: %v", errUsage, err)
+	if err := parseFlags(fs, args); err != nil {
+		return err
 	}
-	idx, err := index.Open(*dir, index.Options{ReadOnly: true})
+	idx, err := openIndex("stats", *dir, index.Options{ReadOnly: true})
 	if err != nil {
 		return err
 	}
@@ -42,14 +42,14 @@ func runStats(ctx context.Context, e *env, args []string) error {
 func runDelete(ctx context.Context, e *env, args []string) error {
 	fs := newFlagSet(e, "delete", "MEETING-ID...")
 	dir := indexFlag(e, fs)
-	if err := fs.Parse(args); err != nil {
-		return fmt.Errorf("%w: %v", errUsage, err)
+	if err := parseFlags(fs, args); err != nil {
+		return err
 	}
 	if fs.NArg() == 0 {
 		fs.Usage()
 		return fmt.Errorf("%w: delete needs a meeting id", errUsage)
 	}
-	idx, err := index.Open(*dir, index.Options{})
+	idx, err := openIndex("delete", *dir, index.Options{})
 	if err != nil {
 		return err
 	}

@@ -1,0 +1,226 @@
+package main
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"net/http"
+	"net/url"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"syscall"
+	"testing"
+	"time"
+
+	"github.com/jiyao-search/jiyao/internal/gen"
+)
+
+// runBin runs the binary with the environment added to the test's and
+// returns its stderr, its exit code and how long it took; it is killed
+// after a minute.
+func runBin(t *testing.T, bin string, env []string, args ...string) (stderr string, code int, took time.Duration) {
+	t.Helper()
+	ctx, cancel := context.WithTimeout(context.Background(), time.Minute)
+	defer cancel()
+	cmd := exec.CommandContext(ctx, bin, args...)
+	cmd.Env = append(os.Environ(), env...)
+	var errb bytes.Buffer
+	cmd.Stderr = &errb
+	start := time.Now()
+	err := cmd.Run()
+	took = time.Since(start)
+	var ee *exec.ExitError
+	switch {
+	case err == nil:
+	case errors.As(err, &ee):
+		code = ee.ExitCode()
+	default:
+		t.Fatalf("jiyao %v: %v", args, err)
+	}
+	return errb.String(), code, took
+}
+
+// TestWhileServing starts `jiyao serve` and runs, beside it, the commands
+// that open its index: each is turned away at once, naming the server,
+// instead of waiting on the index's lock. Then `jiyao ingest --server`
+// feeds the running server over loopback HTTP, and once the server has
+// stopped the index opens again.
+func TestWhileServing(t *testing.T) {
+	if testing.Short() {
+		t.Skip("builds and runs the binary")
+	}
+	seed, err := os.ReadFile(seedPath(t))
+	if err != nil {
+		t.Fatal(err)
+	}
+	tmp := t.TempDir()
+	bin := buildBinary(t, tmp)
+	dir := filepath.Join(tmp, "index")
+	docs := filepath.Join(tmp, "docs")
+	if err := os.MkdirAll(filepath.Join(docs, "sub"), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	for name, text := range map[string]string{
+		"a-纪要.txt":     strings.Replace(string(seed), "氢能", "甲号送达氢能", 1),
+		"sub/b-纪要.txt": strings.Replace(string(seed), "氢能", "乙号送达氢能", 1),
+		"notes.txt":    "这不是会议纪要。",
+	} {
+		if err := os.WriteFile(filepath.Join(docs, name), []byte(text), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	const token = "e2e-token"
+	srv := startServe(t, bin, []string{"JIYAO_TOKEN=" + token}, "--index", dir, "--no-sample")
+	pid := srv.cmd.Process.Pid
+
+	for _, args := range [][]string{
+		{"ingest", "--index", dir, docs},
+		{"stats", "--index", dir},
+		{"search", "--index", dir, "氢能"},
+		{"delete", "--index", dir, "0123456789abcdef"},
+		{"reindex", "--index", dir},
+		{"serve", "--index", dir, "--addr", "127.0.0.1:0"},
+	} {
+		stderr, code, took := runBin(t, bin, nil, args...)
+		if code == 0 || took > 2*time.Second {
+			t.Errorf("jiyao %s beside the server: exit %d after %s, want non-zero within 2s\n%s", args[0], code, took.Round(time.Millisecond), stderr)
+		}
+		want := fmt.Sprintf("index %s is open in jiyao serve (pid %d, serving %s)", dir, pid, srv.base)
+		if !strings.Contains(stderr, want) {
+			t.Errorf("jiyao %s: stderr does not say %q:\n%s", args[0], want, stderr)
+		}
+		if want := "jiyao ingest --server " + srv.base; args[0] == "ingest" && !strings.Contains(stderr, want) {
+			t.Errorf("jiyao ingest: stderr does not point to %q:\n%s", want, stderr)
+		}
+	}
+
+	// Fed through the server: the two minutes are added, the note fails
+	// with its reason, under the names given.
+	stderr, code, _ := runBin(t, bin, []string{"JIYAO_TOKEN=" + token}, "ingest", "--server", srv.base, docs)
+	if code != 1 || !strings.Contains(stderr, "added 2, updated 0, unchanged 0, failed 1") ||
+		!strings.Contains(stderr, "failed: "+filepath.Join(docs, "notes.txt")+": ") {
+		t.Errorf("ingest --server: exit %d, want 1 (one file failed)\n%s", code, stderr)
+	}
+	for _, q := range []string{`"甲号送达氢能"`, `"乙号送达氢能"`} {
+		resp, err := http.Get(srv.base + "/api/v1/search?q=" + url.QueryEscape(q))
+		if err != nil {
+			t.Fatal(err)
+		}
+		var res struct{ Total int }
+		json.NewDecoder(resp.Body).Decode(&res)
+		resp.Body.Close()
+		if res.Total != 1 {
+			t.Errorf("search %s on the server after ingest --server: %d hits, want 1", q, res.Total)
+		}
+	}
+	stderr, code, _ = runBin(t, bin, []string{"JIYAO_TOKEN=" + token}, "ingest", "--server", srv.base, filepath.Join(docs, "a-纪要.txt"))
+	if code != 0 || !strings.Contains(stderr, "added 0, updated 0, unchanged 1, failed 0") {
+		t.Errorf("ingest --server again: exit %d\n%s", code, stderr)
+	}
+	stderr, code, _ = runBin(t, bin, []string{"JIYAO_TOKEN=wrong"}, "ingest", "--server", srv.base, docs)
+	if code != 1 || !strings.Contains(stderr, "invalid_token") {
+		t.Errorf("ingest --server with a wrong token: exit %d\n%s", code, stderr)
+	}
+
+	srv.stop(t)
+	stderr, code, _ = runBin(t, bin, nil, "stats", "--index", dir)
+	if code != 0 {
+		t.Errorf("stats after the server stopped: exit %d\n%s", code, stderr)
+	}
+}
+
+// TestHelp asks every command for its flags: usage on stderr, exit 0.
+func TestHelp(t *testing.T) {
+	if testing.Short() {
+		t.Skip("builds and runs the binary")
+	}
+	bin := buildBinary(t, t.TempDir())
+	for _, c := range commands() {
+		for _, h := range []string{"-h", "--help"} {
+			stderr, code, _ := runBin(t, bin, nil, c.name, h)
+			if code != 0 || !strings.Contains(stderr, "Usage: jiyao "+c.name) || strings.Contains(stderr, "help requested") {
+				t.Errorf("jiyao %s %s: exit %d, want 0 with the usage:\n%s", c.name, h, code, stderr)
+			}
+		}
+	}
+	if _, code, _ := runBin(t, bin, nil, "search", "--nosuch"); code != 2 {
+		t.Errorf("jiyao search --nosuch: exit %d, want 2", code)
+	}
+}
+
+// TestIngestInterrupt interrupts `jiyao ingest` with SIGINT in the middle
+// of its work: it stops within seconds, says so, and leaves an index that
+// opens; with a second SIGINT it exits at once.
+func TestIngestInterrupt(t *testing.T) {
+	if testing.Short() {
+		t.Skip("builds and runs the binary")
+	}
+	tmp := t.TempDir()
+	bin := buildBinary(t, tmp)
+	src := filepath.Join(tmp, "docs")
+	if err := os.MkdirAll(src, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	g := gen.New(5)
+	for i := range 2000 {
+		d := g.Doc(i)
+		if err := os.WriteFile(filepath.Join(src, d.Name), d.Text, 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	dir := filepath.Join(tmp, "index")
+	cmd := exec.Command(bin, "ingest", "--index", dir, "--batch", "32", src)
+	var errb bytes.Buffer
+	cmd.Stderr = &errb
+	if err := cmd.Start(); err != nil {
+		t.Fatal(err)
+	}
+	done := make(chan error, 1)
+	go func() { done <- cmd.Wait() }()
+	time.Sleep(1500 * time.Millisecond)
+	if err := cmd.Process.Signal(syscall.SIGINT); err != nil {
+		t.Fatal(err)
+	}
+	sent := time.Now()
+	select {
+	case err := <-done:
+		t.Logf("stopped %s after SIGINT (%v)", time.Since(sent).Round(time.Millisecond), err)
+		if err == nil {
+			t.Skipf("ingest finished before the signal:\n%s", errb.String())
+		}
+		if out := errb.String(); !strings.Contains(out, "ingest stopped: ") || !strings.Contains(out, "context canceled") {
+			t.Errorf("stderr does not say the ingest stopped:\n%s", errb.String())
+		}
+	case <-time.After(20 * time.Second):
+		cmd.Process.Kill()
+		t.Fatalf("ingest did not stop within 20s of SIGINT\n%s", errb.String())
+	}
+	checkWhole(t, dir)
+
+	// A second signal ends it at once.
+	cmd = exec.Command(bin, "ingest", "--index", filepath.Join(tmp, "index2"), "--batch", "32", src)
+	errb.Reset()
+	cmd.Stderr = &errb
+	if err := cmd.Start(); err != nil {
+		t.Fatal(err)
+	}
+	go func() { done <- cmd.Wait() }()
+	time.Sleep(1500 * time.Millisecond)
+	cmd.Process.Signal(syscall.SIGINT)
+	time.Sleep(50 * time.Millisecond)
+	cmd.Process.Signal(syscall.SIGINT)
+	select {
+	case err := <-done:
+		var ee *exec.ExitError
+		if !errors.As(err, &ee) || ee.ExitCode() != 130 || !strings.Contains(errb.String(), "second signal") {
+			t.Errorf("after two SIGINTs: %v, want exit 130 saying so\n%s", err, errb.String())
+		}
+	case <-time.After(5 * time.Second):
+		cmd.Process.Kill()
+		t.Fatalf("ingest did not exit within 5s of a second SIGINT\n%s", errb.String())
+	}
+}

@@ -10,22 +10,65 @@ import (
 
 // assignTopics gives each item the taxonomy classes its title and text
 // speak of (a keyword in the title counts 3, in the text 1; a class needs 3)
-// and the document the union of its items' classes, or, without items, the
-// classes of its whole text.
+// and the document its own classes (documentTopics).
 func (e *Extractor) assignTopics(p *page, m *Minutes) {
 	for i := range m.Items {
 		it := &m.Items[i]
 		it.Topics = e.classify(fold.String(it.Title), p.foldedText(it))
-		for _, t := range it.Topics {
-			if !contains(m.Topics, t) {
-				m.Topics = append(m.Topics, t)
+	}
+	m.Topics = e.documentTopics(p, m)
+}
+
+// Weights of a keyword by where it stands, and the bounds of a document's
+// classes.
+const (
+	topicTitleWeight    = 6  // in the document's title
+	topicItemWeight     = 3  // in an item's title or a decision's object
+	topicBodyCap        = 12 // the body's count of a class is capped
+	topicMinScore       = 4  // a class needs this score
+	topicMaxClasses     = 3  // a document has at most this many
+	topicShareOfTopDiv  = 3  // and each at least 1/this of the top score
+	topicGeneralAffairs = "综合政务"
+)
+
+// documentTopics weighs where the taxonomy's words stand: the title above
+// item titles and decisions, those above the body, whose count is capped so
+// that a long transcript's chatter does not outweigh its business. It keeps
+// the classes that score enough, at most three; a record whose business no
+// class names is general government business (综合政务).
+func (e *Extractor) documentTopics(p *page, m *Minutes) []string {
+	scores := make([]int, len(e.topics))
+	e.topicIx.count(fold.String(m.Title), topicTitleWeight, scores)
+	for _, it := range m.Items {
+		e.topicIx.count(fold.String(it.Title), topicItemWeight, scores)
+		for _, d := range it.Decisions {
+			e.topicIx.count(fold.String(d.Object), topicItemWeight, scores)
+		}
+	}
+	body := make([]int, len(e.topics))
+	// m.Text is p.disp, which folds to p.norm.
+	e.topicIx.count(p.norm, 1, body)
+	order := make([]int, len(e.topics))
+	for c := range scores {
+		scores[c] += min(body[c], topicBodyCap)
+		order[c] = c
+	}
+	sort.SliceStable(order, func(i, j int) bool { return scores[order[i]] > scores[order[j]] })
+	out := []string{}
+	for _, c := range order {
+		if len(out) == topicMaxClasses || scores[c] < topicMinScore || scores[c]*topicShareOfTopDiv < scores[order[0]] {
+			break
+		}
+		out = append(out, e.topics[c].label)
+	}
+	if len(out) == 0 {
+		for _, t := range e.topics {
+			if t.label == topicGeneralAffairs {
+				out = append(out, t.label)
 			}
 		}
 	}
-	if len(m.Items) == 0 {
-		// m.Text is p.disp, which folds to p.norm.
-		m.Topics = e.classify(fold.String(m.Title), p.norm)
-	}
+	return out
 }
 
 // foldedText returns the folded form of an item's text, which is the span of

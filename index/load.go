@@ -408,6 +408,9 @@ func (idx *Index) extract(ctx context.Context, s Source, opts LoadOptions) ([]*i
 		return fail(fmt.Errorf("file larger than %d bytes", MaxSourceSize))
 	}
 	recs, err := opts.Extractor.Extract(s.Name, data)
+	if errors.Is(err, ingest.ErrNoMinutes) {
+		return nil, []Outcome{{Source: s.Name, Status: StatusSkipped, Err: err}}, nil
+	}
 	if err != nil {
 		return fail(err)
 	}

@@ -70,6 +70,11 @@ var ErrNoMinutes = errors.New("not a meeting record")
 // whole only when the file cannot be decoded.
 func (e *Extractor) Extract(name string, data []byte) ([]*Minutes, error) {
 	docs, err := DecodeAll(name, data, e.decode)
+	if errors.Is(err, ErrEmpty) {
+		// An empty file, or a JSON file with no text: not a meeting
+		// record.
+		return nil, fmt.Errorf("%w: %w", ErrNoMinutes, err)
+	}
 	if err != nil {
 		return nil, err
 	}

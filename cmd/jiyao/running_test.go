@@ -98,12 +98,12 @@ func TestWhileServing(t *testing.T) {
 		}
 	}
 
-	// Fed through the server: the two minutes are added, the note fails
-	// with its reason, under the names given.
+	// Fed through the server: the two minutes are added, the note is
+	// skipped as not a meeting record, under the names given.
 	stderr, code, _ := runBin(t, bin, []string{"JIYAO_TOKEN=" + token}, "ingest", "--server", srv.base, docs)
-	if code != 1 || !strings.Contains(stderr, "added 2, updated 0, unchanged 0, failed 1") ||
-		!strings.Contains(stderr, "failed: "+filepath.Join(docs, "notes.txt")+": ") {
-		t.Errorf("ingest --server: exit %d, want 1 (one file failed)\n%s", code, stderr)
+	if code != 0 || !strings.Contains(stderr, "added 2 (0 incomplete), updated 0, unchanged 0, skipped 1 (not meeting records), failed 0") ||
+		!strings.Contains(stderr, "skipped: "+filepath.Join(docs, "notes.txt")+": not a meeting record") {
+		t.Errorf("ingest --server: exit %d, want 0 (one file skipped)\n%s", code, stderr)
 	}
 	for _, q := range []string{`"甲号送达氢能"`, `"乙号送达氢能"`} {
 		resp, err := http.Get(srv.base + "/api/v1/search?q=" + url.QueryEscape(q))
@@ -118,7 +118,7 @@ func TestWhileServing(t *testing.T) {
 		}
 	}
 	stderr, code, _ = runBin(t, bin, []string{"JIYAO_TOKEN=" + token}, "ingest", "--server", srv.base, filepath.Join(docs, "a-纪要.txt"))
-	if code != 0 || !strings.Contains(stderr, "added 0, updated 0, unchanged 1, failed 0") {
+	if code != 0 || !strings.Contains(stderr, "added 0 (0 incomplete), updated 0, unchanged 1, skipped 0 (not meeting records), failed 0") {
 		t.Errorf("ingest --server again: exit %d\n%s", code, stderr)
 	}
 	stderr, code, _ = runBin(t, bin, []string{"JIYAO_TOKEN=wrong"}, "ingest", "--server", srv.base, docs)

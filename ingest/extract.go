@@ -5,6 +5,8 @@ import (
 	"encoding/hex"
 	"errors"
 	"fmt"
+	"path/filepath"
+	"regexp"
 	"strings"
 	"time"
 
@@ -21,6 +23,13 @@ type Config struct {
 	Topics      []byte
 	// Decode configures the format decoders (JSON field paths).
 	Decode DecodeOptions
+	// Issuer, when set, is every record's issuer: the value a folder's
+	// files share (jiyao ingest --issuer).
+	Issuer string
+	// Published, YYYY-MM-DD, is the publication date of a document that
+	// gives none of its own, against which a day without a year is read
+	// (jiyao ingest --published).
+	Published string
 }
 
 // Extractor turns documents into Minutes records. It is safe for concurrent
@@ -32,6 +41,8 @@ type Extractor struct {
 	topicIx   topicIndex
 	places    *gazetteer
 	decode    DecodeOptions
+	// issuer and published are Config's overrides.
+	issuerOverride, publishedOverride string
 }
 
 // NewExtractor returns an Extractor for cfg.
@@ -42,7 +53,12 @@ func NewExtractor(cfg Config) (*Extractor, error) {
 		}
 		return b
 	}
-	e := &Extractor{decode: cfg.Decode}
+	e := &Extractor{decode: cfg.Decode, issuerOverride: cfg.Issuer, publishedOverride: cfg.Published}
+	if cfg.Published != "" {
+		if _, err := time.Parse(time.DateOnly, cfg.Published); err != nil {
+			return nil, fmt.Errorf("published %q: want YYYY-MM-DD", cfg.Published)
+		}
+	}
 	var err error
 	if e.deptTable, err = parseAliasTable(pick(cfg.Departments, defaultDepartments)); err != nil {
 		return nil, fmt.Errorf("departments table: %w", err)
@@ -130,6 +146,9 @@ func (e *Extractor) fromDocument(d *Document, name string) *Minutes {
 	if d.Published == "" {
 		d.Published = hints.published
 	}
+	if d.Published == "" {
+		d.Published = e.publishedOverride
+	}
 	p := newPage(text)
 	m := &Minutes{
 		Format:      d.Format,
@@ -143,14 +162,19 @@ func (e *Extractor) fromDocument(d *Document, name string) *Minutes {
 		Attendees:   []Attendee{},
 		Topics:      []string{},
 	}
-	ref := time.Now().UTC()
+	// A day without a year (11月22日, 今天) is read against the page's
+	// date, else against a date or year in the file's path
+	// (…/2022/20221122.md), else not at all.
+	ref, refKnown := time.Now().UTC(), false
 	if t, err := time.Parse(time.DateOnly, d.Published); err == nil {
-		ref = t
+		ref, refKnown = t, true
+	} else if t, ok := pathDate(name); ok {
+		ref, refKnown = t, true
 	}
 	roc := m.Script != "simplified" && (strings.Contains(p.norm, "议会") || strings.Contains(p.norm, "立法院") || strings.Contains(p.norm, "民国"))
 
 	e.header(p, d, m, ref, roc)
-	e.opening(p, m, ref, roc)
+	e.opening(p, m, ref, refKnown, roc)
 	if m.Chair != nil {
 		switch ob := issuerOfChair(m.Chair.Title); {
 		case m.Issuer == "":
@@ -163,6 +187,12 @@ func (e *Extractor) fromDocument(d *Document, name string) *Minutes {
 		}
 	}
 	m.Issuer = e.qualifyIssuer(m.Issuer, fold.String(m.Title), p.norm, hints.text, fold.String(name))
+	if e.issuerOverride != "" {
+		m.Issuer = e.issuerOverride
+		if ent, ok := e.issuers.byAlias[fold.String(e.issuerOverride)]; ok {
+			m.Issuer = ent.canonical
+		}
+	}
 	e.items(p, m)
 	e.attendance(p, m)
 	if m.Chair == nil {
@@ -189,6 +219,29 @@ func (e *Extractor) fromDocument(d *Document, name string) *Minutes {
 	m.Genre = genre(p, m)
 	m.Missing = missingFields(m)
 	return m
+}
+
+// pathDateRE finds a date or a year in a file's path: 20221122,
+// 2022-11-22, 2022/11/22, or a folder named 2022.
+var pathDateRE = regexp.MustCompile(`(?:^|[^0-9])((?:19|20)[0-9]{2})(?:[-_/.]?([01][0-9])[-_/.]?([0-3][0-9]))?(?:[^0-9]|$)`)
+
+// pathDate returns the last date (or the end of the year) a path names, as
+// the reference for a day without a year; a date found in the path is
+// taken whole, a year alone as its last day.
+func pathDate(name string) (time.Time, bool) {
+	ms := pathDateRE.FindAllStringSubmatch(filepath.ToSlash(name), -1)
+	for i := len(ms) - 1; i >= 0; i-- {
+		m := ms[i]
+		if m[2] != "" {
+			if t, err := time.Parse("20060102", m[1]+m[2]+m[3]); err == nil {
+				return t, true
+			}
+		}
+		if t, err := time.Parse("2006", m[1]); err == nil {
+			return t.AddDate(1, 0, -1), true
+		}
+	}
+	return time.Time{}, false
 }
 
 // script tells whether text is written in simplified or traditional

@@ -33,7 +33,7 @@ var chairTitles = []string{
 
 // opening fills the meeting (kind, session, date, part of day) and the chair
 // from the title and the opening paragraph or header labels.
-func (e *Extractor) opening(p *page, m *Minutes, ref time.Time, roc bool) {
+func (e *Extractor) opening(p *page, m *Minutes, ref time.Time, refKnown, roc bool) {
 	open, oStart := p.openingLine()
 	nt := fold.String(m.Title)
 
@@ -46,7 +46,7 @@ func (e *Extractor) opening(p *page, m *Minutes, ref time.Time, roc bool) {
 	}
 	// A date without a year (11月22日, 今天) is only as good as the
 	// publication date it is read against.
-	known := func(dm DateMatch) bool { return !dm.Inferred || m.Published != "" }
+	known := func(dm DateMatch) bool { return !dm.Inferred || refKnown }
 	if m.Meeting.Date == "" && open != "" {
 		if dm, ok := firstDate(open, ref, roc); ok && known(dm) {
 			m.Meeting.Date, m.Meeting.PartOfDay = dm.ISO(), dm.PartOfDay

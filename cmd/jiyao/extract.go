@@ -3,6 +3,7 @@ package main
 import (
 	"context"
 	"encoding/json"
+	"flag"
 	"fmt"
 	"io"
 	"os"
@@ -18,6 +19,7 @@ func init() {
 func runExtract(ctx context.Context, e *env, args []string) error {
 	fs := newFlagSet(e, "extract", "FILE...")
 	asJSON := fs.Bool("json", false, "print one JSON object per record, one per line")
+	cfg := extractFlags(fs)
 	if err := parseFlags(fs, args); err != nil {
 		return err
 	}
@@ -25,9 +27,9 @@ func runExtract(ctx context.Context, e *env, args []string) error {
 		fs.Usage()
 		return fmt.Errorf("%w: extract needs at least one file", errUsage)
 	}
-	ex, err := ingest.NewExtractor(ingest.Config{})
+	ex, err := ingest.NewExtractor(*cfg)
 	if err != nil {
-		return err
+		return fmt.Errorf("%w: %w", errUsage, err)
 	}
 	failed := 0
 	enc := json.NewEncoder(e.stdout)
@@ -133,4 +135,13 @@ func printSummary(w io.Writer, m *ingest.Minutes) {
 	if len(m.Missing) > 0 {
 		fmt.Fprintf(w, "  缺少  %s\n", strings.Join(m.Missing, ", "))
 	}
+}
+
+// extractFlags adds the flags that set what a folder's files share, for
+// extract and ingest.
+func extractFlags(fs *flag.FlagSet) *ingest.Config {
+	cfg := &ingest.Config{}
+	fs.StringVar(&cfg.Issuer, "issuer", "", "the issuer of every file (a folder of one body's minutes)")
+	fs.StringVar(&cfg.Published, "published", "", "YYYY-MM-DD: the publication date of files that give none, against which a day without a year is read")
+	return cfg
 }

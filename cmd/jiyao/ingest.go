@@ -9,6 +9,7 @@ import (
 	"strings"
 
 	"github.com/jiyao-search/jiyao/index"
+	"github.com/jiyao-search/jiyao/ingest"
 	"github.com/jiyao-search/jiyao/internal/sample"
 )
 
@@ -26,6 +27,7 @@ func runIngest(ctx context.Context, e *env, args []string) error {
 	quiet := fs.Bool("quiet", false, "no progress, only the summary")
 	serverURL := fs.String("server", e.getenv("JIYAO_SERVER"), "send the files to the jiyao serve at this URL (http://HOST:PORT) instead of opening the index (env JIYAO_SERVER)")
 	tokenFile := fs.String("token-file", e.getenv("JIYAO_TOKEN_FILE"), "with --server: file holding the server's write token (env JIYAO_TOKEN_FILE; or set JIYAO_TOKEN)")
+	cfg := extractFlags(fs)
 	if err := parseFlags(fs, args); err != nil {
 		return err
 	}
@@ -38,7 +40,7 @@ func runIngest(ctx context.Context, e *env, args []string) error {
 		var local []string
 		fs.Visit(func(f *flag.Flag) {
 			switch f.Name {
-			case "index", "workers", "batch", "force":
+			case "index", "workers", "batch", "force", "issuer", "published":
 				local = append(local, "--"+f.Name)
 			}
 		})
@@ -72,6 +74,13 @@ func runIngest(ctx context.Context, e *env, args []string) error {
 			return oerr
 		}
 		opts := index.LoadOptions{Workers: *workers, BatchSize: *batch, Force: *force}
+		if cfg.Issuer != "" || cfg.Published != "" {
+			if opts.Extractor, err = ingest.NewExtractor(*cfg); err != nil {
+				p.finish()
+				idx.Close()
+				return fmt.Errorf("%w: %w", errUsage, err)
+			}
+		}
 		if p != nil {
 			opts.Progress = p.update
 		}

@@ -1,0 +1,86 @@
+package ingest
+
+import (
+	"errors"
+	"slices"
+	"testing"
+)
+
+// release is a news release that gives the day of its meeting but no year,
+// written for these tests in the layout of such releases.
+const release = "### 示例主持召开常务会议\n\n国务院总理李强11月22日主持召开国务院常务会议，部署推进示例工作；决定开展示例试点。\n\n会议指出，示例工作意义重大。\n"
+
+// TestDayWithoutYear checks where a day without a year is read from: the
+// publication date given with --published, a date or year in the file's
+// path, else nowhere, the record saying so.
+func TestDayWithoutYear(t *testing.T) {
+	for _, tc := range []struct {
+		name, published, path, want string
+		missing                     bool
+	}{
+		{name: "none", path: "release.md", missing: true},
+		{name: "published", published: "2022-11-23", path: "release.md", want: "2022-11-22"},
+		{name: "path date", path: "xwlb/2022/20221122.md", want: "2022-11-22"},
+		{name: "path year", path: "archive/2019/release.md", want: "2019-11-22"},
+		{name: "published wins", published: "2021-12-01", path: "archive/2019/release.md", want: "2021-11-22"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			e, err := NewExtractor(Config{Published: tc.published})
+			if err != nil {
+				t.Fatal(err)
+			}
+			m, err := e.ExtractOne(tc.path, []byte(release))
+			if err != nil {
+				t.Fatal(err)
+			}
+			if m.Meeting.Date != tc.want || slices.Contains(m.Missing, "meeting.date") != tc.missing {
+				t.Errorf("date %q, missing %v; want %q, missing date %v", m.Meeting.Date, m.Missing, tc.want, tc.missing)
+			}
+			if err := Check(m); err != nil || m.Genre != GenreRelease {
+				t.Errorf("check %v, genre %q; want a release", err, m.Genre)
+			}
+		})
+	}
+}
+
+// TestIssuerOverride checks that --issuer names every record's issuer,
+// canonically where the issuers table knows the name.
+func TestIssuerOverride(t *testing.T) {
+	e, err := NewExtractor(Config{Issuer: "国务院"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	m, err := e.ExtractOne("release.md", []byte(release))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if m.Issuer != "中华人民共和国国务院" {
+		t.Errorf("issuer %q, want 中华人民共和国国务院", m.Issuer)
+	}
+	if _, err := NewExtractor(Config{Published: "2022-13-01"}); err == nil {
+		t.Error("published 2022-13-01 accepted")
+	}
+}
+
+// TestNotMinutes checks that what no genre recognises is refused as not a
+// meeting record, and what decodes to nothing too.
+func TestNotMinutes(t *testing.T) {
+	e := newTestExtractor(t)
+	for name, data := range map[string]string{
+		"MANIFEST.tsv": "file\tissuer\tnotes\na.json\t国务院\t国务院常务会议新闻稿，title「温家宝主持召开国务院常务会议」\nb.json\t国务院\t国务院常务会议新闻稿，title「李强主持召开国务院常务会议」\n",
+		"README.md":    "# Corpus\n\nGenuine published texts copied from public repositories; the 国务院常务会议 releases are listed in MANIFEST.tsv with their provenance and licence.\n",
+		"main.go":      "package main\n\nimport \"fmt\"\n\n// 会议纪要\nfunc main() { fmt.Println(\"主持召开会议\") }\n",
+		"prose.txt":    "春天来了，公园里的花都开了，孩子们在草地上奔跑，老人们在树下下棋聊天，到处是一片欢声笑语的景象。",
+		"empty.json":   `{"other": 1}`,
+	} {
+		ms, err := e.Extract(name, []byte(data))
+		if err == nil {
+			for _, m := range ms {
+				err = Check(m)
+			}
+		}
+		if !errors.Is(err, ErrNoMinutes) {
+			t.Errorf("%s: error %v, want not a meeting record", name, err)
+		}
+	}
+}

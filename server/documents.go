@@ -43,10 +43,14 @@ func (s *Server) authorize(c *gin.Context) error {
 // UploadResponse is the answer of POST /documents: what became of each
 // file (one entry per record of a multi-record file).
 type UploadResponse struct {
-	Added        int           `json:"added"`
-	Updated      int           `json:"updated"`
-	Unchanged    int           `json:"unchanged"`
-	Failed       int           `json:"failed"`
+	Added     int `json:"added"`
+	Updated   int `json:"updated"`
+	Unchanged int `json:"unchanged"`
+	Failed    int `json:"failed"`
+	// Skipped counts files that are not meeting records; Incomplete the
+	// records added or updated that lack a field (see a file's missing).
+	Skipped      int           `json:"skipped"`
+	Incomplete   int           `json:"incomplete"`
 	Files        []FileOutcome `json:"files"`
 	TookMS       float64       `json:"took_ms"`
 	IndexVersion string        `json:"index_version"`
@@ -55,11 +59,15 @@ type UploadResponse struct {
 // FileOutcome is what became of one uploaded file or record.
 type FileOutcome struct {
 	Source string `json:"source"`
-	// Status is added, updated, unchanged or failed.
+	// Status is added, updated, unchanged, skipped (not a meeting
+	// record) or failed.
 	Status string `json:"status"`
 	// ID is the meeting id of the record.
-	ID    string     `json:"id,omitempty"`
-	Error *errDetail `json:"error,omitempty"`
+	ID string `json:"id,omitempty"`
+	// Missing lists the fields the record lacks (title, issuer,
+	// meeting.date, chair); it is indexed all the same.
+	Missing []string   `json:"missing,omitempty"`
+	Error   *errDetail `json:"error,omitempty"`
 }
 
 // UploadSourcePrefix is put before upload names to make the records'
@@ -85,10 +93,11 @@ func (s *Server) postDocuments(c *gin.Context) error {
 		return err
 	}
 	resp := UploadResponse{Added: sum.Added, Updated: sum.Updated, Unchanged: sum.Unchanged, Failed: sum.Failed,
+		Skipped: sum.Skipped, Incomplete: sum.Incomplete,
 		Files: make([]FileOutcome, 0, len(sum.Outcomes)), TookMS: ms(sum.Elapsed)}
 	unsupported := 0
 	for _, o := range sum.Outcomes {
-		fo := FileOutcome{Source: o.Source, Status: o.Status, ID: o.ID}
+		fo := FileOutcome{Source: o.Source, Status: o.Status, ID: o.ID, Missing: o.Missing}
 		if o.Err != nil {
 			fo.Error = &errDetail{Code: outcomeCode(o.Err), Message: o.Err.Error()}
 			if errors.Is(o.Err, ingest.ErrUnsupported) {

@@ -282,8 +282,8 @@ func TestUpload(t *testing.T) {
 			got.Files[i].Error.Message = ""
 		}
 	}
-	want := UploadResponse{Added: 1, Failed: 1, Files: []FileOutcome{
-		{Source: "upload/empty.txt", Status: "failed", Error: &errDetail{Code: "empty_document"}},
+	want := UploadResponse{Added: 1, Skipped: 1, Files: []FileOutcome{
+		{Source: "upload/empty.txt", Status: "skipped", Error: &errDetail{Code: "no_minutes"}},
 		{Source: "upload/会议纪要.txt", Status: "added", ID: got.Files[1].ID},
 	}}
 	if len(got.Files) == 2 && got.Files[0].Source != "upload/empty.txt" {

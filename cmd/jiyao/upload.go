@@ -163,7 +163,7 @@ func (u *uploader) send(ctx context.Context, up upload, sum *index.Summary) erro
 				return fmt.Errorf("upload to %s: read the answer: %w", u.endpoint, err)
 			}
 			for _, fo := range resp.Files {
-				o := index.Outcome{Source: localName(fo.Source, up), Status: fo.Status, ID: fo.ID}
+				o := index.Outcome{Source: localName(fo.Source, up), Status: fo.Status, ID: fo.ID, Missing: fo.Missing}
 				if fo.Error != nil {
 					o.Err = errors.New(fo.Error.Message)
 				}

@@ -85,30 +85,39 @@ var ErrNoMinutes = errors.New("not a meeting record")
 // one for most files, one per record for JSON Lines and arrays. It fails as a
 // whole only when the file cannot be decoded.
 func (e *Extractor) Extract(name string, data []byte) ([]*Minutes, error) {
-	docs, err := DecodeAll(name, data, e.decode)
-	if errors.Is(err, ErrEmpty) {
-		// An empty file, or a JSON file with no text: not a meeting
-		// record.
-		return nil, fmt.Errorf("%w: %w", ErrNoMinutes, err)
-	}
+	docs, err := e.decodeAll(name, data)
 	if err != nil {
 		return nil, err
 	}
-	sum := sha256.Sum256(data)
-	digest := hex.EncodeToString(sum[:])
 	out := make([]*Minutes, 0, len(docs))
 	for i, d := range docs {
-		m := e.fromDocument(d, name)
-		m.Source = name
-		m.SHA256 = digest
-		m.ID = digest[:16]
-		if len(docs) > 1 {
-			m.Source = fmt.Sprintf("%s#%d", name, i+1)
-			m.ID = fmt.Sprintf("%s-%d", digest[:16], i+1)
-		}
+		m, _ := e.extractDoc(d, name, false)
+		e.identify(m, name, data, i, len(docs))
 		out = append(out, m)
 	}
 	return out, nil
+}
+
+// decodeAll decodes a file into its documents; a file that decodes to
+// nothing (empty, a JSON file without text) is not a meeting record.
+func (e *Extractor) decodeAll(name string, data []byte) ([]*Document, error) {
+	docs, err := DecodeAll(name, data, e.decode)
+	if errors.Is(err, ErrEmpty) {
+		return nil, fmt.Errorf("%w: %w", ErrNoMinutes, err)
+	}
+	return docs, err
+}
+
+// identify gives record i of n read from the file name its source, digest
+// and id.
+func (e *Extractor) identify(m *Minutes, name string, data []byte, i, n int) {
+	sum := sha256.Sum256(data)
+	digest := hex.EncodeToString(sum[:])
+	m.Source, m.SHA256, m.ID = name, digest, digest[:16]
+	if n > 1 {
+		m.Source = fmt.Sprintf("%s#%d", name, i+1)
+		m.ID = fmt.Sprintf("%s-%d", digest[:16], i+1)
+	}
 }
 
 // ExtractOne is Extract for a file that must hold exactly one record.
@@ -136,20 +145,27 @@ func Check(m *Minutes) error {
 // FromDocument extracts the record from a decoded document. It never fails:
 // what cannot be found is left empty (see Check).
 func (e *Extractor) FromDocument(d *Document) *Minutes {
-	return e.fromDocument(d, "")
+	m, _ := e.extractDoc(d, "", false)
+	return m
 }
 
-// fromDocument is FromDocument for a document read from the file name,
-// whose path may name the place or the year.
-func (e *Extractor) fromDocument(d *Document, name string) *Minutes {
+// extractDoc is FromDocument for a document read from the file name, whose
+// path may name the place or the year; with explain its page records the
+// rule behind each field.
+func (e *Extractor) extractDoc(d *Document, name string, explain bool) (*Minutes, *page) {
 	text, hints := stripChrome(d.Text)
+	pubRule := "the file's own date (" + d.Format + ")"
 	if d.Published == "" {
-		d.Published = hints.published
+		d.Published, pubRule = hints.published, "the page's date line (发布时间 …)"
 	}
 	if d.Published == "" {
-		d.Published = e.publishedOverride
+		d.Published, pubRule = e.publishedOverride, "--published"
 	}
 	p := newPage(text)
+	if explain {
+		p.ex = &explainer{rules: map[string]whyAt{}}
+	}
+	p.why("published", pubRule, -1)
 	m := &Minutes{
 		Format:      d.Format,
 		Encoding:    d.Encoding,
@@ -180,14 +196,19 @@ func (e *Extractor) fromDocument(d *Document, name string) *Minutes {
 		case m.Issuer == "":
 			// 县长…主持召开第36次县长办公会议: the chair's government.
 			m.Issuer = ob
+			p.why("issuer", "the government the chair's title heads ("+m.Chair.Title+")", -1)
 		case ob != "" && isBody(m.Issuer):
 			// 市长…主持召开第十六届人民政府第32次常务会议: the level
 			// of the chair's government.
 			m.Issuer = string([]rune(ob)[0]) + m.Issuer
 		}
 	}
-	m.Issuer = e.qualifyIssuer(m.Issuer, fold.String(m.Title), p.norm, hints.text, fold.String(name))
+	if q := e.qualifyIssuer(m.Issuer, fold.String(m.Title), p.norm, hints.text, fold.String(name)); q != m.Issuer {
+		p.why("issuer", p.ruleOf("issuer")+"; placed and named canonically with the gazetteer (title, text, page, path)", p.atOf("issuer"))
+		m.Issuer = q
+	}
 	if e.issuerOverride != "" {
+		p.why("issuer", "--issuer", -1)
 		m.Issuer = e.issuerOverride
 		if ent, ok := e.issuers.byAlias[fold.String(e.issuerOverride)]; ok {
 			m.Issuer = ent.canonical
@@ -200,6 +221,7 @@ func (e *Extractor) fromDocument(d *Document, name string) *Minutes {
 		for _, a := range m.Attendees {
 			if fold.String(a.Title) == "主席" && a.Org == "" {
 				m.Chair = &Person{Name: a.Name, Title: a.Title}
+				p.why("chair", "the 主席 among those present", -1)
 				break
 			}
 		}
@@ -217,8 +239,11 @@ func (e *Extractor) fromDocument(d *Document, name string) *Minutes {
 	}
 	e.assignTopics(p, m)
 	m.Genre = genre(p, m)
+	p.why("genre", "what the title and the head of the text name (纪要, 召开…会议, 人大/政协, 議會, 議程)", -1)
+	p.why("meeting.label", "the session designation in the title or the opening", -1)
+	p.why("recorder", "the 记录/紀錄 label or the recorder among those listed", -1)
 	m.Missing = missingFields(m)
-	return m
+	return m, p
 }
 
 // pathDateRE finds a date or a year in a file's path: 20221122,

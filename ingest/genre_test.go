@@ -3,6 +3,7 @@ package ingest
 import (
 	"errors"
 	"slices"
+	"strings"
 	"testing"
 )
 
@@ -81,6 +82,40 @@ func TestNotMinutes(t *testing.T) {
 		}
 		if !errors.Is(err, ErrNoMinutes) {
 			t.Errorf("%s: error %v, want not a meeting record", name, err)
+		}
+	}
+}
+
+// TestExplain checks that an explanation names, for the seed's fields, the
+// rule and the line they were read from.
+func TestExplain(t *testing.T) {
+	e := newTestExtractor(t)
+	ms, whys, err := e.Explain("suzhou-2020-36.txt", readCorpus(t, "seed", "suzhou-2020-36.txt"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(ms) != 1 || len(whys) != 1 {
+		t.Fatalf("%d records, %d explanations; want 1 and 1", len(ms), len(whys))
+	}
+	lines := strings.Split(ms[0].Text, "\n")
+	got := map[string]Why{}
+	for _, w := range whys[0] {
+		if _, ok := got[w.Field]; !ok {
+			got[w.Field] = w
+		}
+		if w.Line > 0 && strings.TrimSpace(lines[w.Line-1]) != w.Text {
+			t.Errorf("%s: line %d is %q, explanation quotes %q", w.Field, w.Line, lines[w.Line-1], w.Text)
+		}
+	}
+	for field, want := range map[string]string{
+		"meeting.date": "2020年11月2日上午",
+		"chair":        "李亚平市长主持召开",
+		"doc_number":   "〔2020〕36号",
+		"decision":     "苏州市氢能及燃料电池产业发展规划",
+	} {
+		w, ok := got[field]
+		if !ok || w.Rule == "" || w.Rule == "not recorded" || !strings.Contains(w.Text, want) {
+			t.Errorf("%s: %+v; want a rule and the line holding %q", field, w, want)
 		}
 	}
 }

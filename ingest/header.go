@@ -43,6 +43,7 @@ var kindWords = []string{
 // header fills title, doc number, issuer, publisher and publication date.
 func (e *Extractor) header(p *page, d *Document, m *Minutes, ref time.Time, roc bool) {
 	m.Title = tidyTitle(d.Title)
+	p.why("title", "the file's own title ("+d.Format+")", -1)
 	if f := stripSpaces(fold.String(m.Title)); isChrome(f) || stampLine(fold.String(m.Title)) {
 		m.Title = ""
 	}
@@ -56,6 +57,7 @@ func (e *Extractor) header(p *page, d *Document, m *Minutes, ref time.Time, roc 
 	if m.Title == "" && first >= 0 {
 		l := p.lines[first]
 		m.Title = tidyTitle(p.show(l[0], l[1]))
+		p.why("title", "the first line", l[0])
 	}
 	m.Title = p.joinDocType(m.Title, first)
 	m.Title = strings.TrimPrefix(m.Title, "[视频]")
@@ -67,6 +69,7 @@ func (e *Extractor) header(p *page, d *Document, m *Minutes, ref time.Time, roc 
 			if runeCount(l) > runeCount(ft) && runeCount(l) <= 60 && strings.Contains(l, "会议") &&
 				(strings.HasSuffix(l, "纪录") || strings.HasSuffix(l, "记录") || strings.HasSuffix(l, "纪要")) {
 				m.Title = tidyTitle(p.show(p.lines[k][0], p.lines[k][1]))
+				p.why("title", "the full title below a generic heading", p.lines[k][0])
 				break
 			}
 		}
@@ -85,6 +88,7 @@ func (e *Extractor) header(p *page, d *Document, m *Minutes, ref time.Time, roc 
 			seen++
 			if n := runeCount(l); n >= 6 && n <= 60 && !strings.Contains(l, "。") && namesMeeting(l) {
 				m.Title = tidyTitle(p.show(p.lines[k][0], p.lines[k][1]))
+				p.why("title", "the short line near the top that names the meeting", p.lines[k][0])
 				break
 			}
 		}
@@ -102,11 +106,14 @@ func (e *Extractor) header(p *page, d *Document, m *Minutes, ref time.Time, roc 
 			prefix = p.show(loc[2], loc[3])
 		}
 		m.DocNumber = fmt.Sprintf("%s〔%s〕%d号", prefix, head[loc[4]:loc[5]], n)
+		p.why("doc_number", "a document number (〔年〕号) in the first lines", loc[0])
 	}
 
 	m.Issuer = e.issuer(m.Title)
+	p.why("issuer", "the body the title names (after 主持召开, or the subject of 召开)", -1)
 	if m.Issuer == "" {
 		m.Issuer = e.issuer(p.show(0, min(len(p.norm), 600)))
+		p.why("issuer", "the body the opening names (after 主持召开, or the subject of 召开)", 0)
 	}
 
 	e.colophon(p, m, ref, roc)

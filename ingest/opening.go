@@ -39,9 +39,10 @@ func (e *Extractor) opening(p *page, m *Minutes, ref time.Time, refKnown, roc bo
 
 	// Date: a 时间/日期 label, else the opening sentence, else the first
 	// date in the head of the document, else the publication date.
-	if v, _, ok := p.label([]string{"时间", "日期"}); ok {
+	if v, at, ok := p.label([]string{"时间", "日期"}); ok {
 		if dm, ok := firstDate(v, ref, roc); ok {
 			m.Meeting.Date, m.Meeting.PartOfDay = dm.ISO(), dm.PartOfDay
+			p.why("meeting.date", "the 时间/日期 label", at)
 		}
 	}
 	// A date without a year (11月22日, 今天) is only as good as the
@@ -50,16 +51,19 @@ func (e *Extractor) opening(p *page, m *Minutes, ref time.Time, refKnown, roc bo
 	if m.Meeting.Date == "" && open != "" {
 		if dm, ok := firstDate(open, ref, roc); ok && known(dm) {
 			m.Meeting.Date, m.Meeting.PartOfDay = dm.ISO(), dm.PartOfDay
+			p.why("meeting.date", dateRule("the first date of the opening sentence", dm), oStart+dm.Start)
 		}
 	}
 	if m.Meeting.Date == "" {
 		head := p.norm[:p.lines[min(len(p.lines)-1, 15)][1]]
 		if dm, ok := firstDate(head, ref, roc); ok && known(dm) {
 			m.Meeting.Date, m.Meeting.PartOfDay = dm.ISO(), dm.PartOfDay
+			p.why("meeting.date", dateRule("the first date in the head of the text", dm), dm.Start)
 		}
 	}
 	if m.Meeting.Date == "" && m.Published != "" {
 		m.Meeting.Date = m.Published
+		p.why("meeting.date", "the publication date (the text gives none)", -1)
 	}
 
 	// Kind and session, from the title first, then the opening.
@@ -75,6 +79,7 @@ func (e *Extractor) opening(p *page, m *Minutes, ref time.Time, refKnown, roc bo
 		}
 		if m.Meeting.Kind == "" {
 			m.Meeting.Kind = bodyKind(src.text)
+			p.why("meeting.kind", "the body that meets (常委会会议, 主任会议 …)", oStart)
 		}
 		if m.Meeting.Kind == "" {
 			for _, k := range kindWords {
@@ -83,6 +88,7 @@ func (e *Extractor) opening(p *page, m *Minutes, ref time.Time, refKnown, roc bo
 				}
 				if i := strings.Index(src.text, k); i >= 0 {
 					m.Meeting.Kind = src.show(i, i+len(k))
+					p.why("meeting.kind", "a kind of meeting named in the title or the opening", oStart+i)
 					break
 				}
 			}
@@ -112,16 +118,19 @@ func (e *Extractor) opening(p *page, m *Minutes, ref time.Time, refKnown, roc bo
 		v := p.show(at, p.lines[p.lineAt(at)][1])
 		if per, ok := parsePerson(v); ok {
 			m.Chair = &per
+			p.why("chair", "the 主席/主持 label", at)
 		}
 	}
 	if m.Chair == nil && open != "" {
 		if per, ok := chairIn(p.show(oStart, oStart+len(open))); ok {
 			m.Chair = per
+			p.why("chair", "who presided (…主持) in the opening", oStart)
 		}
 	}
 	if m.Chair == nil {
 		if per, ok := chairIn(m.Title); ok {
 			m.Chair = per
+			p.why("chair", "who presided (…主持) in the title", -1)
 		}
 	}
 	// Releases say who presided further down: 区政协主席张禾波主持会议并讲话.
@@ -130,6 +139,7 @@ func (e *Extractor) opening(p *page, m *Minutes, ref time.Time, refKnown, roc bo
 			l := p.lines[k]
 			if per, ok := chairIn(p.show(l[0], l[1])); ok {
 				m.Chair = per
+				p.why("chair", "a line that says who presided (…主持会议, 会议由…主持)", l[0])
 			}
 		}
 	}
@@ -173,6 +183,15 @@ func bodyKind(text string) string {
 		return "人民代表大会会议"
 	}
 	return ""
+}
+
+// dateRule says how a date was read: whole, or a day read against a
+// reference.
+func dateRule(where string, dm DateMatch) string {
+	if dm.Inferred {
+		return where + ", its year read against the page's date or the file's path"
+	}
+	return where
 }
 
 // spanOf maps the folded span [i, j) of fold.String(s) back to s.

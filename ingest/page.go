@@ -19,6 +19,8 @@ type page struct {
 	offs []int
 	// lines are the [start, end) byte spans of the folded lines.
 	lines [][2]int
+	// ex, when set, records the rule behind each field (Explain).
+	ex *explainer
 }
 
 func newPage(raw string) *page {

@@ -1,6 +1,7 @@
 package ingest
 
 import (
+	"fmt"
 	"regexp"
 	"strings"
 	"unicode"
@@ -48,23 +49,19 @@ var htmlDateMeta = map[string]bool{
 	"dcterms.created": true, "date": true, "createdate": true, "created": true, "releasedate": true,
 }
 
-// maxHTMLDepth bounds the walk of the element tree.
-const maxHTMLDepth = 512
-
 // dateLabelRE finds a date after a 发布/日期/时间 label.
 var dateLabelRE = regexp.MustCompile(`(发布|發布|日期|时间|時間|发文|發文|成文|更新)[^0-9\n]{0,10}((?:19|20)\d{2}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2})`)
 
 // decodeHTML extracts the article of a web page: its body text without
 // navigation, scripts, styles and footers, its title and its publication
-// date.
-func decodeHTML(text string) *Document {
+// date. The parser refuses elements nested deeper than 512 (it cannot
+// fail otherwise on a string): that is ErrLimit.
+func decodeHTML(text string) (*Document, error) {
 	doc, err := html.Parse(strings.NewReader(text))
-	d := &Document{Format: FormatHTML}
 	if err != nil {
-		// html.Parse fails only on read errors; keep the text as it is.
-		d.Text = normalizeNewlines(text)
-		return d
+		return nil, fmt.Errorf("parse html: %v: %w", err, ErrLimit)
 	}
+	d := &Document{Format: FormatHTML}
 	var titleTag, h1, metaDate string
 	walkHTML(doc, 0, func(n *html.Node) bool {
 		switch n.DataAtom {
@@ -109,7 +106,7 @@ func decodeHTML(text string) *Document {
 	if d.Title == "" {
 		d.Title = firstHanLine(d.Text)
 	}
-	return d
+	return d, nil
 }
 
 // htmlFragmentText renders an HTML fragment (a JSON or Markdown body) as

@@ -1,0 +1,58 @@
+package ingest
+
+// Bounds on the work one input may cause. A hostile or broken file that
+// reaches one is refused with an error that is ErrLimit (and so also
+// ErrUnsupported), instead of costing unbounded time or memory.
+const (
+	// MaxInputSize is the largest input Decode accepts, in bytes.
+	MaxInputSize = 64 << 20
+
+	// maxPDFObjects bounds the object numbers a PDF's cross-reference
+	// sections may declare, so the table the reader allocates stays small.
+	maxPDFObjects = 1 << 20
+	// maxPDFXrefSections bounds the chain of cross-reference sections
+	// (the /Prev links of incremental updates).
+	maxPDFXrefSections = 256
+	// maxPDFPages bounds the pages of one PDF.
+	maxPDFPages = 3000
+	// maxPDFTreeNodes bounds the page-tree nodes visited, pages included.
+	maxPDFTreeNodes = 4 * maxPDFPages
+	// maxPDFTreeDepth bounds the nesting of the page tree.
+	maxPDFTreeDepth = 64
+	// maxPDFStreamBytes bounds the decompressed bytes of all content
+	// streams, form XObjects and CMaps read from one PDF.
+	maxPDFStreamBytes = 64 << 20
+	// maxPDFText bounds the bytes of extracted text.
+	maxPDFText = 32 << 20
+	// maxPDFOps bounds the content-stream operators interpreted (the
+	// PDFs of the corpus have under 1000 a page).
+	maxPDFOps = 5_000_000
+	// maxPDFFormDepth bounds the nesting of form XObjects.
+	maxPDFFormDepth = 4
+	// maxPDFDraws bounds the XObjects drawn (Do operators), each of which
+	// is looked up again and, for a form, interpreted again.
+	maxPDFDraws = 10_000
+	// maxCMapRange bounds the codes of one bfrange of a ToUnicode CMap.
+	maxCMapRange = 1 << 16
+	// maxCMapBytes bounds the bytes of one ToUnicode CMap.
+	maxCMapBytes = 4 << 20
+
+	// maxDOCXInflated bounds the bytes inflated from all parts read from
+	// one DOCX (word/document.xml and docProps/core.xml), so a zip bomb
+	// cannot exhaust memory or time.
+	maxDOCXInflated = 64 << 20
+
+	// maxOLEStream bounds the size of one stream read from an OLE file.
+	maxOLEStream = 64 << 20
+
+	// maxHTMLDepth bounds the walk of an HTML element tree. The HTML
+	// parser itself refuses nesting deeper than 512 elements.
+	maxHTMLDepth = 512
+
+	// maxJSONDepth bounds JSON nesting, so hostile input cannot exhaust
+	// the stack.
+	maxJSONDepth = 500
+	// maxJSONRecords bounds the records of one JSON array or JSON Lines
+	// file.
+	maxJSONRecords = 10_000
+)

@@ -1,0 +1,166 @@
+package ingest
+
+import (
+	"bytes"
+	"errors"
+	"flag"
+	"fmt"
+	"os"
+	"path/filepath"
+	"strconv"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/google/go-cmp/cmp"
+	"github.com/jiyao-search/jiyao/internal/hostile"
+	"github.com/ledongthuc/pdf"
+)
+
+var updateHostile = flag.Bool("update-hostile", false, "rewrite testdata/hostile from internal/hostile")
+
+// hostileWant is what decoding each file of the hostile corpus must give:
+// the error it is (for errors.Is) and its message.
+var hostileWant = map[string]struct {
+	kind error
+	msg  string
+}{
+	"pdf-kids-cycle.pdf":  {ErrMalformed, "decode pdf-kids-cycle.pdf: pdf page tree has a cycle at object 3 0 R: malformed structure"},
+	"pdf-parent-loop.pdf": {ErrNoTextLayer, "decode pdf-parent-loop.pdf: pdf of 1 pages has no text: " + ErrNoTextLayer.Error()},
+	"pdf-xref-cycle.pdf":  {ErrMalformed, "decode pdf-xref-cycle.pdf: pdf cross-reference chain has a cycle at offset 110: malformed structure"},
+	"pdf-form-fanout.pdf": {ErrLimit, "decode pdf-form-fanout.pdf: pdf draws more than 10000 XObjects: over a work limit"},
+	"pdf-stream-bomb.pdf": {ErrLimit, "decode pdf-stream-bomb.pdf: pdf streams decompress to more than 64 MiB: over a work limit"},
+	"pdf-op-flood.pdf":    {ErrLimit, "decode pdf-op-flood.pdf: pdf content has more than 5000000 operators: over a work limit"},
+	"docx-bomb.docx":      {ErrLimit, "decode docx-bomb.docx: word/document.xml inflates past 64 MiB: over a work limit"},
+	"html-nested.html":    {ErrLimit, "decode html-nested.html: parse html: html: open stack of elements exceeds 512 nodes: over a work limit"},
+	"json-feed.json":      {ErrLimit, "decode json-feed.json: JSON holds more than 10000 records: over a work limit"},
+}
+
+// TestHostile decodes each file of the hostile corpus and checks that it
+// ends, within 5 s, with the error it should.
+func TestHostile(t *testing.T) {
+	for _, f := range hostile.Files() {
+		t.Run(f.Name, func(t *testing.T) {
+			want, ok := hostileWant[f.Name]
+			if !ok {
+				t.Fatalf("no expectation for %s", f.Name)
+			}
+			data := f.Make()
+			done := make(chan error, 1)
+			start := time.Now()
+			go func() {
+				_, err := DecodeAll(f.Name, data, DecodeOptions{})
+				done <- err
+			}()
+			var err error
+			select {
+			case err = <-done:
+			case <-time.After(5 * time.Second):
+				t.Fatalf("DecodeAll(%s) of %d bytes still running after 5s", f.Name, len(data))
+			}
+			t.Logf("%s: %d bytes, %v", f.Name, len(data), time.Since(start).Round(time.Millisecond))
+			if !errors.Is(err, want.kind) || !errors.Is(err, ErrUnsupported) && want.kind != ErrNoTextLayer {
+				t.Errorf("DecodeAll(%s) = %v, want an error that is %v", f.Name, err, want.kind)
+			}
+			if err != nil && err.Error() != want.msg {
+				t.Errorf("DecodeAll(%s) error:\n%s\nwant\n%s", f.Name, err, want.msg)
+			}
+		})
+	}
+}
+
+// TestHostileTestdata checks that the small hostile files (under 32 KiB)
+// committed under testdata/hostile are those internal/hostile makes;
+// -update-hostile rewrites them.
+func TestHostileTestdata(t *testing.T) {
+	dir := filepath.Join("testdata", "hostile")
+	for _, f := range hostile.Files() {
+		data := f.Make()
+		if len(data) > 32<<10 {
+			continue
+		}
+		path := filepath.Join(dir, f.Name)
+		if *updateHostile {
+			if err := os.WriteFile(path, data, 0o644); err != nil {
+				t.Fatal(err)
+			}
+			continue
+		}
+		got, err := os.ReadFile(path)
+		if err != nil {
+			t.Fatalf("%v (run go test -run TestHostileTestdata -update-hostile)", err)
+		}
+		if !bytes.Equal(got, data) {
+			t.Errorf("%s differs from hostile.Files (run go test -run TestHostileTestdata -update-hostile)", path)
+		}
+	}
+}
+
+// TestPDFArrayRef pins pdfArrayRef, which reads the PDF library's
+// unexported representation: references give their object number and
+// generation, direct objects false.
+func TestPDFArrayRef(t *testing.T) {
+	data := hostileTestPDF("<< /Type /Pages /Kids [3 0 R << /Type /Page >> 4 2 R] /Count 2 >>")
+	r, err := pdf.NewReader(bytes.NewReader(data), int64(len(data)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	kids := r.Trailer().Key("Root").Key("Pages").Key("Kids")
+	type result struct {
+		Ref   pdfRef
+		IsRef bool
+	}
+	var got []result
+	for i := range kids.Len() + 1 {
+		ref, ok := pdfArrayRef(kids, i)
+		got = append(got, result{ref, ok})
+	}
+	want := []result{{pdfRef{3, 0}, true}, {}, {pdfRef{4, 2}, true}, {}}
+	if diff := cmp.Diff(want, got, cmp.AllowUnexported(pdfRef{})); diff != "" {
+		t.Errorf("pdfArrayRef of the Kids (-want +got):\n%s", diff)
+	}
+}
+
+// TestPDFPageTree checks the page walk: inherited resources, page order,
+// and the bounds on depth and pages.
+func TestPDFPageTree(t *testing.T) {
+	// A tree nested deeper than maxPDFTreeDepth: node k has the kid k+1.
+	var objs []string
+	const n = maxPDFTreeDepth + 5
+	for k := 2; k < n; k++ {
+		objs = append(objs, "<< /Type /Pages /Kids ["+strconv.Itoa(k+1)+" 0 R] /Count 1 >>")
+	}
+	objs = append(objs, "<< /Type /Page >>")
+	_, err := decodePDF(hostileTestPDF(objs...))
+	want := "pdf page tree is deeper than 64 levels: over a work limit"
+	if !errors.Is(err, ErrLimit) || err.Error() != want {
+		t.Errorf("deep page tree: %v, want %q", err, want)
+	}
+	// A node with too many pages.
+	kids := strings.Repeat("3 0 R ", maxPDFPages+1)
+	_, err = decodePDF(hostileTestPDF("<< /Type /Pages /Kids ["+kids+"] /Count 1 >>", "<< /Type /Page >>"))
+	want = "pdf has more than 3000 pages: over a work limit"
+	if !errors.Is(err, ErrLimit) || err.Error() != want {
+		t.Errorf("wide page tree: %v, want %q", err, want)
+	}
+}
+
+// hostileTestPDF writes a PDF whose catalog (object 1) has the page tree
+// root objs[0] (object 2); the other objects follow as 3, 4, ….
+func hostileTestPDF(objs ...string) []byte {
+	var b bytes.Buffer
+	b.WriteString("%PDF-1.4\n")
+	all := append([]string{"<< /Type /Catalog /Pages 2 0 R >>"}, objs...)
+	offsets := make([]int, len(all))
+	for i, o := range all {
+		offsets[i] = b.Len()
+		fmt.Fprintf(&b, "%d 0 obj\n%s\nendobj\n", i+1, o)
+	}
+	xref := b.Len()
+	fmt.Fprintf(&b, "xref\n0 %d\n0000000000 65535 f \n", len(all)+1)
+	for _, off := range offsets {
+		fmt.Fprintf(&b, "%010d 00000 n \n", off)
+	}
+	fmt.Fprintf(&b, "trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n", len(all)+1, xref)
+	return b.Bytes()
+}

@@ -36,7 +36,10 @@ func runExtract(ctx context.Context, e *env, args []string) error {
 		if err := ctx.Err(); err != nil {
 			return err
 		}
-		recs, err := extractFile(ex, path)
+		recs, err := extractUntil(ctx, ex, path)
+		if ctx.Err() != nil {
+			return fmt.Errorf("extract %s: %w", path, ctx.Err())
+		}
 		if err != nil {
 			fmt.Fprintf(e.stderr, "jiyao: %s: %v\n", path, err)
 			failed++
@@ -56,6 +59,27 @@ func runExtract(ctx context.Context, e *env, args []string) error {
 		return fmt.Errorf("%w: %d of %d files", errFailed, failed, fs.NArg())
 	}
 	return nil
+}
+
+// extractUntil is extractFile that returns when ctx is done (on SIGINT or
+// SIGTERM) even if extraction is still running: ingest cannot be
+// interrupted, and the process exits right after.
+func extractUntil(ctx context.Context, ex *ingest.Extractor, path string) ([]*ingest.Minutes, error) {
+	type result struct {
+		recs []*ingest.Minutes
+		err  error
+	}
+	done := make(chan result, 1)
+	go func() {
+		recs, err := extractFile(ex, path)
+		done <- result{recs, err}
+	}()
+	select {
+	case r := <-done:
+		return r.recs, r.err
+	case <-ctx.Done():
+		return nil, ctx.Err()
+	}
 }
 
 // extractFile reads and extracts one file, with the size bound.

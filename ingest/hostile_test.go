@@ -5,6 +5,7 @@ import (
 	"errors"
 	"flag"
 	"fmt"
+	"io"
 	"os"
 	"path/filepath"
 	"strconv"
@@ -163,4 +164,62 @@ func hostileTestPDF(objs ...string) []byte {
 	}
 	fmt.Fprintf(&b, "trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n", len(all)+1, xref)
 	return b.Bytes()
+}
+
+// TestCheckPDFXref checks the cross-reference checks that run before the
+// PDF library reads a file.
+func TestCheckPDFXref(t *testing.T) {
+	xrefStream := func(dict string) []byte {
+		s := "%PDF-1.5\n1 0 obj\n<< /Type /XRef " + dict + " /Length 0 >>\nstream\n\nendstream\nendobj\n"
+		return []byte(s + "startxref\n9\n%%EOF\n")
+	}
+	tests := []struct {
+		name string
+		in   []byte
+		want string // "" for no error
+	}{
+		{"good", hostileTestPDF("<< /Type /Pages /Kids [] /Count 0 >>"), ""},
+		{"prev-cycle", hostile.PDFXrefCycle(), "pdf cross-reference chain has a cycle at offset 110: malformed structure"},
+		{"table-past-limit", []byte("%PDF-1.4\nxref\n4000000000 1\n0000000000 65535 f \ntrailer\n<< /Size 1 >>\nstartxref\n9\n%%EOF\n"),
+			"pdf cross-reference table declares objects up to 4000000001, over the 1048576-object limit: over a work limit"},
+		{"stream-size", xrefStream("/Size 2000000000 /W [1 2 1]"),
+			"pdf cross-reference stream declares 2000000000 objects, over the 1048576-object limit: over a work limit"},
+		{"stream-index", xrefStream("/Size 10 /Index [0 5 3000000 10] /W [1 2 1]"),
+			"pdf cross-reference stream declares objects up to 3000010, over the 1048576-object limit: over a work limit"},
+		{"stream-width-0", xrefStream("/Size 1000 /W [0 0 0]"),
+			"pdf cross-reference stream has entries of width 0: malformed structure"},
+		{"no-startxref", []byte("%PDF-1.4\n"), ""},
+	}
+	for _, tt := range tests {
+		got := ""
+		if err := checkPDFXref(tt.in); err != nil {
+			got = err.Error()
+		}
+		if got != tt.want {
+			t.Errorf("%s: checkPDFXref = %q, want %q", tt.name, got, tt.want)
+		}
+	}
+}
+
+// TestBudgetReader checks that a zip part of exactly the budget reads
+// whole and one byte more is refused.
+func TestBudgetReader(t *testing.T) {
+	over := errors.New("over")
+	tests := []struct {
+		in      string
+		n       int64
+		want    string
+		wantErr error
+	}{
+		{"abc", 3, "abc", nil},
+		{"abc", 4, "abc", nil},
+		{"abcd", 3, "abc", over},
+		{"", 0, "", nil},
+	}
+	for _, tt := range tests {
+		got, err := io.ReadAll(&budgetReader{r: strings.NewReader(tt.in), n: tt.n, over: over})
+		if string(got) != tt.want || err != tt.wantErr {
+			t.Errorf("read %q with budget %d = %q, %v; want %q, %v", tt.in, tt.n, got, err, tt.want, tt.wantErr)
+		}
+	}
 }

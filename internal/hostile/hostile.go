@@ -147,8 +147,8 @@ func pdfFile(objs []string, trailer string) []byte {
 	return b.Bytes()
 }
 
-// DOCXBomb is a DOCX whose word/document.xml inflates to about n bytes of
-// paragraphs of minutes text; it compresses about 140 to 1.
+// DOCXBomb is a DOCX whose word/document.xml is well-formed and inflates
+// to n bytes of paragraphs of minutes text; it compresses about 300 to 1.
 func DOCXBomb(n int) []byte {
 	var b bytes.Buffer
 	zw := zip.NewWriter(&b)
@@ -158,9 +158,11 @@ func DOCXBomb(n int) []byte {
 	const tail = `</w:body></w:document>`
 	w.Write([]byte(head))
 	para := []byte(strings.Repeat("<w:p><w:r><w:t>会议研究了城市更新工作，原则同意实施方案。</w:t></w:r></w:p>", 64))
-	for left := n - len(head) - len(tail); left > 0; left -= len(para) {
-		w.Write(para[:min(left, len(para))])
+	left := n - len(head) - len(tail)
+	for ; left >= len(para); left -= len(para) {
+		w.Write(para)
 	}
+	w.Write(bytes.Repeat([]byte{' '}, max(left, 0)))
 	w.Write([]byte(tail))
 	zw.Close()
 	return b.Bytes()

@@ -26,15 +26,16 @@ var hostileWant = map[string]struct {
 	kind error
 	msg  string
 }{
-	"pdf-kids-cycle.pdf":  {ErrMalformed, "decode pdf-kids-cycle.pdf: pdf page tree has a cycle at object 3 0 R: malformed structure"},
-	"pdf-parent-loop.pdf": {ErrNoTextLayer, "decode pdf-parent-loop.pdf: pdf of 1 pages has no text: " + ErrNoTextLayer.Error()},
-	"pdf-xref-cycle.pdf":  {ErrMalformed, "decode pdf-xref-cycle.pdf: pdf cross-reference chain has a cycle at offset 110: malformed structure"},
-	"pdf-form-fanout.pdf": {ErrLimit, "decode pdf-form-fanout.pdf: pdf draws more than 10000 XObjects: over a work limit"},
-	"pdf-stream-bomb.pdf": {ErrLimit, "decode pdf-stream-bomb.pdf: pdf streams decompress to more than 64 MiB: over a work limit"},
-	"pdf-op-flood.pdf":    {ErrLimit, "decode pdf-op-flood.pdf: pdf content has more than 5000000 operators: over a work limit"},
-	"docx-bomb.docx":      {ErrLimit, "decode docx-bomb.docx: word/document.xml inflates past 64 MiB: over a work limit"},
-	"html-nested.html":    {ErrLimit, "decode html-nested.html: parse html: html: open stack of elements exceeds 512 nodes: over a work limit"},
-	"json-feed.json":      {ErrLimit, "decode json-feed.json: JSON holds more than 10000 records: over a work limit"},
+	"pdf-kids-cycle.pdf":   {ErrMalformed, "decode pdf-kids-cycle.pdf: pdf page tree has a cycle at object 3 0 R: malformed structure"},
+	"pdf-parent-loop.pdf":  {ErrNoTextLayer, "decode pdf-parent-loop.pdf: pdf of 1 pages has no text: " + ErrNoTextLayer.Error()},
+	"pdf-xref-cycle.pdf":   {ErrMalformed, "decode pdf-xref-cycle.pdf: pdf cross-reference chain has a cycle at offset 110: malformed structure"},
+	"pdf-objstm-cycle.pdf": {ErrMalformed, "decode pdf-objstm-cycle.pdf: pdf object streams extend each other in a cycle at object 4: malformed structure"},
+	"pdf-form-fanout.pdf":  {ErrLimit, "decode pdf-form-fanout.pdf: pdf reader read more than 5 MiB of the file: over a work limit"},
+	"pdf-stream-bomb.pdf":  {ErrLimit, "decode pdf-stream-bomb.pdf: pdf streams decompress to more than 64 MiB: over a work limit"},
+	"pdf-op-flood.pdf":     {ErrLimit, "decode pdf-op-flood.pdf: pdf content has more than 5000000 operators: over a work limit"},
+	"docx-bomb.docx":       {ErrLimit, "decode docx-bomb.docx: word/document.xml inflates past 64 MiB: over a work limit"},
+	"html-nested.html":     {ErrLimit, "decode html-nested.html: parse html: html: open stack of elements exceeds 512 nodes: over a work limit"},
+	"json-feed.json":       {ErrLimit, "decode json-feed.json: JSON holds more than 10000 records: over a work limit"},
 }
 
 // TestHostile decodes each file of the hostile corpus and checks that it
@@ -189,6 +190,8 @@ func TestCheckPDFXref(t *testing.T) {
 		{"stream-width-0", xrefStream("/Size 1000 /W [0 0 0]"),
 			"pdf cross-reference stream has entries of width 0: malformed structure"},
 		{"no-startxref", []byte("%PDF-1.4\n"), ""},
+		{"extends-chain", extendsChain(maxPDFExtends + 2), "pdf object streams extend each other more than 16 deep: over a work limit"},
+		{"extends-short", extendsChain(maxPDFExtends), ""},
 	}
 	for _, tt := range tests {
 		got := ""
@@ -199,6 +202,16 @@ func TestCheckPDFXref(t *testing.T) {
 			t.Errorf("%s: checkPDFXref = %q, want %q", tt.name, got, tt.want)
 		}
 	}
+}
+
+// extendsChain is the text of n object streams, each extending the next.
+func extendsChain(n int) []byte {
+	var b strings.Builder
+	b.WriteString("%PDF-1.5\n")
+	for i := 1; i <= n; i++ {
+		fmt.Fprintf(&b, "%d 0 obj\n<< /Type /ObjStm /N 0 /First 1 /Extends %d 0 R /Length 1 >>\nstream\n \nendstream\nendobj\n", i, i+1)
+	}
+	return []byte(b.String())
 }
 
 // TestBudgetReader checks that a zip part of exactly the budget reads

@@ -22,6 +22,17 @@ const (
 	// maxPDFStreamBytes bounds the decompressed bytes of all content
 	// streams, form XObjects and CMaps read from one PDF.
 	maxPDFStreamBytes = 64 << 20
+	// maxPDFReadFactor and maxPDFReadBase bound the bytes the PDF
+	// library reads from the file: it reads each object again whenever
+	// it is looked up. See maxPDFReads.
+	maxPDFReadFactor = 64
+	maxPDFReadBase   = 4 << 20
+	// maxPDFExtends bounds a chain of object streams that extend each
+	// other, which the library walks on every lookup of an object in
+	// them.
+	maxPDFExtends = 16
+	// maxPDFExtenders bounds the object streams that extend another.
+	maxPDFExtenders = 4096
 	// maxPDFText bounds the bytes of extracted text.
 	maxPDFText = 32 << 20
 	// maxPDFOps bounds the content-stream operators interpreted (the
@@ -56,3 +67,7 @@ const (
 	// file.
 	maxJSONRecords = 10_000
 )
+
+// maxPDFReads is the bound on the bytes the PDF library reads from a file
+// of size bytes.
+func maxPDFReads(size int64) int64 { return maxPDFReadFactor*size + maxPDFReadBase }

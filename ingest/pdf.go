@@ -64,7 +64,11 @@ func decodePDF(data []byte) (d *Document, err error) {
 	if err := checkPDFXref(data); err != nil {
 		return nil, err
 	}
-	r, err := pdf.NewReader(bytes.NewReader(data), int64(len(data)))
+	in := newPDFInput(data)
+	r, err := pdf.NewReader(in, int64(len(data)))
+	if in.over() {
+		return nil, in.err()
+	}
 	if err != nil {
 		return nil, fmt.Errorf("read pdf: %v: %w", err, ErrUnsupported)
 	}

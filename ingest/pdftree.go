@@ -20,9 +20,13 @@ import (
 
 // checkPDFXref follows the chain of cross-reference sections from the last
 // startxref and refuses a chain with a cycle or too many sections, and
-// sections that declare object numbers past maxPDFObjects. A chain it
-// cannot follow is left for the PDF reader to report.
+// sections that declare object numbers past maxPDFObjects; and it checks
+// the chains of object streams (checkPDFExtends). A chain it cannot follow
+// is left for the PDF reader to report.
 func checkPDFXref(data []byte) error {
+	if err := checkPDFExtends(data); err != nil {
+		return err
+	}
 	tail := data[max(0, len(data)-1024):]
 	i := bytes.LastIndex(tail, []byte("startxref"))
 	if i < 0 {
@@ -30,6 +34,7 @@ func checkPDFXref(data []byte) error {
 	}
 	off, ok := pdfInt(tail[i+len("startxref"):])
 	seen := make(map[int64]bool)
+	tokens := 4 * maxPDFObjects // budget of table tokens read over all sections
 	for ok {
 		if off < 0 || off >= int64(len(data)) {
 			return nil
@@ -44,7 +49,7 @@ func checkPDFXref(data []byte) error {
 		var dict []byte
 		var err error
 		if s := bytes.TrimLeft(data[off:], " \t\r\n\f\x00"); bytes.HasPrefix(s, []byte("xref")) {
-			dict, err = checkXrefTable(s[len("xref"):])
+			dict, err = checkXrefTable(s[len("xref"):], &tokens)
 		} else {
 			dict, err = checkXrefStream(data[off:min(len(data), int(off)+4096)])
 		}
@@ -56,13 +61,66 @@ func checkPDFXref(data []byte) error {
 	return nil
 }
 
+// Object headers and /Extends entries, for checkPDFExtends.
+var (
+	pdfObjHeader  = regexp.MustCompile(`(\d+)\s+(\d+)\s+obj\b`)
+	pdfExtendsRef = regexp.MustCompile(`^\s*(\d+)\s+\d+\s+R`)
+)
+
+// checkPDFExtends refuses object streams whose /Extends entries form a
+// cycle or a chain longer than maxPDFExtends. Object stream dictionaries
+// are never compressed, so their text is in the file.
+func checkPDFExtends(data []byte) error {
+	next := make(map[int64]int64)
+	for i, n := 0, 0; ; n++ {
+		j := bytes.Index(data[i:], []byte("/Extends"))
+		if j < 0 {
+			break
+		}
+		i += j + len("/Extends")
+		if n == maxPDFExtenders {
+			return fmt.Errorf("pdf has more than %d object streams that extend another: %w", maxPDFExtenders, ErrLimit)
+		}
+		to := pdfExtendsRef.FindSubmatch(data[i:min(len(data), i+64)])
+		if to == nil {
+			continue
+		}
+		heads := pdfObjHeader.FindAllSubmatch(data[max(0, i-1024):i], -1)
+		if heads == nil {
+			continue
+		}
+		from, err1 := strconv.ParseInt(string(heads[len(heads)-1][1]), 10, 64)
+		target, err2 := strconv.ParseInt(string(to[1]), 10, 64)
+		if err1 == nil && err2 == nil {
+			next[from] = target
+		}
+	}
+	for start := range next {
+		seen := map[int64]bool{start: true}
+		for o, ok := next[start]; ok; o, ok = next[o] {
+			if seen[o] {
+				return fmt.Errorf("pdf object streams extend each other in a cycle at object %d: %w", o, ErrMalformed)
+			}
+			seen[o] = true
+			if len(seen)-1 > maxPDFExtends {
+				return fmt.Errorf("pdf object streams extend each other more than %d deep: %w", maxPDFExtends, ErrLimit)
+			}
+		}
+	}
+	return nil
+}
+
 // checkXrefTable checks the subsection headers of a cross-reference table
 // (s starts after the keyword xref) and returns the trailer dictionary's
-// text, or nil when the table cannot be read.
-func checkXrefTable(s []byte) ([]byte, error) {
+// text, or nil when the table cannot be read. It reads no more than
+// *budget tokens, and takes those it reads from it.
+func checkXrefTable(s []byte, budget *int) ([]byte, error) {
 	t := pdfTokens{s: s}
 	for {
 		tok := t.next()
+		if *budget--; *budget < 0 {
+			return nil, fmt.Errorf("pdf cross-reference tables hold more than %d entries: %w", maxPDFObjects, ErrLimit)
+		}
 		switch {
 		case tok == nil:
 			return nil, nil
@@ -81,6 +139,9 @@ func checkXrefTable(s []byte) ([]byte, error) {
 		for range 3 * n {
 			if t.next() == nil {
 				return nil, nil
+			}
+			if *budget--; *budget < 0 {
+				return nil, fmt.Errorf("pdf cross-reference tables hold more than %d entries: %w", maxPDFObjects, ErrLimit)
 			}
 		}
 	}
@@ -178,6 +239,34 @@ func (t *pdfTokens) next() []byte {
 		}
 	}
 	return nil
+}
+
+// pdfInput is the PDF file as the library reads it. It counts the bytes
+// read and aborts decoding past maxPDFReads(size): the library reads the
+// file again for every object it resolves, and this bounds loops and
+// repetitions in its object lookups (such as a cycle of object streams
+// that extend each other) that no check before reading catches.
+type pdfInput struct {
+	r           *bytes.Reader
+	read, limit int64
+}
+
+func newPDFInput(data []byte) *pdfInput {
+	return &pdfInput{r: bytes.NewReader(data), limit: maxPDFReads(int64(len(data)))}
+}
+
+func (f *pdfInput) ReadAt(p []byte, off int64) (int, error) {
+	f.read += int64(len(p))
+	if f.over() {
+		panic(pdfAbort{f.err()})
+	}
+	return f.r.ReadAt(p, off)
+}
+
+func (f *pdfInput) over() bool { return f.read > f.limit }
+
+func (f *pdfInput) err() error {
+	return fmt.Errorf("pdf reader read more than %d MiB of the file: %w", f.limit>>20, ErrLimit)
 }
 
 // pdfPage is a page and the resources it inherits.

@@ -21,15 +21,16 @@ const (
 // hostileErrors is what `jiyao extract` must report for each file of the
 // hostile corpus.
 var hostileErrors = map[string]string{
-	"pdf-kids-cycle.pdf":  "pdf page tree has a cycle at object 3 0 R",
-	"pdf-parent-loop.pdf": "pdf of 1 pages has no text",
-	"pdf-xref-cycle.pdf":  "pdf cross-reference chain has a cycle",
-	"pdf-form-fanout.pdf": "pdf draws more than 10000 XObjects",
-	"pdf-stream-bomb.pdf": "pdf streams decompress to more than 64 MiB",
-	"pdf-op-flood.pdf":    "pdf content has more than 5000000 operators",
-	"docx-bomb.docx":      "word/document.xml inflates past 64 MiB",
-	"html-nested.html":    "html: open stack of elements exceeds 512 nodes",
-	"json-feed.json":      "JSON holds more than 10000 records",
+	"pdf-kids-cycle.pdf":   "pdf page tree has a cycle at object 3 0 R",
+	"pdf-parent-loop.pdf":  "pdf of 1 pages has no text",
+	"pdf-xref-cycle.pdf":   "pdf cross-reference chain has a cycle",
+	"pdf-objstm-cycle.pdf": "pdf object streams extend each other in a cycle at object 4",
+	"pdf-form-fanout.pdf":  "pdf reader read more than 5 MiB of the file",
+	"pdf-stream-bomb.pdf":  "pdf streams decompress to more than 64 MiB",
+	"pdf-op-flood.pdf":     "pdf content has more than 5000000 operators",
+	"docx-bomb.docx":       "word/document.xml inflates past 64 MiB",
+	"html-nested.html":     "html: open stack of elements exceeds 512 nodes",
+	"json-feed.json":       "JSON holds more than 10000 records",
 }
 
 // TestHostileExtract runs `jiyao extract` on each file of the hostile

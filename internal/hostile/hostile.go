@@ -23,6 +23,7 @@ func Files() []File {
 		{"pdf-kids-cycle.pdf", PDFKidsCycle},
 		{"pdf-parent-loop.pdf", PDFParentLoop},
 		{"pdf-xref-cycle.pdf", PDFXrefCycle},
+		{"pdf-objstm-cycle.pdf", PDFObjStmCycle},
 		{"pdf-form-fanout.pdf", PDFFormFanout},
 		{"pdf-stream-bomb.pdf", func() []byte { return PDFStreamBomb(256 << 20) }},
 		{"pdf-op-flood.pdf", func() []byte { return PDFOpFlood(60 << 20) }},
@@ -64,6 +65,37 @@ func PDFXrefCycle() []byte {
 		"<< /Type /Catalog /Pages 2 0 R >>",
 		"<< /Type /Pages /Kids [] /Count 0 >>",
 	}, "/Prev %[1]d")
+}
+
+// PDFObjStmCycle is a PDF whose page tree root (object 2) is said by the
+// cross-reference stream to be in object stream 4, which does not hold it
+// and extends itself: a reader that follows /Extends to look for the
+// object, without a visited set, loops forever.
+func PDFObjStmCycle() []byte {
+	var b bytes.Buffer
+	b.WriteString("%PDF-1.5\n")
+	cat := b.Len()
+	b.WriteString("1 0 obj\n<< /Type /Catalog /Pages 2 0 R >>\nendobj\n")
+	objstm := b.Len()
+	fmt.Fprintf(&b, "4 0 obj\n%s\nendobj\n", stream("/Type /ObjStm /N 0 /First 1 /Extends 4 0 R", " "))
+	xref := b.Len()
+	// Entries of W [1 2 1]: type, offset or stream number, generation or
+	// index.
+	entries := [][4]byte{
+		{0, 0, 0, 255},
+		{1, byte(cat >> 8), byte(cat), 0},
+		{2, 0, 4, 0},
+		{0, 0, 0, 0},
+		{1, byte(objstm >> 8), byte(objstm), 0},
+		{1, byte(xref >> 8), byte(xref), 0},
+	}
+	var data []byte
+	for _, e := range entries {
+		data = append(data, e[:]...)
+	}
+	fmt.Fprintf(&b, "5 0 obj\n%s\nendobj\n", stream("/Type /XRef /Size 6 /W [1 2 1] /Root 1 0 R", string(data)))
+	fmt.Fprintf(&b, "startxref\n%d\n%%%%EOF\n", xref)
+	return b.Bytes()
 }
 
 // PDFFormFanout is a one-page PDF whose content draws form X1 a thousand

@@ -30,6 +30,8 @@ var hostileWant = map[string]struct {
 	"pdf-parent-loop.pdf":  {ErrNoTextLayer, "decode pdf-parent-loop.pdf: pdf of 1 pages has no text: " + ErrNoTextLayer.Error()},
 	"pdf-xref-cycle.pdf":   {ErrMalformed, "decode pdf-xref-cycle.pdf: pdf cross-reference chain has a cycle at offset 110: malformed structure"},
 	"pdf-objstm-cycle.pdf": {ErrMalformed, "decode pdf-objstm-cycle.pdf: pdf object streams extend each other in a cycle at object 4: malformed structure"},
+	"pdf-objstm-self.pdf":  {ErrMalformed, "decode pdf-objstm-self.pdf: pdf object stream 4 is itself in an object stream: malformed structure"},
+	"pdf-objstm-ref.pdf":   {ErrMalformed, "decode pdf-objstm-ref.pdf: pdf object stream 4 refers to object 3 in an object stream: malformed structure"},
 	"pdf-form-fanout.pdf":  {ErrLimit, "decode pdf-form-fanout.pdf: pdf reader read more than 5 MiB of the file: over a work limit"},
 	"pdf-stream-bomb.pdf":  {ErrLimit, "decode pdf-stream-bomb.pdf: pdf streams decompress to more than 64 MiB: over a work limit"},
 	"pdf-op-flood.pdf":     {ErrLimit, "decode pdf-op-flood.pdf: pdf content has more than 5000000 operators: over a work limit"},

@@ -31,6 +31,8 @@ const (
 	// other, which the library walks on every lookup of an object in
 	// them.
 	maxPDFExtends = 16
+	// maxPDFObjStms bounds the object streams of one PDF.
+	maxPDFObjStms = 1 << 16
 	// maxPDFExtenders bounds the object streams that extend another.
 	maxPDFExtenders = 4096
 	// maxPDFText bounds the bytes of extracted text.

@@ -72,6 +72,9 @@ func decodePDF(data []byte) (d *Document, err error) {
 	if err != nil {
 		return nil, fmt.Errorf("read pdf: %v: %w", err, ErrUnsupported)
 	}
+	if err := checkPDFObjStreams(r, data); err != nil {
+		return nil, err
+	}
 	pages, err := pdfPages(r)
 	if err != nil {
 		return nil, err

@@ -269,6 +269,70 @@ func (f *pdfInput) err() error {
 	return fmt.Errorf("pdf reader read more than %d MiB of the file: %w", f.limit>>20, ErrLimit)
 }
 
+// checkPDFObjStreams refuses a PDF whose cross-reference section puts an
+// object stream inside an object stream, or whose object stream
+// dictionaries refer to objects inside object streams: the library looks
+// up the stream of an object, and the entries of its dictionary, as it
+// looks up the object, and would recurse until the stack overflows, which
+// kills the process. The sections are read by then, so this reads the
+// library's unexported table; TestHostile pins it.
+func checkPDFObjStreams(r *pdf.Reader, data []byte) error {
+	table := reflect.ValueOf(r).Elem().FieldByName("xref")
+	if !table.IsValid() || table.Kind() != reflect.Slice {
+		return nil
+	}
+	n := table.Len()
+	entry := func(id uint64) (inStream bool, stream uint64, offset int64, ok bool) {
+		if id >= uint64(n) {
+			return false, 0, 0, false
+		}
+		e := table.Index(int(id))
+		f, s, o := e.FieldByName("inStream"), e.FieldByName("stream"), e.FieldByName("offset")
+		if f.Kind() != reflect.Bool || s.Kind() != reflect.Struct || s.NumField() < 1 || o.Kind() != reflect.Int64 {
+			return false, 0, 0, false
+		}
+		return f.Bool(), s.Field(0).Uint(), o.Int(), true
+	}
+	checked := make(map[uint64]bool)
+	for i := range uint64(n) {
+		in, id, _, ok := entry(i)
+		if !ok || !in || checked[id] {
+			continue
+		}
+		checked[id] = true
+		if len(checked) > maxPDFObjStms {
+			return fmt.Errorf("pdf has more than %d object streams: %w", maxPDFObjStms, ErrLimit)
+		}
+		in, _, off, ok := entry(id)
+		if !ok {
+			continue
+		}
+		if in {
+			return fmt.Errorf("pdf object stream %d is itself in an object stream: %w", id, ErrMalformed)
+		}
+		if off <= 0 || off >= int64(len(data)) {
+			continue
+		}
+		dict := data[off:min(int64(len(data)), off+1024)]
+		if k := bytes.Index(dict, []byte("stream")); k >= 0 {
+			dict = dict[:k]
+		}
+		for _, m := range pdfRefRE.FindAllSubmatch(dict, -1) {
+			ref, err := strconv.ParseUint(string(m[1]), 10, 32)
+			if err != nil {
+				continue
+			}
+			if in, _, _, ok := entry(ref); ok && in {
+				return fmt.Errorf("pdf object stream %d refers to object %d in an object stream: %w", id, ref, ErrMalformed)
+			}
+		}
+	}
+	return nil
+}
+
+// pdfRefRE matches an object reference.
+var pdfRefRE = regexp.MustCompile(`(\d+)\s+\d+\s+R\b`)
+
 // pdfPage is a page and the resources it inherits.
 type pdfPage struct {
 	v, res pdf.Value

@@ -25,6 +25,8 @@ var hostileErrors = map[string]string{
 	"pdf-parent-loop.pdf":  "pdf of 1 pages has no text",
 	"pdf-xref-cycle.pdf":   "pdf cross-reference chain has a cycle",
 	"pdf-objstm-cycle.pdf": "pdf object streams extend each other in a cycle at object 4",
+	"pdf-objstm-self.pdf":  "pdf object stream 4 is itself in an object stream",
+	"pdf-objstm-ref.pdf":   "pdf object stream 4 refers to object 3 in an object stream",
 	"pdf-form-fanout.pdf":  "pdf reader read more than 5 MiB of the file",
 	"pdf-stream-bomb.pdf":  "pdf streams decompress to more than 64 MiB",
 	"pdf-op-flood.pdf":     "pdf content has more than 5000000 operators",

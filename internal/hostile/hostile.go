@@ -24,6 +24,8 @@ func Files() []File {
 		{"pdf-parent-loop.pdf", PDFParentLoop},
 		{"pdf-xref-cycle.pdf", PDFXrefCycle},
 		{"pdf-objstm-cycle.pdf", PDFObjStmCycle},
+		{"pdf-objstm-self.pdf", PDFObjStmSelf},
+		{"pdf-objstm-ref.pdf", PDFObjStmRef},
 		{"pdf-form-fanout.pdf", PDFFormFanout},
 		{"pdf-stream-bomb.pdf", func() []byte { return PDFStreamBomb(256 << 20) }},
 		{"pdf-op-flood.pdf", func() []byte { return PDFOpFlood(60 << 20) }},
@@ -72,12 +74,40 @@ func PDFXrefCycle() []byte {
 // and extends itself: a reader that follows /Extends to look for the
 // object, without a visited set, loops forever.
 func PDFObjStmCycle() []byte {
+	return pdfObjStm("extends")
+}
+
+// PDFObjStmSelf is a PDF whose page tree root (object 2) is said by the
+// cross-reference stream to be in object stream 4, and object stream 4 to
+// be in itself: a reader that looks up the stream of an object the same
+// way as the object recurses without end.
+func PDFObjStmSelf() []byte {
+	return pdfObjStm("self")
+}
+
+// PDFObjStmRef is a PDF whose page tree root (object 2) is said by the
+// cross-reference stream to be in object stream 4, whose /N is a
+// reference to object 3, which is in object stream 4: a reader that looks
+// up the entries of an object stream's dictionary as any other object
+// recurses without end.
+func PDFObjStmRef() []byte {
+	return pdfObjStm("ref")
+}
+
+// pdfObjStm writes the PDFs of PDFObjStmCycle ("extends"), PDFObjStmSelf
+// ("self") and PDFObjStmRef ("ref").
+func pdfObjStm(kind string) []byte {
 	var b bytes.Buffer
 	b.WriteString("%PDF-1.5\n")
 	cat := b.Len()
 	b.WriteString("1 0 obj\n<< /Type /Catalog /Pages 2 0 R >>\nendobj\n")
 	objstm := b.Len()
-	fmt.Fprintf(&b, "4 0 obj\n%s\nendobj\n", stream("/Type /ObjStm /N 0 /First 1 /Extends 4 0 R", " "))
+	dict := map[string]string{
+		"extends": "/Type /ObjStm /N 0 /First 1 /Extends 4 0 R",
+		"self":    "/Type /ObjStm /N 0 /First 1",
+		"ref":     "/Type /ObjStm /N 3 0 R /First 1",
+	}[kind]
+	fmt.Fprintf(&b, "4 0 obj\n%s\nendobj\n", stream(dict, " "))
 	xref := b.Len()
 	// Entries of W [1 2 1]: type, offset or stream number, generation or
 	// index.
@@ -88,6 +118,12 @@ func PDFObjStmCycle() []byte {
 		{0, 0, 0, 0},
 		{1, byte(objstm >> 8), byte(objstm), 0},
 		{1, byte(xref >> 8), byte(xref), 0},
+	}
+	switch kind {
+	case "self":
+		entries[4] = [4]byte{2, 0, 4, 0}
+	case "ref":
+		entries[3] = [4]byte{2, 0, 4, 1}
 	}
 	var data []byte
 	for _, e := range entries {

@@ -54,9 +54,13 @@ var dateLabelRE = regexp.MustCompile(`(发布|發布|日期|时间|時間|发文
 
 // decodeHTML extracts the article of a web page: its body text without
 // navigation, scripts, styles and footers, its title and its publication
-// date. The parser refuses elements nested deeper than 512 (it cannot
-// fail otherwise on a string): that is ErrLimit.
+// date. A page of more than maxHTMLTokens tokens is ErrLimit, and so is
+// one the parser refuses: it refuses elements nested deeper than 512 and
+// cannot fail otherwise on a string.
 func decodeHTML(text string) (*Document, error) {
+	if !htmlTokensWithin(text, maxHTMLTokens) {
+		return nil, fmt.Errorf("html has more than %d tags and text runs: %w", maxHTMLTokens, ErrLimit)
+	}
 	doc, err := html.Parse(strings.NewReader(text))
 	if err != nil {
 		return nil, fmt.Errorf("parse html: %v: %w", err, ErrLimit)
@@ -110,8 +114,12 @@ func decodeHTML(text string) (*Document, error) {
 }
 
 // htmlFragmentText renders an HTML fragment (a JSON or Markdown body) as
-// text with line breaks at block elements.
+// text with line breaks at block elements. A fragment of more than
+// maxHTMLTokens tokens, or nested too deep to parse, is kept as it is.
 func htmlFragmentText(s string) string {
+	if !htmlTokensWithin(s, maxHTMLTokens) {
+		return s
+	}
 	doc, err := html.Parse(strings.NewReader(s))
 	if err != nil {
 		return s
@@ -120,6 +128,17 @@ func htmlFragmentText(s string) string {
 		return n.DataAtom == atom.Script || n.DataAtom == atom.Style || n.DataAtom == atom.Head
 	})
 	return renderHTML(doc)
+}
+
+// htmlTokensWithin reports whether s has at most n HTML tokens.
+func htmlTokensWithin(s string, n int) bool {
+	z := html.NewTokenizer(strings.NewReader(s))
+	for z.Next() != html.ErrorToken {
+		if n--; n < 0 {
+			return false
+		}
+	}
+	return true
 }
 
 // pageTitle prefers the page's h1 when the <title> contains it, and cuts

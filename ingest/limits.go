@@ -61,6 +61,10 @@ const (
 	// maxHTMLDepth bounds the walk of an HTML element tree. The HTML
 	// parser itself refuses nesting deeper than 512 elements.
 	maxHTMLDepth = 512
+	// maxHTMLTokens bounds the tags, text runs and comments of one HTML
+	// page or fragment, as the parsed tree takes some 100 bytes a node
+	// (the pages of the corpus have under 5000).
+	maxHTMLTokens = 250_000
 
 	// maxJSONDepth bounds JSON nesting, so hostile input cannot exhaust
 	// the stack.

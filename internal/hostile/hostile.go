@@ -16,8 +16,8 @@ type File struct {
 	Make func() []byte
 }
 
-// Files returns the hostile corpus. The DOCX bomb inflates to 127 MB, the
-// JSON feed is 35 MB.
+// Files returns the hostile corpus. The DOCX bomb inflates to 127 MB; the
+// flat HTML page is 52 MB and the JSON feed 48 MB.
 func Files() []File {
 	return []File{
 		{"pdf-kids-cycle.pdf", PDFKidsCycle},
@@ -30,7 +30,8 @@ func Files() []File {
 		{"pdf-stream-bomb.pdf", func() []byte { return PDFStreamBomb(256 << 20) }},
 		{"pdf-op-flood.pdf", func() []byte { return PDFOpFlood(60 << 20) }},
 		{"docx-bomb.docx", func() []byte { return DOCXBomb(127_000_000) }},
-		{"html-nested.html", func() []byte { return NestedHTML(1_000_000) }},
+		{"html-nested.html", func() []byte { return NestedHTML(100_000) }},
+		{"html-flat.html", func() []byte { return FlatHTML(4_000_000) }},
 		{"json-feed.json", func() []byte { return JSONFeed(1_000_000) }},
 	}
 }
@@ -247,6 +248,18 @@ func NestedHTML(depth int) []byte {
 	b.WriteString("市政府常务会议纪要")
 	for range depth {
 		b.WriteString("</div>")
+	}
+	b.WriteString("</body></html>\n")
+	return b.Bytes()
+}
+
+// FlatHTML is an HTML page of n short paragraphs, 13 bytes each: a parser
+// builds a tree of 2n nodes.
+func FlatHTML(n int) []byte {
+	var b bytes.Buffer
+	b.WriteString("<!DOCTYPE html>\n<html><head><title>会议纪要</title></head><body>")
+	for range n {
+		b.WriteString("<p>会议</p>")
 	}
 	b.WriteString("</body></html>\n")
 	return b.Bytes()

@@ -3,6 +3,7 @@ package ingest
 import (
 	"archive/zip"
 	"bytes"
+	"encoding/binary"
 	"encoding/xml"
 	"errors"
 	"fmt"
@@ -16,6 +17,9 @@ import (
 // parsed as they inflate, and inflating more than maxDOCXInflated bytes
 // from them is ErrLimit.
 func decodeDOCX(data []byte) (*Document, error) {
+	if n, ok := zipMembers(data); ok && n > maxDOCXMembers {
+		return nil, fmt.Errorf("zip archive of %d members is over the %d-member limit: %w", n, maxDOCXMembers, ErrLimit)
+	}
 	zr, err := zip.NewReader(bytes.NewReader(data), int64(len(data)))
 	if err != nil {
 		return nil, fmt.Errorf("read zip archive: %v: %w", err, ErrUnsupported)
@@ -52,6 +56,34 @@ func decodeDOCX(data []byte) (*Document, error) {
 		d.Title = firstLine(text)
 	}
 	return d, nil
+}
+
+// zipMembers returns the number of members the end of central directory
+// record of a zip archive declares (its zip64 record if it has one), so the
+// archive can be refused before the zip reader reads the directory; false
+// when there is no such record.
+func zipMembers(data []byte) (uint64, bool) {
+	const eocdLen, locatorLen = 22, 20
+	tail := data[max(0, len(data)-(eocdLen+0xFFFF)):]
+	i := bytes.LastIndex(tail, []byte("PK\x05\x06"))
+	if i < 0 || len(tail)-i < eocdLen {
+		return 0, false
+	}
+	n := uint64(binary.LittleEndian.Uint16(tail[i+10:]))
+	if n != 0xFFFF {
+		return n, true
+	}
+	// Zip64: the locator before the record gives the offset of the zip64
+	// end of central directory record, which holds the count at 32.
+	at := len(data) - len(tail) + i - locatorLen
+	if at < 0 || !bytes.HasPrefix(data[at:], []byte("PK\x06\x07")) {
+		return n, true
+	}
+	off := binary.LittleEndian.Uint64(data[at+8:])
+	if len(data) < 56 || off > uint64(len(data)-56) || !bytes.HasPrefix(data[off:], []byte("PK\x06\x06")) {
+		return n, true
+	}
+	return binary.LittleEndian.Uint64(data[off+32:]), true
 }
 
 // readZipPart opens the zip member f and calls parse with its content,

@@ -36,6 +36,7 @@ var hostileWant = map[string]struct {
 	"pdf-stream-bomb.pdf":  {ErrLimit, "decode pdf-stream-bomb.pdf: pdf streams decompress to more than 64 MiB: over a work limit"},
 	"pdf-op-flood.pdf":     {ErrLimit, "decode pdf-op-flood.pdf: pdf content has more than 5000000 operators: over a work limit"},
 	"docx-bomb.docx":       {ErrLimit, "decode docx-bomb.docx: word/document.xml inflates past 64 MiB: over a work limit"},
+	"docx-members.docx":    {ErrLimit, "decode docx-members.docx: zip archive of 640001 members is over the 10000-member limit: over a work limit"},
 	"html-nested.html":     {ErrLimit, "decode html-nested.html: parse html: html: open stack of elements exceeds 512 nodes: over a work limit"},
 	"html-flat.html":       {ErrLimit, "decode html-flat.html: html has more than 250000 tags and text runs: over a work limit"},
 	"json-feed.json":       {ErrLimit, "decode json-feed.json: JSON holds more than 10000 records: over a work limit"},

@@ -54,6 +54,9 @@ const (
 	// one DOCX (word/document.xml and docProps/core.xml), so a zip bomb
 	// cannot exhaust memory or time.
 	maxDOCXInflated = 64 << 20
+	// maxDOCXMembers bounds the members of a DOCX zip archive, whose
+	// directory the zip reader holds in memory (a DOCX has tens).
+	maxDOCXMembers = 10_000
 
 	// maxOLEStream bounds the size of one stream read from an OLE file.
 	maxOLEStream = 64 << 20

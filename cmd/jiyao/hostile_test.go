@@ -31,6 +31,7 @@ var hostileErrors = map[string]string{
 	"pdf-stream-bomb.pdf":  "pdf streams decompress to more than 64 MiB",
 	"pdf-op-flood.pdf":     "pdf content has more than 5000000 operators",
 	"docx-bomb.docx":       "word/document.xml inflates past 64 MiB",
+	"docx-members.docx":    "zip archive of 640001 members is over the 10000-member limit",
 	"html-nested.html":     "html: open stack of elements exceeds 512 nodes",
 	"html-flat.html":       "html has more than 250000 tags and text runs",
 	"json-feed.json":       "JSON holds more than 10000 records",

@@ -30,6 +30,7 @@ func Files() []File {
 		{"pdf-stream-bomb.pdf", func() []byte { return PDFStreamBomb(256 << 20) }},
 		{"pdf-op-flood.pdf", func() []byte { return PDFOpFlood(60 << 20) }},
 		{"docx-bomb.docx", func() []byte { return DOCXBomb(127_000_000) }},
+		{"docx-members.docx", func() []byte { return DOCXMembers(640_000) }},
 		{"html-nested.html", func() []byte { return NestedHTML(100_000) }},
 		{"html-flat.html", func() []byte { return FlatHTML(4_000_000) }},
 		{"json-feed.json", func() []byte { return JSONFeed(1_000_000) }},
@@ -233,6 +234,21 @@ func DOCXBomb(n int) []byte {
 	}
 	w.Write(bytes.Repeat([]byte{' '}, max(left, 0)))
 	w.Write([]byte(tail))
+	zw.Close()
+	return b.Bytes()
+}
+
+// DOCXMembers is a DOCX of one short paragraph and n more empty members,
+// about 88 bytes each: a zip reader holds a directory entry of some 200
+// bytes for each member.
+func DOCXMembers(n int) []byte {
+	var b bytes.Buffer
+	zw := zip.NewWriter(&b)
+	w, _ := zw.Create("word/document.xml")
+	w.Write([]byte(`<w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body><w:p><w:r><w:t>会议纪要</w:t></w:r></w:p></w:body></w:document>`))
+	for i := range n {
+		zw.CreateRaw(&zip.FileHeader{Name: fmt.Sprint(i), Method: zip.Store})
+	}
 	zw.Close()
 	return b.Bytes()
 }

@@ -47,7 +47,8 @@ func decodeDOCX(data []byte) (*Document, error) {
 	}
 	d := &Document{Format: FormatDOCX, Text: text}
 	if core != nil {
-		readZipPart(core, &budget, func(r io.Reader) error {
+		// A title that cannot be read is left to the first line.
+		_ = readZipPart(core, &budget, func(r io.Reader) error {
 			d.Title = docxTitle(r)
 			return nil
 		})

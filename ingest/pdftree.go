@@ -133,8 +133,8 @@ func checkXrefTable(s []byte, budget *int) ([]byte, error) {
 		if err1 != nil || err2 != nil || start < 0 || n < 0 {
 			return nil, nil
 		}
-		if start+n > maxPDFObjects {
-			return nil, fmt.Errorf("pdf cross-reference table declares objects up to %d, over the %d-object limit: %w", start+n, maxPDFObjects, ErrLimit)
+		if start > maxPDFObjects || n > maxPDFObjects || start+n > maxPDFObjects {
+			return nil, fmt.Errorf("pdf cross-reference table declares %d objects from number %d, past the %d-object limit: %w", n, start, maxPDFObjects, ErrLimit)
 		}
 		for range 3 * n {
 			if t.next() == nil {
@@ -176,16 +176,26 @@ func checkXrefStream(s []byte) ([]byte, error) {
 			if a == nil || b == nil {
 				break
 			}
-			start, _ := strconv.ParseInt(string(a), 10, 64)
-			n, _ := strconv.ParseInt(string(b), 10, 64)
-			if start+n > maxPDFObjects {
-				return nil, fmt.Errorf("pdf cross-reference stream declares objects up to %d, over the %d-object limit: %w", start+n, maxPDFObjects, ErrLimit)
+			start, err1 := strconv.ParseInt(string(a), 10, 64)
+			n, err2 := strconv.ParseInt(string(b), 10, 64)
+			if err1 != nil || err2 != nil || start > maxPDFObjects || n > maxPDFObjects || start+n > maxPDFObjects {
+				return nil, fmt.Errorf("pdf cross-reference stream declares %s objects from number %s, past the %d-object limit: %w", b, a, maxPDFObjects, ErrLimit)
 			}
 			entries += n
 		}
 	}
-	if m := xrefStreamW.FindSubmatch(dict); m != nil && entries > 0 && string(m[1])+string(m[2])+string(m[3]) == "000" {
-		return nil, fmt.Errorf("pdf cross-reference stream has entries of width 0: %w", ErrMalformed)
+	if m := xrefStreamW.FindSubmatch(dict); m != nil && entries > 0 {
+		width := int64(0)
+		for _, w := range m[1:] {
+			n, err := strconv.ParseInt(string(w), 10, 64)
+			if err != nil {
+				return nil, fmt.Errorf("pdf cross-reference stream has an entry width of %s: %w", w, ErrMalformed)
+			}
+			width += n
+		}
+		if width == 0 {
+			return nil, fmt.Errorf("pdf cross-reference stream has entries of width 0: %w", ErrMalformed)
+		}
 	}
 	return dict, nil
 }

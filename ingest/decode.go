@@ -22,9 +22,6 @@ const (
 	FormatDoc      = "doc"
 )
 
-// MaxInputSize is the largest input Decode accepts, in bytes.
-const MaxInputSize = 64 << 20
-
 // Decoding errors. Decode wraps them with the reason, so test them with
 // errors.Is.
 var (
@@ -34,7 +31,24 @@ var (
 	ErrNoTextLayer = errors.New("no usable text layer (scanned or unmapped fonts); OCR is not supported")
 	// ErrEmpty is an input with no text.
 	ErrEmpty = errors.New("empty document")
+	// ErrLimit is an input that would cost more time or memory than the
+	// bounds in limits.go allow: a zip bomb, a huge page tree, a feed of
+	// too many records. It is also ErrUnsupported.
+	ErrLimit error = &kindError{"over a work limit", ErrUnsupported}
+	// ErrMalformed is an input whose structure cannot be walked, such as
+	// a PDF page tree with a cycle. It is also ErrUnsupported.
+	ErrMalformed error = &kindError{"malformed structure", ErrUnsupported}
 )
+
+// kindError is a sentinel error that is a kind of a broader one: errors.Is
+// finds both.
+type kindError struct {
+	msg  string
+	kind error
+}
+
+func (e *kindError) Error() string { return e.msg }
+func (e *kindError) Unwrap() error { return e.kind }
 
 // DecodeOptions configures Decode.
 type DecodeOptions struct {
@@ -115,7 +129,9 @@ func decodeAll(name string, data []byte, opts DecodeOptions) ([]*Document, error
 	var d *Document
 	switch {
 	case looksLikeHTML(text, ext):
-		d = decodeHTML(text)
+		if d, err = decodeHTML(text); err != nil {
+			return nil, err
+		}
 	case ext == ".md" || ext == ".markdown" || (ext != ".txt" && looksLikeMarkdown(text)):
 		d = decodeMarkdown(text)
 	default:

@@ -1,6 +1,7 @@
 package ingest
 
 import (
+	"fmt"
 	"regexp"
 	"strings"
 	"unicode"
@@ -48,23 +49,23 @@ var htmlDateMeta = map[string]bool{
 	"dcterms.created": true, "date": true, "createdate": true, "created": true, "releasedate": true,
 }
 
-// maxHTMLDepth bounds the walk of the element tree.
-const maxHTMLDepth = 512
-
 // dateLabelRE finds a date after a 发布/日期/时间 label.
 var dateLabelRE = regexp.MustCompile(`(发布|發布|日期|时间|時間|发文|發文|成文|更新)[^0-9\n]{0,10}((?:19|20)\d{2}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2})`)
 
 // decodeHTML extracts the article of a web page: its body text without
 // navigation, scripts, styles and footers, its title and its publication
-// date.
-func decodeHTML(text string) *Document {
-	doc, err := html.Parse(strings.NewReader(text))
-	d := &Document{Format: FormatHTML}
-	if err != nil {
-		// html.Parse fails only on read errors; keep the text as it is.
-		d.Text = normalizeNewlines(text)
-		return d
+// date. A page of more than maxHTMLTokens tokens is ErrLimit, and so is
+// one the parser refuses: it refuses elements nested deeper than 512 and
+// cannot fail otherwise on a string.
+func decodeHTML(text string) (*Document, error) {
+	if !htmlTokensWithin(text, maxHTMLTokens) {
+		return nil, fmt.Errorf("html has more than %d tags and text runs: %w", maxHTMLTokens, ErrLimit)
 	}
+	doc, err := html.Parse(strings.NewReader(text))
+	if err != nil {
+		return nil, fmt.Errorf("parse html: %v: %w", err, ErrLimit)
+	}
+	d := &Document{Format: FormatHTML}
 	var titleTag, h1, metaDate string
 	walkHTML(doc, 0, func(n *html.Node) bool {
 		switch n.DataAtom {
@@ -109,12 +110,16 @@ func decodeHTML(text string) *Document {
 	if d.Title == "" {
 		d.Title = firstHanLine(d.Text)
 	}
-	return d
+	return d, nil
 }
 
 // htmlFragmentText renders an HTML fragment (a JSON or Markdown body) as
-// text with line breaks at block elements.
+// text with line breaks at block elements. A fragment of more than
+// maxHTMLTokens tokens, or nested too deep to parse, is kept as it is.
 func htmlFragmentText(s string) string {
+	if !htmlTokensWithin(s, maxHTMLTokens) {
+		return s
+	}
 	doc, err := html.Parse(strings.NewReader(s))
 	if err != nil {
 		return s
@@ -123,6 +128,17 @@ func htmlFragmentText(s string) string {
 		return n.DataAtom == atom.Script || n.DataAtom == atom.Style || n.DataAtom == atom.Head
 	})
 	return renderHTML(doc)
+}
+
+// htmlTokensWithin reports whether s has at most n HTML tokens.
+func htmlTokensWithin(s string, n int) bool {
+	z := html.NewTokenizer(strings.NewReader(s))
+	for z.Next() != html.ErrorToken {
+		if n--; n < 0 {
+			return false
+		}
+	}
+	return true
 }
 
 // pageTitle prefers the page's h1 when the <title> contains it, and cuts

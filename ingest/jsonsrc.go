@@ -62,8 +62,9 @@ type jnode struct {
 	vals []*jnode
 }
 
-// maxJSONDepth bounds nesting so hostile input cannot exhaust the stack.
-const maxJSONDepth = 500
+// errJSONRecords is a JSON input of more records than maxJSONRecords: a
+// top-level array of more elements or JSON Lines of more lines.
+var errJSONRecords = fmt.Errorf("JSON holds more than %d records: %w", maxJSONRecords, ErrLimit)
 
 func parseJSON(dec *json.Decoder, depth int) (*jnode, error) {
 	if depth > maxJSONDepth {
@@ -101,6 +102,9 @@ func parseJSON(dec *json.Decoder, depth int) (*jnode, error) {
 		case '[':
 			n := &jnode{kind: 'a'}
 			for dec.More() {
+				if depth == 0 && len(n.vals) == maxJSONRecords {
+					return nil, errJSONRecords
+				}
 				v, err := parseJSON(dec, depth+1)
 				if err != nil {
 					return nil, err
@@ -187,6 +191,9 @@ func sniffJSON(text, ext string, fields JSONFields) (docs []*Document, ok bool, 
 		n, err := parseJSON(dec, 0)
 		if err == io.EOF {
 			break
+		}
+		if err == errJSONRecords || err == nil && len(records) == maxJSONRecords {
+			return nil, true, errJSONRecords
 		}
 		if err != nil {
 			if !claimed {

@@ -30,7 +30,6 @@ package ingest
 
 import (
 	"bytes"
-	"errors"
 	"fmt"
 	"io"
 	"math"
@@ -44,51 +43,50 @@ import (
 	"golang.org/x/text/encoding/traditionalchinese"
 )
 
-// Bounds on the work one PDF may cause.
-const (
-	maxPDFPages     = 3000
-	maxPDFText      = 32 << 20 // bytes of extracted text
-	maxPDFOps       = 20_000_000
-	maxPDFFormDepth = 4
-	maxCMapRange    = 1 << 16 // codes in one bfrange
-)
-
-// errPDFLimit aborts content interpretation when a bound is reached.
-var errPDFLimit = errors.New("pdf work limit")
+// pdfAbort carries an error out of content interpretation, which reports
+// through callbacks without errors, to decodePDF.
+type pdfAbort struct{ err error }
 
 // decodePDF extracts the text layer of a PDF. A PDF without one, or whose
-// text decodes to mojibake, is ErrNoTextLayer. Panics in the PDF library
-// become errors.
+// text decodes to mojibake, is ErrNoTextLayer. Work past the bounds in
+// limits.go is ErrLimit, a page tree with a cycle ErrMalformed. Panics in
+// the PDF library become errors.
 func decodePDF(data []byte) (d *Document, err error) {
 	defer func() {
 		if e := recover(); e != nil {
-			if e == errPDFLimit {
-				err = fmt.Errorf("pdf content over the work limit (%d operators or %d bytes of text): %w", maxPDFOps, maxPDFText, ErrUnsupported)
+			if a, ok := e.(pdfAbort); ok {
+				d, err = nil, a.err
 				return
 			}
 			d, err = nil, fmt.Errorf("malformed pdf: %v: %w", e, ErrUnsupported)
 		}
 	}()
-	r, err := pdf.NewReader(bytes.NewReader(data), int64(len(data)))
+	if err := checkPDFXref(data); err != nil {
+		return nil, err
+	}
+	in := newPDFInput(data)
+	r, err := pdf.NewReader(in, int64(len(data)))
+	if in.over() {
+		return nil, in.err()
+	}
 	if err != nil {
 		return nil, fmt.Errorf("read pdf: %v: %w", err, ErrUnsupported)
 	}
-	n := r.NumPage()
-	if n > maxPDFPages {
-		return nil, fmt.Errorf("pdf has %d pages, over the %d-page limit: %w", n, maxPDFPages, ErrUnsupported)
+	if err := checkPDFObjStreams(r, data); err != nil {
+		return nil, err
+	}
+	pages, err := pdfPages(r)
+	if err != nil {
+		return nil, err
 	}
 	x := &pdfExtractor{}
-	for i := 1; i <= n; i++ {
-		p := r.Page(i)
-		if p.V.IsNull() {
-			continue
-		}
-		x.run(p.V.Key("Contents"), p.Resources(), 0)
+	for _, p := range pages {
+		x.run(p.v.Key("Contents"), p.res, 0)
 		x.newline()
 	}
 	text := x.out.String()
 	if strings.TrimSpace(text) == "" {
-		return nil, fmt.Errorf("pdf of %d pages has no text: %w", n, ErrNoTextLayer)
+		return nil, fmt.Errorf("pdf of %d pages has no text: %w", len(pages), ErrNoTextLayer)
 	}
 	if !textQuality(text) {
 		return nil, fmt.Errorf("pdf text is not readable: %w", ErrNoTextLayer)
@@ -116,8 +114,10 @@ func firstHanLine(text string) string {
 
 // pdfExtractor interprets content streams and writes their text.
 type pdfExtractor struct {
-	out strings.Builder
-	ops int
+	out      strings.Builder
+	ops      int
+	streamed int64 // decompressed stream bytes read so far
+	draws    int   // XObjects drawn
 
 	font     *pdfFont
 	size     float64
@@ -146,11 +146,21 @@ func (x *pdfExtractor) run(content, res pdf.Value, depth int) {
 		return
 	}
 	x.hscale = 1
+	if content.Kind() == pdf.Array {
+		for i := range content.Len() {
+			x.charge(content.Index(i), maxPDFStreamBytes)
+		}
+	} else {
+		x.charge(content, maxPDFStreamBytes)
+	}
 	fonts := make(map[string]*pdfFont)
 	pdf.Interpret(content, func(stk *pdf.Stack, op string) {
 		x.ops++
-		if x.ops > maxPDFOps || x.out.Len() > maxPDFText {
-			panic(errPDFLimit)
+		if x.ops > maxPDFOps {
+			panic(pdfAbort{fmt.Errorf("pdf content has more than %d operators: %w", maxPDFOps, ErrLimit)})
+		}
+		if x.out.Len() > maxPDFText {
+			panic(pdfAbort{fmt.Errorf("pdf text is over %d MiB: %w", maxPDFText>>20, ErrLimit)})
 		}
 		args := make([]pdf.Value, stk.Len())
 		for i := len(args) - 1; i >= 0; i-- {
@@ -172,7 +182,7 @@ func (x *pdfExtractor) run(content, res pdf.Value, depth int) {
 				f, ok := fonts[name]
 				if !ok {
 					if fv := res.Key("Font").Key(name); !fv.IsNull() {
-						f = newPDFFont(fv)
+						f = x.newFont(fv)
 					}
 					fonts[name] = f
 				}
@@ -231,6 +241,10 @@ func (x *pdfExtractor) run(content, res pdf.Value, depth int) {
 				x.advance(-adj / 1000 * x.size)
 			}
 		case "Do":
+			x.draws++
+			if x.draws > maxPDFDraws {
+				panic(pdfAbort{fmt.Errorf("pdf draws more than %d XObjects: %w", maxPDFDraws, ErrLimit)})
+			}
 			if len(args) == 1 {
 				xo := res.Key("XObject").Key(args[0].Name())
 				if xo.Key("Subtype").Name() == "Form" {
@@ -245,6 +259,31 @@ func (x *pdfExtractor) run(content, res pdf.Value, depth int) {
 			}
 		}
 	})
+}
+
+// charge decompresses a stream to count its bytes against
+// maxPDFStreamBytes, so that no stream is interpreted or parsed once the
+// streams of the PDF add up to more; it reads at most limit bytes of this
+// one. Interpretation decompresses the stream again, so the work per
+// stream byte stays a small constant.
+func (x *pdfExtractor) charge(v pdf.Value, limit int64) {
+	if v.Kind() != pdf.Stream {
+		return
+	}
+	rd := v.Reader()
+	defer rd.Close()
+	left := maxPDFStreamBytes - x.streamed
+	n, _ := io.Copy(io.Discard, io.LimitReader(rd, min(left, limit)+1))
+	x.streamed += n
+	if x.streamed > maxPDFStreamBytes {
+		panic(pdfAbort{fmt.Errorf("pdf streams decompress to more than %d MiB: %w", maxPDFStreamBytes>>20, ErrLimit)})
+	}
+}
+
+// newFont reads a font, charging its ToUnicode CMap to the stream budget.
+func (x *pdfExtractor) newFont(v pdf.Value) *pdfFont {
+	x.charge(v.Key("ToUnicode"), maxCMapBytes)
+	return newPDFFont(v)
 }
 
 // moveLine starts a new text line offset by (tx, ty) from the current one.
@@ -463,7 +502,7 @@ func (c *toUnicodeCMap) decode(raw string, composite bool, width func(int) float
 func parseToUnicode(v pdf.Value) *toUnicodeCMap {
 	rd := v.Reader()
 	defer rd.Close()
-	data, err := io.ReadAll(io.LimitReader(rd, 4<<20))
+	data, err := io.ReadAll(io.LimitReader(rd, maxCMapBytes))
 	if err != nil {
 		return nil
 	}

@@ -20,9 +20,6 @@ var oleMagic = []byte{0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1}
 // reliably.
 var errDocUnsupported = fmt.Errorf("unsupported format .doc; convert to .docx: %w", ErrUnsupported)
 
-// maxOLEStream bounds the size of one stream read from an OLE file.
-const maxOLEStream = 64 << 20
-
 // decodeWordDoc reads the main text of a Word 97-2003 document ([MS-DOC]):
 // the File Information Block of the WordDocument stream points to the
 // piece table (Clx) in the 0Table or 1Table stream, whose pieces are runs of

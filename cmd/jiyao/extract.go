@@ -1,6 +1,7 @@
 package main
 
 import (
+	"bytes"
 	"context"
 	"encoding/json"
 	"flag"
@@ -38,7 +39,10 @@ func runExtract(ctx context.Context, e *env, args []string) error {
 		if err := ctx.Err(); err != nil {
 			return err
 		}
-		recs, err := extractFile(ex, path)
+		recs, err := extractUntil(ctx, ex, path)
+		if ctx.Err() != nil {
+			return fmt.Errorf("extract %s: %w", path, ctx.Err())
+		}
 		if err != nil {
 			fmt.Fprintf(e.stderr, "jiyao: %s: %v\n", path, err)
 			failed++
@@ -60,6 +64,27 @@ func runExtract(ctx context.Context, e *env, args []string) error {
 	return nil
 }
 
+// extractUntil is extractFile that returns when ctx is done (on SIGINT or
+// SIGTERM) even if extraction is still running: ingest cannot be
+// interrupted, and the process exits right after.
+func extractUntil(ctx context.Context, ex *ingest.Extractor, path string) ([]*ingest.Minutes, error) {
+	type result struct {
+		recs []*ingest.Minutes
+		err  error
+	}
+	done := make(chan result, 1)
+	go func() {
+		recs, err := extractFile(ex, path)
+		done <- result{recs, err}
+	}()
+	select {
+	case r := <-done:
+		return r.recs, r.err
+	case <-ctx.Done():
+		return nil, ctx.Err()
+	}
+}
+
 // extractFile reads and extracts one file, with the size bound.
 func extractFile(ex *ingest.Extractor, path string) ([]*ingest.Minutes, error) {
 	f, err := os.Open(path)
@@ -77,11 +102,14 @@ func extractFile(ex *ingest.Extractor, path string) ([]*ingest.Minutes, error) {
 	if st.Size() > ingest.MaxInputSize {
 		return nil, fmt.Errorf("file too large (%d bytes, limit %d)", st.Size(), ingest.MaxInputSize)
 	}
-	data, err := io.ReadAll(io.LimitReader(f, ingest.MaxInputSize+1))
-	if err != nil {
+	// Sized from the start: growing the buffer as io.ReadAll does costs
+	// twice the memory of a large file.
+	var buf bytes.Buffer
+	buf.Grow(int(st.Size()) + bytes.MinRead)
+	if _, err := buf.ReadFrom(io.LimitReader(f, ingest.MaxInputSize+1)); err != nil {
 		return nil, err
 	}
-	return ex.Extract(path, data)
+	return ex.Extract(path, buf.Bytes())
 }
 
 // printSummary prints a record for people: the header, the items with their

@@ -1,0 +1,137 @@
+package main
+
+import (
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"syscall"
+	"testing"
+	"time"
+
+	"github.com/jiyao-search/jiyao/internal/hostile"
+)
+
+// Budgets of one `jiyao extract` of a hostile file.
+const (
+	hostileTime = 5 * time.Second
+	hostileRSS  = 512 << 20 // bytes
+)
+
+// hostileErrors is what `jiyao extract` must report for each file of the
+// hostile corpus.
+var hostileErrors = map[string]string{
+	"pdf-kids-cycle.pdf":   "pdf page tree has a cycle at object 3 0 R",
+	"pdf-parent-loop.pdf":  "pdf of 1 pages has no text",
+	"pdf-xref-cycle.pdf":   "pdf cross-reference chain has a cycle",
+	"pdf-objstm-cycle.pdf": "pdf object streams extend each other in a cycle at object 4",
+	"pdf-objstm-self.pdf":  "pdf object stream 4 is itself in an object stream",
+	"pdf-objstm-ref.pdf":   "pdf object stream 4 refers to object 3 in an object stream",
+	"pdf-form-fanout.pdf":  "pdf reader read more than 5 MiB of the file",
+	"pdf-stream-bomb.pdf":  "pdf streams decompress to more than 64 MiB",
+	"pdf-op-flood.pdf":     "pdf content has more than 5000000 operators",
+	"docx-bomb.docx":       "word/document.xml inflates past 64 MiB",
+	"docx-members.docx":    "zip archive of 640001 members is over the 10000-member limit",
+	"html-nested.html":     "html: open stack of elements exceeds 512 nodes",
+	"html-flat.html":       "html has more than 250000 tags and text runs",
+	"json-feed.json":       "JSON holds more than 10000 records",
+}
+
+// TestHostileExtract runs `jiyao extract` on each file of the hostile
+// corpus and checks that it fails with a clear error within hostileTime
+// and hostileRSS of peak memory; and that extract stops promptly on
+// SIGINT and SIGTERM while it is stuck.
+func TestHostileExtract(t *testing.T) {
+	if testing.Short() {
+		t.Skip("builds and runs the binary")
+	}
+	tmp := t.TempDir()
+	bin := buildBinary(t, tmp)
+	for _, f := range hostile.Files() {
+		t.Run(f.Name, func(t *testing.T) {
+			want, ok := hostileErrors[f.Name]
+			if !ok {
+				t.Fatalf("no expected error for %s", f.Name)
+			}
+			path := filepath.Join(tmp, f.Name)
+			if err := os.WriteFile(path, f.Make(), 0o644); err != nil {
+				t.Fatal(err)
+			}
+			defer os.Remove(path)
+			cmd := exec.Command(bin, "extract", path)
+			var stderr strings.Builder
+			cmd.Stderr = &stderr
+			took, err := runWithin(t, cmd, hostileTime)
+			rss := int64(cmd.ProcessState.SysUsage().(*syscall.Rusage).Maxrss) << 10 // KiB on Linux
+			t.Logf("%s: %v, max RSS %d MiB: %s", f.Name, took.Round(time.Millisecond), rss>>20, strings.TrimSpace(stderr.String()))
+			if code := cmd.ProcessState.ExitCode(); err == nil || code != 1 {
+				t.Errorf("jiyao extract %s: exit code %d, want 1", f.Name, code)
+			}
+			if !strings.Contains(stderr.String(), want) {
+				t.Errorf("jiyao extract %s: stderr %q, want it to say %q", f.Name, stderr.String(), want)
+			}
+			if rss > hostileRSS {
+				t.Errorf("jiyao extract %s: max RSS %d MiB, over the %d MiB budget", f.Name, rss>>20, hostileRSS>>20)
+			}
+		})
+	}
+	// A FIFO without a writer blocks the open in extract for ever: the
+	// signal must end the process anyway.
+	for _, sig := range []syscall.Signal{syscall.SIGINT, syscall.SIGTERM} {
+		t.Run("signal-"+sig.String(), func(t *testing.T) {
+			fifo := filepath.Join(tmp, "fifo")
+			if err := syscall.Mkfifo(fifo, 0o644); err != nil {
+				t.Fatal(err)
+			}
+			defer os.Remove(fifo)
+			cmd := exec.Command(bin, "extract", fifo)
+			var stderr strings.Builder
+			cmd.Stderr = &stderr
+			if err := cmd.Start(); err != nil {
+				t.Fatal(err)
+			}
+			time.Sleep(500 * time.Millisecond)
+			sent := time.Now()
+			if err := cmd.Process.Signal(sig); err != nil {
+				t.Fatal(err)
+			}
+			done := make(chan error, 1)
+			go func() { done <- cmd.Wait() }()
+			select {
+			case <-done:
+			case <-time.After(2 * time.Second):
+				cmd.Process.Kill()
+				<-done
+				t.Fatalf("jiyao extract still running 2s after %v", sig)
+			}
+			t.Logf("%v: exited %v after the signal with %q", sig, time.Since(sent).Round(time.Millisecond), strings.TrimSpace(stderr.String()))
+			if code := cmd.ProcessState.ExitCode(); code != 1 {
+				t.Errorf("after %v: exit code %d, want 1", sig, code)
+			}
+			if want := "context canceled"; !strings.Contains(stderr.String(), want) {
+				t.Errorf("after %v: stderr %q, want it to say %q", sig, stderr.String(), want)
+			}
+		})
+	}
+}
+
+// runWithin runs cmd and kills it if it is still running after limit,
+// failing the test. It returns the time taken and cmd's error.
+func runWithin(t *testing.T, cmd *exec.Cmd, limit time.Duration) (time.Duration, error) {
+	t.Helper()
+	start := time.Now()
+	if err := cmd.Start(); err != nil {
+		t.Fatal(err)
+	}
+	done := make(chan error, 1)
+	go func() { done <- cmd.Wait() }()
+	select {
+	case err := <-done:
+		return time.Since(start), err
+	case <-time.After(limit):
+		cmd.Process.Kill()
+		err := <-done
+		t.Errorf("%s still running after %v; killed", strings.Join(cmd.Args, " "), limit)
+		return time.Since(start), err
+	}
+}

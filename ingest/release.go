@@ -4,6 +4,8 @@ import (
 	"sort"
 	"strings"
 	"unicode/utf8"
+
+	"github.com/jiyao-search/jiyao/internal/fold"
 )
 
 // News releases of a meeting (会议新闻稿) record what the meeting did in
@@ -369,7 +371,7 @@ func objectsOf(p *page, i, end int) []string {
 		if rs := []rune(obj); len(rs) > maxObjectRunes {
 			obj = string(rs[:maxObjectRunes]) + "…"
 		}
-		if runeCount(fold2Key(obj)) >= 2 {
+		if runeCount(fold2Key(obj)) >= 2 && !vagueObject(fold.String(obj)) {
 			out = append(out, obj)
 		}
 	}
@@ -504,6 +506,16 @@ func titlesAt(p *page, i, end int) (titles []string, whole bool) {
 		}
 	}
 	return titles, strings.TrimSpace(p.norm[i:end]) == ""
+}
+
+// vagueObject reports whether a folded object names nothing a clerk could
+// file (相关工作, 有关事项, 下一步工作): a filler, not a decision's object.
+func vagueObject(f string) bool {
+	if runeCount(f) > 6 {
+		return false
+	}
+	_, ok := firstPrefix(f, []string{"相关", "有关", "其他", "其它", "下一步", "近期", "当前", "各项"})
+	return ok
 }
 
 // splitAt splits s at each of seps and returns the [start, end) spans of

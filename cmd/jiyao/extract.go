@@ -20,6 +20,7 @@ func init() {
 func runExtract(ctx context.Context, e *env, args []string) error {
 	fs := newFlagSet(e, "extract", "FILE...")
 	asJSON := fs.Bool("json", false, "print one JSON object per record, one per line")
+	explain := fs.Bool("explain", false, "say for each field the rule that gave its value and the line it was read from")
 	cfg := extractFlags(fs)
 	if err := parseFlags(fs, args); err != nil {
 		return err
@@ -39,7 +40,7 @@ func runExtract(ctx context.Context, e *env, args []string) error {
 		if err := ctx.Err(); err != nil {
 			return err
 		}
-		recs, err := extractUntil(ctx, ex, path)
+		recs, whys, err := extractUntil(ctx, ex, path, *explain)
 		if ctx.Err() != nil {
 			return fmt.Errorf("extract %s: %w", path, ctx.Err())
 		}
@@ -48,14 +49,26 @@ func runExtract(ctx context.Context, e *env, args []string) error {
 			failed++
 			continue
 		}
-		for _, m := range recs {
+		for i, m := range recs {
+			var why []ingest.Why
+			if whys != nil {
+				why = whys[i]
+			}
 			if *asJSON {
-				if err := enc.Encode(m); err != nil {
+				var v any = m
+				if *explain {
+					v = struct {
+						*ingest.Minutes
+						Explain []ingest.Why `json:"explain"`
+					}{m, why}
+				}
+				if err := enc.Encode(v); err != nil {
 					return err
 				}
 				continue
 			}
 			printSummary(e.stdout, m)
+			printExplanation(e.stdout, why)
 		}
 	}
 	if failed > 0 {
@@ -67,49 +80,73 @@ func runExtract(ctx context.Context, e *env, args []string) error {
 // extractUntil is extractFile that returns when ctx is done (on SIGINT or
 // SIGTERM) even if extraction is still running: ingest cannot be
 // interrupted, and the process exits right after.
-func extractUntil(ctx context.Context, ex *ingest.Extractor, path string) ([]*ingest.Minutes, error) {
+func extractUntil(ctx context.Context, ex *ingest.Extractor, path string, explain bool) ([]*ingest.Minutes, [][]ingest.Why, error) {
 	type result struct {
 		recs []*ingest.Minutes
+		whys [][]ingest.Why
 		err  error
 	}
 	done := make(chan result, 1)
 	go func() {
-		recs, err := extractFile(ex, path)
-		done <- result{recs, err}
+		recs, whys, err := extractFile(ex, path, explain)
+		done <- result{recs, whys, err}
 	}()
 	select {
 	case r := <-done:
-		return r.recs, r.err
+		return r.recs, r.whys, r.err
 	case <-ctx.Done():
-		return nil, ctx.Err()
+		return nil, nil, ctx.Err()
 	}
 }
 
 // extractFile reads and extracts one file, with the size bound.
-func extractFile(ex *ingest.Extractor, path string) ([]*ingest.Minutes, error) {
+func extractFile(ex *ingest.Extractor, path string, explain bool) ([]*ingest.Minutes, [][]ingest.Why, error) {
 	f, err := os.Open(path)
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
 	defer f.Close()
 	st, err := f.Stat()
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
 	if st.IsDir() {
-		return nil, fmt.Errorf("is a directory")
+		return nil, nil, fmt.Errorf("is a directory")
 	}
 	if st.Size() > ingest.MaxInputSize {
-		return nil, fmt.Errorf("file too large (%d bytes, limit %d)", st.Size(), ingest.MaxInputSize)
+		return nil, nil, fmt.Errorf("file too large (%d bytes, limit %d)", st.Size(), ingest.MaxInputSize)
 	}
 	// Sized from the start: growing the buffer as io.ReadAll does costs
 	// twice the memory of a large file.
 	var buf bytes.Buffer
 	buf.Grow(int(st.Size()) + bytes.MinRead)
 	if _, err := buf.ReadFrom(io.LimitReader(f, ingest.MaxInputSize+1)); err != nil {
-		return nil, err
+		return nil, nil, err
 	}
-	return ex.Extract(path, buf.Bytes())
+	if explain {
+		return ex.Explain(path, buf.Bytes())
+	}
+	recs, err := ex.Extract(path, buf.Bytes())
+	return recs, nil, err
+}
+
+// printExplanation prints, under a record, where each field came from.
+func printExplanation(w io.Writer, why []ingest.Why) {
+	if len(why) == 0 {
+		return
+	}
+	fmt.Fprintln(w, "  由来")
+	for _, y := range why {
+		fmt.Fprintf(w, "    %-12s %s\n", y.Field, y.Value)
+		fmt.Fprintf(w, "    %-12s ← %s\n", "", y.Rule)
+		if y.Line > 0 {
+			text := []rune(y.Text)
+			if len(text) > 60 {
+				text = append(text[:60], '…')
+			}
+			fmt.Fprintf(w, "    %-12s   line %d: %s\n", "", y.Line, string(text))
+		}
+	}
 }
 
 // printSummary prints a record for people: the header, the items with their

@@ -121,6 +121,19 @@ func meetingDay(rec *ingest.Minutes) string {
 	return rec.Published
 }
 
+// departmentIDs names departments of a record as bodies of one government
+// each (苏州市工信局 for 市工信局 in Suzhou's record), as facets, filters and
+// department pages count them.
+func departmentIDs(rec *ingest.Minutes, names ...string) []string {
+	out := make([]string, 0, len(names))
+	for _, n := range names {
+		if n = strings.TrimSpace(n); n != "" {
+			out = append(out, ingest.DepartmentIdentity(rec.Issuer, n))
+		}
+	}
+	return out
+}
+
 // officials lists a record's people by role field.
 func officials(rec *ingest.Minutes) map[string][]string {
 	out := map[string][]string{}
@@ -307,7 +320,7 @@ func docs(r storedRecord) ([]idDoc, error) {
 		m[fText] = mt
 	}
 	m.text(fTextChars, body)
-	m.keyword(fDepartment, rec.Departments...)
+	m.keyword(fDepartment, departmentIDs(rec, rec.Departments...)...)
 	m.keyword(fTopic, rec.Topics...)
 	out = append(out, idDoc{rec.ID, m})
 
@@ -337,7 +350,7 @@ func docs(r storedRecord) ([]idDoc, error) {
 		if own[j] {
 			d.text(fItemText, withTitle(it.Title, body))
 		}
-		d.keyword(fDepartment, depts...)
+		d.keyword(fDepartment, departmentIDs(rec, depts...)...)
 		d.keyword(fTopic, topics...)
 		var verbs, leads []string
 		for _, dc := range it.Decisions {
@@ -345,7 +358,7 @@ func docs(r storedRecord) ([]idDoc, error) {
 			leads = append(leads, dc.Lead)
 		}
 		d.keyword(fVerb, verbs...)
-		d.keyword(fLead, leads...)
+		d.keyword(fLead, departmentIDs(rec, leads...)...)
 		out = append(out, idDoc{id, d})
 
 		for k, dc := range it.Decisions {
@@ -358,8 +371,8 @@ func docs(r storedRecord) ([]idDoc, error) {
 			// The text of a decision is how it reads: 原则同意 + object.
 			dd.text(fDecText, dc.Verb+dc.Object)
 			dd.keyword(fVerb, dc.Verb)
-			dd.keyword(fLead, dc.Lead)
-			dd.keyword(fDepartment, appendUnique(appendUnique(nil, it.Departments...), dc.Lead)...)
+			dd.keyword(fLead, departmentIDs(rec, dc.Lead)...)
+			dd.keyword(fDepartment, departmentIDs(rec, appendUnique(appendUnique(nil, it.Departments...), dc.Lead)...)...)
 			dd.keyword(fTopic, topics...)
 			decisions = append(decisions, idDoc{decisionID(rec.ID, it.No, k+1), dd})
 		}

@@ -476,6 +476,11 @@ func plan(req Request) (*searchPlan, error) {
 		for _, v := range kv.vals {
 			if k := key(v); k != "" {
 				alts = append(alts, keyQuery(levelField(p.level, kv.field), k))
+				if (kv.field == fDepartment || kv.field == fLead) && bareDepartment(v) {
+					// 市工信局: the body of that name of every city
+					// (苏州市工信局, 温州市工信局).
+					alts = append(alts, anyPlaceQuery(levelField(p.level, kv.field), v))
+				}
 			}
 		}
 		switch len(alts) {
@@ -765,6 +770,38 @@ func (c compiler) compile(q Q) query.Query {
 // k.
 func keyQuery(f, k string) query.Query {
 	return query.NewDisjunctionQuery([]query.Query{termQ(f, k), termQ(label(f), k)})
+}
+
+// bareDepartment reports whether a department is named without its
+// government's place (市工信局, 区财政局, 财政局), not as one body of one
+// government (苏州市工信局): no level of government (市, 区, 县 …) stands
+// after the name's first character.
+func bareDepartment(v string) bool {
+	rs := []rune(key(v))
+	for i := 1; i < len(rs)-1 && i < 10; i++ {
+		if strings.ContainsRune("省市区县州旗盟镇乡", rs[i]) {
+			return false
+		}
+	}
+	return true
+}
+
+// anyPlaceQuery matches the departments of that level and body of any
+// place: 市工信局 finds 苏州市工信局 and 温州市工信局. The term dictionary
+// of a keyword field is small; the match is anchored at the end.
+func anyPlaceQuery(f, v string) query.Query {
+	k := key(v)
+	alts := []query.Query{regexpQ(f, ".+"+regexp.QuoteMeta(k)), regexpQ(label(f), ".+"+regexp.QuoteMeta(strings.TrimSpace(v)))}
+	if v != k {
+		alts = append(alts, regexpQ(label(f), ".+"+regexp.QuoteMeta(k)))
+	}
+	return query.NewDisjunctionQuery(alts)
+}
+
+func regexpQ(field, re string) *query.RegexpQuery {
+	q := query.NewRegexpQuery(re)
+	q.SetField(field)
+	return q
 }
 
 func termQ(field, term string) *query.TermQuery {

@@ -121,7 +121,10 @@ func TestSearchFilters(t *testing.T) {
 		{"official as chair", Filters{Official: []string{"王金平"}, Role: "chair"}, []string{idNanjing}},
 		{"official as observer", Filters{Official: []string{"王金平"}, Role: ingest.RoleObserver}, []string{idTaipei}},
 		{"recorder", Filters{Official: []string{"赵六"}, Role: "recorder"}, []string{idSuzhou}},
-		{"department traditional", Filters{Department: []string{"财政局"}}, []string{idTaipei}},
+		// 财政局 names no government: Taipei's 財政局 (folded) and Suzhou's
+		// 市财政局 (苏州市财政局) are both one.
+		{"department traditional", Filters{Department: []string{"财政局"}}, []string{idSuzhou, idTaipei}},
+		{"department of one government", Filters{Department: []string{"臺北市財政局"}}, []string{idTaipei}},
 		{"topic", Filters{Topic: []string{"综合政务"}}, []string{idKaohsiung, idSuzhou, idWuxi}},
 		{"year", Filters{From: "2020", To: "2020"}, []string{idSuzhou, idTaipei}},
 		{"from month", Filters{From: "2020-11"}, []string{idKaohsiung, idNanjing, idSuzhou}},
@@ -222,7 +225,7 @@ func TestFacets(t *testing.T) {
 	for _, r := range fixtures() {
 		add("issuer", r.Issuer)
 		add("kind", r.Meeting.Kind)
-		add("department", r.Departments...)
+		add("department", departmentIDs(r, r.Departments...)...)
 		add("topic", r.Topics...)
 		add("year", r.Meeting.Date[:4])
 		add("month", r.Meeting.Date[:7])

@@ -238,6 +238,10 @@ func (e *Extractor) extractDoc(d *Document, name string, explain bool) (*Minutes
 		}
 	}
 	e.assignTopics(p, m)
+	m.DepartmentIDs = make([]string, len(m.Departments))
+	for i, d := range m.Departments {
+		m.DepartmentIDs[i] = DepartmentIdentity(m.Issuer, d)
+	}
 	m.Genre = genre(p, m)
 	p.why("genre", "what the title and the head of the text name (纪要, 召开…会议, 人大/政协, 議會, 議程)", -1)
 	p.why("meeting.label", "the session designation in the title or the opening", -1)

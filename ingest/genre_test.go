@@ -119,3 +119,25 @@ func TestExplain(t *testing.T) {
 		}
 	}
 }
+
+// TestDepartmentIdentity pins how a department is named as one body of one
+// government.
+func TestDepartmentIdentity(t *testing.T) {
+	for _, tc := range []struct{ issuer, dept, want string }{
+		{"苏州市人民政府", "市工信局", "苏州市工信局"},
+		{"温州市人民政府", "市工信局", "温州市工信局"},
+		{"九龙坡区人民政府", "区财政局", "九龙坡区财政局"},
+		{"九龙坡区人民政府", "市财政局", "市财政局"},
+		{"苏州市人民政府", "苏州市工信局", "苏州市工信局"},
+		{"苏州市人民政府", "省财政厅", "省财政厅"},
+		{"高雄市議會", "警察局", "高雄市警察局"},
+		{"中华人民共和国国务院", "民政部", "民政部"},
+		{"全国人民代表大会常务委员会", "最高人民法院", "最高人民法院"},
+		{"苏州市人民政府", "国家发展改革委", "国家发展改革委"},
+		{"区政府", "区财政局", "区财政局"},
+	} {
+		if got := DepartmentIdentity(tc.issuer, tc.dept); got != tc.want {
+			t.Errorf("DepartmentIdentity(%q, %q) = %q, want %q", tc.issuer, tc.dept, got, tc.want)
+		}
+	}
+}

@@ -2,6 +2,7 @@ package ingest
 
 import (
 	"strings"
+	"unicode/utf8"
 
 	"github.com/jiyao-search/jiyao/internal/fold"
 )
@@ -101,4 +102,60 @@ func isBody(name string) bool {
 		}
 	}
 	return false
+}
+
+// IssuerPlace returns the place an issuer governs, as its name writes it:
+// 苏州市 for 苏州市人民政府, 九龙坡区 for 九龙坡区人大常委会, 高雄市 for
+// 高雄市議會; empty for a body of no place (中华人民共和国国务院).
+func IssuerPlace(issuer string) string {
+	f, offs := fold.Offsets(issuer)
+	for _, suf := range issuerSuffixes {
+		if !strings.HasSuffix(f, suf) {
+			continue
+		}
+		place := f[:len(f)-len(suf)]
+		if r := lastRune(place); place != "" && strings.ContainsRune(levelChars, r) && runeCount(place) >= 2 {
+			return issuer[:offs[len(place)]]
+		}
+		return ""
+	}
+	return ""
+}
+
+// DepartmentIdentity names a department as one body of one government: the
+// form the text uses (市工信局) qualified by the place of the issuing
+// government (苏州市工信局), so that the 市工信局 of Suzhou and of Wenzhou
+// are two bodies. A name that already names its place, a central body and a
+// department of an issuer of no place stay as written.
+func DepartmentIdentity(issuer, dept string) string {
+	place := IssuerPlace(issuer)
+	if place == "" || dept == "" {
+		return dept
+	}
+	fp, fd := fold.String(place), fold.String(dept)
+	if strings.HasPrefix(fd, fp) {
+		return dept
+	}
+	first, size := utf8.DecodeRuneInString(fd)
+	switch {
+	case strings.ContainsRune(levelChars, first):
+		// 市工信局 in Suzhou's record: the level is the place's.
+		if lastRune(fp) != first {
+			// 省财政厅 in a city's record: another government's body.
+			return dept
+		}
+		return place + string([]rune(dept)[runeCount(fd[:size]):])
+	case centralBody(fd):
+		return dept
+	}
+	return place + dept
+}
+
+// centralBody reports whether a folded name is a body of the central
+// government (国务院…, 国家…, 中央…, 全国…, or a ministry: 民政部).
+func centralBody(f string) bool {
+	if _, ok := firstPrefix(f, []string{"国务院", "国家", "中央", "中共中央", "全国", "最高人民"}); ok {
+		return true
+	}
+	return strings.HasSuffix(f, "部") && !strings.HasSuffix(f, "统战部") && !strings.HasSuffix(f, "宣传部") && !strings.HasSuffix(f, "组织部")
 }

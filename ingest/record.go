@@ -50,6 +50,10 @@ type Minutes struct {
 	// Departments are the bodies given work in the text, canonical within
 	// the issuer, in order of first mention.
 	Departments []string `json:"departments"`
+	// DepartmentIDs are the same departments as bodies of one government
+	// each (DepartmentIdentity): 苏州市工信局 for 市工信局 in Suzhou's
+	// record. Facets, filters and department pages use them.
+	DepartmentIDs []string `json:"department_ids"`
 	// Attendees are the people named in the attendance lists, with roles.
 	Attendees []Attendee `json:"attendees"`
 	// Recorder is the person who took the minutes (记录).

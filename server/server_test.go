@@ -394,7 +394,9 @@ func TestDepartmentsAndTopics(t *testing.T) {
 	f := newFixture(t, Options{}, 0)
 	var list DepartmentsResponse
 	f.get("/api/v1/departments?prefix="+url.QueryEscape("市经信")).decode(t, &list)
-	if diff := cmp.Diff([]DepartmentCount{{Name: "市经信局", Meetings: 2, DecisionsLed: 1}}, list.Departments); diff != "" {
+	// Departments are listed as bodies of one government (杭州市经信局 for
+	// the 市经信局 of Hangzhou's minutes).
+	if diff := cmp.Diff([]DepartmentCount{{Name: "杭州市经信局", Meetings: 2, DecisionsLed: 1}}, list.Departments); diff != "" {
 		t.Errorf("departments (-want +got):\n%s", diff)
 	}
 	var one DepartmentResponse
@@ -415,6 +417,7 @@ func TestSuggest(t *testing.T) {
 	f.get("/api/v1/suggest?q="+url.QueryEscape("杭州")).decode(t, &got)
 	want := []Suggestion{
 		{"issuer", "杭州市人民政府", 2},
+		{"department", "杭州市经信局", 2},
 		{"plan", "杭州市数字经济促进条例（送审稿）", 1},
 	}
 	if diff := cmp.Diff(want, got.Suggestions); diff != "" {

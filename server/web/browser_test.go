@@ -362,7 +362,7 @@ func TestBrowserJourney(t *testing.T) {
 
 	// 6. Follow the lead department.
 	clickNav(t, ctx, "department", `[...document.querySelectorAll('.decision')].find(d => d.textContent.includes('《苏州市氢能及燃料电池产业发展规划》')).querySelector('.lead a')`)
-	if p := location(t, ctx).Path; p != "/departments/"+url.PathEscape("市工信局") && p != "/departments/市工信局" {
+	if p := location(t, ctx).Path; p != "/departments/"+url.PathEscape("苏州市工信局") && p != "/departments/苏州市工信局" {
 		t.Errorf("department: at %s", p)
 	}
 	onScreen(t, ctx, "department", "市工信局", "部门", "每年涉及的会议", "牵头落实的决定", "苏州市氢能及燃料电池产业发展规划", "2020")

@@ -190,7 +190,7 @@ func eventOf(m *ingest.Minutes, it ingest.Item, key string) event {
 		if plan.Key(d.Object) == key {
 			e.Step, e.Decided = d.Verb, true
 			if d.Lead != "" {
-				e.Lead, e.LeadURL = d.Lead, departmentURL(d.Lead)
+				e.Lead, e.LeadURL = d.Lead, departmentURL(m.Issuer, d.Lead)
 			}
 			break
 		}
@@ -204,7 +204,7 @@ func decisionRowOf(hit index.Hit) decisionRow {
 	if d := hit.Decision; d != nil {
 		row.Verb, row.Object, row.Lead = d.Verb, d.Object, d.Lead
 		if d.Lead != "" {
-			row.LeadURL = departmentURL(d.Lead)
+			row.LeadURL = departmentURL(hit.Issuer, d.Lead)
 		}
 	}
 	return row

@@ -109,12 +109,12 @@ func (h *Handler) meeting(w http.ResponseWriter, r *http.Request) {
 		for _, d := range it.Decisions {
 			dv := decisionView{Verb: d.Verb, Object: d.Object, Lead: d.Lead}
 			if d.Lead != "" {
-				dv.LeadURL = departmentURL(d.Lead)
+				dv.LeadURL = departmentURL(m.Issuer, d.Lead)
 			}
 			iv.Decisions = append(iv.Decisions, dv)
 		}
 		for _, d := range it.Departments {
-			iv.Depts = append(iv.Depts, link{Label: d, URL: departmentURL(d)})
+			iv.Depts = append(iv.Depts, link{Label: d, URL: departmentURL(m.Issuer, d)})
 		}
 		for _, t := range it.Topics {
 			iv.Topics = append(iv.Topics, link{Label: t, URL: topicURL(t)})
@@ -145,7 +145,7 @@ func (h *Handler) meeting(w http.ResponseWriter, r *http.Request) {
 		}
 	}
 	for _, d := range m.Departments {
-		p.Depts = append(p.Depts, link{Label: d, URL: departmentURL(d)})
+		p.Depts = append(p.Depts, link{Label: d, URL: departmentURL(m.Issuer, d)})
 	}
 	for _, t := range m.Topics {
 		p.Topics = append(p.Topics, link{Label: t, URL: topicURL(t)})

@@ -11,6 +11,7 @@ import (
 	"strings"
 
 	"github.com/jiyao-search/jiyao/index"
+	"github.com/jiyao-search/jiyao/ingest"
 )
 
 // searchPage is the data of the search page.
@@ -284,7 +285,7 @@ func hitOf(hit index.Hit, q string) hitView {
 	if d := hit.Decision; d != nil {
 		v.Decision = &decisionView{Verb: d.Verb, Object: d.Object, Lead: d.Lead}
 		if d.Lead != "" {
-			v.Decision.LeadURL = departmentURL(d.Lead)
+			v.Decision.LeadURL = departmentURL(hit.Issuer, d.Lead)
 		}
 	}
 	return v
@@ -314,7 +315,12 @@ func meetingURL(id, q string, item int) string {
 	return u
 }
 
-func departmentURL(name string) string { return "/departments/" + url.PathEscape(name) }
+// departmentURL is the page of a department named in an issuer's record: the
+// page of that body of that government (苏州市工信局 for 市工信局 in
+// Suzhou's minutes).
+func departmentURL(issuer, name string) string {
+	return "/departments/" + url.PathEscape(ingest.DepartmentIdentity(issuer, name))
+}
 func officialURL(name string) string   { return "/officials/" + url.PathEscape(name) }
 func topicURL(name string) string      { return state{Topic: []string{name}}.URL() }
 

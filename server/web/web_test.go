@@ -192,7 +192,7 @@ func TestMeetingPage(t *testing.T) {
 		}
 		found = true
 		lead := find(d, "a")
-		if len(lead) != 1 || text(lead[0]) != "市工信局" || attr(lead[0], "href") != departmentURL("市工信局") {
+		if len(lead) != 1 || text(lead[0]) != "市工信局" || attr(lead[0], "href") != departmentURL("苏州市人民政府", "市工信局") {
 			t.Errorf("the hydrogen decision's lead link is %v", texts(lead))
 		}
 		if !strings.Contains(text(d), "原则同意") {

@@ -321,8 +321,8 @@ func meetingURL(id, q string, item int) string {
 func departmentURL(issuer, name string) string {
 	return "/departments/" + url.PathEscape(ingest.DepartmentIdentity(issuer, name))
 }
-func officialURL(name string) string   { return "/officials/" + url.PathEscape(name) }
-func topicURL(name string) string      { return state{Topic: []string{name}}.URL() }
+func officialURL(name string) string { return "/officials/" + url.PathEscape(name) }
+func topicURL(name string) string    { return state{Topic: []string{name}}.URL() }
 
 // cnDate writes YYYY-MM-DD (or a prefix) the Chinese way.
 func cnDate(d string) string {

@@ -349,22 +349,23 @@ func missing(got, want []string, eq func(a, b string) bool) []string {
 }
 
 // goldTargets are the figures extraction is held to, from the extraction
-// issue, and floors: the figures measured when each was last raised. The
-// test fails below a floor and reports, without failing, a figure between
-// floor and target, so that no change makes extraction worse while the work
-// towards the targets goes on.
+// issue, and floors per set: the figures measured when each was last
+// raised, less a little. The test fails below a floor and reports, without
+// failing, a figure between floor and target, so that no change makes
+// extraction worse while the work towards the targets goes on.
 var goldTargets = []struct {
-	name          string
-	target, floor float64
+	name   string
+	target float64
+	floor  map[string]float64
 }{
-	{"issuer", 0.95, 0},
-	{"date", 0.95, 0},
-	{"kind", 0.95, 0},
-	{"chair", 0.95, 0},
-	{"topics", 0.90, 0},
-	{"decisions F1", 0.85, 0},
-	{"officials F1", 0.85, 0},
-	{"departments F1", 0.75, 0},
+	{"issuer", 0.95, map[string]float64{"shared dev": 0.97, "dev2": 0.90}},
+	{"date", 0.95, map[string]float64{"shared dev": 0.97, "dev2": 0.40}},
+	{"kind", 0.95, map[string]float64{"shared dev": 0.95, "dev2": 0.85}},
+	{"chair", 0.95, map[string]float64{"shared dev": 0.97, "dev2": 0.91}},
+	{"topics", 0.90, map[string]float64{"shared dev": 0.84, "dev2": 0.82}},
+	{"decisions F1", 0.85, map[string]float64{"shared dev": 0.76, "dev2": 0.82}},
+	{"officials F1", 0.85, map[string]float64{"shared dev": 0.80, "dev2": 0.87}},
+	{"departments F1", 0.75, map[string]float64{"shared dev": 0.49, "dev2": 0.68}},
 }
 
 // TestGold scores extraction against the hand-written gold records and
@@ -415,8 +416,8 @@ func TestGold(t *testing.T) {
 		for _, tg := range goldTargets {
 			v := got[tg.name]
 			switch {
-			case v < tg.floor:
-				t.Errorf("%s: %s %.3f, below its floor %.3f (target %.2f)", set.name, tg.name, v, tg.floor, tg.target)
+			case v < tg.floor[set.name]:
+				t.Errorf("%s: %s %.3f, below its floor %.3f (target %.2f)", set.name, tg.name, v, tg.floor[set.name], tg.target)
 			case v < tg.target:
 				t.Logf("%s: %s %.3f is short of the target %.2f", set.name, tg.name, v, tg.target)
 			}

@@ -24,7 +24,7 @@ var levelTriggers = map[string]bool{"要": true}
 // bodyEnds are the endings of a body's name, folded, longest first.
 var bodyEnds = []string{
 	"委员会", "办公室", "办公厅", "人民政府", "人民法院", "人民检察院", "检察院", "法院", "政府", "公所",
-	"分局", "中心", "大队", "派出所", "回收厂", "工委", "街道", "局", "委", "办", "部", "厅", "处", "署", "室", "科", "组", "所", "镇", "乡",
+	"分局", "中心", "大队", "派出所", "研究所", "事务所", "回收厂", "工委", "街道", "局", "委", "办", "部", "厅", "处", "署", "室", "科", "组", "镇", "乡",
 }
 
 // bodyCutWords are the words a body's name never holds, where the run of
@@ -118,13 +118,22 @@ func bodyBefore(norm string, at int) (int, bool) {
 			}
 		}
 	}
-	if _, ok := bodyEnd(run); !ok {
+	if _, ok := bodyEnd(run); !ok || genericBody(run) {
 		return 0, false
 	}
 	if c := runeCount(run); c < 3 || c > 14 {
 		return 0, false
 	}
 	return i, true
+}
+
+// genericBody reports whether a folded name stands for bodies in general
+// (各级政府, 市级以上政府, 有关部门), not for one body.
+func genericBody(f string) bool {
+	if _, ok := firstPrefix(f, []string{"各", "有关", "相关", "其他", "其它", "所属", "上级", "下级"}); ok {
+		return true
+	}
+	return strings.Contains(f, "以上") || strings.Contains(f, "以下") || strings.Contains(f, "级")
 }
 
 // headedBody returns the body a title says its holder heads: 工務局長 →

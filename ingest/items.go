@@ -239,9 +239,13 @@ func resolutions(p *page, from, to int) []Decision {
 			continue
 		}
 		verb := res
-		if i := strings.LastIndexAny(verb, ",，"); i >= 0 && runeCount(verb) > maxVerbRunes {
-			// 制定條文第18條至第33條，照審查意見通過: the result closes it.
-			if last := strings.TrimSpace(verb[i+len(string([]rune(verb[i:])[0])):]); runeCount(last) <= maxVerbRunes && endsWithResult(last) {
+		if i := strings.LastIndexAny(verb, ",，"); i >= 0 {
+			// 制定條文第18條至第33條，照審查意見通過; 動議延後討論部分如附表，
+			// 餘照案通過: the result closes it.
+			_, size := utf8.DecodeRuneInString(verb[i:])
+			last := strings.TrimSpace(verb[i+size:])
+			last = strings.TrimPrefix(strings.TrimPrefix(last, "餘"), "余")
+			if runeCount(last) <= maxVerbRunes && endsWithResult(last) {
 				verb = last
 			}
 		}

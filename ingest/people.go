@@ -33,6 +33,7 @@ var commonWords = map[string]bool{
 	"非常": true, "虽然": true, "辛苦": true, "掌握": true, "整天": true, "务必": true, "联合": true,
 	"如果": true, "参加": true, "投诉": true, "刚才": true, "特别": true, "一直": true, "一定": true,
 	"目前": true, "现在": true, "同样": true, "同时": true, "所以": true, "但是": true, "还有": true,
+	"陪同": true, "参访": true, "位同": true, "办理": true, "说明": true, "答复": true,
 }
 
 // titledInText finds the people named surname+title+given name in folded

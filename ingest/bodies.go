@@ -24,14 +24,15 @@ var levelTriggers = map[string]bool{"要": true}
 // bodyEnds are the endings of a body's name, folded, longest first.
 var bodyEnds = []string{
 	"委员会", "办公室", "办公厅", "人民政府", "人民法院", "人民检察院", "检察院", "法院", "政府", "公所",
-	"分局", "中心", "大队", "派出所", "研究所", "事务所", "回收厂", "工委", "街道", "局", "委", "办", "部", "厅", "处", "署", "室", "科", "组", "镇", "乡",
+	"分局", "中心", "大队", "派出所", "研究所", "事务所", "回收厂", "工委", "街道", "局", "委", "办", "部", "厅", "处", "署", "司", "室", "科", "组", "镇", "乡",
 }
 
 // bodyCutWords are the words a body's name never holds, where the run of
 // text before a trigger is cut: particles and the verbs of the meeting.
 var bodyCutWords = []string{
-	"了", "的", "由", "对", "在", "向", "将", "把", "被", "就", "据", "按", "请", "经", "为", "是", "有", "并", "日",
+	"了", "的", "由", "对", "在", "向", "将", "把", "被", "就", "据", "按", "请", "为", "是", "有", "并", "日",
 	"听取", "审议", "研究", "讨论", "通过", "同意", "会议", "会上", "传达", "学习", "要求", "指出",
+	"而", "但", "也", "已", "均", "过去", "现在", "目前", "隶属", "时任", "担任", "控制", "说", "当", "她", "他", "我", "你", "便",
 }
 
 // actingBodies returns the bodies the text names where they act, in order
@@ -75,6 +76,33 @@ func actingBodies(p *page, m *Minutes) []string {
 	}
 	for _, org := range orgsBeforeTitledNames(p) {
 		add(org)
+	}
+	// 教育局局長, 律政司司長: the body named by its head, where the head
+	// acts, not in the list of those who sit in (列席) to answer.
+	listed := map[string]bool{}
+	for _, a := range m.Attendees {
+		if a.Role == RoleObserver && a.Org != "" {
+			listed[fold.String(a.Org)] = true
+		}
+	}
+	for _, t := range []string{"局长", "处长", "部长", "署长", "司长"} {
+		unit := t[:len(t)-len("长")]
+		for from := 0; ; {
+			i := strings.Index(p.norm[from:], unit+t)
+			if i < 0 {
+				break
+			}
+			at := from + i + len(unit)
+			from = at + len(t)
+			// Not in a list of those present (局長黃茂穗), where the
+			// head's name follows: where the head acts (局長答覆).
+			if r, _ := utf8.DecodeRuneInString(p.norm[from:]); hanRune(r) && !strings.ContainsRune("答动回提发作的表致说在就动", r) {
+				continue
+			}
+			if a, ok := bodyBefore(p.norm, at); ok && !listed[p.norm[a:at]] {
+				add(p.show(a, at))
+			}
+		}
 	}
 	return out
 }

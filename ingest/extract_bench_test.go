@@ -43,4 +43,33 @@ func BenchmarkExtract(b *testing.B) {
 			i++
 		}
 	})
+	b.Run("real", func(b *testing.B) {
+		// The shared corpus's real documents that decode, in turn.
+		root := corpusPath(b, "real")
+		var docs [][]byte
+		var names []string
+		var total int64
+		for _, f := range corpusFiles(b, root) {
+			if f == "MANIFEST.tsv" || f == "README.md" {
+				continue
+			}
+			data, err := os.ReadFile(filepath.Join(root, f))
+			if err != nil {
+				b.Fatal(err)
+			}
+			if _, err := e.Extract(f, data); err != nil {
+				continue
+			}
+			docs, names = append(docs, data), append(names, f)
+			total += int64(len(data))
+		}
+		b.SetBytes(total / int64(len(docs)))
+		i := 0
+		for b.Loop() {
+			if _, err := e.Extract(names[i%len(docs)], docs[i%len(docs)]); err != nil {
+				b.Fatal(err)
+			}
+			i++
+		}
+	})
 }

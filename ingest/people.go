@@ -129,10 +129,26 @@ func reporters(p *page) []Attendee {
 			if !ok || per.Title == "" {
 				continue
 			}
-			out = append(out, Attendee{Name: per.Name, Title: per.Title, Role: RoleSpeaker})
+			out = append(out, Attendee{Name: per.Name, Title: titleAfterVerb(per.Title), Role: RoleSpeaker})
 		}
 	}
 	return out
+}
+
+// titleAfterVerb drops what the meeting did from the front of a title read
+// back from a name (会议听取了民政部部长 → 民政部部长).
+func titleAfterVerb(title string) string {
+	f := fold.String(title)
+	cut := 0
+	for _, w := range []string{"了", "听取", "审议", "会议", "由"} {
+		if i := strings.LastIndex(f, w); i >= 0 && i+len(w) > cut {
+			cut = i + len(w)
+		}
+	}
+	if cut == 0 {
+		return title
+	}
+	return string([]rune(title)[runeCount(f[:cut]):])
 }
 
 // addActors adds the people the text names acting in the meeting to the

@@ -27,6 +27,18 @@ var bodyEnds = []string{
 	"分局", "中心", "大队", "派出所", "研究所", "事务所", "回收厂", "工委", "街道", "局", "委", "办", "部", "厅", "处", "署", "司", "室", "科", "组", "镇", "乡",
 }
 
+// bodyEndRunes holds the last characters of bodyEnds, over the common
+// ideographs.
+var bodyEndRunes = func() *[0xA000 - 0x4E00]bool {
+	var t [0xA000 - 0x4E00]bool
+	for _, e := range bodyEnds {
+		if r := lastRune(e); r >= 0x4E00 && r < 0xA000 {
+			t[r-0x4E00] = true
+		}
+	}
+	return &t
+}()
+
 // bodyCutWords are the words a body's name never holds, where the run of
 // text before a trigger is cut: particles and the verbs of the meeting.
 var bodyCutWords = []string{
@@ -56,6 +68,10 @@ func actingBodies(p *page, m *Minutes) []string {
 			}
 			at := from + i
 			from = at + len(tr)
+			// A body's name ends as a body's does: the cheap test first.
+			if r := lastRune(p.norm[:at]); r >= 0x4E00 && r < 0xA000 && !bodyEndRunes[r-0x4E00] {
+				continue
+			}
 			if a, ok := bodyBefore(p.norm, at); ok {
 				if levelTriggers[tr] && !strings.ContainsRune(levelChars, []rune(p.norm[a:at])[0]) {
 					continue
@@ -85,15 +101,19 @@ func actingBodies(p *page, m *Minutes) []string {
 			listed[fold.String(a.Org)] = true
 		}
 	}
-	for _, t := range []string{"局长", "处长", "部长", "署长", "司长"} {
-		unit := t[:len(t)-len("长")]
-		for from := 0; ; {
-			i := strings.Index(p.norm[from:], unit+t)
-			if i < 0 {
-				break
+	for from := 0; ; {
+		k := strings.Index(p.norm[from:], "长")
+		if k < 0 {
+			break
+		}
+		end := from + k + len("长")
+		from = end
+		for _, t := range []string{"局长", "处长", "部长", "署长", "司长"} {
+			unit := t[:len(t)-len("长")]
+			if !strings.HasSuffix(p.norm[:end], unit+t) {
+				continue
 			}
-			at := from + i + len(unit)
-			from = at + len(t)
+			at := end - len(t)
 			// Not in a list of those present (局長黃茂穗), where the
 			// head's name follows: where the head acts (局長答覆).
 			if r, _ := utf8.DecodeRuneInString(p.norm[from:]); hanRune(r) && !strings.ContainsRune("答动回提发作的表致说在就动", r) {
@@ -102,6 +122,7 @@ func actingBodies(p *page, m *Minutes) []string {
 			if a, ok := bodyBefore(p.norm, at); ok && !listed[p.norm[a:at]] {
 				add(p.show(a, at))
 			}
+			break
 		}
 	}
 	return out
@@ -198,26 +219,41 @@ func headedBody(title string) string {
 }
 
 // orgsBeforeTitledNames returns the bodies written right before a person
-// with a title inside the name: 消防局陳局長虹龍 → 消防局.
+// with a title inside the name: 消防局陳局長虹龍 → 消防局. One pass over the
+// text's 长 finds the titles.
 func orgsBeforeTitledNames(p *page) []string {
 	var out []string
-	for _, t := range []string{"局长", "处长", "主委", "主任委员", "署长", "队长", "所长", "院长", "部长", "厂长", "科长"} {
-		for from := 0; ; {
-			i := strings.Index(p.norm[from:], t)
-			if i < 0 {
-				break
-			}
-			at := from + i
-			from = at + len(t)
-			// The surname before the title, and the body before it.
-			r, size := utf8.DecodeLastRuneInString(p.norm[:at])
-			if !isSurnameRune(foldRune(r)) {
+	for _, last := range []string{"长", "委"} {
+		out = append(out, orgsBeforeTitles(p, last)...)
+	}
+	return out
+}
+
+// orgsBeforeTitles is orgsBeforeTitledNames for the titles that end with
+// last.
+func orgsBeforeTitles(p *page, last string) []string {
+	var out []string
+	for from := 0; ; {
+		i := strings.Index(p.norm[from:], last)
+		if i < 0 {
+			break
+		}
+		end := from + i + len(last)
+		from = end
+		for _, t := range []string{"局长", "处长", "署长", "队长", "所长", "院长", "部长", "厂长", "科长", "主委", "主任委员"} {
+			if !strings.HasSuffix(p.norm[:end], t) {
 				continue
 			}
-			end := at - size
-			if a, ok := bodyBefore(p.norm, end); ok && runeCount(p.norm[a:end]) <= 10 {
-				out = append(out, p.show(a, end))
+			at := end - len(t)
+			// The surname before the title, and the body before it.
+			r, size := utf8.DecodeLastRuneInString(p.norm[:at])
+			if !foldedSurname(r) {
+				break
 			}
+			if a, ok := bodyBefore(p.norm, at-size); ok && runeCount(p.norm[a:at-size]) <= 10 {
+				out = append(out, p.show(a, at-size))
+			}
+			break
 		}
 	}
 	return out

@@ -4,6 +4,7 @@ import (
 	"regexp"
 	"strings"
 	"time"
+	"unicode/utf8"
 
 	"github.com/jiyao-search/jiyao/internal/fold"
 )
@@ -27,6 +28,16 @@ var chromeLabels = []string{
 	"【字体", "[字体", "【字号", "微信扫一扫", "手机版", "无障碍", "设为首页", "加入收藏", "用户登录",
 }
 
+// chromeByFirst holds chromeLabels by their first rune.
+var chromeByFirst = func() map[rune][]string {
+	m := map[rune][]string{}
+	for _, l := range chromeLabels {
+		r, _ := utf8.DecodeRuneInString(l)
+		m[r] = append(m[r], l)
+	}
+	return m
+}()
+
 // chromeWords anywhere in a short line mark it as chrome (ICP备案号,
 // 公网安备 …).
 var chromeWords = []string{"人气:", "icp备", "公网安备", "版权所有", "copyright", "扫一扫", "在手机打开", "分享到", "建议使用", "分辨率", "浏览器"}
@@ -47,15 +58,31 @@ func stripChrome(text string) (string, pageHints) {
 	var hints strings.Builder
 	lines := strings.Split(text, "\n")
 	kept := lines[:0]
-	for _, l := range lines {
+	for k, l := range lines {
+		// Chrome is at the head and the foot of a page, and short: the
+		// lines between and long lines are text, and are not folded to
+		// find out.
+		if len(l) > maxChromeBytes || k >= chromeLines && k < len(lines)-chromeLines || !mayBeChrome(l) {
+			if mayHaveByline(l) {
+				if loc := bylineRE.FindStringIndex(l); loc != nil && loc[1] < len(l) {
+					hints.WriteString(fold.String(l[:loc[1]]))
+					hints.WriteByte('\n')
+					l = l[loc[1]:]
+				}
+			}
+			kept = append(kept, l)
+			continue
+		}
 		fl := fold.String(l)
 		f := stripSpaces(fl)
 		if !isChrome(f) && !menuLine(fl) && !stampLine(fl) {
 			// 本报讯(记者 林瑶)9月26日，…: the byline goes, the text stays.
-			if loc := bylineRE.FindStringIndex(l); loc != nil && loc[1] < len(l) {
-				hints.WriteString(fold.String(l[:loc[1]]))
-				hints.WriteByte('\n')
-				l = l[loc[1]:]
+			if mayHaveByline(l) {
+				if loc := bylineRE.FindStringIndex(l); loc != nil && loc[1] < len(l) {
+					hints.WriteString(fold.String(l[:loc[1]]))
+					hints.WriteByte('\n')
+					l = l[loc[1]:]
+				}
 			}
 			kept = append(kept, l)
 			continue
@@ -82,7 +109,8 @@ func isChrome(f string) bool {
 	if f == "" {
 		return false
 	}
-	if _, ok := firstPrefix(f, chromeLabels); ok {
+	r, _ := utf8.DecodeRuneInString(f)
+	if _, ok := firstPrefix(f, chromeByFirst[r]); ok {
 		// A label line is chrome when it is short, or holds two labels
 		// (来源：… 作者：… 发布时间：…): never a paragraph of the text.
 		n := runeCount(f)
@@ -96,7 +124,10 @@ func isChrome(f string) bool {
 		return true
 	}
 	if runeCount(f) <= 80 {
-		lf := strings.ToLower(f)
+		lf := f
+		if strings.IndexFunc(f, func(r rune) bool { return r >= 'A' && r <= 'Z' }) >= 0 {
+			lf = strings.ToLower(f)
+		}
 		for _, w := range chromeWords {
 			if strings.Contains(lf, w) {
 				return true
@@ -121,11 +152,62 @@ func countLabels(f string) int {
 // 记者张永锋报道：, 記者王小明／台北報導.
 var bylineRE = regexp.MustCompile(`^[\s\x{3000}]*(?:(?:[^，。,:：\s]{0,16}(?:报|報|网|網|台|社|端|号|號|新闻|新聞|融媒)[讯訊](?:[\s\x{3000}]*[(（][^)）]{0,40}[)）])?|[^，。,:：\s]{0,16}[讯訊][\s\x{3000}]*[(（](?:记者|記者|通讯员|通訊員)[^)）]{0,40}[)）])[\s\x{3000}]*(?:[记記]者[^，。,:：]{1,30}[报報][道导導][:：]?)?|[记記]者[^，。,:：]{1,30}[报報][道导導][:：]?)`)
 
+// chromeLines is how many lines at the head and at the foot of a page may
+// be chrome.
+const chromeLines = 40
+
+// maxChromeBytes bounds the lines read as chrome: a line of chrome holds a
+// few labels and values, never a paragraph (about 200 characters).
+const maxChromeBytes = 600
+
+// mayBeChrome is the cheap test before a line is folded and read as chrome:
+// it starts as a label does, holds a word only chrome holds, or is a menu,
+// a breadcrumb or a time stamp.
+func mayBeChrome(l string) bool {
+	t := strings.TrimLeft(l, " \t\u3000")
+	if t == "" {
+		return false
+	}
+	r, _ := utf8.DecodeRuneInString(t)
+	if chromeFirstRunes[foldRune(r)] || r == '[' || r == '【' || r >= '0' && r <= '9' || strings.Count(t, " ") >= 3 {
+		return true
+	}
+	for _, w := range chromeRawWords {
+		if strings.Contains(t, w) {
+			return true
+		}
+	}
+	return false
+}
+
+// chromeRawWords mark chrome anywhere in a line, in either script and
+// before folding.
+var chromeRawWords = []string{"ICP", "icp", "备", "備", "扫", "掃", "版权", "版權", "分享", "辨率", "浏览", "瀏覽", "人气", "人氣", "opyright", "手机", "手機", "首页", "首頁"}
+
+// chromeFirstRunes holds the first runes of chromeLabels.
+var chromeFirstRunes = func() map[rune]bool {
+	m := map[rune]bool{}
+	for _, l := range chromeLabels {
+		r, _ := utf8.DecodeRuneInString(l)
+		m[r] = true
+	}
+	return m
+}()
+
+// mayHaveByline is the cheap test before bylineRE: a byline names a 讯 or a
+// 记者.
+func mayHaveByline(l string) bool {
+	return strings.Contains(l, "讯") || strings.Contains(l, "訊") || strings.Contains(l, "记者") || strings.Contains(l, "記者")
+}
+
 // stampRE matches a page's time stamp line: 2013-12-25 15:15:06 人气:.
 var stampRE = regexp.MustCompile(`^\s*(?:19|20)[0-9]{2}[-/.][0-9]{1,2}[-/.][0-9]{1,2}(?:\s+[0-9]{1,2}:[0-9]{2}(?::[0-9]{2})?)?\s*(?:人气|浏览|点击|阅读|来源|作者|编辑|$)`)
 
 // stampLine reports whether a folded line is a page's time stamp.
-func stampLine(l string) bool { return runeCount(l) <= 60 && stampRE.MatchString(l) }
+func stampLine(l string) bool {
+	t := strings.TrimLeft(l, " ")
+	return t != "" && t[0] >= '1' && t[0] <= '2' && runeCount(l) <= 60 && stampRE.MatchString(l)
+}
 
 // navWords are the words of a site's navigation menu, folded.
 var navWords = []string{"首页", "政务公开", "信息公开", "新闻中心", "政务服务", "互动交流", "走进", "政民互动", "办事服务", "专题专栏", "网站"}

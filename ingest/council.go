@@ -42,7 +42,11 @@ func (e *Extractor) councilDecisions(p *page, m *Minutes) {
 		seen[k] = true
 		all = append(all, found{at, d})
 	}
-	for _, loc := range motionResultRE.FindAllStringSubmatchIndex(p.norm, -1) {
+	var results [][]int
+	if strings.Contains(p.norm, "通过)") || strings.Contains(p.norm, "否决)") || strings.Contains(p.norm, "保留)") || strings.Contains(p.norm, "通过 )") {
+		results = motionResultRE.FindAllStringSubmatchIndex(p.norm, -1)
+	}
+	for _, loc := range results {
 		lineStart := p.lines[p.lineAt(loc[0])][0]
 		head := p.norm[max(lineStart, loc[0]-600):loc[0]]
 		i := strings.LastIndex(head, "提:")

@@ -44,7 +44,7 @@ func titledInText(p *page) []Attendee {
 	text := p.norm
 	for i := 0; i < len(text); {
 		r, size := utf8.DecodeRuneInString(text[i:])
-		if !hanRune(r) || !isSurnameRune(foldRune(r)) {
+		if !foldedSurname(r) {
 			i += size
 			continue
 		}
@@ -58,6 +58,10 @@ func titledInText(p *page) []Attendee {
 			}
 		}
 		j := i + size
+		if t, _ := utf8.DecodeRuneInString(text[j:]); !innerTitleFirst[t] {
+			i += size
+			continue
+		}
 		title, ok := firstPrefix(text[j:], innerTitles)
 		if !ok {
 			i += size
@@ -93,6 +97,33 @@ func titledInText(p *page) []Attendee {
 	}
 	return out
 }
+
+// foldedSurname reports whether r, folded, is a surname, from a table over
+// the common ideographs.
+func foldedSurname(r rune) bool {
+	if r >= 0x4E00 && r < 0xA000 {
+		return surnameFoldedDense[r-0x4E00]
+	}
+	return hanRune(r) && isSurnameRune(foldRune(r))
+}
+
+var surnameFoldedDense = func() *[0xA000 - 0x4E00]bool {
+	var t [0xA000 - 0x4E00]bool
+	for r := rune(0x4E00); r < 0xA000; r++ {
+		t[r-0x4E00] = isSurnameRune(foldRune(r))
+	}
+	return &t
+}()
+
+// innerTitleFirst holds the first runes of innerTitles.
+var innerTitleFirst = func() map[rune]bool {
+	m := map[rune]bool{}
+	for _, t := range innerTitles {
+		r, _ := utf8.DecodeRuneInString(t)
+		m[r] = true
+	}
+	return m
+}()
 
 // isTitleStart reports whether folded s starts with a title, so that a
 // one-character given name is not run on into it.

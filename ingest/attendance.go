@@ -146,13 +146,7 @@ func attendedIn(p *page) []Attendee {
 	var out []Attendee
 	seen := map[string]bool{}
 	for _, av := range attendVerbs {
-		for from := 0; ; {
-			i := strings.Index(p.norm[from:], av.verb)
-			if i < 0 {
-				break
-			}
-			at := from + i
-			from = at + len(av.verb)
+		for at := range occurrences(p.norm, av.verb) {
 			start := strings.LastIndexAny(p.norm[:at], "。;:!?\n") + 1
 			for _, a := range listedPeople(p, start, at) {
 				k := fold.String(a.Name)

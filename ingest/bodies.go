@@ -61,13 +61,7 @@ func actingBodies(p *page, m *Minutes) []string {
 		out = append(out, name)
 	}
 	for _, tr := range bodyTriggers {
-		for from := 0; ; {
-			i := strings.Index(p.norm[from:], tr)
-			if i < 0 {
-				break
-			}
-			at := from + i
-			from = at + len(tr)
+		for at := range occurrences(p.norm, tr) {
 			// A body's name ends as a body's does: the cheap test first.
 			if r := lastRune(p.norm[:at]); r >= 0x4E00 && r < 0xA000 && !bodyEndRunes[r-0x4E00] {
 				continue
@@ -101,13 +95,8 @@ func actingBodies(p *page, m *Minutes) []string {
 			listed[fold.String(a.Org)] = true
 		}
 	}
-	for from := 0; ; {
-		k := strings.Index(p.norm[from:], "长")
-		if k < 0 {
-			break
-		}
-		end := from + k + len("长")
-		from = end
+	for k := range occurrences(p.norm, "长") {
+		end := k + len("长")
 		for _, t := range []string{"局长", "处长", "部长", "署长", "司长"} {
 			unit := t[:len(t)-len("长")]
 			if !strings.HasSuffix(p.norm[:end], unit+t) {
@@ -116,7 +105,7 @@ func actingBodies(p *page, m *Minutes) []string {
 			at := end - len(t)
 			// Not in a list of those present (局長黃茂穗), where the
 			// head's name follows: where the head acts (局長答覆).
-			if r, _ := utf8.DecodeRuneInString(p.norm[from:]); hanRune(r) && !strings.ContainsRune("答动回提发作的表致说在就动", r) {
+			if r, _ := utf8.DecodeRuneInString(p.norm[end:]); hanRune(r) && !strings.ContainsRune("答动回提发作的表致说在就动", r) {
 				continue
 			}
 			if a, ok := bodyBefore(p.norm, at); ok && !listed[p.norm[a:at]] {
@@ -233,13 +222,8 @@ func orgsBeforeTitledNames(p *page) []string {
 // last.
 func orgsBeforeTitles(p *page, last string) []string {
 	var out []string
-	for from := 0; ; {
-		i := strings.Index(p.norm[from:], last)
-		if i < 0 {
-			break
-		}
-		end := from + i + len(last)
-		from = end
+	for i := range occurrences(p.norm, last) {
+		end := i + len(last)
 		for _, t := range []string{"局长", "处长", "署长", "队长", "所长", "院长", "部长", "厂长", "科长", "主委", "主任委员"} {
 			if !strings.HasSuffix(p.norm[:end], t) {
 				continue

@@ -63,28 +63,13 @@ func stripChrome(text string) (string, pageHints) {
 		// lines between and long lines are text, and are not folded to
 		// find out.
 		if len(l) > maxChromeBytes || k >= chromeLines && k < len(lines)-chromeLines || !mayBeChrome(l) {
-			if mayHaveByline(l) {
-				if loc := bylineRE.FindStringIndex(l); loc != nil && loc[1] < len(l) {
-					hints.WriteString(fold.String(l[:loc[1]]))
-					hints.WriteByte('\n')
-					l = l[loc[1]:]
-				}
-			}
-			kept = append(kept, l)
+			kept = append(kept, withoutByline(l, &hints))
 			continue
 		}
 		fl := fold.String(l)
 		f := stripSpaces(fl)
 		if !isChrome(f) && !menuLine(fl) && !stampLine(fl) {
-			// 本报讯(记者 林瑶)9月26日，…: the byline goes, the text stays.
-			if mayHaveByline(l) {
-				if loc := bylineRE.FindStringIndex(l); loc != nil && loc[1] < len(l) {
-					hints.WriteString(fold.String(l[:loc[1]]))
-					hints.WriteByte('\n')
-					l = l[loc[1]:]
-				}
-			}
-			kept = append(kept, l)
+			kept = append(kept, withoutByline(l, &hints))
 			continue
 		}
 		hints.WriteString(f)
@@ -185,14 +170,22 @@ func mayBeChrome(l string) bool {
 var chromeRawWords = []string{"ICP", "icp", "备", "備", "扫", "掃", "版权", "版權", "分享", "辨率", "浏览", "瀏覽", "人气", "人氣", "opyright", "手机", "手機", "首页", "首頁"}
 
 // chromeFirstRunes holds the first runes of chromeLabels.
-var chromeFirstRunes = func() map[rune]bool {
-	m := map[rune]bool{}
-	for _, l := range chromeLabels {
-		r, _ := utf8.DecodeRuneInString(l)
-		m[r] = true
+var chromeFirstRunes = firstRunes(chromeLabels)
+
+// withoutByline returns a line of text without the news byline it opens
+// with (本报讯(记者 林瑶)9月26日，… → 9月26日，…), which goes to the hints.
+func withoutByline(l string, hints *strings.Builder) string {
+	if !mayHaveByline(l) {
+		return l
 	}
-	return m
-}()
+	loc := bylineRE.FindStringIndex(l)
+	if loc == nil || loc[1] >= len(l) {
+		return l
+	}
+	hints.WriteString(fold.String(l[:loc[1]]))
+	hints.WriteByte('\n')
+	return l[loc[1]:]
+}
 
 // mayHaveByline is the cheap test before bylineRE: a byline names a 讯 or a
 // 记者.

@@ -320,14 +320,7 @@ func mayStartVerb(s string) bool {
 }
 
 // decisionStarts holds the first characters of decisionVerbs.
-var decisionStarts = func() map[rune]bool {
-	m := map[rune]bool{}
-	for _, v := range decisionVerbs {
-		r, _ := utf8.DecodeRuneInString(v)
-		m[r] = true
-	}
-	return m
-}()
+var decisionStarts = firstRunes(decisionVerbs)
 
 // clauseStart reports whether byte i of text begins a clause: the start,
 // after punctuation, after a sub-point marker (一), or after 会议/原则.

@@ -1,6 +1,7 @@
 package ingest
 
 import (
+	"iter"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -160,7 +161,32 @@ func stripSpaces(s string) string {
 // runeCount is utf8.RuneCountInString, short.
 func runeCount(s string) int { return utf8.RuneCountInString(s) }
 
-// hasAnyPrefix returns the first of words that s starts with.
+// occurrences yields the byte offsets of the non-overlapping occurrences of
+// sub in s, in order.
+func occurrences(s, sub string) iter.Seq[int] {
+	return func(yield func(int) bool) {
+		for from := 0; ; {
+			i := strings.Index(s[from:], sub)
+			if i < 0 || !yield(from+i) {
+				return
+			}
+			from += i + len(sub)
+		}
+	}
+}
+
+// firstRunes returns the set of the first runes of words, the cheap test
+// before firstPrefix.
+func firstRunes(words []string) map[rune]bool {
+	m := map[rune]bool{}
+	for _, w := range words {
+		r, _ := utf8.DecodeRuneInString(w)
+		m[r] = true
+	}
+	return m
+}
+
+// firstPrefix returns the first of words that s starts with.
 func firstPrefix(s string, words []string) (string, bool) {
 	for _, w := range words {
 		if strings.HasPrefix(s, w) {

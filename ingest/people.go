@@ -116,14 +116,7 @@ var surnameFoldedDense = func() *[0xA000 - 0x4E00]bool {
 }()
 
 // innerTitleFirst holds the first runes of innerTitles.
-var innerTitleFirst = func() map[rune]bool {
-	m := map[rune]bool{}
-	for _, t := range innerTitles {
-		r, _ := utf8.DecodeRuneInString(t)
-		m[r] = true
-	}
-	return m
-}()
+var innerTitleFirst = firstRunes(innerTitles)
 
 // isTitleStart reports whether folded s starts with a title, so that a
 // one-character given name is not run on into it.
@@ -137,13 +130,8 @@ func isTitleStart(s string) bool {
 func reporters(p *page) []Attendee {
 	var out []Attendee
 	for _, verb := range []string{"作的", "作了", "所作的", "做了", "做的", "就"} {
-		for from := 0; ; {
-			i := strings.Index(p.norm[from:], verb)
-			if i < 0 {
-				break
-			}
-			at := from + i
-			from = at + len(verb)
+		for at := range occurrences(p.norm, verb) {
+			from := at + len(verb)
 			rest := p.norm[from:min(len(p.norm), from+600)]
 			end := sentenceLen(rest)
 			if !strings.Contains(rest[:end], "报告") && !strings.Contains(rest[:end], "说明") && !strings.Contains(rest[:end], "汇报") {

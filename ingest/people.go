@@ -154,6 +154,35 @@ func reporters(p *page) []Attendee {
 	return out
 }
 
+// namesBeforeTitle finds the members named with their title after the name
+// at the start of a clause (譚耀宗議員問：, 1. 盧偉國議員動議): the name is the
+// whole run of two to four characters before the title, starting with a
+// surname.
+func namesBeforeTitle(p *page) []Attendee {
+	var out []Attendee
+	for at := range occurrences(p.norm, "议员") {
+		start := at
+		n := 0
+		for start > 0 && n < 5 {
+			r, size := utf8.DecodeLastRuneInString(p.norm[:start])
+			if !hanRune(r) {
+				break
+			}
+			start -= size
+			n++
+		}
+		if n < 2 || n > 4 {
+			continue
+		}
+		first, _ := utf8.DecodeRuneInString(p.norm[start:])
+		if !foldedSurname(first) {
+			continue
+		}
+		out = append(out, Attendee{Name: p.show(start, at), Title: p.show(at, at+len("议员")), Role: RoleSpeaker})
+	}
+	return out
+}
+
 // titleAfterVerb drops what the meeting did from the front of a title read
 // back from a name (会议听取了民政部部长 → 民政部部长).
 func titleAfterVerb(title string) string {
@@ -193,6 +222,7 @@ func addActors(p *page, m *Minutes) {
 		}
 	}
 	add(titledInText(p))
+	add(namesBeforeTitle(p))
 	add(reporters(p))
 }
 

@@ -66,6 +66,10 @@ func (e *Extractor) councilDecisions(p *page, m *Minutes) {
 		obj := p.show(from, from+len(body))
 		add(loc[0], Decision{Verb: p.show(loc[2], loc[3]), Object: obj})
 	}
+	// Resolutions (議決：…) anywhere, also outside the numbered items.
+	for _, d := range resolutionsAt(p, 0, len(p.norm)) {
+		add(d.at, d.Decision)
+	}
 	for k := range p.lines {
 		l := strings.TrimLeft(p.line(k), " ")
 		label, ok := firstPrefix(l, rulingLabels)

@@ -80,12 +80,32 @@ func (e *Extractor) items(p *page, m *Minutes) {
 		e.releaseItems(p, m, nm)
 	}
 	e.councilDecisions(p, m)
+	dedupeDecisions(m)
 	for _, it := range m.Items {
 		for _, d := range it.Departments {
 			if !contains(m.Departments, d) {
 				m.Departments = append(m.Departments, d)
 			}
 		}
+	}
+}
+
+// dedupeDecisions keeps the first of the decisions on one object: a
+// matter resolved in its item and restated in another is one decision.
+func dedupeDecisions(m *Minutes) {
+	seen := map[string]bool{}
+	for i := range m.Items {
+		it := &m.Items[i]
+		kept := it.Decisions[:0]
+		for _, d := range it.Decisions {
+			k := fold2Key(fold.String(d.Object))
+			if seen[k] {
+				continue
+			}
+			seen[k] = true
+			kept = append(kept, d)
+		}
+		it.Decisions = kept
 	}
 }
 
@@ -213,6 +233,21 @@ const maxVerbRunes = 20
 // above it that is not a speaker or a report (發言議員：…, …報告審查意見).
 func resolutions(p *page, from, to int) []Decision {
 	var out []Decision
+	for _, d := range resolutionsAt(p, from, to) {
+		out = append(out, d.Decision)
+	}
+	return out
+}
+
+// placedDecision is a decision and the folded offset it was read at.
+type placedDecision struct {
+	Decision
+	at int
+}
+
+// resolutionsAt is resolutions with where each was read.
+func resolutionsAt(p *page, from, to int) []placedDecision {
+	var out []placedDecision
 	for k := p.lineAt(from); k < len(p.lines) && p.lines[k][0] < to; k++ {
 		l := p.lines[k]
 		if l[0] < from {
@@ -252,7 +287,7 @@ func resolutions(p *page, from, to int) []Decision {
 		if runeCount(verb) > maxVerbRunes {
 			verb = p.show(at, at+len(label)-len(":"))
 		}
-		out = append(out, Decision{Verb: verb, Object: obj})
+		out = append(out, placedDecision{Decision{Verb: verb, Object: obj}, at})
 	}
 	return out
 }
@@ -300,8 +335,12 @@ func matterOf(p *page, j int) string {
 	if i := strings.Index(disp, "  "); i > 0 {
 		disp = disp[:i]
 	}
-	if i := strings.Index(disp, "、"); i > 0 && i <= 9 && isNumeral(disp[:i]) {
+	if i := strings.Index(disp, "、"); i > 0 && i <= 9 && (isNumeral(disp[:i]) || strings.Trim(disp[:i], "壹貳參肆伍陸柒捌玖拾贰叁") == "") {
 		disp = disp[i+len("、"):]
+	}
+	// 審議臺北市立國民中小學委託私人辦理自治條例: the matter, not the act.
+	if w, ok := firstPrefix(fold.String(disp), []string{"审议"}); ok {
+		disp = strings.TrimSpace(string([]rune(disp)[runeCount(w):]))
 	}
 	if rs := []rune(disp); len(rs) > maxObjectRunes {
 		disp = string(rs[:maxObjectRunes]) + "…"

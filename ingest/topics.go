@@ -29,6 +29,7 @@ const (
 	topicMaxClasses     = 3  // a document has at most this many
 	topicShareOfTopDiv  = 3  // and each at least 1/this of the top score
 	topicGeneralAffairs = "综合政务"
+	topicHeadLines      = 6 // the lines of a record's head
 )
 
 // documentTopics weighs where the taxonomy's words stand: the title above
@@ -39,6 +40,9 @@ const (
 func (e *Extractor) documentTopics(p *page, m *Minutes) []string {
 	scores := make([]int, len(e.topics))
 	e.topicIx.count(fold.String(m.Title), topicTitleWeight, scores)
+	// The head of the record names its business (市政總質詢, 施政報告):
+	// weighed as an item title.
+	e.topicIx.count(p.norm[:p.lines[min(len(p.lines)-1, topicHeadLines)][1]], topicItemWeight, scores)
 	for _, it := range m.Items {
 		e.topicIx.count(fold.String(it.Title), topicItemWeight, scores)
 		for _, d := range it.Decisions {

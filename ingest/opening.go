@@ -165,20 +165,28 @@ func (e *Extractor) opening(p *page, m *Minutes, ref time.Time, refKnown, roc bo
 // sitting, 举行第二次全体会议) and 政协常委会议 are 常委会会议, 人民代表大会第一次
 // 会议 a 人民代表大会会议; their 主任会议, 主席会议 and 主席团会议 keep their names.
 var (
-	standingRE = regexp.MustCompile(`常委会(?:举行)?(?:第?[0-9〇零一二两三四五六七八九十百]+次)?会议|常委会议|常委会会议`)
-	congressRE = regexp.MustCompile(`人民代表大会(?:第?[0-9〇零一二两三四五六七八九十百]+次)会议`)
+	standingRE  = regexp.MustCompile(`常委会(?:举行|召开)?(?:第?[0-9〇零一二两三四五六七八九十百]+次)?会议|常委会议|常委会会议`)
+	presidiumRE = regexp.MustCompile(`主席团(?:举行|召开)?(?:第?[0-9〇零一二两三四五六七八九十百]+次)?会议`)
+	congressRE  = regexp.MustCompile(`人民代表大会(?:第?[0-9〇零一二两三四五六七八九十百]+次)会议`)
 )
 
 // bodyKind returns the kind of meeting a folded text names by its body, or
 // "".
 func bodyKind(text string) string {
-	for _, k := range []string{"主任会议", "主席团会议", "主席会议", "预备会议"} {
+	if presidiumRE.MatchString(text) {
+		return "主席团会议"
+	}
+	for _, k := range []string{"主任会议", "主席会议"} {
 		if strings.Contains(text, k) {
 			return k
 		}
 	}
 	if standingRE.MatchString(text) {
+		// 预备会议暨五次常委会议: the standing committee meets.
 		return "常委会会议"
+	}
+	if strings.Contains(text, "预备会议") {
+		return "预备会议"
 	}
 	if congressRE.MatchString(text) && !strings.Contains(text, "常务委员会") {
 		return "人民代表大会会议"

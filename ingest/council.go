@@ -14,6 +14,10 @@ import (
 // motionResultRE matches a bracketed result after a motion, folded.
 var motionResultRE = regexp.MustCompile(`[(（]\s*(无异议通过|照案通过|修正通过|通过|不通过|否决|保留)\s*[)）]`)
 
+// motionTitleRE matches a motion named by its quoted title, folded:
+// "積極研究成立中產事務委員會"所提出的議案.
+var motionTitleRE = regexp.MustCompile(`["“「]([^"”」\n]{4,60})["”」]\s*(?:所提出的|的)?(?:议案|原议案)`)
+
 // rulingLabels open a chair's ruling, folded.
 var rulingLabels = []string{"主席裁定:", "主席裁示:", "裁定:"}
 
@@ -65,6 +69,18 @@ func (e *Extractor) councilDecisions(p *page, m *Minutes) {
 		}
 		obj := p.show(from, from+len(body))
 		add(loc[0], Decision{Verb: p.show(loc[2], loc[3]), Object: obj})
+	}
+	// A legislature's motion carried (我宣布議案獲得通過): the motion
+	// named last before it ("積極研究成立中產事務委員會"的議案).
+	for at := range occurrences(p.norm, "议案获得通过") {
+		head := p.norm[max(0, at-50000):at]
+		locs := motionTitleRE.FindAllStringSubmatchIndex(head, -1)
+		if len(locs) == 0 {
+			continue
+		}
+		l := locs[len(locs)-1]
+		base := at - len(head)
+		add(at, Decision{Verb: p.show(at+len("议案"), at+len("议案获得通过")), Object: p.show(base+l[2], base+l[3])})
 	}
 	// Resolutions (議決：…) anywhere, also outside the numbered items.
 	for _, d := range resolutionsAt(p, 0, len(p.norm)) {

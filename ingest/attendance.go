@@ -145,18 +145,17 @@ func (e *Extractor) attendance(p *page, m *Minutes) {
 func attendedIn(p *page) []Attendee {
 	var out []Attendee
 	seen := map[string]bool{}
-	for _, av := range attendVerbs {
-		for at := range occurrences(p.norm, av.verb) {
-			start := strings.LastIndexAny(p.norm[:at], "。;:!?\n") + 1
-			for _, a := range listedPeople(p, start, at) {
-				k := fold.String(a.Name)
-				if seen[k] {
-					continue
-				}
-				seen[k] = true
-				a.Role = av.role
-				out = append(out, a)
+	for at, verb := range attendVerbSet.all(p.norm) {
+		role := attendRoles[verb]
+		start := strings.LastIndexAny(p.norm[:at], "。;:!?\n") + 1
+		for _, a := range listedPeople(p, start, at) {
+			k := fold.String(a.Name)
+			if seen[k] {
+				continue
 			}
+			seen[k] = true
+			a.Role = role
+			out = append(out, a)
 		}
 	}
 	return out
@@ -168,6 +167,24 @@ var attendVerbs = []struct{ verb, role string }{
 	{"列席会议", RoleObserver}, {"出席会议", RolePresent}, {"参加会议", RolePresent},
 	{"出席了会议", RolePresent}, {"参加了会议", RolePresent}, {"到会", RolePresent},
 }
+
+// attendVerbSet and attendRoles index attendVerbs.
+var (
+	attendVerbSet = func() *wordSet {
+		var ws []string
+		for _, av := range attendVerbs {
+			ws = append(ws, av.verb)
+		}
+		return newWordSet(ws...)
+	}()
+	attendRoles = func() map[string]string {
+		m := map[string]string{}
+		for _, av := range attendVerbs {
+			m[av.verb] = av.role
+		}
+		return m
+	}()
+)
 
 // listTitles are the titles written before a name in a release's list of
 // those present, folded, longest first.

@@ -17,6 +17,8 @@ import (
 // bodyTriggers follow a body's name where it acts, folded.
 var bodyTriggers = []string{"送审的", "提交的", "报送的", "起草的", "关于", "牵头", "《", "作了", "主要负责", "要"}
 
+var bodyTriggerSet = newWordSet(bodyTriggers...)
+
 // levelTriggers are the bodyTriggers after which only a body whose name
 // starts with its level counts (县政府办公室要认真梳理).
 var levelTriggers = map[string]bool{"要": true}
@@ -60,18 +62,16 @@ func actingBodies(p *page, m *Minutes) []string {
 		seen[k] = true
 		out = append(out, name)
 	}
-	for _, tr := range bodyTriggers {
-		for at := range occurrences(p.norm, tr) {
-			// A body's name ends as a body's does: the cheap test first.
-			if r := lastRune(p.norm[:at]); r >= 0x4E00 && r < 0xA000 && !bodyEndRunes[r-0x4E00] {
+	for at, tr := range bodyTriggerSet.all(p.norm) {
+		// A body's name ends as a body's does: the cheap test first.
+		if r := lastRune(p.norm[:at]); r >= 0x4E00 && r < 0xA000 && !bodyEndRunes[r-0x4E00] {
+			continue
+		}
+		if a, ok := bodyBefore(p.norm, at); ok {
+			if levelTriggers[tr] && !strings.ContainsRune(levelChars, []rune(p.norm[a:at])[0]) {
 				continue
 			}
-			if a, ok := bodyBefore(p.norm, at); ok {
-				if levelTriggers[tr] && !strings.ContainsRune(levelChars, []rune(p.norm[a:at])[0]) {
-					continue
-				}
-				add(p.show(a, at))
-			}
+			add(p.show(a, at))
 		}
 	}
 	for _, a := range m.Attendees {

@@ -125,31 +125,32 @@ func isTitleStart(s string) bool {
 	return ok
 }
 
+// reportVerbs stand between who reported and the report.
+var reportVerbs = newWordSet("作的", "作了", "所作的", "做了", "做的", "就")
+
 // reporters reads the people a release says reported or explained an item:
 // 听取了民政部部长李立国…作的关于…的报告, 区财政局长李文勇就…作了说明.
 func reporters(p *page) []Attendee {
 	var out []Attendee
-	for _, verb := range []string{"作的", "作了", "所作的", "做了", "做的", "就"} {
-		for at := range occurrences(p.norm, verb) {
-			from := at + len(verb)
-			rest := p.norm[from:min(len(p.norm), from+600)]
-			end := sentenceLen(rest)
-			if !strings.Contains(rest[:end], "报告") && !strings.Contains(rest[:end], "说明") && !strings.Contains(rest[:end], "汇报") {
-				continue
-			}
-			ls := strings.LastIndexAny(p.norm[:at], ",。;:\n、")
-			before := p.norm[ls+1 : at]
-			if strings.Contains(before, "受") {
-				// 李立国受国务院委托作的: the person is before 受.
-				before = before[:strings.Index(before, "受")]
-			}
-			start := at - len(p.norm[ls+1:at])
-			per, ok := personBefore(p.show(start, start+len(before)), true)
-			if !ok || per.Title == "" {
-				continue
-			}
-			out = append(out, Attendee{Name: per.Name, Title: titleAfterVerb(per.Title), Role: RoleSpeaker})
+	for at, verb := range reportVerbs.all(p.norm) {
+		from := at + len(verb)
+		rest := p.norm[from:min(len(p.norm), from+600)]
+		end := sentenceLen(rest)
+		if !strings.Contains(rest[:end], "报告") && !strings.Contains(rest[:end], "说明") && !strings.Contains(rest[:end], "汇报") {
+			continue
 		}
+		ls := strings.LastIndexAny(p.norm[:at], ",。;:\n、")
+		before := p.norm[ls+1 : at]
+		if strings.Contains(before, "受") {
+			// 李立国受国务院委托作的: the person is before 受.
+			before = before[:strings.Index(before, "受")]
+		}
+		start := at - len(p.norm[ls+1:at])
+		per, ok := personBefore(p.show(start, start+len(before)), true)
+		if !ok || per.Title == "" {
+			continue
+		}
+		out = append(out, Attendee{Name: per.Name, Title: titleAfterVerb(per.Title), Role: RoleSpeaker})
 	}
 	return out
 }

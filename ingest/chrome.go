@@ -139,7 +139,7 @@ var bylineRE = regexp.MustCompile(`^[\s\x{3000}]*(?:(?:[^，。,:：\s]{0,16}(?:
 
 // chromeLines is how many lines at the head and at the foot of a page may
 // be chrome.
-const chromeLines = 40
+const chromeLines = 20
 
 // maxChromeBytes bounds the lines read as chrome: a line of chrome holds a
 // few labels and values, never a paragraph (about 200 characters).

@@ -1,6 +1,7 @@
 package ingest
 
 import (
+	"slices"
 	"sort"
 	"strings"
 	"unicode"
@@ -11,12 +12,38 @@ import (
 // assignTopics gives each item the taxonomy classes its title and text
 // speak of (a keyword in the title counts 3, in the text 1; a class needs 3)
 // and the document its own classes (documentTopics).
+//
+// The body's counts are the items' texts' counts and those of the text
+// outside the items, so that the text is read once.
 func (e *Extractor) assignTopics(p *page, m *Minutes) {
+	body := make([]int, len(e.topics))
+	var spans [][2]int
 	for i := range m.Items {
 		it := &m.Items[i]
-		it.Topics = e.classify(fold.String(it.Title), p.foldedText(it))
+		text, span, ok := p.foldedSpan(it)
+		counts := make([]int, len(e.topics))
+		e.topicIx.count(text, 1, counts)
+		it.Topics = e.classifyCounts(fold.String(it.Title), counts)
+		if ok {
+			for c := range body {
+				body[c] += counts[c]
+			}
+			spans = append(spans, span)
+		}
 	}
-	m.Topics = e.documentTopics(p, m)
+	// The text outside the items.
+	sort.Slice(spans, func(i, j int) bool { return spans[i][0] < spans[j][0] })
+	at := 0
+	for _, sp := range spans {
+		if sp[0] > at {
+			e.topicIx.count(p.norm[at:sp[0]], 1, body)
+		}
+		at = max(at, sp[1])
+	}
+	if at < len(p.norm) {
+		e.topicIx.count(p.norm[at:], 1, body)
+	}
+	m.Topics = e.documentTopics(p, m, body)
 }
 
 // Weights of a keyword by where it stands, and the bounds of a document's
@@ -37,7 +64,7 @@ const (
 // that a long transcript's chatter does not outweigh its business. It keeps
 // the classes that score enough, at most three; a record whose business no
 // class names is general government business (综合政务).
-func (e *Extractor) documentTopics(p *page, m *Minutes) []string {
+func (e *Extractor) documentTopics(p *page, m *Minutes, body []int) []string {
 	scores := make([]int, len(e.topics))
 	e.topicIx.count(fold.String(m.Title), topicTitleWeight, scores)
 	// The head of the record names its business (市政總質詢, 施政報告):
@@ -49,9 +76,6 @@ func (e *Extractor) documentTopics(p *page, m *Minutes) []string {
 			e.topicIx.count(fold.String(d.Object), topicItemWeight, scores)
 		}
 	}
-	body := make([]int, len(e.topics))
-	// m.Text is p.disp, which folds to p.norm.
-	e.topicIx.count(p.norm, 1, body)
 	order := make([]int, len(e.topics))
 	for c := range scores {
 		scores[c] += min(body[c], topicBodyCap)
@@ -75,24 +99,26 @@ func (e *Extractor) documentTopics(p *page, m *Minutes) []string {
 	return out
 }
 
-// foldedText returns the folded form of an item's text, which is the span of
-// p.disp from it.Start to it.End with its spaces trimmed: the span of p.norm
-// folded from it, since folding goes rune by rune.
-func (p *page) foldedText(it *Item) string {
+// foldedSpan returns the folded form of an item's text, which is the span
+// of p.disp from it.Start to it.End with its spaces trimmed: the span of
+// p.norm folded from it, since folding goes rune by rune. ok is false for a
+// text that is not where it was taken from.
+func (p *page) foldedSpan(it *Item) (string, [2]int, bool) {
 	span := p.disp[it.Start:it.End]
 	a := it.Start + len(span) - len(strings.TrimLeftFunc(span, unicode.IsSpace))
 	b := a + len(it.Text)
 	if b > len(p.disp) || p.disp[a:b] != it.Text {
-		return fold.String(it.Text) // not where it was taken from
+		return fold.String(it.Text), [2]int{}, false
 	}
-	return p.norm[sort.SearchInts(p.offs, a):sort.SearchInts(p.offs, b)]
+	i, j := sort.SearchInts(p.offs, a), sort.SearchInts(p.offs, b)
+	return p.norm[i:j], [2]int{i, j}, true
 }
 
-func (e *Extractor) classify(title, text string) []string {
+// classifyCounts is classify for a text whose counts are known.
+func (e *Extractor) classifyCounts(title string, textCounts []int) []string {
 	out := []string{}
-	scores := make([]int, len(e.topics))
+	scores := slices.Clone(textCounts)
 	e.topicIx.count(title, 3, scores)
-	e.topicIx.count(text, 1, scores)
 	for c, t := range e.topics {
 		if scores[c] >= 3 {
 			out = append(out, t.label)

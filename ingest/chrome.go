@@ -75,7 +75,7 @@ func stripChrome(text string) (string, pageHints) {
 		hints.WriteString(f)
 		hints.WriteByte('\n')
 		if h.published == "" {
-			for _, label := range []string{"发布时间", "发布日期", "更新时间", "发表时间", "成文日期"} {
+			for _, label := range []string{"发布时间", "发布日期", "更新时间", "发表时间", "成文日期", "日期", "时间"} {
 				if i := strings.Index(fl, label); i >= 0 || stampLine(fl) {
 					if dm, ok := firstDate(fl[max(i, 0):], timeZero, false); ok && !dm.Inferred {
 						h.published = dm.ISO()

@@ -191,6 +191,11 @@ func (e *Extractor) extractDoc(d *Document, name string, explain bool) (*Minutes
 
 	e.header(p, d, m, ref, roc)
 	e.opening(p, m, ref, refKnown, roc)
+	if m.Meeting.Date == "" && m.Meeting.Year != 0 && !refKnown {
+		// 1月19日…主持召开2026年第1次常务会议: the session's year is the
+		// meeting's.
+		e.opening(p, m, time.Date(m.Meeting.Year, 12, 31, 0, 0, 0, 0, time.UTC), true, roc)
+	}
 	if m.Chair != nil {
 		switch ob := issuerOfChair(m.Chair.Title); {
 		case m.Issuer == "":

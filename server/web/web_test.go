@@ -404,3 +404,29 @@ func TestStatic(t *testing.T) {
 		t.Errorf("CSP = %q", csp)
 	}
 }
+
+// TestDepartmentsOfTwoCities checks that the 市工信局 of Suzhou and of
+// Wenzhou are two department pages, and that the bare name lists both.
+func TestDepartmentsOfTwoCities(t *testing.T) {
+	h := newHandler(t, sampleIndex(t))
+	const plan = "苏州市氢能及燃料电池产业发展规划"
+	for _, tc := range []struct {
+		name     string
+		wantPlan bool
+	}{
+		{"苏州市工信局", true},
+		{"温州市工信局", false},
+		{"市工信局", true},
+	} {
+		rec, doc := get(t, h, "/departments/"+url.PathEscape(tc.name))
+		if rec.Code != http.StatusOK {
+			t.Fatalf("%s: status %d", tc.name, rec.Code)
+		}
+		if got := strings.Contains(text(doc), plan); got != tc.wantPlan {
+			t.Errorf("%s: lists Suzhou's plan %v, want %v", tc.name, got, tc.wantPlan)
+		}
+		if rows := find(doc, "tr"); len(rows) < 2 {
+			t.Errorf("%s: no meetings listed", tc.name)
+		}
+	}
+}

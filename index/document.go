@@ -121,6 +121,18 @@ func meetingDay(rec *ingest.Minutes) string {
 	return rec.Published
 }
 
+// meetingTopics are the topics a meeting is filtered and faceted by: the
+// record's own (at most three, its headline) and those of each of its
+// items, so that a meeting that approved a hydrogen plan is found under
+// 国土资源、能源 whatever its headline topics.
+func meetingTopics(rec *ingest.Minutes) []string {
+	out := appendUnique(nil, rec.Topics...)
+	for _, it := range rec.Items {
+		out = appendUnique(out, it.Topics...)
+	}
+	return out
+}
+
 // departmentIDs names departments of a record as bodies of one government
 // each (苏州市工信局 for 市工信局 in Suzhou's record), as facets, filters and
 // department pages count them.
@@ -321,7 +333,7 @@ func docs(r storedRecord) ([]idDoc, error) {
 	}
 	m.text(fTextChars, body)
 	m.keyword(fDepartment, departmentIDs(rec, rec.Departments...)...)
-	m.keyword(fTopic, rec.Topics...)
+	m.keyword(fTopic, meetingTopics(rec)...)
 	out = append(out, idDoc{rec.ID, m})
 
 	var decisions []idDoc

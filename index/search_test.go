@@ -226,7 +226,7 @@ func TestFacets(t *testing.T) {
 		add("issuer", r.Issuer)
 		add("kind", r.Meeting.Kind)
 		add("department", departmentIDs(r, r.Departments...)...)
-		add("topic", r.Topics...)
+		add("topic", meetingTopics(r)...)
 		add("year", r.Meeting.Date[:4])
 		add("month", r.Meeting.Date[:7])
 		var names []string

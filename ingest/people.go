@@ -184,6 +184,42 @@ func namesBeforeTitle(p *page) []Attendee {
 	return out
 }
 
+// mentionedLeaders finds the leaders a record names by the title that
+// follows the name (习近平总书记) or as 同志 (胡锦涛同志): three characters
+// starting with a surname before the title, or two before 总书记.
+func mentionedLeaders(p *page) []Attendee {
+	var out []Attendee
+	for at, title := range leaderTitles.all(p.norm) {
+		for _, n := range []int{3, 2} {
+			if n == 2 && title != "总书记" {
+				break
+			}
+			start := at
+			for k := 0; k < n && start > 0; k++ {
+				_, size := utf8.DecodeLastRuneInString(p.norm[:start])
+				start -= size
+			}
+			name := p.norm[start:at]
+			first, _ := utf8.DecodeRuneInString(name)
+			if strings.ContainsRune("于与和对在从向为将把被及等同各全这那该本其", first) {
+				continue
+			}
+			// X同志 stands after a break (、胡锦涛同志): 关于扩大…同志 is no name.
+			if prev := lastRune(p.norm[:start]); title == "同志" && start > 0 && hanRune(prev) && !strings.ContainsRune("、和与及同", prev) {
+				continue
+			}
+			if runeCount(name) == n && isName(name) && foldedSurname(first) {
+				out = append(out, Attendee{Name: p.show(start, at), Title: title, Role: RoleMentioned})
+				break
+			}
+		}
+	}
+	return out
+}
+
+// leaderTitles follow the name of a leader a record mentions.
+var leaderTitles = newWordSet("总书记", "同志")
+
 // titleAfterVerb drops what the meeting did from the front of a title read
 // back from a name (会议听取了民政部部长 → 民政部部长).
 func titleAfterVerb(title string) string {
@@ -225,6 +261,7 @@ func addActors(p *page, m *Minutes) {
 	add(titledInText(p))
 	add(namesBeforeTitle(p))
 	add(reporters(p))
+	add(mentionedLeaders(p))
 }
 
 // isNameDot reports whether r joins the parts of a name (艾力更·依明巴海,

@@ -102,6 +102,9 @@ const (
 	RoleRecorder = "记录"
 	RoleAbsent   = "请假"
 	RoleSpeaker  = "发言"
+	// RoleMentioned is a leader the record names (传达学习习近平总书记…,
+	// 胡锦涛同志…) without a part in the meeting.
+	RoleMentioned = "提及"
 )
 
 // Attendee is a person named in the attendance lists (or a speaker of a

@@ -34,7 +34,7 @@ const (
 var meetingWords = []string{"会议", "院会", "大会", "议事", "议程", "常委会", "主持", "纪要"}
 
 // congressBodies name people's congress and CPPCC bodies, folded.
-var congressBodies = []string{"人大常委会", "人民代表大会常务委员会", "主任会议", "主席团", "政协", "政治协商会议", "主席会议"}
+var congressBodies = []string{"人大", "人民代表大会", "主任会议", "主席团", "政协", "政治协商会议", "主席会议"}
 
 // genre tells what kind of meeting record a page is, from its title and
 // text; empty when it is not a meeting record at all (a table, a program, a
@@ -61,7 +61,9 @@ func genre(p *page, m *Minutes) string {
 		return GenreAgenda
 	case hasAny(title, []string{"立法会", "立法院", "公报"}) || m.Format == "json" && strings.Contains(head, "立法会"):
 		return GenreHansard
-	case hasAny(title+head[:min(len(head), 600)], congressBodies):
+	case hasAny(fold.String(m.Issuer), congressBodies) || m.Issuer == "" && hasAny(title, congressBodies):
+		// The body that meets is a congress's or CPPCC's (a government's
+		// release may name their members among its guests).
 		return GenreCongress
 	case hasAny(title, []string{"议会", "代表会"}) || m.Script != "simplified" && hasAny(title, []string{"纪录", "记录", "议事录"}):
 		return GenreTranscript

@@ -43,11 +43,11 @@ var businessVerbs = map[string]bool{
 }
 
 // meetingSubjects are the meeting as the subject of a sentence, folded.
-var meetingSubjects = []string{"会议", "大会", "会上", "本次会议", "此次会议", "全会"}
+var meetingSubjects = []string{"会议", "大会", "会上", "会前", "本次会议", "此次会议", "全会"}
 
 // clauseLinks stand before a verb inside a clause without changing it:
 // 会议还决定, 并部署, 同时明确.
-var clauseLinks = []string{"本次会议", "此次会议", "会议", "大会", "会上", "认真", "一致", "还", "并", "同时", "也", "此外", "另外"}
+var clauseLinks = []string{"本次会议", "此次会议", "会议", "大会", "会上", "会前", "认真", "一致", "依次", "依法", "还", "并", "同时", "也", "此外", "另外"}
 
 // enumerators open the first point of a list (会议确定，一是…): what follows
 // is an elaboration, not the short object of the verb.
@@ -331,8 +331,9 @@ func (e *Extractor) sentenceDecisions(p *page, s, end int, mode int, titledOnly,
 				titled = true
 				break
 			}
-			if business {
-				// 审议了县交运局送审的《A》《B》: the documents examined.
+			if business && !strings.HasPrefix(verb, "听取") && !strings.HasPrefix(verb, "书面听取") {
+				// 审议了县交运局送审的《A》《B》: the documents examined
+				// (听取《条例》实施情况的汇报 hears a report on one).
 				if ts := titlesIn(p, objAt, fr[1]); len(ts) > 0 {
 					objs = ts
 					titled = true
@@ -393,6 +394,20 @@ func objectsOf(p *page, i, end int) []string {
 			add(i+pt[0], i+pt[1])
 		}
 		return out
+	}
+	// 政府工作报告、人大工作报告: documents each.
+	if parts := splitAt(text, "、"); len(parts) > 1 {
+		docs := true
+		for _, pt := range parts {
+			_, ok := docEnd(text[pt[0]:pt[1]])
+			docs = docs && ok
+		}
+		if docs {
+			for _, pt := range parts {
+				add(i+pt[0], i+pt[1])
+			}
+			return out
+		}
 	}
 	// 选举办法(草案)、…的通过办法(草案)和…票决办法(草案): drafts each.
 	if parts := splitAt(text, ")、", ")和"); len(parts) > 1 {
@@ -506,6 +521,18 @@ func titlesAt(p *page, i, end int) (titles []string, whole bool) {
 		}
 	}
 	return titles, strings.TrimSpace(p.norm[i:end]) == ""
+}
+
+// docEnd reports whether a folded object ends as a document's name does
+// (…工作报告, …方案, …(草案)).
+func docEnd(f string) (string, bool) {
+	f = strings.TrimRight(f, ")")
+	for _, w := range []string{"报告", "方案", "办法", "规划", "计划", "条例", "名单", "草案", "意见", "规定", "细则", "纲要", "决定", "议程", "日程"} {
+		if strings.HasSuffix(f, w) {
+			return w, true
+		}
+	}
+	return "", false
 }
 
 // vagueObject reports whether a folded object names nothing a clerk could

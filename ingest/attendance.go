@@ -145,7 +145,7 @@ func (e *Extractor) attendance(p *page, m *Minutes) {
 func attendedIn(p *page) []Attendee {
 	var out []Attendee
 	seen := map[string]bool{}
-	for at, verb := range attendVerbSet.all(p.norm) {
+	for at, verb := range p.wordsIn(attendVerbSet) {
 		role := attendRoles[verb]
 		start := strings.LastIndexAny(p.norm[:at], "。;:!?\n") + 1
 		for _, a := range listedPeople(p, start, at) {
@@ -168,16 +168,17 @@ var attendVerbs = []struct{ verb, role string }{
 	{"出席了会议", RolePresent}, {"参加了会议", RolePresent}, {"到会", RolePresent},
 }
 
-// attendVerbSet and attendRoles index attendVerbs.
+// attendVerbWords, attendVerbSet and attendRoles index attendVerbs.
 var (
-	attendVerbSet = func() *wordSet {
+	attendVerbWords = func() []string {
 		var ws []string
 		for _, av := range attendVerbs {
 			ws = append(ws, av.verb)
 		}
-		return newWordSet(ws...)
+		return ws
 	}()
-	attendRoles = func() map[string]string {
+	attendVerbSet = setOf(attendVerbWords...)
+	attendRoles   = func() map[string]string {
 		m := map[string]string{}
 		for _, av := range attendVerbs {
 			m[av.verb] = av.role

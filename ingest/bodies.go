@@ -17,7 +17,7 @@ import (
 // bodyTriggers follow a body's name where it acts, folded.
 var bodyTriggers = []string{"送审的", "提交的", "报送的", "起草的", "关于", "牵头", "《", "作了", "主要负责", "要"}
 
-var bodyTriggerSet = newWordSet(bodyTriggers...)
+var bodyTriggerSet = setOf(bodyTriggers...)
 
 // levelTriggers are the bodyTriggers after which only a body whose name
 // starts with its level counts (县政府办公室要认真梳理).
@@ -62,7 +62,7 @@ func actingBodies(p *page, m *Minutes) []string {
 		seen[k] = true
 		out = append(out, name)
 	}
-	for at, tr := range bodyTriggerSet.all(p.norm) {
+	for at, tr := range p.wordsIn(bodyTriggerSet) {
 		// A body's name ends as a body's does: the cheap test first.
 		if r := lastRune(p.norm[:at]); r >= 0x4E00 && r < 0xA000 && !bodyEndRunes[r-0x4E00] {
 			continue

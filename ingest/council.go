@@ -18,6 +18,14 @@ var motionResultRE = regexp.MustCompile(`[(（]\s*(无异议通过|照案通过|
 // "積極研究成立中產事務委員會"所提出的議案.
 var motionTitleRE = regexp.MustCompile(`["“「]([^"”」\n]{4,60})["”」]\s*(?:所提出的|的)?(?:议案|原议案)`)
 
+// motionWords mark the motions a council carried: a bracketed result
+// (通过), 無異議通過), and a legislature's announcement (議案獲得通過).
+var (
+	motionWords    = []string{"通过)", "否决)", "保留)", "通过 )", "议案获得通过"}
+	motionResults  = setOf(motionWords[:4]...)
+	motionsCarried = setOf("议案获得通过")
+)
+
 // rulingLabels open a chair's ruling, folded.
 var rulingLabels = []string{"主席裁定:", "主席裁示:", "裁定:"}
 
@@ -47,8 +55,9 @@ func (e *Extractor) councilDecisions(p *page, m *Minutes) {
 		all = append(all, found{at, d})
 	}
 	var results [][]int
-	if strings.Contains(p.norm, "通过)") || strings.Contains(p.norm, "否决)") || strings.Contains(p.norm, "保留)") || strings.Contains(p.norm, "通过 )") {
+	for range p.wordsIn(motionResults) {
 		results = motionResultRE.FindAllStringSubmatchIndex(p.norm, -1)
+		break
 	}
 	for _, loc := range results {
 		lineStart := p.lines[p.lineAt(loc[0])][0]
@@ -72,7 +81,7 @@ func (e *Extractor) councilDecisions(p *page, m *Minutes) {
 	}
 	// A legislature's motion carried (我宣布議案獲得通過): the motion
 	// named last before it ("積極研究成立中產事務委員會"的議案).
-	for at := range occurrences(p.norm, "议案获得通过") {
+	for at := range p.wordsIn(motionsCarried) {
 		head := p.norm[max(0, at-50000):at]
 		locs := motionTitleRE.FindAllStringSubmatchIndex(head, -1)
 		if len(locs) == 0 {

@@ -2,6 +2,7 @@ package ingest
 
 import (
 	"iter"
+	"slices"
 	"sort"
 	"strings"
 	"unicode"
@@ -23,6 +24,47 @@ type page struct {
 	lines [][2]int
 	// ex, when set, records the rule behind each field (Explain).
 	ex *explainer
+	// found holds the occurrences of pageWords, found on first use.
+	found     []wordHit
+	foundDone bool
+}
+
+// wordHit is an occurrence of a word at a folded offset.
+type wordHit struct {
+	at   int
+	word string
+}
+
+// pageWords are the words the passes of extraction look for in a record's
+// text (bodies' triggers, attendance, report and leader words, motions
+// carried): one walk over the text finds them all.
+var pageWords = newWordSet(slices.Concat(bodyTriggers, attendVerbWords, reportVerbWords, leaderTitleWords, motionWords)...)
+
+// wordsIn yields, in text order, the occurrences of the words of set, which
+// must be pageWords.
+func (p *page) wordsIn(set map[string]bool) iter.Seq2[int, string] {
+	if !p.foundDone {
+		for at, w := range pageWords.all(p.norm) {
+			p.found = append(p.found, wordHit{at, w})
+		}
+		p.foundDone = true
+	}
+	return func(yield func(int, string) bool) {
+		for _, h := range p.found {
+			if set[h.word] && !yield(h.at, h.word) {
+				return
+			}
+		}
+	}
+}
+
+// setOf returns words as a set.
+func setOf(words ...string) map[string]bool {
+	m := make(map[string]bool, len(words))
+	for _, w := range words {
+		m[w] = true
+	}
+	return m
 }
 
 func newPage(raw string) *page {

@@ -126,13 +126,16 @@ func isTitleStart(s string) bool {
 }
 
 // reportVerbs stand between who reported and the report.
-var reportVerbs = newWordSet("作的", "作了", "所作的", "做了", "做的", "就")
+var (
+	reportVerbWords = []string{"作的", "作了", "所作的", "做了", "做的", "就"}
+	reportVerbs     = setOf(reportVerbWords...)
+)
 
 // reporters reads the people a release says reported or explained an item:
 // 听取了民政部部长李立国…作的关于…的报告, 区财政局长李文勇就…作了说明.
 func reporters(p *page) []Attendee {
 	var out []Attendee
-	for at, verb := range reportVerbs.all(p.norm) {
+	for at, verb := range p.wordsIn(reportVerbs) {
 		from := at + len(verb)
 		rest := p.norm[from:min(len(p.norm), from+600)]
 		end := sentenceLen(rest)
@@ -189,7 +192,7 @@ func namesBeforeTitle(p *page) []Attendee {
 // starting with a surname before the title, or two before 总书记.
 func mentionedLeaders(p *page) []Attendee {
 	var out []Attendee
-	for at, title := range leaderTitles.all(p.norm) {
+	for at, title := range p.wordsIn(leaderTitles) {
 		for _, n := range []int{3, 2} {
 			if n == 2 && title != "总书记" {
 				break
@@ -218,7 +221,10 @@ func mentionedLeaders(p *page) []Attendee {
 }
 
 // leaderTitles follow the name of a leader a record mentions.
-var leaderTitles = newWordSet("总书记", "同志")
+var (
+	leaderTitleWords = []string{"总书记", "同志"}
+	leaderTitles     = setOf(leaderTitleWords...)
+)
 
 // titleAfterVerb drops what the meeting did from the front of a title read
 // back from a name (会议听取了民政部部长 → 民政部部长).

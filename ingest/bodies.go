@@ -15,7 +15,13 @@ import (
 // (列席：市政府－警察局局長黃茂穗). A clerk lists each once, as the text names it.
 
 // bodyTriggers follow a body's name where it acts, folded.
-var bodyTriggers = []string{"送审的", "提交的", "报送的", "起草的", "关于", "牵头", "《", "作了", "主要负责", "要"}
+var bodyTriggers = []string{
+	"送审的", "提交的", "报送的", "起草的", "关于", "牵头", "《", "作了", "主要负责", "要",
+	// A council's committees and the bodies whose budgets it reviews:
+	// 交付財政建設委員會審查, 保安委員會第二召集人, 板橋區公所　預算數,
+	// 環境保護局主管.
+	"审查", "第一召集人", "第二召集人", "第三召集人", "召集人", "预算数", "主管",
+}
 
 var bodyTriggerSet = setOf(bodyTriggers...)
 
@@ -47,6 +53,7 @@ var bodyCutWords = []string{
 	"了", "的", "由", "对", "在", "向", "将", "把", "被", "就", "据", "按", "请", "为", "是", "有", "并", "日",
 	"听取", "审议", "研究", "讨论", "通过", "同意", "会议", "会上", "传达", "学习", "要求", "指出",
 	"而", "但", "也", "已", "均", "过去", "现在", "目前", "隶属", "时任", "担任", "控制", "说", "当", "她", "他", "我", "你", "便",
+	"交付", "本案交", "鉴于", "责成", "进入", "汇报",
 }
 
 // actingBodies returns the bodies the text names where they act, in order
@@ -131,6 +138,8 @@ func bodyEnd(s string) (string, bool) {
 // Han characters before it, cut after the last particle or verb, when it
 // ends as a body's name does and is three to fourteen characters long.
 func bodyBefore(norm string, at int) (int, bool) {
+	// 板橋區公所　預算數: the name may stand a space before the trigger.
+	at = len(strings.TrimRight(norm[:at], " "))
 	i := at
 	for n := 0; i > 0 && n < 16; n++ {
 		r, size := utf8.DecodeLastRuneInString(norm[:i])
@@ -171,7 +180,7 @@ func genericBody(f string) bool {
 	if _, ok := firstPrefix(f, []string{"各", "有关", "相关", "其他", "其它", "所属", "上级", "下级"}); ok {
 		return true
 	}
-	return strings.Contains(f, "以上") || strings.Contains(f, "以下") || strings.Contains(f, "级")
+	return strings.Contains(f, "以上") || strings.Contains(f, "以下") || strings.Contains(f, "级") || strings.Contains(f, "两委") || strings.Contains(f, "相关")
 }
 
 // headedBody returns the body a title says its holder heads: 工務局長 →

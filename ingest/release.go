@@ -244,7 +244,7 @@ func (e *Extractor) sentenceDecisions(p *page, s, end int, mode int, titledOnly,
 	}
 	var out []Decision
 	titled := false
-	lastVerb := ""
+	lastVerb, lastBusiness := "", false
 	frags := fragments(p.norm, at, end)
 	for f := 0; f < len(frags); f++ {
 		fr := frags[f]
@@ -278,6 +278,11 @@ func (e *Extractor) sentenceDecisions(p *page, s, end int, mode int, titledOnly,
 				}
 				continue
 			}
+			// 听取、审议并通过了A的报告；B的报告: documents listed on.
+			if _, doc := docEnd(text); doc && !lastBusiness && !titledOnly && runeCount(text) <= maxObjectRunes {
+				out = append(out, objectsAs(lastVerb, objectsOf(p, fr[0], fr[1]))...)
+				continue
+			}
 		}
 		skip := 0
 		for {
@@ -298,7 +303,7 @@ func (e *Extractor) sentenceDecisions(p *page, s, end int, mode int, titledOnly,
 		}
 		business := businessVerbs[verb]
 		vAt := fr[0] + skip
-		lastVerb = p.show(vAt, vAt+len(verb))
+		lastVerb, lastBusiness = p.show(vAt, vAt+len(verb)), business
 		objAt := vAt + len(verb)
 		objAt += len(prefixOf(p.norm[objAt:fr[1]], "了"))
 		if verb == "推选" || verb == "选举产生" {
@@ -359,6 +364,15 @@ func (e *Extractor) sentenceDecisions(p *page, s, end int, mode int, titledOnly,
 		for _, o := range objs {
 			out = append(out, Decision{Verb: p.show(vAt, vAt+len(verb)), Object: o})
 		}
+	}
+	return out
+}
+
+// objectsAs makes decisions of objects under one verb.
+func objectsAs(verb string, objs []string) []Decision {
+	out := make([]Decision, 0, len(objs))
+	for _, o := range objs {
+		out = append(out, Decision{Verb: verb, Object: o})
 	}
 	return out
 }

@@ -58,7 +58,7 @@ var enumerators = []string{"一是", "一要", "一、", "(一)", "首先", "要
 func (e *Extractor) releaseItems(p *page, m *Minutes, nm naming) {
 	var seen []string
 	leadSeen := false
-	leadDecided := false
+	var leadKeys []string
 	for k := range p.lines {
 		l := p.lines[k]
 		line := strings.TrimSpace(p.norm[l[0]:l[1]])
@@ -69,7 +69,7 @@ func (e *Extractor) releaseItems(p *page, m *Minutes, nm naming) {
 		if lead {
 			leadSeen = true
 		}
-		ds := e.releaseDecisions(p, l[0], l[1], lead, leadDecided)
+		ds := e.releaseDecisions(p, l[0], l[1], lead, restates(leadKeys))
 		// A decision the release already named (the opening's clause,
 		// restated in its paragraph) is not a second one.
 		var kept []Decision
@@ -84,8 +84,10 @@ func (e *Extractor) releaseItems(p *page, m *Minutes, nm naming) {
 				kept = append(kept, d)
 			}
 		}
-		if lead && len(kept) > 0 {
-			leadDecided = true
+		if lead {
+			for _, d := range kept {
+				leadKeys = append(leadKeys, fold2Key(fold.String(d.Object)))
+			}
 		}
 		if len(kept) == 0 {
 			continue
@@ -150,6 +152,29 @@ func opensMeeting(s string) bool {
 	return false
 }
 
+// restatedRunes is how many characters in a row a later decision shares
+// with one of the opening's to restate it.
+const restatedRunes = 6
+
+// restates returns whether a folded object restates one of the opening's
+// decisions (their keys): 会议决定，放开市场准入，将…消费金融公司试点扩大至全国
+// after the opening's 决定将消费金融公司试点扩至全国. A release's later
+// paragraphs elaborate what its opening listed.
+func restates(leadKeys []string) func(string) bool {
+	return func(obj string) bool {
+		rs := []rune(fold2Key(obj))
+		for i := 0; i+restatedRunes <= len(rs); i++ {
+			w := string(rs[i : i+restatedRunes])
+			for _, k := range leadKeys {
+				if strings.Contains(k, w) {
+					return true
+				}
+			}
+		}
+		return false
+	}
+}
+
 // fold2Key is the key decisions are compared by: letters and digits only.
 func fold2Key(s string) string {
 	return strings.Map(func(r rune) rune {
@@ -174,10 +199,10 @@ func sameObject(a, b string) bool {
 // meeting's name count, and the sentences after the opening, whose subject
 // is the meeting unsaid; elsewhere the clauses of a sentence from the one
 // whose subject is the meeting (会议通过…, 为保障粮食安全，会议通过…). Once the
-// opening listed decisions, a later decision without a 《》 title only
-// restates one of them (会议决定，放开市场准入…), so it is not read
-// (titledOnly).
-func (e *Extractor) releaseDecisions(p *page, from, to int, lead, titledOnly bool) []Decision {
+// opening listed decisions, a later decision without a 《》 title that
+// shares their words only restates one of them (会议决定，放开市场准入…), so
+// it is not read (restated).
+func (e *Extractor) releaseDecisions(p *page, from, to int, lead bool, restated func(string) bool) []Decision {
 	var out []Decision
 	opened, carried := false, false
 	for s := from; s < to; {
@@ -189,7 +214,7 @@ func (e *Extractor) releaseDecisions(p *page, from, to int, lead, titledOnly boo
 		case lead && opened:
 			mode = modeOn
 		}
-		ds := e.sentenceDecisions(p, s, end, mode, titledOnly, carried)
+		ds := e.sentenceDecisions(p, s, end, mode, restated, carried)
 		carried = carried || len(ds) > 0
 		out = append(out, ds...)
 		s = end
@@ -229,7 +254,7 @@ var speechVerbs = []string{"指出", "认为", "强调", "要求", "提出", "�
 var listEnds = []string{"等有关事项", "等相关事项", "等事项", "等有关工作", "等工作", "等议题", "等问题"}
 
 // sentenceDecisions reads the decisions of one sentence, [s, end).
-func (e *Extractor) sentenceDecisions(p *page, s, end int, mode int, titledOnly, carried bool) []Decision {
+func (e *Extractor) sentenceDecisions(p *page, s, end int, mode int, restated func(string) bool, carried bool) []Decision {
 	sent := p.norm[s:end]
 	at := s
 	active := mode == modeOn
@@ -245,6 +270,9 @@ func (e *Extractor) sentenceDecisions(p *page, s, end int, mode int, titledOnly,
 	var out []Decision
 	titled := false
 	lastVerb, lastBusiness := "", false
+	// A sentence that shares words with the opening's decisions restates
+	// one of them.
+	sentRestates := mode != modeList && restated(sent)
 	frags := fragments(p.norm, at, end)
 	for f := 0; f < len(frags); f++ {
 		fr := frags[f]
@@ -279,7 +307,7 @@ func (e *Extractor) sentenceDecisions(p *page, s, end int, mode int, titledOnly,
 				continue
 			}
 			// 听取、审议并通过了A的报告；B的报告: documents listed on.
-			if _, doc := docEnd(text); doc && !lastBusiness && !titledOnly && runeCount(text) <= maxObjectRunes {
+			if _, doc := docEnd(text); doc && !lastBusiness && !sentRestates && runeCount(text) <= maxObjectRunes {
 				out = append(out, objectsAs(lastVerb, objectsOf(p, fr[0], fr[1]))...)
 				continue
 			}
@@ -345,7 +373,7 @@ func (e *Extractor) sentenceDecisions(p *page, s, end int, mode int, titledOnly,
 					break
 				}
 			}
-			if business || titledOnly || titled && verb == "决定" || strings.HasPrefix(p.norm[objAt:fr[1]], "其他") || strings.HasPrefix(p.norm[objAt:fr[1]], "其它") {
+			if business || sentRestates || titled && verb == "决定" || strings.HasPrefix(p.norm[objAt:fr[1]], "其他") || strings.HasPrefix(p.norm[objAt:fr[1]], "其它") {
 				// 听取…汇报 in the opening's list; a restatement; 通过《…》，
 				// 决定将草案提请…审议, the follow-up of a titled decision;
 				// 会议还研究了其他事项.

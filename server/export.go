@@ -3,6 +3,7 @@ package server
 import (
 	"encoding/csv"
 	"encoding/json"
+	"io"
 	"net/http"
 	"strconv"
 	"time"
@@ -100,6 +101,11 @@ func (s *Server) getExport(c *gin.Context) error {
 		c.Header("Content-Type", "text/csv; charset=utf-8")
 		c.Header("Content-Disposition", `attachment; filename="jiyao-export.csv"`)
 		c.Status(http.StatusOK)
+		// A byte order mark, so that Excel reads the file as UTF-8
+		// rather than in the system's code page.
+		if _, err := io.WriteString(c.Writer, "\ufeff"); err != nil {
+			return err
+		}
 		w := csv.NewWriter(c.Writer)
 		if err := w.Write(exportColumns); err != nil {
 			return err

@@ -100,7 +100,10 @@ func (s *Server) getFeed(c *gin.Context) error {
 		}
 		f.Entries = append(f.Entries, atomEntry{
 			Title: h.MeetingTitle, ID: "urn:jiyao:meeting:" + h.MeetingID, Updated: updated,
+			// A feed reader opens the first alternate: the meeting's
+			// page; tools take the JSON.
 			Links: []atomLink{
+				{Rel: "alternate", Type: "text/html", Href: base + "/meetings/" + url.PathEscape(h.MeetingID)},
 				{Rel: "alternate", Type: "application/json", Href: base + APIPrefix + "/meetings/" + url.PathEscape(h.MeetingID)},
 				{Rel: "related", Href: base + APIPrefix + "/meetings/" + url.PathEscape(h.MeetingID) + "/source"},
 			},

@@ -453,7 +453,11 @@ func TestExport(t *testing.T) {
 		t.Errorf("jsonl export: %d rows, X-Total-Count %s; want 250", len(seen), r.header.Get("X-Total-Count"))
 	}
 	r = f.get(q)
-	rows, err := csv.NewReader(bytes.NewReader(r.body)).ReadAll()
+	body, bom := bytes.CutPrefix(r.body, []byte("\ufeff"))
+	if !bom {
+		t.Errorf("csv: no byte order mark, Excel would not read it as UTF-8")
+	}
+	rows, err := csv.NewReader(bytes.NewReader(body)).ReadAll()
 	if err != nil || r.header.Get("Content-Type") != "text/csv; charset=utf-8" {
 		t.Fatalf("csv: %v %s", err, r.header)
 	}
@@ -482,6 +486,10 @@ func TestFeed(t *testing.T) {
 	want := []string{"urn:jiyao:meeting:aaaa000000000002", "urn:jiyao:meeting:aaaa000000000001"}
 	if !cmp.Equal(got, want) || feed.Updated != "2021-06-15T00:00:00Z" {
 		t.Errorf("feed entries %v updated %s; want %v newest first", got, feed.Updated, want)
+	}
+	// A feed reader opens the first alternate link: the meeting's page.
+	if l := feed.Entries[0].Links[0]; l.Rel != "alternate" || l.Type != "text/html" || !strings.HasSuffix(l.Href, "/meetings/aaaa000000000002") || strings.Contains(l.Href, APIPrefix) {
+		t.Errorf("first link %+v; want the meeting's page", l)
 	}
 }
 

@@ -56,22 +56,63 @@ type pageHints struct {
 func stripChrome(text string) (string, pageHints) {
 	var h pageHints
 	var hints strings.Builder
+	// Chrome is at the head and the foot of a page: the lines between are
+	// text, kept as they are without being looked at.
+	headEnd, footStart := len(text), len(text)
+	if n := strings.Count(text, "\n"); n >= 2*chromeLines {
+		headEnd = nthLineStart(text, chromeLines)
+		footStart = nthLineStart(text, n+1-chromeLines)
+	}
+	head, headChanged := stripChromeLines(text[:headEnd], &h, &hints)
+	foot, footChanged := stripChromeLines(text[footStart:], &h, &hints)
+	h.text = hints.String()
+	if !headChanged && !footChanged {
+		return text, h
+	}
+	return head + text[headEnd:footStart] + foot, h
+}
+
+// nthLineStart returns the byte offset where line n (from 0) of text
+// starts.
+func nthLineStart(text string, n int) int {
+	at := 0
+	for ; n > 0; n-- {
+		i := strings.IndexByte(text[at:], '\n')
+		if i < 0 {
+			return len(text)
+		}
+		at += i + 1
+	}
+	return at
+}
+
+// stripChromeLines drops the lines of chrome from a run of lines, and a
+// byline from the start of the others; it reports whether it changed any.
+func stripChromeLines(text string, h *pageHints, hints *strings.Builder) (string, bool) {
+	if text == "" {
+		return text, false
+	}
 	lines := strings.Split(text, "\n")
 	kept := lines[:0]
-	for k, l := range lines {
-		// Chrome is at the head and the foot of a page, and short: the
-		// lines between and long lines are text, and are not folded to
+	changed := false
+	for _, l := range lines {
+		// Chrome is short: a long line is text, and is not folded to
 		// find out.
-		if len(l) > maxChromeBytes || k >= chromeLines && k < len(lines)-chromeLines || !mayBeChrome(l) {
-			kept = append(kept, withoutByline(l, &hints))
+		if len(l) > maxChromeBytes || !mayBeChrome(l) {
+			nl := withoutByline(l, hints)
+			changed = changed || len(nl) != len(l)
+			kept = append(kept, nl)
 			continue
 		}
 		fl := fold.String(l)
 		f := stripSpaces(fl)
 		if !isChrome(f) && !menuLine(fl) && !stampLine(fl) {
-			kept = append(kept, withoutByline(l, &hints))
+			nl := withoutByline(l, hints)
+			changed = changed || len(nl) != len(l)
+			kept = append(kept, nl)
 			continue
 		}
+		changed = true
 		hints.WriteString(f)
 		hints.WriteByte('\n')
 		if h.published == "" {
@@ -85,8 +126,10 @@ func stripChrome(text string) (string, pageHints) {
 			}
 		}
 	}
-	h.text = hints.String()
-	return strings.Join(kept, "\n"), h
+	if !changed {
+		return text, false
+	}
+	return strings.Join(kept, "\n"), true
 }
 
 // isChrome reports whether a folded line without spaces is page chrome.

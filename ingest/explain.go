@@ -49,11 +49,12 @@ func (e *Extractor) Explain(name string, data []byte) ([]*Minutes, [][]Why, erro
 	if err != nil {
 		return nil, nil, err
 	}
+	digest := digestOf(data)
 	var ms []*Minutes
 	var whys [][]Why
 	for i, d := range docs {
 		m, p := e.extractDoc(d, name, true)
-		e.identify(m, name, data, i, len(docs))
+		identify(m, name, digest, i, len(docs))
 		ms = append(ms, m)
 		whys = append(whys, p.explanation(m))
 	}

@@ -89,10 +89,11 @@ func (e *Extractor) Extract(name string, data []byte) ([]*Minutes, error) {
 	if err != nil {
 		return nil, err
 	}
+	digest := digestOf(data)
 	out := make([]*Minutes, 0, len(docs))
 	for i, d := range docs {
 		m, _ := e.extractDoc(d, name, false)
-		e.identify(m, name, data, i, len(docs))
+		identify(m, name, digest, i, len(docs))
 		out = append(out, m)
 	}
 	return out, nil
@@ -108,11 +109,16 @@ func (e *Extractor) decodeAll(name string, data []byte) ([]*Document, error) {
 	return docs, err
 }
 
-// identify gives record i of n read from the file name its source, digest
-// and id.
-func (e *Extractor) identify(m *Minutes, name string, data []byte, i, n int) {
+// digestOf is the hex SHA-256 of a file's bytes, computed once for all its
+// records.
+func digestOf(data []byte) string {
 	sum := sha256.Sum256(data)
-	digest := hex.EncodeToString(sum[:])
+	return hex.EncodeToString(sum[:])
+}
+
+// identify gives record i of n read from the file name, whose bytes have
+// digest, its source, digest and id.
+func identify(m *Minutes, name, digest string, i, n int) {
 	m.Source, m.SHA256, m.ID = name, digest, digest[:16]
 	if n > 1 {
 		m.Source = fmt.Sprintf("%s#%d", name, i+1)

@@ -5,6 +5,8 @@ import (
 	_ "embed"
 	"encoding/csv"
 	"fmt"
+	"maps"
+	"slices"
 	"strings"
 	"unicode/utf8"
 
@@ -87,18 +89,23 @@ func newGazetteer() (*gazetteer, error) {
 	if _, err := read(areasCSV, 2, cities); err != nil {
 		return nil, fmt.Errorf("areas: %w", err)
 	}
-	var tsv, short bytes.Buffer
-	for _, p := range g.byName {
-		tsv.WriteString(p.name + "\n")
+	// In the order of the names, so that of two places with one short
+	// name (朝阳区, 朝阳市) the same one keeps it every run.
+	g.names, g.short = newAliasTable(), newAliasTable()
+	for _, k := range slices.Sorted(maps.Keys(g.byName)) {
+		p := g.byName[k]
+		e := aliasEntry{canonical: p.name}
+		g.names.add(p.name, e)
 		rs := []rune(p.name)
 		if len(rs) >= 3 && strings.ContainsRune("区县市旗", rs[len(rs)-1]) && !strings.HasSuffix(p.name, "自治县") {
-			short.WriteString(p.name + "\t" + string(rs[:len(rs)-1]) + "\n")
+			g.short.add(p.name, e)
+			g.short.add(string(rs[:len(rs)-1]), e)
 		}
 	}
-	if g.names, err = parseAliasTable(tsv.Bytes()); err != nil {
+	if err := g.names.finish(); err != nil {
 		return nil, err
 	}
-	if g.short, err = parseAliasTable(short.Bytes()); err != nil {
+	if err := g.short.finish(); err != nil {
 		return nil, err
 	}
 	return g, nil

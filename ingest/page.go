@@ -3,7 +3,6 @@ package ingest
 import (
 	"iter"
 	"slices"
-	"sort"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -38,7 +37,7 @@ type wordHit struct {
 // pageWords are the words the passes of extraction look for in a record's
 // text (bodies' triggers, attendance, report and leader words, motions
 // carried): one walk over the text finds them all.
-var pageWords = newWordSet(slices.Concat(bodyTriggers, attendVerbWords, reportVerbWords, leaderTitleWords, motionWords)...)
+var pageWords = wordTable(slices.Concat(bodyTriggers, attendVerbWords, reportVerbWords, leaderTitleWords, motionWords)...)
 
 // wordsIn yields, in text order, the occurrences of the words of set, which
 // must be pageWords.
@@ -237,66 +236,4 @@ func firstPrefix(s string, words []string) (string, bool) {
 		}
 	}
 	return "", false
-}
-
-// wordSet finds any of a set of words in one pass over a text, where a
-// strings.Index per word would pass over it once for each (a Chinese text's
-// bytes start too many characters for Index to skip fast).
-type wordSet struct {
-	// dense gives, for the common ideographs, index+1 into groups of the
-	// words starting with them, longest first; other maps the rest.
-	dense  [0xA000 - 0x4E00]uint8
-	other  map[rune]int
-	groups [][]string
-}
-
-func newWordSet(words ...string) *wordSet {
-	ws := &wordSet{other: map[rune]int{}}
-	for _, w := range words {
-		r, _ := utf8.DecodeRuneInString(w)
-		g := ws.group(r)
-		if g == 0 {
-			ws.groups = append(ws.groups, nil)
-			g = len(ws.groups)
-			if r >= 0x4E00 && r < 0xA000 {
-				ws.dense[r-0x4E00] = uint8(g)
-			} else {
-				ws.other[r] = g
-			}
-		}
-		ws.groups[g-1] = append(ws.groups[g-1], w)
-	}
-	for _, g := range ws.groups {
-		sort.SliceStable(g, func(i, j int) bool { return len(g[i]) > len(g[j]) })
-	}
-	return ws
-}
-
-func (ws *wordSet) group(r rune) int {
-	if r >= 0x4E00 && r < 0xA000 {
-		return int(ws.dense[r-0x4E00])
-	}
-	return ws.other[r]
-}
-
-// all yields the byte offset and the word of each occurrence of a word of
-// the set in s, the longest at each offset, and goes on after it.
-func (ws *wordSet) all(s string) iter.Seq2[int, string] {
-	return func(yield func(int, string) bool) {
-		for i := 0; i < len(s); {
-			r, size := utf8.DecodeRuneInString(s[i:])
-			if g := ws.group(r); g > 0 {
-				for _, w := range ws.groups[g-1] {
-					if strings.HasPrefix(s[i:], w) {
-						if !yield(i, w) {
-							return
-						}
-						size = len(w)
-						break
-					}
-				}
-			}
-			i += size
-		}
-	}
 }

@@ -6,6 +6,7 @@ import (
 	_ "embed"
 	"fmt"
 	"io"
+	"iter"
 	"sort"
 	"strings"
 	"unicode/utf8"
@@ -75,7 +76,7 @@ func readTSV(r io.Reader, f func(key string, words []string) error) error {
 }
 
 func parseAliasTable(data []byte) (*aliasTable, error) {
-	t := &aliasTable{byAlias: make(map[string]aliasEntry), names: make(map[string][]string), otherFirst: make(map[rune]int)}
+	t := newAliasTable()
 	err := readTSV(bytes.NewReader(data), func(key string, words []string) error {
 		e := aliasEntry{canonical: key}
 		if strings.HasPrefix(key, "=") {
@@ -88,36 +89,88 @@ func parseAliasTable(data []byte) (*aliasTable, error) {
 		fc := fold.String(e.canonical)
 		t.names[fc] = append(t.names[fc], words...)
 		for _, a := range append([]string{e.canonical}, words...) {
-			fa := fold.String(a)
-			if _, dup := t.byAlias[fa]; dup {
-				continue // the first line that names an alias wins
-			}
-			t.byAlias[fa] = e
-			if fa == "" || utf8.RuneCountInString(fa) > maxAliasRunes {
-				continue
-			}
-			r, _ := utf8.DecodeRuneInString(fa)
-			g := t.group(r)
-			if g == 0 {
-				t.groups = append(t.groups, nil)
-				g = len(t.groups)
-				if r >= 0x4E00 && r < 0xA000 {
-					t.hanFirst[r-0x4E00] = uint16(g)
-				} else {
-					t.otherFirst[r] = g
-				}
-			}
-			t.groups[g-1] = append(t.groups[g-1], aliasMatch{fa, e})
+			t.add(a, e)
 		}
 		return nil
 	})
+	if err != nil {
+		return t, err
+	}
+	return t, t.finish()
+}
+
+func newAliasTable() *aliasTable {
+	return &aliasTable{byAlias: make(map[string]aliasEntry), names: make(map[string][]string), otherFirst: make(map[rune]int)}
+}
+
+// add adds an alias of e; the first entry to name an alias keeps it.
+func (t *aliasTable) add(alias string, e aliasEntry) {
+	fa := fold.String(alias)
+	if _, dup := t.byAlias[fa]; dup {
+		return
+	}
+	t.byAlias[fa] = e
+	if fa == "" || utf8.RuneCountInString(fa) > maxAliasRunes {
+		return
+	}
+	r, _ := utf8.DecodeRuneInString(fa)
+	g := t.group(r)
+	if g == 0 {
+		t.groups = append(t.groups, nil)
+		g = len(t.groups)
+		if r >= 0x4E00 && r < 0xA000 {
+			t.hanFirst[r-0x4E00] = uint16(g)
+		} else {
+			t.otherFirst[r] = g
+		}
+	}
+	t.groups[g-1] = append(t.groups[g-1], aliasMatch{fa, e})
+}
+
+// finish orders each group longest first, for longest, once every alias
+// is added.
+func (t *aliasTable) finish() error {
 	for _, g := range t.groups {
 		sort.SliceStable(g, func(i, j int) bool { return len(g[i].alias) > len(g[j].alias) })
 	}
 	if len(t.groups) >= 1<<16 {
-		return nil, fmt.Errorf("%d first characters of aliases, over the limit of %d", len(t.groups), 1<<16-1)
+		return fmt.Errorf("%d first characters of aliases, over the limit of %d", len(t.groups), 1<<16-1)
 	}
-	return t, err
+	return nil
+}
+
+// wordTable is an aliasTable of words, each its own entry, for finding any
+// of them in one pass over a text (all).
+func wordTable(words ...string) *aliasTable {
+	t := newAliasTable()
+	for _, w := range words {
+		t.add(w, aliasEntry{canonical: w})
+	}
+	if err := t.finish(); err != nil {
+		panic(err) // a few words, written in the code
+	}
+	return t
+}
+
+// all yields the byte offset and the entry's name of each occurrence of an
+// alias in folded text s, the longest at each offset, going on after it:
+// one pass over a text finds them all, where a strings.Index per word
+// would pass over it once for each (a Chinese text's bytes start too many
+// characters for Index to skip fast).
+func (t *aliasTable) all(s string) iter.Seq2[int, string] {
+	return func(yield func(int, string) bool) {
+		for i := 0; i < len(s); {
+			if ent, n, ok := t.longest(s[i:]); ok {
+				if !yield(i, ent.canonical) {
+					return
+				}
+				i += n
+				continue
+			}
+			_, size := utf8.DecodeRuneInString(s[i:])
+			i += size
+		}
+	}
 }
 
 // group returns the index+1 of the group of aliases starting with r, 0 if

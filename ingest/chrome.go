@@ -3,7 +3,6 @@ package ingest
 import (
 	"regexp"
 	"strings"
-	"time"
 	"unicode/utf8"
 
 	"github.com/jiyao-search/jiyao/internal/fold"
@@ -197,7 +196,7 @@ func mayBeChrome(l string) bool {
 		return false
 	}
 	r, _ := utf8.DecodeRuneInString(t)
-	if chromeFirstRunes[foldRune(r)] || r == '[' || r == '【' || r >= '0' && r <= '9' || strings.Count(t, " ") >= 3 {
+	if chromeByFirst[foldRune(r)] != nil || r == '[' || r == '【' || r >= '0' && r <= '9' || strings.Count(t, " ") >= 3 {
 		return true
 	}
 	for _, w := range chromeRawWords {
@@ -211,9 +210,6 @@ func mayBeChrome(l string) bool {
 // chromeRawWords mark chrome anywhere in a line, in either script and
 // before folding.
 var chromeRawWords = []string{"ICP", "icp", "备", "備", "扫", "掃", "版权", "版權", "分享", "辨率", "浏览", "瀏覽", "人气", "人氣", "opyright", "手机", "手機", "首页", "首頁"}
-
-// chromeFirstRunes holds the first runes of chromeLabels.
-var chromeFirstRunes = firstRunes(chromeLabels)
 
 // withoutByline returns a line of text without the news byline it opens
 // with (本报讯(记者 林瑶)9月26日，… → 9月26日，…), which goes to the hints.
@@ -270,11 +266,4 @@ func menuLine(l string) bool {
 		}
 	}
 	return true
-}
-
-// pageDate is the hinted publication date as a time, for resolving days
-// without a year.
-func (h pageHints) pageDate() (time.Time, bool) {
-	t, err := time.Parse(time.DateOnly, h.published)
-	return t, err == nil
 }

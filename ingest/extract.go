@@ -159,6 +159,10 @@ func (e *Extractor) FromDocument(d *Document) *Minutes {
 // path may name the place or the year; with explain its page records the
 // rule behind each field.
 func (e *Extractor) extractDoc(d *Document, name string, explain bool) (*Minutes, *page) {
+	// The caller's document stays as it was: the date the page's chrome
+	// or --published gives goes into a copy.
+	dc := *d
+	d = &dc
 	text, hints := stripChrome(d.Text)
 	pubRule := "the file's own date (" + d.Format + ")"
 	if d.Published == "" {

@@ -44,7 +44,7 @@ func genre(p *page, m *Minutes) string {
 		return ""
 	}
 	head := p.norm[:min(len(p.norm), 3000)]
-	title := fold2(m.Title)
+	title := squeezeHanSpaces(fold.String(m.Title))
 	hasAny := func(s string, ws []string) bool {
 		for _, w := range ws {
 			if strings.Contains(s, w) {
@@ -84,8 +84,6 @@ func opensMeetingIn(s string) bool {
 	}
 	return false
 }
-
-func fold2(s string) string { return squeezeHanSpaces(fold.String(s)) }
 
 // chineseProse reports whether folded text reads as Chinese prose rather
 // than a table (most lines hold tabs), a program or a text in another

@@ -154,21 +154,7 @@ func TestPDFPageTree(t *testing.T) {
 // hostileTestPDF writes a PDF whose catalog (object 1) has the page tree
 // root objs[0] (object 2); the other objects follow as 3, 4, ….
 func hostileTestPDF(objs ...string) []byte {
-	var b bytes.Buffer
-	b.WriteString("%PDF-1.4\n")
-	all := append([]string{"<< /Type /Catalog /Pages 2 0 R >>"}, objs...)
-	offsets := make([]int, len(all))
-	for i, o := range all {
-		offsets[i] = b.Len()
-		fmt.Fprintf(&b, "%d 0 obj\n%s\nendobj\n", i+1, o)
-	}
-	xref := b.Len()
-	fmt.Fprintf(&b, "xref\n0 %d\n0000000000 65535 f \n", len(all)+1)
-	for _, off := range offsets {
-		fmt.Fprintf(&b, "%010d 00000 n \n", off)
-	}
-	fmt.Fprintf(&b, "trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n", len(all)+1, xref)
-	return b.Bytes()
+	return hostile.PDF(append([]string{"<< /Type /Catalog /Pages 2 0 R >>"}, objs...), "")
 }
 
 // TestCheckPDFXref checks the cross-reference checks that run before the

@@ -7,6 +7,8 @@ import (
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
+
+	"github.com/jiyao-search/jiyao/internal/hostile"
 )
 
 // buildPDF writes a one-page PDF showing content with font F1, a Type 0
@@ -25,20 +27,7 @@ func buildPDF(content, toUnicode string) []byte {
 	objs = append(objs, font+" >>",
 		fmt.Sprintf("<< /Length %d >>\nstream\n%s\nendstream", len(toUnicode)+1, toUnicode),
 		"<< /Type /Font /Subtype /CIDFontType2 /BaseFont /DFKaiShu-SB-Estd-BF /CIDSystemInfo << /Registry (Adobe) /Ordering (Identity) /Supplement 0 >> /DW 1000 >>")
-	var b strings.Builder
-	b.WriteString("%PDF-1.4\n")
-	offsets := make([]int, len(objs))
-	for i, o := range objs {
-		offsets[i] = b.Len()
-		fmt.Fprintf(&b, "%d 0 obj\n%s\nendobj\n", i+1, o)
-	}
-	xref := b.Len()
-	fmt.Fprintf(&b, "xref\n0 %d\n0000000000 65535 f \n", len(objs)+1)
-	for _, off := range offsets {
-		fmt.Fprintf(&b, "%010d 00000 n \n", off)
-	}
-	fmt.Fprintf(&b, "trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n", len(objs)+1, xref)
-	return []byte(b.String())
+	return hostile.PDF(objs, "")
 }
 
 const testCMap = `/CIDInit /ProcSet findresource begin

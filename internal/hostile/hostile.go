@@ -41,7 +41,7 @@ func Files() []File {
 // and 3 has 2: the Kids array of 3 holds its own parent. A reader that
 // looks pages up by walking Kids with the Count entries loops forever.
 func PDFKidsCycle() []byte {
-	return pdfFile([]string{
+	return PDF([]string{
 		"<< /Type /Catalog /Pages 2 0 R >>",
 		"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
 		"<< /Type /Pages /Parent 2 0 R /Kids [2 0 R] /Count 1 >>",
@@ -52,7 +52,7 @@ func PDFKidsCycle() []byte {
 // chain that loops (node 4 is its own parent): a reader that looks for
 // inherited resources up the Parent chain loops forever.
 func PDFParentLoop() []byte {
-	return pdfFile([]string{
+	return PDF([]string{
 		"<< /Type /Catalog /Pages 2 0 R >>",
 		"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
 		"<< /Type /Page /Parent 4 0 R /Contents 5 0 R >>",
@@ -65,7 +65,7 @@ func PDFParentLoop() []byte {
 // previous one (/Prev): a reader that follows the chain of incremental
 // updates without a visited set loops forever.
 func PDFXrefCycle() []byte {
-	return pdfFile([]string{
+	return PDF([]string{
 		"<< /Type /Catalog /Pages 2 0 R >>",
 		"<< /Type /Pages /Kids [] /Count 0 >>",
 	}, "/Prev %[1]d")
@@ -155,7 +155,7 @@ func PDFFormFanout() []byte {
 		}
 		objs = append(objs, stream("/Type /XObject /Subtype /Form /BBox [0 0 1 1] /Resources 4 0 R", body))
 	}
-	return pdfFile(objs, "")
+	return PDF(objs, "")
 }
 
 // PDFStreamBomb is a one-page PDF whose content stream is n bytes of
@@ -180,7 +180,7 @@ func pdfFlatePage(unit string, n int) []byte {
 		w.Write(chunk[:min(left, len(chunk))])
 	}
 	w.Close()
-	return pdfFile([]string{
+	return PDF([]string{
 		"<< /Type /Catalog /Pages 2 0 R >>",
 		"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
 		"<< /Type /Page /Parent 2 0 R /Resources << >> /Contents 4 0 R >>",
@@ -193,10 +193,11 @@ func stream(dict, data string) string {
 	return fmt.Sprintf("<< %s /Length %d >>\nstream\n%s\nendstream", dict, len(data), data)
 }
 
-// pdfFile writes a PDF of the objects numbered from 1 with a
-// cross-reference table; trailer adds entries to the trailer, with %[1]d
-// standing for the table's offset.
-func pdfFile(objs []string, trailer string) []byte {
+// PDF writes a PDF of the objects numbered from 1 with a cross-reference
+// table; trailer adds entries to the trailer, with %[1]d standing for the
+// table's offset. Object 1 is the root. The ingest tests build their PDFs
+// with it too.
+func PDF(objs []string, trailer string) []byte {
 	var b bytes.Buffer
 	b.WriteString("%PDF-1.4\n")
 	offsets := make([]int, len(objs))

@@ -3,10 +3,12 @@ package main
 import (
 	"context"
 	"errors"
+	"fmt"
 	"os"
 	"os/exec"
 	"path/filepath"
 	"strings"
+	"sync"
 	"syscall"
 	"testing"
 	"time"
@@ -15,14 +17,43 @@ import (
 	"github.com/jiyao-search/jiyao/internal/gen"
 )
 
-// buildBinary builds jiyao into dir.
-func buildBinary(t *testing.T, dir string) string {
+// The jiyao binary the end-to-end tests run, built once for the test run
+// (builtBinary) and removed after it (TestMain).
+var (
+	binOnce sync.Once
+	binDir  string
+	binPath string
+	binErr  error
+)
+
+// builtBinary returns the jiyao binary, built on first use; under -short it
+// skips the test, which would build and run it.
+func builtBinary(t *testing.T) string {
 	t.Helper()
-	bin := filepath.Join(dir, "jiyao")
-	if out, err := exec.Command("go", "build", "-o", bin, ".").CombinedOutput(); err != nil {
-		t.Fatalf("go build: %v\n%s", err, out)
+	if testing.Short() {
+		t.Skip("builds and runs the binary")
 	}
-	return bin
+	binOnce.Do(func() {
+		if binDir, binErr = os.MkdirTemp("", "jiyao-test-bin-"); binErr != nil {
+			return
+		}
+		binPath = filepath.Join(binDir, "jiyao")
+		if out, err := exec.Command("go", "build", "-o", binPath, ".").CombinedOutput(); err != nil {
+			binErr = fmt.Errorf("go build: %v\n%s", err, out)
+		}
+	})
+	if binErr != nil {
+		t.Fatal(binErr)
+	}
+	return binPath
+}
+
+func TestMain(m *testing.M) {
+	code := m.Run()
+	if binDir != "" {
+		os.RemoveAll(binDir)
+	}
+	os.Exit(code)
 }
 
 // TestIngestKill kills `jiyao ingest` with SIGKILL in the middle of its work
@@ -31,11 +62,8 @@ func buildBinary(t *testing.T, dir string) string {
 // all of its items and decisions), and that the next run completes the work
 // without duplicates.
 func TestIngestKill(t *testing.T) {
-	if testing.Short() {
-		t.Skip("builds and runs the binary")
-	}
 	tmp := t.TempDir()
-	bin := buildBinary(t, tmp)
+	bin := builtBinary(t)
 	src := filepath.Join(tmp, "docs")
 	if err := os.MkdirAll(src, 0o755); err != nil {
 		t.Fatal(err)

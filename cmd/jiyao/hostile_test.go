@@ -42,11 +42,8 @@ var hostileErrors = map[string]string{
 // and hostileRSS of peak memory; and that extract stops promptly on
 // SIGINT and SIGTERM while it is stuck.
 func TestHostileExtract(t *testing.T) {
-	if testing.Short() {
-		t.Skip("builds and runs the binary")
-	}
 	tmp := t.TempDir()
-	bin := buildBinary(t, tmp)
+	bin := builtBinary(t)
 	// The files are made in a child process: Linux counts the peak memory
 	// of this process, which the children start from, in theirs.
 	files := filepath.Join(tmp, "files")

@@ -50,15 +50,12 @@ func runBin(t *testing.T, bin string, env []string, args ...string) (stderr stri
 // feeds the running server over loopback HTTP, and once the server has
 // stopped the index opens again.
 func TestWhileServing(t *testing.T) {
-	if testing.Short() {
-		t.Skip("builds and runs the binary")
-	}
 	seed, err := os.ReadFile(seedPath(t))
 	if err != nil {
 		t.Fatal(err)
 	}
 	tmp := t.TempDir()
-	bin := buildBinary(t, tmp)
+	bin := builtBinary(t)
 	dir := filepath.Join(tmp, "index")
 	docs := filepath.Join(tmp, "docs")
 	if err := os.MkdirAll(filepath.Join(docs, "sub"), 0o755); err != nil {
@@ -135,10 +132,7 @@ func TestWhileServing(t *testing.T) {
 
 // TestHelp asks every command for its flags: usage on stderr, exit 0.
 func TestHelp(t *testing.T) {
-	if testing.Short() {
-		t.Skip("builds and runs the binary")
-	}
-	bin := buildBinary(t, t.TempDir())
+	bin := builtBinary(t)
 	for _, c := range commands() {
 		for _, h := range []string{"-h", "--help"} {
 			stderr, code, _ := runBin(t, bin, nil, c.name, h)
@@ -156,11 +150,8 @@ func TestHelp(t *testing.T) {
 // of its work: it stops within seconds, says so, and leaves an index that
 // opens; with a second SIGINT it exits at once.
 func TestIngestInterrupt(t *testing.T) {
-	if testing.Short() {
-		t.Skip("builds and runs the binary")
-	}
 	tmp := t.TempDir()
-	bin := buildBinary(t, tmp)
+	bin := builtBinary(t)
 	src := filepath.Join(tmp, "docs")
 	if err := os.MkdirAll(src, 0o755); err != nil {
 		t.Fatal(err)

@@ -24,15 +24,12 @@ import (
 // port over an empty index (which gets the sample), uploads a document with
 // the token, finds it, and stops the server with SIGTERM.
 func TestServeEndToEnd(t *testing.T) {
-	if testing.Short() {
-		t.Skip("builds and runs the binary")
-	}
 	seed, err := os.ReadFile(seedPath(t))
 	if err != nil {
 		t.Fatal(err)
 	}
 	tmp := t.TempDir()
-	bin := buildBinary(t, tmp)
+	bin := builtBinary(t)
 	const token = "e2e-token"
 	srv := startServe(t, bin, []string{"JIYAO_TOKEN=" + token}, "--index", filepath.Join(tmp, "index"))
 	base := srv.base

@@ -284,15 +284,7 @@ func (e *Extractor) sentenceDecisions(p *page, s, end int, mode int, restated fu
 		if !active && f == 0 && carried {
 			// 会议审议…。审议通过《…》: the subject carries over to a
 			// sentence that opens with the meeting's verb.
-			rest := text
-			for {
-				w, ok := firstPrefix(rest, clauseLinks)
-				if !ok {
-					break
-				}
-				rest = rest[len(w):]
-			}
-			_, active = firstPrefix(rest, releaseVerbs)
+			_, active = firstPrefix(text[linksLen(text):], releaseVerbs)
 		}
 		if !active {
 			continue
@@ -312,14 +304,7 @@ func (e *Extractor) sentenceDecisions(p *page, s, end int, mode int, restated fu
 				continue
 			}
 		}
-		skip := 0
-		for {
-			w, ok := firstPrefix(text[skip:], clauseLinks)
-			if !ok {
-				break
-			}
-			skip += len(w)
-		}
+		skip := linksLen(text)
 		if d, ok := arrangedBy(p, fr[0]+skip, fr[1]); ok {
 			// 会议对X进行了部署.
 			out = append(out, d)
@@ -383,17 +368,28 @@ func (e *Extractor) sentenceDecisions(p *page, s, end int, mode int, restated fu
 				// 会议确定了以下重点任务：(一)…: a list follows.
 				continue
 			}
-			if !business && strings.Contains(p.norm[objAt:fr[1]], "提请") {
+			if strings.Contains(p.norm[objAt:fr[1]], "提请") {
 				// 决定将草案提请全国人大常委会审议: a referral.
 				continue
 			}
 			objs = objectsOf(p, objAt, fr[1])
 		}
-		for _, o := range objs {
-			out = append(out, Decision{Verb: p.show(vAt, vAt+len(verb)), Object: o})
-		}
+		out = append(out, objectsAs(lastVerb, objs)...)
 	}
 	return out
+}
+
+// linksLen is the length of the clause links (会议还, 并, 同时 …) a folded
+// clause opens with, before its verb.
+func linksLen(text string) int {
+	n := 0
+	for {
+		w, ok := firstPrefix(text[n:], clauseLinks)
+		if !ok {
+			return n
+		}
+		n += len(w)
+	}
 }
 
 // objectsAs makes decisions of objects under one verb.

@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -221,6 +222,22 @@ func (d doc) keyword(f string, vals ...string) {
 	d[label(f)] = vals
 }
 
+// aliases adds other names of a keyword field's value to the field a
+// filter reads (not to its label, which facets count): a filter on 国务院
+// finds the records of 中华人民共和国国务院, whose facet shows the one
+// name.
+func (d doc) aliases(f string, names ...string) {
+	keys, _ := d[f].([]string)
+	for _, n := range names {
+		if k := key(n); k != "" && !slices.Contains(keys, k) {
+			keys = append(keys, k)
+		}
+	}
+	if len(keys) > 0 {
+		d[f] = keys
+	}
+}
+
 // text sets a text field unless s is blank.
 func (d doc) text(f, s string) {
 	if strings.TrimSpace(s) == "" {
@@ -272,6 +289,7 @@ func docs(r storedRecord) ([]idDoc, error) {
 		SHA256: rec.SHA256, Original: r.original,
 	}
 	common.keyword(fIssuer, rec.Issuer)
+	common.aliases(fIssuer, append(rec.IssuerAliases, ingest.IssuerForms(strings.TrimSpace(rec.Issuer))...)...)
 	common.keyword(fKind, rec.Meeting.Kind)
 	if day := meetingDay(rec); day != "" {
 		if t, ok := parseDay(day); ok {

@@ -88,7 +88,7 @@ func taipei() *ingest.Minutes {
 func kaohsiung() *ingest.Minutes {
 	return &ingest.Minutes{
 		ID: "cccc000000000003", Source: "kaohsiung/3-1.txt", SHA256: "k1", Format: "text", Script: "traditional",
-		Issuer: "高雄市議會", Title: "高雄市議會第3屆第1次定期大會議事錄",
+		Issuer: "高雄市議會", IssuerAliases: []string{"高市議會"}, Title: "高雄市議會第3屆第1次定期大會議事錄",
 		Meeting: ingest.Meeting{Kind: "定期大會", Term: 3, Session: 1, Date: "2021-05-20"},
 		Items: []ingest.Item{
 			{No: 1, Title: "市政總質詢", Text: "一、市政總質詢。王金平議員發言。", Departments: []string{"市政府"}},

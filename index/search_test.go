@@ -115,6 +115,12 @@ func TestSearchFilters(t *testing.T) {
 	}{
 		{"issuer folded", Filters{Issuer: []string{"高雄市议会"}}, []string{idKaohsiung}},
 		{"issuer as written", Filters{Issuer: []string{"高雄市議會"}}, []string{idKaohsiung}},
+		// Other names of an issuer: the record's own aliases, and the
+		// short forms of its kind of body (市政府 for 市人民政府); the
+		// facet test below checks the issuer facet still shows one name.
+		{"issuer alias of the record", Filters{Issuer: []string{"高市议会"}}, []string{idKaohsiung}},
+		{"issuer short form", Filters{Issuer: []string{"苏州市政府"}}, []string{idSuzhou}},
+		{"issuer short form is not a prefix", Filters{Issuer: []string{"苏州市"}}, nil},
 		{"issuer OR", Filters{Issuer: []string{"苏州市人民政府", "南京市人民政府"}}, []string{idNanjing, idSuzhou}},
 		{"issuer AND kind", Filters{Issuer: []string{"苏州市人民政府", "南京市人民政府"}, Kind: []string{"常务会议"}}, []string{idSuzhou}},
 		{"official any role", Filters{Official: []string{"王金平"}}, []string{idKaohsiung, idNanjing, idTaipei}},

@@ -4,6 +4,7 @@ import (
 	"cmp"
 	"context"
 	"fmt"
+	"slices"
 	"sort"
 	"strings"
 
@@ -101,7 +102,7 @@ func (idx *Index) Terms(ctx context.Context, facet, prefix string, limit int) ([
 		if res.Total == 0 {
 			continue
 		}
-		shown := c.term
+		shown := ""
 		if fr := res.Facets["v"]; fr != nil && fr.Terms != nil {
 			for _, t := range fr.Terms.Terms() {
 				if key(t.Term) == c.term {
@@ -109,6 +110,16 @@ func (idx *Index) Terms(ctx context.Context, facet, prefix string, limit int) ([
 					break
 				}
 			}
+			if ts := fr.Terms.Terms(); shown == "" && len(ts) > 0 {
+				// Another name of a value (杭州市政府, see doc.aliases)
+				// is shown as the value it names, once.
+				shown = ts[0].Term
+			}
+		}
+		shown = cmp.Or(shown, c.term)
+		if i := slices.IndexFunc(out, func(v FacetValue) bool { return v.Value == shown }); i >= 0 {
+			out[i].Count = max(out[i].Count, int(res.Total))
+			continue
 		}
 		out = append(out, FacetValue{Value: shown, Count: int(res.Total)})
 	}

@@ -253,6 +253,9 @@ func (e *Extractor) extractDoc(d *Document, name string, explain bool) (*Minutes
 		}
 	}
 	e.assignTopics(p, m)
+	if names := e.IssuerNames(m.Issuer); len(names) > 1 {
+		m.IssuerAliases = names[1:]
+	}
 	m.DepartmentIDs = make([]string, len(m.Departments))
 	for i, d := range m.Departments {
 		m.DepartmentIDs[i] = DepartmentIdentity(m.Issuer, d)

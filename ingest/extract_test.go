@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"slices"
 	"sort"
 	"strings"
 	"testing"
@@ -242,6 +243,24 @@ func TestHanRune(t *testing.T) {
 	for r := rune(0); r <= unicode.MaxRune; r++ {
 		if got, want := hanRune(r), unicode.Is(unicode.Han, r); got != want {
 			t.Fatalf("hanRune(%U) = %v, want %v", r, got, want)
+		}
+	}
+}
+
+func TestIssuerForms(t *testing.T) {
+	for _, tt := range []struct {
+		issuer string
+		want   []string
+	}{
+		{"苏州市人民政府", []string{"苏州市政府"}},
+		{"全国人民代表大会常务委员会", []string{"全国人大常委会"}},
+		{"中华人民共和国国务院", []string{"国务院"}},
+		{"肥西县政协委员会", []string{"肥西县政协常委会", "肥西县政协"}},
+		{"人民政府", nil}, // a body alone has no place to keep
+		{"高雄市議會", nil},
+	} {
+		if got := IssuerForms(tt.issuer); !slices.Equal(got, tt.want) {
+			t.Errorf("IssuerForms(%q) = %q; want %q", tt.issuer, got, tt.want)
 		}
 	}
 }

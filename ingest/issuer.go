@@ -1,6 +1,7 @@
 package ingest
 
 import (
+	"slices"
 	"strings"
 	"unicode/utf8"
 
@@ -8,39 +9,39 @@ import (
 )
 
 // IssuerNames returns the names an issuer goes by: its canonical name, then
-// the aliases the issuers table gives it, then the short forms every body of
-// its kind has (苏州市人民政府 → 苏州市政府). Filters accept any of them.
+// the aliases the issuers table gives it, then IssuerForms. Filters accept
+// any of them.
 func (e *Extractor) IssuerNames(canonical string) []string {
 	if canonical == "" {
 		return nil
 	}
-	out := []string{canonical}
-	seen := map[string]bool{fold.String(canonical): true}
-	add := func(n string) {
-		if f := fold.String(n); n != "" && !seen[f] {
-			seen[f] = true
+	return appendNames([]string{canonical}, append(e.issuers.names[fold.String(canonical)], IssuerForms(canonical)...)...)
+}
+
+// IssuerForms returns the other names every body of an issuer's kind goes
+// by, read off bodyForms: 苏州市政府 for 苏州市人民政府, 全国人大常委会 for
+// 全国人民代表大会常务委员会, 国务院 for 中华人民共和国国务院.
+func IssuerForms(canonical string) []string {
+	var out []string
+	if rest, ok := strings.CutPrefix(canonical, "中华人民共和国"); ok && rest != "" {
+		out = append(out, rest)
+	}
+	for _, b := range bodyForms {
+		if b.form != b.canonical && len(canonical) > len(b.canonical) && strings.HasSuffix(canonical, b.canonical) {
+			out = append(out, strings.TrimSuffix(canonical, b.canonical)+b.form)
+		}
+	}
+	return appendNames(nil, out...)
+}
+
+// appendNames appends the names not already in out, compared folded.
+func appendNames(out []string, names ...string) []string {
+	for _, n := range names {
+		if n != "" && !slices.ContainsFunc(out, func(o string) bool { return fold.String(o) == fold.String(n) }) {
 			out = append(out, n)
 		}
 	}
-	for _, a := range e.issuers.names[fold.String(canonical)] {
-		add(a)
-	}
-	for _, r := range issuerShortForms {
-		if strings.HasSuffix(canonical, r.long) && len(canonical) > len(r.long) {
-			add(strings.TrimSuffix(canonical, r.long) + r.short)
-		}
-	}
 	return out
-}
-
-// issuerShortForms are the short forms of the bodies' names that minutes
-// use for any place: 人民政府 → 政府, 人民代表大会常务委员会 → 人大常委会.
-var issuerShortForms = []struct{ long, short string }{
-	{"人民代表大会常务委员会", "人大常委会"},
-	{"人民代表大会常务委员会", "人大"},
-	{"人民政府", "政府"},
-	{"政协委员会", "政协"},
-	{"委员会", "委"},
 }
 
 // bodyForms are the names of a government's bodies as minutes write them,

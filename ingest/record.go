@@ -33,6 +33,10 @@ type Minutes struct {
 
 	// Issuer is the issuing body (发文机关).
 	Issuer string `json:"issuer"`
+	// IssuerAliases are the other names the issuer goes by (国务院 for
+	// 中华人民共和国国务院, 苏州市政府 for 苏州市人民政府): a filter on any
+	// of them finds the record.
+	IssuerAliases []string `json:"issuer_aliases,omitempty"`
 	// Title is the document title, as a person reads it.
 	Title string `json:"title"`
 	// DocNumber is the document number (文号), such as 〔2020〕36号.

@@ -25,7 +25,7 @@ var innerTitles = []string{
 // nameStops are characters that do not begin or continue a given name after
 // an inner title: the verbs, particles and pronouns that follow one
 // (陳局長表示, 李議員說, 王市長的).
-const nameStops = "表说指强答质报提认回建询就对也又再则请的在及与和等所已将要会是有并向为于以上下针不都还今昨特刚先发这那您你我他她主称认提问讲补谈作致率带领今已可曾个们之其本各该此很跟亦因时"
+const nameStops = "只过用做连现应表说指强答质报提认回建询就对也又再则请的在及与和等所已将要会是有并向为于以上下针不都还今昨特刚先发这那您你我他她主称认提问讲补谈作致率带领今已可曾个们之其本各该此很跟亦因时"
 
 // commonWords are words that follow a title where a given name could
 // (陳委員非常關心), folded.
@@ -40,7 +40,8 @@ var commonWords = map[string]bool{
 // text: 鄭議員新助 → 鄭新助 (議員), in the document's own characters.
 func titledInText(p *page) []Attendee {
 	var out []Attendee
-	seen := map[string]bool{}
+	seen := map[string]*titled{}
+	var order []*titled
 	text := p.norm
 	for i := 0; i < len(text); {
 		r, size := utf8.DecodeRuneInString(text[i:])
@@ -72,7 +73,8 @@ func titledInText(p *page) []Attendee {
 		end := k
 		for n < 2 && end < len(text) {
 			g, gs := utf8.DecodeRuneInString(text[end:])
-			if !hanRune(g) || strings.ContainsRune(nameStops, g) || n == 1 && isTitleStart(text[end:]) {
+			// 剛 starts no given name (陳委員剛才) but ends one (潘維剛).
+			if !hanRune(g) || strings.ContainsRune(nameStops, g) && (n == 0 || g != '刚') || n == 1 && isTitleStart(text[end:]) {
 				break
 			}
 			end += gs
@@ -89,13 +91,36 @@ func titledInText(p *page) []Attendee {
 		}
 		name := p.show(i, i+size) + p.show(k, end)
 		key := fold.String(name)
-		if !seen[key] {
-			seen[key] = true
-			out = append(out, Attendee{Name: name, Title: p.show(j, k), Role: RoleSpeaker})
+		c, ok := seen[key]
+		if !ok {
+			c = &titled{a: Attendee{Name: name, Title: p.show(j, k), Role: RoleSpeaker}}
+			seen[key] = c
+			order = append(order, c)
 		}
+		c.times++
+		// 陳委員碧涵：…, 王院長金平（10時）: a speaker's heading.
+		next, _ := utf8.DecodeRuneInString(text[end:])
+		c.heading = c.heading || strings.ContainsRune("：:（(", next)
 		i = end
 	}
+	for _, c := range order {
+		// A one-character given name read once, in running text (陳委員
+		// 應…, 江委員現…), may be the first word after the title; a clerk
+		// takes it where the text heads a speech with it, writes it
+		// twice, or names the person plainly elsewhere (陳冲).
+		f := fold.String(c.a.Name)
+		if runeCount(f) > 2 || c.heading || c.times > 1 || strings.Contains(text, f) {
+			out = append(out, c.a)
+		}
+	}
 	return out
+}
+
+// titled is a name titledInText read, with how it was written.
+type titled struct {
+	a       Attendee
+	times   int
+	heading bool
 }
 
 // foldedSurname reports whether r, folded, is a surname, from a table over

@@ -1,6 +1,7 @@
 package ingest
 
 import (
+	"sort"
 	"strings"
 	"unicode/utf8"
 
@@ -54,7 +55,12 @@ var bodyCutWords = []string{
 	"听取", "审议", "研究", "讨论", "通过", "同意", "会议", "会上", "传达", "学习", "要求", "指出",
 	"而", "但", "也", "已", "均", "过去", "现在", "目前", "隶属", "时任", "担任", "控制", "说", "当", "她", "他", "我", "你", "便",
 	"交付", "本案交", "鉴于", "责成", "进入", "汇报",
+	"如果", "属于", "今年", "去年", "明年", "让",
 }
+
+// bodyNoStart are characters a body's name does not start with, left over
+// where the run was cut at a word (請問內政部, 及办公室).
+const bodyNoStart = "及与问或"
 
 // actingBodies returns the bodies the text names where they act, in order
 // of first mention, without the issuer.
@@ -69,7 +75,11 @@ func actingBodies(p *page, m *Minutes) []string {
 		seen[k] = true
 		out = append(out, name)
 	}
+	talk := p.speeches()
 	for at, tr := range p.wordsIn(bodyTriggerSet) {
+		if talk.holds(at) {
+			continue
+		}
 		// A body's name ends as a body's does: the cheap test first.
 		if r := lastRune(p.norm[:at]); r >= 0x4E00 && r < 0xA000 && !bodyEndRunes[r-0x4E00] {
 			continue
@@ -104,6 +114,9 @@ func actingBodies(p *page, m *Minutes) []string {
 	}
 	for k := range occurrences(p.norm, "长") {
 		end := k + len("长")
+		if talk.holds(k) {
+			continue
+		}
 		for _, t := range []string{"局长", "处长", "部长", "署长", "司长"} {
 			unit := t[:len(t)-len("长")]
 			if !strings.HasSuffix(p.norm[:end], unit+t) {
@@ -164,6 +177,11 @@ func bodyBefore(norm string, at int) (int, bool) {
 				run = norm[i:at]
 			}
 		}
+	}
+	for run != "" && strings.ContainsRune(bodyNoStart, []rune(run)[0]) {
+		_, size := utf8.DecodeRuneInString(run)
+		i += size
+		run = norm[i:at]
 	}
 	if _, ok := bodyEnd(run); !ok || genericBody(run) {
 		return 0, false
@@ -250,4 +268,89 @@ func orgsBeforeTitles(p *page, last string) []string {
 		}
 	}
 	return out
+}
+
+// spans are sorted, disjoint [start, end) spans of folded text.
+type spans [][2]int
+
+// holds reports whether a span holds folded offset at.
+func (s spans) holds(at int) bool {
+	i := sort.Search(len(s), func(i int) bool { return s[i][1] > at })
+	return i < len(s) && s[i][0] <= at
+}
+
+// speeches returns the speeches of a transcript: from a line headed by a
+// speaker (陳院長冲：…, * 簡委員東明：…, 主席：…) through the indented lines
+// that continue it. The bodies a speaker talks about (一般都會向警察局報案)
+// are not bodies acting in the meeting; the agenda's lines around the
+// speeches name those.
+func (p *page) speeches() spans {
+	if p.talkDone {
+		return p.talk
+	}
+	p.talk, p.talkDone = readSpeeches(p), true
+	return p.talk
+}
+
+func readSpeeches(p *page) spans {
+	var out spans
+	in := false
+	for k := range p.lines {
+		line := p.line(k)
+		body := strings.TrimLeft(line, " \t")
+		start := p.lines[k][0]
+		switch {
+		case speakerHeading(strings.TrimLeft(body, "*-•· ")):
+			// The speech starts after the heading: the speaker's own
+			// title (民政事務局局長：) names who answers.
+			in = true
+			start += strings.IndexAny(line, "：:")
+		case in && (body == "" || len(body) < len(line) && !strings.ContainsAny(body[:1], "*-•·0123456789")):
+			// A blank line, or an indented one that starts no item of
+			// a list, goes on with the speech.
+		default:
+			in = false
+		}
+		if in {
+			if n := len(out); n > 0 && out[n-1][1]+1 >= start {
+				out[n-1][1] = p.lines[k][1]
+			} else {
+				out = append(out, [2]int{start, p.lines[k][1]})
+			}
+		}
+	}
+	return out
+}
+
+// speakerHeading reports whether a folded line starts with a speaker's
+// heading: a name with a title (陳院長冲, 涂謹申議員) or 主席, in at most
+// twelve characters before a colon; not a body's opinion (程序委員會意見：).
+func speakerHeading(line string) bool {
+	line = strings.TrimSpace(line)
+	k := strings.IndexAny(line, "：:")
+	if k <= 0 {
+		return false
+	}
+	head := line[:k]
+	if c := runeCount(head); c > 12 {
+		return false
+	}
+	for _, r := range head {
+		if !hanRune(r) && r != '·' {
+			return false
+		}
+	}
+	// 主席, 涂謹申議員, 民政事務局局長: ends with a title.
+	for _, t := range innerTitles {
+		if strings.HasSuffix(head, t) {
+			return true
+		}
+	}
+	// 陳院長冲, 孫主任委員大川: surname, title, given name.
+	r, size := utf8.DecodeRuneInString(head)
+	if !foldedSurname(r) {
+		return false
+	}
+	t, ok := firstPrefix(head[size:], innerTitles)
+	return ok && runeCount(head[size+len(t):]) <= 3
 }

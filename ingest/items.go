@@ -396,14 +396,17 @@ type naming struct {
 	level string
 	// own, when set, is the page whose characters name the departments.
 	own *page
+	// talk are the speeches of a transcript, where bodies are talked
+	// about rather than given work.
+	talk spans
 }
 
 // departmentNaming returns the naming for a record's departments.
 func departmentNaming(p *page, m *Minutes) naming {
 	if m.Script != "simplified" {
-		return naming{own: p}
+		return naming{own: p, talk: p.speeches()}
 	}
-	return naming{level: issuerLevel(m.Issuer)}
+	return naming{level: issuerLevel(m.Issuer), talk: p.speeches()}
 }
 
 // departments returns the departments given work in the folded text
@@ -432,7 +435,7 @@ func (e *Extractor) departmentsAt(text string, base int, nm naming, first bool) 
 			ent, n, ok = e.deptTable.longest(text[i:])
 			j, prefix = i, ""
 		}
-		if ok && !e.partOfLonger(text, j, n) {
+		if ok && !e.partOfLonger(text, j, n) && !nm.talk.holds(base+j) {
 			name := ent.canonical
 			switch {
 			case nm.own != nil:

@@ -26,6 +26,9 @@ type page struct {
 	// found holds the occurrences of pageWords, found on first use.
 	found     []wordHit
 	foundDone bool
+	// talk holds the speeches of a transcript, read on first use.
+	talk     spans
+	talkDone bool
 }
 
 // wordHit is an occurrence of a word at a folded offset.

@@ -60,7 +60,13 @@ func (e *Extractor) councilDecisions(p *page, m *Minutes) {
 		break
 	}
 	for _, loc := range results {
-		lineStart := p.lines[p.lineAt(loc[0])][0]
+		k := p.lineAt(loc[0])
+		lineStart := p.lines[k][0]
+		if strings.TrimSpace(p.norm[lineStart:loc[0]]) == "" && k > 0 {
+			// The result on a line of its own, under the motion
+			// (…請同意案。\n（無異議通過）).
+			lineStart = p.lines[k-1][0]
+		}
 		head := p.norm[max(lineStart, loc[0]-600):loc[0]]
 		i := strings.LastIndex(head, "提:")
 		if i < 0 {
@@ -69,7 +75,7 @@ func (e *Extractor) councilDecisions(p *page, m *Minutes) {
 		from := loc[0] - len(head) + i + len("提:")
 		from += len(prefixOf(p.norm[from:], "拟"))
 		to := loc[0]
-		body := strings.TrimRight(p.norm[from:to], " 。.")
+		body := strings.TrimRight(p.norm[from:to], " \n。.")
 		for _, suf := range []string{",请同意案", ",请公决案", ",请公决", "请同意案", "案"} {
 			if strings.HasSuffix(body, suf) {
 				body = body[:len(body)-len(suf)]
@@ -93,6 +99,9 @@ func (e *Extractor) councilDecisions(p *page, m *Minutes) {
 	}
 	// Resolutions (議決：…) anywhere, also outside the numbered items.
 	for _, d := range resolutionsAt(p, 0, len(p.norm)) {
+		add(d.at, d.Decision)
+	}
+	for _, d := range reportRows(p) {
 		add(d.at, d.Decision)
 	}
 	for k := range p.lines {
@@ -152,4 +161,59 @@ func overlaps(items []Item, it Item) bool {
 		}
 	}
 	return false
+}
+
+// reportRowRE matches the start of a row of a council's table of reports
+// and bills, folded: the case number (案號), then the matter (案由). Once
+// the columns are joined the number stands against the matter and the row
+// before (…備查11534為本府訂定…), but not within a longer number or before
+// a unit (2014年, 1050万).
+var reportRowRE = regexp.MustCompile(`(?:^|[^\d,.])(\d{4,6})\s*[^\d\s年月日号次届期条项款元万亿个件人%.．、,，:：)）\-]`)
+
+// regulationTitleRE matches a regulation named in quotes in a row, folded:
+// 「臺北市社會住宅出租辦法」.
+var regulationTitleRE = regexp.MustCompile(`[“「"]([^”」"\n]{2,60}?(?:办法|规则|条例|标准|规程|要点|准则|细则))[”」"]`)
+
+// maxRowBytes bounds a row of a table of reports.
+const maxRowBytes = 4000
+
+// reportRows reads a council's table of reports (案號 案由 審查意見 議決):
+// a row that names a regulation (為訂定「臺北市社會住宅出租辦法」一案，敬請
+// 查照。) and whose columns after the request note it (備查) or pass it
+// (照審查意見通過) is a decision on the regulation. A row set aside (暫擱)
+// or sent to a committee (交付法規委員會審查) decides nothing yet.
+func reportRows(p *page) []placedDecision {
+	var out []placedDecision
+	locs := reportRowRE.FindAllStringSubmatchIndex(p.norm, -1)
+	for n, loc := range locs {
+		from, to := loc[2], len(p.norm)
+		if n+1 < len(locs) {
+			to = locs[n+1][2]
+		}
+		if i := strings.Index(p.norm[from:to], "\n\n"); i >= 0 {
+			to = from + i
+		}
+		to = min(to, from+maxRowBytes)
+		row := p.norm[from:to]
+		t := regulationTitleRE.FindStringSubmatchIndex(row)
+		if t == nil {
+			continue
+		}
+		restAt := t[1]
+		if i := strings.Index(row[restAt:], "。"); i >= 0 {
+			restAt += i + len("。")
+		}
+		rest := row[restAt:]
+		if strings.Contains(rest, "暂搁") || strings.Contains(rest, "交付") {
+			continue
+		}
+		for _, v := range []string{"照审查意见通过", "通过", "备查"} {
+			if i := strings.Index(rest, v); i >= 0 {
+				at := from + restAt + i
+				out = append(out, placedDecision{at: from + t[2], Decision: Decision{Verb: p.show(at, at+len(v)), Object: p.show(from+t[2], from+t[3])}})
+				break
+			}
+		}
+	}
+	return out
 }

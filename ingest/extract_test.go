@@ -292,3 +292,45 @@ func TestSpeeches(t *testing.T) {
 		}
 	}
 }
+
+// A council's table of reports: the rows that note or pass a regulation
+// are decisions on it, whether the columns stand on lines of their own or
+// were joined into one; rows set aside or sent to a committee are not.
+func TestReportRows(t *testing.T) {
+	text := "參、審議報告案\n案號    案由    審查意見    議    決\n" +
+		"11465   為訂定「臺北市社會住宅出租辦法」一案，敬請  查照。  一、備查。\n二、應以自治條例定之。  照審查意見通過\n" +
+		"11494   委託民間團體辦理「臺北市內湖老人服務中心」一案，敬請  備查。  備查。\n" +
+		"11209   為修正「臺北市土地使用分區管制自治條例」部分條文乙案，敬請  審議。  暫擱\n" +
+		"11213   為修正「臺北市公益彩券盈餘分配基金收支保管及運用自治條例」1案，敬請審議。 交付法規委員會審查\n" +
+		"於2014年修正「臺北市道路命名辦法」，備查。\n" +
+		"查照。 備查11534為本府訂定「臺北市台北二二八紀念館館藏圖檔使用收費標準」乙案，敬請  備查。  備查11536新北市土地，敬請同意備查。\n"
+	var got []string
+	for _, d := range reportRows(newPage(text)) {
+		got = append(got, d.Verb+"《"+d.Object+"》")
+	}
+	want := []string{"照審查意見通過《臺北市社會住宅出租辦法》", "備查《臺北市台北二二八紀念館館藏圖檔使用收費標準》"}
+	if !slices.Equal(got, want) {
+		t.Errorf("reportRows = %q; want %q", got, want)
+	}
+}
+
+// A council's motion whose result stands on the line under it is carried
+// all the same (…請同意案。\n（無異議通過）).
+func TestMotionResultOnItsOwnLine(t *testing.T) {
+	text := "高雄市議會第1屆第6次定期大會第9次會議紀錄\n時間：中華民國102年10月15日上午9時\n主席：曾議員麗燕\n" +
+		"丙、決定事項\n  一、主席曾議員麗燕於中午12時15分提：擬延長開會時間，俟李議員雅靜質詢完畢後再行散會，請同意案。\n      （無異議通過）\n丁、散會：下午7時7分。\n"
+	recs, err := newTestExtractor(t).Extract("khcc.txt", []byte(text))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, it := range recs[0].Items {
+		for _, d := range it.Decisions {
+			got = append(got, d.Verb+"《"+d.Object+"》")
+		}
+	}
+	want := []string{"無異議通過《延長開會時間，俟李議員雅靜質詢完畢後再行散會》"}
+	if !slices.Equal(got, want) {
+		t.Errorf("decisions = %q; want %q", got, want)
+	}
+}

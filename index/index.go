@@ -65,6 +65,9 @@ type Index struct {
 	// marks are the items' marks of the segments read so far (see
 	// markCache).
 	marks markCache
+	// columns are the facet columns of the segments read so far (see
+	// columnCache).
+	columns columnCache
 	// lock is the index folder's lock (nil in memory).
 	lock *DirLock
 }

@@ -200,6 +200,7 @@ func (idx *Index) Search(ctx context.Context, req Request) (*Result, error) {
 	var (
 		res  *bleve.SearchResult
 		sr   *bleve.SearchRequest
+		rec  *hits
 		mode string
 	)
 	// A first page by relevance is ranked by score alone: breaking ties by
@@ -209,7 +210,7 @@ func (idx *Index) Search(ctx context.Context, req Request) (*Result, error) {
 	// is the query run again with the tie-break.
 	fast := plan.cursor == nil && plan.sortName == "relevance"
 	for _, mode = range modes {
-		sr, err = plan.request(mode, fast)
+		sr, rec, err = plan.request(mode, fast, &idx.columns)
 		if err != nil {
 			return nil, err
 		}
@@ -221,7 +222,7 @@ func (idx *Index) Search(ctx context.Context, req Request) (*Result, error) {
 			var tied bool
 			res.Hits, tied = pageOf(res.Hits, req.From > 0, plan.size)
 			if tied {
-				if sr, err = plan.request(mode, false); err != nil {
+				if sr, rec, err = plan.request(mode, false, &idx.columns); err != nil {
 					return nil, err
 				}
 				if res, err = idx.b.SearchInContext(ctx, sr); err != nil {
@@ -250,7 +251,18 @@ func (idx *Index) Search(ctx context.Context, req Request) (*Result, error) {
 		}
 		out.Hits = append(out.Hits, hit)
 	}
-	out.Facets = facets(req.Facets, res.Facets)
+	if rec != nil {
+		if rec.err != nil {
+			return nil, fmt.Errorf("search %q: %w", req.Query, rec.err)
+		}
+		for i, f := range rec.facets {
+			f.Name = req.Facets[i]
+			if f.Name == "year" || f.Name == "month" {
+				slices.SortFunc(f.Values, func(a, b FacetValue) int { return cmp.Compare(b.Value, a.Value) })
+			}
+			out.Facets = append(out.Facets, f)
+		}
+	}
 	seen := len(res.Hits)
 	if plan.cursor != nil {
 		seen += plan.cursor.Seen
@@ -505,8 +517,9 @@ func plan(req Request) (*searchPlan, error) {
 // scoreNone is bleve's request setting that skips scoring.
 const scoreNone = "none"
 
-// request builds the bleve request for one mode.
-func (p *searchPlan) request(mode string, fast bool) (*bleve.SearchRequest, error) {
+// request builds the bleve request for one mode, and what records its hits
+// when the request counts facets.
+func (p *searchPlan) request(mode string, fast bool, cache *columnCache) (*bleve.SearchRequest, *hits, error) {
 	c := compiler{mode: mode, level: p.level}
 	bq := query.NewBooleanQuery(nil, nil, nil)
 	filters := slices.Clone(p.filters)
@@ -578,6 +591,15 @@ func (p *searchPlan) request(mode string, fast bool) (*bleve.SearchRequest, erro
 		// fifth of a term query's time.
 		top = must.Conjuncts[0]
 	}
+	var rec *hits
+	if len(p.req.Facets) > 0 {
+		// The facets are counted from the hits it records (facets.go).
+		rec = &hits{size: facetSize, cache: cache}
+		for _, name := range p.req.Facets {
+			rec.fields = append(rec.fields, levelField(p.level, facetFields[name]))
+		}
+		top = hitRecorder{Query: top, rec: rec}
+	}
 	sr := bleve.NewSearchRequestOptions(top, p.size, p.req.From, false)
 	if listing {
 		sr.Score = scoreNone
@@ -599,10 +621,7 @@ func (p *searchPlan) request(mode string, fast bool) (*bleve.SearchRequest, erro
 			sr.SearchAfter[i] = string(v)
 		}
 	}
-	for _, name := range p.req.Facets {
-		sr.AddFacet(name, bleve.NewFacetRequest(levelField(p.level, facetFields[name]), facetSize))
-	}
-	return sr, nil
+	return sr, rec, nil
 }
 
 // queryLevel reports whether a query names a level at its top
@@ -1032,31 +1051,6 @@ func (p *searchPlan) hit(idx *Index, h *search.DocumentMatch, st storedHit, mode
 		if s := hl.snippet(body, snippetRunes); s != "" {
 			out.Snippets = []string{s}
 		}
-	}
-	return out
-}
-
-// facets converts bleve's facet results, in the order requested. Year and
-// month are listed newest first, others by count.
-func facets(names []string, res search.FacetResults) []Facet {
-	var out []Facet
-	for _, name := range names {
-		fr, ok := res[name]
-		if !ok {
-			continue
-		}
-		f := Facet{Name: name, Values: []FacetValue{}, Other: fr.Other}
-		for _, t := range fr.Terms.Terms() {
-			f.Values = append(f.Values, FacetValue{Value: t.Term, Count: t.Count})
-		}
-		if name == "year" || name == "month" {
-			slices.SortFunc(f.Values, func(a, b FacetValue) int { return cmp.Compare(b.Value, a.Value) })
-		} else {
-			slices.SortStableFunc(f.Values, func(a, b FacetValue) int {
-				return cmp.Or(cmp.Compare(b.Count, a.Count), cmp.Compare(a.Value, b.Value))
-			})
-		}
-		out = append(out, f)
 	}
 	return out
 }

@@ -334,3 +334,17 @@ func TestMotionResultOnItsOwnLine(t *testing.T) {
 		t.Errorf("decisions = %q; want %q", got, want)
 	}
 }
+
+// A header whose lines were joined into one names the chair after a space
+// (…議事組主任黃錦平 主 席：由…韓議員賜村…分別主持).
+func TestChairLabelInsideALine(t *testing.T) {
+	text := "高雄市議會第1屆第4次定期大會第13次會議紀錄\n日 期：中華民國101年10月17日上午9時1分\n地 點：本會議事廳\n" +
+		"本 會－專門委員林愛倫、議事組主任黃錦平 主 席：由工務委員會第一召集人韓議員賜村及第二召集人\n陳議員麗珍分別主持\n記 錄：黃程暉\n甲、報告事項 一、主席宣告開會。\n"
+	recs, err := newTestExtractor(t).Extract("khcc.txt", []byte(text))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if c := recs[0].Chair; c == nil || c.Name != "韓賜村" {
+		t.Errorf("chair = %+v; want 韓賜村", c)
+	}
+}

@@ -4,6 +4,7 @@ import (
 	"regexp"
 	"strings"
 	"time"
+	"unicode/utf8"
 
 	"github.com/jiyao-search/jiyao/internal/cnum"
 	"github.com/jiyao-search/jiyao/internal/fold"
@@ -497,16 +498,54 @@ func (p *page) label(names []string) (string, int, bool) {
 			break
 		}
 		key, val, at, ok := splitLabel(l)
-		if !ok {
+		for _, n := range names {
+			if ok && key == n {
+				return val, p.lines[k][0] + at, true
+			}
+		}
+		if k >= limit {
 			continue
 		}
 		for _, n := range names {
-			if key == n {
-				return val, p.lines[k][0] + at, true
+			// 本 會－專門委員林愛倫 主 席：由…: a header's lines joined
+			// into one, the label after a space.
+			if at, ok := midLabel(l, n); ok {
+				return strings.TrimSpace(l[at:]), p.lines[k][0] + at, true
 			}
 		}
 	}
 	return "", 0, false
+}
+
+// midLabel finds label n, its characters possibly spaced out, after a
+// space inside folded line l and before a colon; at is where its value
+// starts.
+func midLabel(l, n string) (at int, ok bool) {
+	for i := 0; i < len(l); {
+		j := strings.Index(l[i:], " ")
+		if j < 0 {
+			return 0, false
+		}
+		i += j + 1
+		rest := strings.TrimLeft(l[i:], " ")
+		k := 0
+		for _, r := range n {
+			rest = strings.TrimLeft(rest, " ")
+			c, size := utf8.DecodeRuneInString(rest)
+			if c != r {
+				k = -1
+				break
+			}
+			rest = rest[size:]
+			k++
+		}
+		if k > 0 {
+			if v := strings.TrimLeft(rest, " "); strings.HasPrefix(v, ":") {
+				return len(l) - len(v) + 1, true
+			}
+		}
+	}
+	return 0, false
 }
 
 // splitLabel splits a folded line "出 席:value" or "时 间 value" into its

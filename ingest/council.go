@@ -104,6 +104,9 @@ func (e *Extractor) councilDecisions(p *page, m *Minutes) {
 	for _, d := range reportRows(p) {
 		add(d.at, d.Decision)
 	}
+	for _, d := range proposalRows(p) {
+		add(d.at, d.Decision)
+	}
 	for k := range p.lines {
 		l := strings.TrimLeft(p.line(k), " ")
 		label, ok := firstPrefix(l, rulingLabels)
@@ -216,4 +219,96 @@ func reportRows(p *page) []placedDecision {
 		}
 	}
 	return out
+}
+
+// proposalRowRE matches the first line of a row of a council's table of
+// proposals (議案一覽表), folded: the proposal's number (民乙25, 建乙92),
+// then perhaps its proposer.
+var proposalRowRE = regexp.MustCompile(`^\s*\p{Han}{1,3}\d{1,4}(?:\s|\p{Han}|$)`)
+
+// proposalResults are the resolutions a proposals table records, folded,
+// longest first; those with 通过 carry the proposal.
+var proposalResults = []string{"照审查意见通过", "照原案通过", "修正通过", "通过", "不予审议", "保留", "撤回"}
+
+// proposalRows reads a council's table of proposals (編號 提案人 案由
+// 審查意見 大會議決): each row the assembly carried (照審查意見通過) is a
+// decision on the proposal, named by the first clause of its matter (建請
+// 縣政府督促台塑公司落實設廠承諾). The table is known by its header, which
+// names the matter (案由) and the assembly's resolution (議決).
+func proposalRows(p *page) []placedDecision {
+	header := -1
+	for k := 0; k < min(len(p.lines), 40); k++ {
+		l := stripSpaces(p.line(k))
+		if strings.Contains(l, "案由") && strings.Contains(l, "议决") {
+			header = k
+			break
+		}
+	}
+	if header < 0 {
+		return nil
+	}
+	var out []placedDecision
+	for k := header + 1; k < len(p.lines); k++ {
+		if !proposalRowRE.MatchString(p.line(k)) {
+			continue
+		}
+		end := k + 1
+		for end < len(p.lines) && end < k+40 && !proposalRowRE.MatchString(p.line(end)) {
+			end++
+		}
+		if d, ok := proposalRow(p, k, end); ok {
+			out = append(out, d)
+		}
+		k = end - 1
+	}
+	return out
+}
+
+// proposalRow reads the row of a proposals table on lines [k, end).
+func proposalRow(p *page, k, end int) (placedDecision, bool) {
+	verb, verbAt := "", -1
+	for j := end - 1; j >= k && verb == ""; j-- {
+		l := p.line(j)
+		for _, v := range proposalResults {
+			if i := strings.LastIndex(l, v); i >= 0 {
+				verb, verbAt = v, p.lines[j][0]+i
+				break
+			}
+		}
+	}
+	if !strings.Contains(verb, "通过") {
+		return placedDecision{}, false
+	}
+	// The matter: the first line past the number and the proposers that
+	// is more than a name, read on to the end of its first clause.
+	var matter strings.Builder
+	start := -1
+	for j := k; j < end && p.lines[j][0] < verbAt; j++ {
+		l := stripSpaces(p.line(j))
+		if j == k {
+			l = strings.TrimLeftFunc(l, func(r rune) bool { return hanRune(r) || r >= '0' && r <= '9' })
+			if l == "" || runeCount(stripSpaces(p.line(j))) <= 9 {
+				continue // 民乙25林深: the number and a proposer
+			}
+			l = stripSpaces(p.line(j))
+		}
+		if start < 0 && runeCount(l) <= 4 {
+			continue // 周秀月: a proposer
+		}
+		if start < 0 {
+			start = p.lines[j][0]
+		}
+		matter.WriteString(stripSpaces(p.show(p.lines[j][0], p.lines[j][1])))
+		if strings.ContainsAny(l, ",。;") {
+			break
+		}
+	}
+	obj := matter.String()
+	if i := strings.IndexAny(obj, ",，。;；"); i >= 0 {
+		obj = obj[:i]
+	}
+	if start < 0 || runeCount(obj) < 4 || runeCount(obj) > maxObjectRunes {
+		return placedDecision{}, false
+	}
+	return placedDecision{at: start, Decision: Decision{Verb: p.show(verbAt, verbAt+len(verb)), Object: obj}}, true
 }

@@ -348,3 +348,21 @@ func TestChairLabelInsideALine(t *testing.T) {
 		t.Errorf("chair = %+v; want 韓賜村", c)
 	}
 }
+
+// A council's table of proposals: each row the assembly carried is a
+// decision on the proposal's matter, its first clause; a row it did not
+// carry is none.
+func TestProposalRows(t *testing.T) {
+	text := "雲林縣議會第17屆第8次定期會議案一覽表\n編  號 提案人  案               由 審查意見  大會議決\n" +
+		"建乙92\n周秀月\n沈銘恭\n建請縣府協調台灣電力公司移除經過湖山水庫庫區之高壓電線電桿。\n送請縣府\n研議辦理\n照審查意見通過\n" +
+		"建乙93周秀月\n請縣府邀請相關單位召開協調\n會，建請興建環湖步道。\n保留\n" +
+		"教乙12廖清祥\n建 請 縣 府 全 面 開 辦\n中、小學免費營養午\n餐。\n照原案通過  照審查意見通過\n"
+	var got []string
+	for _, d := range proposalRows(newPage(text)) {
+		got = append(got, d.Verb+"《"+d.Object+"》")
+	}
+	want := []string{"照審查意見通過《建請縣府協調台灣電力公司移除經過湖山水庫庫區之高壓電線電桿》", "照審查意見通過《建請縣府全面開辦中、小學免費營養午餐》"}
+	if !slices.Equal(got, want) {
+		t.Errorf("proposalRows = %q; want %q", got, want)
+	}
+}

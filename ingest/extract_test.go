@@ -366,3 +366,20 @@ func TestProposalRows(t *testing.T) {
 		t.Errorf("proposalRows = %q; want %q", got, want)
 	}
 }
+
+// A motion's resolution resolves the matter its 案由 names, by its quoted
+// title; a resolution that only points to a table or says the review goes
+// on decides nothing.
+func TestMotionResolutions(t *testing.T) {
+	text := "丙、臨時動議\n　　動議人：何議員淑峯等41人\n　　案　由：有鑑於新北市境內已設立兩座核能發電廠，故爰請市府\n" +
+		"　　　　　　設立「新北市政府核能安全委員會」，以守護\n　　　　　　市民健康與環境安全。\n　　決　議：送市府辦理。\n" +
+		"　　新北市板橋區公所　預算數：881,759,000元\n　　第1審查會召集人林議員秀惠報告各區公所通案意見\n　　決議：各區公所通案意見，詳附表第8至9頁，餘審議中。\n"
+	var got []string
+	for _, d := range resolutionsAt(newPage(text), 0, len(newPage(text).norm)) {
+		got = append(got, d.Verb+"《"+d.Object+"》")
+	}
+	want := []string{"送市府辦理《新北市政府核能安全委員會》"}
+	if !slices.Equal(got, want) {
+		t.Errorf("resolutions = %q; want %q", got, want)
+	}
+}

@@ -221,8 +221,60 @@ func (e *Extractor) decisions(p *page, from, to int, nm naming) []Decision {
 }
 
 // resolutionLabels open a council resolution line (議決：照審查意見通過。),
-// folded.
-var resolutionLabels = []string{"议决:", "决议:"}
+// folded, also spaced out (決　議：).
+var resolutionLabels = []string{"议决:", "决议:", "议 决:", "决 议:"}
+
+// deferredResolution reports whether a folded resolution decides nothing
+// yet: one of its clauses defers (詳附表, 審議中) and none gives a result
+// (各區公所通案意見，詳附表第8至9頁，餘審議中).
+func deferredResolution(res string) bool {
+	deferred := false
+	for _, c := range strings.FieldsFunc(res, func(r rune) bool { return r == ',' || r == '，' || r == ';' }) {
+		c = strings.TrimPrefix(strings.TrimPrefix(strings.TrimSpace(c), "餘"), "余")
+		if endsWithResult(c) {
+			return false
+		}
+		if _, ok := firstPrefix(c, deferrals); ok {
+			deferred = true
+		}
+	}
+	return deferred
+}
+
+// motionMatter returns the matter of a motion whose 案由 label stands in
+// the lines just above resolution line k (案　由：…設立「新北市政府核能安全
+// 委員會」，以守護…): its quoted title, else its first clause; empty when
+// no 案由 is there.
+func motionMatter(p *page, k, from int) string {
+	for j := k - 1; j >= 0 && j >= k-12 && p.lines[j][1] > from; j-- {
+		if _, ok := firstPrefix(strings.TrimLeft(p.line(j), " "), resolutionLabels); ok {
+			return "" // the 案由 above was resolved there
+		}
+		key, _, at, ok := splitLabel(p.line(j))
+		if !ok || key != "案由" {
+			continue
+		}
+		start, end := p.lines[j][0]+at, p.lines[k-1][1]
+		var b strings.Builder
+		for _, part := range strings.Split(p.show(start, end), "\n") {
+			b.WriteString(strings.TrimSpace(part))
+		}
+		matter := b.String()
+		if i := strings.Index(matter, "「"); i >= 0 {
+			if e := strings.Index(matter[i:], "」"); e > 0 {
+				return matter[i+len("「") : i+e]
+			}
+		}
+		if i := strings.IndexAny(matter, ",，。;；"); i >= 0 {
+			matter = matter[:i]
+		}
+		if rs := []rune(matter); len(rs) > maxObjectRunes {
+			matter = string(rs[:maxObjectRunes]) + "…"
+		}
+		return matter
+	}
+	return ""
+}
 
 // maxVerbRunes bounds a resolution read as the verb of a decision; a longer
 // one is recorded under its label.
@@ -261,14 +313,12 @@ func resolutionsAt(p *page, from, to int) []placedDecision {
 		}
 		at := l[0] + len(line) - len(t)
 		res := strings.TrimRight(p.show(at+len(label), l[1]), "。.")
-		if _, deferred := firstPrefix(fold.String(res), deferrals); res == "" || deferred {
+		if res == "" || deferredResolution(fold.String(res)) {
 			continue
 		}
-		obj := ""
-		for j := k - 1; j >= 0 && p.lines[j][1] > from; j-- {
-			if obj = matterOf(p, j); obj != "" {
-				break
-			}
+		obj := motionMatter(p, k, from)
+		for j := k - 1; obj == "" && j >= 0 && p.lines[j][1] > from; j-- {
+			obj = matterOf(p, j)
 		}
 		if obj == "" {
 			continue

@@ -166,6 +166,7 @@ func attendedIn(p *page) []Attendee {
 var attendVerbs = []struct{ verb, role string }{
 	{"列席会议", RoleObserver}, {"出席会议", RolePresent}, {"参加会议", RolePresent},
 	{"出席了会议", RolePresent}, {"参加了会议", RolePresent}, {"到会", RolePresent},
+	{"出席。", RolePresent}, // 栗战书委员长出席。
 }
 
 // attendVerbWords, attendVerbSet and attendRoles index attendVerbs.
@@ -202,6 +203,11 @@ var listTitles = []string{
 func listedPeople(p *page, i, end int) []Attendee {
 	var out []Attendee
 	text := p.norm[i:end]
+	// 杨晶、常万全等国务院全体会议组成人员: the list ends at 等 when what
+	// follows names the rest as a group.
+	if k := strings.LastIndex(text, "等"); k > 0 && !strings.ContainsAny(text[k:], "、,和及与") {
+		text = text[:k]
+	}
 	for _, w := range []string{"等", "应邀", "也", "分别", "一同", "同志"} {
 		text = strings.TrimSuffix(text, w)
 	}
@@ -239,7 +245,11 @@ func listedPeople(p *page, i, end int) []Attendee {
 		name := tok[nameFrom:nameTo]
 		n := runeCount(name)
 		first, _ := utf8.DecodeRuneInString(name)
-		if n < 2 || n > 3 || !isName(name) || !isSurnameRune(foldRune(first)) {
+		// A name the surname table does not know (常万全) is still a name
+		// in a list of names, after one.
+		_, body := bodyEnd(name)
+		listed := len(out) > 0 && titleTo == 0 && allHan(name) && !body && !strings.ContainsAny(name, "各有相部门位")
+		if n < 2 || n > 3 || !listed && (!isName(name) || !isSurnameRune(foldRune(first))) {
 			pending = -1
 			continue
 		}
@@ -843,4 +853,14 @@ func foldRune(r rune) rune {
 		}
 	}
 	return fold.Simplify(r)
+}
+
+// allHan reports whether s is all Han characters.
+func allHan(s string) bool {
+	for _, r := range s {
+		if !hanRune(r) {
+			return false
+		}
+	}
+	return s != ""
 }

@@ -152,19 +152,21 @@ func isTitleStart(s string) bool {
 
 // reportVerbs stand between who reported and the report.
 var (
-	reportVerbWords = []string{"作的", "作了", "所作的", "做了", "做的", "就"}
+	reportVerbWords = []string{"作的", "作了", "所作的", "做了", "做的", "就", "作关于", "报告了"}
 	reportVerbs     = setOf(reportVerbWords...)
 )
 
 // reporters reads the people a release says reported or explained an item:
-// 听取了民政部部长李立国…作的关于…的报告, 区财政局长李文勇就…作了说明.
+// 听取了民政部部长李立国…作的关于…的报告, 区财政局长李文勇就…作了说明,
+// 文化部部长蔡武作关于…的报告, 国资委主任王勇报告了….
 func reporters(p *page) []Attendee {
 	var out []Attendee
 	for at, verb := range p.wordsIn(reportVerbs) {
 		from := at + len(verb)
 		rest := p.norm[from:min(len(p.norm), from+600)]
 		end := sentenceLen(rest)
-		if !strings.Contains(rest[:end], "报告") && !strings.Contains(rest[:end], "说明") && !strings.Contains(rest[:end], "汇报") {
+		// 主任王勇报告了…情况: the verb is the report.
+		if verb != "报告了" && !strings.Contains(rest[:end], "报告") && !strings.Contains(rest[:end], "说明") && !strings.Contains(rest[:end], "汇报") {
 			continue
 		}
 		ls := strings.LastIndexAny(p.norm[:at], ",。;:\n、")
@@ -232,8 +234,9 @@ func mentionedLeaders(p *page) []Attendee {
 			if strings.ContainsRune("于与和对在从向为将把被及等同各全这那该本其", first) {
 				continue
 			}
-			// X同志 stands after a break (、胡锦涛同志): 关于扩大…同志 is no name.
-			if prev := lastRune(p.norm[:start]); title == "同志" && start > 0 && hanRune(prev) && !strings.ContainsRune("、和与及同", prev) {
+			// X同志 stands after a break or 以/在 (、胡锦涛同志, 以习近平同志为核心,
+			// 在温家宝同志领导下): 关于扩大…同志 is no name.
+			if prev := lastRune(p.norm[:start]); title == "同志" && start > 0 && hanRune(prev) && !strings.ContainsRune("、和与及同以在", prev) {
 				continue
 			}
 			if runeCount(name) == n && isName(name) && foldedSurname(first) {

@@ -147,7 +147,7 @@ func attendedIn(p *page) []Attendee {
 	seen := map[string]bool{}
 	for at, verb := range p.wordsIn(attendVerbSet) {
 		role := attendRoles[verb]
-		start := strings.LastIndexAny(p.norm[:at], "。;:!?\n") + 1
+		start := afterLast(p.norm[:at], "。;:!?\n")
 		for _, a := range listedPeople(p, start, at) {
 			k := fold.String(a.Name)
 			if seen[k] {

@@ -383,3 +383,17 @@ func TestMotionResolutions(t *testing.T) {
 		t.Errorf("resolutions = %q; want %q", got, want)
 	}
 }
+
+// A list of those present read from just after a full stop: the sentence
+// starts after the stop's last byte, not inside it.
+func TestAttendedAfterFullStop(t *testing.T) {
+	p := newPage("举行第二次全体会议。栗战书委员长出席。国务委员杨晶、常万全等国务院全体会议组成人员出席会议。")
+	var got []string
+	for _, a := range attendedIn(p) {
+		got = append(got, a.Title+a.Name)
+	}
+	want := []string{"委员长栗战书", "国务委员杨晶", "常万全"}
+	if !slices.Equal(got, want) {
+		t.Errorf("attendedIn = %q; want %q", got, want)
+	}
+}

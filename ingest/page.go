@@ -240,3 +240,14 @@ func firstPrefix(s string, words []string) (string, bool) {
 	}
 	return "", false
 }
+
+// afterLast returns the offset just past the last rune of s that is one of
+// chars, or 0 when there is none.
+func afterLast(s, chars string) int {
+	i := strings.LastIndexAny(s, chars)
+	if i < 0 {
+		return 0
+	}
+	_, size := utf8.DecodeRuneInString(s[i:])
+	return i + size
+}

@@ -169,13 +169,13 @@ func reporters(p *page) []Attendee {
 		if verb != "报告了" && !strings.Contains(rest[:end], "报告") && !strings.Contains(rest[:end], "说明") && !strings.Contains(rest[:end], "汇报") {
 			continue
 		}
-		ls := strings.LastIndexAny(p.norm[:at], ",。;:\n、")
-		before := p.norm[ls+1 : at]
+		ls := afterLast(p.norm[:at], ",。;:\n、")
+		before := p.norm[ls:at]
 		if strings.Contains(before, "受") {
 			// 李立国受国务院委托作的: the person is before 受.
 			before = before[:strings.Index(before, "受")]
 		}
-		start := at - len(p.norm[ls+1:at])
+		start := ls
 		per, ok := personBefore(p.show(start, start+len(before)), true)
 		if !ok || per.Title == "" {
 			continue

@@ -179,10 +179,7 @@ func (e *Extractor) issuerSubject(title string) string {
 	if at <= 0 {
 		return ""
 	}
-	start := 0
-	if i := strings.LastIndexAny(nt[:at], ",。;:!?\n"); i >= 0 {
-		start = i + 1
-	}
+	start := afterLast(nt[:at], ",。;:!?\n")
 	end := at
 	if i := strings.Index(nt[start:end], "在"); i > 0 {
 		end = start + i
@@ -281,9 +278,7 @@ func (e *Extractor) bodyIn(phrase string) string {
 // names no body; empty when the title heads none.
 func issuerOfChair(title string) string {
 	f := fold.String(title)
-	if i := strings.LastIndexAny(f, "、,"); i >= 0 {
-		f = f[i+1:]
-	}
+	f = f[afterLast(f, "、,"):]
 	for _, c := range []struct{ title, body string }{
 		{"人大常委会主任", "人大常委会"}, {"人大常委会副主任", "人大常委会"}, {"政协主席", "政协"}, {"政协副主席", "政协"},
 	} {

@@ -351,10 +351,7 @@ func chairIn(disp string) (*Person, bool) {
 		}
 		i := from + k
 		from = i + len("主持")
-		start := 0
-		if j := strings.LastIndexAny(f[:i], "。;!?\n"); j >= 0 {
-			start = j + 1
-		}
+		start := afterLast(f[:i], "。;!?\n")
 		clause := f[start:i]
 		end := i
 		// 会议由X主持: the person stands between 由 and 主持.

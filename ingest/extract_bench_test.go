@@ -1,8 +1,10 @@
 package ingest
 
 import (
+	"fmt"
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 
 	"github.com/jiyao-search/jiyao/internal/gen"
@@ -72,4 +74,29 @@ func BenchmarkExtract(b *testing.B) {
 			i++
 		}
 	})
+}
+
+// BenchmarkExtractLong measures extraction on one long record that repeats
+// every pattern the passes look for (items, labels, speeches, motions,
+// resolutions, report and proposal tables, lists of those present) at
+// growing lengths: the time per byte should stay flat. Run with
+//
+//	go test ./ingest -run XXX -bench BenchmarkExtractLong
+func BenchmarkExtractLong(b *testing.B) {
+	e := newTestExtractor(b)
+	unit := "一、审议通过《关于某某工作的方案》，由市财政局负责。\n主席：王小明\n陈委员大同：请问警察局怎么办？\n" +
+		"    * 李院长明：好的。\n決議：照審查意見通過。\n11465 為訂定「某某辦法」一案，敬請 查照。 備查\n" +
+		"主席陳議員明澤提：擬延長開會時間，請同意案。\n（無異議通過）\n张三、李四、王五等出席会议。\n" +
+		"编号 提案人 案由 审查意见 大会议决\n建乙92\n周秀月\n建請縣府協調。\n照審查意見通過\n"
+	for _, n := range []int{1000, 8000, 64000} {
+		data := []byte("苏州市人民政府第1次常务会议纪要\n" + strings.Repeat(unit, n))
+		b.Run(fmt.Sprintf("lines=%d", n*14), func(b *testing.B) {
+			b.SetBytes(int64(len(data)))
+			for b.Loop() {
+				if _, err := e.Extract("long.txt", data); err != nil {
+					b.Fatal(err)
+				}
+			}
+		})
+	}
 }

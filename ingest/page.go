@@ -3,6 +3,7 @@ package ingest
 import (
 	"iter"
 	"slices"
+	"sort"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -93,12 +94,8 @@ func (p *page) line(k int) string { return p.norm[p.lines[k][0]:p.lines[k][1]] }
 
 // lineAt returns the index of the line holding folded offset i.
 func (p *page) lineAt(i int) int {
-	for k, l := range p.lines {
-		if i <= l[1] {
-			return k
-		}
-	}
-	return len(p.lines) - 1
+	k := sort.Search(len(p.lines), func(k int) bool { return i <= p.lines[k][1] })
+	return min(k, len(p.lines)-1)
 }
 
 // hanRune reports whether r is a Han character (unicode.Han), answering for

@@ -302,7 +302,7 @@ func benchQueries(docs []gen.Doc, seed uint64, n int) []benchQuery {
 }
 
 // benchFacets are the facets of the faceted class.
-var benchFacets = []string{"year", "issuer", "department"}
+var benchFacets = []string{"year", "issuer", "department", "topic"}
 
 // jiyao is the query as a Jiyao request.
 func (q benchQuery) jiyao() Request {
@@ -351,6 +351,7 @@ const (
 	plainIssuer     = "issuer"
 	plainDepartment = "department"
 	plainYear       = "year"
+	plainTopic      = "topic"
 	plainDate       = "date"
 )
 
@@ -381,7 +382,7 @@ func (q benchQuery) plainRequest() *bleve.SearchRequest {
 		req.SortBy([]string{"-" + plainDate, "_id"})
 	}
 	if q.class == QueryFaceted {
-		for _, f := range []string{plainYear, plainIssuer, plainDepartment} {
+		for _, f := range []string{plainYear, plainIssuer, plainDepartment, plainTopic} {
 			req.AddFacet(f, bleve.NewFacetRequest(f, facetSize))
 		}
 	}
@@ -398,7 +399,7 @@ func plainMapping() *mapping.IndexMappingImpl {
 		fm.IncludeInAll = false // queries name their field; no _all copy
 		dm.AddFieldMappingsAt(f, fm)
 	}
-	for _, f := range []string{plainIssuer, plainDepartment, plainYear} {
+	for _, f := range []string{plainIssuer, plainDepartment, plainYear, plainTopic} {
 		fm := bleve.NewKeywordFieldMapping()
 		fm.IncludeInAll = false
 		dm.AddFieldMappingsAt(f, fm)
@@ -419,6 +420,9 @@ func plainDoc(rec *ingest.Minutes) map[string]any {
 	}
 	if len(rec.Departments) > 0 {
 		d[plainDepartment] = rec.Departments
+	}
+	if len(rec.Topics) > 0 {
+		d[plainTopic] = rec.Topics
 	}
 	if t, ok := parseDay(meetingDay(rec)); ok {
 		d[plainDate] = t

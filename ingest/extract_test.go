@@ -397,3 +397,25 @@ func TestAttendedAfterFullStop(t *testing.T) {
 		t.Errorf("attendedIn = %q; want %q", got, want)
 	}
 }
+
+// A Taiwan council's record that names 台灣 is not about work with Taiwan,
+// nor the Legislative Council's 香港 about Hong Kong; a mainland record
+// that names 台湾 may be.
+func TestTopicsLeaveOutHome(t *testing.T) {
+	e := newTestExtractor(t)
+	has := func(text, topic string) bool {
+		recs, err := e.Extract("x.txt", []byte(text))
+		if err != nil {
+			t.Fatal(err)
+		}
+		return slices.Contains(recs[0].Topics, topic)
+	}
+	tw := "雲林縣議會第17屆第8次定期會議事錄\n一、建請台灣電力公司移除高壓電線。台灣各地、台灣電力公司、台灣中油、台灣高鐵、台灣港務均應配合。\n"
+	if has(tw, "港澳台侨工作") {
+		t.Error("a Taiwan council's record is filed under 港澳台侨工作")
+	}
+	cn := "福建省人民政府第5次常务会议纪要\n一、研究台湾同胞投资保护工作。会议要求做好台湾同胞、台胞、两岸交流和台湾青年来闽就业工作。\n"
+	if !has(cn, "港澳台侨工作") {
+		t.Error("a mainland record on work with Taiwan is not filed under 港澳台侨工作")
+	}
+}

@@ -16,14 +16,15 @@ import (
 // The body's counts are the items' texts' counts and those of the text
 // outside the items, so that the text is read once.
 func (e *Extractor) assignTopics(p *page, m *Minutes) {
+	tc := topicCounter{ix: e.topicIx, home: homeWords(m)}
 	body := make([]int, len(e.topics))
 	var spans [][2]int
 	for i := range m.Items {
 		it := &m.Items[i]
 		text, span, ok := p.foldedSpan(it)
 		counts := make([]int, len(e.topics))
-		e.topicIx.count(text, 1, counts)
-		it.Topics = e.classifyCounts(fold.String(it.Title), counts)
+		tc.count(text, 1, counts)
+		it.Topics = e.classifyCounts(tc, fold.String(it.Title), counts)
 		if ok {
 			for c := range body {
 				body[c] += counts[c]
@@ -36,14 +37,48 @@ func (e *Extractor) assignTopics(p *page, m *Minutes) {
 	at := 0
 	for _, sp := range spans {
 		if sp[0] > at {
-			e.topicIx.count(p.norm[at:sp[0]], 1, body)
+			tc.count(p.norm[at:sp[0]], 1, body)
 		}
 		at = max(at, sp[1])
 	}
 	if at < len(p.norm) {
-		e.topicIx.count(p.norm[at:], 1, body)
+		tc.count(p.norm[at:], 1, body)
 	}
-	m.Topics = e.documentTopics(p, m, body)
+	m.Topics = e.documentTopics(p, m, body, tc)
+}
+
+// topicCounter counts the taxonomy's words in a record's texts, leaving out
+// the words that name the record's own home (homeWords).
+type topicCounter struct {
+	ix   topicIndex
+	home []string
+}
+
+func (tc topicCounter) count(text string, weight int, scores []int) {
+	for _, h := range tc.home {
+		if strings.Contains(text, h) {
+			text = strings.ReplaceAll(text, h, strings.Repeat(" ", len(h)))
+		}
+	}
+	tc.ix.count(text, weight, scores)
+}
+
+// homeWords are the folded words that name where a record's issuer sits:
+// 香港 in the Legislative Council's records, 台湾 in a Taiwan council's.
+// Said of oneself they are no business with Hong Kong or Taiwan (港澳台侨
+// 工作).
+func homeWords(m *Minutes) []string {
+	f := fold.String(m.Issuer)
+	switch {
+	case strings.Contains(f, "香港"):
+		return []string{"香港"}
+	case strings.Contains(f, "澳门"):
+		return []string{"澳门"}
+	case m.Script == "traditional" && m.Issuer != "":
+		// Traditional script from neither: Taiwan's bodies.
+		return []string{"台湾"}
+	}
+	return nil
 }
 
 // Weights of a keyword by where it stands, and the bounds of a document's
@@ -64,16 +99,16 @@ const (
 // that a long transcript's chatter does not outweigh its business. It keeps
 // the classes that score enough, at most three; a record whose business no
 // class names is general government business (综合政务).
-func (e *Extractor) documentTopics(p *page, m *Minutes, body []int) []string {
+func (e *Extractor) documentTopics(p *page, m *Minutes, body []int, tc topicCounter) []string {
 	scores := make([]int, len(e.topics))
-	e.topicIx.count(fold.String(m.Title), topicTitleWeight, scores)
+	tc.count(fold.String(m.Title), topicTitleWeight, scores)
 	// The head of the record names its business (市政總質詢, 施政報告):
 	// weighed as an item title.
-	e.topicIx.count(p.norm[:p.lines[min(len(p.lines)-1, topicHeadLines)][1]], topicItemWeight, scores)
+	tc.count(p.norm[:p.lines[min(len(p.lines)-1, topicHeadLines)][1]], topicItemWeight, scores)
 	for _, it := range m.Items {
-		e.topicIx.count(fold.String(it.Title), topicItemWeight, scores)
+		tc.count(fold.String(it.Title), topicItemWeight, scores)
 		for _, d := range it.Decisions {
-			e.topicIx.count(fold.String(d.Object), topicItemWeight, scores)
+			tc.count(fold.String(d.Object), topicItemWeight, scores)
 		}
 	}
 	order := make([]int, len(e.topics))
@@ -115,10 +150,10 @@ func (p *page) foldedSpan(it *Item) (string, [2]int, bool) {
 }
 
 // classifyCounts is classify for a text whose counts are known.
-func (e *Extractor) classifyCounts(title string, textCounts []int) []string {
+func (e *Extractor) classifyCounts(tc topicCounter, title string, textCounts []int) []string {
 	out := []string{}
 	scores := slices.Clone(textCounts)
-	e.topicIx.count(title, 3, scores)
+	tc.count(title, 3, scores)
 	for c, t := range e.topics {
 		if scores[c] >= 3 {
 			out = append(out, t.label)

@@ -22,6 +22,9 @@ func bleveFacets(t *testing.T, ctx context.Context, idx *Index, req Request) []F
 	if err != nil {
 		t.Fatal(err)
 	}
+	if p.officials, err = idx.officialNames(ctx, p.q); err != nil {
+		t.Fatal(err)
+	}
 	sr, _, err := p.request(ModeExact, false, &columnCache{})
 	if err != nil {
 		t.Fatal(err)

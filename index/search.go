@@ -150,6 +150,10 @@ type Hit struct {
 	Snippets []string `json:"snippets,omitempty"`
 	// Decision is set on decision hits.
 	Decision *ingest.Decision `json:"decision,omitempty"`
+	// Matched says which of the query's names are people of the meeting
+	// (official 王金平 (主持)), when the hit is highlighted: the text may
+	// write them otherwise (王院長金平).
+	Matched []string `json:"matched,omitempty"`
 }
 
 // Facet is the value counts of one facet over all hits.
@@ -188,6 +192,9 @@ func (idx *Index) Search(ctx context.Context, req Request) (*Result, error) {
 		return nil, err
 	}
 	if ctx, err = idx.scoring(ctx); err != nil {
+		return nil, fmt.Errorf("search %q: %w", req.Query, err)
+	}
+	if plan.officials, err = idx.officialNames(ctx, plan.q); err != nil {
 		return nil, fmt.Errorf("search %q: %w", req.Query, err)
 	}
 	ctx = context.WithValue(ctx, marksKey{}, &idx.marks)
@@ -356,8 +363,9 @@ type searchPlan struct {
 	// levelFilter keeps hits to the level; a query with a text clause on
 	// that level's own fields needs none.
 	levelFilter query.Query
-	people      []peopleFilter // filters on people
-	loose       bool           // has free text that the looser modes would match differently
+	people      []peopleFilter  // filters on people
+	officials   map[string]bool // see compiler.officials
+	loose       bool            // has free text that the looser modes would match differently
 	filters     []query.Query
 	sortName    string
 	sort        []string
@@ -520,7 +528,7 @@ const scoreNone = "none"
 // request builds the bleve request for one mode, and what records its hits
 // when the request counts facets.
 func (p *searchPlan) request(mode string, fast bool, cache *columnCache) (*bleve.SearchRequest, *hits, error) {
-	c := compiler{mode: mode, level: p.level}
+	c := compiler{mode: mode, level: p.level, officials: p.officials}
 	bq := query.NewBooleanQuery(nil, nil, nil)
 	filters := slices.Clone(p.filters)
 	for _, pf := range p.people {
@@ -672,6 +680,9 @@ func docNumberCore(q *DocNumber) (string, bool) {
 type compiler struct {
 	mode  string
 	level string // "" for every level
+	// officials are the query's texts, folded, that are the names of
+	// people of some meeting (see Index.officialNames).
+	officials map[string]bool
 }
 
 // Boosts: a match in a title counts more than one in the body.
@@ -717,25 +728,14 @@ func (c compiler) compile(q Q) query.Query {
 		bq.AddMustNot(c.compile(q.Child))
 		return bq
 	case *Text:
-		toks := analyze(q.Text, modeQuery)
-		if len(toks) == 0 {
-			return nil
+		tq := c.textQuery(q)
+		if k := key(q.Text); tq != nil && c.level == LevelMeeting && c.officials[k] {
+			// A name finds the meetings whose people hold it, as
+			// extraction read it, however the text writes it (王院長金平,
+			// 市长李亚平). Items and decisions are found by their text.
+			return query.NewDisjunctionQuery([]query.Query{tq, keyQuery(fOfficial, k)})
 		}
-		terms := make([]string, len(toks))
-		for i, t := range toks {
-			terms[i] = t.Term
-		}
-		if c.mode == ModeExact || q.Quoted || len(terms) == 1 {
-			return c.phraseQuery(terms)
-		}
-		qs := make([]query.Query, len(terms))
-		for i, t := range terms {
-			qs[i] = c.tokenQuery(t)
-		}
-		if c.mode == ModeAny {
-			return query.NewDisjunctionQuery(qs)
-		}
-		return query.NewConjunctionQuery(qs)
+		return tq
 	case *Field:
 		if q.Field == fLevel {
 			return termQ(fLevel, q.Value)
@@ -781,6 +781,30 @@ func (c compiler) compile(q Q) query.Query {
 		return query.NewDisjunctionQuery(qs)
 	}
 	panic(fmt.Sprintf("index: unknown query node %T", q))
+}
+
+// textQuery matches text as the mode reads it: a phrase in exact mode or
+// when quoted, else all (or any) of its tokens.
+func (c compiler) textQuery(q *Text) query.Query {
+	toks := analyze(q.Text, modeQuery)
+	if len(toks) == 0 {
+		return nil
+	}
+	terms := make([]string, len(toks))
+	for i, t := range toks {
+		terms[i] = t.Term
+	}
+	if c.mode == ModeExact || q.Quoted || len(terms) == 1 {
+		return c.phraseQuery(terms)
+	}
+	qs := make([]query.Query, len(terms))
+	for i, t := range terms {
+		qs[i] = c.tokenQuery(t)
+	}
+	if c.mode == ModeAny {
+		return query.NewDisjunctionQuery(qs)
+	}
+	return query.NewConjunctionQuery(qs)
 }
 
 // keyQuery matches the documents with a value of the keyword field f whose
@@ -1036,6 +1060,7 @@ func (p *searchPlan) hit(idx *Index, h *search.DocumentMatch, st storedHit, mode
 			}
 			if out.Level == LevelMeeting {
 				body = rec.Text
+				out.Matched = matchedPeople(p.q, rec)
 				break
 			}
 			for _, it := range rec.Items {
@@ -1052,6 +1077,99 @@ func (p *searchPlan) hit(idx *Index, h *search.DocumentMatch, st storedHit, mode
 			out.Snippets = []string{s}
 		}
 	}
+	return out
+}
+
+// officialNames returns the texts of q that could be a person's name and
+// are the name of someone in some meeting, folded. Only those get the
+// clause on people: a word that looks like a name (欧洲, 方案) keeps the
+// query it had.
+func (idx *Index) officialNames(ctx context.Context, q Q) (map[string]bool, error) {
+	var keys []string
+	var walk func(Q)
+	walk = func(q Q) {
+		switch q := q.(type) {
+		case *And:
+			for _, c := range q.Children {
+				walk(c)
+			}
+		case *Or:
+			for _, c := range q.Children {
+				walk(c)
+			}
+		case *Text:
+			if ingest.IsPersonName(q.Text) {
+				keys = append(keys, key(q.Text))
+			}
+		}
+	}
+	walk(q)
+	if len(keys) == 0 {
+		return nil, nil
+	}
+	bi, err := idx.b.Advanced()
+	if err != nil {
+		return nil, err
+	}
+	r, err := bi.Reader()
+	if err != nil {
+		return nil, err
+	}
+	defer r.Close()
+	out := map[string]bool{}
+	for _, k := range keys {
+		for _, f := range []string{fOfficial, label(fOfficial)} {
+			tfr, err := r.TermFieldReader(ctx, []byte(k), f, false, false, false)
+			if err != nil {
+				return nil, err
+			}
+			n := tfr.Count()
+			tfr.Close()
+			if n > 0 {
+				out[k] = true
+				break
+			}
+		}
+	}
+	return out, nil
+}
+
+// matchedPeople lists the names a query searches for as text that are
+// people of rec, each as "official NAME (ROLES)".
+func matchedPeople(q Q, rec *ingest.Minutes) []string {
+	var out []string
+	var walk func(Q)
+	walk = func(q Q) {
+		switch q := q.(type) {
+		case *And:
+			for _, c := range q.Children {
+				walk(c)
+			}
+		case *Or:
+			for _, c := range q.Children {
+				walk(c)
+			}
+		case *Text:
+			if !ingest.IsPersonName(q.Text) {
+				return
+			}
+			k := key(q.Text)
+			var name string
+			var roles []string
+			if rec.Chair != nil && key(rec.Chair.Name) == k {
+				name, roles = rec.Chair.Name, append(roles, ingest.RoleChair)
+			}
+			for _, a := range rec.Attendees {
+				if key(a.Name) == k && a.Role != "" && !slices.Contains(roles, a.Role) {
+					name, roles = a.Name, append(roles, a.Role)
+				}
+			}
+			if name != "" {
+				out = append(out, fmt.Sprintf("official %s (%s)", name, strings.Join(roles, "、")))
+			}
+		}
+	}
+	walk(q)
 	return out
 }
 

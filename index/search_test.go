@@ -86,6 +86,10 @@ func TestSearchMatching(t *testing.T) {
 		{"any bigram", Request{Query: "氢能规划"}, []string{idSuzhou}, ModeAny},
 		{"any keeps filters", Request{Query: "氢能规划 issuer:无锡市人民政府"}, nil, ModeAny},
 		{"nothing", Request{Query: "量子"}, nil, ModeExact},
+		// Nanjing's and Taipei's texts do not write 王金平; their records
+		// name him chair and observer.
+		{"a name finds its people", Request{Query: "王金平"}, []string{idKaohsiung, idNanjing, idTaipei}, ModeExact},
+		{"a name at item level is text", Request{Query: "王金平", Level: LevelItem}, []string{idKaohsiung + "/i1"}, ModeExact},
 		{"decision level", Request{Query: "原则同意", Level: LevelDecision}, []string{idSuzhou + "/i1/d1", idNanjing + "/i1/d1"}, ModeExact},
 		{"verb field", Request{Query: "verb:审议通过 level:decision"}, []string{idSuzhou + "/i4/d1"}, ModeExact},
 	}
@@ -581,5 +585,25 @@ func TestRelevancePages(t *testing.T) {
 	}
 	if ties == 0 {
 		t.Error("no tie crossed a page edge: the test does not exercise the tie-break")
+	}
+}
+
+// A hit found through its people says so: Nanjing's text does not write
+// 王金平, its record names him chair.
+func TestSearchMatchedPeople(t *testing.T) {
+	idx := newTestIndex(t)
+	res, err := idx.Search(context.Background(), Request{Query: "王金平", Highlight: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	got := map[string][]string{}
+	for _, h := range res.Hits {
+		got[h.ID] = h.Matched
+	}
+	if want := []string{"official 王金平 (主持)"}; !slices.Equal(got[idNanjing], want) {
+		t.Errorf("Nanjing matched = %q; want %q", got[idNanjing], want)
+	}
+	if want := []string{"official 王金平 (列席)"}; !slices.Equal(got[idTaipei], want) {
+		t.Errorf("Taipei matched = %q; want %q", got[idTaipei], want)
 	}
 }

@@ -588,6 +588,12 @@ func isPlaceStart(f string) bool {
 // isName reports whether s reads as a personal name: 2-3 Han characters
 // starting with a surname, 4 with a compound or double surname (欧阳龙,
 // 李傅中武), or a name with a middle dot (忠仁．達祿斯).
+// IsPersonName reports whether s could be a person's name as records
+// write it: two to four Han characters starting with a surname (王金平,
+// 欧阳修), or a dotted name (艾力更·依明巴海). Search uses it to look for a
+// query among the people of the records too.
+func IsPersonName(s string) bool { return isName(strings.TrimSpace(s)) }
+
 func isName(s string) bool {
 	// Names are short: decide on the runes without building the folded
 	// string unless a dotted name needs the title check.

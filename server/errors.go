@@ -74,6 +74,7 @@ var (
 	errNotReady     = &apiError{Status: http.StatusServiceUnavailable, Code: "not_ready", Message: "the index is not open"}
 	errTimeout      = &apiError{Status: http.StatusServiceUnavailable, Code: "timeout", Message: "the request took longer than the server allows"}
 	errRateLimited  = &apiError{Status: http.StatusTooManyRequests, Code: "rate_limited", Message: "too many requests from this address; retry later"}
+	errBusy         = &apiError{Status: http.StatusServiceUnavailable, Code: "busy", Message: "the server is serving as many requests as it can; retry in a second"}
 	errInternal     = &apiError{Status: http.StatusInternalServerError, Code: "internal", Message: "internal error"}
 	errNoRoute      = &apiError{Status: http.StatusNotFound, Code: "not_found", Message: "no such endpoint; see /api/v1/openapi.json"}
 )

@@ -151,6 +151,36 @@ func (s *Server) rateLimit(c *gin.Context) {
 	c.Next()
 }
 
+// inFlight bounds the requests served at once: a request waits for a slot
+// up to QueueWait (or its own deadline), then is answered 503 busy with a
+// Retry-After, so that under a flood the requests served stay fast and the
+// rest are told to come back rather than all timing out.
+func (s *Server) inFlight(c *gin.Context) {
+	if s.slots == nil || isProbe(c.Request.URL.Path) {
+		c.Next()
+		return
+	}
+	select {
+	case s.slots <- struct{}{}:
+	default:
+		t := time.NewTimer(s.opts.QueueWait)
+		select {
+		case s.slots <- struct{}{}:
+			t.Stop()
+		case <-t.C:
+			c.Header("Retry-After", "1")
+			s.fail(c, errBusy)
+			return
+		case <-c.Request.Context().Done():
+			t.Stop()
+			s.fail(c, errBusy)
+			return
+		}
+	}
+	defer func() { <-s.slots }()
+	c.Next()
+}
+
 // limits bounds the request body and, except for exports, the request
 // time.
 func (s *Server) limits(c *gin.Context) {

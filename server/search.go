@@ -81,6 +81,9 @@ type Hit struct {
 	TitleHTML    string    `json:"title_html,omitempty"`
 	Snippets     []string  `json:"snippets,omitempty"`
 	Decision     *Decision `json:"decision,omitempty"`
+	// Matched names the query's names that are people of the meeting,
+	// with their roles (official 王金平 (主持)), when highlighted.
+	Matched []string `json:"matched,omitempty"`
 }
 
 // Decision is the decision of a decision hit.
@@ -226,6 +229,7 @@ func hit(h index.Hit) Hit {
 		ID: h.ID, Level: h.Level, MeetingID: h.MeetingID, ItemNo: h.ItemNo, Title: h.Title,
 		MeetingTitle: h.MeetingTitle, Issuer: h.Issuer, Date: h.Date, Session: h.Session,
 		DocNumber: h.DocNumber, Source: h.Source, Score: h.Score, TitleHTML: h.TitleHTML, Snippets: h.Snippets,
+		Matched: h.Matched,
 	}
 	if d := h.Decision; d != nil {
 		out.Decision = &Decision{Verb: d.Verb, Object: d.Object, Lead: d.Lead}

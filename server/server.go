@@ -3,6 +3,7 @@ package server
 import (
 	"log/slog"
 	"net/http"
+	"runtime"
 	"strings"
 	"sync/atomic"
 	"time"
@@ -20,6 +21,12 @@ const (
 	DefaultMaxUploadBytes = 32 << 20
 	DefaultRateLimit      = 20 // requests per second per client address
 	DefaultRateBurst      = 60
+	// DefaultMaxInFlight is the requests served at once per CPU: enough
+	// to keep the CPUs busy while requests wait on disk, few enough that a
+	// flood queues briefly and is refused instead of making every
+	// request slow.
+	DefaultMaxInFlight = 4
+	DefaultQueueWait   = time.Second
 	// maxBodyBytes bounds the body of requests other than uploads.
 	maxBodyBytes = 64 << 10
 )
@@ -65,6 +72,12 @@ type Options struct {
 	// LoadWorkers is the number of uploads extracted in parallel; 0 lets
 	// the index choose.
 	LoadWorkers int
+	// MaxInFlight bounds the requests served at once (probes and metrics
+	// aside); a request waits up to QueueWait for a slot and is then
+	// answered 503 busy. 0 selects DefaultMaxInFlight per CPU, a negative
+	// value no bound.
+	MaxInFlight int
+	QueueWait   time.Duration
 }
 
 // Server is the HTTP API over one index. It is an http.Handler.
@@ -77,6 +90,8 @@ type Server struct {
 	ready   atomic.Bool
 	metrics *metrics
 	limiter *limiter
+	// slots holds a token per request in flight (see inFlight).
+	slots   chan struct{}
 	version *versionCache
 	routes  []route
 	started time.Time
@@ -99,6 +114,12 @@ func New(idx *index.Index, opts Options) (*Server, error) {
 	if opts.RateBurst <= 0 {
 		opts.RateBurst = DefaultRateBurst
 	}
+	if opts.MaxInFlight == 0 {
+		opts.MaxInFlight = DefaultMaxInFlight * runtime.GOMAXPROCS(0)
+	}
+	if opts.QueueWait <= 0 {
+		opts.QueueWait = DefaultQueueWait
+	}
 	ex := opts.Extractor
 	if ex == nil {
 		var err error
@@ -117,6 +138,9 @@ func New(idx *index.Index, opts Options) (*Server, error) {
 	}
 	if opts.RateLimit > 0 {
 		s.limiter = newLimiter(opts.RateLimit, opts.RateBurst)
+	}
+	if opts.MaxInFlight > 0 {
+		s.slots = make(chan struct{}, opts.MaxInFlight)
 	}
 	s.ready.Store(idx != nil)
 	s.routes = s.routeTable()
@@ -156,7 +180,7 @@ func (s *Server) buildEngine() *gin.Engine {
 	// The client address is the connection's; no proxy headers are
 	// trusted unless a proxy is put in front and this is changed.
 	_ = e.SetTrustedProxies(nil)
-	e.Use(s.requestID, s.accessLog, s.recover, s.cors, s.rateLimit, s.limits)
+	e.Use(s.requestID, s.accessLog, s.recover, s.cors, s.rateLimit, s.limits, s.inFlight)
 	for _, rt := range s.routes {
 		e.Handle(rt.method, rt.path, s.handle(rt.h))
 	}

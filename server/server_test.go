@@ -6,8 +6,10 @@ import (
 	"encoding/csv"
 	"encoding/json"
 	"encoding/xml"
+	"io"
 	"mime/multipart"
 	"net/http"
+	"net/http/httptest"
 	"net/url"
 	"strings"
 	"testing"
@@ -603,4 +605,59 @@ func TestIndexVersionStable(t *testing.T) {
 	if va != vb || !strings.HasPrefix(va, "m"+index.MappingVersion+"-6-") {
 		t.Errorf("versions of equal indexes: %s, %s", va, vb)
 	}
+}
+
+// With every slot taken, a request waits QueueWait and is answered 503 busy
+// with Retry-After; probes still answer; once the slot is free, requests are
+// served again.
+func TestBusy(t *testing.T) {
+	f := newFixture(t, Options{Token: testToken, MaxInFlight: 1, QueueWait: 50 * time.Millisecond}, 0)
+	ts := httptest.NewServer(f.srv)
+	defer ts.Close()
+	// An upload whose body never ends holds the one slot.
+	pr, pw := io.Pipe()
+	defer pw.Close() // before ts.Close, which waits for the upload
+	held := make(chan *http.Response, 1)
+	go func() {
+		req, _ := http.NewRequest(http.MethodPost, ts.URL+APIPrefix+"/documents?name=slow.txt", pr)
+		req.Header.Set("Authorization", "Bearer "+testToken)
+		resp, err := http.DefaultClient.Do(req)
+		if err != nil {
+			t.Error(err)
+		}
+		held <- resp
+	}()
+	pw.Write([]byte("苏州市人民政府"))
+	deadline := time.Now().Add(5 * time.Second)
+	var busy *http.Response
+	for time.Now().Before(deadline) {
+		resp, err := http.Get(ts.URL + APIPrefix + "/search?q=氢能")
+		if err != nil {
+			t.Fatal(err)
+		}
+		resp.Body.Close()
+		if resp.StatusCode == http.StatusServiceUnavailable {
+			busy = resp
+			break
+		}
+		time.Sleep(10 * time.Millisecond)
+	}
+	if busy == nil {
+		t.Fatal("no request was refused while the only slot was held")
+	}
+	if busy.Header.Get("Retry-After") == "" {
+		t.Error("busy answer has no Retry-After")
+	}
+	if resp, err := http.Get(ts.URL + "/healthz"); err != nil || resp.StatusCode != http.StatusOK {
+		t.Errorf("healthz while busy: %v %v", resp, err)
+	}
+	pw.Close()
+	if resp := <-held; resp != nil {
+		resp.Body.Close()
+	}
+	resp, err := http.Get(ts.URL + APIPrefix + "/search?q=氢能")
+	if err != nil || resp.StatusCode != http.StatusOK {
+		t.Fatalf("search after the slot is free: %v %v", resp, err)
+	}
+	resp.Body.Close()
 }

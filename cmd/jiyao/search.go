@@ -148,6 +148,9 @@ func printResult(w io.Writer, res *index.Result) {
 		for _, s := range h.Snippets {
 			fmt.Fprintf(w, "    %s\n", plain(s))
 		}
+		for _, m := range h.Matched {
+			fmt.Fprintf(w, "    matched: %s\n", m)
+		}
 		fmt.Fprintf(w, "    %s\n", h.Source)
 	}
 	if res.Next != "" {

@@ -38,6 +38,8 @@ func badQuery(format string, args ...any) error {
 //	"燃料电池 规划"      a quoted phrase
 //	-商务局             exclude
 //	财政局 OR 税务局     either (OR binds tighter than AND: a b OR c is a AND (b OR c))
+//	(苏州 氢能) OR 防汛   parentheses group: here both of the first two, or the third
+//	-(商务局 OR 税务局)   exclude a group
 //	issuer:高雄市议会    a keyword field (folded: matches 高雄市議會)
 //	date:2020-01..2020-06, date:2020, from:2020-03, to:2021
 //	第115次, 第一百一十五次, session:115, 2026年第1次
@@ -62,34 +64,52 @@ func Parse(s string) (Q, error) {
 	if err != nil {
 		return nil, err
 	}
+	q, i, err := parseSeq(lx, 0, s, 0)
+	if err != nil {
+		return nil, err
+	}
+	if i != len(lx) {
+		// lex pairs every parenthesis it makes a lexeme of.
+		return nil, badQuery("unbalanced parentheses in %q", s)
+	}
+	return q, nil
+}
+
+// maxGroupDepth bounds how deep parentheses nest.
+const maxGroupDepth = 16
+
+// parseSeq parses the units from lx[i] to the end or the closing
+// parenthesis of the group it is in: ANDed, each its terms joined by OR.
+func parseSeq(lx []lexeme, i int, s string, depth int) (Q, int, error) {
 	var and []Q
-	for i := 0; i < len(lx); i++ {
+	for i < len(lx) && !lx[i].close {
 		if lx[i].or {
-			return nil, badQuery("OR needs a term on both sides in %q", s)
+			return nil, 0, badQuery("OR needs a term on both sides in %q", s)
 		}
-		q, err := lx[i].node()
+		q, next, err := parseUnit(lx, i, s, depth)
 		if err != nil {
-			return nil, err
+			return nil, 0, err
 		}
+		i = next
 		var alts []Q
-		for i+1 < len(lx) && lx[i+1].or {
-			if i+2 >= len(lx) || lx[i+2].or {
-				return nil, badQuery("OR needs a term on both sides in %q", s)
+		for i < len(lx) && lx[i].or {
+			if i+1 >= len(lx) || lx[i+1].or || lx[i+1].close {
+				return nil, 0, badQuery("OR needs a term on both sides in %q", s)
 			}
 			if alts == nil {
 				alts = []Q{q}
 			}
-			next, err := lx[i+2].node()
+			alt, next, err := parseUnit(lx, i+1, s, depth)
 			if err != nil {
-				return nil, err
+				return nil, 0, err
 			}
-			alts = append(alts, next)
-			i += 2
+			alts = append(alts, alt)
+			i = next
 		}
 		if alts != nil {
 			for _, a := range alts {
 				if _, ok := a.(*Not); ok {
-					return nil, badQuery("cannot exclude (-) inside OR in %q", s)
+					return nil, 0, badQuery("cannot exclude (-) inside OR in %q", s)
 				}
 			}
 			q = &Or{Children: alts}
@@ -97,9 +117,34 @@ func Parse(s string) (Q, error) {
 		and = append(and, q)
 	}
 	if len(and) == 1 {
-		return and[0], nil
+		return and[0], i, nil
 	}
-	return &And{Children: and}, nil
+	return &And{Children: and}, i, nil
+}
+
+// parseUnit parses one term or one parenthesised group at lx[i].
+func parseUnit(lx []lexeme, i int, s string, depth int) (Q, int, error) {
+	if !lx[i].open {
+		q, err := lx[i].node()
+		return q, i + 1, err
+	}
+	if depth >= maxGroupDepth {
+		return nil, 0, badQuery("parentheses nest deeper than %d in %q", maxGroupDepth, s)
+	}
+	q, j, err := parseSeq(lx, i+1, s, depth+1)
+	if err != nil {
+		return nil, 0, err
+	}
+	if j >= len(lx) || !lx[j].close {
+		return nil, 0, badQuery("unbalanced parentheses in %q", s)
+	}
+	if a, ok := q.(*And); ok && len(a.Children) == 0 {
+		return nil, 0, badQuery("empty parentheses in %q", s)
+	}
+	if lx[i].neg {
+		q = &Not{Child: q}
+	}
+	return q, j + 1, nil
 }
 
 // lexeme is one whitespace-separated unit of a query.
@@ -110,14 +155,22 @@ type lexeme struct {
 	quoted bool
 	or     bool
 	raw    string
+	// open and close are a parenthesis that groups (see groupParens).
+	open, close bool
 }
 
 func lex(s string) ([]lexeme, error) {
 	var out []lexeme
 	rs := []rune(s)
 	isSpace := func(r rune) bool { return unicode.IsSpace(r) || fold.IsIgnorable(r) }
+	group := groupParens(rs, isSpace)
 	for i := 0; i < len(rs); {
 		if isSpace(rs[i]) {
+			i++
+			continue
+		}
+		if group[i] && isCloseParen(rs[i]) {
+			out = append(out, lexeme{close: true, raw: string(rs[i])})
 			i++
 			continue
 		}
@@ -126,6 +179,12 @@ func lex(s string) ([]lexeme, error) {
 		if rs[i] == '-' || rs[i] == '－' {
 			lx.neg = true
 			i++
+		}
+		if i < len(rs) && group[i] {
+			// (…) or -(…): a group opens.
+			out = append(out, lexeme{open: true, neg: lx.neg, raw: string(rs[start : i+1])})
+			i++
+			continue
 		}
 		// Field prefix: ASCII letters then a colon.
 		j := i
@@ -150,7 +209,7 @@ func lex(s string) ([]lexeme, error) {
 			i = k + 1
 		} else {
 			k := i
-			for k < len(rs) && !isSpace(rs[k]) {
+			for k < len(rs) && !isSpace(rs[k]) && !group[k] {
 				k++
 			}
 			lx.value = string(rs[i:k])
@@ -170,6 +229,62 @@ func lex(s string) ([]lexeme, error) {
 	}
 	return out, nil
 }
+
+// groupParens marks the parentheses of rs that group terms: one that
+// opens a whitespace-separated token (after its -) paired with one that
+// closes a later token. A pair within one token is text: (2020)36号 is a
+// document number. Unpaired parentheses are text too.
+func groupParens(rs []rune, isSpace func(rune) bool) map[int]bool {
+	type open struct{ at, token int }
+	var stack []open
+	out := map[int]bool{}
+	token := 0
+	for i := 0; i < len(rs); {
+		if isSpace(rs[i]) {
+			i++
+			continue
+		}
+		token++
+		j := i
+		if rs[j] == '-' || rs[j] == '－' {
+			j++
+		}
+		for j < len(rs) && isOpenParen(rs[j]) {
+			stack = append(stack, open{j, token})
+			j++
+		}
+		// The token's end, past a quoted phrase's spaces.
+		k := j
+		for k < len(rs) && !isSpace(rs[k]) {
+			if isQuote(rs[k]) {
+				c := closingQuote(rs[k])
+				for k++; k < len(rs) && rs[k] != c; k++ {
+				}
+			}
+			if k < len(rs) {
+				k++
+			}
+		}
+		// Its closing parentheses, innermost first.
+		e := k
+		for e > j && isCloseParen(rs[e-1]) {
+			e--
+		}
+		for c := e; c < k; c++ {
+			n := len(stack)
+			if n == 0 || stack[n-1].token == token {
+				break
+			}
+			out[stack[n-1].at], out[c] = true, true
+			stack = stack[:n-1]
+		}
+		i = k
+	}
+	return out
+}
+
+func isOpenParen(r rune) bool  { return r == '(' || r == '（' }
+func isCloseParen(r rune) bool { return r == ')' || r == '）' }
 
 func isQuote(r rune) bool {
 	return r == '"' || r == '“' || r == '「' || r == '『' || r == '＂'

@@ -57,6 +57,15 @@ func TestParse(t *testing.T) {
 		{"〔2020〕036号", "doc:〔2020〕36号"},
 		{"苏府会〔2020〕36号", "doc:苏府会〔2020〕36号"},
 		{"doc:[2020]36号", "doc:〔2020〕36号"},
+		{"(苏州 氢能) OR 防汛", "(or (and text:苏州 text:氢能) text:防汛)"},
+		{"会议 (财政局 OR 税务局) 预算", "(and text:会议 (or text:财政局 text:税务局) text:预算)"},
+		{"（财政局 OR 税务局）", "(or text:财政局 text:税务局)"},
+		{"苏州 -(商务局 OR 税务局)", "(and text:苏州 (not (or text:商务局 text:税务局)))"},
+		{`("燃料电池 规划" OR issuer:苏州市人民政府) 氢能`, `(and (or "燃料电池 规划" issuer:苏州市人民政府) text:氢能)`},
+		{"((苏州 OR 无锡) 氢能) OR 防汛", "(or (and (or text:苏州 text:无锡) text:氢能) text:防汛)"},
+		{"(2020)36号 苏州", "(and doc:〔2020〕36号 text:苏州)"},
+		{"(苏州", "text:(苏州"},
+		{"苏州)", "text:苏州)"},
 		{"3月15日", "text:3月15日"},
 		{"12:30", "text:12:30"},
 	}
@@ -91,6 +100,9 @@ func TestParseErrors(t *testing.T) {
 		{"session:abc", "session:abc"},
 		{"-", "-"},
 		{"税 OR -局", "税 OR -局"},
+		{"( )", "( )"},
+		{"(a OR) b", "(a OR) b"},
+		{strings.Repeat("(", 20) + "税 " + strings.Repeat(")", 20), "nest"},
 	}
 	for _, tt := range tests {
 		_, err := Parse(tt.in)
@@ -112,7 +124,7 @@ func TestParseErrors(t *testing.T) {
 }
 
 func FuzzParse(f *testing.F) {
-	for _, s := range []string{"苏州 -商务局", `"第115次" OR 〔2020〕36号`, "issuer:高雄市議會 date:2020..2021", "2026年第一次"} {
+	for _, s := range []string{"苏州 -商务局", `"第115次" OR 〔2020〕36号`, "issuer:高雄市議會 date:2020..2021", "2026年第一次", "(苏州 氢能) OR -(防汛 OR 规划)", "((a) b"} {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, s string) {

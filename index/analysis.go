@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"slices"
 	"strconv"
+	"strings"
 	"sync"
 	"unicode"
 	"unicode/utf8"
@@ -217,7 +218,7 @@ func (sc *scratch) appendTokens(toks []token, s string, mode tokenMode, withOffs
 		folded = fold.String(s)
 	}
 	sc.runs = splitRuns(folded, sc.runs[:0])
-	runs := sc.normaliseNumerals(folded, sc.runs)
+	runs := sc.normaliseNumerals(folded, sc.runs, mode)
 	for i := range runs {
 		if i > 0 && runs[i-1].end == runs[i].start && runs[i-1].class != classSep && runs[i].class != classSep {
 			runs[i].adjLeft = true
@@ -333,7 +334,7 @@ var identifierSuffix = map[rune]bool{
 // identifiers and replaces them with digit runs: 第一百一十五次 → 第 115 次,
 // 二〇二〇年十一月二日 → 2020 年 11 月 2 日. Only these patterns are read;
 // numerals in running text (一是, 十分) are left alone.
-func (sc *scratch) normaliseNumerals(folded string, runs []run) []run {
+func (sc *scratch) normaliseNumerals(folded string, runs []run, mode tokenMode) []run {
 	numerals := func(r run) bool { return r.class == classHan && hasNumeral(folded[r.start:r.end]) }
 	// Most texts have no numeral to read: they keep their runs as they are.
 	i := slices.IndexFunc(runs, numerals)
@@ -343,7 +344,7 @@ func (sc *scratch) normaliseNumerals(folded string, runs []run) []run {
 	out := append(sc.norm[:0], runs[:i]...)
 	for _, r := range runs[i:] {
 		if numerals(r) {
-			out = sc.splitNumerals(out, folded, r)
+			out = sc.splitNumerals(out, folded, r, mode)
 		} else {
 			out = append(out, r)
 		}
@@ -368,7 +369,7 @@ type numRune struct {
 }
 
 // splitNumerals appends to out the runs Han run r is cut into.
-func (sc *scratch) splitNumerals(out []run, folded string, r run) []run {
+func (sc *scratch) splitNumerals(out []run, folded string, r run, mode tokenMode) []run {
 	rs := sc.rs[:0]
 	for i, c := range folded[r.start:r.end] {
 		rs = append(rs, numRune{c, r.start + i, r.start + i + utf8.RuneLen(c)})
@@ -412,6 +413,8 @@ func (sc *scratch) splitNumerals(out []run, folded string, r run) []run {
 			spans = append(spans, span{i, j, val})
 		case (next == '日' || next == '号') && val >= 1 && val <= 31 && prev == '月':
 			spans = append(spans, span{i, j, val})
+		case mode != modeUnigram && countClassifiers[next] && countingNumeral(rs[i:j]):
+			spans = append(spans, span{i, j, val})
 		}
 		i = j
 	}
@@ -430,6 +433,31 @@ func (sc *scratch) splitNumerals(out []run, folded string, r run) []run {
 		out = append(out, run{class: classHan, start: rs[at].a, end: r.end})
 	}
 	return out
+}
+
+// countClassifiers are the classifiers and units a counting numeral
+// stands before where minutes also write it in digits: 三项 and 3项, 十二年
+// and 12年, 两个 and 2个.
+var countClassifiers = func() map[rune]bool {
+	m := map[rune]bool{}
+	for _, r := range "项个条件名人家种类批所座台辆次年届期位户倍元吨亩岁天周篇份本张处栋层架艘场轮起宗笔" {
+		m[r] = true
+	}
+	return m
+}()
+
+// countingNumeral reports whether the numeral rs counts, before a
+// classifier, as digits would: two or more characters (十二, 一百零二), or
+// one of 二 to 十. 一 alone is left as written, being part of so many
+// words (统一, 之一, 一些), and so are 百, 千 alone (千家万户), and
+// numerals with 万 or 亿, which minutes write half in digits (3万元).
+func countingNumeral(rs []numRune) bool {
+	for _, r := range rs {
+		if r.c == '万' || r.c == '亿' {
+			return false
+		}
+	}
+	return len(rs) >= 2 || strings.ContainsRune("二两三四五六七八九十", rs[0].c)
 }
 
 // dayFollows reports whether a numeral of a day and 日 or 号 start at rune k.

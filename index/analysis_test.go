@@ -82,6 +82,48 @@ func TestAnalyzeIndex(t *testing.T) {
 	}
 }
 
+// A counting numeral before a classifier is the same term as its digits
+// (三项 = 3项, 十二年 = 12年, 两个 = 2个); words with numerals in them and
+// 一 alone are left as written, and so is the unigram field, where a single
+// character still finds 三 in 三项.
+func TestAnalyzeCountingNumerals(t *testing.T) {
+	same := [][2]string{
+		{"完成三项任务", "完成3项任务"},
+		{"实施十二年国教", "实施12年国教"},
+		{"设立两个中心", "设立2个中心"},
+		{"审议一百零二项议案", "审议102项议案"},
+		{"三十五名代表", "35名代表"},
+	}
+	for _, p := range same {
+		for _, mode := range []tokenMode{modeIndex, modeQuery} {
+			a, b := analyze(p[0], mode), analyze(p[1], mode)
+			var ta, tb []string
+			for _, t := range a {
+				ta = append(ta, t.Term)
+			}
+			for _, t := range b {
+				tb = append(tb, t.Term)
+			}
+			if diff := cmp.Diff(tb, ta); diff != "" {
+				t.Errorf("%s and %s analyse differently (mode %d) (-digits +words):\n%s", p[0], p[1], mode, diff)
+			}
+		}
+	}
+	kept := []string{"统一项目", "一些工作", "之一", "一个中心", "十分重要", "千家万户", "三万元", "十四五规划", "三峡工程"}
+	for _, s := range kept {
+		for _, tok := range analyze(s, modeIndex) {
+			if strings.ContainsAny(tok.Term, "0123456789") {
+				t.Errorf("analyze(%q) turned a numeral into %q", s, tok.Term)
+			}
+		}
+	}
+	for _, tok := range analyze("完成三项任务", modeUnigram) {
+		if tok.Term == "3" {
+			t.Errorf("the unigram field reads 三项 as 3")
+		}
+	}
+}
+
 func TestAnalyzeQueryAndUnigram(t *testing.T) {
 	tests := []struct {
 		in   string

@@ -237,7 +237,12 @@ func (qc *qualityCorpus) relevantSet(c qualityCase) map[string]bool {
 			ok = false
 		}
 		if ok && len(c.Filters.Issuer) > 0 {
-			ok = slices.ContainsFunc(c.Filters.Issuer, func(s string) bool { return key(s) == key(rec.Issuer) })
+			// The issuer by any of its names (国务院 for
+			// 中华人民共和国国务院).
+			names := append([]string{rec.Issuer}, append(rec.IssuerAliases, ingest.IssuerForms(rec.Issuer)...)...)
+			ok = slices.ContainsFunc(c.Filters.Issuer, func(s string) bool {
+				return slices.ContainsFunc(names, func(n string) bool { return key(s) == key(n) })
+			})
 		}
 		if ok && (c.Filters.From != "" || c.Filters.To != "") {
 			day := meetingDay(rec)

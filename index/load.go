@@ -20,8 +20,12 @@ import (
 
 // Source is one input file for Load.
 type Source struct {
-	// Name is the path or upload name the records will cite as source.
+	// Name is the name the records will cite as source: a path relative
+	// to the folder ingested, or an upload's name.
 	Name string
+	// Path is the file on disk, empty for bytes in memory: what the
+	// operator is told about (Outcome.Path).
+	Path string
 	// Size is the size in bytes, when known (for progress).
 	Size int64
 	// Open returns the file's bytes.
@@ -38,9 +42,22 @@ func BytesSource(name string, data []byte) Source {
 	}}
 }
 
-// FileSource is a Source over a file on disk.
-func FileSource(path string, size int64) Source {
-	return Source{Name: path, Size: size, Open: func() (io.ReadCloser, error) { return os.Open(path) }}
+// FileSource is a Source over a file on disk, cited by name.
+func FileSource(path, name string, size int64) Source {
+	return Source{Name: name, Path: path, Size: size, Open: func() (io.ReadCloser, error) { return os.Open(path) }}
+}
+
+// sourceName is how a file found under root is cited: as given when the
+// path is relative, and an absolute path relative to the folder that holds
+// root (/srv/corpus/real/a.txt under /srv/corpus/real is real/a.txt), so
+// that no record shows where the server keeps its files. Slashes separate.
+func sourceName(root, p string) string {
+	if filepath.IsAbs(p) {
+		if rel, err := filepath.Rel(filepath.Dir(filepath.Clean(root)), p); err == nil {
+			p = rel
+		}
+	}
+	return filepath.ToSlash(p)
 }
 
 // Walk lists the files under each path (a file stands for itself), in
@@ -52,7 +69,7 @@ func Walk(paths []string) ([]Source, []Outcome) {
 	for _, root := range paths {
 		err := filepath.WalkDir(root, func(p string, d fs.DirEntry, err error) error {
 			if err != nil {
-				bad = append(bad, Outcome{Source: p, Status: StatusFailed, Err: err})
+				bad = append(bad, Outcome{Source: p, Path: p, Status: StatusFailed, Err: err})
 				if d != nil && d.IsDir() {
 					return fs.SkipDir
 				}
@@ -69,14 +86,14 @@ func Walk(paths []string) ([]Source, []Outcome) {
 			}
 			info, err := d.Info()
 			if err != nil {
-				bad = append(bad, Outcome{Source: p, Status: StatusFailed, Err: err})
+				bad = append(bad, Outcome{Source: p, Path: p, Status: StatusFailed, Err: err})
 				return nil
 			}
-			srcs = append(srcs, FileSource(p, info.Size()))
+			srcs = append(srcs, FileSource(p, sourceName(root, p), info.Size()))
 			return nil
 		})
 		if err != nil {
-			bad = append(bad, Outcome{Source: root, Status: StatusFailed, Err: err})
+			bad = append(bad, Outcome{Source: root, Path: root, Status: StatusFailed, Err: err})
 		}
 	}
 	sort.Slice(srcs, func(i, j int) bool { return srcs[i].Name < srcs[j].Name })
@@ -98,6 +115,9 @@ const (
 // file counts as its own outcome).
 type Outcome struct {
 	Source string `json:"source"`
+	// Path is the file on disk the outcome is about, for the operator who
+	// ran the load; never shown to the public.
+	Path   string `json:"-"`
 	Status string `json:"status"`
 	ID     string `json:"id,omitempty"`
 	// Missing lists the fields an indexed record lacks (ingest.Minutes.Missing).
@@ -393,7 +413,7 @@ func (s Summary) finish(start time.Time) Summary {
 // against the index.
 func (idx *Index) extract(ctx context.Context, s Source, opts LoadOptions) ([]*ingest.Minutes, []Outcome, []byte) {
 	fail := func(err error) ([]*ingest.Minutes, []Outcome, []byte) {
-		return nil, []Outcome{{Source: s.Name, Status: StatusFailed, Err: err}}, nil
+		return nil, []Outcome{{Source: s.Name, Path: s.Path, Status: StatusFailed, Err: err}}, nil
 	}
 	rc, err := s.Open()
 	if err != nil {
@@ -409,7 +429,7 @@ func (idx *Index) extract(ctx context.Context, s Source, opts LoadOptions) ([]*i
 	}
 	recs, err := opts.Extractor.Extract(s.Name, data)
 	if errors.Is(err, ingest.ErrNoMinutes) {
-		return nil, []Outcome{{Source: s.Name, Status: StatusSkipped, Err: err}}, nil
+		return nil, []Outcome{{Source: s.Name, Path: s.Path, Status: StatusSkipped, Err: err}}, nil
 	}
 	if err != nil {
 		return fail(err)
@@ -417,6 +437,10 @@ func (idx *Index) extract(ctx context.Context, s Source, opts LoadOptions) ([]*i
 	outs := make([]Outcome, len(recs))
 	for i, m := range recs {
 		outs[i] = Outcome{Source: m.Source, ID: m.ID, Missing: m.Missing}
+		if s.Path != "" {
+			// file.jsonl#2: the second record of the file.
+			outs[i].Path = s.Path + strings.TrimPrefix(m.Source, s.Name)
+		}
 		if err := ingest.Check(m); err != nil {
 			outs[i].Status, outs[i].Err = StatusSkipped, err
 			continue

@@ -143,11 +143,21 @@ func TestWalk(t *testing.T) {
 	srcs, bad := Walk([]string{dir, filepath.Join(dir, "missing")})
 	var names []string
 	for _, s := range srcs {
-		rel, _ := filepath.Rel(dir, s.Name)
-		names = append(names, rel)
+		names = append(names, s.Name)
 	}
-	if strings.Join(names, ",") != "a/x.txt,b.txt" {
-		t.Errorf("Walk found %v", names)
+	// An absolute folder's files are cited from the folder's own name,
+	// not from the root of the server's disk.
+	base := filepath.Base(dir)
+	if got, want := strings.Join(names, ","), base+"/a/x.txt,"+base+"/b.txt"; got != want {
+		t.Errorf("Walk found %v; want %v", got, want)
+	}
+	for _, s := range srcs {
+		rc, err := s.Open()
+		if err != nil {
+			t.Errorf("open %s: %v", s.Name, err)
+			continue
+		}
+		rc.Close()
 	}
 	if len(bad) != 1 || !errors.Is(bad[0].Err, os.ErrNotExist) {
 		t.Errorf("Walk failures: %+v", bad)

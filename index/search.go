@@ -194,8 +194,11 @@ func (idx *Index) Search(ctx context.Context, req Request) (*Result, error) {
 	if ctx, err = idx.scoring(ctx); err != nil {
 		return nil, fmt.Errorf("search %q: %w", req.Query, err)
 	}
-	if plan.officials, err = idx.officialNames(ctx, plan.q); err != nil {
-		return nil, fmt.Errorf("search %q: %w", req.Query, err)
+	if plan.level == LevelMeeting {
+		// Only meetings are found by their people (see compile).
+		if plan.officials, err = idx.officialNames(ctx, plan.q); err != nil {
+			return nil, fmt.Errorf("search %q: %w", req.Query, err)
+		}
 	}
 	ctx = context.WithValue(ctx, marksKey{}, &idx.marks)
 	modes := []string{ModeExact, ModeAll, ModeAny}

@@ -56,6 +56,7 @@ func (s *Server) getMeeting(c *gin.Context) error {
 	if err != nil {
 		return err
 	}
+	rec.Source = publicSource(rec.Source)
 	v, err := s.version.get(ctx)
 	if err != nil {
 		return err

@@ -3,6 +3,8 @@ package server
 import (
 	"context"
 	"net/http"
+	"path"
+	"strings"
 	"time"
 
 	"github.com/gin-gonic/gin"
@@ -228,7 +230,7 @@ func hit(h index.Hit) Hit {
 	out := Hit{
 		ID: h.ID, Level: h.Level, MeetingID: h.MeetingID, ItemNo: h.ItemNo, Title: h.Title,
 		MeetingTitle: h.MeetingTitle, Issuer: h.Issuer, Date: h.Date, Session: h.Session,
-		DocNumber: h.DocNumber, Source: h.Source, Score: h.Score, TitleHTML: h.TitleHTML, Snippets: h.Snippets,
+		DocNumber: h.DocNumber, Source: publicSource(h.Source), Score: h.Score, TitleHTML: h.TitleHTML, Snippets: h.Snippets,
 		Matched: h.Matched,
 	}
 	if d := h.Decision; d != nil {
@@ -276,4 +278,15 @@ func (s *Server) searchAll(ctx context.Context, req index.Request, limit int, f 
 		}
 		req.After, req.From = res.Next, 0
 	}
+}
+
+// publicSource is a record's source as the public sees it: records cite
+// their files relative to the folder ingested (real/a.txt), but one
+// ingested by an absolute path before that, or fed with one, shows only
+// its file's name, never where the server keeps it.
+func publicSource(src string) string {
+	if strings.HasPrefix(src, "/") || strings.HasPrefix(src, `\`) || len(src) > 2 && src[1] == ':' && (src[2] == '\\' || src[2] == '/') {
+		return path.Base(strings.ReplaceAll(src, `\`, "/"))
+	}
+	return src
 }

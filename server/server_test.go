@@ -19,6 +19,7 @@ import (
 	"github.com/google/go-cmp/cmp"
 
 	"github.com/jiyao-search/jiyao/index"
+	"github.com/jiyao-search/jiyao/ingest"
 )
 
 func ids[T any](xs []T, id func(T) string) []string {
@@ -660,4 +661,29 @@ func TestBusy(t *testing.T) {
 		t.Fatalf("search after the slot is free: %v %v", resp, err)
 	}
 	resp.Body.Close()
+}
+
+// A record that cites a file by an absolute path (fed so, or ingested by
+// an older version) shows only the file's name: public answers never say
+// where the server keeps its files.
+func TestNoServerPaths(t *testing.T) {
+	f := newFixture(t, Options{}, 0)
+	rec := planRecords()[0]
+	rec.ID, rec.SHA256, rec.Source = "abcd000000000009", "abs", "/srv/jiyao/corpus/hz/9.txt"
+	rec.Title = "杭州市人民政府第9次常务会议纪要"
+	if err := f.idx.Put(context.Background(), []*ingest.Minutes{rec}); err != nil {
+		t.Fatal(err)
+	}
+	for _, target := range []string{APIPrefix + "/meetings/" + rec.ID, APIPrefix + "/search?q=" + url.QueryEscape("第9次常务会议")} {
+		r := f.get(target)
+		if r.status != http.StatusOK {
+			t.Fatalf("%s: %d %s", target, r.status, r.body)
+		}
+		if strings.Contains(string(r.body), "/srv/") {
+			t.Errorf("%s shows a server path: %s", target, r.body)
+		}
+		if !strings.Contains(string(r.body), `"9.txt"`) {
+			t.Errorf("%s does not cite the file by its name: %s", target, r.body)
+		}
+	}
 }

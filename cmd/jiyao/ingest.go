@@ -1,6 +1,7 @@
 package main
 
 import (
+	"cmp"
 	"context"
 	"flag"
 	"fmt"
@@ -118,7 +119,7 @@ func printLoadSummary(w io.Writer, s index.Summary) {
 	for _, o := range s.Outcomes {
 		switch o.Status {
 		case index.StatusFailed, index.StatusSkipped:
-			fmt.Fprintf(w, "%s: %s: %v\n", o.Status, o.Source, o.Err)
+			fmt.Fprintf(w, "%s: %s: %v\n", o.Status, cmp.Or(o.Path, o.Source), o.Err)
 		}
 	}
 	secs := s.Elapsed.Seconds()

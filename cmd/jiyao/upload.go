@@ -2,6 +2,7 @@ package main
 
 import (
 	"bytes"
+	"cmp"
 	"context"
 	"encoding/json"
 	"errors"
@@ -105,15 +106,16 @@ func (u *uploader) load(ctx context.Context, srcs []index.Source, progress func(
 			return finish(err)
 		}
 		name := path.Base(filepath.ToSlash(s.Name))
+		local := cmp.Or(s.Path, s.Name) // where the operator finds it
 		if first, ok := byName[name]; ok {
-			fail(s.Name, fmt.Errorf("the server names uploads by file name, and %s has the same name: send it in another run, or rename it", first))
+			fail(local, fmt.Errorf("the server names uploads by file name, and %s has the same name: send it in another run, or rename it", first))
 			done++
 			continue
 		}
-		byName[name] = s.Name
+		byName[name] = local
 		data, err := readSource(s)
 		if err != nil {
-			fail(s.Name, err)
+			fail(local, err)
 			done++
 			continue
 		}
@@ -123,7 +125,7 @@ func (u *uploader) load(ctx context.Context, srcs []index.Source, progress func(
 				return finish(err)
 			}
 		}
-		up.paths, up.names, up.data = append(up.paths, s.Name), append(up.names, name), append(up.data, data)
+		up.paths, up.names, up.data = append(up.paths, local), append(up.names, name), append(up.data, data)
 		up.size += len(data)
 	}
 	err := send()

@@ -67,7 +67,13 @@ const bodyNoStart = "及与问或"
 func actingBodies(p *page, m *Minutes) []string {
 	var out []string
 	seen := map[string]bool{fold.String(m.Issuer): true}
-	add := func(name string) {
+	var add func(name string)
+	add = func(name string) {
+		if bureau, office, ok := splitOffice(name); ok {
+			add(bureau)
+			add(office)
+			return
+		}
 		k := fold.String(name)
 		if name == "" || seen[k] {
 			return
@@ -135,6 +141,40 @@ func actingBodies(p *page, m *Minutes) []string {
 		}
 	}
 	return out
+}
+
+// splitOffice splits an office named with its bureau (社會局社會救助科,
+// 工務局建築管理處) into the bureau and the office, which a clerk lists
+// each by its own name. A police station under its precinct (鳳山分局忠孝
+// 派出所) is named by both and stays whole.
+func splitOffice(name string) (bureau, office string, ok bool) {
+	f := fold.String(name)
+	if _, isOffice := firstSuffix(f, []string{"科", "处", "室", "组"}); !isOffice {
+		return "", "", false
+	}
+	rs := []rune(name)
+	fr := []rune(f)
+	for i := 2; i < len(fr)-2; i++ {
+		head := string(fr[:i])
+		if _, ok := firstSuffix(head, []string{"局", "委员会", "署"}); !ok || strings.HasSuffix(head, "分局") {
+			continue
+		}
+		if len(fr)-i < 3 {
+			return "", "", false
+		}
+		return string(rs[:i]), string(rs[i:]), true
+	}
+	return "", "", false
+}
+
+// firstSuffix returns the first of sufs that s ends with.
+func firstSuffix(s string, sufs []string) (string, bool) {
+	for _, x := range sufs {
+		if strings.HasSuffix(s, x) {
+			return x, true
+		}
+	}
+	return "", false
 }
 
 // bodyEnd returns the ending of a body's name that folded s ends with.
@@ -239,7 +279,7 @@ func headedBody(title string) string {
 // text's 长 finds the titles.
 func orgsBeforeTitledNames(p *page) []string {
 	var out []string
-	for _, last := range []string{"长", "委"} {
+	for _, last := range []string{"长", "委", "员"} { // 局長, 主委, 主任委員
 		out = append(out, orgsBeforeTitles(p, last)...)
 	}
 	return out
@@ -251,7 +291,9 @@ func orgsBeforeTitles(p *page, last string) []string {
 	var out []string
 	for i := range occurrences(p.norm, last) {
 		end := i + len(last)
-		for _, t := range []string{"局长", "处长", "署长", "队长", "所长", "院长", "部长", "厂长", "科长", "主委", "主任委员"} {
+		// Longest first: 新興分局鄭分局長, 刑事警察大隊紀大隊長,
+		// 環境保護局陳代理局長.
+		for _, t := range []string{"代理局长", "分局长", "大队长", "局长", "处长", "署长", "队长", "所长", "院长", "部长", "厂长", "科长", "主委", "主任委员"} {
 			if !strings.HasSuffix(p.norm[:end], t) {
 				continue
 			}

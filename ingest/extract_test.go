@@ -419,3 +419,19 @@ func TestTopicsLeaveOutHome(t *testing.T) {
 		t.Error("a mainland record on work with Taiwan is not filed under 港澳台侨工作")
 	}
 }
+
+// The bodies of those who answer in a council, read before a name with a
+// title inside it: compound titles (分局長, 大隊長, 代理局長, 主任委員) name
+// their body, and an office named with its bureau is listed as both.
+func TestBodiesOfAnsweringOfficials(t *testing.T) {
+	p := newPage("答詢人員：\n新興分局鄭分局長明忠\n刑事警察大隊紀大隊長明謀\n環境保護局陳代理局長琳樺\n原住民事務委員會范主任委員織欽\n社會局社會救助科黃科長世明\n鳳山分局忠孝派出所李所長明\n")
+	got := actingBodies(p, &Minutes{Script: "traditional"})
+	for _, want := range []string{"新興分局", "刑事警察大隊", "環境保護局", "原住民事務委員會", "社會局", "社會救助科", "鳳山分局忠孝派出所"} {
+		if !slices.Contains(got, want) {
+			t.Errorf("actingBodies = %q; lacks %s", got, want)
+		}
+	}
+	if slices.Contains(got, "社會局社會救助科") {
+		t.Errorf("actingBodies = %q; an office is listed with its bureau", got)
+	}
+}

@@ -496,7 +496,16 @@ func plan(req Request) (*searchPlan, error) {
 			continue
 		}
 		var alts []query.Query
-		for _, v := range kv.vals {
+		vals := kv.vals
+		if kv.field == fDepartment || kv.field == fLead {
+			// A department by any of its names: 市卫健委 finds the
+			// records of 市卫生健康委.
+			vals = nil
+			for _, v := range kv.vals {
+				vals = appendUnique(vals, v, ingest.CanonicalDepartment(v))
+			}
+		}
+		for _, v := range vals {
 			if k := key(v); k != "" {
 				alts = append(alts, keyQuery(levelField(p.level, kv.field), k))
 				if (kv.field == fDepartment || kv.field == fLead) && bareDepartment(v) {

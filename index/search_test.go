@@ -137,6 +137,10 @@ func TestSearchFilters(t *testing.T) {
 		// 市财政局 (苏州市财政局) are both one.
 		{"department traditional", Filters{Department: []string{"财政局"}}, []string{idSuzhou, idTaipei}},
 		{"department of one government", Filters{Department: []string{"臺北市財政局"}}, []string{idTaipei}},
+		// Other names of a department, from the departments table: the
+		// record says 市应急局.
+		{"department by its full name", Filters{Department: []string{"市应急管理局"}}, []string{idSuzhou}},
+		{"department by an old name", Filters{Department: []string{"苏州市安监局"}}, []string{idSuzhou}},
 		{"topic", Filters{Topic: []string{"综合政务"}}, []string{idKaohsiung, idSuzhou, idWuxi}},
 		{"year", Filters{From: "2020", To: "2020"}, []string{idSuzhou, idTaipei}},
 		{"from month", Filters{From: "2020-11"}, []string{idKaohsiung, idNanjing, idSuzhou}},

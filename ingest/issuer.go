@@ -3,6 +3,7 @@ package ingest
 import (
 	"slices"
 	"strings"
+	"sync"
 	"unicode/utf8"
 
 	"github.com/jiyao-search/jiyao/internal/fold"
@@ -160,3 +161,28 @@ func centralBody(f string) bool {
 	}
 	return strings.HasSuffix(f, "部") && !strings.HasSuffix(f, "统战部") && !strings.HasSuffix(f, "宣传部") && !strings.HasSuffix(f, "组织部")
 }
+
+// CanonicalDepartment names a department as records name it, by the
+// default departments table: 市卫健委 is 市卫生健康委, 苏州市发改委 is
+// 苏州市发展改革委; the place or level before the body is kept. A name the
+// table does not know is returned as it is. Search filters use it, so that
+// a department is found by any of its names.
+func CanonicalDepartment(name string) string {
+	t, err := defaultDeptTable()
+	if err != nil || name == "" {
+		return name
+	}
+	f, offs := fold.Offsets(name)
+	// The longest tail that is a whole name in the table.
+	for i := 0; i < len(f); {
+		if ent, n, ok := t.longest(f[i:]); ok && i+n == len(f) {
+			return name[:offs[i]] + ent.canonical
+		}
+		_, size := utf8.DecodeRuneInString(f[i:])
+		i += size
+	}
+	return name
+}
+
+// defaultDeptTable is the embedded departments table, read once.
+var defaultDeptTable = sync.OnceValues(func() (*aliasTable, error) { return parseAliasTable(defaultDepartments) })

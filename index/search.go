@@ -123,6 +123,50 @@ type Result struct {
 	// Next is the cursor of the following page, empty on the last.
 	Next string        `json:"next,omitempty"`
 	Took time.Duration `json:"took"`
+	// DidYouMean, when nothing matched, lists values close to those the
+	// filters asked for that the index holds.
+	DidYouMean []Suggestion `json:"did_you_mean,omitempty"`
+}
+
+// Suggestion is a value of a filter's facet close to one a request gave.
+type Suggestion struct {
+	// Param is the filter (issuer, department, official, topic, kind).
+	Param string `json:"param"`
+	Value string `json:"value"`
+	Count int    `json:"count"`
+}
+
+// suggestions bounds the values didYouMean lists per filter value.
+const suggestions = 5
+
+// didYouMean lists, for each filter value, values of its facet that start
+// as it does (its first two characters folded, past a level: 市工信 for
+// 市工信局 looks at 工信): what a request that found nothing may have
+// meant. An unknown value is no error; it finds nothing and says this.
+func (idx *Index) didYouMean(ctx context.Context, f Filters) ([]Suggestion, error) {
+	var out []Suggestion
+	for _, kv := range []struct {
+		param string
+		vals  []string
+	}{{"issuer", f.Issuer}, {"department", f.Department}, {"official", f.Official}, {"topic", f.Topic}, {"kind", f.Kind}} {
+		for _, v := range kv.vals {
+			rs := []rune(key(v))
+			if len(rs) > 2 && strings.ContainsRune("省市区县", rs[0]) {
+				rs = rs[1:]
+			}
+			if len(rs) == 0 {
+				continue
+			}
+			vals, err := idx.Terms(ctx, kv.param, string(rs[:min(2, len(rs))]), suggestions)
+			if err != nil {
+				return nil, err
+			}
+			for _, fv := range vals {
+				out = append(out, Suggestion{Param: kv.param, Value: fv.Value, Count: fv.Count})
+			}
+		}
+	}
+	return out, nil
 }
 
 // Hit is one matching document with what is needed to show it.
@@ -296,6 +340,11 @@ func (idx *Index) Search(ctx context.Context, req Request) (*Result, error) {
 		}
 		b, _ := json.Marshal(c)
 		out.Next = base64.RawURLEncoding.EncodeToString(b)
+	}
+	if out.Total == 0 {
+		if out.DidYouMean, err = idx.didYouMean(ctx, req.Filters); err != nil {
+			return nil, fmt.Errorf("search %q: %w", req.Query, err)
+		}
 	}
 	out.Took = time.Since(start)
 	return out, nil

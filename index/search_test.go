@@ -613,3 +613,27 @@ func TestSearchMatchedPeople(t *testing.T) {
 		t.Errorf("Taipei matched = %q; want %q", got[idTaipei], want)
 	}
 }
+
+// A filter value the index does not hold finds nothing, without error, and
+// the result says which values are close.
+func TestSearchDidYouMean(t *testing.T) {
+	idx := newTestIndex(t)
+	res, err := idx.Search(context.Background(), Request{Filters: Filters{Issuer: []string{"苏州市政府办公室"}}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if res.Total != 0 {
+		t.Fatalf("total = %d; want 0", res.Total)
+	}
+	want := []Suggestion{{Param: "issuer", Value: "苏州市人民政府", Count: 1}}
+	if diff := cmp.Diff(want, res.DidYouMean); diff != "" {
+		t.Errorf("did you mean (-want +got):\n%s", diff)
+	}
+	res, err = idx.Search(context.Background(), Request{Filters: Filters{Issuer: []string{"苏州市人民政府"}}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if res.Total == 0 || res.DidYouMean != nil {
+		t.Errorf("a filter that finds hits: total %d, did you mean %v", res.Total, res.DidYouMean)
+	}
+}

@@ -64,6 +64,9 @@ type SearchResponse struct {
 	NextCursor   string  `json:"next_cursor,omitempty"`
 	TookMS       float64 `json:"took_ms"`
 	IndexVersion string  `json:"index_version"`
+	// DidYouMean, when nothing matched, lists values of the filters'
+	// facets close to those asked for (type is the filter's name).
+	DidYouMean []Suggestion `json:"did_you_mean,omitempty"`
 }
 
 // Hit is one search hit.
@@ -212,6 +215,7 @@ func (s *Server) search(c *gin.Context, in searchInput) error {
 		Page:         in.page.page,
 		Size:         in.page.size,
 		NextCursor:   res.Next,
+		DidYouMean:   didYouMean(res.DidYouMean),
 		TookMS:       ms(res.Took),
 		IndexVersion: v,
 	})
@@ -289,4 +293,12 @@ func publicSource(src string) string {
 		return path.Base(strings.ReplaceAll(src, `\`, "/"))
 	}
 	return src
+}
+
+func didYouMean(in []index.Suggestion) []Suggestion {
+	var out []Suggestion
+	for _, s := range in {
+		out = append(out, Suggestion{Type: s.Param, Value: s.Value, Count: s.Count})
+	}
+	return out
 }

@@ -687,3 +687,18 @@ func TestNoServerPaths(t *testing.T) {
 		}
 	}
 }
+
+// An issuer the index does not hold is no error: no hits, and the values
+// close to it.
+func TestSearchUnknownIssuer(t *testing.T) {
+	f := newFixture(t, Options{}, 0)
+	r := f.get(APIPrefix + "/search?issuer=" + url.QueryEscape("杭州市政府办公厅"))
+	if r.status != http.StatusOK {
+		t.Fatalf("status %d: %s", r.status, r.body)
+	}
+	var resp SearchResponse
+	r.decode(t, &resp)
+	if resp.Total != 0 || len(resp.DidYouMean) == 0 || resp.DidYouMean[0].Value != "杭州市人民政府" || resp.DidYouMean[0].Type != "issuer" {
+		t.Errorf("total %d, did you mean %+v; want 0 and 杭州市人民政府", resp.Total, resp.DidYouMean)
+	}
+}

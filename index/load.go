@@ -1,6 +1,7 @@
 package index
 
 import (
+	"bufio"
 	"bytes"
 	"context"
 	"errors"
@@ -8,11 +9,13 @@ import (
 	"io"
 	"io/fs"
 	"os"
+	"path"
 	"path/filepath"
 	"runtime"
 	"sort"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"time"
 
 	"github.com/jiyao-search/jiyao/ingest"
@@ -163,6 +166,10 @@ type LoadOptions struct {
 	Progress func(Progress)
 	// Force re-extracts sources whose content has not changed.
 	Force bool
+	// StreamAbove is the size above which a JSON Lines feed is read
+	// record by record rather than whole; default MaxSourceSize, the most
+	// a file is read whole.
+	StreamAbove int64
 }
 
 // Summary counts Load's outcomes.
@@ -197,6 +204,9 @@ func (idx *Index) Load(ctx context.Context, srcs []Source, opts LoadOptions) (Su
 	if opts.Writers <= 0 {
 		opts.Writers = runtime.GOMAXPROCS(0)
 	}
+	if opts.StreamAbove <= 0 || opts.StreamAbove > MaxSourceSize {
+		opts.StreamAbove = MaxSourceSize
+	}
 	if opts.Extractor == nil {
 		ex, err := ingest.NewExtractor(ingest.Config{})
 		if err != nil {
@@ -217,12 +227,29 @@ func (idx *Index) Load(ctx context.Context, srcs []Source, opts LoadOptions) (Su
 	}
 	jobs := make(chan Source)
 	results := make(chan result, opts.Workers*2)
+	// total counts the sources to extract: a feed streamed record by
+	// record counts as its records, as they are read.
+	var total atomic.Int64
+	total.Store(int64(len(srcs)))
 	go func() {
 		defer close(jobs)
-		for _, s := range srcs {
+		send := func(s Source) bool {
 			select {
 			case jobs <- s:
+				return true
 			case <-ctx.Done():
+				return false
+			}
+		}
+		for _, s := range srcs {
+			if !isFeed(s, opts.StreamAbove) {
+				if !send(s) {
+					return
+				}
+				continue
+			}
+			total.Add(-1)
+			if !streamFeed(s, func(r Source) bool { total.Add(1); return send(r) }) {
 				return
 			}
 		}
@@ -363,7 +390,7 @@ func (idx *Index) Load(ctx context.Context, srcs []Source, opts LoadOptions) (Su
 			flush()
 		}
 		if opts.Progress != nil {
-			opts.Progress(Progress{Phase: PhaseExtracting, Done: done, Total: len(srcs), Bytes: bytes, Elapsed: time.Since(start)})
+			opts.Progress(Progress{Phase: PhaseExtracting, Done: done, Total: int(total.Load()), Bytes: bytes, Elapsed: time.Since(start)})
 		}
 	}
 	if err := ctx.Err(); err != nil {
@@ -548,3 +575,72 @@ func Deleted(dir string) ([]string, error) {
 
 // legacyOriginalsDir held one file per original before the pack store.
 const legacyOriginalsDir = "originals"
+
+// isFeed reports whether a source is a JSON Lines feed larger than above,
+// too large to read whole (MaxSourceSize bounds one document, not a feed):
+// its records are read one line at a time (streamFeed).
+func isFeed(s Source, above int64) bool {
+	ext := strings.ToLower(path.Ext(s.Name))
+	return (ext == ".jsonl" || ext == ".ndjson") && s.Size > above
+}
+
+// streamFeed reads a JSON Lines feed and hands each record, one line, to
+// send as a source of its own named feed.jsonl#N (N counting the records,
+// as the records of a smaller feed are named), until send returns false.
+// A line larger than MaxSourceSize, or a feed that cannot be read, is
+// handed on as a source that fails with the reason. Memory is one line.
+func streamFeed(s Source, send func(Source) bool) bool {
+	fail := func(name, p string, err error) Source {
+		return Source{Name: name, Path: p, Open: func() (io.ReadCloser, error) { return nil, err }}
+	}
+	rc, err := s.Open()
+	if err != nil {
+		return send(fail(s.Name, s.Path, err))
+	}
+	defer rc.Close()
+	br := bufio.NewReaderSize(rc, 1<<20)
+	n := 0
+	for {
+		line, tooLong, err := readLine(br, MaxSourceSize)
+		if len(bytes.TrimSpace(line)) > 0 || tooLong {
+			n++
+			name, p := fmt.Sprintf("%s#%d", s.Name, n), ""
+			if s.Path != "" {
+				p = fmt.Sprintf("%s#%d", s.Path, n)
+			}
+			r := BytesSource(name, line)
+			r.Path = p
+			if tooLong {
+				r = fail(name, p, fmt.Errorf("record larger than %d bytes", MaxSourceSize))
+			}
+			if !send(r) {
+				return false
+			}
+		}
+		if err == io.EOF {
+			return true
+		}
+		if err != nil {
+			return send(fail(fmt.Sprintf("%s#%d", s.Name, n+1), s.Path, err))
+		}
+	}
+}
+
+// readLine reads one line of at most max bytes, without its newline; a
+// longer line is read to its end and dropped (tooLong).
+func readLine(br *bufio.Reader, max int) (line []byte, tooLong bool, err error) {
+	for {
+		frag, err := br.ReadSlice('\n')
+		if !tooLong {
+			if len(line)+len(frag) > max+1 {
+				tooLong, line = true, nil
+			} else {
+				line = append(line, frag...)
+			}
+		}
+		if err == bufio.ErrBufferFull {
+			continue
+		}
+		return bytes.TrimRight(line, "\r\n"), tooLong, err
+	}
+}

@@ -1,9 +1,11 @@
 package index
 
 import (
+	"bufio"
 	"context"
 	"encoding/json"
 	"errors"
+	"fmt"
 	"io"
 	"os"
 	"path/filepath"
@@ -314,4 +316,80 @@ func originalsOf(t *testing.T, dir string) map[string]string {
 		got[s.Name] = string(data)
 	}
 	return got
+}
+
+// A JSON Lines feed larger than a file read whole is read record by
+// record: each line a source of its own (feed.jsonl#N, as a smaller feed's
+// records are named), progress counting records, the operator told each
+// record's path; loading it again changes nothing.
+func TestLoadFeedStreamed(t *testing.T) {
+	dir := t.TempDir()
+	var feed strings.Builder
+	for i := 1; i <= 5; i++ {
+		fmt.Fprintf(&feed, "{\"title\":\"杭州市人民政府第%d次常务会议纪要\",\"content\":\"2021年3月%d日，刘忻市长主持召开市政府第%d次常务会议。一、研究《杭州市数字经济促进条例》。会议原则同意。\",\"date\":\"2021-03-%02d\"}\n\n", i, i, i, i)
+	}
+	p := filepath.Join(dir, "feed.jsonl")
+	if err := os.WriteFile(p, []byte(feed.String()), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	srcs, bad := Walk([]string{dir})
+	if len(bad) > 0 || len(srcs) != 1 {
+		t.Fatalf("walk: %v %v", srcs, bad)
+	}
+	idx, err := OpenMem()
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer idx.Close()
+	var last Progress
+	opts := LoadOptions{StreamAbove: 100, Progress: func(p Progress) {
+		if p.Phase == PhaseExtracting {
+			last = p
+		}
+	}}
+	sum, err := idx.Load(context.Background(), srcs, opts)
+	if err != nil || sum.Added != 5 || sum.Failed != 0 {
+		t.Fatalf("load: %+v %v", sum, err)
+	}
+	if last.Done != 5 || last.Total != 5 {
+		t.Errorf("progress %d/%d; want 5/5 records", last.Done, last.Total)
+	}
+	var names []string
+	for _, o := range sum.Outcomes {
+		names = append(names, o.Source)
+		if !strings.HasPrefix(o.Path, p+"#") {
+			t.Errorf("outcome %s tells the operator %q", o.Source, o.Path)
+		}
+	}
+	slices.Sort(names)
+	base := filepath.Base(dir)
+	want := []string{base + "/feed.jsonl#1", base + "/feed.jsonl#2", base + "/feed.jsonl#3", base + "/feed.jsonl#4", base + "/feed.jsonl#5"}
+	if !slices.Equal(names, want) {
+		t.Errorf("records %q; want %q", names, want)
+	}
+	sum, err = idx.Load(context.Background(), srcs, opts)
+	if err != nil || sum.Unchanged != 5 || sum.Added+sum.Updated != 0 {
+		t.Errorf("load again: %+v %v", sum, err)
+	}
+}
+
+// A record line longer than the bound is read to its end and reported,
+// and the next line is read as usual.
+func TestReadLineBound(t *testing.T) {
+	br := bufio.NewReaderSize(strings.NewReader("short\n"+strings.Repeat("x", 100)+"\nnext\n"), 16)
+	var got []string
+	for {
+		line, tooLong, err := readLine(br, 20)
+		if tooLong {
+			got = append(got, "TOO LONG")
+		} else if len(line) > 0 {
+			got = append(got, string(line))
+		}
+		if err != nil {
+			break
+		}
+	}
+	if want := []string{"short", "TOO LONG", "next"}; !slices.Equal(got, want) {
+		t.Errorf("lines %q; want %q", got, want)
+	}
 }

@@ -47,9 +47,13 @@ const (
 
 // Kinds of blob.
 const (
-	blobOriginal  = 'o' // an original file; name is its source name
-	blobRecord    = 'r' // a record's JSON, deflated; name is its meeting id
-	blobTombstone = 'd' // the source name was deleted
+	blobOriginal = 'o' // an original file; name is its source name
+	// blobOriginalDeflated is an original file deflated, as originals
+	// are written now: about 0.4 of the text on generated minutes.
+	// Packs written before hold 'o' blobs, which are read as they are.
+	blobOriginalDeflated = 'O'
+	blobRecord           = 'r' // a record's JSON, deflated; name is its meeting id
+	blobTombstone        = 'd' // the source name was deleted
 )
 
 var frameMagic = []byte("JYB1")
@@ -399,24 +403,51 @@ func parseRef(ref string) (id int, off, n int64, err error) {
 
 // get reads a blob by ref, checking its kind.
 func (b *blobs) get(ref string, kind byte) (name string, data []byte, err error) {
-	id, off, n, err := parseRef(ref)
+	k, name, data, err := b.frame(ref)
 	if err != nil {
 		return "", nil, err
-	}
-	f, err := b.reader(id)
-	if err != nil {
-		return "", nil, err
-	}
-	frame := make([]byte, n)
-	if _, err := f.ReadAt(frame, off); err != nil {
-		return "", nil, fmt.Errorf("blob %s: %w", ref, err)
-	}
-	k, name, data, err := decodeFrame(frame)
-	if err != nil {
-		return "", nil, fmt.Errorf("blob %s: %w", ref, err)
 	}
 	if k != kind {
 		return "", nil, fmt.Errorf("blob %s is of kind %q, not %q", ref, k, kind)
+	}
+	return name, data, nil
+}
+
+// frame reads the frame of a blob by ref.
+func (b *blobs) frame(ref string) (kind byte, name string, data []byte, err error) {
+	id, off, n, err := parseRef(ref)
+	if err != nil {
+		return 0, "", nil, err
+	}
+	f, err := b.reader(id)
+	if err != nil {
+		return 0, "", nil, err
+	}
+	buf := make([]byte, n)
+	if _, err := f.ReadAt(buf, off); err != nil {
+		return 0, "", nil, fmt.Errorf("blob %s: %w", ref, err)
+	}
+	kind, name, data, err = decodeFrame(buf)
+	if err != nil {
+		return 0, "", nil, fmt.Errorf("blob %s: %w", ref, err)
+	}
+	return kind, name, data, nil
+}
+
+// getOriginal reads an original file by ref, inflating one stored
+// deflated.
+func (b *blobs) getOriginal(ref string) (name string, data []byte, err error) {
+	kind, name, data, err := b.frame(ref)
+	switch {
+	case err != nil:
+		return "", nil, err
+	case kind == blobOriginal:
+		return name, data, nil
+	case kind != blobOriginalDeflated:
+		return "", nil, fmt.Errorf("blob %s is of kind %q, not an original", ref, kind)
+	}
+	if data, err = inflate(data, MaxSourceSize); err != nil {
+		return "", nil, fmt.Errorf("blob %s: %w", ref, err)
 	}
 	return name, data, nil
 }
@@ -456,7 +487,7 @@ func packOriginals(dir string) (srcs []Source, deleted []string, err error) {
 	gone := map[string]map[string]bool{} // file name → deleted record sources
 	err = scanPacks(dir, func(id int, off, n int64, kind byte, name string, payload []byte) {
 		switch kind {
-		case blobOriginal:
+		case blobOriginal, blobOriginalDeflated:
 			latest[name] = loc{blobRef(id, off, n), int64(len(payload))}
 			delete(gone, name) // put again: its records were loaded again
 		case blobTombstone:
@@ -479,7 +510,7 @@ func packOriginals(dir string) (srcs []Source, deleted []string, err error) {
 		srcs = append(srcs, Source{Name: name, Size: l.size, Open: func() (io.ReadCloser, error) {
 			b := &blobs{dir: dir, readOnly: true, packs: map[int]packFile{}}
 			defer b.close()
-			_, data, err := b.get(ref, blobOriginal)
+			_, data, err := b.getOriginal(ref)
 			if err != nil {
 				return nil, err
 			}
@@ -502,7 +533,7 @@ func packOriginals(dir string) (srcs []Source, deleted []string, err error) {
 // everything else (records and tombstones).
 func blobSizes(dir string) (originals, other int64, err error) {
 	err = scanPacks(dir, func(_ int, _, n int64, kind byte, _ string, _ []byte) {
-		if kind == blobOriginal {
+		if kind == blobOriginal || kind == blobOriginalDeflated {
 			originals += n
 		} else {
 			other += n

@@ -204,3 +204,44 @@ func TestBlobsDamagedMiddle(t *testing.T) {
 		t.Errorf("originals after damage: %v, want %v", names, want)
 	}
 }
+
+// Originals are stored deflated; those of packs written before, stored as
+// they were, read the same. Inflating is bounded.
+func TestOriginalsDeflated(t *testing.T) {
+	b, err := openBlobs(t.TempDir(), false)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer b.close()
+	text := []byte(strings.Repeat("原则同意《苏州市氢能及燃料电池产业发展规划》，由市工信局牵头落实。\n", 50))
+	packed, err := deflate(text)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(packed)*3 > len(text) {
+		t.Errorf("deflated to %d of %d bytes", len(packed), len(text))
+	}
+	old, err := b.put(blobOriginal, "old.txt", text)
+	if err != nil {
+		t.Fatal(err)
+	}
+	cur, err := b.put(blobOriginalDeflated, "new.txt", packed)
+	if err != nil {
+		t.Fatal(err)
+	}
+	rec, err := b.put(blobRecord, "id", packed)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, ref := range []string{old, cur} {
+		if _, data, err := b.getOriginal(ref); err != nil || !bytes.Equal(data, text) {
+			t.Errorf("getOriginal(%s) = %d bytes, %v", ref, len(data), err)
+		}
+	}
+	if _, _, err := b.getOriginal(rec); err == nil {
+		t.Error("a record's blob read as an original")
+	}
+	if _, err := inflate(packed, 100); err == nil {
+		t.Error("inflate past its bound succeeded")
+	}
+}

@@ -314,7 +314,7 @@ func (idx *Index) put(ctx context.Context, srs []storedRecord) error {
 			ref, ok := originals[sr.originalName]
 			if !ok {
 				var err error
-				if ref, err = idx.blobs.put(blobOriginal, sr.originalName, sr.originalData); err != nil {
+				if ref, err = idx.blobs.put(blobOriginalDeflated, sr.originalName, sr.originalData); err != nil {
 					return fmt.Errorf("put: %w", err)
 				}
 				originals[sr.originalName] = ref

@@ -267,6 +267,7 @@ func (idx *Index) Load(ctx context.Context, srcs []Source, opts LoadOptions) (Su
 				// The original and the records to index are written (and
 				// synced) here, on the workers, before they reach a batch.
 				r.recs = make([]storedRecord, len(recs))
+				var packed []byte // the original, deflated once for all its records
 				for i, rec := range recs {
 					if r.storeErr != nil {
 						break
@@ -276,8 +277,13 @@ func (idx *Index) Load(ctx context.Context, srcs []Source, opts LoadOptions) (Su
 					}
 					// The original is put by the batch's writer, under its
 					// claims (see put); the record here.
+					if packed == nil {
+						if packed, r.storeErr = deflate(r.data); r.storeErr != nil {
+							break
+						}
+					}
 					if r.recs[i], r.storeErr = encodeRecord(rec); r.storeErr == nil {
-						r.recs[i].originalName, r.recs[i].originalData = s.Name, r.data
+						r.recs[i].originalName, r.recs[i].originalData = s.Name, packed
 						r.storeErr = idx.storeRecord(&r.recs[i])
 					}
 				}
@@ -508,7 +514,7 @@ func (idx *Index) Original(ctx context.Context, id string) (name string, data []
 	if ref == "" {
 		return "", nil, fmt.Errorf("original of %s: %w", id, ErrNotFound)
 	}
-	name, data, err = idx.blobs.get(ref, blobOriginal)
+	name, data, err = idx.blobs.getOriginal(ref)
 	if err != nil {
 		return "", nil, fmt.Errorf("original of %s: %w", id, err)
 	}

@@ -36,7 +36,7 @@ type storedRecord struct {
 	key      string // ref of the record's blob
 	original string // ref of the original's blob
 	// originalName and originalData are the file the record came from,
-	// for put to store under its claims: a delete of the meeting between
+	// its bytes deflated (see deflate), for put to store under its claims: a delete of the meeting between
 	// storing the original and indexing it would otherwise leave a
 	// tombstone after the original of a meeting the index then holds.
 	originalName string
@@ -100,22 +100,44 @@ var flateWriters = sync.Pool{New: func() any {
 	return zw
 }}
 
+// deflate compresses data with a pooled writer: records and originals are
+// kept deflated.
+func deflate(data []byte) ([]byte, error) {
+	var buf bytes.Buffer
+	zw := flateWriters.Get().(*flate.Writer)
+	defer flateWriters.Put(zw)
+	zw.Reset(&buf)
+	if _, err := zw.Write(data); err != nil {
+		return nil, err
+	}
+	if err := zw.Close(); err != nil {
+		return nil, err
+	}
+	return buf.Bytes(), nil
+}
+
+// inflate decompresses what deflate wrote, refusing more than max bytes: a
+// damaged or hostile blob costs no more than the largest input.
+func inflate(data []byte, max int64) ([]byte, error) {
+	out, err := io.ReadAll(io.LimitReader(flate.NewReader(bytes.NewReader(data)), max+1))
+	if err != nil {
+		return nil, err
+	}
+	if int64(len(out)) > max {
+		return nil, fmt.Errorf("inflates past %d bytes", max)
+	}
+	return out, nil
+}
+
 // storeRecord puts a record's JSON, deflated, in the pack store and sets
 // its key.
 func (idx *Index) storeRecord(r *storedRecord) error {
 	if r.key != "" {
 		return nil
 	}
-	var buf bytes.Buffer
-	zw := flateWriters.Get().(*flate.Writer)
-	zw.Reset(&buf)
-	_, err := zw.Write(r.raw)
+	packed, err := deflate(r.raw)
 	if err == nil {
-		err = zw.Close()
-	}
-	flateWriters.Put(zw)
-	if err == nil {
-		r.key, err = idx.blobs.put(blobRecord, r.rec.ID, buf.Bytes())
+		r.key, err = idx.blobs.put(blobRecord, r.rec.ID, packed)
 	}
 	if err != nil {
 		return fmt.Errorf("store record %s: %w", r.rec.ID, err)

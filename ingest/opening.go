@@ -364,6 +364,10 @@ func chairIn(disp string) (*Person, bool) {
 		if j := strings.LastIndex(clause, "在"); j > 0 && !strings.ContainsAny(clause[j:], ",") {
 			end = start + j
 		}
+		// 副区长谢义维同志在…主持: 同志 is no part of the name.
+		if strings.HasSuffix(f[:end], "同志") {
+			end -= len("同志")
+		}
 		if per, ok := personBefore(disp[:offs[end]], false); ok {
 			return per, true
 		}

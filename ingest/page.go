@@ -124,7 +124,7 @@ func squeezeHanSpaces(s string) string {
 // 常务会议纪要). A space between two phrases of a headline (…全体会议
 // 吴邦国出席会议) is kept.
 func tidyTitle(s string) string {
-	return squeezeSpaces(s, func(next string) bool {
+	return squeezeSpaces(dropPinyinNotes(s), func(next string) bool {
 		_, ok := docTypeSuffix(fold.String(next))
 		return ok
 	})

@@ -1,6 +1,7 @@
 package ingest
 
 import (
+	"regexp"
 	"strings"
 	"time"
 	"unicode/utf8"
@@ -65,6 +66,7 @@ func Repair(text string) string {
 		text = strings.ReplaceAll(text, "\r\n", "\n")
 		text = strings.ReplaceAll(text, "\r", "\n")
 	}
+	text = dropPinyinNotes(text)
 	lines := splitRepairLines(text)
 	if len(lines) == 0 {
 		return ""
@@ -93,6 +95,23 @@ func Repair(text string) string {
 		writeSegment(&b, ln.text, ln.protected)
 	}
 	return b.String()
+}
+
+// toneVowels are the vowels with tone marks that pinyin is written with.
+const toneVowels = "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ"
+
+// pinyinNoteRE matches a character's pinyin in brackets right after it:
+// lower-case Latin letters with a tone mark, as some sites print them
+// (區(qū), 務(wù)).
+var pinyinNoteRE = regexp.MustCompile(`(\p{Han})[(（]([a-zü]*[` + toneVowels + `][a-zü]*)[)）]`)
+
+// dropPinyinNotes drops the pinyin some pages print after characters in
+// brackets (區(qū)政府常務(wù)會議 → 區政府常務會議).
+func dropPinyinNotes(s string) string {
+	if !strings.ContainsAny(s, toneVowels) {
+		return s
+	}
+	return pinyinNoteRE.ReplaceAllString(s, "$1")
 }
 
 // repairLine is a non-blank line of the input.

@@ -19,6 +19,8 @@ func TestRepair(t *testing.T) {
 		want string
 	}{
 		{"empty", "", ""},
+		{"pinyin notes", "區(qū)政府常務(wù)會議（huì）在2號(hào)樓召开", "區政府常務會議在2號樓召开"},
+		{"brackets that are no pinyin", "审议(送审稿)和(ABC)及(qu)", "审议(送审稿)和(ABC)及(qu)"},
 		{"crlf and trailing spaces", "会议纪要  \r\n\r\n第一段。 \r\n第二段。\r", "会议纪要\n\n第一段。\n第二段。"},
 		{"blank line inside sentence", strings.Repeat("长", 40) + "工作情况的\n\n汇报\n\n（一）会议听取了汇报。", strings.Repeat("长", 40) + "工作情况的汇报\n\n（一）会议听取了汇报。"},
 		{"tail of sentence", strings.Repeat("长", 40) + "按程序发\n\n布。", strings.Repeat("长", 40) + "按程序发布。"},

@@ -346,7 +346,7 @@ func readSpeeches(p *page) spans {
 			// The speech starts after the heading: the speaker's own
 			// title (民政事務局局長：) names who answers.
 			in = true
-			start += strings.IndexAny(line, "：:")
+			start += strings.IndexByte(line, ':')
 		case in && (body == "" || len(body) < len(line) && !strings.ContainsAny(body[:1], "*-•·0123456789")):
 			// A blank line, or an indented one that starts no item of
 			// a list, goes on with the speech.
@@ -369,7 +369,9 @@ func readSpeeches(p *page) spans {
 // twelve characters before a colon; not a body's opinion (程序委員會意見：).
 func speakerHeading(line string) bool {
 	line = strings.TrimSpace(line)
-	k := strings.IndexAny(line, "：:")
+	// Folded text writes the colon ':'; a heading's is within its first
+	// twelve characters.
+	k := strings.IndexByte(line[:min(len(line), 12*utf8.UTFMax+1)], ':')
 	if k <= 0 {
 		return false
 	}

@@ -4,6 +4,7 @@ import (
 	"regexp"
 	"sort"
 	"strings"
+	"unicode/utf8"
 )
 
 // Councils record what they decided in forms of their own: a motion and its
@@ -166,12 +167,50 @@ func overlaps(items []Item, it Item) bool {
 	return false
 }
 
-// reportRowRE matches the start of a row of a council's table of reports
-// and bills, folded: the case number (案號), then the matter (案由). Once
-// the columns are joined the number stands against the matter and the row
-// before (…備查11534為本府訂定…), but not within a longer number or before
-// a unit (2014年, 1050万).
-var reportRowRE = regexp.MustCompile(`(?:^|[^\d,.])(\d{4,6})\s*[^\d\s年月日号次届期条项款元万亿个件人%.．、,，:：)）\-]`)
+// reportRowStarts returns where the rows of a council's table of reports
+// and bills start in folded text: at a case number (案號) of four to six
+// digits, then the matter (案由). Once the columns are joined the number
+// stands against the matter and the row before (…備查11534為本府訂定…), but
+// not within a longer number or before a unit (2014年, 1050万). One pass
+// over the digits.
+func reportRowStarts(norm string) []int {
+	var out []int
+	for i := 0; i < len(norm); {
+		c := norm[i]
+		if c < '0' || c > '9' {
+			i++
+			continue
+		}
+		j := i
+		for j < len(norm) && norm[j] >= '0' && norm[j] <= '9' {
+			j++
+		}
+		start := i
+		i = j
+		if n := j - start; n < 4 || n > 6 {
+			continue
+		}
+		if start > 0 && strings.ContainsRune(",.", rune(norm[start-1])) {
+			continue
+		}
+		k := j
+		for k < len(norm) && (norm[k] == ' ' || norm[k] == '\t') {
+			k++
+		}
+		if k == len(norm) {
+			continue
+		}
+		if r, _ := utf8.DecodeRuneInString(norm[k:]); r == '\n' || strings.ContainsRune(notAfterCaseNumber, r) {
+			continue
+		}
+		out = append(out, start)
+	}
+	return out
+}
+
+// notAfterCaseNumber are the characters after which a number is a figure,
+// not a case: units, and the punctuation of figures and lists.
+const notAfterCaseNumber = "年月日号次届期条项款元万亿个件人%.．、,，:：)）-"
 
 // regulationTitleRE matches a regulation named in quotes in a row, folded:
 // 「臺北市社會住宅出租辦法」.
@@ -186,12 +225,17 @@ const maxRowBytes = 4000
 // (照審查意見通過) is a decision on the regulation. A row set aside (暫擱)
 // or sent to a committee (交付法規委員會審查) decides nothing yet.
 func reportRows(p *page) []placedDecision {
+	// Such a table notes (備查) or passes as reviewed (審查意見): a text
+	// with neither has none, and is not scanned for rows.
+	if !strings.Contains(p.norm, "备查") && !strings.Contains(p.norm, "审查意见") {
+		return nil
+	}
 	var out []placedDecision
-	locs := reportRowRE.FindAllStringSubmatchIndex(p.norm, -1)
-	for n, loc := range locs {
-		from, to := loc[2], len(p.norm)
-		if n+1 < len(locs) {
-			to = locs[n+1][2]
+	starts := reportRowStarts(p.norm)
+	for n, from := range starts {
+		to := len(p.norm)
+		if n+1 < len(starts) {
+			to = starts[n+1]
 		}
 		if i := strings.Index(p.norm[from:to], "\n\n"); i >= 0 {
 			to = from + i

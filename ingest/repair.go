@@ -1,7 +1,6 @@
 package ingest
 
 import (
-	"regexp"
 	"strings"
 	"time"
 	"unicode/utf8"
@@ -100,18 +99,53 @@ func Repair(text string) string {
 // toneVowels are the vowels with tone marks that pinyin is written with.
 const toneVowels = "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ"
 
-// pinyinNoteRE matches a character's pinyin in brackets right after it:
-// lower-case Latin letters with a tone mark, as some sites print them
-// (區(qū), 務(wù)).
-var pinyinNoteRE = regexp.MustCompile(`(\p{Han})[(（]([a-zü]*[` + toneVowels + `][a-zü]*)[)）]`)
-
 // dropPinyinNotes drops the pinyin some pages print after characters in
-// brackets (區(qū)政府常務(wù)會議 → 區政府常務會議).
+// brackets (區(qū)政府常務(wù)會議 → 區政府常務會議): lower-case Latin letters
+// with a tone mark, right after a Han character. One pass over the
+// brackets.
 func dropPinyinNotes(s string) string {
-	if !strings.ContainsAny(s, toneVowels) {
+	var b strings.Builder
+	last := 0 // s[:last] is written or to be written as is
+	for i := 0; i < len(s); {
+		k := strings.IndexAny(s[i:], "(（")
+		if k < 0 {
+			break
+		}
+		open := i + k
+		_, size := utf8.DecodeRuneInString(s[open:])
+		i = open + size
+		prev, _ := utf8.DecodeLastRuneInString(s[:open])
+		if !isHan(prev) {
+			continue
+		}
+		end := i
+		toned := false
+		for end < len(s) {
+			r, n := utf8.DecodeRuneInString(s[end:])
+			if r >= 'a' && r <= 'z' || r == 'ü' {
+			} else if strings.ContainsRune(toneVowels, r) {
+				toned = true
+			} else {
+				break
+			}
+			end += n
+		}
+		if !toned || end == i || end >= len(s) {
+			continue
+		}
+		r, n := utf8.DecodeRuneInString(s[end:])
+		if r != ')' && r != '）' {
+			continue
+		}
+		b.WriteString(s[last:open])
+		last = end + n
+		i = last
+	}
+	if last == 0 {
 		return s
 	}
-	return pinyinNoteRE.ReplaceAllString(s, "$1")
+	b.WriteString(s[last:])
+	return b.String()
 }
 
 // repairLine is a non-blank line of the input.

@@ -158,17 +158,7 @@ func (c *columnCache) columns(r bindex.IndexReader, field string) ([]*column, []
 		}
 		cols[i] = col
 	}
-	if len(c.segs) > 2*len(ss) {
-		live := map[segment.Segment]bool{}
-		for _, s := range ss {
-			live[s.Segment()] = true
-		}
-		for seg := range c.segs {
-			if !live[seg] {
-				delete(c.segs, seg)
-			}
-		}
-	}
+	forgetMerged(c.segs, ss)
 	c.mu.Unlock()
 	for i, s := range ss {
 		col := cols[i]

@@ -547,11 +547,7 @@ func (idx *Index) loadStored(hits search.DocumentMatchCollection) error {
 	if len(hits) == 0 {
 		return nil
 	}
-	bi, err := idx.b.Advanced()
-	if err != nil {
-		return err
-	}
-	r, err := bi.Reader()
+	r, err := idx.reader()
 	if err != nil {
 		return err
 	}

@@ -156,6 +156,16 @@ func segmentOf(offsets []uint64, n uint64) (i int, local uint64, ok bool) {
 	return i, n - offsets[i], true
 }
 
+// reader opens a reader of the index's current snapshot, which the caller
+// closes.
+func (idx *Index) reader() (bindex.IndexReader, error) {
+	bi, err := idx.b.Advanced()
+	if err != nil {
+		return nil, err
+	}
+	return bi.Reader()
+}
+
 // roots reads the root of documents, their meeting, from bleve's nesting.
 type roots struct {
 	nr  bindex.NestedReader
@@ -357,11 +367,7 @@ func (idx *Index) scoring(ctx context.Context) (context.Context, error) {
 	if s := idx.stats.Load(); s != nil && s.writes == writes {
 		return context.WithValue(ctx, search.BM25StatsKey, s.st), nil
 	}
-	bi, err := idx.b.Advanced()
-	if err != nil {
-		return nil, err
-	}
-	r, err := bi.Reader()
+	r, err := idx.reader()
 	if err != nil {
 		return nil, err
 	}

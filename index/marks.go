@@ -65,17 +65,7 @@ func (c *markCache) forSnapshot(r bindex.IndexReader) (*segmentMarks, error) {
 		}
 		out.segs[i] = sm
 	}
-	if len(c.segs) > 2*len(ss) {
-		live := map[segment.Segment]bool{}
-		for _, s := range ss {
-			live[s.Segment()] = true
-		}
-		for seg := range c.segs {
-			if !live[seg] {
-				delete(c.segs, seg)
-			}
-		}
-	}
+	forgetMerged(c.segs, ss)
 	c.mu.Unlock()
 	for i, s := range ss {
 		sm := out.segs[i]
@@ -85,6 +75,23 @@ func (c *markCache) forSnapshot(r bindex.IndexReader) (*segmentMarks, error) {
 		}
 	}
 	return out, nil
+}
+
+// forgetMerged drops from a per-segment cache the segments not in ss (merged
+// away) once it holds twice as many as ss has.
+func forgetMerged[V any](cache map[segment.Segment]V, ss []*scorch.SegmentSnapshot) {
+	if len(cache) <= 2*len(ss) {
+		return
+	}
+	live := map[segment.Segment]bool{}
+	for _, s := range ss {
+		live[s.Segment()] = true
+	}
+	for seg := range cache {
+		if !live[seg] {
+			delete(cache, seg)
+		}
+	}
 }
 
 // read reads the marks of a segment of n documents.

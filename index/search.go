@@ -1147,32 +1147,13 @@ func (p *searchPlan) hit(idx *Index, h *search.DocumentMatch, st storedHit, mode
 // query it had.
 func (idx *Index) officialNames(ctx context.Context, q Q) (map[string]bool, error) {
 	var keys []string
-	var walk func(Q)
-	walk = func(q Q) {
-		switch q := q.(type) {
-		case *And:
-			for _, c := range q.Children {
-				walk(c)
-			}
-		case *Or:
-			for _, c := range q.Children {
-				walk(c)
-			}
-		case *Text:
-			if ingest.IsPersonName(q.Text) {
-				keys = append(keys, key(q.Text))
-			}
-		}
+	for _, t := range nameTexts(q) {
+		keys = append(keys, key(t.Text))
 	}
-	walk(q)
 	if len(keys) == 0 {
 		return nil, nil
 	}
-	bi, err := idx.b.Advanced()
-	if err != nil {
-		return nil, err
-	}
-	r, err := bi.Reader()
+	r, err := idx.reader()
 	if err != nil {
 		return nil, err
 	}
@@ -1199,38 +1180,40 @@ func (idx *Index) officialNames(ctx context.Context, q Q) (map[string]bool, erro
 // people of rec, each as "official NAME (ROLES)".
 func matchedPeople(q Q, rec *ingest.Minutes) []string {
 	var out []string
-	var walk func(Q)
-	walk = func(q Q) {
-		switch q := q.(type) {
-		case *And:
-			for _, c := range q.Children {
-				walk(c)
-			}
-		case *Or:
-			for _, c := range q.Children {
-				walk(c)
-			}
-		case *Text:
-			if !ingest.IsPersonName(q.Text) {
-				return
-			}
-			k := key(q.Text)
-			var name string
-			var roles []string
-			if rec.Chair != nil && key(rec.Chair.Name) == k {
-				name, roles = rec.Chair.Name, append(roles, ingest.RoleChair)
-			}
-			for _, a := range rec.Attendees {
-				if key(a.Name) == k && a.Role != "" && !slices.Contains(roles, a.Role) {
-					name, roles = a.Name, append(roles, a.Role)
-				}
-			}
-			if name != "" {
-				out = append(out, fmt.Sprintf("official %s (%s)", name, strings.Join(roles, "、")))
+	for _, t := range nameTexts(q) {
+		k := key(t.Text)
+		var name string
+		var roles []string
+		if rec.Chair != nil && key(rec.Chair.Name) == k {
+			name, roles = rec.Chair.Name, append(roles, ingest.RoleChair)
+		}
+		for _, a := range rec.Attendees {
+			if key(a.Name) == k && a.Role != "" && !slices.Contains(roles, a.Role) {
+				name, roles = a.Name, append(roles, a.Role)
 			}
 		}
+		if name != "" {
+			out = append(out, fmt.Sprintf("official %s (%s)", name, strings.Join(roles, "、")))
+		}
 	}
-	walk(q)
+	return out
+}
+
+// nameTexts returns the texts of q, outside exclusions, that could be a
+// person's name (see compiler.officials).
+func nameTexts(q Q) []*Text {
+	var out []*Text
+	visit(q, func(q Q) bool {
+		switch q := q.(type) {
+		case *Not:
+			return false
+		case *Text:
+			if ingest.IsPersonName(q.Text) {
+				out = append(out, q)
+			}
+		}
+		return true
+	})
 	return out
 }
 

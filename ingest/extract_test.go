@@ -304,10 +304,7 @@ func TestReportRows(t *testing.T) {
 		"11213   為修正「臺北市公益彩券盈餘分配基金收支保管及運用自治條例」1案，敬請審議。 交付法規委員會審查\n" +
 		"於2014年修正「臺北市道路命名辦法」，備查。\n" +
 		"查照。 備查11534為本府訂定「臺北市台北二二八紀念館館藏圖檔使用收費標準」乙案，敬請  備查。  備查11536新北市土地，敬請同意備查。\n"
-	var got []string
-	for _, d := range reportRows(newPage(text)) {
-		got = append(got, d.Verb+"《"+d.Object+"》")
-	}
+	got := placedStrings(reportRows(newPage(text)))
 	want := []string{"照審查意見通過《臺北市社會住宅出租辦法》", "備查《臺北市台北二二八紀念館館藏圖檔使用收費標準》"}
 	if !slices.Equal(got, want) {
 		t.Errorf("reportRows = %q; want %q", got, want)
@@ -357,10 +354,7 @@ func TestProposalRows(t *testing.T) {
 		"建乙92\n周秀月\n沈銘恭\n建請縣府協調台灣電力公司移除經過湖山水庫庫區之高壓電線電桿。\n送請縣府\n研議辦理\n照審查意見通過\n" +
 		"建乙93周秀月\n請縣府邀請相關單位召開協調\n會，建請興建環湖步道。\n保留\n" +
 		"教乙12廖清祥\n建 請 縣 府 全 面 開 辦\n中、小學免費營養午\n餐。\n照原案通過  照審查意見通過\n"
-	var got []string
-	for _, d := range proposalRows(newPage(text)) {
-		got = append(got, d.Verb+"《"+d.Object+"》")
-	}
+	got := placedStrings(proposalRows(newPage(text)))
 	want := []string{"照審查意見通過《建請縣府協調台灣電力公司移除經過湖山水庫庫區之高壓電線電桿》", "照審查意見通過《建請縣府全面開辦中、小學免費營養午餐》"}
 	if !slices.Equal(got, want) {
 		t.Errorf("proposalRows = %q; want %q", got, want)
@@ -374,10 +368,7 @@ func TestMotionResolutions(t *testing.T) {
 	text := "丙、臨時動議\n　　動議人：何議員淑峯等41人\n　　案　由：有鑑於新北市境內已設立兩座核能發電廠，故爰請市府\n" +
 		"　　　　　　設立「新北市政府核能安全委員會」，以守護\n　　　　　　市民健康與環境安全。\n　　決　議：送市府辦理。\n" +
 		"　　新北市板橋區公所　預算數：881,759,000元\n　　第1審查會召集人林議員秀惠報告各區公所通案意見\n　　決議：各區公所通案意見，詳附表第8至9頁，餘審議中。\n"
-	var got []string
-	for _, d := range resolutionsAt(newPage(text), 0, len(newPage(text).norm)) {
-		got = append(got, d.Verb+"《"+d.Object+"》")
-	}
+	got := placedStrings(resolutionsAt(newPage(text), 0, len(newPage(text).norm)))
 	want := []string{"送市府辦理《新北市政府核能安全委員會》"}
 	if !slices.Equal(got, want) {
 		t.Errorf("resolutions = %q; want %q", got, want)
@@ -434,4 +425,13 @@ func TestBodiesOfAnsweringOfficials(t *testing.T) {
 	if slices.Contains(got, "社會局社會救助科") {
 		t.Errorf("actingBodies = %q; an office is listed with its bureau", got)
 	}
+}
+
+// placedStrings shows decisions as verb《object》.
+func placedStrings(ds []placedDecision) []string {
+	var out []string
+	for _, d := range ds {
+		out = append(out, d.Verb+"《"+d.Object+"》")
+	}
+	return out
 }

@@ -2,6 +2,7 @@ package index
 
 import (
 	"html"
+	"regexp"
 	"slices"
 	"strings"
 	"unicode"
@@ -17,6 +18,41 @@ const snippetRunes = 100
 // marked for 第115次, and overlapping bigrams make one whole mark.
 type highlighter struct {
 	phrases [][]string
+}
+
+// addPhrase marks s as a whole wherever the text holds it.
+func (h *highlighter) addPhrase(s string) {
+	var p []string
+	for _, t := range analyze(s, modeQuery) {
+		p = append(p, t.Term)
+	}
+	if len(p) > 0 {
+		h.phrases = append(h.phrases, p)
+	}
+}
+
+// nameForms returns how text writes a person's name with a title inside it
+// (王院長金平 for 王金平, 蘇議員琦莉 for 蘇琦莉): the surname, one to five
+// characters, the given name. At most a few distinct forms.
+func nameForms(text, name string) []string {
+	rs := []rune(name)
+	if len(rs) < 2 || len(rs) > 4 {
+		return nil
+	}
+	re, err := regexp.Compile(regexp.QuoteMeta(string(rs[0])) + `\p{Han}{1,5}?` + regexp.QuoteMeta(string(rs[1:])))
+	if err != nil {
+		return nil
+	}
+	var out []string
+	for _, f := range re.FindAllString(text, 20) {
+		if !slices.Contains(out, f) {
+			out = append(out, f)
+		}
+		if len(out) == 3 {
+			break
+		}
+	}
+	return out
 }
 
 func newHighlighter(q Q, mode string) *highlighter {

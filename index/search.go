@@ -1121,7 +1121,13 @@ func (p *searchPlan) hit(idx *Index, h *search.DocumentMatch, st storedHit, mode
 			}
 			if out.Level == LevelMeeting {
 				body = rec.Text
-				out.Matched = matchedPeople(p.q, rec)
+				for _, pm := range matchedPeople(p.q, rec) {
+					out.Matched = append(out.Matched, fmt.Sprintf("official %s (%s)", pm.name, strings.Join(pm.roles, "、")))
+					// The text's own form of the name (王院長金平).
+					for _, f := range nameForms(body, pm.name) {
+						hl.addPhrase(f)
+					}
+				}
 				break
 			}
 			for _, it := range rec.Items {
@@ -1177,26 +1183,31 @@ func (idx *Index) officialNames(ctx context.Context, q Q) (map[string]bool, erro
 }
 
 // matchedPeople lists the names a query searches for as text that are
-// people of rec, each as "official NAME (ROLES)".
-func matchedPeople(q Q, rec *ingest.Minutes) []string {
-	var out []string
+// people of rec, as rec writes them, with their roles.
+func matchedPeople(q Q, rec *ingest.Minutes) []personMatch {
+	var out []personMatch
 	for _, t := range nameTexts(q) {
 		k := key(t.Text)
-		var name string
-		var roles []string
+		var pm personMatch
 		if rec.Chair != nil && key(rec.Chair.Name) == k {
-			name, roles = rec.Chair.Name, append(roles, ingest.RoleChair)
+			pm = personMatch{rec.Chair.Name, []string{ingest.RoleChair}}
 		}
 		for _, a := range rec.Attendees {
-			if key(a.Name) == k && a.Role != "" && !slices.Contains(roles, a.Role) {
-				name, roles = a.Name, append(roles, a.Role)
+			if key(a.Name) == k && a.Role != "" && !slices.Contains(pm.roles, a.Role) {
+				pm.name, pm.roles = a.Name, append(pm.roles, a.Role)
 			}
 		}
-		if name != "" {
-			out = append(out, fmt.Sprintf("official %s (%s)", name, strings.Join(roles, "、")))
+		if pm.name != "" {
+			out = append(out, pm)
 		}
 	}
 	return out
+}
+
+// personMatch is a person of a record a query named.
+type personMatch struct {
+	name  string
+	roles []string
 }
 
 // nameTexts returns the texts of q, outside exclusions, that could be a

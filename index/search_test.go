@@ -637,3 +637,22 @@ func TestSearchDidYouMean(t *testing.T) {
 		t.Errorf("a filter that finds hits: total %d, did you mean %v", res.Total, res.DidYouMean)
 	}
 }
+
+// A name found through the record's people is marked in the text's own
+// form, its title inside.
+func TestNameFormsMarked(t *testing.T) {
+	text := "立法院第8屆第2會期第6次會議紀錄\n主　　席　王院長金平\n王院長金平：請坐。王小明發言。"
+	forms := nameForms(text, "王金平")
+	if !slices.Equal(forms, []string{"王院長金平"}) {
+		t.Fatalf("nameForms = %q", forms)
+	}
+	q, err := Parse("王金平")
+	if err != nil {
+		t.Fatal(err)
+	}
+	hl := newHighlighter(q, ModeExact)
+	hl.addPhrase(forms[0])
+	if got := hl.mark(text); !strings.Contains(got, "<mark>王院長金平</mark>") {
+		t.Errorf("marked %s", got)
+	}
+}

@@ -31,6 +31,9 @@ type Request struct {
 	Filters Filters
 	// Facets names the facets to count (see FacetNames); nil counts none.
 	Facets []string
+	// FacetSize is the values each facet lists, by count; 0 lists up to
+	// MaxFacetSize. Other counts the rest.
+	FacetSize int
 	// Sort is relevance (default), date (oldest first) or -date.
 	Sort string
 	// Size is the page size, default 10, at most MaxSize.
@@ -69,6 +72,8 @@ const (
 	MaxFrom     = 10000
 	// facetSize bounds the values returned per facet; counts are exact.
 	facetSize = 1000
+	// MaxFacetSize is the most values a facet lists.
+	MaxFacetSize = facetSize
 )
 
 // Modes of matching, from strict to loose; Search uses the first that
@@ -572,6 +577,9 @@ func plan(req Request) (*searchPlan, error) {
 			p.filters = append(p.filters, query.NewDisjunctionQuery(alts))
 		}
 	}
+	if req.FacetSize < 0 || req.FacetSize > MaxFacetSize {
+		return nil, param("facet_size", "facet_size %d is not between 1 and %d", req.FacetSize, MaxFacetSize)
+	}
 	for _, name := range req.Facets {
 		if _, ok := facetFields[name]; !ok {
 			return nil, param("facets", "unknown facet %q; known facets: %v", name, FacetNames)
@@ -663,7 +671,7 @@ func (p *searchPlan) request(mode string, fast bool, cache *columnCache) (*bleve
 	var rec *hits
 	if len(p.req.Facets) > 0 {
 		// The facets are counted from the hits it records (facets.go).
-		rec = &hits{size: facetSize, cache: cache}
+		rec = &hits{size: cmp.Or(p.req.FacetSize, facetSize), cache: cache}
 		for _, name := range p.req.Facets {
 			rec.fields = append(rec.fields, levelField(p.level, facetFields[name]))
 		}

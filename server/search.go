@@ -18,11 +18,16 @@ type searchQuery struct {
 	filterParams
 	Level     string   `form:"level"`
 	Facets    []string `form:"facets"`
+	FacetSize string   `form:"facet_size"`
 	Highlight string   `form:"highlight"`
 	pageParams
 }
 
-var searchNames = []string{"q", "level", "facets", "highlight"}
+var searchNames = []string{"q", "level", "facets", "facet_size", "highlight"}
+
+// DefaultFacetSize is the values a facet lists unless facet_size says
+// otherwise; other counts the rest.
+const DefaultFacetSize = 100
 
 // SearchBody is the JSON body of POST /search.
 type SearchBody struct {
@@ -30,6 +35,7 @@ type SearchBody struct {
 	Level     string      `json:"level,omitempty"`
 	Filters   FiltersBody `json:"filters"`
 	Facets    []string    `json:"facets,omitempty"`
+	FacetSize int         `json:"facet_size,omitempty"`
 	Sort      string      `json:"sort,omitempty"`
 	Page      int         `json:"page,omitempty"`
 	Size      int         `json:"size,omitempty"`
@@ -118,6 +124,7 @@ type searchInput struct {
 	level     string
 	filters   index.Filters
 	facets    []string
+	facetSize int
 	page      page
 	highlight bool
 }
@@ -135,7 +142,14 @@ func (s *Server) readSearchQuery(c *gin.Context) (searchInput, error) {
 	if err != nil {
 		return searchInput{}, err
 	}
-	return searchInput{q: p.Q, level: p.Level, filters: p.filters(), facets: splitList(p.Facets), page: pg, highlight: hl}, nil
+	fs, err := intParam("facet_size", p.FacetSize, 0)
+	if err != nil {
+		return searchInput{}, err
+	}
+	if p.FacetSize != "" && fs < 1 {
+		return searchInput{}, badParam("facet_size", "facet_size %d is not between 1 and %d", fs, index.MaxFacetSize)
+	}
+	return searchInput{q: p.Q, level: p.Level, filters: p.filters(), facets: splitList(p.Facets), facetSize: fs, page: pg, highlight: hl}, nil
 }
 
 // find validates in and runs it on the index.
@@ -158,11 +172,19 @@ func (in searchInput) request() (index.Request, error) {
 	if err := in.page.check(); err != nil {
 		return index.Request{}, err
 	}
+	fs := in.facetSize
+	switch {
+	case fs == 0:
+		fs = DefaultFacetSize
+	case fs < 1 || fs > index.MaxFacetSize:
+		return index.Request{}, badParam("facet_size", "facet_size %d is not between 1 and %d", fs, index.MaxFacetSize)
+	}
 	return index.Request{
 		Query:     in.q,
 		Level:     in.level,
 		Filters:   in.filters,
 		Facets:    in.facets,
+		FacetSize: fs,
 		Sort:      in.page.sort,
 		Size:      in.page.size,
 		From:      (in.page.page - 1) * in.page.size,
@@ -186,7 +208,7 @@ func (s *Server) postSearch(c *gin.Context) error {
 	}
 	f := b.Filters
 	in := searchInput{
-		q: b.Q, level: b.Level, facets: b.Facets, highlight: b.Highlight,
+		q: b.Q, level: b.Level, facets: b.Facets, facetSize: b.FacetSize, highlight: b.Highlight,
 		filters: index.Filters{From: f.From, To: f.To, Issuer: f.Issuer, Department: f.Department, Topic: f.Topic,
 			Official: f.Official, Role: f.Role, Kind: f.Kind, Verb: f.Verb, Lead: f.Lead},
 		page: page{sort: b.Sort, page: b.Page, size: b.Size, cursor: b.Cursor},

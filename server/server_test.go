@@ -702,3 +702,23 @@ func TestSearchUnknownIssuer(t *testing.T) {
 		t.Errorf("total %d, did you mean %+v; want 0 and 杭州市人民政府", resp.Total, resp.DidYouMean)
 	}
 }
+
+// facet_size bounds the values each facet lists; other counts the rest.
+func TestFacetSize(t *testing.T) {
+	f := newFixture(t, Options{}, 30)
+	var resp SearchResponse
+	r := f.get(APIPrefix + "/search?facets=official&facet_size=2")
+	if r.status != http.StatusOK {
+		t.Fatalf("status %d: %s", r.status, r.body)
+	}
+	r.decode(t, &resp)
+	if len(resp.Facets) != 1 || len(resp.Facets[0].Values) != 2 || resp.Facets[0].Other == 0 {
+		t.Errorf("facets %+v; want 2 values and the rest in other", resp.Facets)
+	}
+	for _, bad := range []string{"0", "1001", "x"} {
+		r := f.get(APIPrefix + "/search?facets=official&facet_size=" + bad)
+		if r.status != http.StatusBadRequest || !strings.Contains(string(r.body), `"facet_size"`) {
+			t.Errorf("facet_size=%s: %d %s", bad, r.status, r.body)
+		}
+	}
+}

@@ -167,25 +167,8 @@ func splitOffice(name string) (bureau, office string, ok bool) {
 	return "", "", false
 }
 
-// firstSuffix returns the first of sufs that s ends with.
-func firstSuffix(s string, sufs []string) (string, bool) {
-	for _, x := range sufs {
-		if strings.HasSuffix(s, x) {
-			return x, true
-		}
-	}
-	return "", false
-}
-
 // bodyEnd returns the ending of a body's name that folded s ends with.
-func bodyEnd(s string) (string, bool) {
-	for _, e := range bodyEnds {
-		if strings.HasSuffix(s, e) {
-			return e, true
-		}
-	}
-	return "", false
-}
+func bodyEnd(s string) (string, bool) { return firstSuffix(s, bodyEnds) }
 
 // bodyBefore reads the body whose name ends at folded offset at: the run of
 // Han characters before it, cut after the last particle or verb, when it

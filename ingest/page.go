@@ -134,14 +134,7 @@ func tidyTitle(s string) string {
 var docTypes = []string{"会议纪要", "会议记录", "会议纪录", "纪要", "纪录", "记录", "议程", "议事录"}
 
 // docTypeSuffix returns the document type a folded phrase ends with.
-func docTypeSuffix(f string) (string, bool) {
-	for _, t := range docTypes {
-		if strings.HasSuffix(f, t) {
-			return t, true
-		}
-	}
-	return "", false
-}
+func docTypeSuffix(f string) (string, bool) { return firstSuffix(f, docTypes) }
 
 // squeezeSpaces trims s and removes each run of spaces that stands between a
 // digit and a Han character, or between two Han characters when han(the
@@ -232,6 +225,16 @@ func firstRunes(words []string) map[rune]bool {
 func firstPrefix(s string, words []string) (string, bool) {
 	for _, w := range words {
 		if strings.HasPrefix(s, w) {
+			return w, true
+		}
+	}
+	return "", false
+}
+
+// firstSuffix returns the first of words that s ends with.
+func firstSuffix(s string, words []string) (string, bool) {
+	for _, w := range words {
+		if strings.HasSuffix(s, w) {
 			return w, true
 		}
 	}

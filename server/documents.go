@@ -206,10 +206,13 @@ func (s *Server) readMultipart(c *gin.Context, boundary string) ([]index.Source,
 	return srcs, nil
 }
 
+// fileName is the last element of a path written with either slash.
+func fileName(p string) string { return path.Base(strings.ReplaceAll(p, `\`, "/")) }
+
 // uploadName makes the source name of an upload from the name the client
 // gave: its base name, printable, bounded.
 func uploadName(name string, n int) string {
-	name = path.Base(strings.ReplaceAll(name, `\`, "/"))
+	name = fileName(name)
 	name = strings.Map(func(r rune) rune {
 		if unicode.IsControl(r) || r == unicode.ReplacementChar {
 			return -1

@@ -106,7 +106,7 @@ func (s *Server) getSource(c *gin.Context) error {
 	if err != nil {
 		return err
 	}
-	base := path.Base(strings.ReplaceAll(name, `\`, "/"))
+	base := fileName(name)
 	c.Header("Content-Disposition", contentDisposition(base))
 	c.Header("X-Content-Type-Options", "nosniff")
 	// The original is served as data, never as a page of this origin.

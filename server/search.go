@@ -3,7 +3,6 @@ package server
 import (
 	"context"
 	"net/http"
-	"path"
 	"strings"
 	"time"
 
@@ -312,7 +311,7 @@ func (s *Server) searchAll(ctx context.Context, req index.Request, limit int, f 
 // its file's name, never where the server keeps it.
 func publicSource(src string) string {
 	if strings.HasPrefix(src, "/") || strings.HasPrefix(src, `\`) || len(src) > 2 && src[1] == ':' && (src[2] == '\\' || src[2] == '/') {
-		return path.Base(strings.ReplaceAll(src, `\`, "/"))
+		return fileName(src)
 	}
 	return src
 }

@@ -15,7 +15,7 @@ var rosterLabels = []struct {
 }{
 	{"出席议员", RolePresent}, {"出席委员", RolePresent}, {"出席", RolePresent},
 	{"列席", RoleObserver}, {"请假议员", RoleAbsent}, {"请假", RoleAbsent},
-	{"缺席议员", RoleAbsent}, {"缺席", RoleAbsent}, {"记录", RoleRecorder},
+	{"缺席议员", RoleAbsent}, {"缺席", RoleAbsent}, {"记录", RoleRecorder}, {"纪录", RoleRecorder},
 	{"出席政府官员", RolePresent}, {"列席秘书", RoleObserver},
 }
 
@@ -26,6 +26,8 @@ var personTitles = []string{
 	"副局长", "局长", "副主任委员", "主任委员", "副主任", "主任", "议员", "委员", "副主委", "主委",
 	"处长", "副处长", "科长", "专门委员", "组长", "召集人", "主席", "部长", "署长", "司长",
 	"副区长", "区长", "专员", "执行秘书", "副总经理", "总经理", "总纪录", "总记录",
+	"副主席", "副县长", "县长", "副镇长", "镇长", "副乡长", "乡长", "课长", "主任秘书", "秘书", "代表", "组员",
+	"园长", "经理", "队长",
 }
 
 // titleEnds holds the last characters of personTitles.
@@ -105,6 +107,12 @@ func (e *Extractor) attendance(p *page, m *Minutes) {
 				all = append(all, sg.lines...)
 			}
 			names := splitNames(strings.Join(all, " "))
+			for i, n := range names {
+				// 紀錄：組員吳育美: the recorder's title before the name.
+				if a, ok := titledName(n); ok && !isName(n) {
+					names[i] = a.Name
+				}
+			}
 			if len(names) > 0 && m.Recorder == "" {
 				m.Recorder = strings.Join(names, "、")
 			}
@@ -279,7 +287,7 @@ func rosterLine(raw string, cur *rosterBlock, blocks *[]*rosterBlock) *rosterBlo
 	key, val, at, ok := splitLabel(f)
 	if ok {
 		for _, al := range rosterLabels {
-			if key == al.label {
+			if rosterKey(key) == al.label {
 				// Keep the value in the original characters.
 				_, offs := fold.Offsets(raw)
 				b := &rosterBlock{role: al.role, segments: []rosterSegment{{}}}
@@ -319,6 +327,18 @@ func rosterLine(raw string, cur *rosterBlock, blocks *[]*rosterBlock) *rosterBlo
 	return cur
 }
 
+// rosterKey is a folded label without the word for people a label may end
+// with: 出席人, 列席人员 and 请假者 label the same lists as 出席, 列席 and
+// 请假.
+func rosterKey(key string) string {
+	for _, suf := range []string{"人员", "同志", "人", "者"} {
+		if k, ok := strings.CutSuffix(key, suf); ok && k != "" {
+			return k
+		}
+	}
+	return key
+}
+
 // isOrgHeading reports whether a folded label names an organisation (市政府,
 // 本会) rather than a title.
 func isOrgHeading(key string) bool {
@@ -350,6 +370,16 @@ func splitInlineLabels(raw string) []string {
 	f, offs := fold.Offsets(raw)
 	var out []string
 	from := 0
+	// 。四、列席人：…: a numbered header item, its line break lost.
+	for num, at := nextEnumLabel(f, 0); num >= 0; num, at = nextEnumLabel(f, at) {
+		if num > from {
+			out = append(out, raw[offs[from]:offs[num]])
+			from = num
+		}
+	}
+	if from > 0 {
+		return append(out, raw[offs[from]:])
+	}
 	for i := 1; i < len(f); i++ {
 		if f[i-1] != ' ' || f[i] == ' ' {
 			continue
@@ -721,8 +751,13 @@ func titledName(c string) (Attendee, bool) {
 		case after != "" && isName(after) && before != "" && isTitled(before):
 			// 容海恩議員陳沛然: two items run together.
 		case after != "" && isName(after):
-			// 議長許崑源, 民政局局長江俊霆
-			return Attendee{Name: after, Title: title, Org: cleanOrg(before)}, true
+			// 議長許崑源, 民政局局長江俊霆; 民政課長蔡向榮, where 民政 names
+			// no body, is one title.
+			org := cleanOrg(before)
+			if org != "" && !isOrgEnd(lastRune(fold.String(org))) {
+				return Attendee{Name: after, Title: before + title}, true
+			}
+			return Attendee{Name: after, Title: title, Org: org}, true
 		case after == "" && isName(before):
 			// 曾鈺成議員
 			return Attendee{Name: before, Title: title}, true

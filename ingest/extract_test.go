@@ -204,6 +204,8 @@ func TestTidyTitle(t *testing.T) {
 		{"苏州市人民政府 常务会议纪要", "苏州市人民政府常务会议纪要"},
 		{"高雄市議會第1屆第 4次定期大會第 12次會議紀錄", "高雄市議會第1屆第4次定期大會第12次會議紀錄"},
 		{"十一届全国人大常委会第二十九次会议举行第二次全体会议 吴邦国出席会议", "十一届全国人大常委会第二十九次会议举行第二次全体会议 吴邦国出席会议"},
+		{"第21屆第5、6次臨時大會議事錄 4", "第21屆第5、6次臨時大會議事錄"},
+		{"第3次會議紀錄4", "第3次會議紀錄"},
 	} {
 		if got := tidyTitle(tc.in); got != tc.want {
 			t.Errorf("tidyTitle(%q) = %q, want %q", tc.in, got, tc.want)
@@ -434,4 +436,42 @@ func placedStrings(ds []placedDecision) []string {
 		out = append(out, d.Verb+"《"+d.Object+"》")
 	}
 	return out
+}
+
+// A town assembly's header whose line breaks were lost, under a page's
+// breadcrumb: the numbered items (三、出席人：…。四、列席人：…) still say
+// where each label starts; titles come before names (鎮長…, 民政課長…) or
+// inside them (陳副主席…); the body heads the record's full name, not the
+// headline; 鎮 + 鎮民代表會 is one 鎮民代表會. The people are fictional.
+func TestHeaderOnOneLine(t *testing.T) {
+	text := "首頁\n1\n開會紀錄公布\n2\n第3屆第2次臨時大會議事錄 3\n" +
+		"甲乙縣丙丁鎮第3屆鎮民代表會第2次臨時大會議事錄目錄壹、開會紀錄:一、開會時間:民國108年12月19日二、開會地點:本會議事廳" +
+		"三、出席人:王主席大明、李副主席小華、趙代表一平,計3名。四、列席人:鎮長錢文德、主任秘書孫家和、民政課長周志遠、財政代理課長吳佩文,計4名。" +
+		"五、主席:李副主席小華六、紀錄:組員鄭美玲七、司儀:臨僱馮小婷八、秘書報告出缺席人數\n"
+	recs, err := newTestExtractor(t).Extract("town.txt", []byte(text))
+	if err != nil {
+		t.Fatal(err)
+	}
+	m := recs[0]
+	if m.Title != "第3屆第2次臨時大會議事錄" {
+		t.Errorf("title = %q", m.Title)
+	}
+	if m.Issuer != "甲乙縣丙丁鎮民代表會" {
+		t.Errorf("issuer = %q", m.Issuer)
+	}
+	if m.Chair == nil || m.Chair.Name != "李小華" {
+		t.Errorf("chair = %+v; want 李小華", m.Chair)
+	}
+	if m.Recorder != "鄭美玲" {
+		t.Errorf("recorder = %q; want 鄭美玲", m.Recorder)
+	}
+	var got []string
+	for _, a := range m.Attendees {
+		got = append(got, a.Role+" "+a.Title+" "+a.Name)
+	}
+	want := []string{"出席 主席 王大明", "出席 副主席 李小華", "出席 代表 趙一平",
+		"列席 鎮長 錢文德", "列席 主任秘書 孫家和", "列席 民政課長 周志遠", "列席 財政代理課長 吳佩文"}
+	if !slices.Equal(got, want) {
+		t.Errorf("attendees = %q\nwant %q", got, want)
+	}
 }

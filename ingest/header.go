@@ -78,8 +78,11 @@ func (e *Extractor) header(p *page, d *Document, m *Minutes, ref time.Time, roc 
 	// A page's first line may be its section (旗级要闻) or a sentence of
 	// the text: the headline is the short line below that names the
 	// meeting.
+	// A breadcrumb names the kind of record (開會紀錄公布) before the
+	// headline names the meeting itself (第21屆第5、6次臨時大會議事錄): a
+	// line with a term or session number wins over one without.
 	if !namesMeeting(fold.String(m.Title)) || runeCount(m.Title) > 80 {
-		seen := 0
+		seen, pick := 0, -1
 		for k := 0; k < len(p.lines) && seen < 8; k++ {
 			l := strings.TrimSpace(p.line(k))
 			if l == "" {
@@ -87,10 +90,18 @@ func (e *Extractor) header(p *page, d *Document, m *Minutes, ref time.Time, roc 
 			}
 			seen++
 			if n := runeCount(l); n >= 6 && n <= 60 && !strings.Contains(l, "。") && namesMeeting(l) {
-				m.Title = tidyTitle(p.show(p.lines[k][0], p.lines[k][1]))
-				p.why("title", "the short line near the top that names the meeting", p.lines[k][0])
-				break
+				if pick < 0 {
+					pick = k
+				}
+				if designatorRE.MatchString(l) {
+					pick = k
+					break
+				}
 			}
+		}
+		if pick >= 0 {
+			m.Title = tidyTitle(p.show(p.lines[pick][0], p.lines[pick][1]))
+			p.why("title", "the short line near the top that names the meeting", p.lines[pick][0])
 		}
 	}
 
@@ -114,6 +125,12 @@ func (e *Extractor) header(p *page, d *Document, m *Minutes, ref time.Time, roc 
 	if m.Issuer == "" {
 		m.Issuer = e.issuer(p.show(0, min(len(p.norm), 600)))
 		p.why("issuer", "the body the opening names (after 主持召开, or the subject of 召开)", 0)
+	}
+	if m.Issuer == "" {
+		if name, at := e.issuerOfRecordName(p); name != "" {
+			m.Issuer = name
+			p.why("issuer", "the body that heads the record's full name (…鎮民代表會第5次臨時大會議事錄)", at)
+		}
 	}
 
 	e.colophon(p, m, ref, roc)
@@ -162,6 +179,30 @@ func (e *Extractor) issuer(title string) string {
 		}
 	}
 	return name
+}
+
+// issuerOfRecordName reads the body that heads the record's full name in
+// the first part of the text, where a page's headline left it out:
+// 雲林縣北港鎮第21屆鎮民代表會第5、6次臨時大會議事錄 under the headline
+// 第21屆第5、6次臨時大會議事錄. The name is the phrase that ends with a
+// document type (議事錄, 紀錄, 纪要), back to the last space or punctuation.
+func (e *Extractor) issuerOfRecordName(p *page) (string, int) {
+	head := p.norm[:min(len(p.norm), 3000)]
+	for _, t := range docTypes {
+		for from := 0; ; {
+			i := strings.Index(head[from:], t)
+			if i < 0 {
+				break
+			}
+			end := from + i + len(t)
+			from = end
+			start := afterLast(head[:end-len(t)], " \n。,;:!?()《》")
+			if name := e.issuerAfterVerb(p.show(start, end)); name != "" {
+				return name, start
+			}
+		}
+	}
+	return "", 0
 }
 
 // issuerSubject reads the body that is the subject of the first 召开/举行
@@ -217,7 +258,7 @@ func (e *Extractor) issuerAfterVerb(title string) string {
 
 // designatorRE matches the designators of term and session inside a body's
 // phrase, folded: 十六届, 第五次, 2026年第1次.
-var designatorRE = regexp.MustCompile(`(?:(?:19|20)[0-9]{2}年)?第?[0-9〇零一二两三四五六七八九十百千]+[届次]`)
+var designatorRE = regexp.MustCompile(`(?:(?:19|20)[0-9]{2}年)?第?[0-9〇零一二两三四五六七八九十百千]+(?:[、,和至][0-9〇零一二两三四五六七八九十百千]+)*[届次]`)
 
 // bodyIn reads the issuing body named at the start of a phrase: the
 // designators of term and session dropped (县第十七届人民政府第22次县长专题
@@ -267,6 +308,14 @@ func (e *Extractor) bodyIn(phrase string) string {
 		return ""
 	}
 	name := strings.TrimSpace(d[:doffs[best]])
+	// 北港鎮 + 鎮民代表會 is 北港鎮民代表會: the town's name already ends
+	// with the word the assembly's name begins with.
+	for _, c := range []string{"镇", "乡"} {
+		fn, o := fold.Offsets(name)
+		if i := strings.Index(fn, c+c+"民代表会"); i >= 0 {
+			name = name[:o[i]] + name[o[i+len(c)]:]
+		}
+	}
 	if ent, ok := e.issuers.byAlias[fold.String(name)]; ok {
 		return ent.canonical
 	}

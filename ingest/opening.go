@@ -116,8 +116,12 @@ func (e *Extractor) opening(p *page, m *Minutes, ref time.Time, refKnown, roc bo
 	}
 
 	// Chair: a 主席/主持 label, else the opening's "…主持".
-	if _, at, ok := p.label([]string{"主席", "主持人", "主持"}); ok {
-		v := p.show(at, p.lines[p.lineAt(at)][1])
+	if val, at, ok := p.label([]string{"主席", "主持人", "主持"}); ok {
+		end := p.lines[p.lineAt(at)][1]
+		if i := strings.Index(p.norm[at:end], val); i >= 0 && val != "" {
+			end = at + i + len(val)
+		}
+		v := p.show(at, end)
 		if per, ok := parsePerson(v); ok {
 			m.Chair = &per
 			p.why("chair", "the 主席/主持 label", at)
@@ -501,7 +505,7 @@ func (p *page) label(names []string) (string, int, bool) {
 		key, val, at, ok := splitLabel(l)
 		for _, n := range names {
 			if ok && key == n {
-				return val, p.lines[k][0] + at, true
+				return cutAtEnumLabel(val), p.lines[k][0] + at, true
 			}
 		}
 		if k >= limit {
@@ -511,7 +515,7 @@ func (p *page) label(names []string) (string, int, bool) {
 			// 本 會－專門委員林愛倫 主 席：由…: a header's lines joined
 			// into one, the label after a space.
 			if at, ok := midLabel(l, n); ok {
-				return strings.TrimSpace(l[at:]), p.lines[k][0] + at, true
+				return strings.TrimSpace(cutAtEnumLabel(l[at:])), p.lines[k][0] + at, true
 			}
 		}
 	}
@@ -524,6 +528,9 @@ func (p *page) label(names []string) (string, int, bool) {
 func midLabel(l, n string) (at int, ok bool) {
 	for i := 0; i < len(l); {
 		j := strings.Index(l[i:], " ")
+		if _, e := nextEnumLabel(l, i); e >= 0 && (j < 0 || e < i+j) {
+			j = e - i - 1
+		}
 		if j < 0 {
 			return 0, false
 		}
@@ -547,6 +554,74 @@ func midLabel(l, n string) (at int, ok bool) {
 		}
 	}
 	return 0, false
+}
+
+// nextEnumLabel returns where the first numbered header item at or after
+// byte from of folded l begins (…計14名。五、主席：…: 五) and where its
+// label begins (主席), or -1, -1. A header whose line breaks were lost
+// keeps its items' numbers; they say where each label starts.
+func nextEnumLabel(l string, from int) (num, at int) {
+	for i := from; i < len(l); {
+		j := strings.Index(l[i:], "、")
+		if j < 0 {
+			return -1, -1
+		}
+		at := i + j + len("、")
+		i = at
+		// The number before 、: one to three numerals, not part of a
+		// longer number.
+		k := i - len("、")
+		n := 0
+		for k > 0 && n < 4 {
+			r, size := utf8.DecodeLastRuneInString(l[:k])
+			if !strings.ContainsRune("0123456789〇零一二两三四五六七八九十", r) {
+				break
+			}
+			k -= size
+			n++
+		}
+		if n == 0 || n > 3 {
+			continue
+		}
+		if enumLabelEnd(l[at:]) > 0 {
+			return k, at
+		}
+	}
+	return -1, -1
+}
+
+// enumLabelEnd returns the length of a header label and its colon at the
+// start of folded s (出席人:, 開 會 時 間:), or 0: one to six Han
+// characters, possibly spaced out.
+func enumLabelEnd(s string) int {
+	han := 0
+	for i, r := range s {
+		switch {
+		case hanRune(r):
+			han++
+			if han > 6 {
+				return 0
+			}
+		case r == ' ':
+		case r == ':':
+			if han == 0 {
+				return 0
+			}
+			return i + 1
+		default:
+			return 0
+		}
+	}
+	return 0
+}
+
+// cutAtEnumLabel cuts a folded value where the next numbered header item
+// begins (陳副主席介民六、紀錄:… → 陳副主席介民), with its number.
+func cutAtEnumLabel(v string) string {
+	if num, _ := nextEnumLabel(v, 0); num >= 0 {
+		return v[:num]
+	}
+	return v
 }
 
 // splitLabel splits a folded line "出 席:value" or "时 间 value" into its

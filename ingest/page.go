@@ -124,6 +124,13 @@ func squeezeHanSpaces(s string) string {
 // 常务会议纪要). A space between two phrases of a headline (…全体会议
 // 吴邦国出席会议) is kept.
 func tidyTitle(s string) string {
+	// 第21屆第5、6次臨時大會議事錄 4: a number after the document type
+	// that ends a title is a breadcrumb's or a page's.
+	if t := strings.TrimRight(s, " \u3000\t0123456789"); len(s)-len(t) <= 4 && len(t) < len(s) {
+		if _, ok := docTypeSuffix(fold.String(t)); ok {
+			s = t
+		}
+	}
 	return squeezeSpaces(dropPinyinNotes(s), func(next string) bool {
 		_, ok := docTypeSuffix(fold.String(next))
 		return ok

@@ -175,6 +175,8 @@ var attendVerbs = []struct{ verb, role string }{
 	{"列席会议", RoleObserver}, {"出席会议", RolePresent}, {"参加会议", RolePresent},
 	{"出席了会议", RolePresent}, {"参加了会议", RolePresent}, {"到会", RolePresent},
 	{"出席。", RolePresent}, // 栗战书委员长出席。
+	{"出席本次会议", RolePresent}, {"参加本次会议", RolePresent}, {"列席本次会议", RoleObserver},
+	{"出席此次会议", RolePresent}, {"参加此次会议", RolePresent}, {"列席此次会议", RoleObserver},
 }
 
 // attendVerbWords, attendVerbSet and attendRoles index attendVerbs.
@@ -221,7 +223,7 @@ func listedPeople(p *page, i, end int) []Attendee {
 	}
 	// A title alone (国务院副总理、) goes with the name after it.
 	pending := -1
-	for _, pt := range splitAt(text, "、", ",", "和", "及", "与") {
+	for _, pt := range splitAt(text, "、", ",", "和", "以及", "及", "与") {
 		for pt[0] < pt[1] && text[pt[0]] == ' ' {
 			pt[0]++
 		}
@@ -645,10 +647,10 @@ func isName(s string) bool {
 		rs = append(rs, r)
 	}
 	if dotted {
-		// 伊斯坦大‧貝雅夫‧正福, but not with 議員 after it.
+		// 伊斯坦大‧貝雅夫‧正福, but not with 議員 before or after it.
 		f := fold.String(s)
 		for _, t := range personTitles {
-			if strings.HasSuffix(f, t) {
+			if strings.HasSuffix(f, t) || strings.HasPrefix(f, t) {
 				return false
 			}
 		}

@@ -56,6 +56,8 @@ var bodyCutWords = []string{
 	"而", "但", "也", "已", "均", "过去", "现在", "目前", "隶属", "时任", "担任", "控制", "说", "当", "她", "他", "我", "你", "便",
 	"交付", "本案交", "鉴于", "责成", "进入", "汇报",
 	"如果", "属于", "今年", "去年", "明年", "让",
+	"本府", "本市", "本县", "本区", "本会", // 本府警察局 is 警察局
+	"意见",
 }
 
 // bodyNoStart are characters a body's name does not start with, left over
@@ -79,6 +81,12 @@ func actingBodies(p *page, m *Minutes) []string {
 			return
 		}
 		seen[k] = true
+		// 板橋區公所 after 新北市板橋區公所 names the same office.
+		for _, o := range out {
+			if fo := fold.String(o); strings.HasSuffix(fo, k) || strings.HasSuffix(k, fo) && runeCount(fo) >= 4 {
+				return
+			}
+		}
 		out = append(out, name)
 	}
 	talk := p.speeches()
@@ -191,6 +199,15 @@ func bodyBefore(norm string, at int) (int, bool) {
 			run = norm[i:at]
 		}
 	}
+	// 100年度地方總預算案文化局, 修正案翡翠水庫管理局: no body's name
+	// holds a bill (案), though 档案局 holds the word.
+	for k := strings.LastIndex(run, "案"); k >= 0; k = strings.LastIndex(run[:k], "案") {
+		if !strings.HasSuffix(run[:k], "档") {
+			i += k + len("案")
+			run = norm[i:at]
+			break
+		}
+	}
 	// 財經事務及庫務局 and 自然资源和规划局 are one body; 县财政局及县审计局
 	// and 市商务局和财政局 two, the part before the 和 a body already.
 	for _, w := range []string{"及", "和", "与"} {
@@ -244,6 +261,13 @@ func headedBody(title string) string {
 			return ""
 		}
 		body = strings.TrimSuffix(body, "副")
+		// 城鄉局代局長, 環保局代理局長: the acting head of 城鄉局.
+		for _, acting := range []string{"代理", "代"} {
+			if b, ok := strings.CutSuffix(body, acting); ok {
+				body = b
+				break
+			}
+		}
 		unit := string([]rune(t)[0])
 		if !strings.HasSuffix(body, unit) && (unit == "局" || unit == "处" || unit == "署" || unit == "部") {
 			body += unit

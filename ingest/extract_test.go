@@ -475,3 +475,28 @@ func TestHeaderOnOneLine(t *testing.T) {
 		t.Errorf("attendees = %q\nwant %q", got, want)
 	}
 }
+
+// A State Council release's opening lists what the meeting decided, a
+// decision may follow business in one clause (听取…汇报并部署…), a bill's
+// next stop is no part of its name, and the heading of a list (明确了…
+// 主要任务：一是…, 推进以下工程) is no decision. The text is made up.
+func TestReleaseClauses(t *testing.T) {
+	text := "甲乙主持召开国务院常务会议\n" +
+		"国务院总理甲乙16日主持召开国务院常务会议，听取防汛形势汇报并部署秋季农业重点工作，讨论通过拟提请全国人大常委会审议的关于在某试验区暂停实施有关法律规定的决定草案。\n" +
+		"会议讨论通过《关于促进渔业发展的若干意见》，明确了今后一段时期的主要任务：一是加强保护，二是加快转型。\n" +
+		"会议确定，今明两年抓紧推进以下工程。\n"
+	recs, err := newTestExtractor(t).Extract("release.txt", []byte(text))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, it := range recs[0].Items {
+		for _, d := range it.Decisions {
+			got = append(got, d.Verb+" "+d.Object)
+		}
+	}
+	want := []string{"部署 秋季农业重点工作", "讨论通过 关于在某试验区暂停实施有关法律规定的决定草案", "讨论通过 关于促进渔业发展的若干意见"}
+	if !slices.Equal(got, want) {
+		t.Errorf("decisions = %q\nwant %q", got, want)
+	}
+}

@@ -1,6 +1,7 @@
 package ingest
 
 import (
+	"iter"
 	"regexp"
 	"strings"
 	"time"
@@ -157,8 +158,13 @@ func (e *Extractor) opening(p *page, m *Minutes, ref time.Time, refKnown, roc bo
 			if !strings.Contains(p.line(k), "主持") {
 				continue
 			}
-			if per, ok := chairIn(p.show(l[0], l[1])); ok && per.Name == m.Chair.Name && per.Title != "" {
-				m.Chair = per
+			for per := range chairsIn(p.show(l[0], l[1])) {
+				if per.Name == m.Chair.Name && per.Title != "" {
+					m.Chair = per
+					break
+				}
+			}
+			if m.Chair.Title != "" {
 				break
 			}
 		}
@@ -347,33 +353,48 @@ func kindAfter(text string, end int) int {
 // 市长主持, 国务院总理温家宝今天主持, 李强主持召开, 区长李伟光在区政府一楼
 // 东会议室主持召开, 会议由区人大常委会主任王醇晨主持.
 func chairIn(disp string) (*Person, bool) {
-	f, offs := fold.Offsets(disp)
-	for from := 0; ; {
-		k := strings.Index(f[from:], "主持")
-		if k < 0 {
-			return nil, false
-		}
-		i := from + k
-		from = i + len("主持")
-		start := afterLast(f[:i], "。;!?\n")
-		clause := f[start:i]
-		end := i
-		// 会议由X主持: the person stands between 由 and 主持.
-		if j := strings.LastIndex(clause, "由"); j >= 0 && !strings.ContainsAny(clause[j:], ",") {
-			if per, ok := personBefore(disp[offs[start+j+len("由")]:offs[i]], false); ok {
-				return per, true
+	for per := range chairsIn(disp) {
+		return per, true
+	}
+	return nil, false
+}
+
+// chairsIn yields each person disp says presided, in order: a headline's
+// bare 李克强主持召开… and the lead's 国务院总理李克强8月27日主持召开… when
+// the two were joined into one line.
+func chairsIn(disp string) iter.Seq[*Person] {
+	return func(yield func(*Person) bool) {
+		f, offs := fold.Offsets(disp)
+		for from := 0; ; {
+			k := strings.Index(f[from:], "主持")
+			if k < 0 {
+				return
 			}
-		}
-		// X在区政府一楼东会议室主持: the place goes.
-		if j := strings.LastIndex(clause, "在"); j > 0 && !strings.ContainsAny(clause[j:], ",") {
-			end = start + j
-		}
-		// 副区长谢义维同志在…主持: 同志 is no part of the name.
-		if strings.HasSuffix(f[:end], "同志") {
-			end -= len("同志")
-		}
-		if per, ok := personBefore(disp[:offs[end]], false); ok {
-			return per, true
+			i := from + k
+			from = i + len("主持")
+			start := afterLast(f[:i], "。;!?\n")
+			clause := f[start:i]
+			end := i
+			// 会议由X主持: the person stands between 由 and 主持.
+			if j := strings.LastIndex(clause, "由"); j >= 0 && !strings.ContainsAny(clause[j:], ",") {
+				if per, ok := personBefore(disp[offs[start+j+len("由")]:offs[i]], false); ok {
+					if !yield(per) {
+						return
+					}
+					continue
+				}
+			}
+			// X在区政府一楼东会议室主持: the place goes.
+			if j := strings.LastIndex(clause, "在"); j > 0 && !strings.ContainsAny(clause[j:], ",") {
+				end = start + j
+			}
+			// 副区长谢义维同志在…主持: 同志 is no part of the name.
+			if strings.HasSuffix(f[:end], "同志") {
+				end -= len("同志")
+			}
+			if per, ok := personBefore(disp[:offs[end]], false); ok && !yield(per) {
+				return
+			}
 		}
 	}
 }

@@ -314,14 +314,38 @@ func (e *Extractor) sentenceDecisions(p *page, s, end int, mode int, restated fu
 		if !ok {
 			continue
 		}
-		business := businessVerbs[verb]
 		vAt := fr[0] + skip
+		if businessVerbs[verb] {
+			// 听取…汇报并部署秋季农业重点工作: the business, then what
+			// the meeting decided on it.
+			rest := p.norm[vAt+len(verb) : fr[1]]
+			for k := strings.Index(rest, "并"); k >= 0; {
+				if v, ok := firstPrefix(rest[k+len("并"):], releaseVerbs); ok && !businessVerbs[v] {
+					vAt += len(verb) + k + len("并")
+					verb = v
+					break
+				}
+				next := strings.Index(rest[k+len("并"):], "并")
+				if next < 0 {
+					break
+				}
+				k += len("并") + next
+			}
+		}
+		business := businessVerbs[verb]
 		lastVerb, lastBusiness = p.show(vAt, vAt+len(verb)), business
 		objAt := vAt + len(verb)
 		objAt += len(prefixOf(p.norm[objAt:fr[1]], "了"))
 		if verb == "推选" || verb == "选举产生" {
 			objAt += len(prefixOf(p.norm[objAt:fr[1]], "出"))
 			objAt += len(prefixOf(p.norm[objAt:fr[1]], "了"))
+		}
+		// 讨论通过拟提请全国人大常委会审议的关于…的决定草案: the bill,
+		// not where it goes next.
+		if rest := p.norm[objAt:fr[1]]; strings.HasPrefix(rest, "拟提请") || strings.HasPrefix(rest, "提请") {
+			if k := strings.Index(rest, "审议的"); k > 0 && k+len("审议的") < len(rest) {
+				objAt += k + len("审议的")
+			}
 		}
 		// 决定将《X》发往…: the document is the object.
 		sentOn := strings.HasPrefix(p.norm[objAt:fr[1]], "将《")
@@ -364,9 +388,16 @@ func (e *Extractor) sentenceDecisions(p *page, s, end int, mode int, restated fu
 				// 会议还研究了其他事项.
 				continue
 			}
-			if _, ok := firstPrefix(p.norm[objAt:fr[1]], []string{"以下", "如下"}); ok {
-				// 会议确定了以下重点任务：(一)…: a list follows.
+			if obj := p.norm[objAt:fr[1]]; strings.Contains(obj, "以下") || strings.Contains(obj, "如下") {
+				// 会议确定了以下重点任务：(一)…, 确定今明两年抓紧推进以下
+				// 工程: a list follows.
 				continue
+			}
+			if colon := strings.Index(p.norm[objAt:min(len(p.norm), fr[1]+1)], ":"); colon >= 0 {
+				// 明确了今后一段时期的主要任务：一是…: the heading of a list.
+				if _, enum := firstPrefix(strings.TrimLeft(p.norm[objAt+colon+1:], " "), enumerators); enum {
+					continue
+				}
 			}
 			if strings.Contains(p.norm[objAt:fr[1]], "提请") {
 				// 决定将草案提请全国人大常委会审议: a referral.

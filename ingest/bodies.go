@@ -33,7 +33,7 @@ var levelTriggers = map[string]bool{"要": true}
 // bodyEnds are the endings of a body's name, folded, longest first.
 var bodyEnds = []string{
 	"委员会", "办公室", "办公厅", "人民政府", "人民法院", "人民检察院", "检察院", "法院", "政府", "公所",
-	"分局", "中心", "大队", "派出所", "研究所", "事务所", "回收厂", "工委", "街道", "局", "委", "办", "部", "厅", "处", "署", "司", "室", "科", "组", "镇", "乡",
+	"分局", "中心", "大队", "派出所", "研究所", "事务所", "回收厂", "工委", "街道", "银行", "院", "局", "委", "办", "部", "厅", "处", "署", "司", "室", "科", "组", "镇", "乡",
 }
 
 // bodyEndRunes holds the last characters of bodyEnds, over the common
@@ -57,7 +57,7 @@ var bodyCutWords = []string{
 	"交付", "本案交", "鉴于", "责成", "进入", "汇报",
 	"如果", "属于", "今年", "去年", "明年", "让",
 	"本府", "本市", "本县", "本区", "本会", // 本府警察局 is 警察局
-	"意见",
+	"意见", "函送", "函请", "函复", "送至", "知会", "于", "受", "呼吁", "自从", "曾经", "本席", "历任",
 }
 
 // bodyNoStart are characters a body's name does not start with, left over
@@ -68,7 +68,8 @@ const bodyNoStart = "及与问或"
 // of first mention, without the issuer.
 func actingBodies(p *page, m *Minutes) []string {
 	var out []string
-	seen := map[string]bool{fold.String(m.Issuer): true}
+	issuer := fold.String(m.Issuer)
+	seen := map[string]bool{issuer: true}
 	var add func(name string)
 	add = func(name string) {
 		if bureau, office, ok := splitOffice(name); ok {
@@ -77,7 +78,8 @@ func actingBodies(p *page, m *Minutes) []string {
 			return
 		}
 		k := fold.String(name)
-		if name == "" || seen[k] {
+		// 国务院 in a release of 中华人民共和国国务院 is the issuer.
+		if name == "" || seen[k] || strings.HasSuffix(issuer, k) {
 			return
 		}
 		seen[k] = true
@@ -102,7 +104,27 @@ func actingBodies(p *page, m *Minutes) []string {
 			if levelTriggers[tr] && !strings.ContainsRune(levelChars, []rune(p.norm[a:at])[0]) {
 				continue
 			}
-			add(p.show(a, at))
+			// 国家发展改革委、商务部、中国人民银行主要负责同志在会上发言:
+			// each body of a list before the trigger acts.
+			listed := []string{p.show(a, at)}
+			for strings.HasSuffix(p.norm[:a], "、") {
+				b, ok := bodyBefore(p.norm, a-len("、"))
+				if !ok {
+					break
+				}
+				listed = append(listed, p.show(b, a-len("、")))
+				a = b
+			}
+			for i := len(listed) - 1; i >= 0; i-- {
+				add(listed[i])
+			}
+		}
+	}
+	for at := range occurrences(p.norm, "由") {
+		if !talk.holds(at) {
+			for _, b := range assignedBodies(p.norm, at+len("由")) {
+				add(p.show(b[0], b[1]))
+			}
 		}
 	}
 	for _, a := range m.Attendees {
@@ -113,6 +135,11 @@ func actingBodies(p *page, m *Minutes) []string {
 		}
 		if org := headedBody(a.Title); org != "" {
 			add(org)
+		} else if a.Role == RolePresent && a.Org != "" && headedBody(a.Org+a.Title) != "" {
+			// 出席政府官員：勞工及福利局局長張建宗先生: the officials
+			// present to answer for their bureaus (those who sit in,
+			// 列席, every bureau's head, are not listed).
+			add(a.Org)
 		}
 	}
 	for _, org := range orgsBeforeTitledNames(p) {
@@ -149,6 +176,73 @@ func actingBodies(p *page, m *Minutes) []string {
 		}
 	}
 	return out
+}
+
+// assignWords follow the bodies a task is given to (由市工信局牵头, 由国家
+// 质检总局、国家标准委尽快发布), folded.
+var assignWords = []string{
+	"牵头", "负责", "会同", "组织", "尽快", "抓紧", "研究", "制定", "发布", "提出", "统筹", "做好", "落实",
+	"按照", "根据", "进一步", "认真", "及时", "联合", "协调", "督促", "指导", "开展", "加快", "对",
+}
+
+// assignedBodies reads the bodies named after 由 at folded offset at, when
+// what follows them gives them a task: 由国家质检总局、国家标准委尽快发布…
+// gives 国家质检总局 and 国家标准委; 由县长主持 gives none. Each body is the
+// shortest name that ends as a body's does, run on while a longer one
+// follows (市政府 → 市政府办公室).
+func assignedBodies(norm string, at int) [][2]int {
+	end := at
+	for n := 0; end < len(norm) && n < 60; n++ {
+		r, size := utf8.DecodeRuneInString(norm[end:])
+		if !hanRune(r) && r != '、' {
+			break
+		}
+		end += size
+	}
+	var out [][2]int
+	for i := at; i < end; {
+		j, ok := bodyAt(norm[i:end])
+		if !ok {
+			return nil
+		}
+		// Read back from its end, the name is the same: no particle or
+		// verb inside it (由一个政策局辖下的旅游事务署).
+		if a, ok := bodyBefore(norm, i+j); !ok || a != i {
+			return nil
+		}
+		out = append(out, [2]int{i, i + j})
+		i += j
+		if strings.HasPrefix(norm[i:end], "、") {
+			i += len("、")
+			continue
+		}
+		if _, ok := firstPrefix(norm[i:end], assignWords); !ok {
+			return nil
+		}
+		return out
+	}
+	return nil
+}
+
+// bodyAt returns the length of the body's name that starts folded s: the
+// shortest prefix of three to fourteen characters that ends as a body's
+// name does, run on while one ending within four more characters does.
+func bodyAt(s string) (int, bool) {
+	n, best := 0, -1
+	for i, r := range s {
+		if r == '、' {
+			break
+		}
+		n++
+		if n > 14 || best >= 0 && n > runeCount(s[:best])+4 {
+			break
+		}
+		end := i + utf8.RuneLen(r)
+		if _, ok := bodyEnd(s[:end]); ok && n >= 3 && !genericBody(s[:end]) {
+			best = end
+		}
+	}
+	return best, best > 0
 }
 
 // splitOffice splits an office named with its bureau (社會局社會救助科,
@@ -202,7 +296,8 @@ func bodyBefore(norm string, at int) (int, bool) {
 	// 100年度地方總預算案文化局, 修正案翡翠水庫管理局: no body's name
 	// holds a bill (案), though 档案局 holds the word.
 	for k := strings.LastIndex(run, "案"); k >= 0; k = strings.LastIndex(run[:k], "案") {
-		if !strings.HasSuffix(run[:k], "档") {
+		// 提案委员会 is a committee named for its matter.
+		if !strings.HasSuffix(run[:k], "档") && !contains(bodyEnds, run[k+len("案"):]) {
 			i += k + len("案")
 			run = norm[i:at]
 			break
@@ -223,7 +318,7 @@ func bodyBefore(norm string, at int) (int, bool) {
 		i += size
 		run = norm[i:at]
 	}
-	if _, ok := bodyEnd(run); !ok || genericBody(run) {
+	if _, ok := bodyEnd(run); !ok || genericBody(run) || contains(bodyEnds, run) {
 		return 0, false
 	}
 	if c := runeCount(run); c < 3 || c > 14 {
@@ -357,6 +452,9 @@ func readSpeeches(p *page) spans {
 		case in && (body == "" || len(body) < len(line) && !strings.ContainsAny(body[:1], "*-•·0123456789")):
 			// A blank line, or an indented one that starts no item of
 			// a list, goes on with the speech.
+		case in && speechProse(body):
+			// So does a paragraph of prose (a record of proceedings
+			// sets each of a speech's paragraphs flush left).
 		default:
 			in = false
 		}
@@ -369,6 +467,25 @@ func readSpeeches(p *page) spans {
 		}
 	}
 	return out
+}
+
+// speechProse reports whether a folded line reads as a paragraph of a
+// speech: long, with the commas and stops of sentences, and no number or
+// label that would make it an item of the agenda (乙、質詢事項, 一、…, (一)).
+func speechProse(line string) bool {
+	if runeCount(line) < 40 || !strings.Contains(line, ",") {
+		return false
+	}
+	if strings.ContainsAny(line[:1], "*-•·0123456789(") {
+		return false
+	}
+	if i := strings.Index(line, "、"); i > 0 && i <= 9 && (isNumeral(line[:i]) || strings.ContainsRune("甲乙丙丁戊己庚辛壬癸", []rune(line)[0]) && runeCount(line[:i]) == 1) {
+		return false
+	}
+	if k, _, _, ok := splitLabel(line); ok && runeCount(k) <= 6 {
+		return false
+	}
+	return true
 }
 
 // speakerHeading reports whether a folded line starts with a speaker's

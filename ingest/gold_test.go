@@ -59,6 +59,12 @@ func goldSets(t *testing.T) []goldSet {
 	if _, err := os.Stat(filepath.Join("testdata", "dev2", "gold.jsonl")); err == nil {
 		sets = append(sets, goldSet{"dev2", filepath.Join("testdata", "dev2", "gold.jsonl"), "testdata"})
 	}
+	// A third set of local and national minutes and releases, held out:
+	// its records were written after the rules, and no rule was read off
+	// them (testdata/dev3/README.md).
+	if _, err := os.Stat(filepath.Join("testdata", "dev3", "gold.jsonl")); err == nil {
+		sets = append(sets, goldSet{"dev3 (held out)", filepath.Join("testdata", "dev3", "gold.jsonl"), "testdata"})
+	}
 	// The files of the shared corpus the shared gold leaves out, with
 	// records written by hand here (testdata/rest/README.md): the closest
 	// this repository has to the documents nobody tuned to.

@@ -280,6 +280,19 @@ func listedPeople(p *page, i, end int) []Attendee {
 // block, a sub-heading (市政府：) or a "title：name" line continues it, any
 // other label closes it. It returns the block now open, or nil.
 func rosterLine(raw string, cur *rosterBlock, blocks *[]*rosterBlock) *rosterBlock {
+	// 出席 alone on its line, the names on the lines below: a web page's
+	// header cell (see joinBareLabels).
+	if t := strings.TrimSpace(raw); bareLabel(t) {
+		key := fold.String(t)
+		for _, al := range rosterLabels {
+			if rosterKey(key) == al.label {
+				b := &rosterBlock{role: al.role, segments: []rosterSegment{{}}}
+				*blocks = append(*blocks, b)
+				return b
+			}
+		}
+		return nil
+	}
 	// Outside a block only a label line matters, and a label has its
 	// colon near the start: most lines need no folding.
 	if cur == nil && !hasColon(raw[:min(len(raw), 60)]) && !strings.Contains(raw[:min(len(raw), 60)], "︰") {
@@ -321,7 +334,10 @@ func rosterLine(raw string, cur *rosterBlock, blocks *[]*rosterBlock) *rosterBlo
 	if t == "" {
 		return cur
 	}
-	if endsAttendance(fold.String(t)) {
+	// The first line of a block opened by a bare label is its value,
+	// however long the list.
+	empty := len(cur.segments) == 1 && len(cur.segments[0].lines) == 0
+	if !empty && endsAttendance(fold.String(t)) {
 		return nil
 	}
 	sg := &cur.segments[len(cur.segments)-1]

@@ -105,7 +105,9 @@ func stripChromeLines(text string, h *pageHints, hints *strings.Builder) (string
 		}
 		fl := fold.String(l)
 		f := stripSpaces(fl)
-		if !isChrome(f) && !menuLine(fl) && !stampLine(fl) {
+		// 開會日期 / 2020-12-22 09:00:00: a time under a header's label
+		// is the meeting's, not the page's.
+		if !isChrome(f) && !menuLine(fl) && (!stampLine(fl) || bareLabel(lastNonBlank(kept))) {
 			nl := withoutByline(l, hints)
 			changed = changed || len(nl) != len(l)
 			kept = append(kept, nl)
@@ -129,6 +131,16 @@ func stripChromeLines(text string, h *pageHints, hints *strings.Builder) (string
 		return text, false
 	}
 	return strings.Join(kept, "\n"), true
+}
+
+// lastNonBlank returns the last of lines that is not blank, trimmed.
+func lastNonBlank(lines []string) string {
+	for i := len(lines) - 1; i >= 0; i-- {
+		if t := strings.TrimSpace(lines[i]); t != "" {
+			return t
+		}
+	}
+	return ""
 }
 
 // isChrome reports whether a folded line without spaces is page chrome.

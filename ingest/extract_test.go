@@ -500,3 +500,33 @@ func TestReleaseClauses(t *testing.T) {
 		t.Errorf("decisions = %q\nwant %q", got, want)
 	}
 }
+
+// A web page's header table flattened to text sets each label alone on
+// its line, its value on the next (a time among them, which is the
+// meeting's, not the page's stamp); the names are made up.
+func TestHeaderCellsOnTheirOwnLines(t *testing.T) {
+	text := "跳到主要內容區塊\n\n    某市政府第12次市政會議\n\n    開會日期\n\n    2020-12-22 09:00:00\n\n    主席\n\n    王大明\n\n" +
+		"    紀錄\n\n    李小華\n\n    出席\n\n\n    趙一平(公假)、錢文德、孫家和、周志遠、吳佩文、鄭美玲、馮小婷、陳立人、褚明德、衛思遠、蔣文華、沈家寶、韓立新、楊光明、朱大同、秦志強\n\n" +
+		"    列席\n\n    尤文中、許安平\n\n    壹、報告事項\n    宣讀上次會議紀錄。\n"
+	recs, err := newTestExtractor(t).Extract("page.txt", []byte(text))
+	if err != nil {
+		t.Fatal(err)
+	}
+	m := recs[0]
+	if m.Chair == nil || m.Chair.Name != "王大明" {
+		t.Errorf("chair = %+v; want 王大明", m.Chair)
+	}
+	if m.Meeting.Date != "2020-12-22" {
+		t.Errorf("date = %q; want 2020-12-22", m.Meeting.Date)
+	}
+	if m.Recorder != "李小華" {
+		t.Errorf("recorder = %q; want 李小華", m.Recorder)
+	}
+	roles := map[string]int{}
+	for _, a := range m.Attendees {
+		roles[a.Role]++
+	}
+	if roles[RolePresent] != 16 || roles[RoleObserver] != 2 {
+		t.Errorf("attendees by role = %v; want 16 出席, 2 列席", roles)
+	}
+}

@@ -70,6 +70,7 @@ func Repair(text string) string {
 	if len(lines) == 0 {
 		return ""
 	}
+	lines = joinBareLabels(lines)
 	markProtected(lines)
 	short := shortLimit(lines)
 
@@ -200,6 +201,64 @@ func splitRepairLines(text string) []repairLine {
 		blank = false
 	}
 	return lines
+}
+
+// bareLabels are header labels a web page sets in a cell of their own,
+// beside or above their value, besides the knownLabels and
+// attendanceLabels.
+var bareLabels = []string{"开会时间", "開會時間", "开会日期", "開會日期", "开会地点", "開會地點"}
+
+// joinBareLabels joins a header label standing alone on its line to the
+// value on the next (主席 / 柯文哲 → 主席：柯文哲): a web page's table or
+// definition list of a meeting's header, flattened to text, puts each
+// cell on its own line. The label gets the colon its layout gave it.
+func joinBareLabels(lines []repairLine) []repairLine {
+	out := lines[:0]
+	for i := 0; i < len(lines); i++ {
+		ln := lines[i]
+		if i+1 < len(lines) && bareLabel(ln.body) && !bareLabel(lines[i+1].body) && !hasItemMarker(lines[i+1].body) {
+			if _, labelled := lineLabel(lines[i+1].body); !labelled {
+				next := lines[i+1]
+				ln.text += "：" + next.body
+				ln.body += "：" + next.body
+				ln.width = ln.indent + displayWidth(ln.body)
+				ln.start = classifyStart(ln.body)
+				i++
+			}
+		}
+		out = append(out, ln)
+	}
+	return out
+}
+
+// bareLabel reports whether a line's body is a header label alone: two to
+// six Han characters that name one, with no colon.
+func bareLabel(body string) bool {
+	n := utf8.RuneCountInString(body)
+	if n < 2 || n > 6 {
+		return false
+	}
+	for _, r := range body {
+		if !isHan(r) {
+			return false
+		}
+	}
+	for _, l := range bareLabels {
+		if body == l {
+			return true
+		}
+	}
+	for _, l := range knownLabels {
+		if body == l {
+			return true
+		}
+	}
+	for _, l := range attendanceLabels {
+		if body == l {
+			return true
+		}
+	}
+	return false
 }
 
 // markProtected marks the lines of attendance blocks.

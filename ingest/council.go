@@ -5,6 +5,8 @@ import (
 	"sort"
 	"strings"
 	"unicode/utf8"
+
+	"github.com/jiyao-search/jiyao/internal/fold"
 )
 
 // Councils record what they decided in forms of their own: a motion and its
@@ -42,7 +44,7 @@ func (e *Extractor) councilDecisions(p *page, m *Minutes) {
 	seen := map[string]bool{}
 	add := func(at int, d Decision) {
 		k := fold2Key(d.Object)
-		if runeCount(k) < 2 || seen[k] {
+		if runeCount(k) < 2 || seen[k] || budgetSection(fold.String(d.Object)) {
 			return
 		}
 		for _, it := range m.Items {
@@ -97,6 +99,13 @@ func (e *Extractor) councilDecisions(p *page, m *Minutes) {
 		l := locs[len(locs)-1]
 		base := at - len(head)
 		add(at, Decision{Verb: p.show(at+len("议案"), at+len("议案获得通过")), Object: p.show(base+l[2], base+l[3])})
+	}
+	// 主席：本案作如下決定：「函請行政院研處。」請問院會，有無異議？（無）
+	// 無異議，通過: the chair's wording, carried.
+	for at := range occurrences(p.norm, "作如下决定") {
+		if d, ok := wordedDecision(p, at+len("作如下决定")); ok {
+			add(at, d)
+		}
 	}
 	// Resolutions (議決：…) anywhere, also outside the numbered items.
 	for _, d := range resolutionsAt(p, 0, len(p.norm)) {
@@ -155,6 +164,54 @@ func (e *Extractor) councilDecisions(p *page, m *Minutes) {
 	for i := range m.Items {
 		m.Items[i].No = i + 1
 	}
+}
+
+// wordedDecision reads the decision a chair words in quotes from folded
+// offset at (：「函請行政院研處。」) when the house carries it in the
+// next sentences (無異議，通過).
+func wordedDecision(p *page, at int) (Decision, bool) {
+	rest := strings.TrimLeft(p.norm[at:min(len(p.norm), at+600)], ": ")
+	open, size := utf8.DecodeRuneInString(rest)
+	closer := map[rune]string{'「': "」", '“': "”", '『': "』"}[open]
+	if closer == "" {
+		return Decision{}, false
+	}
+	from := len(p.norm[:at]) + (len(p.norm[at:min(len(p.norm), at+600)]) - len(rest)) + size
+	end := strings.Index(p.norm[from:min(len(p.norm), from+400)], closer)
+	if end <= 0 {
+		return Decision{}, false
+	}
+	after := p.norm[from+end : min(len(p.norm), from+end+120)]
+	i := strings.Index(after, "通过")
+	if i < 0 || strings.Contains(after[:i], "主席:") {
+		return Decision{}, false
+	}
+	obj := strings.TrimRight(p.show(from, from+end), "。. ")
+	vAt := from + end + i
+	return Decision{Verb: p.show(vAt, vAt+len("通过")), Object: obj}, true
+}
+
+// budgetSection reports whether a folded decision object is a section of a
+// budget read one by one (第1項：臺北翡翠水庫管理局(17-1), 臺北市債務基金
+// (3-0401), 新北市政府教育局主管): a body or a fund, whose numbers the
+// result settles, not a matter decided.
+func budgetSection(obj string) bool {
+	obj = strings.TrimSpace(obj)
+	marked := false // numbered, coded or 主管: a budget's section
+	if i := strings.Index(obj, ":"); i > 0 && i <= 12 && strings.HasPrefix(obj, "第") {
+		obj, marked = obj[i+1:], true
+	}
+	if i := strings.LastIndex(obj, "("); i > 0 && strings.Trim(obj[i:], "()0123456789- ") == "" {
+		obj, marked = obj[:i], true
+	}
+	if t := strings.TrimSuffix(obj, "主管"); t != obj {
+		obj, marked = t, true
+	}
+	if strings.HasSuffix(obj, "基金") {
+		return marked
+	}
+	_, ok := bodyEnd(obj)
+	return marked && ok && runeCount(obj) <= 20 && !strings.ContainsAny(obj, ",。")
 }
 
 // overlaps reports whether it's span overlaps one of items'.

@@ -530,3 +530,36 @@ func TestHeaderCellsOnTheirOwnLines(t *testing.T) {
 		t.Errorf("attendees by role = %v; want 16 出席, 2 列席", roles)
 	}
 }
+
+// A legislature's chair words a decision in quotes and the house carries
+// it; a budget read section by section settles each section's figures,
+// which decides no matter; a resolution that defers part and carries "the
+// rest" decides nothing on the whole.
+func TestCouncilDecisionForms(t *testing.T) {
+	p := newPage("主席：本案作如下決定：「函請行政院研處。」請問院會，有無異議？（無）無異議，通過。\n")
+	if d, ok := wordedDecision(p, strings.Index(p.norm, "作如下决定")+len("作如下决定")); !ok || d.Object != "函請行政院研處" || d.Verb != "通過" {
+		t.Errorf("wordedDecision = %+v, %v; want 通過 函請行政院研處", d, ok)
+	}
+	for obj, want := range map[string]bool{
+		"第1項：臺北翡翠水庫管理局(17-1)": true,
+		"臺北市債務基金(3-0401)":     true,
+		"新北市政府教育局主管":          true,
+		"積極研究成立中產事務委員會":       false,
+		"請照辦": false,
+		"臺北市藍色公路管理自治條例": false,
+	} {
+		if got := budgetSection(fold.String(obj)); got != want {
+			t.Errorf("budgetSection(%s) = %v, want %v", obj, got, want)
+		}
+	}
+	for res, want := range map[string]bool{
+		"动议延后讨论部分如附表,余照案通过":      true,
+		"各区公所通案意见,详附表第8至9页,余审议中": true,
+		"照审查意见通过":                false,
+		"部分条文暂搁,余照审查意见通过":        true,
+	} {
+		if got := deferredResolution(res); got != want {
+			t.Errorf("deferredResolution(%s) = %v, want %v", res, got, want)
+		}
+	}
+}

@@ -228,11 +228,18 @@ var resolutionLabels = []string{"议决:", "决议:", "议 决:", "决 议:"}
 // yet: one of its clauses defers (詳附表, 審議中) and none gives a result
 // (各區公所通案意見，詳附表第8至9頁，餘審議中).
 func deferredResolution(res string) bool {
-	deferred := false
+	deferred, rest := false, false
 	for _, c := range strings.FieldsFunc(res, func(r rune) bool { return r == ',' || r == '，' || r == ';' }) {
-		c = strings.TrimPrefix(strings.TrimPrefix(strings.TrimSpace(c), "餘"), "余")
+		c = strings.TrimSpace(c)
+		// 動議延後討論部分如附表，餘照案通過: the rest carried, not the
+		// matter; a section's result, not a decision on the whole.
+		if r, ok := strings.CutPrefix(c, "余"); ok {
+			c, rest = r, true
+		} else if r, ok := strings.CutPrefix(c, "餘"); ok {
+			c, rest = r, true
+		}
 		if endsWithResult(c) {
-			return false
+			return deferred && rest
 		}
 		if _, ok := firstPrefix(c, deferrals); ok {
 			deferred = true
@@ -344,7 +351,7 @@ func resolutionsAt(p *page, from, to int) []placedDecision {
 
 // deferrals open a resolution that decides nothing yet: 詳附表 (see the
 // table), 延後討論, 審議中, 另定期審議. Folded.
-var deferrals = []string{"详附表", "详如附", "详见附", "延后", "审议中", "另定期", "另行", "暂搁", "暂缓"}
+var deferrals = []string{"详附表", "详如附", "详见附", "延后", "动议延后", "审议中", "另定期", "另行", "暂搁", "暂缓"}
 
 // resultWords end a council's resolution, folded: 照審查意見通過, 被否決,
 // 保留, 照辦.

@@ -556,7 +556,7 @@ func TestCouncilDecisionForms(t *testing.T) {
 		"动议延后讨论部分如附表,余照案通过":      true,
 		"各区公所通案意见,详附表第8至9页,余审议中": true,
 		"照审查意见通过":                false,
-		"部分条文暂搁,余照审查意见通过":        true,
+		"第3条暂搁,其余条文照审查意见通过":      false,
 	} {
 		if got := deferredResolution(res); got != want {
 			t.Errorf("deferredResolution(%s) = %v, want %v", res, got, want)

@@ -885,6 +885,12 @@ func indexParen(f string) int {
 // 由…蘇議員琦莉及徐議員榮延分別主持 gives the first).
 func parsePerson(v string) (Person, bool) {
 	v = strings.TrimSpace(v)
+	// 吳 局長宗榮: a surname set apart from the title and given name.
+	if rs := []rune(v); len(rs) >= 4 && len(rs) <= 10 && unicode.IsSpace(rs[1]) && isSurname(fold.String(string(rs[:1]))) {
+		if a, ok := titledName(stripSpaces(v)); ok {
+			return Person{Name: a.Name, Title: a.Title}, true
+		}
+	}
 	for _, part := range strings.FieldsFunc(v, func(r rune) bool { return unicode.IsSpace(r) || strings.ContainsRune("、,，及和", r) }) {
 		if isName(part) {
 			return Person{Name: part}, true

@@ -563,3 +563,22 @@ func TestCouncilDecisionForms(t *testing.T) {
 		}
 	}
 }
+
+// A record printed one digit at a time (中華民國 1 0 1 年, 第 1 6 次), its
+// kind named after its number (局務會議), its chair's surname set apart
+// (吳 局長宗榮). The names are made up.
+func TestSpacedDigitsKindAndChair(t *testing.T) {
+	text := "某市政府某局第 1 6 次局務會議紀錄\n1 、 開會時間:中華民國 1 0 1 年 5 月 24 日星期四下午 4 時 30 分\n" +
+		"2、 開會地點:本局會議室\n3、 會議主持人:吳 局長大同\n4、 參加人員:如附件\n"
+	recs, err := newTestExtractor(t).Extract("bureau.txt", []byte(text))
+	if err != nil {
+		t.Fatal(err)
+	}
+	m := recs[0]
+	if m.Meeting.Date != "2012-05-24" || m.Meeting.Session != 16 || fold.String(m.Meeting.Kind) != "局务会议" {
+		t.Errorf("meeting = %+v; want 2012-05-24, 16, 局務會議", m.Meeting)
+	}
+	if m.Chair == nil || m.Chair.Name != "吳大同" {
+		t.Errorf("chair = %+v; want 吳大同", m.Chair)
+	}
+}

@@ -96,6 +96,14 @@ func (e *Extractor) opening(p *page, m *Minutes, ref time.Time, refKnown, roc bo
 				}
 			}
 		}
+		if m.Meeting.Kind == "" {
+			// 第2122次市政會議, 第16次局務會議, 第十次委员长会议: the words
+			// between the number and 会议 name the kind.
+			if loc := numberedKindRE.FindStringSubmatchIndex(src.text); loc != nil {
+				m.Meeting.Kind = src.show(loc[2], loc[3])
+				p.why("meeting.kind", "the kind of meeting named after its number (第N次…会议)", oStart+loc[2])
+			}
+		}
 		if m.Meeting.Session == 0 {
 			session(src.text, src.show, &m.Meeting)
 		}
@@ -117,7 +125,7 @@ func (e *Extractor) opening(p *page, m *Minutes, ref time.Time, refKnown, roc bo
 	}
 
 	// Chair: a 主席/主持 label, else the opening's "…主持".
-	if val, at, ok := p.label([]string{"主席", "主持人", "主持"}); ok {
+	if val, at, ok := p.label([]string{"主席", "主持人", "主持", "会议主持人", "会议主席"}); ok {
 		end := p.lines[p.lineAt(at)][1]
 		if i := strings.Index(p.norm[at:end], val); i >= 0 && val != "" {
 			end = at + i + len(val)
@@ -170,6 +178,10 @@ func (e *Extractor) opening(p *page, m *Minutes, ref time.Time, refKnown, roc bo
 		}
 	}
 }
+
+// numberedKindRE matches a meeting's kind after its number, folded: two to
+// five Han characters and 会议 (第16次局务会议).
+var numberedKindRE = regexp.MustCompile(`第[0-9〇零一二两三四五六七八九十百千]+次(\p{Han}{2,5}?会议)`)
 
 // Standing committees and congresses hold meetings a clerk files by the body
 // that holds them: 人大常委会第十次会议 (even where the release names its

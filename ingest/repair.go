@@ -1,6 +1,7 @@
 package ingest
 
 import (
+	"regexp"
 	"strings"
 	"time"
 	"unicode/utf8"
@@ -66,6 +67,7 @@ func Repair(text string) string {
 		text = strings.ReplaceAll(text, "\r", "\n")
 	}
 	text = dropPinyinNotes(text)
+	text = joinSpacedDigits(text)
 	lines := splitRepairLines(text)
 	if len(lines) == 0 {
 		return ""
@@ -201,6 +203,32 @@ func splitRepairLines(text string) []repairLine {
 		blank = false
 	}
 	return lines
+}
+
+// spacedDigitsRE matches a number printed one digit at a time before the
+// word it counts (中華民國 1 0 1 年, 第 1 6 次): single digits with single
+// spaces between them.
+var spacedDigitsRE = regexp.MustCompile(`(?:^|[^0-9])((?:[0-9] ){1,3}[0-9]) ?[年月日次届屆期号號]`)
+
+// joinSpacedDigits closes up the spaces inside a number printed one digit
+// at a time (1 0 1 年 → 101年), an artefact of PDF and slide extraction.
+func joinSpacedDigits(text string) string {
+	if !strings.Contains(text, " ") {
+		return text
+	}
+	locs := spacedDigitsRE.FindAllStringSubmatchIndex(text, -1)
+	if locs == nil {
+		return text
+	}
+	var b strings.Builder
+	last := 0
+	for _, l := range locs {
+		b.WriteString(text[last:l[2]])
+		b.WriteString(strings.ReplaceAll(text[l[2]:l[3]], " ", ""))
+		last = l[3]
+	}
+	b.WriteString(text[last:])
+	return b.String()
 }
 
 // bareLabels are header labels a web page sets in a cell of their own,

@@ -131,7 +131,7 @@ func tidyTitle(s string) string {
 			s = t
 		}
 	}
-	return squeezeSpaces(dropPinyinNotes(s), func(next string) bool {
+	return squeezeSpaces(joinSpacedDigits(dropPinyinNotes(s)), func(next string) bool {
 		_, ok := docTypeSuffix(fold.String(next))
 		return ok
 	})

@@ -222,6 +222,12 @@ func (e *Extractor) extractDoc(d *Document, name string, explain bool) (*Minutes
 		p.why("issuer", p.ruleOf("issuer")+"; placed and named canonically with the gazetteer (title, text, page, path)", p.atOf("issuer"))
 		m.Issuer = q
 	}
+	if q := placeFromText(m.Issuer, p); q != "" {
+		// 區議會 in a record that names 中西區區議會: the text's own
+		// place, where the gazetteer has none.
+		m.Issuer = q + m.Issuer
+		p.why("issuer", p.ruleOf("issuer")+"; placed by the text's own fuller name of the body", p.atOf("issuer"))
+	}
 	if e.issuerOverride != "" {
 		p.why("issuer", "--issuer", -1)
 		m.Issuer = e.issuerOverride

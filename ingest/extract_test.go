@@ -206,6 +206,8 @@ func TestTidyTitle(t *testing.T) {
 		{"十一届全国人大常委会第二十九次会议举行第二次全体会议 吴邦国出席会议", "十一届全国人大常委会第二十九次会议举行第二次全体会议 吴邦国出席会议"},
 		{"第21屆第5、6次臨時大會議事錄 4", "第21屆第5、6次臨時大會議事錄"},
 		{"第3次會議紀錄4", "第3次會議紀錄"},
+		{"(两会受权发布)十三届全国人大常委会举行第一百三十六次委员长会议", "十三届全国人大常委会举行第一百三十六次委员长会议"},
+		{"【视频】李强主持召开国务院常务会议", "李强主持召开国务院常务会议"},
 	} {
 		if got := tidyTitle(tc.in); got != tc.want {
 			t.Errorf("tidyTitle(%q) = %q, want %q", tc.in, got, tc.want)
@@ -580,5 +582,17 @@ func TestSpacedDigitsKindAndChair(t *testing.T) {
 	}
 	if m.Chair == nil || m.Chair.Name != "吳大同" {
 		t.Errorf("chair = %+v; want 吳大同", m.Chair)
+	}
+}
+
+// A bare issuer the gazetteer cannot place takes the place the text itself
+// writes before the body's name.
+func TestPlaceFromText(t *testing.T) {
+	p := newPage("區議會大會的錄音記錄\n中西區區議會第十二次會議\n通過中西區區議會第十一次會議紀錄\n")
+	if got := placeFromText("區議會", p); got != "中西區" {
+		t.Errorf("placeFromText(區議會) = %q; want 中西區", got)
+	}
+	if got := placeFromText("區議會", newPage("區議會會議\n")); got != "" {
+		t.Errorf("placeFromText with no place = %q; want none", got)
 	}
 }

@@ -308,6 +308,12 @@ func (e *Extractor) bodyIn(phrase string) string {
 		return ""
 	}
 	name := strings.TrimSpace(d[:doffs[best]])
+	// 会议听取了…关于全国人大: a sentence, not a body's name.
+	for _, w := range []string{"会议", "听取", "了", "关于"} {
+		if strings.Contains(f[:best], w) {
+			return ""
+		}
+	}
 	// 北港鎮 + 鎮民代表會 is 北港鎮民代表會: the town's name already ends
 	// with the word the assembly's name begins with.
 	for _, c := range []string{"镇", "乡"} {

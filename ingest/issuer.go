@@ -94,6 +94,48 @@ func (e *Extractor) qualifyIssuer(issuer string, texts ...string) string {
 	return issuer
 }
 
+// placeFromText returns the place the text itself writes before a bare
+// issuer (中西區 before 區議會 in 中西區區議會第十二次會議), in the text's
+// characters, or "": the issuer must start with a level (區議會, 市人民政府)
+// and the place is the run of two to four Han characters before it that
+// ends with that level, the one written most often.
+func placeFromText(issuer string, p *page) string {
+	norm := p.norm
+	f := fold.String(issuer)
+	level, _ := utf8.DecodeRuneInString(f)
+	if f == "" || runeCount(f) > 7 || !strings.ContainsRune(levelChars, level) {
+		return ""
+	}
+	count := map[string]int{}
+	best, shown := "", ""
+	for at := range occurrences(norm, f) {
+		start, n := at, 0
+		for start > 0 && n < 4 {
+			r, size := utf8.DecodeLastRuneInString(norm[:start])
+			if !hanRune(r) {
+				break
+			}
+			start -= size
+			n++
+		}
+		// The run before must end with the level and start a name: the
+		// longest such run of two to four characters.
+		for k := start; k < at; {
+			place := norm[k:at]
+			if c := runeCount(place); c >= 2 && c <= 4 && lastRune(place) == level && !strings.ContainsAny(place, "的了在和与及召开举行第届次") {
+				count[place]++
+				if count[place] > count[best] {
+					best, shown = place, p.show(k, at)
+				}
+				break
+			}
+			_, size := utf8.DecodeRuneInString(norm[k:])
+			k += size
+		}
+	}
+	return shown
+}
+
 // isBody reports whether a name is a body's name alone, without a place or
 // level (人民政府, 人大常委会).
 func isBody(name string) bool {

@@ -124,6 +124,18 @@ func squeezeHanSpaces(s string) string {
 // 常务会议纪要). A space between two phrases of a headline (…全体会议
 // 吴邦国出席会议) is kept.
 func tidyTitle(s string) string {
+	// (两会受权发布)十三届全国人大常委会举行…, 【视频】…: a tag before the
+	// headline is the channel's, not the title's.
+	if t := strings.TrimSpace(s); t != "" {
+		for _, br := range [][2]string{{"(", ")"}, {"（", "）"}, {"【", "】"}, {"[", "]"}} {
+			if strings.HasPrefix(t, br[0]) {
+				if i := strings.Index(t, br[1]); i > 0 && runeCount(t[:i]) <= 12 && runeCount(t[i+len(br[1]):]) >= 6 {
+					s = t[i+len(br[1]):]
+				}
+				break
+			}
+		}
+	}
 	// 第21屆第5、6次臨時大會議事錄 4: a number after the document type
 	// that ends a title is a breadcrumb's or a page's.
 	if t := strings.TrimRight(s, " \u3000\t0123456789"); len(s)-len(t) <= 4 && len(t) < len(s) {

@@ -199,7 +199,11 @@ func budgetSection(obj string) bool {
 	obj = strings.TrimSpace(obj)
 	marked := false // numbered, coded or 主管: a budget's section
 	if i := strings.Index(obj, ":"); i > 0 && i <= 12 && strings.HasPrefix(obj, "第") {
-		obj, marked = obj[i+1:], true
+		obj, marked = strings.TrimSpace(obj[i+1:]), true
+		// 第3項：市立動物園: a section's number and its unit's name.
+		if runeCount(obj) <= 12 && !strings.ContainsAny(obj, ",。") && !strings.Contains(obj, "案") {
+			return true
+		}
 	}
 	if i := strings.LastIndex(obj, "("); i > 0 && strings.Trim(obj[i:], "()0123456789- ") == "" {
 		obj, marked = obj[:i], true

@@ -596,3 +596,28 @@ func TestPlaceFromText(t *testing.T) {
 		t.Errorf("placeFromText with no place = %q; want none", got)
 	}
 }
+
+// A council's agenda numbered 壹、貳、參 whose resolutions are numbered
+// 一、二、: the items are the agenda's, a resolution carried in one of its
+// clauses decides the matter its heading quotes (even where the heading
+// runs on into who explained it), and a budget's section decides nothing.
+func TestFormalNumberedAgenda(t *testing.T) {
+	text := "某市議會第1次定期大會第3次會議紀錄\n" +
+		"壹、審議「某市都市更新自治條例」修正案\n    議決：\n      一、修正條文第4條，照審查意見通過。\n      二、其餘部分暫擱，再提送大會審議。\n\n" +
+		"貳、審議「某市市庫代理銀行遴選及委託自治條例」修正案財政局王局長大明說明\n議決：\n一、名稱及修正條文，照審查意見通過。\n二、附帶意見，照審查意見通過。\n\n" +
+		"參、審議某年度總預算第二預備金動支數額表\n      第5款：教育局主管\n      第3項：市立動物園\n        議決：照審查意見通過。\n"
+	recs, err := newTestExtractor(t).Extract("council.txt", []byte(text))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, it := range recs[0].Items {
+		for _, d := range it.Decisions {
+			got = append(got, fmt.Sprintf("%d %s %s", it.No, d.Verb, d.Object))
+		}
+	}
+	want := []string{"1 照審查意見通過 某市都市更新自治條例", "2 照審查意見通過 某市市庫代理銀行遴選及委託自治條例"}
+	if len(recs[0].Items) != 3 || !slices.Equal(got, want) {
+		t.Errorf("%d items, decisions %q\nwant 3 items, %q", len(recs[0].Items), got, want)
+	}
+}

@@ -23,30 +23,39 @@ var itemEnds = []string{"会议还研究了其他事项", "会议还研究了其
 func (e *Extractor) items(p *page, m *Minutes) {
 	nm := departmentNaming(p, m)
 	type head struct{ line, start, textStart int }
-	var heads []head
-	want := 1
-	end := len(p.norm)
-	for k := range p.lines {
-		l := p.line(k)
-		t := strings.TrimLeft(l, " ")
-		if _, ok := firstPrefix(t, itemEnds); ok && len(heads) > 0 {
-			end = p.lines[k][0]
-			break
+	scan := func(numeral func(string) bool) ([]head, int) {
+		var heads []head
+		want := 1
+		end := len(p.norm)
+		for k := range p.lines {
+			l := p.line(k)
+			t := strings.TrimLeft(l, " ")
+			if _, ok := firstPrefix(t, itemEnds); ok && len(heads) > 0 {
+				end = p.lines[k][0]
+				break
+			}
+			i := strings.Index(t, "、")
+			if i <= 0 || i > 9 || !numeral(t[:i]) {
+				continue
+			}
+			n, ok := cnum.Parse(strings.ReplaceAll(t[:i], "参", "叁"))
+			if !ok {
+				continue
+			}
+			// Numbering restarts in a new section (甲、報告事項 一、…).
+			if n == 1 || n == want {
+				lead := len(l) - len(t)
+				heads = append(heads, head{line: k, start: p.lines[k][0] + lead, textStart: p.lines[k][0] + lead + i + len("、")})
+				want = n + 1
+			}
 		}
-		i := strings.Index(t, "、")
-		if i <= 0 || i > 9 {
-			continue
-		}
-		n, ok := cnum.Parse(t[:i])
-		if !ok || !isNumeral(t[:i]) {
-			continue
-		}
-		// Numbering restarts in a new section (甲、報告事項 一、…).
-		if n == 1 || n == want {
-			lead := len(l) - len(t)
-			heads = append(heads, head{line: k, start: p.lines[k][0] + lead, textStart: p.lines[k][0] + lead + i + len("、")})
-			want = n + 1
-		}
+		return heads, end
+	}
+	// 壹、貳、參、 number the agenda where 一、二、 number the clauses of
+	// a resolution inside an item (議決：一、…照審查意見通過。二、…暫擱).
+	heads, end := scan(formalNumeral)
+	if len(heads) < 2 {
+		heads, end = scan(isNumeral)
 	}
 	for h, hd := range heads {
 		stop := end
@@ -320,6 +329,12 @@ func resolutionsAt(p *page, from, to int) []placedDecision {
 		}
 		at := l[0] + len(line) - len(t)
 		res := strings.TrimRight(p.show(at+len(label), l[1]), "。.")
+		if strings.TrimSpace(res) == "" {
+			// 議決：⏎一、修正條文第4條，照審查意見通過。⏎二、其餘部分暫擱…:
+			// the result of the first clause that carries, from the
+			// numbered clauses below.
+			res = carriedClause(p, k+1)
+		}
 		if res == "" || deferredResolution(fold.String(res)) {
 			continue
 		}
@@ -327,7 +342,7 @@ func resolutionsAt(p *page, from, to int) []placedDecision {
 		for j := k - 1; obj == "" && j >= 0 && p.lines[j][1] > from; j-- {
 			obj = matterOf(p, j)
 		}
-		if obj == "" {
+		if obj == "" || budgetSection(fold.String(obj)) {
 			continue
 		}
 		verb := res
@@ -347,6 +362,43 @@ func resolutionsAt(p *page, from, to int) []placedDecision {
 		out = append(out, placedDecision{Decision{Verb: verb, Object: obj}, at})
 	}
 	return out
+}
+
+// formalNumeral reports whether a folded string is a number in the formal
+// capitals (壹, 贰, 参, 拾壹) that number a record's parts.
+func formalNumeral(s string) bool {
+	if s == "" {
+		return false
+	}
+	for _, r := range s {
+		if !strings.ContainsRune("壹贰叁参肆伍陆柒捌玖拾", r) {
+			return false
+		}
+	}
+	return true
+}
+
+// carriedClause returns the first of the numbered clauses from line k on
+// (一、…，照審查意見通過。) that ends with a result and defers nothing,
+// without its number and stop; "" when none does.
+func carriedClause(p *page, k int) string {
+	for ; k < len(p.lines); k++ {
+		t := strings.TrimSpace(p.line(k))
+		i := strings.Index(t, "、")
+		if i <= 0 || i > 9 || !isNumeral(t[:i]) {
+			return ""
+		}
+		c := strings.TrimRight(t[i+len("、"):], "。. ")
+		if endsWithResult(c) && !deferredResolution(c) {
+			l := p.lines[k]
+			disp := strings.TrimSpace(p.show(l[0], l[1]))
+			if j := strings.Index(disp, "、"); j > 0 {
+				disp = disp[j+len("、"):]
+			}
+			return strings.TrimSpace(strings.TrimRight(disp, "。. "))
+		}
+	}
+	return ""
 }
 
 // deferrals open a resolution that decides nothing yet: 詳附表 (see the
@@ -374,13 +426,22 @@ func endsWithResult(s string) bool {
 func matterOf(p *page, j int) string {
 	l := p.lines[j]
 	f := strings.TrimSpace(p.norm[l[0]:l[1]])
-	if f == "" || strings.HasSuffix(f, "报告审查意见") || strings.HasSuffix(f, "答复") || strings.HasSuffix(f, "说明") {
+	disp := p.show(l[0], l[1])
+	// 伍、審議「…自治條例」修正案財政局邱局長大展說明: a heading that names
+	// the matter, run on into who explained it.
+	if i := strings.Index(f, "、"); i > 0 && i <= 9 && (isNumeral(f[:i]) || formalNumeral(f[:i])) {
+		if i := strings.Index(disp, "「"); i >= 0 {
+			if j := strings.Index(disp[i:], "」"); j > 0 {
+				return disp[i+len("「") : i+j]
+			}
+		}
+	}
+	if f == "" || strings.HasSuffix(f, "报告审查意见") || strings.HasSuffix(f, "答复") || strings.HasSuffix(f, "答覆") || strings.HasSuffix(f, "说明") {
 		return ""
 	}
 	if key, _, _, ok := splitLabel(f); ok && key != "" {
 		return ""
 	}
-	disp := p.show(l[0], l[1])
 	if i := strings.Index(disp, "「"); i >= 0 {
 		if j := strings.Index(disp[i:], "」"); j > 0 {
 			return disp[i+len("「") : i+j]

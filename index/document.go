@@ -103,23 +103,15 @@ var (
 	maxDate = time.Date(2200, 1, 1, 0, 0, 0, 0, time.UTC)
 )
 
-// parseDay reads YYYY-MM-DD, YYYY-MM or YYYY.
-func parseDay(s string) (time.Time, bool) {
+// ParseDay reads YYYY-MM-DD, YYYY-MM or YYYY, within the years the index
+// sorts.
+func ParseDay(s string) (time.Time, bool) {
 	for _, layout := range []string{"2006-01-02", "2006-01", "2006"} {
 		if t, err := time.Parse(layout, s); err == nil && !t.Before(minDate) && t.Before(maxDate) {
 			return t, true
 		}
 	}
 	return time.Time{}, false
-}
-
-// meetingDay is the date a record is filed under: the meeting date, else
-// the publication date.
-func meetingDay(rec *ingest.Minutes) string {
-	if rec.Meeting.Date != "" {
-		return rec.Meeting.Date
-	}
-	return rec.Published
 }
 
 // meetingTopics are the topics a meeting is filtered and faceted by: the
@@ -291,8 +283,8 @@ func docs(r storedRecord) ([]idDoc, error) {
 	common.keyword(fIssuer, rec.Issuer)
 	common.aliases(fIssuer, append(rec.IssuerAliases, ingest.IssuerForms(strings.TrimSpace(rec.Issuer))...)...)
 	common.keyword(fKind, rec.Meeting.Kind)
-	if day := meetingDay(rec); day != "" {
-		if t, ok := parseDay(day); ok {
+	if day := rec.Day(); day != "" {
+		if t, ok := ParseDay(day); ok {
 			common[fDate] = t.Format(time.DateOnly)
 			mh.Day = day
 			common[fYear] = t.Format("2006")

@@ -303,7 +303,7 @@ func TestDates(t *testing.T) {
 		for _, level := range []string{LevelMeeting, LevelItem, LevelDecision} {
 			var want []string
 			for _, rec := range recs {
-				day := meetingDay(rec)
+				day := rec.Day()
 				if day == "" || day < from || day > to {
 					continue
 				}

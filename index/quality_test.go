@@ -245,7 +245,7 @@ func (qc *qualityCorpus) relevantSet(c qualityCase) map[string]bool {
 			})
 		}
 		if ok && (c.Filters.From != "" || c.Filters.To != "") {
-			day := meetingDay(rec)
+			day := rec.Day()
 			ok = (c.Filters.From == "" || day >= c.Filters.From) && (c.Filters.To == "" || day[:min(len(day), len(c.Filters.To))] <= c.Filters.To)
 		}
 		if ok {

@@ -148,3 +148,12 @@ type Decision struct {
 	// Lead is the department the text puts in charge (由…).
 	Lead string `json:"lead,omitempty"`
 }
+
+// Day is the date a record is filed under: the meeting's date, else the
+// publication date; empty when the record has neither.
+func (m *Minutes) Day() string {
+	if m.Meeting.Date != "" {
+		return m.Meeting.Date
+	}
+	return m.Published
+}

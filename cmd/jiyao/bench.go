@@ -10,7 +10,7 @@ import (
 	"strings"
 	"time"
 
-	"github.com/jiyao-search/jiyao/index"
+	"github.com/jiyao-search/jiyao/internal/bench"
 )
 
 func init() {
@@ -19,7 +19,7 @@ func init() {
 
 func runBench(ctx context.Context, e *env, args []string) error {
 	fs := newFlagSet(e, "bench", "")
-	var cfg index.BenchConfig
+	var cfg bench.BenchConfig
 	fs.IntVar(&cfg.Docs, "docs", 20000, "number of generated documents")
 	fs.StringVar(&cfg.Dir, "dir", "", "folder for the two indexes, kept afterwards (default a temporary folder, removed)")
 	fs.IntVar(&cfg.Queries, "queries", 200, "timed queries per class")
@@ -38,7 +38,7 @@ func runBench(ctx context.Context, e *env, args []string) error {
 		fs.Usage()
 		return fmt.Errorf("%w: bench takes no arguments", errUsage)
 	}
-	if cfg.Only != "" && cfg.Only != index.EngineJiyao && cfg.Only != index.EnginePlain {
+	if cfg.Only != "" && cfg.Only != bench.EngineJiyao && cfg.Only != bench.EnginePlain {
 		return fmt.Errorf("%w: --only %q is not jiyao or plain", errUsage, cfg.Only)
 	}
 	cfg.Progress = func(s string) { fmt.Fprintf(e.stderr, "%s %s\n", time.Now().Format("15:04:05"), s) }
@@ -53,7 +53,7 @@ func runBench(ctx context.Context, e *env, args []string) error {
 		}
 		defer pprof.StopCPUProfile()
 	}
-	rep, err := index.RunBenchmark(ctx, cfg)
+	rep, err := bench.RunBenchmark(ctx, cfg)
 	if err != nil {
 		return err
 	}
@@ -66,11 +66,11 @@ func runBench(ctx context.Context, e *env, args []string) error {
 	return nil
 }
 
-func printBench(w io.Writer, rep index.BenchReport) {
+func printBench(w io.Writer, rep bench.BenchReport) {
 	fmt.Fprintf(w, "%d documents, %.1f MB of text, %d cores, %d queries per class; base RSS %s\n\n",
 		rep.Docs, float64(rep.TextBytes)/1e6, rep.Cores, rep.Queries, mb(rep.BaseRSS))
 	cols := []string{"", "docs/s", "MB/s", "size", "×text", "peak RSS", "peak heap", "load"}
-	for _, c := range index.QueryClasses {
+	for _, c := range bench.QueryClasses {
 		cols = append(cols, c+" p50", c+" p99")
 	}
 	rows := [][]string{cols}
@@ -130,7 +130,7 @@ func printBench(w io.Writer, rep index.BenchReport) {
 		fmt.Fprintf(w, "%s: indexed in %s; mean hits: %s%s\n", er.Engine, er.Index.Round(time.Millisecond), strings.Join(parts, ", "), extra)
 	}
 	fmt.Fprintln(w, "\nExample queries (as Jiyao receives them; the plain index runs match, match-phrase, term and date-range queries):")
-	for _, c := range index.QueryClasses {
+	for _, c := range bench.QueryClasses {
 		fmt.Fprintf(w, "  %-11s %s\n", c, strings.Join(rep.Examples[c], " | "))
 	}
 }

@@ -1,11 +1,16 @@
-package index
+// Package bench compares Jiyao with a plain bleve index of the same
+// generated minutes: indexing rate, peak memory, size against the text, and
+// the latency of each class of query, each engine built and measured in the
+// same run. `jiyao bench` prints its report; BenchmarkCompare reports it to
+// go test -bench. It is a harness, kept out of the index package it
+// measures.
+package bench
 
 import (
 	"bufio"
 	"context"
 	"errors"
 	"fmt"
-	"io/fs"
 	"math/rand/v2"
 	"os"
 	"path/filepath"
@@ -22,11 +27,10 @@ import (
 
 	"github.com/blevesearch/bleve/v2"
 	"github.com/blevesearch/bleve/v2/analysis/lang/cjk"
-	"github.com/blevesearch/bleve/v2/index/scorch"
 	"github.com/blevesearch/bleve/v2/mapping"
 	"github.com/blevesearch/bleve/v2/search/query"
-	segment "github.com/blevesearch/scorch_segment_api/v2"
 
+	"github.com/jiyao-search/jiyao/index"
 	"github.com/jiyao-search/jiyao/ingest"
 	"github.com/jiyao-search/jiyao/internal/gen"
 )
@@ -189,7 +193,7 @@ func RunBenchmark(ctx context.Context, cfg BenchConfig) (BenchReport, error) {
 	queries := benchQueries(docs, cfg.Seed, cfg.Queries+benchWarmup)
 	for _, q := range queries {
 		if len(rep.Examples[q.class]) < 3 {
-			rep.Examples[q.class] = append(rep.Examples[q.class], q.jiyao().describe())
+			rep.Examples[q.class] = append(rep.Examples[q.class], describe(q.jiyao()))
 		}
 	}
 	freeMemory()
@@ -305,23 +309,24 @@ func benchQueries(docs []gen.Doc, seed uint64, n int) []benchQuery {
 var benchFacets = []string{"year", "issuer", "department", "topic"}
 
 // jiyao is the query as a Jiyao request.
-func (q benchQuery) jiyao() Request {
+func (q benchQuery) jiyao() index.Request {
 	switch q.class {
 	case QueryPhrase:
-		return Request{Query: `"` + q.text + `"`}
+		return index.Request{Query: `"` + q.text + `"`}
 	case QueryFaceted:
-		return Request{Query: q.text, Facets: benchFacets}
+		return index.Request{Query: q.text, Facets: benchFacets}
 	case QueryFilter:
-		return Request{Filters: Filters{Issuer: []string{q.issuer}, From: strconv.Itoa(q.from)}, Sort: "-date"}
+		return index.Request{Filters: index.Filters{Issuer: []string{q.issuer}, From: strconv.Itoa(q.from)}, Sort: "-date"}
 	case QueryItemTerm:
-		return Request{Query: q.text, Level: LevelItem}
+		return index.Request{Query: q.text, Level: index.LevelItem}
 	case QueryItemPhrase:
-		return Request{Query: `"` + q.text + `"`, Level: LevelItem}
+		return index.Request{Query: `"` + q.text + `"`, Level: index.LevelItem}
 	}
-	return Request{Query: q.text}
+	return index.Request{Query: q.text}
 }
 
-func (r Request) describe() string {
+// describe says what a request asks, for the report.
+func describe(r index.Request) string {
 	var parts []string
 	if r.Query != "" {
 		parts = append(parts, r.Query)
@@ -370,20 +375,21 @@ func (q benchQuery) plainRequest() *bleve.SearchRequest {
 		m.SetField(plainText)
 		bq = m
 	case QueryFilter:
-		t := termQ(plainIssuer, q.issuer)
+		t := query.NewTermQuery(q.issuer)
+		t.SetField(plainIssuer)
 		from := time.Date(q.from, 1, 1, 0, 0, 0, 0, time.UTC)
 		dr := query.NewDateRangeQuery(from, time.Time{})
 		dr.SetField(plainDate)
 		bq = query.NewConjunctionQuery([]query.Query{t, dr})
 	}
-	req := bleve.NewSearchRequestOptions(bq, DefaultSize, 0, false)
+	req := bleve.NewSearchRequestOptions(bq, index.DefaultSize, 0, false)
 	req.Fields = []string{plainTitle, plainIssuer, plainDate}
 	if q.class == QueryFilter {
 		req.SortBy([]string{"-" + plainDate, "_id"})
 	}
 	if q.class == QueryFaceted {
 		for _, f := range []string{plainYear, plainIssuer, plainDepartment, plainTopic} {
-			req.AddFacet(f, bleve.NewFacetRequest(f, facetSize))
+			req.AddFacet(f, bleve.NewFacetRequest(f, index.MaxFacetSize))
 		}
 	}
 	return req
@@ -424,7 +430,7 @@ func plainDoc(rec *ingest.Minutes) map[string]any {
 	if len(rec.Topics) > 0 {
 		d[plainTopic] = rec.Topics
 	}
-	if t, ok := parseDay(meetingDay(rec)); ok {
+	if t, ok := index.ParseDay(rec.Day()); ok {
 		d[plainDate] = t
 		d[plainYear] = t.Format("2006")
 	}
@@ -462,7 +468,7 @@ func benchEngine(ctx context.Context, engine, dir string, docs []gen.Doc, cfg Be
 	}
 	er.DocsPerSec = float64(len(docs)) / er.Index.Seconds()
 	er.MBPerSec = float64(text) / 1e6 / er.Index.Seconds()
-	if er.IndexBytes, er.OriginalBytes, err = settledSize(dir); err != nil {
+	if er.IndexBytes, er.OriginalBytes, err = index.SettledSize(dir); err != nil {
 		return er, err
 	}
 	er.SizeRatio = float64(er.IndexBytes) / float64(text)
@@ -509,7 +515,7 @@ func timeQueries(ctx context.Context, dir string, ers []EngineReport, queries []
 				n, err := runs[e](ctx, q)
 				d := time.Since(t0)
 				if err != nil {
-					return fmt.Errorf("%s: %s query %q: %w", ers[e].Engine, class, q.jiyao().describe(), err)
+					return fmt.Errorf("%s: %s query %q: %w", ers[e].Engine, class, describe(q.jiyao()), err)
 				}
 				if i < benchWarmup {
 					continue
@@ -540,15 +546,15 @@ func timeQueries(ctx context.Context, dir string, ers []EngineReport, queries []
 }
 
 func buildJiyao(ctx context.Context, dir string, docs []gen.Doc, cfg BenchConfig) error {
-	idx, err := Open(dir, Options{})
+	idx, err := index.Open(dir, index.Options{})
 	if err != nil {
 		return err
 	}
-	srcs := make([]Source, len(docs))
+	srcs := make([]index.Source, len(docs))
 	for i, d := range docs {
-		srcs[i] = BytesSource(d.Name, d.Text)
+		srcs[i] = index.BytesSource(d.Name, d.Text)
 	}
-	sum, err := idx.Load(ctx, srcs, LoadOptions{Workers: cfg.Workers, BatchSize: cfg.BatchSize, Writers: cfg.Writers})
+	sum, err := idx.Load(ctx, srcs, index.LoadOptions{Workers: cfg.Workers, BatchSize: cfg.BatchSize, Writers: cfg.Writers})
 	if cerr := idx.Close(); err == nil {
 		err = cerr
 	}
@@ -557,7 +563,7 @@ func buildJiyao(ctx context.Context, dir string, docs []gen.Doc, cfg BenchConfig
 	}
 	if sum.Failed > 0 {
 		for _, o := range sum.Outcomes {
-			if o.Status == StatusFailed {
+			if o.Status == index.StatusFailed {
 				return fmt.Errorf("%d of %d documents failed, first %s: %v", sum.Failed, len(docs), o.Source, o.Err)
 			}
 		}
@@ -658,7 +664,7 @@ func buildPlain(ctx context.Context, dir string, docs []gen.Doc, cfg BenchConfig
 // a query and reports its total hits.
 func openForQueries(engine, dir string) (func(context.Context, benchQuery) (uint64, error), func(), error) {
 	if engine == EngineJiyao {
-		idx, err := Open(dir, Options{ReadOnly: true})
+		idx, err := index.Open(dir, index.Options{ReadOnly: true})
 		if err != nil {
 			return nil, nil, err
 		}
@@ -681,63 +687,6 @@ func openForQueries(engine, dir string) (func(context.Context, benchQuery) (uint
 		}
 		return res.Total, nil
 	}, func() { b.Close() }, nil
-}
-
-// settledSize measures an index as its latest snapshot has it: the
-// segment files that snapshot uses (not those a merge has replaced and the
-// persister has not removed yet, which depends on timing), bleve's other
-// files (root.bolt, index_meta.json) and, for Jiyao, the records in its
-// packs. Both engines are measured this way.
-func settledSize(dir string) (index, originals int64, err error) {
-	b, err := bleve.OpenUsing(dir, map[string]any{"read_only": true})
-	if err != nil {
-		return 0, 0, err
-	}
-	defer b.Close()
-	adv, err := b.Advanced()
-	if err != nil {
-		return 0, 0, err
-	}
-	r, err := adv.Reader()
-	if err != nil {
-		return 0, 0, err
-	}
-	defer r.Close()
-	snap, ok := r.(*scorch.IndexSnapshot)
-	if !ok {
-		return 0, 0, fmt.Errorf("%s: not a scorch index", dir)
-	}
-	used := map[string]bool{}
-	for _, ss := range snap.Segments() {
-		p, ok := ss.Segment().(segment.PersistedSegment)
-		if !ok {
-			return 0, 0, fmt.Errorf("%s: a segment is not persisted", dir)
-		}
-		used[filepath.Clean(p.Path())] = true
-	}
-	err = filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
-		if err != nil || d.IsDir() {
-			return err
-		}
-		rel, _ := filepath.Rel(dir, p)
-		if strings.HasPrefix(rel, packsDir+string(filepath.Separator)) {
-			return nil
-		}
-		if strings.HasSuffix(p, ".zap") && !used[filepath.Clean(p)] {
-			return nil // replaced by a merge, not removed yet
-		}
-		info, err := d.Info()
-		if err != nil {
-			return err
-		}
-		index += info.Size()
-		return nil
-	})
-	if err != nil {
-		return 0, 0, err
-	}
-	originals, other, err := blobSizes(dir)
-	return index + other, originals, err
 }
 
 func freeMemory() {

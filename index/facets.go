@@ -9,7 +9,6 @@ import (
 	"strings"
 	"sync"
 
-	"github.com/blevesearch/bleve/v2/index/scorch"
 	"github.com/blevesearch/bleve/v2/mapping"
 	"github.com/blevesearch/bleve/v2/search"
 	"github.com/blevesearch/bleve/v2/search/query"
@@ -114,17 +113,15 @@ func (s *recordingSearcher) Close() error {
 }
 
 // columnCache holds the columns of the segments an index's facets have
-// counted, by segment and field.
+// counted, by field and segment.
 type columnCache struct {
-	mu   sync.Mutex
-	segs map[segment.Segment]map[string]*column
+	mu     sync.Mutex
+	fields map[string]*perSegment[*column]
 }
 
 // column holds the values of one field in one segment: the values of
 // document n are values[ords[start[n]:start[n+1]]].
 type column struct {
-	once   sync.Once
-	err    error
 	values []string
 	start  []uint32
 	ords   []uint32
@@ -132,40 +129,27 @@ type column struct {
 
 // columns returns the columns of field for the segments of a snapshot,
 // reading those not read before, with the segments' offsets (docOffsets).
-// It forgets the segments of older snapshots (merged away) once it holds
-// twice as many as the snapshot has.
 func (c *columnCache) columns(r bindex.IndexReader, field string) ([]*column, []uint64, error) {
-	snap, ok := r.(*scorch.IndexSnapshot)
-	if !ok {
-		return nil, nil, fmt.Errorf("index: facets read segments, which a %T does not have", r)
+	ss, err := snapshotSegments(r, "facets")
+	if err != nil {
+		return nil, nil, err
 	}
-	ss := snap.Segments()
-	cols := make([]*column, len(ss))
 	c.mu.Lock()
-	if c.segs == nil {
-		c.segs = map[segment.Segment]map[string]*column{}
+	if c.fields == nil {
+		c.fields = map[string]*perSegment[*column]{}
 	}
-	for i, s := range ss {
-		byField := c.segs[s.Segment()]
-		if byField == nil {
-			byField = map[string]*column{}
-			c.segs[s.Segment()] = byField
-		}
-		col := byField[field]
-		if col == nil {
-			col = &column{}
-			byField[field] = col
-		}
-		cols[i] = col
+	segs := c.fields[field]
+	if segs == nil {
+		segs = &perSegment[*column]{}
+		c.fields[field] = segs
 	}
-	forgetMerged(c.segs, ss)
 	c.mu.Unlock()
-	for i, s := range ss {
-		col := cols[i]
-		col.once.Do(func() { col.err = col.read(s.Segment(), field, uint64(s.FullSize())) })
-		if col.err != nil {
-			return nil, nil, col.err
-		}
+	cols, err := segs.of(ss, func(seg segment.Segment, n uint64) (*column, error) {
+		col := &column{}
+		return col, col.read(seg, field, n)
+	})
+	if err != nil {
+		return nil, nil, err
 	}
 	return cols, docOffsets(ss), nil
 }

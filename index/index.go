@@ -552,10 +552,7 @@ func (idx *Index) loadStored(hits search.DocumentMatchCollection) error {
 		return err
 	}
 	defer r.Close()
-	var segs []*scorch.SegmentSnapshot
-	if snap, ok := r.(*scorch.IndexSnapshot); ok {
-		segs = snap.Segments()
-	}
+	segs, _ := snapshotSegments(r, "stored records") // none: each is looked up by id
 	offsets := docOffsets(segs)
 	for _, h := range hits {
 		var id, stored string

@@ -7,9 +7,7 @@ import (
 	"fmt"
 	"math"
 	"slices"
-	"sort"
 
-	"github.com/blevesearch/bleve/v2/index/scorch"
 	"github.com/blevesearch/bleve/v2/mapping"
 	"github.com/blevesearch/bleve/v2/search"
 	"github.com/blevesearch/bleve/v2/search/query"
@@ -127,33 +125,6 @@ type itemsSearcher struct {
 type itemHit struct {
 	doc   uint64
 	score float64
-}
-
-func docNum(id bindex.IndexInternalID) uint64 { return binary.BigEndian.Uint64(id) }
-
-// docID is the internal id of document number n.
-func docID(n uint64) bindex.IndexInternalID { return binary.BigEndian.AppendUint64(nil, n) }
-
-// docOffsets returns the number of each segment's first document, as scorch
-// numbers the documents of a snapshot across its segments, and the number
-// after the last.
-func docOffsets(segs []*scorch.SegmentSnapshot) []uint64 {
-	out := make([]uint64, len(segs)+1)
-	for i, s := range segs {
-		out[i+1] = out[i] + uint64(s.FullSize())
-	}
-	return out
-}
-
-// segmentOf returns the segment that holds document number n, by the
-// offsets docOffsets gives, and n's number in it; ok is false past the
-// last document.
-func segmentOf(offsets []uint64, n uint64) (i int, local uint64, ok bool) {
-	i = sort.Search(len(offsets), func(i int) bool { return offsets[i] > n }) - 1
-	if i < 0 || i >= len(offsets)-1 {
-		return 0, 0, false
-	}
-	return i, n - offsets[i], true
 }
 
 // reader opens a reader of the index's current snapshot, which the caller

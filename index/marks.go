@@ -4,9 +4,7 @@ import (
 	"context"
 	"fmt"
 	"slices"
-	"sync"
 
-	"github.com/blevesearch/bleve/v2/index/scorch"
 	bindex "github.com/blevesearch/bleve_index_api"
 	segment "github.com/blevesearch/scorch_segment_api/v2"
 )
@@ -18,18 +16,12 @@ import (
 // more in the whole: item term p50 went from 7.7 to 12.6–17.0 ms when
 // the stretches moved from position ranges to marks.
 
-// markCache holds the marks of the segments an index's queries have read,
-// by segment.
-type markCache struct {
-	mu   sync.Mutex
-	segs map[segment.Segment]*segMarks
-}
+// markCache holds the marks of the segments an index's queries have read.
+type markCache struct{ segs perSegment[*segMarks] }
 
 // segMarks are the marks of one segment: those of its document n are
 // marks[start[n]:start[n+1]], in order of position.
 type segMarks struct {
-	once  sync.Once
-	err   error
 	start []uint32
 	marks []itemMark
 }
@@ -44,54 +36,23 @@ type segmentMarks struct {
 }
 
 // forSnapshot returns the marks of the segments of r, reading those of
-// segments not seen before. It forgets the segments of older snapshots
-// (merged away) once it holds twice as many as r has.
+// segments not seen before.
 func (c *markCache) forSnapshot(r bindex.IndexReader) (*segmentMarks, error) {
-	snap, ok := r.(*scorch.IndexSnapshot)
-	if !ok {
-		return nil, fmt.Errorf("index: item search reads segments, which a %T does not have", r)
+	ss, err := snapshotSegments(r, "item searches")
+	if err != nil {
+		return nil, err
 	}
-	ss := snap.Segments()
-	out := &segmentMarks{offsets: docOffsets(ss), segs: make([]*segMarks, len(ss))}
-	c.mu.Lock()
-	if c.segs == nil {
-		c.segs = map[segment.Segment]*segMarks{}
+	segs, err := c.segs.of(ss, readMarks)
+	if err != nil {
+		return nil, err
 	}
-	for i, s := range ss {
-		sm := c.segs[s.Segment()]
-		if sm == nil {
-			sm = &segMarks{}
-			c.segs[s.Segment()] = sm
-		}
-		out.segs[i] = sm
-	}
-	forgetMerged(c.segs, ss)
-	c.mu.Unlock()
-	for i, s := range ss {
-		sm := out.segs[i]
-		sm.once.Do(func() { sm.err = sm.read(s.Segment(), uint64(s.FullSize())) })
-		if sm.err != nil {
-			return nil, sm.err
-		}
-	}
-	return out, nil
+	return &segmentMarks{offsets: docOffsets(ss), segs: segs}, nil
 }
 
-// forgetMerged drops from a per-segment cache the segments not in ss (merged
-// away) once it holds twice as many as ss has.
-func forgetMerged[V any](cache map[segment.Segment]V, ss []*scorch.SegmentSnapshot) {
-	if len(cache) <= 2*len(ss) {
-		return
-	}
-	live := map[segment.Segment]bool{}
-	for _, s := range ss {
-		live[s.Segment()] = true
-	}
-	for seg := range cache {
-		if !live[seg] {
-			delete(cache, seg)
-		}
-	}
+// readMarks reads the marks of a segment of n documents.
+func readMarks(seg segment.Segment, n uint64) (*segMarks, error) {
+	sm := &segMarks{}
+	return sm, sm.read(seg, n)
 }
 
 // read reads the marks of a segment of n documents.

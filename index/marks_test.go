@@ -61,10 +61,10 @@ func TestMarkCache(t *testing.T) {
 		}
 	}
 	check("segments")
-	before := len(c.segs)
+	before := c.segs.size()
 	forceMerge(t, idx)
 	check("merged")
-	if before < 3 || len(c.segs) != 1 {
-		t.Errorf("the cache holds %d segments after a merge into one (%d before); want 1", len(c.segs), before)
+	if before < 3 || c.segs.size() != 1 {
+		t.Errorf("the cache holds %d segments after a merge into one (%d before); want 1", c.segs.size(), before)
 	}
 }

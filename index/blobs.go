@@ -100,6 +100,7 @@ func (*memPack) Close() error { return nil }
 type blobs struct {
 	dir      string // "" in memory
 	readOnly bool
+	limit    int64 // packLimit; tests set it small
 
 	mu     sync.Mutex // guards the appending state
 	cur    int        // the pack appended to; 0 before the first
@@ -113,10 +114,10 @@ type blobs struct {
 	packs map[int]packFile // open for reading
 }
 
-// openBlobs opens the pack store of dir ("" for memory). A writer cuts a
-// torn frame off the end of the last pack.
+// openBlobs opens the pack store of dir ("" for memory). A writer leaves
+// the packs as they are, a torn frame included, and writes a new pack.
 func openBlobs(dir string, readOnly bool) (*blobs, error) {
-	b := &blobs{dir: dir, readOnly: readOnly, packs: map[int]packFile{}}
+	b := &blobs{dir: dir, readOnly: readOnly, limit: packLimit, packs: map[int]packFile{}}
 	if dir == "" || readOnly {
 		return b, nil
 	}
@@ -262,15 +263,16 @@ func (b *blobs) put(kind byte, name string, data []byte) (string, error) {
 	if b.closed {
 		return "", errors.New("packs: closed")
 	}
-	if b.w == nil || b.size+int64(len(frame)) > packLimit && b.size > 0 {
+	if b.w == nil || b.size+int64(len(frame)) > b.limit && b.size > 0 {
 		if err := b.rotate(); err != nil {
 			return "", err
 		}
 	}
 	if _, err := b.w.Write(frame); err != nil {
 		// A partial write leaves a torn frame; later frames would follow
-		// it, so start a new pack. Readers stop at a torn frame. What the
-		// pack held before must still be durable by the next sync.
+		// it, so start a new pack. Readers skip a torn frame to the next
+		// frame's magic (scanPack). What the pack held before must still
+		// be durable by the next sync.
 		if b.dirty {
 			if serr := b.w.Sync(); serr != nil && b.failed == nil {
 				b.failed = serr

@@ -121,7 +121,8 @@ func TestBlobsRotate(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		big := bytes.Repeat([]byte("议"), packLimit/3/3+1)
+		b.limit = 1 << 20 // the rotation, not 64 MiB of writing
+		big := bytes.Repeat([]byte("议"), int(b.limit)/3/3+1)
 		var refs []string
 		for i := range 4 {
 			ref, err := b.put(blobOriginal, fmt.Sprint(i), big)

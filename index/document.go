@@ -3,12 +3,10 @@ package index
 import (
 	"encoding/json"
 	"fmt"
-	"regexp"
 	"slices"
 	"strconv"
 	"strings"
 	"time"
-	"unicode"
 
 	"github.com/jiyao-search/jiyao/ingest"
 	"github.com/jiyao-search/jiyao/internal/fold"
@@ -49,36 +47,20 @@ func meetingOf(id string) string {
 	return m
 }
 
-// key folds a keyword value for filtering: the folded form with all white
-// space removed, so 高雄市議會, 高雄市议会 and 高雄市 议会 are one key.
-func key(s string) string {
-	f := fold.String(s)
-	return strings.Map(func(r rune) rune {
-		if unicode.IsSpace(r) {
-			return -1
-		}
-		return r
-	}, f)
-}
-
-// docNumberRE matches a folded document number: an optional prefix, the
-// year in any bracket, the number and 号.
-var docNumberRE = regexp.MustCompile(`^(.*?)[〔\[【(〖{（［]\s*(\d{4})\s*[〕\]】)〗}）］]\s*第?\s*(\d+)\s*号$`)
+// key folds a keyword value for filtering (fold.Key).
+func key(s string) string { return fold.Key(s) }
 
 // canonicalDocNumber returns the canonical folded forms of a document number
-// (文号): the full form with its prefix (苏府会〔2020〕36号) and the bare
-// year-and-number (〔2020〕36号). ok is false when s is not of that shape.
+// (文号, see ingest.CanonicalDocNumber): the full form with its prefix
+// (苏府会〔2020〕36号) and the bare year-and-number (〔2020〕36号). ok is false
+// when s holds no document number.
 func canonicalDocNumber(s string) (full, core string, ok bool) {
-	m := docNumberRE.FindStringSubmatch(key(s))
-	if m == nil {
+	c, ok := ingest.CanonicalDocNumber(s)
+	if !ok {
 		return "", "", false
 	}
-	n := strings.TrimLeft(m[3], "0")
-	if n == "" {
-		n = "0"
-	}
-	core = "〔" + m[2] + "〕" + n + "号"
-	return m[1] + core, core, true
+	full = key(c)
+	return full, full[strings.Index(full, "〔"):], true
 }
 
 func docNumberKeys(s string) []string {
@@ -265,8 +247,9 @@ type idDoc struct {
 // Items and decisions carry the meeting's metadata for filters and facets
 // but not its people: a person attends a meeting, and the attendance list
 // copied onto every item was most of an item document (about a third of
-// indexing time). A filter on people at those levels is resolved through
-// the ids of the meetings (see peopleQuery).
+// indexing time). A filter on people at those levels matches the meetings
+// that have them and then those meetings' items and decisions, which follow
+// their meeting in document number (peopleQuery, childrenQuery).
 func docs(r storedRecord) ([]idDoc, error) {
 	rec := r.rec
 	if err := checkID(rec); err != nil {

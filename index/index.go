@@ -204,9 +204,14 @@ func OpenMem() (*Index, error) {
 		return nil, fmt.Errorf("create memory index: %w", err)
 	}
 	if err := b.SetInternal(internalVersionKey, []byte(MappingVersion)); err != nil {
-		return nil, err
+		b.Close()
+		return nil, fmt.Errorf("create memory index: %w", err)
 	}
-	bl, _ := openBlobs("", false)
+	bl, err := openBlobs("", false)
+	if err != nil {
+		b.Close()
+		return nil, fmt.Errorf("create memory index: %w", err)
+	}
 	return newIndex(&Index{b: b, log: slog.New(slog.DiscardHandler), blobs: bl})
 }
 

@@ -373,11 +373,11 @@ func TestDateRanges(t *testing.T) {
 			if from == "" && to == "" {
 				continue
 			}
-			dr, err := dateRange("test", from, to)
+			dr, err := dateSpan("test", from, to)
 			if err != nil {
 				continue // an empty range
 			}
-			lo, hi := dr.(*DateRange).From, dr.(*DateRange).To
+			lo, hi := dr.From, dr.To
 			var want, wantItems []string
 			for _, rec := range recs {
 				day := days[rec.ID]

@@ -415,8 +415,18 @@ func number(s string) (int, bool) {
 	return parseNumeral(s)
 }
 
-// dateRange turns YYYY, YYYY-MM or YYYY-MM-DD bounds into whole days.
+// dateRange is dateSpan as a query of the parsed tree.
 func dateRange(raw, from, to string) (Q, error) {
+	d, err := dateSpan(raw, from, to)
+	if err != nil {
+		return nil, err
+	}
+	return d, nil
+}
+
+// dateSpan turns YYYY, YYYY-MM or YYYY-MM-DD bounds into whole days; raw
+// is the text they came from, for the error (a *QueryError).
+func dateSpan(raw, from, to string) (*DateRange, error) {
 	var q DateRange
 	if from != "" {
 		t, _, err := parseBound(from)

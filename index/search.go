@@ -5,6 +5,7 @@ import (
 	"context"
 	"encoding/base64"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"regexp"
 	"slices"
@@ -510,11 +511,15 @@ func plan(req Request) (*searchPlan, error) {
 				return nil, param(b.name, "%v", err)
 			}
 		}
-		dr, err := dateRange("from/to", f.From, f.To)
+		dr, err := dateSpan("from/to", f.From, f.To)
 		if err != nil {
-			return nil, param("from", "%s", err.(*QueryError).Msg)
+			msg := err.Error()
+			if qe := (*QueryError)(nil); errors.As(err, &qe) {
+				msg = qe.Msg
+			}
+			return nil, param("from", "%s", msg)
 		}
-		p.filters = append(p.filters, dateQuery(p.level, dr.(*DateRange)))
+		p.filters = append(p.filters, dateQuery(p.level, dr))
 	}
 	officialField := fOfficial
 	switch f.Role {

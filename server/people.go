@@ -24,16 +24,6 @@ const (
 	maxSuggestRune = 50
 )
 
-// nameKey folds a name for comparison: script, width, no spaces.
-func nameKey(s string) string {
-	return strings.Map(func(r rune) rune {
-		if unicode.IsSpace(r) {
-			return -1
-		}
-		return r
-	}, fold.String(s))
-}
-
 // phrase makes a quoted phrase query of typed text, for narrowing facet
 // counts to the documents that mention it.
 func phrase(s string) string {
@@ -80,7 +70,7 @@ func matchRank(name, prefix string) int {
 	if prefix == "" {
 		return 0
 	}
-	k, p := nameKey(name), nameKey(prefix)
+	k, p := fold.Key(name), fold.Key(prefix)
 	switch {
 	case strings.HasPrefix(k, p):
 		return 0
@@ -116,9 +106,9 @@ func matching(vals []index.FacetValue, prefix string, limit int) []index.FacetVa
 
 // countOf sums the counts of the values of a facet that fold to name's key.
 func countOf(vals []index.FacetValue, name string) int {
-	k, n := nameKey(name), 0
+	k, n := fold.Key(name), 0
 	for _, v := range vals {
-		if nameKey(v.Value) == k {
+		if fold.Key(v.Value) == k {
 			n += v.Count
 		}
 	}
@@ -286,22 +276,22 @@ var roleNames = map[string]string{
 
 // rolesOf lists the roles name had in a record.
 func rolesOf(rec *ingest.Minutes, name string) []string {
-	k := nameKey(name)
+	k := fold.Key(name)
 	var out []string
 	add := func(r string) {
 		if r != "" && !slices.Contains(out, r) {
 			out = append(out, r)
 		}
 	}
-	if rec.Chair != nil && nameKey(rec.Chair.Name) == k {
+	if rec.Chair != nil && fold.Key(rec.Chair.Name) == k {
 		add("chair")
 	}
 	for _, a := range rec.Attendees {
-		if nameKey(a.Name) == k {
+		if fold.Key(a.Name) == k {
 			add(cmp.Or(roleNames[a.Role], a.Role))
 		}
 	}
-	if rec.Recorder != "" && nameKey(rec.Recorder) == k {
+	if rec.Recorder != "" && fold.Key(rec.Recorder) == k {
 		add("recorder")
 	}
 	return out

@@ -24,6 +24,10 @@ type bucket struct {
 // maxBuckets bounds the addresses tracked; full buckets are dropped first.
 const maxBuckets = 100000
 
+// overflowAddr keys the one bucket the addresses share that come while the
+// table is full of addresses still limited.
+const overflowAddr = ""
+
 func newLimiter(rate float64, burst int) *limiter {
 	return &limiter{rate: rate, burst: float64(burst), buckets: map[string]*bucket{}}
 }
@@ -35,9 +39,18 @@ func (l *limiter) allow(addr string, now time.Time) (ok bool, wait time.Duration
 	defer l.mu.Unlock()
 	b := l.buckets[addr]
 	if b == nil {
-		if len(l.buckets) >= maxBuckets {
+		// Full: sweep, at most once a second (a sweep walks the whole
+		// table); still full, the new address shares the overflow bucket,
+		// so that the table stays bounded and every address limited.
+		if len(l.buckets) >= maxBuckets && now.Sub(l.swept) >= time.Second {
 			l.sweep(now)
 		}
+		if len(l.buckets) >= maxBuckets {
+			addr = overflowAddr
+			b = l.buckets[addr]
+		}
+	}
+	if b == nil {
 		b = &bucket{tokens: l.burst, last: now}
 		l.buckets[addr] = b
 	}

@@ -111,7 +111,7 @@ func (s *Server) routeTable() []route {
 			params:  []paramDoc{idParam}, resp: DeleteResponse{}, auth: true, errors: []int{400, 401, 403, 404, 429, 503}}},
 		{http.MethodPost, api("/documents"), s.postDocuments, opDoc{id: "uploadDocuments", tag: "write",
 			summary: "Upload minutes files (multipart, any number of file parts, or one raw body named by ?name=) to be extracted and indexed (bearer token)",
-			params:  []paramDoc{q("name", "string", "file name of a raw body upload; its extension selects the decoder")},
+			params:  []paramDoc{q("name", "string", "file name of a raw body upload, reported with its outcome; the decoder is chosen by the content (the extension breaks ties such as .md against .txt)")},
 			body:    "multipart/form-data", resp: UploadResponse{}, auth: true, errors: []int{400, 401, 403, 413, 415, 429, 503}}},
 		{http.MethodGet, api("/decisions"), s.getDecisions, opDoc{id: "decisions", tag: "decisions",
 			summary: "Which meeting approved X: decisions matching q and filters; with plan=, the history of one plan title across meetings",

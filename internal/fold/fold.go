@@ -208,6 +208,17 @@ func String(s string) string {
 	return out
 }
 
+// Key is the form a name or keyword is compared by: folded, with all white
+// space removed, so that 高雄市議會, 高雄市议会 and 高雄市 议会 are one key.
+func Key(s string) string {
+	return strings.Map(func(r rune) rune {
+		if unicode.IsSpace(r) {
+			return -1
+		}
+		return r
+	}, String(s))
+}
+
 // Offsets returns the folded form of s and, for every byte of it, the byte
 // offset in s of the rune it came from; the slice has one more entry, len(s),
 // so that an end offset maps too.

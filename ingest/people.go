@@ -19,7 +19,7 @@ var innerTitles = []string{
 	"主任秘书", "副大队长", "大队长", "分局长", "副厂长", "厂长", "副议长", "议长", "议员", "副局长", "局长", "副处长", "处长", "副主任委员", "主任委员", "副主任", "主任",
 	"副主委", "主委", "副院长", "院长", "副部长", "部长", "副市长", "市长", "副秘书长", "秘书长", "署长", "主计长",
 	"副县长", "县长", "镇长", "乡长", "召集人", "副主席", "主席", "委员", "总经理", "董事长", "校长", "副区长", "区长",
-	"所长", "队长", "科长", "执行长", "发言人", "司长", "代表",
+	"所长", "队长", "科长", "执行长", "发言人", "司长", "代表", "政务次长", "常务次长", "次长",
 }
 
 // nameStops are characters that do not begin or continue a given name after
@@ -38,12 +38,15 @@ var commonWords = map[string]bool{
 
 // titledInText finds the people named surname+title+given name in folded
 // text: 鄭議員新助 → 鄭新助 (議員), in the document's own characters.
-func titledInText(p *page) []Attendee {
+func titledInText(p *page) []Attendee { return titledInSpan(p, 0, len(p.norm)) }
+
+// titledInSpan is titledInText over the folded span [lo, hi).
+func titledInSpan(p *page, lo, hi int) []Attendee {
 	var out []Attendee
 	seen := map[string]*titled{}
 	var order []*titled
-	text := p.norm
-	for i := 0; i < len(text); {
+	text := p.norm[:hi]
+	for i := lo; i < len(text); {
 		r, size := utf8.DecodeRuneInString(text[i:])
 		if !foldedSurname(r) {
 			i += size
@@ -53,7 +56,7 @@ func titledInText(p *page) []Attendee {
 		// organisation's end (消防局陳局長虹龍).
 		if i > 0 {
 			prev := lastRune(text[:i])
-			if hanRune(prev) && !isOrgEnd(prev) {
+			if hanRune(prev) && !isOrgEnd(prev) && prev != '由' {
 				i += size
 				continue
 			}
@@ -292,10 +295,95 @@ func addActors(p *page, m *Minutes) {
 			}
 		}
 	}
+	// A verbatim record heads each speech with its speaker (* 高委員金素梅：,
+	// 陳偉業議員：): those are who spoke. The members it names elsewhere
+	// (行政院函送吳委員秉叡…所提質詢之書面答復, 連署人) did not act in it.
+	if hs := headedSpeakers(p); len(hs) >= minHeadedSpeakers {
+		add(hs)
+		// 外交部田部長弘茂本日因公請假，由李次長大維代表列席: those on
+		// leave and those sitting in for them.
+		for k := range p.lines {
+			l := p.line(k)
+			switch {
+			case strings.Contains(l, "请假") && strings.Contains(l, "代表列席"):
+				i := p.lines[k][0] + strings.Index(l, "请假")
+				add(withRole(titledInSpan(p, p.lines[k][0], i), RoleAbsent))
+				add(withRole(titledInSpan(p, i, p.lines[k][1]), RoleObserver))
+			case strings.Contains(l, "请假"):
+				add(withRole(titledInSpan(p, p.lines[k][0], p.lines[k][1]), RoleAbsent))
+			}
+		}
+		add(reporters(p))
+		add(mentionedLeaders(p))
+		return
+	}
 	add(titledInText(p))
 	add(namesBeforeTitle(p))
 	add(reporters(p))
 	add(mentionedLeaders(p))
+}
+
+// withRole gives each of as the role.
+func withRole(as []Attendee, role string) []Attendee {
+	for i := range as {
+		as[i].Role = role
+	}
+	return as
+}
+
+// minHeadedSpeakers is how many people a record must head speeches with to
+// be read as a verbatim record (a record of proceedings, a gazette):
+// summary minutes head none.
+const minHeadedSpeakers = 3
+
+// headedSpeakers returns the people who head a speech (a line that starts
+// "name and title："), each once, in order of first speech: 高委員金素梅 →
+// 高金素梅, 陳院長冲 → 陳冲, 陳偉業議員 → 陳偉業. A heading holds one
+// person, so the given name runs to the colon.
+func headedSpeakers(p *page) []Attendee {
+	var out []Attendee
+	seen := map[string]bool{}
+	for k := range p.lines {
+		line := strings.TrimLeft(p.line(k), " \t*-•·")
+		if !speakerHeading(line) {
+			continue
+		}
+		head := line[:strings.IndexByte(line, ':')]
+		start := p.lines[k][0] + (len(p.line(k)) - len(line))
+		a, ok := headedSpeaker(p.show(start, start+len(head)), head)
+		if !ok {
+			continue
+		}
+		if key := fold.String(a.Name); !seen[key] {
+			seen[key] = true
+			a.Role = RoleSpeaker
+			out = append(out, a)
+		}
+	}
+	return out
+}
+
+// headedSpeaker reads the person of a speech's heading, disp in the
+// document's characters and f folded.
+func headedSpeaker(disp, f string) (Attendee, bool) {
+	rs := []rune(disp)
+	// 高委員金素梅: surname, title, the rest of the name.
+	if r, size := utf8.DecodeRuneInString(f); foldedSurname(r) {
+		if t, ok := firstPrefix(f[size:], innerTitles); ok {
+			n := runeCount(t)
+			if rest := rs[1+n:]; len(rest) >= 1 && len(rest) <= 3 {
+				return Attendee{Name: string(rs[:1]) + string(rest), Title: string(rs[1 : 1+n])}, true
+			}
+		}
+	}
+	// 陳偉業議員, 民政事務局局長曾德成; not 文化局局長 or 全委會主席, a
+	// body's office with no name.
+	if a, ok := titledName(disp); ok && isName(a.Name) {
+		if f := fold.String(a.Name); !isOrgEnd(lastRune(f)) {
+			return a, true
+		}
+	}
+	return Attendee{}, false
 }
 
 // isNameDot reports whether r joins the parts of a name (艾力更·依明巴海,

@@ -21,12 +21,13 @@ var motionResultRE = regexp.MustCompile(`[(（]\s*(无异议通过|照案通过|
 // "積極研究成立中產事務委員會"所提出的議案.
 var motionTitleRE = regexp.MustCompile(`["“「]([^"”」\n]{4,60})["”」]\s*(?:所提出的|的)?(?:议案|原议案)`)
 
-// motionWords mark the motions a council carried: a bracketed result
-// (通过), 無異議通過), and a legislature's announcement (議案獲得通過).
+// motionWords mark the motions a council decided: a bracketed result
+// (通过), 無異議通過), and a legislature's announcement (議案獲得通過,
+// 議案被否決).
 var (
-	motionWords    = []string{"通过)", "否决)", "保留)", "通过 )", "议案获得通过"}
+	motionWords    = []string{"通过)", "否决)", "保留)", "通过 )", "议案获得通过", "议案被否决"}
 	motionResults  = setOf(motionWords[:4]...)
-	motionsCarried = setOf("议案获得通过")
+	motionsCarried = setOf(motionWords[4:]...)
 )
 
 // rulingLabels open a chair's ruling, folded.
@@ -90,7 +91,7 @@ func (e *Extractor) councilDecisions(p *page, m *Minutes) {
 	}
 	// A legislature's motion carried (我宣布議案獲得通過): the motion
 	// named last before it ("積極研究成立中產事務委員會"的議案).
-	for at := range p.wordsIn(motionsCarried) {
+	for at, word := range p.wordsIn(motionsCarried) {
 		head := p.norm[max(0, at-50000):at]
 		locs := motionTitleRE.FindAllStringSubmatchIndex(head, -1)
 		if len(locs) == 0 {
@@ -98,7 +99,22 @@ func (e *Extractor) councilDecisions(p *page, m *Minutes) {
 		}
 		l := locs[len(locs)-1]
 		base := at - len(head)
-		add(at, Decision{Verb: p.show(at+len("议案"), at+len("议案获得通过")), Object: p.show(base+l[2], base+l[3])})
+		verb := p.show(at+len("议案"), at+len(word))
+		// 我動議若稍後…再進行記名表決，表決須在鐘聲響起1分鐘後進行: a
+		// procedural motion moved after the motion named last is what
+		// carried, by its last clause.
+		if k := strings.LastIndex(head, "我动议"); k >= 0 && base+l[0] < base+k+len("我动议")+fullSentenceLen(p.norm[base+k+len("我动议"):min(len(p.norm), base+k+600)]) {
+			from := base + k + len("我动议")
+			end := from + fullSentenceLen(p.norm[from:min(len(p.norm), from+600)])
+			moved := p.norm[from:end]
+			if c := afterLast(moved, ","); !strings.Contains(moved, "议案") || c > 0 && !strings.Contains(moved[c:], "议案") {
+				if obj := strings.TrimSpace(p.show(from+c, end)); runeCount(obj) >= 4 {
+					add(at, Decision{Verb: verb, Object: obj})
+					continue
+				}
+			}
+		}
+		add(at, Decision{Verb: verb, Object: p.show(base+l[2], base+l[3])})
 	}
 	// 主席：本案作如下決定：「函請行政院研處。」請問院會，有無異議？（無）
 	// 無異議，通過: the chair's wording, carried.

@@ -649,3 +649,29 @@ func TestHeadedSpeakers(t *testing.T) {
 		t.Errorf("attendees = %q\nwant %q", got, want)
 	}
 }
+
+// A legislature's announcement decides the motion last moved before it: a
+// procedural motion moved on a motion named earlier (我動議若稍後就"X"所提出
+// 的議案再進行記名表決，表決須在鐘聲響起1分鐘後進行) by its last clause; a
+// motion negatived too. The text is made up.
+func TestLegislatureAnnouncements(t *testing.T) {
+	text := "立法會會議過程正式紀錄\n" +
+		"甲議員：主席，我動議若稍後就“改善社區設施”所提出的議案再進行記名表決，表決須在鐘聲響起1分鐘後進行。\n" +
+		"主席：我認為議題獲得在席議員過半數贊成。我宣布議案獲得通過。\n" +
+		"乙議員：我希望大家支持“改善社區設施”的議案。\n" +
+		"主席宣布議案被否決。\n"
+	recs, err := newTestExtractor(t).Extract("hansard.txt", []byte(text))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, it := range recs[0].Items {
+		for _, d := range it.Decisions {
+			got = append(got, d.Verb+" "+d.Object)
+		}
+	}
+	want := []string{"獲得通過 表決須在鐘聲響起1分鐘後進行", "被否決 改善社區設施"}
+	if !slices.Equal(got, want) {
+		t.Errorf("decisions = %q\nwant %q", got, want)
+	}
+}

@@ -389,7 +389,7 @@ func splitInlineLabels(raw string) []string {
 	var out []string
 	from := 0
 	// 。四、列席人：…: a numbered header item, its line break lost.
-	for num, at := nextEnumLabel(f, 0); num >= 0; num, at = nextEnumLabel(f, at) {
+	for num, at := nextEnumLabel(f, 0); num >= 0 && strings.Contains(f, "、"); num, at = nextEnumLabel(f, at) {
 		if num > from {
 			out = append(out, raw[offs[from]:offs[num]])
 			from = num

@@ -53,7 +53,11 @@ func (e *Extractor) items(p *page, m *Minutes) {
 	}
 	// 壹、貳、參、 number the agenda where 一、二、 number the clauses of
 	// a resolution inside an item (議決：一、…照審查意見通過。二、…暫擱).
-	heads, end := scan(formalNumeral)
+	var heads []head
+	end := len(p.norm)
+	if strings.Contains(p.norm, "壹、") {
+		heads, end = scan(formalNumeral)
+	}
 	if len(heads) < 2 {
 		heads, end = scan(isNumeral)
 	}

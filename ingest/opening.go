@@ -559,10 +559,17 @@ func (p *page) label(names []string) (string, int, bool) {
 // space inside folded line l and before a colon; at is where its value
 // starts.
 func midLabel(l, n string) (at int, ok bool) {
+	hasEnum := strings.Contains(l, "、")
+	enum := -1 // the next numbered item's label at or after i, if known
 	for i := 0; i < len(l); {
 		j := strings.Index(l[i:], " ")
-		if _, e := nextEnumLabel(l, i); e >= 0 && (j < 0 || e < i+j) {
-			j = e - i - 1
+		if hasEnum && enum <= i {
+			if _, enum = nextEnumLabel(l, i); enum < 0 {
+				hasEnum = false
+			}
+		}
+		if hasEnum && enum > i && (j < 0 || enum < i+j) {
+			j = enum - i - 1
 		}
 		if j < 0 {
 			return 0, false

@@ -213,7 +213,12 @@ var spacedDigitsRE = regexp.MustCompile(`(?:^|[^0-9])((?:[0-9] ){1,3}[0-9]) ?[�
 // joinSpacedDigits closes up the spaces inside a number printed one digit
 // at a time (1 0 1 年 → 101年), an artefact of PDF and slide extraction.
 func joinSpacedDigits(text string) string {
-	if !strings.Contains(text, " ") {
+	// The cheap test first: a digit, a space, a digit somewhere.
+	spaced := false
+	for i := 0; i+2 < len(text) && !spaced; i++ {
+		spaced = text[i+1] == ' ' && isDigitByte(text[i]) && isDigitByte(text[i+2])
+	}
+	if !spaced {
 		return text
 	}
 	locs := spacedDigitsRE.FindAllStringSubmatchIndex(text, -1)
@@ -230,6 +235,8 @@ func joinSpacedDigits(text string) string {
 	b.WriteString(text[last:])
 	return b.String()
 }
+
+func isDigitByte(c byte) bool { return c >= '0' && c <= '9' }
 
 // bareLabels are header labels a web page sets in a cell of their own,
 // beside or above their value, besides the knownLabels and
@@ -262,6 +269,9 @@ func joinBareLabels(lines []repairLine) []repairLine {
 // bareLabel reports whether a line's body is a header label alone: two to
 // six Han characters that name one, with no colon.
 func bareLabel(body string) bool {
+	if len(body) < 6 || len(body) > 18 { // two to six Han characters
+		return false
+	}
 	n := utf8.RuneCountInString(body)
 	if n < 2 || n > 6 {
 		return false

@@ -127,8 +127,11 @@ type Result struct {
 	Hits   []Hit   `json:"hits"`
 	Facets []Facet `json:"facets,omitempty"`
 	// Next is the cursor of the following page, empty on the last.
-	Next string        `json:"next,omitempty"`
-	Took time.Duration `json:"took"`
+	Next string `json:"next,omitempty"`
+	// Offset is the number of hits before this page: the request's From,
+	// or those the cursor's earlier pages held.
+	Offset int           `json:"offset"`
+	Took   time.Duration `json:"took"`
 	// DidYouMean, when nothing matched, lists values close to those the
 	// filters asked for that the index holds.
 	DidYouMean []Suggestion `json:"did_you_mean,omitempty"`
@@ -323,12 +326,11 @@ func (idx *Index) Search(ctx context.Context, req Request) (*Result, error) {
 			out.Facets = append(out.Facets, f)
 		}
 	}
-	seen := len(res.Hits)
+	out.Offset = req.From
 	if plan.cursor != nil {
-		seen += plan.cursor.Seen
-	} else {
-		seen += req.From
+		out.Offset = plan.cursor.Seen
 	}
+	seen := out.Offset + len(res.Hits)
 	if len(res.Hits) > 0 && uint64(seen) < res.Total {
 		last := res.Hits[len(res.Hits)-1]
 		c := cursor{Mode: mode, Sort: plan.sortName, Query: req.Query, Seen: seen}

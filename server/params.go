@@ -82,6 +82,10 @@ func (p pageParams) parse() (page, error) {
 	return out, out.check()
 }
 
+// number is the page a result is, counted from 1, by the hits before it
+// (index.Result.Offset): a cursor's second page is page 2.
+func (p page) number(offset int) int { return offset/p.size + 1 }
+
 func (p *page) check() error {
 	if p.page == 0 {
 		p.page = 1

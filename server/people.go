@@ -247,7 +247,7 @@ func (s *Server) getOfficial(c *gin.Context) error {
 		return &apiError{Status: http.StatusNotFound, Code: "not_found", Message: "no meeting names the official " + name, Param: "name"}
 	}
 	out := OfficialResponse{Name: name, Total: res.Total, Roles: roleCounts(facetMap(res), name), Meetings: []MeetingRef{},
-		Page: pg.page, Size: pg.size, NextCursor: res.Next, TookMS: ms(res.Took)}
+		Page: pg.number(res.Offset), Size: pg.size, NextCursor: res.Next, TookMS: ms(res.Took)}
 	for _, h := range res.Hits {
 		ref := meetingRef(h)
 		rec, err := s.idx.Get(ctx, h.MeetingID)
@@ -371,7 +371,7 @@ func (s *Server) getDepartment(c *gin.Context) error {
 		return &apiError{Status: http.StatusNotFound, Code: "not_found", Message: "no meeting names the department " + name, Param: "name"}
 	}
 	out := DepartmentResponse{Name: name, Total: res.Total, DecisionsLed: led.Total, Meetings: []MeetingRef{},
-		Page: pg.page, Size: pg.size, NextCursor: res.Next, TookMS: ms(res.Took)}
+		Page: pg.number(res.Offset), Size: pg.size, NextCursor: res.Next, TookMS: ms(res.Took)}
 	for _, h := range res.Hits {
 		out.Meetings = append(out.Meetings, meetingRef(h))
 	}

@@ -233,7 +233,7 @@ func (s *Server) search(c *gin.Context, in searchInput) error {
 		Total:        res.Total,
 		Mode:         res.Mode,
 		Facets:       facets(res.Facets),
-		Page:         in.page.page,
+		Page:         in.page.number(res.Offset),
 		Size:         in.page.size,
 		NextCursor:   res.Next,
 		DidYouMean:   didYouMean(res.DidYouMean),

@@ -110,6 +110,9 @@ func TestSearchCursor(t *testing.T) {
 			t.Fatalf("GET %s: %d %s", u, r.status, r.body)
 		}
 		r.decode(t, &res)
+		if res.Page != pages+1 {
+			t.Errorf("page %d of the walk says page %d", pages+1, res.Page)
+		}
 		for _, h := range res.Hits {
 			if seen[h.ID] {
 				t.Errorf("hit %s twice", h.ID)

@@ -13,6 +13,7 @@ import (
 	"regexp"
 	"strings"
 	"time"
+	"unicode/utf8"
 
 	"github.com/jiyao-search/jiyao/index"
 )
@@ -183,8 +184,15 @@ func (h *Handler) fail(w http.ResponseWriter, r *http.Request, err error) {
 		h.log.Error("page failed", "path", r.URL.Path, "err", err)
 		pe = &pageError{Status: http.StatusInternalServerError, Heading: "内部错误", Message: "服务器处理请求时出错，请稍后重试。"}
 	}
+	// A 400 keeps the search box and what was typed in it, to correct.
+	q := ""
+	if pe.Status == http.StatusBadRequest {
+		if q = r.URL.Query().Get("q"); utf8.RuneCountInString(q) > maxQueryLen {
+			q = string([]rune(q)[:maxQueryLen])
+		}
+	}
 	h.render(w, r, pe.Status, "error", errorPage{
-		layout: h.layout(pe.Heading, "", ""), Status: pe.Status, Heading: pe.Heading, Message: pe.Message, Detail: pe.Detail,
+		layout: h.layout(pe.Heading, q, ""), Status: pe.Status, Heading: pe.Heading, Message: pe.Message, Detail: pe.Detail,
 	})
 }
 

@@ -150,7 +150,16 @@ func TestBadParameters(t *testing.T) {
 		}
 		if doc == nil || len(find(doc, "h1")) != 1 || !strings.Contains(text(find(doc, "main")[0]), "返回首页") {
 			t.Errorf("GET %s: not the error page:\n%.400s", path, rec.Body)
+			continue
 		}
+		// The search box stays, with the query to correct.
+		if len(find(doc, "form")) == 0 {
+			t.Errorf("GET %s: the error page has no search box", path)
+		}
+	}
+	rec, _ := get(t, h, "/?q="+url.QueryEscape(`"未闭合的引号`))
+	if !strings.Contains(rec.Body.String(), `value="&#34;未闭合的引号"`) {
+		t.Errorf("the 400 page does not keep the query in its search box:\n%.600s", rec.Body)
 	}
 }
 

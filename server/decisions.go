@@ -6,6 +6,7 @@ import (
 	"github.com/jiyao-search/jiyao/internal/plan"
 	"net/http"
 	"slices"
+	"strings"
 	"time"
 
 	"github.com/gin-gonic/gin"
@@ -54,9 +55,15 @@ type DecisionHit struct {
 
 // PlanHistory is one plan title across meetings.
 type PlanHistory struct {
-	// Title is the plan as asked; Key the normalised title matched.
-	Title  string      `json:"title"`
-	Key    string      `json:"key"`
+	// Title is the plan as asked; Key the normalised title matched: the
+	// plan's whole title when what was asked is part of one plan's title
+	// only, else what was asked.
+	Title string `json:"title"`
+	Key   string `json:"key"`
+	// Plans lists the normalised titles of the plans whose title holds
+	// what was asked, when more than one does: the stages are theirs, and
+	// a whole title asks for one of them.
+	Plans  []string    `json:"plans,omitempty"`
 	Stages []PlanStage `json:"stages"`
 }
 
@@ -164,13 +171,24 @@ func (s *Server) planHistory(c *gin.Context, p decisionsQuery) error {
 			if it.No != r.item {
 				continue
 			}
-			st, decs, ok := planStage(rec, it, key)
-			if !ok {
+			st, decs, plans := planStage(rec, it, key)
+			if len(plans) == 0 {
 				continue
+			}
+			for _, pk := range plans {
+				if !slices.Contains(out.Plan.Plans, pk) {
+					out.Plan.Plans = append(out.Plan.Plans, pk)
+				}
 			}
 			out.Plan.Stages = append(out.Plan.Stages, st)
 			out.Decisions = append(out.Decisions, decs...)
 		}
+	}
+	switch len(out.Plan.Plans) {
+	case 1:
+		out.Plan.Key, out.Plan.Plans = out.Plan.Plans[0], nil
+	default:
+		slices.Sort(out.Plan.Plans)
 	}
 	slices.SortStableFunc(out.Plan.Stages, func(a, b PlanStage) int {
 		return cmp.Or(cmp.Compare(a.Date, b.Date), cmp.Compare(a.MeetingID, b.MeetingID), cmp.Compare(a.ItemNo, b.ItemNo))
@@ -187,13 +205,26 @@ func (s *Server) planHistory(c *gin.Context, p decisionsQuery) error {
 	return nil
 }
 
-// planStage reports whether an item deals with the plan of key, and how.
-func planStage(rec *ingest.Minutes, it ingest.Item, key string) (PlanStage, []DecisionHit, bool) {
+// planStage reports how an item deals with the plans whose normalised
+// title holds key (氢能及燃料电池产业发展规划 is part of 苏州市氢能及燃料电池
+// 产业发展规划), and which plans those are; none when it deals with none.
+func planStage(rec *ingest.Minutes, it ingest.Item, key string) (PlanStage, []DecisionHit, []string) {
 	st := PlanStage{MeetingID: rec.ID, MeetingTitle: rec.Title, Issuer: rec.Issuer, Date: meetingDate(rec),
 		ItemNo: it.No, ItemTitle: it.Title, Action: it.Action, Verbs: []string{}}
 	var decs []DecisionHit
+	var plans []string
+	holds := func(title string) bool {
+		k := plan.Key(title)
+		if !strings.Contains(k, key) {
+			return false
+		}
+		if !slices.Contains(plans, k) {
+			plans = append(plans, k)
+		}
+		return true
+	}
 	for k, d := range it.Decisions {
-		if plan.Key(d.Object) != key {
+		if !holds(d.Object) {
 			continue
 		}
 		st.Verbs = append(st.Verbs, d.Verb)
@@ -201,23 +232,19 @@ func planStage(rec *ingest.Minutes, it ingest.Item, key string) (PlanStage, []De
 			Lead: d.Lead, MeetingID: rec.ID, MeetingTitle: rec.Title, Issuer: rec.Issuer, Date: meetingDate(rec),
 			Session: rec.Meeting.Session, ItemNo: it.No, ItemTitle: it.Title})
 	}
-	matched := len(st.Verbs) > 0 || plan.Key(it.Title) == key
-	if !matched {
+	if len(st.Verbs) == 0 && !holds(it.Title) {
 		for _, t := range plan.Titles(it.Title + it.Text) {
-			if plan.Key(t) == key {
-				matched = true
-				break
-			}
+			holds(t)
 		}
 	}
-	if !matched {
-		return st, nil, false
+	if len(plans) == 0 {
+		return st, nil, nil
 	}
 	st.Stage = it.Action
 	if n := len(st.Verbs); n > 0 {
 		st.Stage = st.Verbs[n-1]
 	}
-	return st, decs, true
+	return st, decs, plans
 }
 
 func meetingDate(rec *ingest.Minutes) string {

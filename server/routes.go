@@ -115,7 +115,7 @@ func (s *Server) routeTable() []route {
 			body:    "multipart/form-data", resp: UploadResponse{}, auth: true, errors: []int{400, 401, 403, 413, 415, 429, 503}}},
 		{http.MethodGet, api("/decisions"), s.getDecisions, opDoc{id: "decisions", tag: "decisions",
 			summary: "Which meeting approved X: decisions matching q and filters; with plan=, the history of one plan title across meetings",
-			params: join([]paramDoc{qParam, q("plan", "string", "a plan title: answer its history across meetings instead (titles matched after normalising brackets, 草案/送审稿 suffixes and script)")},
+			params: join([]paramDoc{qParam, q("plan", "string", "a plan title, or part of one: answer its history across meetings instead (titles matched after normalising brackets, 草案/送审稿 suffixes and script; plan.plans lists the plans when a part fits several)")},
 				filterParamDocs, pageParamDocs),
 			resp: DecisionsResponse{}, errors: errsRead}},
 		{http.MethodGet, api("/officials"), s.getOfficials, opDoc{id: "officials", tag: "people",

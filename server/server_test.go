@@ -11,6 +11,7 @@ import (
 	"net/http"
 	"net/http/httptest"
 	"net/url"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -349,6 +350,12 @@ func TestPlanHistory(t *testing.T) {
 	f.get("/api/v1/decisions?plan="+url.QueryEscape("《杭州市數字經濟促進條例（草案）》")).decode(t, &again)
 	if again.Plan == nil || len(again.Plan.Stages) != 2 {
 		t.Errorf("traditional draft title: %+v", again.Plan)
+	}
+	// Part of the title finds the plan and says which it is.
+	var part DecisionsResponse
+	f.get("/api/v1/decisions?plan="+url.QueryEscape("数字经济促进")).decode(t, &part)
+	if part.Plan == nil || len(part.Plan.Stages) != 2 || part.Plan.Key != "杭州市数字经济促进条例" || part.Plan.Plans != nil {
+		t.Errorf("part of the title: %+v", part.Plan)
 	}
 }
 
@@ -723,5 +730,21 @@ func TestFacetSize(t *testing.T) {
 		if r.status != http.StatusBadRequest || !strings.Contains(string(r.body), `"facet_size"`) {
 			t.Errorf("facet_size=%s: %d %s", bad, r.status, r.body)
 		}
+	}
+}
+
+// Part of a title several plans share lists those plans, with the stages
+// of each.
+func TestPlanHistoryOfSeveral(t *testing.T) {
+	f := newFixture(t, Options{}, 3)
+	var got DecisionsResponse
+	r := f.get("/api/v1/decisions?plan=" + url.QueryEscape("防汛工作第"))
+	r.decode(t, &got)
+	if r.status != 200 || got.Plan == nil {
+		t.Fatalf("%d %s", r.status, r.body)
+	}
+	want := []string{"防汛工作第0号报告", "防汛工作第1号报告", "防汛工作第2号报告"}
+	if !slices.Equal(got.Plan.Plans, want) || got.Plan.Key != "防汛工作第" || len(got.Plan.Stages) != 3 {
+		t.Errorf("plans %q, key %q, %d stages; want %q, 防汛工作第, 3", got.Plan.Plans, got.Plan.Key, len(got.Plan.Stages), want)
 	}
 }

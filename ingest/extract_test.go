@@ -341,11 +341,7 @@ func TestMotionResultOnItsOwnLine(t *testing.T) {
 func TestChairLabelInsideALine(t *testing.T) {
 	text := "高雄市議會第1屆第4次定期大會第13次會議紀錄\n日 期：中華民國101年10月17日上午9時1分\n地 點：本會議事廳\n" +
 		"本 會－專門委員林愛倫、議事組主任黃錦平 主 席：由工務委員會第一召集人韓議員賜村及第二召集人\n陳議員麗珍分別主持\n記 錄：黃程暉\n甲、報告事項 一、主席宣告開會。\n"
-	recs, err := newTestExtractor(t).Extract("khcc.txt", []byte(text))
-	if err != nil {
-		t.Fatal(err)
-	}
-	if c := recs[0].Chair; c == nil || c.Name != "韓賜村" {
+	if c := extractOne(t, "khcc.txt", text).Chair; c == nil || c.Name != "韓賜村" {
 		t.Errorf("chair = %+v; want 韓賜村", c)
 	}
 }
@@ -450,11 +446,7 @@ func TestHeaderOnOneLine(t *testing.T) {
 		"甲乙縣丙丁鎮第3屆鎮民代表會第2次臨時大會議事錄目錄壹、開會紀錄:一、開會時間:民國108年12月19日二、開會地點:本會議事廳" +
 		"三、出席人:王主席大明、李副主席小華、趙代表一平,計3名。四、列席人:鎮長錢文德、主任秘書孫家和、民政課長周志遠、財政代理課長吳佩文,計4名。" +
 		"五、主席:李副主席小華六、紀錄:組員鄭美玲七、司儀:臨僱馮小婷八、秘書報告出缺席人數\n"
-	recs, err := newTestExtractor(t).Extract("town.txt", []byte(text))
-	if err != nil {
-		t.Fatal(err)
-	}
-	m := recs[0]
+	m := extractOne(t, "town.txt", text)
 	if m.Title != "第3屆第2次臨時大會議事錄" {
 		t.Errorf("title = %q", m.Title)
 	}
@@ -487,16 +479,7 @@ func TestReleaseClauses(t *testing.T) {
 		"国务院总理甲乙16日主持召开国务院常务会议，听取防汛形势汇报并部署秋季农业重点工作，讨论通过拟提请全国人大常委会审议的关于在某试验区暂停实施有关法律规定的决定草案。\n" +
 		"会议讨论通过《关于促进渔业发展的若干意见》，明确了今后一段时期的主要任务：一是加强保护，二是加快转型。\n" +
 		"会议确定，今明两年抓紧推进以下工程。\n"
-	recs, err := newTestExtractor(t).Extract("release.txt", []byte(text))
-	if err != nil {
-		t.Fatal(err)
-	}
-	var got []string
-	for _, it := range recs[0].Items {
-		for _, d := range it.Decisions {
-			got = append(got, d.Verb+" "+d.Object)
-		}
-	}
+	got := decisionsOf(extractOne(t, "release.txt", text))
 	want := []string{"部署 秋季农业重点工作", "讨论通过 关于在某试验区暂停实施有关法律规定的决定草案", "讨论通过 关于促进渔业发展的若干意见"}
 	if !slices.Equal(got, want) {
 		t.Errorf("decisions = %q\nwant %q", got, want)
@@ -510,11 +493,7 @@ func TestHeaderCellsOnTheirOwnLines(t *testing.T) {
 	text := "跳到主要內容區塊\n\n    某市政府第12次市政會議\n\n    開會日期\n\n    2020-12-22 09:00:00\n\n    主席\n\n    王大明\n\n" +
 		"    紀錄\n\n    李小華\n\n    出席\n\n\n    趙一平(公假)、錢文德、孫家和、周志遠、吳佩文、鄭美玲、馮小婷、陳立人、褚明德、衛思遠、蔣文華、沈家寶、韓立新、楊光明、朱大同、秦志強\n\n" +
 		"    列席\n\n    尤文中、許安平\n\n    壹、報告事項\n    宣讀上次會議紀錄。\n"
-	recs, err := newTestExtractor(t).Extract("page.txt", []byte(text))
-	if err != nil {
-		t.Fatal(err)
-	}
-	m := recs[0]
+	m := extractOne(t, "page.txt", text)
 	if m.Chair == nil || m.Chair.Name != "王大明" {
 		t.Errorf("chair = %+v; want 王大明", m.Chair)
 	}
@@ -572,11 +551,7 @@ func TestCouncilDecisionForms(t *testing.T) {
 func TestSpacedDigitsKindAndChair(t *testing.T) {
 	text := "某市政府某局第 1 6 次局務會議紀錄\n1 、 開會時間:中華民國 1 0 1 年 5 月 24 日星期四下午 4 時 30 分\n" +
 		"2、 開會地點:本局會議室\n3、 會議主持人:吳 局長大同\n4、 參加人員:如附件\n"
-	recs, err := newTestExtractor(t).Extract("bureau.txt", []byte(text))
-	if err != nil {
-		t.Fatal(err)
-	}
-	m := recs[0]
+	m := extractOne(t, "bureau.txt", text)
 	if m.Meeting.Date != "2012-05-24" || m.Meeting.Session != 16 || fold.String(m.Meeting.Kind) != "局务会议" {
 		t.Errorf("meeting = %+v; want 2012-05-24, 16, 局務會議", m.Meeting)
 	}
@@ -606,19 +581,16 @@ func TestFormalNumberedAgenda(t *testing.T) {
 		"壹、審議「某市都市更新自治條例」修正案\n    議決：\n      一、修正條文第4條，照審查意見通過。\n      二、其餘部分暫擱，再提送大會審議。\n\n" +
 		"貳、審議「某市市庫代理銀行遴選及委託自治條例」修正案財政局王局長大明說明\n議決：\n一、名稱及修正條文，照審查意見通過。\n二、附帶意見，照審查意見通過。\n\n" +
 		"參、審議某年度總預算第二預備金動支數額表\n      第5款：教育局主管\n      第3項：市立動物園\n        議決：照審查意見通過。\n"
-	recs, err := newTestExtractor(t).Extract("council.txt", []byte(text))
-	if err != nil {
-		t.Fatal(err)
-	}
+	m := extractOne(t, "council.txt", text)
 	var got []string
-	for _, it := range recs[0].Items {
+	for _, it := range m.Items {
 		for _, d := range it.Decisions {
 			got = append(got, fmt.Sprintf("%d %s %s", it.No, d.Verb, d.Object))
 		}
 	}
 	want := []string{"1 照審查意見通過 某市都市更新自治條例", "2 照審查意見通過 某市市庫代理銀行遴選及委託自治條例"}
-	if len(recs[0].Items) != 3 || !slices.Equal(got, want) {
-		t.Errorf("%d items, decisions %q\nwant 3 items, %q", len(recs[0].Items), got, want)
+	if len(m.Items) != 3 || !slices.Equal(got, want) {
+		t.Errorf("%d items, decisions %q\nwant 3 items, %q", len(m.Items), got, want)
 	}
 }
 
@@ -636,12 +608,8 @@ func TestHeadedSpeakers(t *testing.T) {
 		"* 陳院長立：謝謝委員。\n" +
 		"* 李部長文華：報告委員。\n" +
 		"* 高委員金美玲：再請教。\n"
-	recs, err := newTestExtractor(t).Extract("ly.md", []byte(text))
-	if err != nil {
-		t.Fatal(err)
-	}
 	var got []string
-	for _, a := range recs[0].Attendees {
+	for _, a := range extractOne(t, "ly.md", text).Attendees {
 		got = append(got, a.Role+" "+a.Name)
 	}
 	want := []string{"发言 高金美玲", "发言 陳立", "发言 李文華", "请假 田一平", "列席 李二平"}
@@ -660,18 +628,31 @@ func TestLegislatureAnnouncements(t *testing.T) {
 		"主席：我認為議題獲得在席議員過半數贊成。我宣布議案獲得通過。\n" +
 		"乙議員：我希望大家支持“改善社區設施”的議案。\n" +
 		"主席宣布議案被否決。\n"
-	recs, err := newTestExtractor(t).Extract("hansard.txt", []byte(text))
-	if err != nil {
-		t.Fatal(err)
-	}
-	var got []string
-	for _, it := range recs[0].Items {
-		for _, d := range it.Decisions {
-			got = append(got, d.Verb+" "+d.Object)
-		}
-	}
+	got := decisionsOf(extractOne(t, "hansard.txt", text))
 	want := []string{"獲得通過 表決須在鐘聲響起1分鐘後進行", "被否決 改善社區設施"}
 	if !slices.Equal(got, want) {
 		t.Errorf("decisions = %q\nwant %q", got, want)
 	}
+}
+
+// extractOne extracts the one record of a text, failing the test if it
+// cannot.
+func extractOne(t *testing.T, name, text string) *Minutes {
+	t.Helper()
+	recs, err := newTestExtractor(t).Extract(name, []byte(text))
+	if err != nil || len(recs) == 0 {
+		t.Fatalf("extract %s: %d records, %v", name, len(recs), err)
+	}
+	return recs[0]
+}
+
+// decisionsOf lists a record's decisions as "verb object", item by item.
+func decisionsOf(m *Minutes) []string {
+	var out []string
+	for _, it := range m.Items {
+		for _, d := range it.Decisions {
+			out = append(out, d.Verb+" "+d.Object)
+		}
+	}
+	return out
 }

@@ -189,14 +189,9 @@ func (e *Extractor) issuer(title string) string {
 func (e *Extractor) issuerOfRecordName(p *page) (string, int) {
 	head := p.norm[:min(len(p.norm), 3000)]
 	for _, t := range docTypes {
-		for from := 0; ; {
-			i := strings.Index(head[from:], t)
-			if i < 0 {
-				break
-			}
-			end := from + i + len(t)
-			from = end
-			start := afterLast(head[:end-len(t)], " \n。,;:!?()《》")
+		for i := range occurrences(head, t) {
+			end := i + len(t)
+			start := afterLast(head[:i], " \n。,;:!?()《》")
 			if name := e.issuerAfterVerb(p.show(start, end)); name != "" {
 				return name, start
 			}
@@ -365,12 +360,18 @@ func namesMeeting(s string) bool {
 	return false
 }
 
-func isNumeral(s string) bool {
+// isNumeral reports whether a folded string is a number in digits or
+// Chinese numerals (12, 十二, 一〇).
+func isNumeral(s string) bool { return onlyOf(s, "0123456789〇零一二两三四五六七八九十百千") }
+
+// onlyOf reports whether s is not empty and each of its characters is one
+// of runes.
+func onlyOf(s, runes string) bool {
 	if s == "" {
 		return false
 	}
 	for _, r := range s {
-		if !strings.ContainsRune("0123456789〇零一二两三四五六七八九十百千", r) {
+		if !strings.ContainsRune(runes, r) {
 			return false
 		}
 	}

@@ -370,17 +370,7 @@ func resolutionsAt(p *page, from, to int) []placedDecision {
 
 // formalNumeral reports whether a folded string is a number in the formal
 // capitals (壹, 贰, 参, 拾壹) that number a record's parts.
-func formalNumeral(s string) bool {
-	if s == "" {
-		return false
-	}
-	for _, r := range s {
-		if !strings.ContainsRune("壹贰叁参肆伍陆柒捌玖拾", r) {
-			return false
-		}
-	}
-	return true
-}
+func formalNumeral(s string) bool { return onlyOf(s, "壹贰叁参肆伍陆柒捌玖拾") }
 
 // carriedClause returns the first of the numbered clauses from line k on
 // (一、…，照審查意見通過。) that ends with a result and defers nothing,

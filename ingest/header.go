@@ -362,7 +362,9 @@ func namesMeeting(s string) bool {
 
 // isNumeral reports whether a folded string is a number in digits or
 // Chinese numerals (12, 十二, 一〇).
-func isNumeral(s string) bool { return onlyOf(s, "0123456789〇零一二两三四五六七八九十百千") }
+func isNumeral(s string) bool {
+	return onlyOf(s, "0123456789〇零一二两三四五六七八九十百千")
+}
 
 // onlyOf reports whether s is not empty and each of its characters is one
 // of runes.

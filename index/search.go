@@ -86,6 +86,10 @@ const (
 	ModeAll = "all"
 	// ModeAny matches any bigram of any term.
 	ModeAny = "any"
+	// ModeBrowse matches every document the filters allow: the query has
+	// nothing to search for (empty, punctuation, *). Newest first unless a
+	// sort is asked for.
+	ModeBrowse = "browse"
 )
 
 // FacetNames are the facets Search can count.
@@ -298,6 +302,9 @@ func (idx *Index) Search(ctx context.Context, req Request) (*Result, error) {
 		}
 	}
 	out := &Result{Total: res.Total, Mode: mode, Hits: make([]Hit, 0, len(res.Hits))}
+	if plan.browse {
+		out.Mode = ModeBrowse // the cursor keeps the matching mode
+	}
 	if err := idx.loadStored(res.Hits); err != nil {
 		return nil, fmt.Errorf("search %q: %w", req.Query, err)
 	}
@@ -428,6 +435,7 @@ type searchPlan struct {
 	loose       bool            // has free text that the looser modes would match differently
 	filters     []query.Query
 	sortName    string
+	browse      bool // the query has nothing to search for (browses)
 	sort        []string
 	cursor      *cursor
 	size        int
@@ -441,6 +449,7 @@ func plan(req Request) (*searchPlan, error) {
 	}
 	p.q = q
 	p.loose = hasLooseText(q)
+	p.browse = browses(q)
 
 	p.size = req.Size
 	switch {
@@ -454,7 +463,11 @@ func plan(req Request) (*searchPlan, error) {
 	}
 
 	p.sortName = req.Sort
-	switch req.Sort {
+	if p.browse && req.Sort == "" {
+		// Every document scores the same: the newest first.
+		p.sortName = "-date"
+	}
+	switch p.sortName {
 	case "", "relevance":
 		p.sortName = "relevance"
 		p.sort = []string{"-_score", "_id"}
@@ -724,6 +737,22 @@ func queryLevel(q Q) (level string, named bool) {
 		}
 	}
 	return level, named
+}
+
+// browses reports whether q has nothing to search for: no text that
+// analyses to a term (empty, 「，。！？」, *), no field, no negation.
+func browses(q Q) bool {
+	switch q := q.(type) {
+	case nil:
+		return true
+	case *And:
+		return !slices.ContainsFunc(q.Children, func(c Q) bool { return !browses(c) })
+	case *Or:
+		return !slices.ContainsFunc(q.Children, func(c Q) bool { return !browses(c) })
+	case *Text:
+		return len(analyze(q.Text, modeQuery)) == 0
+	}
+	return false
 }
 
 // hasLooseText reports whether q has unquoted text of more than one token,

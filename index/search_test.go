@@ -94,6 +94,10 @@ func TestSearchMatching(t *testing.T) {
 		{"a name at item level is text", Request{Query: "王金平", Level: LevelItem}, []string{idKaohsiung + "/i1"}, ModeExact},
 		{"decision level", Request{Query: "原则同意", Level: LevelDecision}, []string{idSuzhou + "/i1/d1", idNanjing + "/i1/d1"}, ModeExact},
 		{"verb field", Request{Query: "verb:审议通过 level:decision"}, []string{idSuzhou + "/i4/d1"}, ModeExact},
+		{"nothing to search browses", Request{Query: ""}, []string{idSuzhou, idTaipei, idKaohsiung, idNanjing, idWuxi}, ModeBrowse},
+		{"punctuation browses", Request{Query: "，。！？"}, []string{idSuzhou, idTaipei, idKaohsiung, idNanjing, idWuxi}, ModeBrowse},
+		{"a star browses", Request{Query: "*"}, []string{idSuzhou, idTaipei, idKaohsiung, idNanjing, idWuxi}, ModeBrowse},
+		{"a browse keeps filters", Request{Query: "*", Filters: Filters{Issuer: []string{"苏州市人民政府"}}}, []string{idSuzhou}, ModeBrowse},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -654,5 +658,30 @@ func TestNameFormsMarked(t *testing.T) {
 	hl.addPhrase(forms[0])
 	if got := hl.mark(text); !strings.Contains(got, "<mark>王院長金平</mark>") {
 		t.Errorf("marked %s", got)
+	}
+}
+
+// A browse lists the newest first, unless a sort is asked for.
+func TestBrowseNewestFirst(t *testing.T) {
+	idx := newTestIndex(t)
+	for _, tc := range []struct {
+		sort   string
+		newest bool
+	}{{"", true}, {"date", false}} {
+		res, err := idx.Search(context.Background(), Request{Query: "，。", Sort: tc.sort})
+		if err != nil {
+			t.Fatal(err)
+		}
+		var dates []string
+		for _, h := range res.Hits {
+			dates = append(dates, h.Date)
+		}
+		sorted := slices.IsSortedFunc(dates, func(a, b string) int { return strings.Compare(b, a) })
+		if !tc.newest {
+			sorted = slices.IsSorted(dates)
+		}
+		if len(dates) < 2 || !sorted {
+			t.Errorf("sort %q: dates %q; want newest first: %v", tc.sort, dates, tc.newest)
+		}
 	}
 }

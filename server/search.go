@@ -60,7 +60,8 @@ type FiltersBody struct {
 type SearchResponse struct {
 	Hits  []Hit  `json:"hits"`
 	Total uint64 `json:"total"`
-	// Mode is the matching mode that found the hits: exact, all or any.
+	// Mode is the matching mode that found the hits: exact, all or any;
+	// browse when the query had nothing to search for.
 	Mode   string  `json:"mode"`
 	Facets []Facet `json:"facets"`
 	Page   int     `json:"page"`

@@ -21,7 +21,10 @@ type searchPage struct {
 	Searched bool // a query or a filter is set
 	Total    uint64
 	// Loose says the hits match only part of the query.
-	Loose    bool
+	Loose bool
+	// Browse says the query had nothing to search for: the hits are the
+	// meetings the filters allow, newest first.
+	Browse   bool
 	TookMS   string
 	Meetings uint64 // in the whole index
 	Tabs     []link
@@ -189,7 +192,8 @@ func (h *Handler) search(w http.ResponseWriter, r *http.Request) {
 		S:        s,
 		Searched: s.Q != "" || s.hasFilters(),
 		Total:    res.Total,
-		Loose:    res.Mode != index.ModeExact && s.Q != "",
+		Loose:    res.Mode != index.ModeExact && res.Mode != index.ModeBrowse && s.Q != "",
+		Browse:   res.Mode == index.ModeBrowse && s.Q != "",
 		TookMS:   strconv.FormatFloat(float64(res.Took.Microseconds())/1000, 'f', 1, 64),
 		ClearURL: state{Q: s.Q, Level: s.Level, Sort: s.Sort}.URL(),
 	}

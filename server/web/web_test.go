@@ -439,3 +439,17 @@ func TestDepartmentsOfTwoCities(t *testing.T) {
 		}
 	}
 }
+
+// A query with nothing to search for browses, and the page says so rather
+// than calling the hits partial matches.
+func TestBrowsePage(t *testing.T) {
+	h := newHandler(t, sampleIndex(t))
+	rec, doc := get(t, h, "/?q="+url.QueryEscape("，。！？"))
+	if rec.Code != http.StatusOK {
+		t.Fatalf("status %d", rec.Code)
+	}
+	notes := strings.Join(texts(find(doc, "p.note")), " ")
+	if !strings.Contains(notes, "浏览") || strings.Contains(notes, "部分匹配") {
+		t.Errorf("notes %q; want the browse note, not the partial-match one", notes)
+	}
+}

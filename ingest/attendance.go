@@ -121,6 +121,7 @@ func (e *Extractor) attendance(p *page, m *Minutes) {
 		for _, sg := range b.segments {
 			for _, a := range parseAttendees(sg.lines) {
 				a.Role = b.role
+				a.Name = withoutIgnorable(a.Name)
 				if a.Org == "" {
 					a.Org = sg.org
 				}
@@ -884,7 +885,7 @@ func indexParen(f string) int {
 // parsePerson reads a chair label's value (王院長金平, 李亚平市长,
 // 由…蘇議員琦莉及徐議員榮延分別主持 gives the first).
 func parsePerson(v string) (Person, bool) {
-	v = strings.TrimSpace(v)
+	v = withoutIgnorable(strings.TrimSpace(v))
 	// 吳 局長宗榮: a surname set apart from the title and given name.
 	if rs := []rune(v); len(rs) >= 4 && len(rs) <= 10 && unicode.IsSpace(rs[1]) && isSurname(fold.String(string(rs[:1]))) {
 		if a, ok := titledName(stripSpaces(v)); ok {

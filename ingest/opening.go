@@ -121,6 +121,9 @@ func (e *Extractor) opening(p *page, m *Minutes, ref time.Time, refKnown, roc bo
 		// A legislature's sitting or an agenda names no kind: a 會議.
 		if i := strings.Index(p.norm[:min(len(p.norm), 400)], "会议"); i >= 0 {
 			m.Meeting.Kind = p.show(i, i+len("会议"))
+		} else if strings.HasSuffix(fold.String(m.Title), "议程") {
+			// 立法會⏎議程: the agenda of a sitting.
+			m.Meeting.Kind = "會議"
 		}
 	}
 

@@ -288,6 +288,8 @@ func addActors(p *page, m *Minutes) {
 	}
 	add := func(as []Attendee) {
 		for _, a := range as {
+			// 李‍卓‍人: a page's zero-width joiners are no part of a name.
+			a.Name = withoutIgnorable(a.Name)
 			k := fold.String(a.Name)
 			if !seen[k] && isName(a.Name) {
 				seen[k] = true
@@ -394,4 +396,18 @@ func isNameDot(r rune) bool {
 		return true
 	}
 	return false
+}
+
+// withoutIgnorable drops the characters fold ignores (zero-width joiners and
+// spaces, soft hyphens) from s, which a page may set inside a name.
+func withoutIgnorable(s string) string {
+	if !strings.ContainsFunc(s, fold.IsIgnorable) {
+		return s
+	}
+	return strings.Map(func(r rune) rune {
+		if fold.IsIgnorable(r) {
+			return -1
+		}
+		return r
+	}, s)
 }

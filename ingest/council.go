@@ -357,14 +357,7 @@ var proposalResults = []string{"照审查意见通过", "照原案通过", "修�
 // 縣政府督促台塑公司落實設廠承諾). The table is known by its header, which
 // names the matter (案由) and the assembly's resolution (議決).
 func proposalRows(p *page) []placedDecision {
-	header := -1
-	for k := 0; k < min(len(p.lines), 40); k++ {
-		l := stripSpaces(p.line(k))
-		if strings.Contains(l, "案由") && strings.Contains(l, "议决") {
-			header = k
-			break
-		}
-	}
+	header := proposalHeader(p)
 	if header < 0 {
 		return nil
 	}
@@ -381,6 +374,64 @@ func proposalRows(p *page) []placedDecision {
 			out = append(out, d)
 		}
 		k = end - 1
+	}
+	return out
+}
+
+// proposalHeader returns the line of a proposals table's header (編號 提案人
+// 案由 審查意見 大會議決) among the first lines, or -1.
+func proposalHeader(p *page) int {
+	for k := 0; k < min(len(p.lines), 40); k++ {
+		l := stripSpaces(p.line(k))
+		if strings.Contains(l, "案由") && strings.Contains(l, "议决") {
+			return k
+		}
+	}
+	return -1
+}
+
+// proposers returns the councillors who moved the rows of a proposals
+// table (編號 提案人 案由…): the names on a row's first lines, before its
+// matter (建乙92⏎周秀月⏎沈銘恭⏎建請…, 民乙25 林 深), each once.
+func proposers(p *page) []Attendee {
+	var out []Attendee
+	seen := map[string]bool{}
+	add := func(name string) {
+		if k := fold.String(name); isName(name) && !seen[k] {
+			seen[k] = true
+			out = append(out, Attendee{Name: name, Role: RoleSpeaker})
+		}
+	}
+	header := proposalHeader(p)
+	if header < 0 {
+		return nil
+	}
+	for k := header + 1; k < len(p.lines); k++ {
+		if !proposalRowRE.MatchString(p.line(k)) {
+			continue
+		}
+		// The rest of the row's first line past its number (建乙92), then
+		// the lines below while they hold a name alone.
+		ln := p.lines[k]
+		at := ln[0] + len(p.line(k)) - len(strings.TrimLeft(p.line(k), " "))
+		for n := 0; n < 3; n++ {
+			if r, size := utf8.DecodeRuneInString(p.norm[at:ln[1]]); hanRune(r) {
+				at += size
+			}
+		}
+		for at < ln[1] && p.norm[at] >= '0' && p.norm[at] <= '9' {
+			at++
+		}
+		if rest := stripSpaces(p.show(at, ln[1])); rest != "" {
+			add(rest)
+		}
+		for j := k + 1; j < len(p.lines) && j < k+6; j++ {
+			name := stripSpaces(p.show(p.lines[j][0], p.lines[j][1]))
+			if !isName(name) {
+				break
+			}
+			add(name)
+		}
 	}
 	return out
 }

@@ -656,3 +656,18 @@ func decisionsOf(m *Minutes) []string {
 	}
 	return out
 }
+
+// A council's table of proposals names who moved each row, on the row's
+// first lines before its matter. The names are made up.
+func TestProposers(t *testing.T) {
+	text := "某縣議會第1屆第2次定期會議案一覽表\n編  號 提案人  案               由 審查意見  大會議決\n" +
+		"建乙1\n王大明\n李小華\n建請縣府改善道路。\n送請縣府\n研議辦理\n照審查意見通過\n" +
+		"民乙2 趙 一平\n建請縣府增設路燈。\n照審查意見通過\n"
+	var got []string
+	for _, a := range extractOne(t, "table.txt", text).Attendees {
+		got = append(got, a.Name)
+	}
+	if want := []string{"王大明", "李小華", "趙一平"}; !slices.Equal(got, want) {
+		t.Errorf("attendees = %q; want %q", got, want)
+	}
+}

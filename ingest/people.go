@@ -319,6 +319,7 @@ func addActors(p *page, m *Minutes) {
 		add(mentionedLeaders(p))
 		return
 	}
+	add(proposers(p))
 	add(titledInText(p))
 	add(namesBeforeTitle(p))
 	add(reporters(p))

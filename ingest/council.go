@@ -118,9 +118,11 @@ func (e *Extractor) councilDecisions(p *page, m *Minutes) {
 	}
 	// 主席：本案作如下決定：「函請行政院研處。」請問院會，有無異議？（無）
 	// 無異議，通過: the chair's wording, carried.
-	for at := range occurrences(p.norm, "作如下决定") {
-		if d, ok := wordedDecision(p, at+len("作如下决定")); ok {
-			add(at, d)
+	for _, w := range []string{"作如下决定", "本案决议"} {
+		for at := range occurrences(p.norm, w) {
+			if d, ok := wordedDecision(p, at+len(w)); ok {
+				add(at, d)
+			}
 		}
 	}
 	// Resolutions (議決：…) anywhere, also outside the numbered items.
@@ -202,10 +204,22 @@ func wordedDecision(p *page, at int) (Decision, bool) {
 	if i < 0 || strings.Contains(after[:i], "主席:") {
 		return Decision{}, false
 	}
+	// 本案決議：「…98年度預算案照審查報告通過。」: the wording says the
+	// result itself.
+	quoted := strings.TrimRight(p.norm[from:from+end], "。. ")
+	for _, r := range wordedResults {
+		if k := strings.LastIndex(quoted, r); k > 0 && k+len(r) == len(quoted) {
+			return Decision{Verb: p.show(from+k, from+k+len(r)), Object: p.show(from, from+k)}, true
+		}
+	}
 	obj := strings.TrimRight(p.show(from, from+end), "。. ")
 	vAt := from + end + i
 	return Decision{Verb: p.show(vAt, vAt+len("通过")), Object: obj}, true
 }
+
+// wordedResults end a chair's wording that says its own result, folded,
+// longest first.
+var wordedResults = []string{"照审查报告通过", "照审查意见通过", "照协商结论通过", "照案通过", "修正通过", "通过"}
 
 // budgetSection reports whether a folded decision object is a section of a
 // budget read one by one (第1項：臺北翡翠水庫管理局(17-1), 臺北市債務基金

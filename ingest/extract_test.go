@@ -521,6 +521,10 @@ func TestCouncilDecisionForms(t *testing.T) {
 	if d, ok := wordedDecision(p, strings.Index(p.norm, "作如下决定")+len("作如下决定")); !ok || d.Object != "函請行政院研處" || d.Verb != "通過" {
 		t.Errorf("wordedDecision = %+v, %v; want 通過 函請行政院研處", d, ok)
 	}
+	p = newPage("本案決議：「財團法人某某協會98年度預算案照審查報告通過。」請問院會，有無異議？（無）無異議，通過。\n")
+	if d, ok := wordedDecision(p, strings.Index(p.norm, "本案决议")+len("本案决议")); !ok || d.Object != "財團法人某某協會98年度預算案" || d.Verb != "照審查報告通過" {
+		t.Errorf("wordedDecision = %+v, %v; want 照審查報告通過 財團法人某某協會98年度預算案", d, ok)
+	}
 	for obj, want := range map[string]bool{
 		"第1項：臺北翡翠水庫管理局(17-1)": true,
 		"臺北市債務基金(3-0401)":     true,

@@ -125,6 +125,20 @@ func (e *Extractor) councilDecisions(p *page, m *Minutes) {
 			}
 		}
 	}
+	// 主席：朝野黨團協商結論已經宣讀完畢，請問院會，有無異議？（無）無異議，
+	// 通過: what was read out, carried.
+	for at := range occurrences(p.norm, "已经宣读完毕") {
+		after := p.norm[at:min(len(p.norm), at+200)]
+		i := strings.Index(after, "无异议,通过")
+		if i < 0 || strings.ContainsAny(after[:i], "。\n") && !strings.Contains(after[:i], "(无)") {
+			continue
+		}
+		start := afterLast(p.norm[:at], "。\n:,")
+		if obj := strings.TrimSpace(p.show(start, at)); runeCount(obj) >= 4 {
+			vAt := at + i + len("无异议,")
+			add(at, Decision{Verb: p.show(vAt, vAt+len("通过")), Object: obj})
+		}
+	}
 	// Resolutions (議決：…) anywhere, also outside the numbered items.
 	for _, d := range resolutionsAt(p, 0, len(p.norm)) {
 		add(d.at, d.Decision)

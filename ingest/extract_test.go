@@ -675,3 +675,13 @@ func TestProposers(t *testing.T) {
 		t.Errorf("attendees = %q; want %q", got, want)
 	}
 }
+
+// What the chair has had read out and the house carries is a decision on
+// it (朝野黨團協商結論已經宣讀完畢，請問院會，有無異議？（無）無異議，通過).
+func TestReadOutAndCarried(t *testing.T) {
+	text := "立法院第1屆第1會期第1次會議紀錄\n主席：現有朝野黨團協商結論一項，請宣讀。\n" +
+		"主席：朝野黨團協商結論已經宣讀完畢，請問院會，有無異議？（無）無異議，通過。\n"
+	if got, want := decisionsOf(extractOne(t, "ly.md", text)), []string{"通過 朝野黨團協商結論"}; !slices.Equal(got, want) {
+		t.Errorf("decisions = %q; want %q", got, want)
+	}
+}

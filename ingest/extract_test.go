@@ -685,3 +685,19 @@ func TestReadOutAndCarried(t *testing.T) {
 		t.Errorf("decisions = %q; want %q", got, want)
 	}
 }
+
+func TestJoinSpacedDigits(t *testing.T) {
+	for in, want := range map[string]string{
+		"中華民國 1 0 1 年 5 月":   "中華民國 101 年 5 月",
+		"第 1 6 次局務會議":        "第 16 次局務會議",
+		"第 16 次":             "第 16 次",
+		"12 3 4 年":           "12 3 4 年",
+		"表 1 2 3 與 4":        "表 1 2 3 與 4",
+		"1 0 1 1 1 年":        "1 0 1 1 1 年",
+		"預算 5 0 0 號，第 2 0 期": "預算 500 號，第 20 期",
+	} {
+		if got := joinSpacedDigits(in); got != want {
+			t.Errorf("joinSpacedDigits(%q) = %q, want %q", in, got, want)
+		}
+	}
+}

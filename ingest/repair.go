@@ -1,7 +1,6 @@
 package ingest
 
 import (
-	"regexp"
 	"strings"
 	"time"
 	"unicode/utf8"
@@ -205,32 +204,49 @@ func splitRepairLines(text string) []repairLine {
 	return lines
 }
 
-// spacedDigitsRE matches a number printed one digit at a time before the
-// word it counts (中華民國 1 0 1 年, 第 1 6 次): single digits with single
-// spaces between them.
-var spacedDigitsRE = regexp.MustCompile(`(?:^|[^0-9])((?:[0-9] ){1,3}[0-9]) ?[年月日次届屆期号號]`)
-
 // joinSpacedDigits closes up the spaces inside a number printed one digit
-// at a time (1 0 1 年 → 101年), an artefact of PDF and slide extraction.
+// at a time before the word it counts (中華民國 1 0 1 年 → 101年, 第 1 6 次
+// → 第16次): two to four single digits with single spaces between them,
+// not part of a longer number, then 年月日次届屆期号號. An artefact of PDF and
+// slide extraction.
 func joinSpacedDigits(text string) string {
-	// The cheap test first: a digit, a space, a digit somewhere.
-	spaced := false
-	for i := 0; i+2 < len(text) && !spaced; i++ {
-		spaced = text[i+1] == ' ' && isDigitByte(text[i]) && isDigitByte(text[i+2])
-	}
-	if !spaced {
-		return text
-	}
-	locs := spacedDigitsRE.FindAllStringSubmatchIndex(text, -1)
-	if locs == nil {
-		return text
-	}
 	var b strings.Builder
 	last := 0
-	for _, l := range locs {
-		b.WriteString(text[last:l[2]])
-		b.WriteString(strings.ReplaceAll(text[l[2]:l[3]], " ", ""))
-		last = l[3]
+	for i := 0; i+2 < len(text); i++ {
+		if text[i+1] != ' ' || !isDigitByte(text[i]) || !isDigitByte(text[i+2]) || i > 0 && isDigitByte(text[i-1]) {
+			continue
+		}
+		if i > 1 && text[i-1] == ' ' && isDigitByte(text[i-2]) {
+			continue // 12 3 4: a number before, set apart the same way
+		}
+		// Digits at i, i+2, …: single digits, one space apart.
+		j := i
+		for n := 0; n < 3 && j+2 < len(text) && text[j+1] == ' ' && isDigitByte(text[j+2]); n++ {
+			j += 2
+		}
+		if j+1 < len(text) && isDigitByte(text[j+1]) {
+			continue // a longer number goes on
+		}
+		k := j + 1
+		if k < len(text) && text[k] == ' ' {
+			k++
+		}
+		r, _ := utf8.DecodeRuneInString(text[k:])
+		if !strings.ContainsRune("年月日次届屆期号號", r) {
+			continue
+		}
+		if b.Len() == 0 {
+			b.Grow(len(text))
+		}
+		b.WriteString(text[last:i])
+		for d := i; d <= j; d += 2 {
+			b.WriteByte(text[d])
+		}
+		last = j + 1
+		i = j
+	}
+	if last == 0 {
+		return text
 	}
 	b.WriteString(text[last:])
 	return b.String()

@@ -431,6 +431,57 @@ func (idx *Index) Delete(ctx context.Context, meetingID string) error {
 	return nil
 }
 
+// MeetingsFromPrefix lists the ids of the meetings indexed from sources
+// whose name starts with prefix (the embedded sample's "sample/").
+func (idx *Index) MeetingsFromPrefix(ctx context.Context, prefix string) ([]string, error) {
+	var ids []string
+	err := idx.scan(ctx, sourcePrefixQuery(prefix), nil, func(id string, _ map[string]any) {
+		ids = append(ids, id)
+	})
+	if err != nil {
+		return nil, fmt.Errorf("meetings from %s: %w", prefix, err)
+	}
+	return ids, nil
+}
+
+// RemoveFromPrefix deletes every meeting indexed from a source whose name
+// starts with prefix, as Delete does each, but those of keep (the meetings
+// a load just found in the user's own files, though first indexed from the
+// prefix's), and returns how many it deleted.
+func (idx *Index) RemoveFromPrefix(ctx context.Context, prefix string, keep []string) (int, error) {
+	ids, err := idx.MeetingsFromPrefix(ctx, prefix)
+	if err != nil {
+		return 0, err
+	}
+	n := 0
+	for _, id := range ids {
+		if slices.Contains(keep, id) {
+			continue
+		}
+		if err := idx.Delete(ctx, id); err != nil && !errors.Is(err, ErrNotFound) {
+			return n, err
+		}
+		n++
+	}
+	return n, nil
+}
+
+// HasMeetingsFromPrefix reports whether any meeting was indexed from a
+// source whose name starts with prefix: one count, for a page's banner.
+func (idx *Index) HasMeetingsFromPrefix(ctx context.Context, prefix string) (bool, error) {
+	res, err := idx.b.SearchInContext(ctx, bleve.NewSearchRequestOptions(sourcePrefixQuery(prefix), 0, 0, false))
+	if err != nil {
+		return false, fmt.Errorf("meetings from %s: %w", prefix, err)
+	}
+	return res.Total > 0, nil
+}
+
+func sourcePrefixQuery(prefix string) query.Query {
+	s := query.NewPrefixQuery(prefix)
+	s.SetField(fSource)
+	return query.NewConjunctionQuery([]query.Query{s, termQ(fLevel, LevelMeeting)})
+}
+
 // scanPage bounds the hits fetched per request when listing documents.
 const scanPage = 1000
 

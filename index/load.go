@@ -183,6 +183,31 @@ type Summary struct {
 	Bytes               int64
 }
 
+// ChangedOutside reports whether the load added or updated a meeting from a
+// source whose name does not start with prefix: the user's own documents,
+// when prefix is the embedded sample's.
+func (s Summary) ChangedOutside(prefix string) bool {
+	for _, o := range s.Outcomes {
+		if (o.Status == StatusAdded || o.Status == StatusUpdated) && !strings.HasPrefix(o.Source, prefix) {
+			return true
+		}
+	}
+	return false
+}
+
+// IDsOutside lists the meetings the load found in sources whose name does
+// not start with prefix, whatever became of them (added, updated,
+// unchanged): a meeting the user's own file holds is the user's.
+func (s Summary) IDsOutside(prefix string) []string {
+	var out []string
+	for _, o := range s.Outcomes {
+		if o.ID != "" && !strings.HasPrefix(o.Source, prefix) {
+			out = append(out, o.ID)
+		}
+	}
+	return out
+}
+
 // Load reads, extracts and indexes sources: extraction runs on all cores,
 // records are written in batches, each batch atomically (a meeting with its
 // items and decisions), after the original bytes are stored for reindex and

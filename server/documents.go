@@ -17,6 +17,7 @@ import (
 
 	"github.com/jiyao-search/jiyao/index"
 	"github.com/jiyao-search/jiyao/ingest"
+	"github.com/jiyao-search/jiyao/internal/sample"
 )
 
 // maxUploadFiles bounds the files of one upload request.
@@ -54,6 +55,9 @@ type UploadResponse struct {
 	Files        []FileOutcome `json:"files"`
 	TookMS       float64       `json:"took_ms"`
 	IndexVersion string        `json:"index_version"`
+	// SampleRemoved counts the meetings of the embedded sample removed
+	// because the index now holds the user's own documents.
+	SampleRemoved int `json:"sample_removed,omitempty"`
 }
 
 // FileOutcome is what became of one uploaded file or record.
@@ -106,8 +110,15 @@ func (s *Server) postDocuments(c *gin.Context) error {
 		}
 		resp.Files = append(resp.Files, fo)
 	}
+	if sum.ChangedOutside(sample.Prefix) {
+		if resp.SampleRemoved, err = s.idx.RemoveFromPrefix(ctx, sample.Prefix, sum.IDsOutside(sample.Prefix)); err != nil {
+			return err
+		}
+		s.version.invalidate()
+	}
 	s.log.Info("upload", "request_id", c.GetString(ctxRequestID), "files", len(srcs),
-		"added", sum.Added, "updated", sum.Updated, "unchanged", sum.Unchanged, "failed", sum.Failed)
+		"added", sum.Added, "updated", sum.Updated, "unchanged", sum.Unchanged, "failed", sum.Failed,
+		"sample_removed", resp.SampleRemoved)
 	if unsupported > 0 && unsupported == len(sum.Outcomes) {
 		return &apiError{Status: http.StatusUnsupportedMediaType, Code: "unsupported_format",
 			Message: "no uploaded file is in a format Jiyao reads (text, Markdown, HTML, JSON, DOCX, DOC, PDF): " + sum.Outcomes[0].Err.Error()}

@@ -21,6 +21,7 @@ import (
 
 	"github.com/jiyao-search/jiyao/index"
 	"github.com/jiyao-search/jiyao/ingest"
+	"github.com/jiyao-search/jiyao/internal/sample"
 )
 
 func ids[T any](xs []T, id func(T) string) []string {
@@ -746,5 +747,31 @@ func TestPlanHistoryOfSeveral(t *testing.T) {
 	want := []string{"防汛工作第0号报告", "防汛工作第1号报告", "防汛工作第2号报告"}
 	if !slices.Equal(got.Plan.Plans, want) || got.Plan.Key != "防汛工作第" || len(got.Plan.Stages) != 3 {
 		t.Errorf("plans %q, key %q, %d stages; want %q, 防汛工作第, 3", got.Plan.Plans, got.Plan.Key, len(got.Plan.Stages), want)
+	}
+}
+
+// The embedded sample gives way to the user's own documents: an upload of
+// them removes the sample's meetings; an upload of the sample itself does
+// not.
+func TestUploadRemovesSample(t *testing.T) {
+	f := newFixture(t, Options{Token: testToken}, 0)
+	ctx := context.Background()
+	var srcs []index.Source
+	for _, sf := range sample.Files()[1:4] { // three generated meetings
+		srcs = append(srcs, index.BytesSource(sf.Name, sf.Data))
+	}
+	if sum, err := f.idx.Load(ctx, srcs, index.LoadOptions{}); err != nil || sum.Added != 3 {
+		t.Fatalf("load the sample: %+v, %v", sum, err)
+	}
+	auth := []string{"Authorization", "Bearer " + testToken}
+	edited := bytes.Replace(readSeed(t), []byte("氢能"), []byte("氫能"), 1)
+	r := f.do("POST", "/api/v1/documents?name="+url.QueryEscape("mine.txt"), bytes.NewReader(edited), auth...)
+	var got UploadResponse
+	r.decode(t, &got)
+	if r.status != 200 || got.Added != 1 || got.SampleRemoved != 3 {
+		t.Fatalf("upload: %d %s", r.status, r.body)
+	}
+	if ids, err := f.idx.MeetingsFromPrefix(ctx, sample.Prefix); err != nil || len(ids) != 0 {
+		t.Errorf("sample meetings left: %v %v", ids, err)
 	}
 }

@@ -66,6 +66,7 @@ func runIngest(ctx context.Context, e *env, args []string) error {
 	}
 	var sum index.Summary
 	var err, cerr error
+	removed := 0 // meetings of the sample removed
 	if up != nil {
 		sum, err = up.load(ctx, srcs, p.update)
 	} else {
@@ -86,6 +87,11 @@ func runIngest(ctx context.Context, e *env, args []string) error {
 			opts.Progress = p.update
 		}
 		sum, err = idx.Load(ctx, srcs, opts)
+		if err == nil && !*useSample && sum.ChangedOutside(sample.Prefix) {
+			// The user's own documents are in: the sample gives way
+			// (unless this very command asked for it).
+			removed, err = idx.RemoveFromPrefix(ctx, sample.Prefix, sum.IDsOutside(sample.Prefix))
+		}
 		p.merging()
 		cerr = idx.Close()
 	}
@@ -94,6 +100,9 @@ func runIngest(ctx context.Context, e *env, args []string) error {
 		sum.Add(o)
 	}
 	printLoadSummary(e.stderr, sum)
+	if removed > 0 {
+		fmt.Fprintf(e.stderr, "removed the %d meetings of the embedded sample: the index now holds your own documents\n", removed)
+	}
 	if err != nil {
 		return fmt.Errorf("ingest stopped: %w (work committed before this is kept; run again to finish)", err)
 	}

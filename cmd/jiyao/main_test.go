@@ -112,6 +112,34 @@ func TestIngestSearchStats(t *testing.T) {
 	if err != nil || !strings.Contains(out, `"meetings":41`) {
 		t.Errorf("stats (%v): %s", err, out)
 	}
+	defer func() {
+		// The user's own documents, ingested without --sample, replace
+		// the sample: only they are left.
+		mine := filepath.Join(t.TempDir(), "mine")
+		if err := os.MkdirAll(mine, 0o755); err != nil {
+			t.Fatal(err)
+		}
+		data, err := os.ReadFile(seed)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(filepath.Join(mine, "纪要.txt"), bytes.Replace(data, []byte("氢能"), []byte("氫能"), 1), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		// The seed itself, which the sample holds too: it is the user's now
+		// and stays.
+		if err := os.WriteFile(filepath.Join(mine, "seed.txt"), data, 0o644); err != nil {
+			t.Fatal(err)
+		}
+		_, errOut, err := runCmd(t, envs, "ingest", "--quiet", mine)
+		if err != nil || !strings.Contains(errOut, "removed the 40 meetings of the embedded sample") {
+			t.Errorf("ingest of one's own documents (%v):\n%s", err, errOut)
+		}
+		out, _, err := runCmd(t, envs, "stats", "--json")
+		if err != nil || !strings.Contains(out, `"meetings":2,`) {
+			t.Errorf("stats after one's own ingest (%v): %s", err, out)
+		}
+	}()
 	// Rebuild from the stored originals: the same records come back.
 	if _, errOut, err := runCmd(t, envs, "reindex", "--quiet"); err != nil {
 		t.Fatalf("reindex: %v\n%s", err, errOut)

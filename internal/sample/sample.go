@@ -9,13 +9,17 @@ package sample
 
 import (
 	_ "embed"
-	"fmt"
 
 	"github.com/jiyao-search/jiyao/internal/gen"
 )
 
 //go:embed suzhou-2020-36.txt
 var seed []byte
+
+// Prefix starts the source name of every sample document: the index knows
+// the sample's meetings by it, to say a page shows the sample and to remove
+// the sample when the user's own documents come.
+const Prefix = "sample/"
 
 // Generated is how many generated documents the sample holds.
 const Generated = 40
@@ -31,11 +35,11 @@ type File struct {
 
 // Files returns the sample documents: the seed, then the generated ones.
 func Files() []File {
-	files := []File{{Name: "sample/suzhou-2020-36.txt", Data: seed}}
+	files := []File{{Name: Prefix + "suzhou-2020-36.txt", Data: seed}}
 	g := gen.New(Seed)
 	for i := range Generated {
 		d := g.Doc(i)
-		files = append(files, File{Name: fmt.Sprintf("sample/%s", d.Name), Data: d.Text})
+		files = append(files, File{Name: Prefix + d.Name, Data: d.Text})
 	}
 	return files
 }

@@ -89,7 +89,7 @@ func (h *Handler) decisions(w http.ResponseWriter, r *http.Request) {
 	if q != "" {
 		title = q + " - 决定查询"
 	}
-	p := decisionsPage{layout: h.layout(title, "", "decisions"), Q: q}
+	p := decisionsPage{layout: h.layout(r.Context(), title, "", "decisions"), Q: q}
 	if q == "" {
 		res, err := h.idx.Search(ctx, index.Request{Level: index.LevelDecision, Sort: "-date", Size: recentSize})
 		if err != nil {

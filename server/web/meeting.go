@@ -81,7 +81,7 @@ func (h *Handler) meeting(w http.ResponseWriter, r *http.Request) {
 		title = "会议纪要 " + id
 	}
 	p := meetingPage{
-		layout: h.layout(title, q, "search"), M: m, Q: q, Terms: terms,
+		layout: h.layout(r.Context(), title, q, "search"), M: m, Q: q, Terms: terms,
 		Date:      cnDate(m.Meeting.Date),
 		Published: cnDate(m.Published),
 		Text:      markTerms(m.Text, terms),

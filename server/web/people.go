@@ -144,7 +144,7 @@ func (h *Handler) official(w http.ResponseWriter, r *http.Request) {
 	}
 	ctx, cancel := context.WithTimeout(r.Context(), timeout)
 	defer cancel()
-	p := personPage{layout: h.layout(name+" - 人员", "", ""), Name: name, Kind: "人员",
+	p := personPage{layout: h.layout(r.Context(), name+" - 人员", "", ""), Name: name, Kind: "人员",
 		SearchURL: state{Official: []string{name}}.URL()}
 	for _, ro := range roles {
 		p.Roles = append(p.Roles, roleCount{Label: ro.label, Class: "role-" + ro.name})
@@ -210,7 +210,7 @@ func (h *Handler) department(w http.ResponseWriter, r *http.Request) {
 	}
 	ctx, cancel := context.WithTimeout(r.Context(), timeout)
 	defer cancel()
-	p := personPage{layout: h.layout(name+" - 部门", "", ""), Name: name, Kind: "部门",
+	p := personPage{layout: h.layout(r.Context(), name+" - 部门", "", ""), Name: name, Kind: "部门",
 		SearchURL: state{Department: []string{name}}.URL(),
 		Roles:     []roleCount{{Label: "牵头落实", Class: "role-lead"}, {Label: "参与或提及", Class: "role-mention"}}}
 	led, moreLed, err := h.meetingsWhere(ctx, index.Request{Level: index.LevelDecision, Filters: index.Filters{Lead: []string{name}}})

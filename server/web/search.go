@@ -188,7 +188,7 @@ func (h *Handler) search(w http.ResponseWriter, r *http.Request) {
 		title = s.Q + " - 纪要检索"
 	}
 	p := searchPage{
-		layout:   h.layout(title, s.Q, "search"),
+		layout:   h.layout(r.Context(), title, s.Q, "search"),
 		S:        s,
 		Searched: s.Q != "" || s.hasFilters(),
 		Total:    res.Total,

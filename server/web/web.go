@@ -16,6 +16,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/jiyao-search/jiyao/index"
+	"github.com/jiyao-search/jiyao/internal/sample"
 )
 
 //go:embed templates/*.html
@@ -106,6 +107,9 @@ type layout struct {
 	APIPrefix string
 	// Nav marks the current section: search, decisions.
 	Nav string
+	// Sample says the index holds the embedded sample, which every page
+	// then says in a banner: the seed document is real, the rest invented.
+	Sample bool
 }
 
 // render writes a page with status. The status is always written
@@ -192,7 +196,7 @@ func (h *Handler) fail(w http.ResponseWriter, r *http.Request, err error) {
 		}
 	}
 	h.render(w, r, pe.Status, "error", errorPage{
-		layout: h.layout(pe.Heading, q, ""), Status: pe.Status, Heading: pe.Heading, Message: pe.Message, Detail: pe.Detail,
+		layout: h.layout(r.Context(), pe.Heading, q, ""), Status: pe.Status, Heading: pe.Heading, Message: pe.Message, Detail: pe.Detail,
 	})
 }
 
@@ -205,8 +209,12 @@ func (h *Handler) notFound(w http.ResponseWriter, r *http.Request) {
 	h.fail(w, r, &pageError{Status: http.StatusNotFound, Heading: "页面不存在", Message: "没有这个页面。可以从首页重新搜索。"})
 }
 
-func (h *Handler) layout(title, q, nav string) layout {
-	return layout{Title: title, Q: q, APIPrefix: h.opts.APIPrefix, Nav: nav}
+func (h *Handler) layout(ctx context.Context, title, q, nav string) layout {
+	l := layout{Title: title, Q: q, APIPrefix: h.opts.APIPrefix, Nav: nav}
+	if has, err := h.idx.HasMeetingsFromPrefix(ctx, sample.Prefix); err == nil {
+		l.Sample = has
+	}
+	return l
 }
 
 // Limits of page parameters.

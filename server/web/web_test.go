@@ -13,6 +13,7 @@ import (
 
 	"github.com/jiyao-search/jiyao/index"
 	"github.com/jiyao-search/jiyao/ingest"
+	"github.com/jiyao-search/jiyao/internal/sample"
 )
 
 // seedID finds the meeting of the seed document (苏州〔2020〕36号).
@@ -451,5 +452,30 @@ func TestBrowsePage(t *testing.T) {
 	notes := strings.Join(texts(find(doc, "p.note")), " ")
 	if !strings.Contains(notes, "浏览") || strings.Contains(notes, "部分匹配") {
 		t.Errorf("notes %q; want the browse note, not the partial-match one", notes)
+	}
+}
+
+// Every page says when it shows the embedded sample, and none says so once
+// the sample is gone.
+func TestSampleBanner(t *testing.T) {
+	ctx := context.Background()
+	idx, err := loadSample(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer idx.Close()
+	h := newHandler(t, idx)
+	for _, path := range []string{"/", "/?q=" + url.QueryEscape("氢能"), "/decisions", "/nowhere"} {
+		_, doc := get(t, h, path)
+		if b := find(doc, "div.sample-banner"); len(b) != 1 || !strings.Contains(text(b[0]), "虚构") {
+			t.Errorf("GET %s: no sample banner", path)
+		}
+	}
+	n, err := idx.RemoveFromPrefix(ctx, sample.Prefix, nil)
+	if err != nil || n != sample.Generated+1 {
+		t.Fatalf("removed %d sample meetings, %v; want %d", n, err, sample.Generated+1)
+	}
+	if _, doc := get(t, h, "/"); len(find(doc, "div.sample-banner")) != 0 {
+		t.Errorf("the banner stays after the sample is removed")
 	}
 }

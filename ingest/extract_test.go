@@ -701,3 +701,23 @@ func TestJoinSpacedDigits(t *testing.T) {
 		}
 	}
 }
+
+// Who reported is read whatever verb joins the name to the report (作的,
+// 作了, 关于), with the longest title that fits before a real name. The
+// names are made up.
+func TestReporters(t *testing.T) {
+	for text, want := range map[string]string{
+		"会议听取了全国人大法律委员会副主任委员丛立作的关于某法草案修改情况的汇报。": "丛立 全国人大法律委员会副主任委员",
+		"财政部部长楼立华作了“关于提请审议某税法草案的议案”的说明。":        "楼立华 财政部部长",
+		"听取了国务院港澳事务办公室主任张立明关于某人选产生过程的汇报。":       "张立明 国务院港澳事务办公室主任",
+		"最高人民法院院长周立作的关于某工作情况的报告。":               "周立 最高人民法院院长",
+	} {
+		var got []string
+		for _, a := range reporters(newPage(text)) {
+			got = append(got, a.Name+" "+a.Title)
+		}
+		if !slices.Equal(got, []string{want}) {
+			t.Errorf("reporters(%s) = %q; want %q", text, got, want)
+		}
+	}
+}

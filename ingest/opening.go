@@ -31,7 +31,7 @@ var chairTitles = []string{
 	"国务院总理", "国务院副总理", "全国人大常委会委员长", "全国人大常委会副委员长", "副委员长", "常务副市长", "常务副省长", "副总理", "总理", "副市长", "市长",
 	"副省长", "省长", "副区长", "区长", "副县长", "县长", "副旗长", "旗长", "副镇长", "镇长", "副乡长", "乡长", "副主席", "主席", "委员长", "副主任", "主任",
 	"秘书长", "副书记", "书记", "副院长", "院长", "副议长", "议长", "组长",
-	"副部长", "部长", "副局长", "局长", "检察长", "署长", "主任委员",
+	"副部长", "部长", "副局长", "局长", "检察长", "署长", "副主任委员", "主任委员",
 }
 
 // opening fills the meeting (kind, session, date, part of day) and the chair
@@ -474,8 +474,8 @@ func personBefore(disp string, titled bool) (*Person, bool) {
 		}
 		at, tn := runeCount(run[:k]), runeCount(t)
 		n := runeCount(run) - at - tn
-		if n < 2 || n > maxN {
-			continue
+		if n < 2 || n > maxN || !isName(string([]rune(run)[at+tn:])) {
+			continue // 副主任 + 委员丛斌, 主任委员 + 丛斌作的: no name
 		}
 		from := at
 		if orgBefore(run[:k]) {

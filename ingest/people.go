@@ -155,7 +155,7 @@ func isTitleStart(s string) bool {
 
 // reportVerbs stand between who reported and the report.
 var (
-	reportVerbWords = []string{"作的", "作了", "所作的", "做了", "做的", "就", "作关于", "报告了"}
+	reportVerbWords = []string{"作的", "作了", "所作的", "做了", "做的", "就", "作关于", "报告了", "关于"}
 	reportVerbs     = setOf(reportVerbWords...)
 )
 
@@ -174,6 +174,10 @@ func reporters(p *page) []Attendee {
 		}
 		ls := afterLast(p.norm[:at], ",。;:\n、")
 		before := p.norm[ls:at]
+		if verb == "关于" && (strings.HasSuffix(before, "的") || strings.HasSuffix(before, "作")) {
+			// 周强作的关于…: read at 作的.
+			continue
+		}
 		if strings.Contains(before, "受") {
 			// 李立国受国务院委托作的: the person is before 受.
 			before = before[:strings.Index(before, "受")]

@@ -178,9 +178,12 @@ func reporters(p *page) []Attendee {
 			// 周强作的关于…: read at 作的.
 			continue
 		}
-		if strings.Contains(before, "受") {
-			// 李立国受国务院委托作的: the person is before 受.
-			before = before[:strings.Index(before, "受")]
+		for _, w := range []string{"受", "代表"} {
+			// 李立国受国务院委托作的, 周强代表最高人民法院并…作了: the
+			// person is before 受 or 代表.
+			if i := strings.Index(before, w); i > 0 {
+				before = before[:i]
+			}
 		}
 		start := ls
 		per, ok := personBefore(p.show(start, start+len(before)), true)

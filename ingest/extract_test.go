@@ -459,10 +459,7 @@ func TestHeaderOnOneLine(t *testing.T) {
 	if m.Recorder != "鄭美玲" {
 		t.Errorf("recorder = %q; want 鄭美玲", m.Recorder)
 	}
-	var got []string
-	for _, a := range m.Attendees {
-		got = append(got, a.Role+" "+a.Title+" "+a.Name)
-	}
+	got := attendeesOf(m, func(a Attendee) string { return a.Role + " " + a.Title + " " + a.Name })
 	want := []string{"出席 主席 王大明", "出席 副主席 李小華", "出席 代表 趙一平",
 		"列席 鎮長 錢文德", "列席 主任秘書 孫家和", "列席 民政課長 周志遠", "列席 財政代理課長 吳佩文"}
 	if !slices.Equal(got, want) {
@@ -612,10 +609,7 @@ func TestHeadedSpeakers(t *testing.T) {
 		"* 陳院長立：謝謝委員。\n" +
 		"* 李部長文華：報告委員。\n" +
 		"* 高委員金美玲：再請教。\n"
-	var got []string
-	for _, a := range extractOne(t, "ly.md", text).Attendees {
-		got = append(got, a.Role+" "+a.Name)
-	}
+	got := attendeesOf(extractOne(t, "ly.md", text), func(a Attendee) string { return a.Role + " " + a.Name })
 	want := []string{"发言 高金美玲", "发言 陳立", "发言 李文華", "请假 田一平", "列席 李二平"}
 	if !slices.Equal(got, want) {
 		t.Errorf("attendees = %q\nwant %q", got, want)
@@ -667,10 +661,7 @@ func TestProposers(t *testing.T) {
 	text := "某縣議會第1屆第2次定期會議案一覽表\n編  號 提案人  案               由 審查意見  大會議決\n" +
 		"建乙1\n王大明\n李小華\n建請縣府改善道路。\n送請縣府\n研議辦理\n照審查意見通過\n" +
 		"民乙2 趙 一平\n建請縣府增設路燈。\n照審查意見通過\n"
-	var got []string
-	for _, a := range extractOne(t, "table.txt", text).Attendees {
-		got = append(got, a.Name)
-	}
+	got := attendeesOf(extractOne(t, "table.txt", text), func(a Attendee) string { return a.Name })
 	if want := []string{"王大明", "李小華", "趙一平"}; !slices.Equal(got, want) {
 		t.Errorf("attendees = %q; want %q", got, want)
 	}
@@ -722,4 +713,13 @@ func TestReporters(t *testing.T) {
 			t.Errorf("reporters(%s) = %q; want %q", text, got, want)
 		}
 	}
+}
+
+// attendeesOf lists a record's attendees as show writes each.
+func attendeesOf(m *Minutes, show func(Attendee) string) []string {
+	var out []string
+	for _, a := range m.Attendees {
+		out = append(out, show(a))
+	}
+	return out
 }

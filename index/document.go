@@ -148,6 +148,11 @@ func officials(rec *ingest.Minutes) map[string][]string {
 		}
 	}
 	add(fRecorder, rec.Recorder)
+	// Every speaker of a verbatim record, past those it files among its
+	// attendees: a filter on an official finds each sitting she spoke in.
+	for _, n := range rec.Speakers {
+		add(fOfficial, n)
+	}
 	return out
 }
 

@@ -79,8 +79,10 @@ func taipei() *ingest.Minutes {
 			{Name: "陳錦祥", Role: ingest.RoleChair},
 			{Name: "王金平", Role: ingest.RoleObserver},
 		},
-		Topics: []string{"财政、金融、审计"},
-		Text:   "臺北市議會第11屆第2次定期大會第6次會議議事錄\n時間：中華民國109年3月15日\n一、臺北市財政局業務報告。決議：准予備查，由財政局辦理。\n二、本會與香港立法會交流案。\n",
+		// A speaker past those the record files among its attendees.
+		Speakers: []string{"柯文哲"},
+		Topics:   []string{"财政、金融、审计"},
+		Text:     "臺北市議會第11屆第2次定期大會第6次會議議事錄\n時間：中華民國109年3月15日\n一、臺北市財政局業務報告。決議：准予備查，由財政局辦理。\n二、本會與香港立法會交流案。\n",
 	}
 }
 

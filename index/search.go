@@ -1231,18 +1231,8 @@ func (idx *Index) officialNames(ctx context.Context, q Q) (map[string]bool, erro
 func matchedPeople(q Q, rec *ingest.Minutes) []personMatch {
 	var out []personMatch
 	for _, t := range nameTexts(q) {
-		k := key(t.Text)
-		var pm personMatch
-		if rec.Chair != nil && key(rec.Chair.Name) == k {
-			pm = personMatch{rec.Chair.Name, []string{ingest.RoleChair}}
-		}
-		for _, a := range rec.Attendees {
-			if key(a.Name) == k && a.Role != "" && !slices.Contains(pm.roles, a.Role) {
-				pm.name, pm.roles = a.Name, append(pm.roles, a.Role)
-			}
-		}
-		if pm.name != "" {
-			out = append(out, pm)
+		if name, roles, ok := rec.Person(t.Text); ok {
+			out = append(out, personMatch{name, roles})
 		}
 	}
 	return out

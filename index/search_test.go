@@ -137,6 +137,7 @@ func TestSearchFilters(t *testing.T) {
 		{"official as chair", Filters{Official: []string{"王金平"}, Role: "chair"}, []string{idNanjing}},
 		{"official as observer", Filters{Official: []string{"王金平"}, Role: ingest.RoleObserver}, []string{idTaipei}},
 		{"recorder", Filters{Official: []string{"赵六"}, Role: "recorder"}, []string{idSuzhou}},
+		{"official who spoke", Filters{Official: []string{"柯文哲"}}, []string{idTaipei}},
 		// 财政局 names no government: Taipei's 財政局 (folded) and Suzhou's
 		// 市财政局 (苏州市财政局) are both one.
 		{"department traditional", Filters{Department: []string{"财政局"}}, []string{idSuzhou, idTaipei}},
@@ -257,6 +258,7 @@ func TestFacets(t *testing.T) {
 			names = append(names, a.Name)
 		}
 		names = append(names, r.Recorder)
+		names = append(names, r.Speakers...)
 		add("official", names...)
 	}
 	names := []string{"year", "month", "issuer", "kind", "department", "topic", "official"}
@@ -615,6 +617,14 @@ func TestSearchMatchedPeople(t *testing.T) {
 	}
 	if want := []string{"official 王金平 (列席)"}; !slices.Equal(got[idTaipei], want) {
 		t.Errorf("Taipei matched = %q; want %q", got[idTaipei], want)
+	}
+	// A speaker the record does not file among its attendees.
+	res, err = idx.Search(context.Background(), Request{Query: "柯文哲", Highlight: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(res.Hits) != 1 || res.Hits[0].ID != idTaipei || !slices.Equal(res.Hits[0].Matched, []string{"official 柯文哲 (发言)"}) {
+		t.Errorf("柯文哲: hits %+v; want Taipei, matched as a speaker", res.Hits)
 	}
 }
 

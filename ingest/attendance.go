@@ -9,14 +9,18 @@ import (
 	"github.com/jiyao-search/jiyao/internal/fold"
 )
 
-// Attendance labels, folded, and the role each gives.
+// Attendance labels, folded, and the role each gives. A house label lists
+// the house's own members or its clerks (出席議員, 缺席議員, 列席秘書): the
+// roll of a legislature, not the officials who act in its sitting (see
+// addActors).
 var rosterLabels = []struct {
 	label, role string
+	house       bool
 }{
-	{"出席议员", RolePresent}, {"出席委员", RolePresent}, {"出席", RolePresent},
-	{"列席", RoleObserver}, {"请假议员", RoleAbsent}, {"请假", RoleAbsent},
-	{"缺席议员", RoleAbsent}, {"缺席", RoleAbsent}, {"记录", RoleRecorder}, {"纪录", RoleRecorder},
-	{"出席政府官员", RolePresent}, {"列席秘书", RoleObserver},
+	{"出席议员", RolePresent, true}, {"出席委员", RolePresent, true}, {"出席", RolePresent, false},
+	{"列席", RoleObserver, false}, {"请假议员", RoleAbsent, true}, {"请假", RoleAbsent, false},
+	{"缺席议员", RoleAbsent, true}, {"缺席", RoleAbsent, false}, {"记录", RoleRecorder, false}, {"纪录", RoleRecorder, false},
+	{"出席政府官员", RolePresent, false}, {"列席秘书", RoleObserver, true},
 }
 
 // personTitles are titles written before, after or inside a name: 議長許崑源,
@@ -77,6 +81,7 @@ var orgEndDense = func() *[0xA000 - 0x4E00]bool {
 // the organisation of the sub-heading it stands under (市政府：, 本會：).
 type rosterBlock struct {
 	role     string
+	house    bool // the block lists the house's roll (rosterLabels)
 	segments []rosterSegment
 }
 
@@ -130,6 +135,12 @@ func (e *Extractor) attendance(p *page, m *Minutes) {
 					continue
 				}
 				seen[k] = true
+				if b.house {
+					if p.house == nil {
+						p.house = map[string]bool{}
+					}
+					p.house[fold.String(a.Name)] = true
+				}
 				m.Attendees = append(m.Attendees, a)
 			}
 		}
@@ -287,7 +298,7 @@ func rosterLine(raw string, cur *rosterBlock, blocks *[]*rosterBlock) *rosterBlo
 		key := fold.String(t)
 		for _, al := range rosterLabels {
 			if rosterKey(key) == al.label {
-				b := &rosterBlock{role: al.role, segments: []rosterSegment{{}}}
+				b := &rosterBlock{role: al.role, house: al.house, segments: []rosterSegment{{}}}
 				*blocks = append(*blocks, b)
 				return b
 			}
@@ -306,7 +317,7 @@ func rosterLine(raw string, cur *rosterBlock, blocks *[]*rosterBlock) *rosterBlo
 			if rosterKey(key) == al.label {
 				// Keep the value in the original characters.
 				_, offs := fold.Offsets(raw)
-				b := &rosterBlock{role: al.role, segments: []rosterSegment{{}}}
+				b := &rosterBlock{role: al.role, house: al.house, segments: []rosterSegment{{}}}
 				if v := strings.TrimSpace(raw[offs[min(at, len(offs)-1)]:]); v != "" {
 					b.segments[0].lines = append(b.segments[0].lines, v)
 				}

@@ -247,6 +247,8 @@ func (e *Extractor) extractDoc(d *Document, name string, explain bool) (*Minutes
 			}
 		}
 	}
+	m.Genre = genre(p, m)
+	p.why("genre", "what the title and the head of the text name (纪要, 召开…会议, 人大/政协, 議會, 議程)", -1)
 	addActors(p, m)
 	for _, b := range actingBodies(p, m) {
 		known := false
@@ -266,8 +268,6 @@ func (e *Extractor) extractDoc(d *Document, name string, explain bool) (*Minutes
 	for i, d := range m.Departments {
 		m.DepartmentIDs[i] = DepartmentIdentity(m.Issuer, d)
 	}
-	m.Genre = genre(p, m)
-	p.why("genre", "what the title and the head of the text name (纪要, 召开…会议, 人大/政协, 議會, 議程)", -1)
 	p.why("meeting.label", "the session designation in the title or the opening", -1)
 	p.why("recorder", "the 记录/紀錄 label or the recorder among those listed", -1)
 	m.Missing = missingFields(m)

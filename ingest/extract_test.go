@@ -616,6 +616,53 @@ func TestHeadedSpeakers(t *testing.T) {
 	}
 }
 
+// A legislature's verbatim record files who presided, its first twenty
+// speakers in order of first speech (an officer who speaks by office alone
+// is the officer listed with that office) and the officials attending; not
+// the roll of members or the clerks. Every speaker stays in Speakers. The
+// names are made up.
+func TestLegislatureFiling(t *testing.T) {
+	var members []string
+	for _, s := range "陳林黃張李王吳劉蔡楊許鄭" {
+		for _, g := range []string{"一明", "二華"} {
+			members = append(members, string(s)+g)
+		}
+	}
+	var b strings.Builder
+	b.WriteString("立法會會議過程正式紀錄\n2013年5月9日\n出席議員：\n主席曾大成議員\n")
+	for _, n := range members {
+		b.WriteString(n + "議員\n")
+	}
+	b.WriteString("出席政府官員：\n民政事務局局長何小德先生\n民政事務局副局長許小暉女士\n列席秘書：\n助理秘書長戴小萍女士\n")
+	var want, speakers []string
+	for i, n := range members[:22] {
+		if i == 2 {
+			b.WriteString("民政事務局局長：主席，我回應議員的問題。\n")
+			speakers = append(speakers, "何小德")
+		}
+		b.WriteString(n + "議員：主席，我想發言。\n")
+		speakers = append(speakers, n)
+	}
+	for _, n := range speakers[:20] {
+		want = append(want, "发言 "+n)
+	}
+	want = append(want, "出席 許小暉")
+	m := extractOne(t, "hansard.txt", b.String())
+	if m.Genre != GenreHansard {
+		t.Fatalf("genre = %q, want %q", m.Genre, GenreHansard)
+	}
+	got := attendeesOf(m, func(a Attendee) string { return a.Role + " " + a.Name })
+	if !slices.Equal(got, want) {
+		t.Errorf("attendees = %q\nwant %q", got, want)
+	}
+	if !slices.Equal(m.Speakers, speakers) {
+		t.Errorf("speakers = %q\nwant %q", m.Speakers, speakers)
+	}
+	if _, roles, ok := m.Person(members[21]); !ok || !slices.Equal(roles, []string{RoleSpeaker}) {
+		t.Errorf("Person(%s) = %q, %v; want a speaker", members[21], roles, ok)
+	}
+}
+
 // A legislature's announcement decides the motion last moved before it: a
 // procedural motion moved on a motion named earlier (我動議若稍後就"X"所提出
 // 的議案再進行記名表決，表決須在鐘聲響起1分鐘後進行) by its last clause; a

@@ -5,9 +5,11 @@ import (
 	"bytes"
 	"encoding/json"
 	"fmt"
+	"maps"
 	"os"
+	pathpkg "path"
 	"path/filepath"
-	"sort"
+	"slices"
 	"strings"
 	"testing"
 	"unicode"
@@ -102,6 +104,8 @@ type goldScore struct {
 	dec    prf
 	off    prf
 	dep    prf
+
+	records int
 }
 
 type ratio struct{ right, of int }
@@ -246,6 +250,7 @@ func (e *Extractor) sameIssuer(got string, g goldRecord) bool {
 // score compares one record with its gold and adds to s; it returns the
 // lines that say what differed.
 func (s *goldScore) score(e *Extractor, m *Minutes, g goldRecord) []string {
+	s.records++
 	var diffs []string
 	field := func(name string, has bool, right bool, got, want any) {
 		if !has {
@@ -381,15 +386,35 @@ var goldTargets = []struct {
 	{"departments F1", 0.75, map[string]float64{"shared dev": 0.75, "dev2": 0.75}},
 }
 
+// newGoldScore returns an empty score.
+func newGoldScore() *goldScore {
+	s := &goldScore{fields: map[string]*ratio{}}
+	for _, f := range []string{"issuer", "date", "kind", "chair", "topics"} {
+		s.fields[f] = &ratio{}
+	}
+	return s
+}
+
+// report prints the figures of a score over n records.
+func (s *goldScore) report(name string, n int) string {
+	var b strings.Builder
+	fmt.Fprintf(&b, "%s: %d records\n", name, n)
+	for _, f := range slices.Sorted(maps.Keys(s.fields)) {
+		r := s.fields[f]
+		fmt.Fprintf(&b, "  %-15s %.3f (%d of %d)\n", f, r.value(), r.right, r.of)
+	}
+	fmt.Fprintf(&b, "  %-15s %s\n  %-15s %s\n  %-15s %s\n", "decisions", s.dec, "officials", s.off, "departments", s.dep)
+	return b.String()
+}
+
 // TestGold scores extraction against the hand-written gold records and
-// prints the figures; GOLD_DIFF=1 prints what differed, record by record.
+// prints the figures; GOLD_DIFF=1 prints what differed, record by record,
+// and GOLD_BY_FOLDER=1 the figures of each folder of a set.
 func TestGold(t *testing.T) {
 	e := newTestExtractor(t)
 	for _, set := range goldSets(t) {
-		s := goldScore{fields: map[string]*ratio{}}
-		for _, f := range []string{"issuer", "date", "kind", "chair", "topics"} {
-			s.fields[f] = &ratio{}
-		}
+		s := newGoldScore()
+		byFolder := map[string]*goldScore{}
 		files, err := filepath.Glob(set.files)
 		if err != nil || len(files) == 0 {
 			t.Fatalf("%s: no gold files %s: %v", set.name, set.files, err)
@@ -413,26 +438,26 @@ func TestGold(t *testing.T) {
 			if os.Getenv("GOLD_DIFF") != "" && len(diffs) > 0 {
 				t.Logf("%s\n\t%s", g.Source, strings.Join(diffs, "\n\t"))
 			}
+			if os.Getenv("GOLD_BY_FOLDER") != "" {
+				dir := pathpkg.Dir(g.Source)
+				if byFolder[dir] == nil {
+					byFolder[dir] = newGoldScore()
+				}
+				byFolder[dir].score(e, ms[0], g)
+			}
+		}
+		for _, dir := range slices.Sorted(maps.Keys(byFolder)) {
+			t.Log(byFolder[dir].report(set.name+", "+dir, byFolder[dir].records))
 		}
 		got := map[string]float64{
 			"decisions F1":   s.dec.f1(),
 			"officials F1":   s.off.f1(),
 			"departments F1": s.dep.f1(),
 		}
-		var names []string
 		for n, r := range s.fields {
 			got[n] = r.value()
-			names = append(names, n)
 		}
-		sort.Strings(names)
-		var b strings.Builder
-		fmt.Fprintf(&b, "%s: %d records\n", set.name, len(gold))
-		for _, n := range names {
-			r := s.fields[n]
-			fmt.Fprintf(&b, "  %-15s %.3f (%d of %d)\n", n, r.value(), r.right, r.of)
-		}
-		fmt.Fprintf(&b, "  %-15s %s\n  %-15s %s\n  %-15s %s\n", "decisions", s.dec, "officials", s.off, "departments", s.dep)
-		t.Log(b.String())
+		t.Log(s.report(set.name, len(gold)))
 		for _, tg := range goldTargets {
 			v := got[tg.name]
 			switch {

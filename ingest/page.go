@@ -30,6 +30,8 @@ type page struct {
 	// talk holds the speeches of a transcript, read on first use.
 	talk     spans
 	talkDone bool
+	// house holds the folded names a house label lists (rosterLabels).
+	house map[string]bool
 }
 
 // wordHit is an occurrence of a word at a folded offset.

@@ -307,8 +307,20 @@ func addActors(p *page, m *Minutes) {
 	// A verbatim record heads each speech with its speaker (* 高委員金素梅：,
 	// 陳偉業議員：): those are who spoke. The members it names elsewhere
 	// (行政院函送吳委員秉叡…所提質詢之書面答復, 連署人) did not act in it.
-	if hs := headedSpeakers(p); len(hs) >= minHeadedSpeakers {
-		add(hs)
+	// A legislature's officers speak by office alone (民政事務局局長：).
+	var officers []Attendee
+	if m.Genre == GenreHansard {
+		officers = m.Attendees
+	}
+	if hs := headedSpeakers(p, officers); len(hs) >= minHeadedSpeakers {
+		if m.Genre == GenreHansard {
+			fileSpeakers(p, m, hs)
+			for _, a := range m.Attendees {
+				seen[fold.String(a.Name)] = true
+			}
+		} else {
+			add(hs)
+		}
 		// 外交部田部長弘茂本日因公請假，由李次長大維代表列席: those on
 		// leave and those sitting in for them.
 		for k := range p.lines {
@@ -346,11 +358,51 @@ func withRole(as []Attendee, role string) []Attendee {
 // summary minutes head none.
 const minHeadedSpeakers = 3
 
+// maxFiledSpeakers is how many of a legislature's verbatim record's
+// speakers its record files among its officials, in order of first speech:
+// the convention of the gold records, which keeps a sitting of sixty
+// speeches an entry a reader can take in. Minutes.Speakers keeps them all.
+const maxFiledSpeakers = 20
+
+// fileSpeakers files the people of a legislature's verbatim record: who
+// presided (the chair), its first maxFiledSpeakers speakers, and the
+// officials who attend or are excused; not the roll of the house's members
+// and clerks (出席議員, 缺席議員, 列席秘書), who are the house itself. It
+// sets m.Speakers to every speaker.
+func fileSpeakers(p *page, m *Minutes, hs []Attendee) {
+	speaks := map[string]bool{}
+	for _, a := range hs {
+		m.Speakers = append(m.Speakers, a.Name)
+		speaks[fold.String(a.Name)] = true
+	}
+	hs = hs[:min(len(hs), maxFiledSpeakers)]
+	filed := map[string]bool{}
+	for _, a := range hs {
+		filed[fold.String(a.Name)] = true
+	}
+	kept := m.Attendees[:0]
+	for _, a := range m.Attendees {
+		k := fold.String(a.Name)
+		switch {
+		case filed[k]:
+			// Filed as a speaker, below.
+		case p.house[k]:
+			// A member on the roll.
+		case speaks[k] && a.Role == RolePresent:
+			// An official who spoke, past the filed speakers.
+		default:
+			kept = append(kept, a)
+		}
+	}
+	m.Attendees = append(hs, kept...)
+}
+
 // headedSpeakers returns the people who head a speech (a line that starts
 // "name and title："), each once, in order of first speech: 高委員金素梅 →
 // 高金素梅, 陳院長冲 → 陳冲, 陳偉業議員 → 陳偉業. A heading holds one
-// person, so the given name runs to the colon.
-func headedSpeakers(p *page) []Attendee {
+// person, so the given name runs to the colon; a heading that is an office
+// alone (民政事務局局長：) is the official listed with that office.
+func headedSpeakers(p *page, listed []Attendee) []Attendee {
 	var out []Attendee
 	seen := map[string]bool{}
 	for k := range p.lines {
@@ -362,7 +414,9 @@ func headedSpeakers(p *page) []Attendee {
 		start := p.lines[k][0] + (len(p.line(k)) - len(line))
 		a, ok := headedSpeaker(p.show(start, start+len(head)), head)
 		if !ok {
-			continue
+			if a, ok = listedOffice(head, listed); !ok {
+				continue
+			}
 		}
 		if key := fold.String(a.Name); !seen[key] {
 			seen[key] = true
@@ -371,6 +425,17 @@ func headedSpeakers(p *page) []Attendee {
 		}
 	}
 	return out
+}
+
+// listedOffice returns the listed official whose office is the folded
+// heading f (民政事務局局長 → 曾德成, listed as 民政事務局局長曾德成先生).
+func listedOffice(f string, listed []Attendee) (Attendee, bool) {
+	for _, a := range listed {
+		if a.Title != "" && fold.String(a.Org+a.Title) == f {
+			return Attendee{Name: a.Name, Org: a.Org, Title: a.Title}, true
+		}
+	}
+	return Attendee{}, false
 }
 
 // headedSpeaker reads the person of a speech's heading, disp in the

@@ -1,5 +1,11 @@
 package ingest
 
+import (
+	"slices"
+
+	"github.com/jiyao-search/jiyao/internal/fold"
+)
+
 // Minutes is the record Jiyao extracts from one minutes document
 // (会议纪要, 会议记录, 議事錄, or a news release of a meeting).
 //
@@ -58,8 +64,15 @@ type Minutes struct {
 	// each (DepartmentIdentity): 苏州市工信局 for 市工信局 in Suzhou's
 	// record. Facets, filters and department pages use them.
 	DepartmentIDs []string `json:"department_ids"`
-	// Attendees are the people named in the attendance lists, with roles.
+	// Attendees are the people named in the attendance lists, with roles,
+	// and those the text names acting in the meeting. A legislature's
+	// verbatim record files who presided, its first maxFiledSpeakers
+	// speakers and the officials attending, not its roll of members.
 	Attendees []Attendee `json:"attendees"`
+	// Speakers are everyone who heads a speech in a verbatim record, in
+	// order of first speech, however many: search finds a sitting by any
+	// of them.
+	Speakers []string `json:"speakers,omitempty"`
 	// Recorder is the person who took the minutes (记录).
 	Recorder string `json:"recorder,omitempty"`
 	// Topics are the 国务院公文主题分类 classes of the whole document.
@@ -156,4 +169,36 @@ func (m *Minutes) Day() string {
 		return m.Meeting.Date
 	}
 	return m.Published
+}
+
+// Person returns the person of the record named name, as the record writes
+// the name, and the roles the person has in it, each once: RoleChair for
+// who presided, the attendees' roles, RoleSpeaker for a speaker of a
+// verbatim record past those it files, RoleRecorder for who took it down.
+// Names are compared by fold.Key, so 王金平 finds 王金平 and 王金平 finds
+// 王金平 written in traditional script. ok is false when no one is named so.
+func (m *Minutes) Person(name string) (written string, roles []string, ok bool) {
+	k := fold.Key(name)
+	add := func(n, role string) {
+		if fold.Key(n) != k || role == "" {
+			return
+		}
+		if written == "" {
+			written = n
+		}
+		if !slices.Contains(roles, role) {
+			roles = append(roles, role)
+		}
+	}
+	if m.Chair != nil {
+		add(m.Chair.Name, RoleChair)
+	}
+	for _, a := range m.Attendees {
+		add(a.Name, a.Role)
+	}
+	for _, n := range m.Speakers {
+		add(n, RoleSpeaker)
+	}
+	add(m.Recorder, RoleRecorder)
+	return written, roles, written != ""
 }

@@ -276,23 +276,12 @@ var roleNames = map[string]string{
 
 // rolesOf lists the roles name had in a record.
 func rolesOf(rec *ingest.Minutes, name string) []string {
-	k := fold.Key(name)
+	_, roles, _ := rec.Person(name)
 	var out []string
-	add := func(r string) {
-		if r != "" && !slices.Contains(out, r) {
+	for _, r := range roles {
+		if r = cmp.Or(roleNames[r], r); !slices.Contains(out, r) {
 			out = append(out, r)
 		}
-	}
-	if rec.Chair != nil && fold.Key(rec.Chair.Name) == k {
-		add("chair")
-	}
-	for _, a := range rec.Attendees {
-		if fold.Key(a.Name) == k {
-			add(cmp.Or(roleNames[a.Role], a.Role))
-		}
-	}
-	if rec.Recorder != "" && fold.Key(rec.Recorder) == k {
-		add("recorder")
 	}
 	return out
 }

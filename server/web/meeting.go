@@ -128,6 +128,17 @@ func (h *Handler) meeting(w http.ResponseWriter, r *http.Request) {
 	if m.Chair != nil && m.Chair.Name != "" && len(byRole[ingest.RoleChair]) == 0 {
 		byRole[ingest.RoleChair] = []personView{{Name: m.Chair.Name, URL: officialURL(m.Chair.Name), Title: m.Chair.Title}}
 	}
+	// A verbatim record's speakers past those it files: the page lists
+	// everyone who spoke.
+	filed := map[string]bool{}
+	for _, pv := range byRole[ingest.RoleSpeaker] {
+		filed[pv.Name] = true
+	}
+	for _, n := range m.Speakers {
+		if !filed[n] {
+			byRole[ingest.RoleSpeaker] = append(byRole[ingest.RoleSpeaker], personView{Name: n, URL: officialURL(n)})
+		}
+	}
 	if m.Recorder != "" && len(byRole[ingest.RoleRecorder]) == 0 {
 		byRole[ingest.RoleRecorder] = []personView{{Name: m.Recorder, URL: officialURL(m.Recorder)}}
 	}

@@ -92,8 +92,21 @@ func actingBodies(p *page, m *Minutes) []string {
 		out = append(out, name)
 	}
 	talk := p.speeches()
+	routine, agenda, main := routineReferrals(p)
+	add(agenda)
+	add(main)
+	// 行政院函送…所提質詢之書面答復: the body that answers a written
+	// question acts, though what the question is about is talk.
+	for k := range p.lines {
+		l := p.line(k)
+		if i := strings.Index(l, "函送"); i > 0 && strings.Contains(l, "书面答复") && writtenQuestion(l) {
+			if a, ok := bodyBefore(l, i); ok && strings.Trim(l[:a], "0123456789.、 ") == "" {
+				add(p.show(p.lines[k][0]+a, p.lines[k][0]+i))
+			}
+		}
+	}
 	for at, tr := range p.wordsIn(bodyTriggerSet) {
-		if talk.holds(at) {
+		if talk.holds(at) || routine.holds(at) {
 			continue
 		}
 		// A body's name ends as a body's does: the cheap test first.
@@ -142,8 +155,13 @@ func actingBodies(p *page, m *Minutes) []string {
 			add(a.Org)
 		}
 	}
+	// In a legislature's verbatim record the ministers its members
+	// question are talked to (請教國防部高部長), not given its work.
+	hansard := m.Genre == GenreHansard
 	for _, org := range orgsBeforeTitledNames(p) {
-		add(org)
+		if !hansard || !talk.holds(org.at) {
+			add(org.name)
+		}
 	}
 	// 教育局局長, 律政司司長: the body named by its head, where the head
 	// acts, not in the list of those who sit in (列席) to answer.
@@ -176,6 +194,60 @@ func actingBodies(p *page, m *Minutes) []string {
 		}
 	}
 	return out
+}
+
+// minRoutineReferrals is how many bills a legislature's agenda committee
+// must refer in a sitting for its referrals to be routine business.
+const minRoutineReferrals = 3
+
+// routineReferrals reads a legislature's routine referrals, the lines where
+// its agenda committee proposes the committee each bill goes to (程序委員會
+// 意見：擬請院會將本案交財政委員會審查), when there are at least
+// minRoutineReferrals of them. The agenda committee acts in the sitting, and
+// so does the committee that receives the most bills (the first of equals):
+// a clerk files the sitting under it, not under every committee a bill went
+// to. lines are the referral lines, whose bodies are read here alone.
+func routineReferrals(p *page) (lines spans, agenda, main string) {
+	count := map[string]int{}
+	var order []string
+	for k := range p.lines {
+		l := p.line(k)
+		i := strings.Index(l, "意见:")
+		j := strings.LastIndex(l, "审查")
+		if i <= 0 || j < i {
+			continue
+		}
+		a, ok := bodyBefore(l, i)
+		x := strings.LastIndex(l[:j], "交")
+		if !ok || a != 0 || x < i {
+			continue
+		}
+		lines = append(lines, p.lines[k])
+		if agenda == "" {
+			agenda = p.show(p.lines[k][0], p.lines[k][0]+i)
+		}
+		// 交內政委員會、司法及法制委員會聯席審查: each committee.
+		at := p.lines[k][0] + x + len("交")
+		for _, c := range strings.Split(strings.TrimSuffix(l[x+len("交"):j], "联席"), "、") {
+			if _, ok := bodyEnd(c); ok {
+				name := p.show(at, at+len(c))
+				if count[name] == 0 {
+					order = append(order, name)
+				}
+				count[name]++
+			}
+			at += len(c) + len("、")
+		}
+	}
+	if len(lines) < minRoutineReferrals {
+		return nil, "", ""
+	}
+	for _, c := range order {
+		if main == "" || count[c] > count[main] {
+			main = c
+		}
+	}
+	return lines, agenda, main
 }
 
 // assignWords follow the bodies a task is given to (由市工信局牵头, 由国家
@@ -379,8 +451,8 @@ func headedBody(title string) string {
 // orgsBeforeTitledNames returns the bodies written right before a person
 // with a title inside the name: 消防局陳局長虹龍 → 消防局. One pass over the
 // text's 长 finds the titles.
-func orgsBeforeTitledNames(p *page) []string {
-	var out []string
+func orgsBeforeTitledNames(p *page) []placedName {
+	var out []placedName
 	for _, last := range []string{"长", "委", "员"} { // 局長, 主委, 主任委員
 		out = append(out, orgsBeforeTitles(p, last)...)
 	}
@@ -389,8 +461,8 @@ func orgsBeforeTitledNames(p *page) []string {
 
 // orgsBeforeTitles is orgsBeforeTitledNames for the titles that end with
 // last.
-func orgsBeforeTitles(p *page, last string) []string {
-	var out []string
+func orgsBeforeTitles(p *page, last string) []placedName {
+	var out []placedName
 	for i := range occurrences(p.norm, last) {
 		end := i + len(last)
 		// Longest first: 新興分局鄭分局長, 刑事警察大隊紀大隊長,
@@ -406,12 +478,18 @@ func orgsBeforeTitles(p *page, last string) []string {
 				break
 			}
 			if a, ok := bodyBefore(p.norm, at-size); ok && runeCount(p.norm[a:at-size]) <= 10 {
-				out = append(out, p.show(a, at-size))
+				out = append(out, placedName{p.show(a, at-size), a})
 			}
 			break
 		}
 	}
 	return out
+}
+
+// placedName is a name read at a folded offset.
+type placedName struct {
+	name string
+	at   int
 }
 
 // spans are sorted, disjoint [start, end) spans of folded text.
@@ -425,8 +503,9 @@ func (s spans) holds(at int) bool {
 
 // speeches returns the speeches of a transcript: from a line headed by a
 // speaker (陳院長冲：…, * 簡委員東明：…, 主席：…) through the indented lines
-// that continue it. The bodies a speaker talks about (一般都會向警察局報案)
-// are not bodies acting in the meeting; the agenda's lines around the
+// that continue it, and the written questions on the table and their
+// answers (writtenQuestion). The bodies a speaker talks about (一般都會向警察局
+// 報案) are not bodies acting in the meeting; the agenda's lines around the
 // speeches name those.
 func (p *page) speeches() spans {
 	if p.talkDone {
@@ -455,6 +534,10 @@ func readSpeeches(p *page) spans {
 		case in && speechProse(body):
 			// So does a paragraph of prose (a record of proceedings
 			// sets each of a speech's paragraphs flush left).
+		case writtenQuestion(body):
+			// A written question on the table, or its answer, is a
+			// member's talk too.
+			in = true
 		default:
 			in = false
 		}
@@ -467,6 +550,29 @@ func readSpeeches(p *page) spans {
 		}
 	}
 	return out
+}
+
+// writtenQuestion reports whether a folded line is an item of a list of the
+// written questions laid on the table or of their answers: 125. 行政院函送
+// 賴委員士葆就…所提質詢之書面答復，請查照案; 588. 本院王委員昱婷，針對…. The
+// bodies they name are what a member asks about, not bodies acting in the
+// sitting.
+func writtenQuestion(line string) bool {
+	i := 0
+	for i < len(line) && isDigitByte(line[i]) {
+		i++
+	}
+	if i == 0 || !strings.HasPrefix(line[i:], ".") && !strings.HasPrefix(line[i:], "、") {
+		return false
+	}
+	rest := strings.TrimLeft(line[i:], ".、 ")
+	if strings.Contains(rest, "书面答复") || strings.Contains(rest, "书面质询") {
+		return true
+	}
+	// 本院王委員昱婷，針對…: a member's question, headed by who asks.
+	head, ok := strings.CutPrefix(rest, "本院")
+	k := strings.IndexByte(head, ',')
+	return ok && k > 0 && runeCount(head[:k]) <= 8 && strings.Contains(head[:k], "委员")
 }
 
 // speechProse reports whether a folded line reads as a paragraph of a

@@ -663,6 +663,29 @@ func TestLegislatureFiling(t *testing.T) {
 	}
 }
 
+// A legislature's gazette names the bodies acting in its sitting: the agenda
+// committee whose routine referrals the house follows and the committee
+// that receives most of the bills; the body that answers a written
+// question. The bodies a written question is about, and the ministers its
+// members question, are talk. The names and bills are made up.
+func TestLegislatureBodies(t *testing.T) {
+	text := "立法院第9屆第1會期第2次會議紀錄\n報告事項\n" +
+		"1. 本院委員甲等提案，擬具「某甲條例草案」，請審議案。\n程序委員會意見：擬請院會將本案交財政委員會審查。\n" +
+		"2. 本院委員乙等提案，擬具「某乙條例草案」，請審議案。\n程序委員會意見：擬請院會將本案交內政委員會審查。\n" +
+		"3. 本院委員丙等提案，擬具「某丙條例草案」，請審議案。\n程序委員會意見：擬請院會將本案交內政委員會審查。\n" +
+		"4. 行政院函送林委員大同就交通部所轄監理單位問題所提質詢之書面答復，請查照案。\n" +
+		"5. 本院王委員小明，針對外交部駐外單位之服務問題，提出質詢。\n" +
+		"* 高委員金美玲：主席、各位同仁。現在我要請教國防部高部長。\n" +
+		"* 陳院長立：謝謝委員。\n" +
+		"* 李部長文華：報告委員。\n"
+	m := extractOne(t, "ly.md", text)
+	got := slices.Sorted(slices.Values(m.Departments))
+	want := slices.Sorted(slices.Values([]string{"程序委員會", "內政委員會", "行政院"}))
+	if !slices.Equal(got, want) {
+		t.Errorf("departments = %q\nwant %q", got, want)
+	}
+}
+
 // A legislature's announcement decides the motion last moved before it: a
 // procedural motion moved on a motion named earlier (我動議若稍後就"X"所提出
 // 的議案再進行記名表決，表決須在鐘聲響起1分鐘後進行) by its last clause; a

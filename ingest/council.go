@@ -118,11 +118,33 @@ func (e *Extractor) councilDecisions(p *page, m *Minutes) {
 	}
 	// 主席：本案作如下決定：「函請行政院研處。」請問院會，有無異議？（無）
 	// 無異議，通過: the chair's wording, carried.
-	for _, w := range []string{"作如下决定", "本案决议"} {
+	for _, w := range []string{"作如下决定", "作如下决议", "本案决议"} {
 		for at := range occurrences(p.norm, w) {
 			if d, ok := wordedDecision(p, at+len(w)); ok {
 				add(at, d)
 			}
+		}
+	}
+	// 主席：請問院會，對以上朝野黨團協商結論有無異議？（無）無異議，通過:
+	// what the chair names, carried.
+	for at := range occurrences(p.norm, "有无异议") {
+		start := afterLast(p.norm[:at], "。\n:,?")
+		k := strings.Index(p.norm[start:at], "对")
+		if k < 0 || !strings.HasPrefix(p.norm[at:min(len(p.norm), at+40)], "有无异议?(无)无异议,通过") {
+			continue
+		}
+		from := start + k + len("对")
+		if strings.HasPrefix(p.norm[from:], "以上") {
+			from += len("以上")
+		}
+		// …通過。本案進行討論時，逕依協商結論處理: the conclusion settles how a
+		// bill is handled; the bill's own result is the decision.
+		if strings.Contains(p.norm[at:min(len(p.norm), at+160)], "迳依") {
+			continue
+		}
+		if obj := strings.TrimSpace(p.show(from, at)); runeCount(obj) >= 4 {
+			vAt := at + len("有无异议?(无)无异议,")
+			add(at, Decision{Verb: p.show(vAt, vAt+len("通过")), Object: obj})
 		}
 	}
 	// 主席：朝野黨團協商結論已經宣讀完畢，請問院會，有無異議？（無）無異議，
@@ -137,6 +159,12 @@ func (e *Extractor) councilDecisions(p *page, m *Minutes) {
 		if obj := strings.TrimSpace(p.show(start, at)); runeCount(obj) >= 4 {
 			vAt := at + i + len("无异议,")
 			add(at, Decision{Verb: p.show(vAt, vAt+len("通过")), Object: obj})
+		}
+	}
+	// Nominations the house confirmed by vote.
+	for at := range occurrences(p.norm, confirmedWord) {
+		if d, ok := confirmation(p, p.lineAt(at)); ok {
+			add(d.at, d.Decision)
 		}
 	}
 	// Resolutions (議決：…) anywhere, also outside the numbered items.
@@ -205,10 +233,23 @@ func wordedDecision(p *page, at int) (Decision, bool) {
 	rest := strings.TrimLeft(p.norm[at:min(len(p.norm), at+600)], ": ")
 	open, size := utf8.DecodeRuneInString(rest)
 	closer := map[rune]string{'「': "」", '“': "”", '『': "』"}[open]
-	if closer == "" {
-		return Decision{}, false
-	}
 	from := len(p.norm[:at]) + (len(p.norm[at:min(len(p.norm), at+600)]) - len(rest)) + size
+	if closer == "" {
+		// 本案作如下決議：今天下午議程變更為…，投票時間訂於…。請問院會，
+		// 有無異議？（無）無異議，通過: unquoted, its first clause.
+		from -= size
+		end := strings.IndexAny(p.norm[from:min(len(p.norm), from+400)], ",。\n")
+		if end <= 0 || runeCount(p.norm[from:from+end]) < 4 {
+			return Decision{}, false
+		}
+		after := p.norm[from+end : min(len(p.norm), from+end+200)]
+		i := strings.Index(after, "无异议,通过")
+		if i < 0 || strings.Contains(after[:i], "主席:") || strings.Contains(after[:i], "\n") {
+			return Decision{}, false
+		}
+		vAt := from + end + i + len("无异议,")
+		return Decision{Verb: p.show(vAt, vAt+len("通过")), Object: p.show(from, from+end)}, true
+	}
 	end := strings.Index(p.norm[from:min(len(p.norm), from+400)], closer)
 	if end <= 0 {
 		return Decision{}, false
@@ -229,6 +270,64 @@ func wordedDecision(p *page, at int) (Decision, bool) {
 	obj := strings.TrimRight(p.show(from, from+end), "。. ")
 	vAt := from + end + i
 	return Decision{Verb: p.show(vAt, vAt+len("通过")), Object: obj}, true
+}
+
+// confirmedWord, folded, says a house confirmed a nomination by its vote.
+const confirmedWord = "同意票,同意为"
+
+// confirmation reads the nomination a house confirmed by vote on line k:
+// 決議：賴浩敏先生，獲得出席委員過半數之同意票，同意為中央選舉委員會委員，並為主任
+// 委員，任期四年 is 同意 賴浩敏為中央選舉委員會委員並為主任委員; 1. 簡太郎、郭昱瑩
+// 等二位均獲得出席委員過半數之同意票，同意為委員 names both. The term of
+// office is no part of it.
+func confirmation(p *page, k int) (placedDecision, bool) {
+	base, f := p.lines[k][0], p.line(k)
+	v := strings.Index(f, confirmedWord)
+	g := strings.LastIndex(f[:max(v, 0)], "获得")
+	if v < 0 || g < 0 {
+		return placedDecision{}, false
+	}
+	// Who: after the line's number or label, before 獲得, without
+	// 先生, 均, 等五位.
+	s := len(f) - len(strings.TrimLeft(f, " 0123456789.、"))
+	if l, ok := firstPrefix(f[s:], resolutionLabels); ok {
+		s += len(l)
+	}
+	e := g
+	who := strings.TrimRight(f[s:e], ", ")
+	who = strings.TrimSuffix(who, "均")
+	if i := strings.LastIndex(who, "等"); i > 0 && (strings.HasSuffix(who, "位") || strings.HasSuffix(who, "人")) {
+		who = who[:i]
+	}
+	for _, h := range honorifics {
+		who = strings.TrimSuffix(who, h)
+	}
+	if runeCount(who) < 2 {
+		return placedDecision{}, false
+	}
+	// What: the office after 同意為, and a second after 並為.
+	office := func(from int) int {
+		end := len(f)
+		for _, w := range []string{",", "。", "任期"} {
+			if i := strings.Index(f[from:], w); i >= 0 && from+i < end {
+				end = from + i
+			}
+		}
+		return end
+	}
+	r0 := v + len(confirmedWord)
+	r1 := office(r0)
+	if r1 == r0 {
+		return placedDecision{}, false
+	}
+	obj := p.show(base+s, base+s+len(who)) + p.show(base+r0-len("为"), base+r1)
+	if rest := strings.TrimPrefix(f[r1:], ","); strings.HasPrefix(rest, "并为") {
+		a := len(f) - len(rest)
+		obj += p.show(base+a, base+office(a))
+	} else if strings.HasPrefix(f[r1:], "并为") {
+		obj += p.show(base+r1, base+office(r1+len("并为")))
+	}
+	return placedDecision{Decision{Verb: p.show(base+v+len("同意票,"), base+r0-len("为")), Object: obj}, base + s}, true
 }
 
 // wordedResults end a chair's wording that says its own result, folded,

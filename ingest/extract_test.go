@@ -686,6 +686,31 @@ func TestLegislatureBodies(t *testing.T) {
 	}
 }
 
+// A legislature carries what its chair names (對以上朝野黨團協商結論有無異議？
+// （無）無異議，通過), unless the conclusion only settles how a bill is
+// handled (逕依協商結論處理); a decision worded without quotes by its first
+// clause; a nomination confirmed by vote as who is appointed to what, not
+// the count of votes. The names are made up.
+func TestHouseConfirmsAndCarries(t *testing.T) {
+	text := "立法院第7屆第4會期第7次會議紀錄\n" +
+		"主席：請問院會，對以上朝野黨團協商結論有無異議？（無）無異議，通過。\n" +
+		"主席：本案作如下決議：今天下午議程變更為某委員會委員同意權之行使，投票時間訂於15時。請問院會，有無異議？（無）無異議，通過。\n" +
+		"主席：請問院會，對以上協商結論有無異議？（無）無異議，通過。本案進行討論時，逕依協商結論處理。\n" +
+		"甲大明同意票65張，不同意票2張，無效票0張。\n" +
+		"決議：甲大明先生，獲得出席委員過半數之同意票，同意為某委員會委員，並為主任委員，任期四年。\n" +
+		"1. 乙小華、丙一平等二位均獲得出席委員過半數之同意票，同意為某委員會委員任期二年\n"
+	got := decisionsOf(extractOne(t, "ly.md", text))
+	want := []string{
+		"通過 朝野黨團協商結論",
+		"通過 今天下午議程變更為某委員會委員同意權之行使",
+		"同意 甲大明為某委員會委員並為主任委員",
+		"同意 乙小華、丙一平為某委員會委員",
+	}
+	if !slices.Equal(got, want) {
+		t.Errorf("decisions = %q\nwant %q", got, want)
+	}
+}
+
 // A legislature's announcement decides the motion last moved before it: a
 // procedural motion moved on a motion named earlier (我動議若稍後就"X"所提出
 // 的議案再進行記名表決，表決須在鐘聲響起1分鐘後進行) by its last clause; a

@@ -339,7 +339,8 @@ func resolutionsAt(p *page, from, to int) []placedDecision {
 			// numbered clauses below.
 			res = carriedClause(p, k+1)
 		}
-		if res == "" || deferredResolution(fold.String(res)) {
+		if res == "" || deferredResolution(fold.String(res)) || strings.Contains(line, confirmedWord) {
+			// A confirmed nomination is read as such (confirmation).
 			continue
 		}
 		obj := motionMatter(p, k, from)

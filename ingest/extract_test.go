@@ -411,6 +411,32 @@ func TestTopicsLeaveOutHome(t *testing.T) {
 	}
 }
 
+// A sitting given to questioning the executive on its whole administration
+// (今日議程：市政總質詢) is general government business first, whatever its
+// questions are about; a speech that mentions the questioning, or the
+// policy address, does not make a sitting one.
+func TestGeneralQuestioningTopics(t *testing.T) {
+	e := newTestExtractor(t)
+	topics := func(text string) []string {
+		recs, err := e.Extract("x.txt", []byte(text))
+		if err != nil {
+			t.Fatal(err)
+		}
+		return recs[0].Topics
+	}
+	questions := "甲議員：請教警察局，治安巡邏與交通違規取締、道路養護、河川整治與污水下水道的進度如何？\n" +
+		"乙議員：請問都市計畫、道路拓寬與停車場興建、公共運輸的時程？\n丙議員：再問治安與交通。\n"
+	asked := "某市議會第1屆第2次定期大會第3次會議紀錄\n一、今日議程：市政總質詢。\n乙、市政總質詢\n" + questions
+	if got := topics(asked); len(got) == 0 || got[0] != "综合政务" || len(got) > 3 {
+		t.Errorf("general questioning: topics %q, want 综合政务 first", got)
+	}
+	mentioned := "某市議會第1屆第2次定期大會第3次會議紀錄\n一、今日議程：道路養護案。\n" + questions +
+		"丁議員：我在上次總質詢時也問過施政報告裡的交通政策。\n"
+	if got := topics(mentioned); len(got) > 0 && got[0] == "综合政务" {
+		t.Errorf("a speech that mentions the questioning: topics %q, want the questions' classes first", got)
+	}
+}
+
 // The bodies of those who answer in a council, read before a name with a
 // title inside it: compound titles (分局長, 大隊長, 代理局長, 主任委員) name
 // their body, and an office named with its bureau is listed as both.

@@ -124,14 +124,37 @@ func (e *Extractor) documentTopics(p *page, m *Minutes, body []int, tc topicCoun
 		}
 		out = append(out, e.topics[c].label)
 	}
-	if len(out) == 0 {
+	if len(out) == 0 || generalQuestioning(p) && !slices.Contains(out, topicGeneralAffairs) {
+		// A sitting that questions the executive on its whole
+		// administration is general government business first.
 		for _, t := range e.topics {
 			if t.label == topicGeneralAffairs {
-				out = append(out, t.label)
+				out = append([]string{t.label}, out[:min(len(out), topicMaxClasses-1)]...)
 			}
 		}
 	}
 	return out
+}
+
+// generalQuestioning reports whether a sitting's business is the general
+// questioning of the executive on its report (市政總質詢, 對行政院院長施政報告
+// 繼續質詢, 聽取市長施政報告): a line of the agenda, not of a speech, that
+// names it and ends with it.
+func generalQuestioning(p *page) bool {
+	talk := p.speeches()
+	for k := range p.lines {
+		l := p.line(k)
+		if !strings.Contains(l, "总质询") && !strings.Contains(l, "施政报告") && !strings.Contains(l, "施政方针") {
+			continue
+		}
+		if l = strings.TrimRight(strings.TrimSpace(l), "。. "); runeCount(l) > 40 || talk.holds(p.lines[k][0]) {
+			continue
+		}
+		if strings.HasSuffix(l, "质询") || strings.HasSuffix(l, "施政报告") {
+			return true
+		}
+	}
+	return false
 }
 
 // foldedSpan returns the folded form of an item's text, which is the span

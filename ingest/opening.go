@@ -387,6 +387,11 @@ func chairsIn(disp string) iter.Seq[*Person] {
 			}
 			i := from + k
 			from = i + len("主持")
+			if strings.HasPrefix(f[from:], "人:") {
+				// 協商主持人：王大同 labels who chaired something else;
+				// the 主持人 label itself is read as a label.
+				continue
+			}
 			start := afterLast(f[:i], "。;!?\n")
 			clause := f[start:i]
 			end := i

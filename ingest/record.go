@@ -119,6 +119,9 @@ const (
 	RoleRecorder = "记录"
 	RoleAbsent   = "请假"
 	RoleSpeaker  = "发言"
+	// RoleNegotiator is a party's delegate to the negotiation whose
+	// conclusion the house adopts (協商代表, 協商主持人).
+	RoleNegotiator = "协商"
 	// RoleMentioned is a leader the record names (传达学习习近平总书记…,
 	// 胡锦涛同志…) without a part in the meeting.
 	RoleMentioned = "提及"

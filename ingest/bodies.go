@@ -22,6 +22,8 @@ var bodyTriggers = []string{
 	// 交付財政建設委員會審查, 保安委員會第二召集人, 板橋區公所　預算數,
 	// 環境保護局主管.
 	"审查", "第一召集人", "第二召集人", "第三召集人", "召集人", "预算数", "主管",
+	// 財政建設委員會所屬部門: the committee that reviewed a part of a budget.
+	"所属部门",
 }
 
 var bodyTriggerSet = setOf(bodyTriggers...)
@@ -131,6 +133,22 @@ func actingBodies(p *page, m *Minutes) []string {
 			for i := len(listed) - 1; i >= 0; i-- {
 				add(listed[i])
 			}
+		}
+	}
+	// 第3項：市場處(6-3): the unit of a budget section the house settles.
+	for k := range p.lines {
+		l := strings.TrimSpace(p.line(k))
+		if !strings.HasPrefix(l, "第") || !budgetSection(l) {
+			continue
+		}
+		i := strings.IndexByte(l, ':')
+		body := strings.TrimSpace(l[i+1:])
+		if j := strings.LastIndexByte(body, '('); j > 0 {
+			body = body[:j]
+		}
+		if _, ok := bodyEnd(body); ok {
+			at := p.lines[k][0] + strings.Index(p.line(k), body)
+			add(p.show(at, at+len(body)))
 		}
 	}
 	for at := range occurrences(p.norm, "由") {

@@ -411,6 +411,25 @@ func TestTopicsLeaveOutHome(t *testing.T) {
 	}
 }
 
+// A council that settles a budget section by section gives work to the
+// committee that reviewed each part (財政建設委員會所屬部門) and to the unit of
+// each section (第3項：市場處(6-3)), whose budget it decides; the sections
+// themselves decide nothing. The text is made up.
+func TestBudgetSectionBodies(t *testing.T) {
+	text := "某市議會第1屆第2次臨時大會第3次會議紀錄\n乙、二讀會\n壹、繼續審議某年度總預算案\n" +
+		"二、財政建設委員會所屬部門（暫擱部分）\n歲出部分\n第6款：產業發展局主管\n第3項：市場處(6-3)\n議決：暫擱。\n" +
+		"三、工務委員會所屬部門（暫擱部分）\n歲入部分\n第51項：水利工程處\n議決：照審查意見通過。\n"
+	m := extractOne(t, "council.txt", text)
+	for _, want := range []string{"財政建設委員會", "產業發展局", "市場處", "工務委員會", "水利工程處"} {
+		if !slices.Contains(m.Departments, want) {
+			t.Errorf("departments %q lack %s", m.Departments, want)
+		}
+	}
+	if got := decisionsOf(m); len(got) != 0 {
+		t.Errorf("decisions = %q; want none (a budget's sections)", got)
+	}
+}
+
 // A sitting given to questioning the executive on its whole administration
 // (今日議程：市政總質詢) is general government business first, whatever its
 // questions are about; a speech that mentions the questioning, or the

@@ -430,6 +430,21 @@ func TestBudgetSectionBodies(t *testing.T) {
 	}
 }
 
+// Releases write a kind of meeting short (区长办公会), widened (全体(扩大)
+// 会议) or by a name of its own (市长碰头会): each is filed under its kind.
+// The texts are made up.
+func TestKindForms(t *testing.T) {
+	for _, c := range []struct{ text, want string }{
+		{"区长主持召开区长办公会\n3月4日晚，区长王大明主持召开区长办公会，研究部署重点工作。\n", "办公会议"},
+		{"某市政府召开第六次全体（扩大）会议\n9月24日上午，某市政府第六次全体（扩大）会议召开。市长李一平出席并讲话。\n", "全体会议"},
+		{"市长主持召开市长碰头会\n12月15日，市长张二华主持召开市长碰头会，听取各副市长工作情况。\n", "碰头会"},
+	} {
+		if got := extractOne(t, "release.txt", c.text).Meeting.Kind; got != c.want {
+			t.Errorf("%.20s…: kind %q, want %q", c.text, got, c.want)
+		}
+	}
+}
+
 // A sitting given to questioning the executive on its whole administration
 // (今日議程：市政總質詢) is general government business first, whatever its
 // questions are about; a speech that mentions the questioning, or the

@@ -40,6 +40,15 @@ var kindWords = []string{
 	"常委会会议", "联席会议", "院会", "会议",
 }
 
+// kindForms are the other ways releases write a kind of meeting, folded,
+// and the kind each is: 区长办公会 is an 办公会议, 全体(扩大)会议 a 全体会议;
+// 碰头会 and 调度会 are kinds of their own that no kindWord names.
+var kindForms = []struct{ written, kind string }{
+	{"全体(扩大)会议", "全体会议"}, {"常务(扩大)会议", "常务会议"},
+	{"办公会", "办公会议"}, {"常务会", "常务会议"}, {"专题会", "专题会议"},
+	{"碰头会", "碰头会"}, {"调度会", "调度会"},
+}
+
 // header fills title, doc number, issuer, publisher and publication date.
 func (e *Extractor) header(p *page, d *Document, m *Minutes, ref time.Time, roc bool) {
 	m.Title = tidyTitle(d.Title)

@@ -96,6 +96,15 @@ func (e *Extractor) opening(p *page, m *Minutes, ref time.Time, refKnown, roc bo
 				}
 			}
 		}
+		if m.Meeting.Kind == "" && m.Script == "simplified" {
+			for _, kf := range kindForms {
+				if i := strings.Index(src.text, kf.written); i >= 0 {
+					m.Meeting.Kind = kf.kind
+					p.why("meeting.kind", "a short or widened form of a kind of meeting (区长办公会, 全体(扩大)会议)", oStart+i)
+					break
+				}
+			}
+		}
 		if m.Meeting.Kind == "" {
 			// 第2122次市政會議, 第16次局務會議, 第十次委员长会议: the words
 			// between the number and 会议 name the kind.

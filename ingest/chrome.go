@@ -221,7 +221,7 @@ func mayBeChrome(l string) bool {
 
 // chromeRawWords mark chrome anywhere in a line, in either script and
 // before folding.
-var chromeRawWords = []string{"ICP", "icp", "备", "備", "扫", "掃", "版权", "版權", "分享", "辨率", "浏览", "瀏覽", "人气", "人氣", "opyright", "手机", "手機", "首页", "首頁"}
+var chromeRawWords = []string{"ICP", "icp", "备", "備", "扫", "掃", "版权", "版權", "分享", "辨率", "浏览", "瀏覽", "人气", "人氣", "opyright", "手机", "手機", "首页", "首頁", "http", "www."}
 
 // withoutByline returns a line of text without the news byline it opens
 // with (本报讯(记者 林瑶)9月26日，… → 9月26日，…), which goes to the hints.
@@ -247,10 +247,27 @@ func mayHaveByline(l string) bool {
 // stampRE matches a page's time stamp line: 2013-12-25 15:15:06 人气:.
 var stampRE = regexp.MustCompile(`^\s*(?:19|20)[0-9]{2}[-/.][0-9]{1,2}[-/.][0-9]{1,2}(?:\s+[0-9]{1,2}:[0-9]{2}(?::[0-9]{2})?)?\s*(?:人气|浏览|点击|阅读|来源|作者|编辑|$)`)
 
-// stampLine reports whether a folded line is a page's time stamp.
+// bylineStampRE finds a date with a clock time, folded (2008年03月27日04:10).
+var bylineStampRE = regexp.MustCompile(`(?:19|20)[0-9]{2}年[0-9]{1,2}月[0-9]{1,2}日\s*[0-9]{1,2}:[0-9]{2}`)
+
+// stampLine reports whether a folded line is a page's time stamp: a line
+// that starts with the date (2024-03-04 10:21 浏览次数), or a byline that
+// stamps a date with its clock time among the site's name and address and
+// no label or sentence (http://www.sina.com.cn 2008年03月27日04:10 四川新闻网).
 func stampLine(l string) bool {
 	t := strings.TrimLeft(l, " ")
-	return t != "" && t[0] >= '1' && t[0] <= '2' && runeCount(l) <= 60 && stampRE.MatchString(l)
+	if t == "" || runeCount(l) > 60 {
+		return false
+	}
+	if t[0] >= '1' && t[0] <= '2' && stampRE.MatchString(l) {
+		return true
+	}
+	loc := bylineStampRE.FindStringIndex(l)
+	if loc == nil || strings.ContainsAny(l, "。,;") {
+		return false
+	}
+	rest := strings.ReplaceAll(l[:loc[0]]+l[loc[1]:], "://", "")
+	return !strings.Contains(rest, ":")
 }
 
 // navWords are the words of a site's navigation menu, folded.

@@ -445,6 +445,23 @@ func TestKindForms(t *testing.T) {
 	}
 }
 
+// A page's byline stamps its date with the clock time among the site's
+// name (http://www.example.cn 2008年03月27日04:10 某某新闻网): that is the
+// publication date, which 昨日 is read against, not the meeting's; and a
+// meeting the release schedules (决定于2018年2月2日上午召开…) is not the one
+// it reports. The texts are made up.
+func TestReleaseDates(t *testing.T) {
+	for _, c := range []struct{ name, text, date, published string }{
+		{"byline", "省人大常委会会议举行\n\nhttp://www.example.cn 2008年03月27日04:10 某某新闻网-晚报\n\n（记者 王一）昨日上午，省人大常委会第二次会议第一次全体会议举行。省人大常委会主任李大明主持会议。\n", "2008-03-26", "2008-03-27"},
+		{"scheduled", "省人大常委会举行第一次主任会议\n发布时间：2018-02-02\n2月1日，省人大常委会举行第一次主任会议。主任王大明主持会议。\n会议听取了议程草案的汇报，决定于2018年2月2日上午召开省人大常委会第一次会议。\n", "2018-02-01", "2018-02-02"},
+	} {
+		m := extractOne(t, "release.txt", c.text)
+		if m.Meeting.Date != c.date || m.Published != c.published {
+			t.Errorf("%s: date %q published %q, want %q and %q", c.name, m.Meeting.Date, m.Published, c.date, c.published)
+		}
+	}
+}
+
 // A sitting given to questioning the executive on its whole administration
 // (今日議程：市政總質詢) is general government business first, whatever its
 // questions are about; a speech that mentions the questioning, or the

@@ -531,12 +531,25 @@ func (p *page) openingLine() (string, int) {
 	limit := min(len(p.lines), 40)
 	for _, w := range []string{"主持召开", "召开", "主持", "举行", "开会"} {
 		for k := 0; k < limit; k++ {
-			if l := p.line(k); strings.Contains(l, w) {
+			if l := p.line(k); strings.Contains(l, w) && !onlyScheduled(l, w) {
 				return l, p.lines[k][0]
 			}
 		}
 	}
 	return "", 0
+}
+
+// onlyScheduled reports whether every w of a folded line opens a meeting
+// the one reported schedules (决定于2018年2月2日上午召开省十三届人大常委会第一
+// 次会议), not the meeting itself.
+func onlyScheduled(l, w string) bool {
+	for i := range occurrences(l, w) {
+		clause := l[afterLast(l[:i], "。,;"):i]
+		if !strings.Contains(clause, "定于") && !strings.Contains(clause, "将于") && !strings.Contains(clause, "拟于") {
+			return false
+		}
+	}
+	return true
 }
 
 // label finds a header line "LABEL：value" (labels may be spaced out: 時

@@ -52,8 +52,9 @@ var recorderTitles = []string{"总纪录", "总记录", "纪录", "记录"}
 // though some are also titles (主席).
 var headerLabels = []string{"主席", "主持", "主持人", "时间", "日期", "地点", "事由", "案由", "议程", "记录", "纪录"}
 
-// honorifics follow a name in Hong Kong records (曾德成先生).
-var honorifics = []string{"先生", "女士", "小姐"}
+// honorifics follow a name in Hong Kong records (曾德成先生, 高永文醫生,
+// 陳家強教授), folded.
+var honorifics = []string{"先生", "女士", "小姐", "医生", "教授", "博士"}
 
 // orgEnds are the characters an organisation's name ends with, for
 // splitting "市商务局孙建江" into org and name.

@@ -535,7 +535,7 @@ func (p *page) speeches() spans {
 
 func readSpeeches(p *page) spans {
 	var out spans
-	in := false
+	in, heard := false, false // in a speech; a speech was heard
 	for k := range p.lines {
 		line := p.line(k)
 		body := strings.TrimLeft(line, " \t")
@@ -544,14 +544,16 @@ func readSpeeches(p *page) spans {
 		case speakerHeading(strings.TrimLeft(body, "*-•· ")):
 			// The speech starts after the heading: the speaker's own
 			// title (民政事務局局長：) names who answers.
-			in = true
+			in, heard = true, true
 			start += strings.IndexByte(line, ':')
 		case in && (body == "" || len(body) < len(line) && !strings.ContainsAny(body[:1], "*-•·0123456789")):
 			// A blank line, or an indented one that starts no item of
 			// a list, goes on with the speech.
-		case in && speechProse(body):
+		case (in || heard) && speechProse(body):
 			// So does a paragraph of prose (a record of proceedings
-			// sets each of a speech's paragraphs flush left).
+			// sets each of a speech's paragraphs flush left), after a
+			// short line that broke it too (（代理主席…）).
+			in = true
 		case writtenQuestion(body):
 			// A written question on the table, or its answer, is a
 			// member's talk too.

@@ -790,6 +790,21 @@ func TestHouseConfirmsAndCarries(t *testing.T) {
 	}
 }
 
+// A speech goes on past a short line that breaks it ((代理主席…代為主持會議)):
+// the bodies its later paragraphs talk about (發展局局長說過) are not given
+// work; the bureaus of the officials present to answer are. The
+// names are made up.
+func TestSpeechGoesOnPastABreak(t *testing.T) {
+	prose := "，這是一段很長的發言內容，用來說明議員對政府架構的看法和建議，並且提出了很多例子。\n"
+	text := "立法會會議過程正式紀錄\n2017年2月15日\n出席政府官員：\n教育局局長吳小儉先生\n" +
+		"甲大明議員：主席" + prose + "乙小華議員：主席" + prose + "（代理主席丙一平議員代為主持會議）\n" +
+		"我記得發展局局長說過，建屋的工作卻分別由兩個局負責" + prose + "丁二文議員：主席" + prose
+	m := extractOne(t, "hansard.txt", text)
+	if !slices.Equal(m.Departments, []string{"教育局"}) {
+		t.Errorf("departments = %q, want [教育局]", m.Departments)
+	}
+}
+
 // A legislature's announcement decides the motion last moved before it: a
 // procedural motion moved on a motion named earlier (我動議若稍後就"X"所提出
 // 的議案再進行記名表決，表決須在鐘聲響起1分鐘後進行) by its last clause; a

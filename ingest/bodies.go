@@ -423,7 +423,8 @@ func genericBody(f string) bool {
 	if _, ok := firstPrefix(f, []string{"各", "有关", "相关", "其他", "其它", "所属", "上级", "下级"}); ok {
 		return true
 	}
-	return strings.Contains(f, "以上") || strings.Contains(f, "以下") || strings.Contains(f, "级") || strings.Contains(f, "两委") || strings.Contains(f, "相关")
+	// 兩個局, 三个部门: a count of bodies, none named.
+	return strings.Contains(f, "以上") || strings.Contains(f, "以下") || strings.Contains(f, "级") || strings.Contains(f, "两委") || strings.Contains(f, "相关") || strings.Contains(f, "个")
 }
 
 // headedBody returns the body a title says its holder heads: 工務局長 →

@@ -488,6 +488,14 @@ func TestGeneralQuestioningTopics(t *testing.T) {
 	}
 }
 
+// A count of bodies (两个局, 三个部门) names none of them.
+func TestCountedBodiesNameNone(t *testing.T) {
+	p := newPage("会议决定，由两个局负责落实。由市财政局负责资金。\n")
+	if got := actingBodies(p, &Minutes{Script: "simplified"}); !slices.Equal(got, []string{"市财政局"}) {
+		t.Errorf("actingBodies = %q, want [市财政局]", got)
+	}
+}
+
 // The bodies of those who answer in a council, read before a name with a
 // title inside it: compound titles (分局長, 大隊長, 代理局長, 主任委員) name
 // their body, and an office named with its bureau is listed as both.

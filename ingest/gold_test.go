@@ -375,15 +375,16 @@ var goldTargets = []struct {
 	target float64
 	floor  map[string]float64
 }{
-	// The shared set meets every target: its floors are the targets.
-	{"issuer", 0.95, map[string]float64{"shared dev": 0.95, "dev2": 0.90}},
-	{"date", 0.95, map[string]float64{"shared dev": 0.95, "dev2": 0.46}},
-	{"kind", 0.95, map[string]float64{"shared dev": 0.95, "dev2": 0.95}},
-	{"chair", 0.95, map[string]float64{"shared dev": 0.95, "dev2": 0.95}},
-	{"topics", 0.90, map[string]float64{"shared dev": 0.90, "dev2": 0.90}},
-	{"decisions F1", 0.85, map[string]float64{"shared dev": 0.85, "dev2": 0.85}},
-	{"officials F1", 0.85, map[string]float64{"shared dev": 0.85, "dev2": 0.87}},
-	{"departments F1", 0.75, map[string]float64{"shared dev": 0.75, "dev2": 0.75}},
+	// The shared sets meet every target: their floors are the targets, or
+	// just under what they score where that is well above.
+	{"issuer", 0.95, map[string]float64{"shared dev": 0.95, "shared rest": 0.95, "dev2": 0.90}},
+	{"date", 0.95, map[string]float64{"shared dev": 0.95, "shared rest": 0.95, "dev2": 0.46}},
+	{"kind", 0.95, map[string]float64{"shared dev": 0.95, "shared rest": 0.95, "dev2": 0.95}},
+	{"chair", 0.95, map[string]float64{"shared dev": 0.95, "shared rest": 0.95, "dev2": 0.95}},
+	{"topics", 0.90, map[string]float64{"shared dev": 0.95, "shared rest": 0.90, "dev2": 0.90}},
+	{"decisions F1", 0.85, map[string]float64{"shared dev": 0.90, "shared rest": 0.85, "dev2": 0.85}},
+	{"officials F1", 0.85, map[string]float64{"shared dev": 0.95, "shared rest": 0.95, "dev2": 0.87}},
+	{"departments F1", 0.75, map[string]float64{"shared dev": 0.82, "shared rest": 0.80, "dev2": 0.75}},
 }
 
 // newGoldScore returns an empty score.

@@ -99,7 +99,7 @@ func actingBodies(p *page, m *Minutes) []string {
 	add(main)
 	// 行政院函送…所提質詢之書面答復: the body that answers a written
 	// question acts, though what the question is about is talk.
-	for k := range p.lines {
+	for k := range linesWith(p, "函送") {
 		l := p.line(k)
 		if i := strings.Index(l, "函送"); i > 0 && strings.Contains(l, "书面答复") && writtenQuestion(l) {
 			if a, ok := bodyBefore(l, i); ok && strings.Trim(l[:a], "0123456789.、 ") == "" {
@@ -228,7 +228,7 @@ const minRoutineReferrals = 3
 func routineReferrals(p *page) (lines spans, agenda, main string) {
 	count := map[string]int{}
 	var order []string
-	for k := range p.lines {
+	for k := range linesWith(p, "意见:") {
 		l := p.line(k)
 		i := strings.Index(l, "意见:")
 		j := strings.LastIndex(l, "审查")

@@ -272,3 +272,29 @@ func afterLast(s, chars string) int {
 	_, size := utf8.DecodeRuneInString(s[i:])
 	return i + size
 }
+
+// linesWith yields, in order and once each, the lines of p whose folded
+// text holds one of words: a scan of the text for each word rather than of
+// every line.
+func linesWith(p *page, words ...string) iter.Seq[int] {
+	return func(yield func(int) bool) {
+		var ks []int
+		for _, w := range words {
+			last := -1
+			for at := range occurrences(p.norm, w) {
+				if k := p.lineAt(at); k != last {
+					ks, last = append(ks, k), k
+				}
+			}
+		}
+		if len(words) > 1 {
+			slices.Sort(ks)
+			ks = slices.Compact(ks)
+		}
+		for _, k := range ks {
+			if !yield(k) {
+				return
+			}
+		}
+	}
+}

@@ -142,7 +142,7 @@ func (e *Extractor) documentTopics(p *page, m *Minutes, body []int, tc topicCoun
 // names it and ends with it.
 func generalQuestioning(p *page) bool {
 	talk := p.speeches()
-	for k := range p.lines {
+	for k := range linesWith(p, "质询", "施政") {
 		l := p.line(k)
 		if !strings.Contains(l, "总质询") && !strings.Contains(l, "施政报告") && !strings.Contains(l, "施政方针") {
 			continue

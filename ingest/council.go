@@ -128,7 +128,10 @@ func (e *Extractor) councilDecisions(p *page, m *Minutes) {
 	// 主席：請問院會，對以上朝野黨團協商結論有無異議？（無）無異議，通過:
 	// what the chair names, carried.
 	for at := range occurrences(p.norm, "有无异议") {
-		start := afterLast(p.norm[:at], "。\n:,?")
+		// The chair's sentence, within a window that keeps a text of
+		// nothing but this phrase linear.
+		w := max(0, at-600)
+		start := w + afterLast(p.norm[w:at], "。\n:,?")
 		k := strings.Index(p.norm[start:at], "对")
 		if k < 0 || !strings.HasPrefix(p.norm[at:min(len(p.norm), at+40)], "有无异议?(无)无异议,通过") {
 			continue
@@ -162,8 +165,8 @@ func (e *Extractor) councilDecisions(p *page, m *Minutes) {
 		}
 	}
 	// Nominations the house confirmed by vote.
-	for at := range occurrences(p.norm, confirmedWord) {
-		if d, ok := confirmation(p, p.lineAt(at)); ok {
+	for k := range linesWith(p, confirmedWord) {
+		if d, ok := confirmation(p, k); ok {
 			add(d.at, d.Decision)
 		}
 	}
@@ -283,8 +286,14 @@ const confirmedWord = "同意票,同意为"
 func confirmation(p *page, k int) (placedDecision, bool) {
 	base, f := p.lines[k][0], p.line(k)
 	v := strings.Index(f, confirmedWord)
-	g := strings.LastIndex(f[:max(v, 0)], "获得")
-	if v < 0 || g < 0 {
+	if v < 0 || v > 600 {
+		// A confirmation states who first: a line that does not is
+		// no confirmation (and is not read again for each of its
+		// occurrences).
+		return placedDecision{}, false
+	}
+	g := strings.LastIndex(f[:v], "获得")
+	if g < 0 {
 		return placedDecision{}, false
 	}
 	// Who: after the line's number or label, before 獲得, without
@@ -307,9 +316,9 @@ func confirmation(p *page, k int) (placedDecision, bool) {
 	}
 	// What: the office after 同意為, and a second after 並為.
 	office := func(from int) int {
-		end := len(f)
+		end := min(len(f), from+200)
 		for _, w := range []string{",", "。", "任期"} {
-			if i := strings.Index(f[from:], w); i >= 0 && from+i < end {
+			if i := strings.Index(f[from:end], w); i >= 0 {
 				end = from + i
 			}
 		}

@@ -78,7 +78,9 @@ func BenchmarkExtract(b *testing.B) {
 
 // BenchmarkExtractLong measures extraction on one long record that repeats
 // every pattern the passes look for (items, labels, speeches, motions,
-// resolutions, report and proposal tables, lists of those present) at
+// resolutions, report and proposal tables, lists of those present, a
+// legislature's referrals, written answers, carried conclusions and
+// confirmations, general questioning, budget sections) at
 // growing lengths: the time per byte should stay flat. Run with
 //
 //	go test ./ingest -run XXX -bench BenchmarkExtractLong
@@ -87,10 +89,14 @@ func BenchmarkExtractLong(b *testing.B) {
 	unit := "一、审议通过《关于某某工作的方案》，由市财政局负责。\n主席：王小明\n陈委员大同：请问警察局怎么办？\n" +
 		"    * 李院长明：好的。\n決議：照審查意見通過。\n11465 為訂定「某某辦法」一案，敬請 查照。 備查\n" +
 		"主席陳議員明澤提：擬延長開會時間，請同意案。\n（無異議通過）\n张三、李四、王五等出席会议。\n" +
-		"编号 提案人 案由 审查意见 大会议决\n建乙92\n周秀月\n建請縣府協調。\n照審查意見通過\n"
+		"编号 提案人 案由 审查意见 大会议决\n建乙92\n周秀月\n建請縣府協調。\n照審查意見通過\n" +
+		"程序委員會意見：擬請院會將本案交財政委員會審查。\n12. 行政院函送林委員大同就某問題所提質詢之書面答復，請查照案。\n" +
+		"主席：請問院會，對以上協商結論有無異議？（無）無異議，通過。\n決議：甲大明先生，獲得出席委員過半數之同意票，同意為某委員會委員。\n" +
+		"今日議程：市政總質詢。\n第3項：市場處(6-3)\n"
+	lines := strings.Count(unit, "\n")
 	for _, n := range []int{1000, 8000, 64000} {
 		data := []byte("苏州市人民政府第1次常务会议纪要\n" + strings.Repeat(unit, n))
-		b.Run(fmt.Sprintf("lines=%d", n*14), func(b *testing.B) {
+		b.Run(fmt.Sprintf("lines=%d", n*lines), func(b *testing.B) {
 			b.SetBytes(int64(len(data)))
 			for b.Loop() {
 				if _, err := e.Extract("long.txt", data); err != nil {

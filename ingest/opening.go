@@ -544,7 +544,8 @@ func (p *page) openingLine() (string, int) {
 // 次会议), not the meeting itself.
 func onlyScheduled(l, w string) bool {
 	for i := range occurrences(l, w) {
-		clause := l[afterLast(l[:i], "。,;"):i]
+		from := max(0, i-300)
+		clause := l[from+afterLast(l[from:i], "。,;"):i]
 		if !strings.Contains(clause, "定于") && !strings.Contains(clause, "将于") && !strings.Contains(clause, "拟于") {
 			return false
 		}

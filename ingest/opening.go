@@ -545,7 +545,7 @@ func (p *page) openingLine() (string, int) {
 func onlyScheduled(l, w string) bool {
 	for i := range occurrences(l, w) {
 		from := max(0, i-300)
-		clause := l[from+afterLast(l[from:i], "。,;"):i]
+		clause := l[from+afterLast(l[from:i], "。,;") : i]
 		if !strings.Contains(clause, "定于") && !strings.Contains(clause, "将于") && !strings.Contains(clause, "拟于") {
 			return false
 		}

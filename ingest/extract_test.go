@@ -813,6 +813,20 @@ func TestSpeechGoesOnPastABreak(t *testing.T) {
 	}
 }
 
+// A request's form (惠請 同意備查, 惠請 同意，詳如說明) names no matter
+// decided: only the matter itself is a decision's object. The text is made
+// up.
+func TestRequestFormIsNoObject(t *testing.T) {
+	text := "某市議會第1屆第2次定期大會第3次會議紀錄\n一、報告事項\n" +
+		"11090檢送本府某局所屬某管理所財務簽證查核報告書，惠請 同意備查。\n" +
+		"11039有關本府捐助成立某中心，惠請 同意，詳如說明，請 查照。\n"
+	for _, d := range decisionsOf(extractOne(t, "council.txt", text)) {
+		if strings.HasSuffix(d, " 備查") || strings.HasSuffix(d, " 詳如說明") {
+			t.Errorf("decision %q names no matter", d)
+		}
+	}
+}
+
 // A legislature's announcement decides the motion last moved before it: a
 // procedural motion moved on a motion named earlier (我動議若稍後就"X"所提出
 // 的議案再進行記名表決，表決須在鐘聲響起1分鐘後進行) by its last clause; a

@@ -204,7 +204,7 @@ func (e *Extractor) decisions(p *page, from, to int, nm naming) []Decision {
 				obj = string(rs[:maxObjectRunes]) + "…"
 			}
 		}
-		if obj == "" {
+		if obj == "" || vagueObject(fold.String(obj)) {
 			i = objStart
 			continue
 		}

@@ -605,10 +605,15 @@ func docEnd(f string) (string, bool) {
 }
 
 // vagueObject reports whether a folded object names nothing a clerk could
-// file (相关工作, 有关事项, 下一步工作): a filler, not a decision's object.
+// file (相关工作, 有关事项, 下一步工作): a filler, not a decision's object;
+// or only the form of a request (惠請同意備查, 同意，詳如說明).
 func vagueObject(f string) bool {
 	if runeCount(f) > 6 {
 		return false
+	}
+	switch strings.TrimRight(f, "。. ") {
+	case "备查", "查照", "详如说明", "鉴核", "核备", "办理":
+		return true
 	}
 	_, ok := firstPrefix(f, []string{"相关", "有关", "其他", "其它", "下一步", "近期", "当前", "各项"})
 	return ok

@@ -827,6 +827,22 @@ func TestRequestFormIsNoObject(t *testing.T) {
 	}
 }
 
+// A bill that enacts, amends or repeals a regulation is filed under the
+// regulation; other names ending in 案 are left as they are.
+func TestBillMatter(t *testing.T) {
+	for in, want := range map[string]string{
+		"臺北市藍色公路管理自治條例制定案":         "臺北市藍色公路管理自治條例",
+		"臺北市高氯離子混凝土建築物善後處理自治條例修正案": "臺北市高氯離子混凝土建築物善後處理自治條例",
+		"某某辦法部分條文修正案":              "某某辦法",
+		"財團法人某某協會99年度預算案":          "財團法人某某協會99年度預算案",
+		"某某案修正案":                   "某某案修正案",
+	} {
+		if got := billMatter(in); got != want {
+			t.Errorf("billMatter(%s) = %s, want %s", in, got, want)
+		}
+	}
+}
+
 // A legislature's announcement decides the motion last moved before it: a
 // procedural motion moved on a motion named earlier (我動議若稍後就"X"所提出
 // 的議案再進行記名表決，表決須在鐘聲響起1分鐘後進行) by its last clause; a

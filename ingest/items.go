@@ -103,7 +103,8 @@ func (e *Extractor) items(p *page, m *Minutes) {
 	}
 }
 
-// dedupeDecisions keeps the first of the decisions on one object: a
+// dedupeDecisions names the regulation a bill enacts or amends as its
+// object (billMatter) and keeps the first of the decisions on one object: a
 // matter resolved in its item and restated in another is one decision.
 func dedupeDecisions(m *Minutes) {
 	seen := map[string]bool{}
@@ -111,6 +112,7 @@ func dedupeDecisions(m *Minutes) {
 		it := &m.Items[i]
 		kept := it.Decisions[:0]
 		for _, d := range it.Decisions {
+			d.Object = billMatter(d.Object)
 			k := fold2Key(fold.String(d.Object))
 			if seen[k] {
 				continue
@@ -367,6 +369,31 @@ func resolutionsAt(p *page, from, to int) []placedDecision {
 		out = append(out, placedDecision{Decision{Verb: verb, Object: obj}, at})
 	}
 	return out
+}
+
+// billSuffixes end the name of a bill that enacts, amends or repeals a
+// regulation, folded, longest first.
+var billSuffixes = []string{"部分条文修正案", "修正案", "制定案", "废止案"}
+
+// regulationEnds end the name of a regulation, folded.
+var regulationEnds = []string{"条例", "办法", "规则", "标准", "规程", "细则", "要点", "法"}
+
+// billMatter returns the regulation a bill's name names (臺北市藍色公路管理
+// 自治條例制定案 → 臺北市藍色公路管理自治條例): the resolution's verb says
+// what was done to it, and a search for the regulation finds each bill.
+func billMatter(obj string) string {
+	f := fold.String(obj)
+	for _, suf := range billSuffixes {
+		rest, ok := strings.CutSuffix(f, suf)
+		if !ok {
+			continue
+		}
+		if _, ok := firstSuffix(rest, regulationEnds); ok && runeCount(f) == runeCount(obj) {
+			return string([]rune(obj)[:runeCount(rest)])
+		}
+		break
+	}
+	return obj
 }
 
 // formalNumeral reports whether a folded string is a number in the formal

@@ -389,6 +389,21 @@ func TestAttendedAfterFullStop(t *testing.T) {
 	}
 }
 
+// Releases also close a list of those present with a bare 参加 (区领导王一、
+// 李二参加。) or seat them on the rostrum (在主席台就座). The names are made
+// up.
+func TestAttendedBareAndOnTheRostrum(t *testing.T) {
+	p := newPage("3月4日晚，区长李大明主持召开区长办公会。区领导马一骏、谷二向、宋三前参加。\n刘四玉、黄五春在主席台就座。\n")
+	var got []string
+	for _, a := range attendedIn(p) {
+		got = append(got, a.Name)
+	}
+	want := []string{"马一骏", "谷二向", "宋三前", "刘四玉", "黄五春"}
+	if !slices.Equal(got, want) {
+		t.Errorf("attendedIn = %q; want %q", got, want)
+	}
+}
+
 // A Taiwan council's record that names 台灣 is not about work with Taiwan,
 // nor the Legislative Council's 香港 about Hong Kong; a mainland record
 // that names 台湾 may be.

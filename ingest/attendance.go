@@ -188,8 +188,8 @@ func attendedIn(p *page) []Attendee {
 var attendVerbs = []struct{ verb, role string }{
 	{"列席会议", RoleObserver}, {"出席会议", RolePresent}, {"参加会议", RolePresent},
 	{"出席了会议", RolePresent}, {"参加了会议", RolePresent}, {"到会", RolePresent},
-	{"出席。", RolePresent}, // 栗战书委员长出席。
-	{"参加。", RolePresent}, // 区领导马骏、谷向…参加。
+	{"出席。", RolePresent},    // 栗战书委员长出席。
+	{"参加。", RolePresent},    // 区领导马骏、谷向…参加。
 	{"在主席台就座", RolePresent}, // seated on the rostrum of a congress's sitting
 	{"出席本次会议", RolePresent}, {"参加本次会议", RolePresent}, {"列席本次会议", RoleObserver},
 	{"出席此次会议", RolePresent}, {"参加此次会议", RolePresent}, {"列席此次会议", RoleObserver},

@@ -239,7 +239,14 @@ func listedPeople(p *page, i, end int) []Attendee {
 	}
 	// A title alone (国务院副总理、) goes with the name after it.
 	pending := -1
-	for _, pt := range splitAt(text, "、", ",", "和", "以及", "及", "与") {
+	// 林文漪、罗富和、李海峰: a 和 before a separator ends a name; it joins
+	// two only between names. It is split on in a copy where such a 和 is
+	// masked by a character of the same length.
+	split := strings.NewReplacer("和、", "\ue000、", "和,", "\ue000,").Replace(text)
+	if strings.HasSuffix(split, "和") {
+		split = strings.TrimSuffix(split, "和") + "\ue000"
+	}
+	for _, pt := range splitAt(split, "、", ",", "和", "以及", "及", "与") {
 		for pt[0] < pt[1] && text[pt[0]] == ' ' {
 			pt[0]++
 		}

@@ -390,15 +390,17 @@ func TestAttendedAfterFullStop(t *testing.T) {
 }
 
 // Releases also close a list of those present with a bare 参加 (区领导王一、
-// 李二参加。) or seat them on the rostrum (在主席台就座). The names are made
-// up.
+// 李二参加。) or seat them on the rostrum (在主席台就座); a name may end in
+// 和, which joins two names only between them. The names are made up.
 func TestAttendedBareAndOnTheRostrum(t *testing.T) {
-	p := newPage("3月4日晚，区长李大明主持召开区长办公会。区领导马一骏、谷二向、宋三前参加。\n刘四玉、黄五春在主席台就座。\n")
+	p := newPage("3月4日晚，区长李大明主持召开区长办公会。区领导马一骏、谷二向、宋三前参加。\n刘四玉、黄五春在主席台就座。\n" +
+		"副主席杜六林、罗富和、李七峰和陈八元出席会议。\n")
 	var got []string
 	for _, a := range attendedIn(p) {
 		got = append(got, a.Name)
 	}
-	want := []string{"马一骏", "谷二向", "宋三前", "刘四玉", "黄五春"}
+	// 罗富和: a 和 before a separator ends a name.
+	want := []string{"马一骏", "谷二向", "宋三前", "刘四玉", "黄五春", "杜六林", "罗富和", "李七峰", "陈八元"}
 	if !slices.Equal(got, want) {
 		t.Errorf("attendedIn = %q; want %q", got, want)
 	}

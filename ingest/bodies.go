@@ -370,7 +370,7 @@ func bodyBefore(norm string, at int) (int, bool) {
 	// 板橋區公所　預算數: the name may stand a space before the trigger.
 	at = len(strings.TrimRight(norm[:at], " "))
 	i := at
-	for n := 0; i > 0 && n < 16; n++ {
+	for n := 0; i > 0 && n < maxBodyRunes+2; n++ {
 		r, size := utf8.DecodeLastRuneInString(norm[:i])
 		if !hanRune(r) {
 			break
@@ -412,11 +412,15 @@ func bodyBefore(norm string, at int) (int, bool) {
 	if _, ok := bodyEnd(run); !ok || genericBody(run) || contains(bodyEnds, run) {
 		return 0, false
 	}
-	if c := runeCount(run); c < 3 || c > 14 {
+	if c := runeCount(run); c < 3 || c > maxBodyRunes {
 		return 0, false
 	}
 	return i, true
 }
+
+// maxBodyRunes bounds a body's name read back from where it acts: 自治县人大
+// 常委会代表资格审查委员会 has 17 characters.
+const maxBodyRunes = 18
 
 // genericBody reports whether a folded name stands for bodies in general
 // (各级政府, 市级以上政府, 有关部门), not for one body.

@@ -505,6 +505,17 @@ func TestGeneralQuestioningTopics(t *testing.T) {
 	}
 }
 
+// A body's name may be long (自治县人大常委会代表资格审查委员会, 17
+// characters) and still be read back from where it reports.
+func TestLongBodyName(t *testing.T) {
+	p := newPage("会议听取了自治县人大常委会调研组关于交通建设情况的调研报告、自治县人大常委会代表资格审查委员会关于个别代表的代表资格的报告。\n")
+	got := actingBodies(p, &Minutes{Script: "simplified"})
+	want := []string{"自治县人大常委会调研组", "自治县人大常委会代表资格审查委员会"}
+	if !slices.Equal(got, want) {
+		t.Errorf("actingBodies = %q, want %q", got, want)
+	}
+}
+
 // A count of bodies (两个局, 三个部门) names none of them.
 func TestCountedBodiesNameNone(t *testing.T) {
 	p := newPage("会议决定，由两个局负责落实。由市财政局负责资金。\n")

@@ -516,6 +516,21 @@ func TestLongBodyName(t *testing.T) {
 	}
 }
 
+// An object that refers back (原則同意該《責任清單》, 同意上述方案) is the
+// document named in full before it in the item; one that refers to nothing
+// named stays as written. The texts are made up.
+func TestReferentObject(t *testing.T) {
+	for _, c := range []struct{ text, want string }{
+		{"某区政府常务会议纪要\n一、审议《某区生态环境保护工作责任清单(送审稿)》\n会议听取了某局关于《某区生态环境保护工作责任清单(送审稿)》的汇报。会议原则同意该《责任清单》。\n", "原则同意 某区生态环境保护工作责任清单(送审稿)"},
+		{"某区政府常务会议纪要\n一、研究某项工作\n会议原则同意该方案。\n", "原则同意 该方案"},
+	} {
+		got := decisionsOf(extractOne(t, "minutes.txt", c.text))
+		if !slices.Contains(got, c.want) {
+			t.Errorf("decisions %q lack %q", got, c.want)
+		}
+	}
+}
+
 // A count of bodies (两个局, 三个部门) names none of them.
 func TestCountedBodiesNameNone(t *testing.T) {
 	p := newPage("会议决定，由两个局负责落实。由市财政局负责资金。\n")

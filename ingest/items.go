@@ -210,6 +210,7 @@ func (e *Extractor) decisions(p *page, from, to int, nm naming) []Decision {
 			i = objStart
 			continue
 		}
+		obj = referent(p, from, objStart, obj)
 		d := Decision{Verb: p.show(from+i, from+i+len(verb)), Object: obj}
 		// The lead: 由X… in this sentence or the next.
 		next := sentEnd
@@ -233,6 +234,48 @@ func (e *Extractor) decisions(p *page, from, to int, nm naming) []Decision {
 		i = sentEnd - from
 	}
 	return append(out, resolutions(p, from, to)...)
+}
+
+// referWords open an object that refers back to a document named before
+// (原則同意該《責任清單》, 同意上述方案), folded.
+var referWords = []string{"上述", "该", "此", "这一", "这个"}
+
+// referent returns the document an object refers back to, named in full in
+// the folded span [from, at) before it: 該《責任清單》 after 《斗門區生態環境
+// 保護工作責任清單(送審稿)》 is that list. An object that refers to nothing
+// found stays as written.
+func referent(p *page, from, at int, obj string) string {
+	f := fold.String(obj)
+	w, ok := firstPrefix(f, referWords)
+	if !ok {
+		return obj
+	}
+	noun := strings.Trim(f[len(w):], "《》 ")
+	if runeCount(noun) < 2 {
+		return obj
+	}
+	// Within the item, and a window that keeps a text of nothing but
+	// such references linear.
+	from = max(from, at-2000)
+	before := p.norm[from:at]
+	for end := len(before); ; {
+		o := strings.LastIndex(before[:end], "《")
+		if o < 0 {
+			return obj
+		}
+		c := strings.Index(before[o:end], "》")
+		if c > 0 {
+			title := before[o+len("《") : o+c]
+			bare := title
+			if k := strings.LastIndex(bare, "("); k > 0 {
+				bare = bare[:k]
+			}
+			if title != noun && strings.HasSuffix(bare, noun) {
+				return p.show(from+o+len("《"), from+o+c)
+			}
+		}
+		end = o
+	}
 }
 
 // resolutionLabels open a council resolution line (議決：照審查意見通過。),

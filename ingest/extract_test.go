@@ -531,6 +531,23 @@ func TestReferentObject(t *testing.T) {
 	}
 }
 
+// A release's later paragraphs elaborate what its opening listed: a
+// clause that shares a four-character word with an opening decision
+// restates it (确定了今年国务院10个方面、103项重点工作 after 确定国务院2023年
+// 重点工作分工); a new one is a decision of its own. The text is made up.
+func TestReleaseRestates(t *testing.T) {
+	text := "国务院总理某某主持召开国务院常务会议\n" +
+		"新华社北京3月24日电 国务院总理某某3月24日主持召开国务院常务会议，确定国务院2023年重点工作分工，部署加快服务外包转型升级。\n" +
+		"会议确定了今年国务院10个方面、103项重点工作。\n" +
+		"会议确定了加快承接服务外包能力建设、推动转型升级的措施。\n" +
+		"会议决定，延续和优化实施部分阶段性税费优惠政策。\n"
+	got := decisionsOf(extractOne(t, "release.txt", text))
+	want := []string{"确定 国务院2023年重点工作分工", "部署 加快服务外包转型升级", "决定 延续和优化实施部分阶段性税费优惠政策"}
+	if !slices.Equal(got, want) {
+		t.Errorf("decisions = %q\nwant %q", got, want)
+	}
+}
+
 // A count of bodies (两个局, 三个部门) names none of them.
 func TestCountedBodiesNameNone(t *testing.T) {
 	p := newPage("会议决定，由两个局负责落实。由市财政局负责资金。\n")

@@ -154,7 +154,7 @@ func opensMeeting(s string) bool {
 
 // restatedRunes is how many characters in a row a later decision shares
 // with one of the opening's to restate it.
-const restatedRunes = 6
+const restatedRunes = 4
 
 // restates returns whether a folded object restates one of the opening's
 // decisions (their keys): 会议决定，放开市场准入，将…消费金融公司试点扩大至全国

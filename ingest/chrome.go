@@ -19,13 +19,16 @@ import (
 // chromeLabels start a line of page chrome, folded and without spaces.
 var chromeLabels = []string{
 	"当前位置", "您当前的位置", "您的位置", "你的位置", "当前所在位置", "所在位置", "位置:", "首页>",
-	"来源:", "信息来源", "文章来源", "稿件来源", "来源单位", "作者:", "责任编辑", "编辑:", "审核:", "校对:", "摄影:",
+	"来源:", "信息来源", "文章来源", "稿件来源", "来源单位", "发布单位", "作者:", "责任编辑", "编辑:", "审核:", "校对:", "摄影:",
 	"发布时间", "发布日期", "更新时间", "发表时间", "发布者", "发布机构", "发文机关", "浏览次数", "点击数", "阅读次数", "访问量", "浏览量",
 	"字号", "字体", "扫一扫", "分享到", "分享:", "打印", "【打印", "[打印", "关闭", "【关闭", "[关闭", "回到顶部", "返回顶部", "返回首页",
 	"上一篇", "下一篇", "相关链接", "相关阅读", "相关新闻", "相关文章", "版权所有", "主办单位", "主办:", "承办", "协办", "技术支持",
 	"网站标识码", "网站地图", "联系我们", "欢迎访问", "欢迎进入", "欢迎光临", "索引号", "主题分类", "成文日期", "公开方式", "所属机构", "分类:",
 	"【字体", "[字体", "【字号", "微信扫一扫", "手机版", "无障碍", "设为首页", "加入收藏", "用户登录",
 }
+
+// listBullets mark the items of a page's lists.
+const listBullets = "•·▪◆■●○-*"
 
 // chromeByFirst holds chromeLabels by their first rune.
 var chromeByFirst = func() map[rune][]string {
@@ -145,6 +148,8 @@ func lastNonBlank(lines []string) string {
 
 // isChrome reports whether a folded line without spaces is page chrome.
 func isChrome(f string) bool {
+	// • 發布單位:公共關係室: a label set in a list.
+	f = strings.TrimLeft(f, listBullets)
 	if f == "" {
 		return false
 	}
@@ -203,7 +208,7 @@ const maxChromeBytes = 600
 // it starts as a label does, holds a word only chrome holds, or is a menu,
 // a breadcrumb or a time stamp.
 func mayBeChrome(l string) bool {
-	t := strings.TrimLeft(l, " \t\u3000")
+	t := strings.TrimLeft(l, " \t\u3000"+listBullets)
 	if t == "" {
 		return false
 	}

@@ -548,6 +548,18 @@ func TestReleaseRestates(t *testing.T) {
 	}
 }
 
+// A council's news page: a label set in a list (• 發布單位:公共關係室) is
+// page chrome, and the body that meets is the subject of 召開 even with the
+// date after it (高雄市議會第六屆第四次定期大會二十一日召開預備會議), read
+// within its own line. The text is made up.
+func TestIssuerBeforeTheDate(t *testing.T) {
+	text := "跳到主要內容區塊\n\n某議會全球網-中文網\n\n第六屆第四次定期大會預備會議新聞稿\n\n  • 發布單位:公共關係室\n\n" +
+		"高雄市議會第六屆第四次定期大會二十一日召開預備會議,排定大會議程。\n"
+	if got := extractOne(t, "news.txt", text).Issuer; got != "高雄市議會" {
+		t.Errorf("issuer = %q, want 高雄市議會", got)
+	}
+}
+
 // A count of bodies (两个局, 三个部门) names none of them.
 func TestCountedBodiesNameNone(t *testing.T) {
 	p := newPage("会议决定，由两个局负责落实。由市财政局负责资金。\n")

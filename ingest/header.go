@@ -213,6 +213,14 @@ func (e *Extractor) issuerOfRecordName(p *page) (string, int) {
 // in text, before a place phrase (市政协在机关三楼会议室召开) and after a
 // date (9月26日，区第十六届人大常委会召开第二十二次会议).
 func (e *Extractor) issuerSubject(title string) string {
+	// The line of the first 召开 or 举行: spaces are squeezed within it,
+	// never across lines (新聞稿⏎高雄市議會…召開 is two).
+	for l := range strings.Lines(title) {
+		if f := fold.String(l); strings.Contains(f, "召开") || strings.Contains(f, "举行") {
+			title = l
+			break
+		}
+	}
 	t := squeezeHanSpaces(title)
 	nt, offs := fold.Offsets(t)
 	at := -1
@@ -229,12 +237,18 @@ func (e *Extractor) issuerSubject(title string) string {
 	if i := strings.Index(nt[start:end], "在"); i > 0 {
 		end = start + i
 	}
+	clause := start
 	for _, w := range []string{"上午", "下午", "晚上", "今天", "日"} {
 		if i := strings.LastIndex(nt[start:end], w); i >= 0 {
 			start += i + len(w)
 		}
 	}
-	return e.bodyIn(t[offs[start]:offs[end]])
+	if body := e.bodyIn(t[offs[start]:offs[end]]); body != "" || start == clause {
+		return body
+	}
+	// 高雄市議會第六屆第四次定期大會二十一日召開預備會議: the date after the
+	// body.
+	return e.bodyIn(t[offs[clause]:offs[start]])
 }
 
 // issuerAfterVerb reads the body named after 主持召开 (or at the start of a

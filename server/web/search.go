@@ -381,6 +381,10 @@ func dateSpan(from, to string) string {
 	return cnDate(from) + "至" + cnDate(to)
 }
 
+// maxYearLabels is how many year labels fit under the histogram's bars in
+// the sidebar ('98 takes about as much room as a bar among 12).
+const maxYearLabels = 12
+
 // histogram draws the year facet, and the months of one year: the year
 // filtered on, else the newest.
 func histogram(s state, years, months index.Facet) (ys, ms []bar, monthYear string) {
@@ -401,6 +405,17 @@ func histogram(s state, years, months index.Facet) (ys, ms []bar, monthYear stri
 			URL: s.with(func(c *state) { c.From, c.To = y, y })})
 		if sel {
 			monthYear = y
+		}
+	}
+	// More than maxYearLabels bars leave no room for every year under
+	// its bar: every step-th year is labelled, and the last and the one
+	// chosen; each bar's title still names its year.
+	if n := len(ys); n > maxYearLabels {
+		step := (n + maxYearLabels - 1) / maxYearLabels
+		for i := range ys {
+			if i%step != 0 && i != n-1 && !ys[i].Selected {
+				ys[i].Label = ""
+			}
 		}
 	}
 	if monthYear == "" && len(yv) > 0 {

@@ -5,6 +5,7 @@ import (
 	"net/http"
 	"net/url"
 	"slices"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -477,5 +478,29 @@ func TestSampleBanner(t *testing.T) {
 	}
 	if _, doc := get(t, h, "/"); len(find(doc, "div.sample-banner")) != 0 {
 		t.Errorf("the banner stays after the sample is removed")
+	}
+}
+
+// Thirty years of bars leave room for a label under every third: the
+// first, each step-th, the last and the chosen one keep theirs, and every
+// bar's title names its year.
+func TestHistogramLabels(t *testing.T) {
+	var years index.Facet
+	for y := 1997; y <= 2026; y++ {
+		years.Values = append(years.Values, index.FacetValue{Value: strconv.Itoa(y), Count: y - 1990})
+	}
+	ys, _, _ := histogram(state{From: "2011", To: "2011"}, years, index.Facet{})
+	var labelled []string
+	for _, b := range ys {
+		if !strings.Contains(b.Title, "年") {
+			t.Errorf("bar %q has no year in its title %q", b.Label, b.Title)
+		}
+		if b.Label != "" {
+			labelled = append(labelled, b.Label)
+		}
+	}
+	want := []string{"’97", "’00", "’03", "’06", "’09", "’11", "’12", "’15", "’18", "’21", "’24", "’26"}
+	if !slices.Equal(labelled, want) {
+		t.Errorf("labels = %q, want %q", labelled, want)
 	}
 }

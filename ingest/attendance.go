@@ -22,6 +22,7 @@ var rosterLabels = []struct {
 	{"缺席议员", RoleAbsent, true}, {"缺席", RoleAbsent, false}, {"记录", RoleRecorder, false}, {"纪录", RoleRecorder, false},
 	{"出席政府官员", RolePresent, false}, {"列席秘书", RoleObserver, true},
 	{"协商代表", RoleNegotiator, false}, {"协商主持", RoleNegotiator, false}, // 協商主持人
+	{"监票员", RoleTeller, false},
 }
 
 // personTitles are titles written before, after or inside a name: 議長許崑源,

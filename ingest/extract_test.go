@@ -915,6 +915,21 @@ func TestBillMatter(t *testing.T) {
 	}
 }
 
+// A gazette's sitting with few speeches: who asks a written question (本院
+// 朱委員鳳芝，針對…) or is answered in writing takes no part in it; the tellers
+// of a ballot (監票員) do. The names are made up.
+func TestWrittenQuestionersAndTellers(t *testing.T) {
+	text := "立法院第7屆第4會期第7次會議紀錄\n主席：王院長大平\n報告事項\n" +
+		"19. 行政院函送朱委員一芝就某問題所提質詢之書面答復，請查照案。\n" +
+		"1. 本院黃委員二雄，針對某問題，提出質詢。\n" +
+		"某甲同意票65張，不同意票2張。\n監票員：陳三慧　江四君\n"
+	got := attendeesOf(extractOne(t, "ly.md", text), func(a Attendee) string { return a.Role + " " + a.Name })
+	want := []string{"监票 陳三慧", "监票 江四君"}
+	if !slices.Equal(got, want) {
+		t.Errorf("attendees = %q, want %q", got, want)
+	}
+}
+
 // A legislature's announcement decides the motion last moved before it: a
 // procedural motion moved on a motion named earlier (我動議若稍後就"X"所提出
 // 的議案再進行記名表決，表決須在鐘聲響起1分鐘後進行) by its last clause; a

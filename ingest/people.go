@@ -92,6 +92,12 @@ func titledInSpan(p *page, lo, hi int) []Attendee {
 			i = k
 			continue
 		}
+		if writtenQuestion(strings.TrimLeft(p.line(p.lineAt(i)), " ")) {
+			// 本院朱委員鳳芝，針對…: who asks a written question, or is
+			// answered in writing, takes no part in the sitting.
+			i = end
+			continue
+		}
 		name := p.show(i, i+size) + p.show(k, end)
 		key := fold.String(name)
 		c, ok := seen[key]

@@ -122,6 +122,8 @@ const (
 	// RoleNegotiator is a party's delegate to the negotiation whose
 	// conclusion the house adopts (協商代表, 協商主持人).
 	RoleNegotiator = "协商"
+	// RoleTeller counts the votes of a ballot (監票員).
+	RoleTeller = "监票"
 	// RoleMentioned is a leader the record names (传达学习习近平总书记…,
 	// 胡锦涛同志…) without a part in the meeting.
 	RoleMentioned = "提及"

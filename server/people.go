@@ -272,7 +272,7 @@ func meetingRef(h index.Hit) MeetingRef {
 var roleNames = map[string]string{
 	ingest.RoleChair: "chair", ingest.RolePresent: "present", ingest.RoleObserver: "observer",
 	ingest.RoleRecorder: "recorder", ingest.RoleAbsent: "absent", ingest.RoleSpeaker: "speaker",
-	ingest.RoleNegotiator: "negotiator",
+	ingest.RoleNegotiator: "negotiator", ingest.RoleTeller: "teller",
 }
 
 // rolesOf lists the roles name had in a record.

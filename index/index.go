@@ -70,6 +70,8 @@ type Index struct {
 	columns columnCache
 	// lock is the index folder's lock (nil in memory).
 	lock *DirLock
+	// contents are the ingredients of Version, kept by apply.
+	contents contents
 }
 
 // newIndex completes an Index around its open parts: it reads the text
@@ -352,11 +354,13 @@ func (idx *Index) put(ctx context.Context, srs []storedRecord) error {
 		ops[built[i][0].id] = built[i]
 	}
 	b := idx.b.NewBatch()
+	var added []string
 	for id, ds := range ops {
 		if ds == nil {
 			b.Delete(id)
 			continue
 		}
+		added = append(added, id)
 		// The items and decisions are the meeting's nested documents:
 		// bleve writes them right after it, in order, and deletes them
 		// with it.
@@ -380,23 +384,36 @@ func (idx *Index) put(ctx context.Context, srs []storedRecord) error {
 	if err := idx.blobs.sync(); err != nil {
 		return fmt.Errorf("put: %w", err)
 	}
-	if err := idx.apply(b); err != nil {
+	if err := idx.apply(b, old, added); err != nil {
 		return fmt.Errorf("put: %w", err)
 	}
 	idx.log.Debug("put", "records", len(srs), "ops", len(ops))
 	return nil
 }
 
-// apply writes a batch and counts the write (see scoring).
-func (idx *Index) apply(b *bleve.Batch) error {
+// apply writes a batch that removes the meetings removed (deleted, or
+// replaced by a document of the same id) and adds those added, and counts
+// the write (see scoring) and its meetings (see Version). Every write of
+// documents goes through it.
+func (idx *Index) apply(b *bleve.Batch, removed, added []string) error {
 	defer idx.writes.Add(1)
-	return idx.b.Batch(b)
+	idx.contents.writing.RLock()
+	defer idx.contents.writing.RUnlock()
+	err := idx.b.Batch(b)
+	idx.contents.wrote(err, removed, added)
+	return err
 }
 
 // Delete removes a meeting and its item and decision documents.
 func (idx *Index) Delete(ctx context.Context, meetingID string) error {
 	if idx.readOnly {
 		return ErrReadOnly
+	}
+	if meetingOf(meetingID) != meetingID {
+		// An item or decision goes with its meeting only; deleting it
+		// alone would leave its meeting's record and text saying it is
+		// there.
+		return fmt.Errorf("delete %s: not a meeting id: %w", meetingID, ErrNotFound)
 	}
 	cl, err := idx.claims.acquire(ctx, []string{idClaim(meetingID)})
 	if err != nil {
@@ -425,7 +442,7 @@ func (idx *Index) Delete(ctx context.Context, meetingID string) error {
 	for _, id := range ids {
 		b.Delete(id)
 	}
-	if err := idx.apply(b); err != nil {
+	if err := idx.apply(b, ids, nil); err != nil {
 		return fmt.Errorf("delete %s: %w", meetingID, err)
 	}
 	return nil

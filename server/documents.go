@@ -92,7 +92,6 @@ func (s *Server) postDocuments(c *gin.Context) error {
 	}
 	ctx := c.Request.Context()
 	sum, err := s.idx.Load(ctx, srcs, index.LoadOptions{Extractor: s.ex, Workers: s.opts.LoadWorkers})
-	s.version.invalidate()
 	if err != nil {
 		return err
 	}
@@ -114,7 +113,6 @@ func (s *Server) postDocuments(c *gin.Context) error {
 		if resp.SampleRemoved, err = s.idx.RemoveFromPrefix(ctx, sample.Prefix, sum.IDsOutside(sample.Prefix)); err != nil {
 			return err
 		}
-		s.version.invalidate()
 	}
 	s.log.Info("upload", "request_id", c.GetString(ctxRequestID), "files", len(srcs),
 		"added", sum.Added, "updated", sum.Updated, "unchanged", sum.Unchanged, "failed", sum.Failed,
@@ -123,7 +121,7 @@ func (s *Server) postDocuments(c *gin.Context) error {
 		return &apiError{Status: http.StatusUnsupportedMediaType, Code: "unsupported_format",
 			Message: "no uploaded file is in a format Jiyao reads (text, Markdown, HTML, JSON, DOCX, DOC, PDF): " + sum.Outcomes[0].Err.Error()}
 	}
-	if resp.IndexVersion, err = s.version.get(ctx); err != nil {
+	if resp.IndexVersion, err = s.idx.Version(ctx); err != nil {
 		return err
 	}
 	writeJSON(c, http.StatusOK, resp)

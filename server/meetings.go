@@ -57,7 +57,7 @@ func (s *Server) getMeeting(c *gin.Context) error {
 		return err
 	}
 	rec.Source = publicSource(rec.Source)
-	v, err := s.version.get(ctx)
+	v, err := s.idx.Version(ctx)
 	if err != nil {
 		return err
 	}
@@ -143,11 +143,10 @@ func (s *Server) deleteMeeting(c *gin.Context) error {
 	}
 	ctx := c.Request.Context()
 	err = s.idx.Delete(ctx, id)
-	s.version.invalidate()
 	if err != nil {
 		return err
 	}
-	v, err := s.version.get(ctx)
+	v, err := s.idx.Version(ctx)
 	if err != nil {
 		return err
 	}

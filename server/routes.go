@@ -188,7 +188,7 @@ func (s *Server) getReady(c *gin.Context) error {
 	if err != nil {
 		return errNotReady
 	}
-	v, err := s.version.get(ctx)
+	v, err := s.idx.Version(ctx)
 	if err != nil {
 		return errNotReady
 	}

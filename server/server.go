@@ -92,7 +92,6 @@ type Server struct {
 	limiter *limiter
 	// slots holds a token per request in flight (see inFlight).
 	slots   chan struct{}
-	version *versionCache
 	routes  []route
 	started time.Time
 }
@@ -133,7 +132,6 @@ func New(idx *index.Index, opts Options) (*Server, error) {
 		log:     opts.Logger,
 		ex:      ex,
 		metrics: newMetrics(),
-		version: &versionCache{idx: idx},
 		started: time.Now(),
 	}
 	if opts.RateLimit > 0 {

@@ -609,11 +609,11 @@ func TestTimeout(t *testing.T) {
 func TestIndexVersionStable(t *testing.T) {
 	a := newFixture(t, Options{}, 3)
 	b := newFixture(t, Options{}, 3)
-	va, err := a.srv.version.get(context.Background())
+	va, err := a.srv.idx.Version(context.Background())
 	if err != nil {
 		t.Fatal(err)
 	}
-	vb, _ := b.srv.version.get(context.Background())
+	vb, _ := b.srv.idx.Version(context.Background())
 	if va != vb || !strings.HasPrefix(va, "m"+index.MappingVersion+"-6-") {
 		t.Errorf("versions of equal indexes: %s, %s", va, vb)
 	}

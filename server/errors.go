@@ -43,6 +43,11 @@ func badParam(param, format string, args ...any) *apiError {
 	return &apiError{Status: http.StatusBadRequest, Code: paramCode(param), Message: fmt.Sprintf(format, args...), Param: param}
 }
 
+// badBody is a 400 about a JSON request body as a whole.
+func badBody(format string, args ...any) *apiError {
+	return &apiError{Status: http.StatusBadRequest, Code: "invalid_body", Message: fmt.Sprintf(format, args...), Param: "body"}
+}
+
 // paramCodes names the codes of errors about some parameters; others are
 // invalid_parameter.
 var paramCodes = map[string]string{
@@ -77,6 +82,8 @@ var (
 	errBusy         = &apiError{Status: http.StatusServiceUnavailable, Code: "busy", Message: "the server is serving as many requests as it can; retry in a second"}
 	errInternal     = &apiError{Status: http.StatusInternalServerError, Code: "internal", Message: "internal error"}
 	errNoRoute      = &apiError{Status: http.StatusNotFound, Code: "not_found", Message: "no such endpoint; see /api/v1/openapi.json"}
+	errNotJSON      = &apiError{Status: http.StatusUnsupportedMediaType, Code: "unsupported_media_type", Param: "Content-Type",
+		Message: "this endpoint takes a JSON body: send the header Content-Type: application/json"}
 )
 
 // toAPIError maps any error a handler returns to what the client sees. It

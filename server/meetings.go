@@ -108,7 +108,6 @@ func (s *Server) getSource(c *gin.Context) error {
 	}
 	base := fileName(name)
 	c.Header("Content-Disposition", contentDisposition(base))
-	c.Header("X-Content-Type-Options", "nosniff")
 	// The original is served as data, never as a page of this origin.
 	c.Header("Content-Security-Policy", "sandbox")
 	c.Data(http.StatusOK, sourceContentType(base, data), data)

@@ -33,6 +33,15 @@ func writeJSON(c *gin.Context, status int, v any) {
 	}
 }
 
+// headers sets what every answer says, whatever answers it (an endpoint,
+// a page, a static file, an error): X-Content-Type-Options: nosniff, so
+// that no browser takes a JSON answer, an original file or an error for a
+// page or a script of this origin.
+func (s *Server) headers(c *gin.Context) {
+	c.Header("X-Content-Type-Options", "nosniff")
+	c.Next()
+}
+
 // requestID takes a well-formed X-Request-ID from the client or makes one,
 // and returns it in the response header.
 func (s *Server) requestID(c *gin.Context) {

@@ -92,6 +92,8 @@ func TestOpenAPIShapes(t *testing.T) {
 		{"GET", "/api/v1/search?q=" + esc("防汛") + "&level=decision&size=1", "/api/v1/search", nil, nil, 200},
 		{"GET", "/api/v1/search?from=2020-13", "/api/v1/search", nil, nil, 400},
 		{"POST", "/api/v1/search", "/api/v1/search", []byte(`{"q":"数字经济","filters":{"issuer":["杭州市人民政府"]},"size":1}`), []string{"Content-Type", "application/json"}, 200},
+		{"POST", "/api/v1/search", "/api/v1/search", []byte(`{"q":"数字经济"}`), []string{"Content-Type", "text/plain"}, 415},
+		{"POST", "/api/v1/search", "/api/v1/search", []byte(`{"q":"数字经济"}{}`), []string{"Content-Type", "application/json"}, 400},
 		{"GET", "/api/v1/meetings/" + f.seedID, "/api/v1/meetings/{id}", nil, nil, 200},
 		{"GET", "/api/v1/meetings/0123456789abcdef", "/api/v1/meetings/{id}", nil, nil, 404},
 		{"GET", "/api/v1/decisions?q=" + esc("氢能"), "/api/v1/decisions", nil, nil, 200},

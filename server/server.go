@@ -9,7 +9,6 @@ import (
 	"time"
 
 	"github.com/gin-gonic/gin"
-	"github.com/gin-gonic/gin/binding"
 
 	"github.com/jiyao-search/jiyao/index"
 	"github.com/jiyao-search/jiyao/ingest"
@@ -169,8 +168,6 @@ func (s *Server) HTTPServer(addr string) *http.Server {
 
 func (s *Server) buildEngine() *gin.Engine {
 	gin.SetMode(gin.ReleaseMode)
-	// A misspelt field of a JSON body is an error, not silently ignored.
-	binding.EnableDecoderDisallowUnknownFields = true
 	e := gin.New()
 	e.HandleMethodNotAllowed = true
 	e.RedirectTrailingSlash = false
@@ -178,7 +175,7 @@ func (s *Server) buildEngine() *gin.Engine {
 	// The client address is the connection's; no proxy headers are
 	// trusted unless a proxy is put in front and this is changed.
 	_ = e.SetTrustedProxies(nil)
-	e.Use(s.requestID, s.accessLog, s.recover, s.cors, s.rateLimit, s.limits, s.inFlight)
+	e.Use(s.headers, s.requestID, s.accessLog, s.recover, s.cors, s.rateLimit, s.limits, s.inFlight)
 	for _, rt := range s.routes {
 		e.Handle(rt.method, rt.path, s.handle(rt.h))
 	}

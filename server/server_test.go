@@ -22,6 +22,7 @@ import (
 	"github.com/jiyao-search/jiyao/index"
 	"github.com/jiyao-search/jiyao/ingest"
 	"github.com/jiyao-search/jiyao/internal/sample"
+	"github.com/jiyao-search/jiyao/server/web"
 )
 
 func ids[T any](xs []T, id func(T) string) []string {
@@ -160,6 +161,15 @@ func TestErrors(t *testing.T) {
 		{"POST", "/api/v1/search", `{"size": "ten"}`, []string{"Content-Type", "application/json"}, 400, "invalid_size", "size"},
 		{"POST", "/api/v1/search", `{"colour": 1}`, []string{"Content-Type", "application/json"}, 400, "invalid_body", "body"},
 		{"POST", "/api/v1/search", `{"q": "` + strings.Repeat("a", maxBodyBytes) + `"}`, []string{"Content-Type", "application/json"}, 413, "too_large", ""},
+		{"POST", "/api/v1/search", `{"q": "氢能"}`, nil, 415, "unsupported_media_type", "Content-Type"},
+		{"POST", "/api/v1/search", `{"q": "氢能"}`, []string{"Content-Type", "text/plain"}, 415, "unsupported_media_type", "Content-Type"},
+		{"POST", "/api/v1/search", `q=氢能`, []string{"Content-Type", "application/x-www-form-urlencoded"}, 415, "unsupported_media_type", "Content-Type"},
+		{"POST", "/api/v1/search", `{"q": "氢能"}`, []string{"Content-Type", "application/json;;"}, 415, "unsupported_media_type", "Content-Type"},
+		{"POST", "/api/v1/search", `{"q": "氢能"}{"q": "防汛"}`, []string{"Content-Type", "application/json"}, 400, "invalid_body", "body"},
+		{"POST", "/api/v1/search", `{"q": "氢能"} x`, []string{"Content-Type", "application/json"}, 400, "invalid_body", "body"},
+		{"POST", "/api/v1/search", `{"q": "氢能"}]`, []string{"Content-Type", "application/json"}, 400, "invalid_body", "body"},
+		{"POST", "/api/v1/search", ``, []string{"Content-Type", "application/json"}, 400, "invalid_body", "body"},
+		{"POST", "/api/v1/search", `[{"q": "氢能"}]`, []string{"Content-Type", "application/json"}, 400, "invalid_body", "body"},
 		{"GET", "/api/v1/meetings/..%2F..%2Fetc%2Fpasswd", "", nil, 404, "not_found", ""},
 		{"GET", "/api/v1/meetings/not%20an%20id", "", nil, 400, "invalid_id", "id"},
 		{"GET", "/api/v1/meetings/0123456789abcdef%2Fi1", "", nil, 404, "not_found", ""},
@@ -537,6 +547,59 @@ func TestProbesAndMetrics(t *testing.T) {
 	} {
 		if !strings.Contains(body, want) {
 			t.Errorf("metrics lack %s:\n%s", want, body)
+		}
+	}
+}
+
+// A JSON body is taken with its media type's parameters and white space
+// after it; TestErrors has what is refused.
+func TestStrictJSONAccepts(t *testing.T) {
+	f := newFixture(t, Options{}, 0)
+	for _, ct := range []string{"application/json", "application/json; charset=utf-8", "Application/JSON"} {
+		r := f.do("POST", "/api/v1/search", strings.NewReader(`{"q": "氢能"}`+"\n\t "), "Content-Type", ct)
+		var res SearchResponse
+		r.decode(t, &res)
+		if r.status != 200 || res.Total == 0 {
+			t.Errorf("Content-Type %q: %d, %d hits: %.200s", ct, r.status, res.Total, r.body)
+		}
+	}
+}
+
+// Every answer says nosniff, whoever writes it: an endpoint, an error, a
+// page, a page's error, a static file, the original of a meeting, a probe.
+func TestNosniffEverywhere(t *testing.T) {
+	idx, err := index.OpenMem()
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { idx.Close() })
+	pages, err := web.New(idx, web.Options{APIPrefix: APIPrefix})
+	if err != nil {
+		t.Fatal(err)
+	}
+	f := newFixture(t, Options{Pages: pages}, 0)
+	for _, tt := range []struct {
+		method, target string
+		status         int
+	}{
+		{"GET", "/api/v1/search?q=" + url.QueryEscape("氢能"), 200},
+		{"GET", "/api/v1/search?size=0", 400},
+		{"POST", "/api/v1/search", 415},
+		{"PUT", "/api/v1/search", 405},
+		{"GET", "/api/v1/nowhere", 404},
+		{"GET", "/api/v1/meetings/" + f.seedID + "/source", 200},
+		{"GET", "/api/v1/openapi.json", 200},
+		{"GET", "/healthz", 200},
+		{"GET", "/metrics", 200},
+		{"GET", "/", 200},
+		{"GET", "/nowhere", 404},
+		{"POST", "/", 405},
+		{"GET", "/static/style.css", 200},
+		{"GET", "/static/nothing.css", 404},
+	} {
+		r := f.do(tt.method, tt.target, strings.NewReader("x"))
+		if r.status != tt.status || r.header.Get("X-Content-Type-Options") != "nosniff" {
+			t.Errorf("%s %s: %d (want %d), X-Content-Type-Options %q", tt.method, tt.target, r.status, tt.status, r.header.Get("X-Content-Type-Options"))
 		}
 	}
 }

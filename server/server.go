@@ -1,12 +1,16 @@
 package server
 
 import (
+	"context"
+	"errors"
 	"log/slog"
 	"net/http"
 	"runtime"
 	"strings"
 	"sync/atomic"
 	"time"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/gin-gonic/gin"
 
@@ -184,6 +188,10 @@ func (s *Server) buildEngine() *gin.Engine {
 	})
 	e.NoRoute(func(c *gin.Context) {
 		p := c.Request.URL.Path
+		if !validPath(p) {
+			s.fail(c, errBadPath)
+			return
+		}
 		if s.opts.Pages != nil && p != APIPrefix && !strings.HasPrefix(p, APIPrefix+"/") {
 			s.opts.Pages.ServeHTTP(c.Writer, c.Request)
 			return
@@ -193,6 +201,23 @@ func (s *Server) buildEngine() *gin.Engine {
 	return e
 }
 
+// validPath reports whether a request path (decoded) can name a page or a
+// file: valid UTF-8, no control characters, no . or .. segment. The
+// embedded file server answered a plain-text 500 to one that is not
+// UTF-8 (fs.ErrInvalid), and the pages' router redirects a dot segment
+// to a path the client did not ask for.
+func validPath(p string) bool {
+	if !utf8.ValidString(p) || strings.ContainsFunc(p, unicode.IsControl) {
+		return false
+	}
+	for seg := range strings.SplitSeq(p, "/") {
+		if seg == "." || seg == ".." {
+			return false
+		}
+	}
+	return true
+}
+
 // handlerFunc is an endpoint: it writes its answer or returns an error
 // that the wrapper writes in the error shape.
 type handlerFunc func(c *gin.Context) error
@@ -200,6 +225,12 @@ type handlerFunc func(c *gin.Context) error
 func (s *Server) handle(h handlerFunc) gin.HandlerFunc {
 	return func(c *gin.Context) {
 		if err := h(c); err != nil {
+			if !clientGone(err) && errors.Is(c.Request.Context().Err(), context.Canceled) {
+				// The client went away, which is why whatever failed
+				// failed, in its own words.
+				s.log.Debug("request failed after its client went away", "request_id", c.GetString(ctxRequestID), "err", err)
+				err = errClientGone
+			}
 			s.fail(c, err)
 		}
 	}
@@ -208,6 +239,9 @@ func (s *Server) handle(h handlerFunc) gin.HandlerFunc {
 // fail writes err in the error shape, unless the answer has started.
 func (s *Server) fail(c *gin.Context, err error) {
 	ae := toAPIError(err)
+	if ae == errClientGone {
+		c.Set(ctxClientGone, true)
+	}
 	if ae.Status >= 500 && ae != errNotReady && ae != errTimeout {
 		s.log.Error("request failed", "method", c.Request.Method, "path", c.Request.URL.Path,
 			"request_id", c.GetString(ctxRequestID), "err", err)

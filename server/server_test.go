@@ -170,7 +170,7 @@ func TestErrors(t *testing.T) {
 		{"POST", "/api/v1/search", `{"q": "氢能"}]`, []string{"Content-Type", "application/json"}, 400, "invalid_body", "body"},
 		{"POST", "/api/v1/search", ``, []string{"Content-Type", "application/json"}, 400, "invalid_body", "body"},
 		{"POST", "/api/v1/search", `[{"q": "氢能"}]`, []string{"Content-Type", "application/json"}, 400, "invalid_body", "body"},
-		{"GET", "/api/v1/meetings/..%2F..%2Fetc%2Fpasswd", "", nil, 404, "not_found", ""},
+		{"GET", "/api/v1/meetings/..%2F..%2Fetc%2Fpasswd", "", nil, 400, "invalid_path", "path"},
 		{"GET", "/api/v1/meetings/not%20an%20id", "", nil, 400, "invalid_id", "id"},
 		{"GET", "/api/v1/meetings/0123456789abcdef%2Fi1", "", nil, 404, "not_found", ""},
 		{"GET", "/api/v1/meetings/ABCDEF0123456789", "", nil, 400, "invalid_id", "id"},

@@ -308,12 +308,33 @@ func (idx *Index) put(ctx context.Context, srs []storedRecord) error {
 			return fmt.Errorf("put: %w", err)
 		}
 	}
+	latest := map[string]string{} // source → id of the last record put from it
+	for _, sr := range srs {
+		rec := sr.rec
+		mids = append(mids, rec.ID)
+		mids = append(mids, fromSource[rec.Source]...)
+		if rec.Source != "" {
+			latest[rec.Source] = rec.ID
+		}
+	}
+	// Meetings only: a meeting's items and decisions go with it.
+	old, _, err := idx.meetings(ctx, mids)
+	if err != nil {
+		return fmt.Errorf("put: %w", err)
+	}
+	// The last moment the write can be abandoned: from here on it is
+	// written and committed whatever becomes of ctx, so that a caller
+	// whose deadline passed was not told it failed when it was done, nor
+	// told it was done when it was not. Nothing that reindex reads back
+	// (an original) is in the packs yet: an original stored for an
+	// abandoned write would come back with the next reindex.
+	if err := ctx.Err(); err != nil {
+		return fmt.Errorf("put: abandoned before commit: %w", err)
+	}
 	ops := map[string][]idDoc{} // by meeting id; nil: delete
 	built := make([][]idDoc, len(srs))
-	latest := map[string]string{}    // source → id of the last record put from it
 	originals := map[string]string{} // name → ref, one per file in the batch
 	for i, sr := range srs {
-		rec := sr.rec
 		if err := idx.storeRecord(&srs[i]); err != nil {
 			return fmt.Errorf("put: %w", err)
 		}
@@ -333,16 +354,6 @@ func (idx *Index) put(ctx context.Context, srs []storedRecord) error {
 			return fmt.Errorf("put: %w", err)
 		}
 		built[i] = ds
-		mids = append(mids, rec.ID)
-		mids = append(mids, fromSource[rec.Source]...)
-		if rec.Source != "" {
-			latest[rec.Source] = rec.ID
-		}
-	}
-	// Meetings only: a meeting's items and decisions go with it.
-	old, _, err := idx.meetings(ctx, mids)
-	if err != nil {
-		return fmt.Errorf("put: %w", err)
 	}
 	for _, id := range old {
 		ops[id] = nil
@@ -426,6 +437,11 @@ func (idx *Index) Delete(ctx context.Context, meetingID string) error {
 	}
 	if len(ids) == 0 {
 		return fmt.Errorf("delete %s: %w", meetingID, ErrNotFound)
+	}
+	// The last moment the delete can be abandoned (see put): from the
+	// tombstone on, it is done whatever becomes of ctx.
+	if err := ctx.Err(); err != nil {
+		return fmt.Errorf("delete %s: abandoned before commit: %w", meetingID, err)
 	}
 	// A tombstone keeps reindex from bringing the meeting back from its
 	// original; it is written first, so a kill leaves the meeting either

@@ -1,6 +1,7 @@
 package server
 
 import (
+	"context"
 	"fmt"
 	"mime"
 	"net/http"
@@ -145,7 +146,8 @@ func (s *Server) deleteMeeting(c *gin.Context) error {
 	if err != nil {
 		return err
 	}
-	v, err := s.idx.Version(ctx)
+	// Deleted: answered 200 whatever becomes of the deadline.
+	v, err := s.idx.Version(context.WithoutCancel(ctx))
 	if err != nil {
 		return err
 	}

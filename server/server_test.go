@@ -6,6 +6,7 @@ import (
 	"encoding/csv"
 	"encoding/json"
 	"encoding/xml"
+	"fmt"
 	"io"
 	"mime/multipart"
 	"net/http"
@@ -322,6 +323,58 @@ func TestUpload(t *testing.T) {
 	f.get("/api/v1/search?q="+url.QueryEscape("氫能")).decode(t, &res)
 	if res.Total != 2 {
 		t.Errorf("search after upload: total %d, want 2 (seed and upload)", res.Total)
+	}
+}
+
+// An upload or a delete whose deadline passes before the commit is
+// answered 503 timeout and not done: nothing indexed, nothing deleted, the
+// index version as it was.
+func TestWritePastDeadline(t *testing.T) {
+	f := newFixture(t, Options{Token: testToken, RequestTimeout: time.Nanosecond}, 0)
+	auth := []string{"Authorization", "Bearer " + testToken}
+	before, err := f.idx.Version(context.Background())
+	if err != nil {
+		t.Fatal(err)
+	}
+	edited := bytes.Replace(readSeed(t), []byte("氢能"), []byte("氫能"), 1)
+	ct, body := multipartBody(t, map[string][]byte{"late.txt": edited})
+	for _, r := range []response{
+		f.do("POST", "/api/v1/documents", body, append(auth, "Content-Type", ct)...),
+		f.do("DELETE", "/api/v1/meetings/"+f.seedID, nil, auth...),
+	} {
+		var e errBody
+		r.decode(t, &e)
+		if r.status != 503 || e.Error.Code != "timeout" {
+			t.Errorf("write past its deadline: %d %+v", r.status, e)
+		}
+	}
+	if _, _, ok, _ := f.idx.Lookup(context.Background(), UploadSourcePrefix+"late.txt"); ok {
+		t.Error("the upload answered 503 was indexed")
+	}
+	if _, err := f.idx.Get(context.Background(), f.seedID); err != nil {
+		t.Errorf("the delete answered 503 was done: %v", err)
+	}
+	if after, _ := f.idx.Version(context.Background()); after != before {
+		t.Errorf("index version %s after writes answered 503; before %s", after, before)
+	}
+}
+
+// The files of an upload whose later batches were abandoned at the
+// deadline are reported failed with code timeout; those committed stay.
+func TestAbandonedFiles(t *testing.T) {
+	sum := index.Summary{}
+	sum.Add(index.Outcome{Source: "upload/a.txt", Status: index.StatusAdded, ID: "0123456789abcdef"})
+	sum.Add(index.Outcome{Source: "upload/f.jsonl#2", Status: index.StatusAdded, ID: "0123456789abcdee"})
+	var srcs []index.Source
+	for _, name := range []string{"upload/a.txt", "upload/f.jsonl", "upload/b.txt"} {
+		srcs = append(srcs, index.BytesSource(name, []byte("x")))
+	}
+	abandoned(&sum, srcs, fmt.Errorf("put: %w", context.DeadlineExceeded))
+	if sum.Added != 2 || sum.Failed != 1 || len(sum.Outcomes) != 3 {
+		t.Fatalf("summary %+v", sum)
+	}
+	if o := sum.Outcomes[2]; o.Source != "upload/b.txt" || o.Status != index.StatusFailed || outcomeCode(o.Err) != "timeout" {
+		t.Errorf("abandoned file: %+v (code %s)", o, outcomeCode(o.Err))
 	}
 }
 

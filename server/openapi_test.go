@@ -95,6 +95,7 @@ func TestOpenAPIShapes(t *testing.T) {
 		{"POST", "/api/v1/search", "/api/v1/search", []byte(`{"q":"数字经济"}`), []string{"Content-Type", "text/plain"}, 415},
 		{"POST", "/api/v1/search", "/api/v1/search", []byte(`{"q":"数字经济"}{}`), []string{"Content-Type", "application/json"}, 400},
 		{"GET", "/api/v1/meetings/" + f.seedID, "/api/v1/meetings/{id}", nil, nil, 200},
+		{"GET", "/api/v1/meetings/" + f.seedID + "?text_from=100", "/api/v1/meetings/{id}", nil, nil, 200},
 		{"GET", "/api/v1/meetings/0123456789abcdef", "/api/v1/meetings/{id}", nil, nil, 404},
 		{"GET", "/api/v1/decisions?q=" + esc("氢能"), "/api/v1/decisions", nil, nil, 200},
 		{"GET", "/api/v1/decisions?plan=" + esc("杭州市数字经济促进条例"), "/api/v1/decisions", nil, nil, 200},

@@ -891,3 +891,63 @@ func TestUploadRemovesSample(t *testing.T) {
 		t.Errorf("sample meetings left: %v %v", ids, err)
 	}
 }
+
+// A meeting whose text is longer than an answer carries is answered in
+// parts, each at most index.MaxTextWindow bytes of text, flagged, with the
+// next part's URL and the original's; the parts make the whole text. A
+// meeting of usual length is answered whole, its items with their texts.
+func TestMeetingTextInParts(t *testing.T) {
+	f := newFixture(t, Options{}, 0)
+	para := "会议审议通过了《苏州市氢能及燃料电池产业发展规划》，由市工信局牵头落实。\n"
+	text := "苏州市人民政府第99次常务会议纪要\n" + strings.Repeat(para, 2*index.MaxTextWindow/len(para)+1000)
+	item := "一、" + para
+	text += item
+	rec := &ingest.Minutes{ID: "abcd0000000000aa", Source: "long.txt", SHA256: "long", Format: "text", Script: "simplified",
+		Issuer: "苏州市人民政府", Title: "苏州市人民政府第99次常务会议纪要", Text: text,
+		Items: []ingest.Item{{No: 1, Title: "审议规划", Text: item, Start: len(text) - len(item), End: len(text)}}}
+	if err := f.idx.Put(context.Background(), []*ingest.Minutes{rec}); err != nil {
+		t.Fatal(err)
+	}
+	var whole strings.Builder
+	next := "/api/v1/meetings/" + rec.ID
+	for parts := 0; next != ""; parts++ {
+		if parts > 3 {
+			t.Fatalf("more than 3 parts of a text of %d bytes", len(text))
+		}
+		r := f.get(next)
+		var got MeetingResponse
+		r.decode(t, &got)
+		if r.status != 200 || !got.TextTruncated || got.TextWindow == nil || got.Original != "/api/v1/meetings/"+rec.ID+"/source" {
+			t.Fatalf("GET %s: %d, truncated %v, window %+v, original %q", next, r.status, got.TextTruncated, got.TextWindow, got.Original)
+		}
+		if n := len(got.Meeting.Text); n > index.MaxTextWindow || len(r.body) > index.MaxTextWindow+64<<10 {
+			t.Errorf("GET %s: %d bytes of text in an answer of %d", next, n, len(r.body))
+		}
+		if w := got.TextWindow; w.From != whole.Len() || w.To-w.From != len(got.Meeting.Text) || w.Total != len(text) {
+			t.Errorf("GET %s: window %+v after %d bytes", next, w, whole.Len())
+		}
+		if got.Meeting.Items[0].Text != "" || got.Meeting.Items[0].End != len(text) {
+			t.Errorf("GET %s: item %+v", next, got.Meeting.Items[0])
+		}
+		whole.WriteString(got.Meeting.Text)
+		next = got.TextNext
+	}
+	if whole.String() != text {
+		t.Errorf("the parts make %d bytes, not the text's %d", whole.Len(), len(text))
+	}
+
+	r := f.get("/api/v1/meetings/" + f.seedID)
+	var seed MeetingResponse
+	r.decode(t, &seed)
+	if r.status != 200 || seed.TextTruncated || seed.TextWindow != nil || seed.TextNext != "" || len(seed.Meeting.Items) == 0 || seed.Meeting.Items[0].Text == "" {
+		t.Errorf("a meeting of usual length: %d, truncated %v, window %+v, next %q", r.status, seed.TextTruncated, seed.TextWindow, seed.TextNext)
+	}
+	for _, from := range []string{"-1", "99999999", "x"} {
+		var e errBody
+		r := f.get("/api/v1/meetings/" + rec.ID + "?text_from=" + from)
+		r.decode(t, &e)
+		if r.status != 400 || e.Error.Param != "text_from" {
+			t.Errorf("text_from=%s: %d %+v", from, r.status, e)
+		}
+	}
+}

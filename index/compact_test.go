@@ -136,6 +136,7 @@ func TestCompact(t *testing.T) {
 		t.Fatalf("the interrupted runs left %d bytes of packs against %d for a clean run: not enough to compact", before, cleanBytes)
 	}
 	meetingsBefore := readMeetings(t, idx)
+	searchesBefore := searches(t, idx)
 
 	st, err := idx.Compact(ctx)
 	if err != nil {
@@ -154,6 +155,9 @@ func TestCompact(t *testing.T) {
 	}
 	if diff := cmp.Diff(meetingsBefore, readMeetings(t, idx)); diff != "" {
 		t.Errorf("meetings read otherwise after Compact (-before +after):\n%s", diff)
+	}
+	if diff := cmp.Diff(searchesBefore, searches(t, idx)); diff != "" {
+		t.Errorf("searches find otherwise after Compact (-before +after):\n%s", diff)
 	}
 	if err := idx.Close(); err != nil {
 		t.Fatal(err)
@@ -197,6 +201,35 @@ func readMeetings(t *testing.T, idx *Index) map[string]string {
 	})
 	if err != nil {
 		t.Fatal(err)
+	}
+	return out
+}
+
+// searches runs a few searches at each level, with facets and highlights,
+// and returns what they find, hits by id. The scores are left out: like
+// any write, compacting moves BM25's statistics a little, deleted
+// documents counting until merged away.
+func searches(t *testing.T, idx *Index) []*Result {
+	t.Helper()
+	var out []*Result
+	for _, req := range []Request{
+		{Query: "会议", Facets: FacetNames, Highlight: true, Size: MaxSize},
+		{Query: "工作", Level: LevelItem, Facets: FacetsAt(LevelItem), Highlight: true, Size: MaxSize},
+		{Query: "同意", Level: LevelDecision, Size: MaxSize},
+	} {
+		res, err := idx.Search(context.Background(), req)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if res.Total > MaxSize {
+			t.Fatalf("%+v finds %d, more than a page: the pages' hits would depend on the scores", req, res.Total)
+		}
+		res.Took = 0
+		for i := range res.Hits {
+			res.Hits[i].Score = 0
+		}
+		slices.SortFunc(res.Hits, func(a, b Hit) int { return strings.Compare(a.ID, b.ID) })
+		out = append(out, res)
 	}
 	return out
 }

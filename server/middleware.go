@@ -94,10 +94,9 @@ func isProbe(path string) bool {
 }
 
 // accessLog logs every request once it is answered and counts it in the
-// metrics.
-// A request whose client went away is logged and counted with status 499
-// whatever was written before, at INFO: the client's doing, not the
-// server's failure.
+// metrics. A request whose client went away is logged and counted with
+// status 499 whatever was written before, at INFO: the client's doing, not
+// the server's failure.
 func (s *Server) accessLog(c *gin.Context) {
 	start := time.Now()
 	// The connection's context: limits replaces the request's with one it

@@ -34,8 +34,10 @@ import (
 // batch written after sync, so a kill leaves at most a torn frame at the end
 // of a pack, which no ref points into. A writer starts a pack of its own, so
 // no offset is handed out twice, and scans go past a bad frame to the next
-// (scanPack). Blobs of replaced records stay in their pack until it is
-// compacted (not yet done); blobSizes counts them.
+// (scanPack). Blobs of replaced records and deleted meetings, and those of
+// runs killed before their batch, stay in their pack until Compact
+// (compact.go) copies what meetings refer to out of it and removes it;
+// blobSizes counts them.
 const (
 	packsDir   = "packs"
 	packSuffix = ".pack"
@@ -322,6 +324,44 @@ func (b *blobs) rotate() error {
 		return fmt.Errorf("packs: %w", err)
 	}
 	b.cur, b.size, b.w = next, 0, f
+	return nil
+}
+
+// startPack makes the next put start a pack of its own, after every pack
+// there is now.
+func (b *blobs) startPack() error {
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	if b.readOnly || b.closed {
+		return errors.New("packs: not open for writing")
+	}
+	return b.rotate()
+}
+
+// remove deletes packs, which nothing may refer to any more.
+func (b *blobs) remove(ids []int) error {
+	if b.dir == "" || len(ids) == 0 {
+		return nil
+	}
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	b.rmu.Lock()
+	defer b.rmu.Unlock()
+	for _, id := range ids {
+		if id == b.cur {
+			return fmt.Errorf("packs: pack %d is being written", id)
+		}
+		if f := b.packs[id]; f != nil {
+			f.Close()
+			delete(b.packs, id)
+		}
+		if err := os.Remove(packPath(b.dir, id)); err != nil && !errors.Is(err, fs.ErrNotExist) {
+			return fmt.Errorf("packs: %w", err)
+		}
+	}
+	if err := syncDir(filepath.Join(b.dir, packsDir)); err != nil {
+		return fmt.Errorf("packs: %w", err)
+	}
 	return nil
 }
 

@@ -70,6 +70,8 @@ type Index struct {
 	columns columnCache
 	// lock is the index folder's lock (nil in memory).
 	lock *DirLock
+	// contents are the ingredients of Version, kept by apply.
+	contents contents
 }
 
 // newIndex completes an Index around its open parts: it reads the text
@@ -306,12 +308,33 @@ func (idx *Index) put(ctx context.Context, srs []storedRecord) error {
 			return fmt.Errorf("put: %w", err)
 		}
 	}
+	latest := map[string]string{} // source → id of the last record put from it
+	for _, sr := range srs {
+		rec := sr.rec
+		mids = append(mids, rec.ID)
+		mids = append(mids, fromSource[rec.Source]...)
+		if rec.Source != "" {
+			latest[rec.Source] = rec.ID
+		}
+	}
+	// Meetings only: a meeting's items and decisions go with it.
+	old, _, err := idx.meetings(ctx, mids)
+	if err != nil {
+		return fmt.Errorf("put: %w", err)
+	}
+	// The last moment the write can be abandoned: from here on it is
+	// written and committed whatever becomes of ctx, so that a caller
+	// whose deadline passed was not told it failed when it was done, nor
+	// told it was done when it was not. Nothing that reindex reads back
+	// (an original) is in the packs yet: an original stored for an
+	// abandoned write would come back with the next reindex.
+	if err := ctx.Err(); err != nil {
+		return fmt.Errorf("put: abandoned before commit: %w", err)
+	}
 	ops := map[string][]idDoc{} // by meeting id; nil: delete
 	built := make([][]idDoc, len(srs))
-	latest := map[string]string{}    // source → id of the last record put from it
 	originals := map[string]string{} // name → ref, one per file in the batch
 	for i, sr := range srs {
-		rec := sr.rec
 		if err := idx.storeRecord(&srs[i]); err != nil {
 			return fmt.Errorf("put: %w", err)
 		}
@@ -331,16 +354,6 @@ func (idx *Index) put(ctx context.Context, srs []storedRecord) error {
 			return fmt.Errorf("put: %w", err)
 		}
 		built[i] = ds
-		mids = append(mids, rec.ID)
-		mids = append(mids, fromSource[rec.Source]...)
-		if rec.Source != "" {
-			latest[rec.Source] = rec.ID
-		}
-	}
-	// Meetings only: a meeting's items and decisions go with it.
-	old, _, err := idx.meetings(ctx, mids)
-	if err != nil {
-		return fmt.Errorf("put: %w", err)
 	}
 	for _, id := range old {
 		ops[id] = nil
@@ -352,11 +365,13 @@ func (idx *Index) put(ctx context.Context, srs []storedRecord) error {
 		ops[built[i][0].id] = built[i]
 	}
 	b := idx.b.NewBatch()
+	var added []string
 	for id, ds := range ops {
 		if ds == nil {
 			b.Delete(id)
 			continue
 		}
+		added = append(added, id)
 		// The items and decisions are the meeting's nested documents:
 		// bleve writes them right after it, in order, and deletes them
 		// with it.
@@ -380,23 +395,36 @@ func (idx *Index) put(ctx context.Context, srs []storedRecord) error {
 	if err := idx.blobs.sync(); err != nil {
 		return fmt.Errorf("put: %w", err)
 	}
-	if err := idx.apply(b); err != nil {
+	if err := idx.apply(b, old, added); err != nil {
 		return fmt.Errorf("put: %w", err)
 	}
 	idx.log.Debug("put", "records", len(srs), "ops", len(ops))
 	return nil
 }
 
-// apply writes a batch and counts the write (see scoring).
-func (idx *Index) apply(b *bleve.Batch) error {
+// apply writes a batch that removes the meetings removed (deleted, or
+// replaced by a document of the same id) and adds those added, and counts
+// the write (see scoring) and its meetings (see Version). Every write of
+// documents goes through it.
+func (idx *Index) apply(b *bleve.Batch, removed, added []string) error {
 	defer idx.writes.Add(1)
-	return idx.b.Batch(b)
+	idx.contents.writing.RLock()
+	defer idx.contents.writing.RUnlock()
+	err := idx.b.Batch(b)
+	idx.contents.wrote(err, removed, added)
+	return err
 }
 
 // Delete removes a meeting and its item and decision documents.
 func (idx *Index) Delete(ctx context.Context, meetingID string) error {
 	if idx.readOnly {
 		return ErrReadOnly
+	}
+	if meetingOf(meetingID) != meetingID {
+		// An item or decision goes with its meeting only; deleting it
+		// alone would leave its meeting's record and text saying it is
+		// there.
+		return fmt.Errorf("delete %s: not a meeting id: %w", meetingID, ErrNotFound)
 	}
 	cl, err := idx.claims.acquire(ctx, []string{idClaim(meetingID)})
 	if err != nil {
@@ -409,6 +437,11 @@ func (idx *Index) Delete(ctx context.Context, meetingID string) error {
 	}
 	if len(ids) == 0 {
 		return fmt.Errorf("delete %s: %w", meetingID, ErrNotFound)
+	}
+	// The last moment the delete can be abandoned (see put): from the
+	// tombstone on, it is done whatever becomes of ctx.
+	if err := ctx.Err(); err != nil {
+		return fmt.Errorf("delete %s: abandoned before commit: %w", meetingID, err)
 	}
 	// A tombstone keeps reindex from bringing the meeting back from its
 	// original; it is written first, so a kill leaves the meeting either
@@ -425,7 +458,7 @@ func (idx *Index) Delete(ctx context.Context, meetingID string) error {
 	for _, id := range ids {
 		b.Delete(id)
 	}
-	if err := idx.apply(b); err != nil {
+	if err := idx.apply(b, ids, nil); err != nil {
 		return fmt.Errorf("delete %s: %w", meetingID, err)
 	}
 	return nil

@@ -12,6 +12,7 @@ import (
 	"slices"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/google/go-cmp/cmp"
 
@@ -391,5 +392,111 @@ func TestReadLineBound(t *testing.T) {
 	}
 	if want := []string{"short", "TOO LONG", "next"}; !slices.Equal(got, want) {
 		t.Errorf("lines %q; want %q", got, want)
+	}
+}
+
+// A load whose deadline passes while it extracts (here, while a source is
+// read) is abandoned: nothing of it is committed, not even the source of
+// its batch that was read in time, and no original of it is stored where
+// reindex would find it. A put or a delete whose deadline has passed is not
+// done either.
+func TestLoadAbandonedAtDeadline(t *testing.T) {
+	ctx := context.Background()
+	dir := filepath.Join(t.TempDir(), "idx")
+	idx, err := Open(dir, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer idx.Close()
+	files := sample.Files()
+	sum, err := idx.Load(ctx, []Source{BytesSource(files[1].Name, files[1].Data)}, LoadOptions{})
+	if err != nil || sum.Added != 1 {
+		t.Fatalf("load: %+v, %v", sum, err)
+	}
+	kept := sum.Outcomes[0].ID
+	before := version(t, idx)
+	originals := originalsOf(t, dir)
+
+	dctx, cancel := context.WithTimeout(ctx, 10*time.Millisecond)
+	defer cancel()
+	slow := Source{Name: files[2].Name, Size: int64(len(files[2].Data)), Open: func() (io.ReadCloser, error) {
+		<-dctx.Done() // the deadline passes while this source is read
+		return io.NopCloser(strings.NewReader(string(files[2].Data))), nil
+	}}
+	sum, err = idx.Load(dctx, []Source{BytesSource(files[3].Name, files[3].Data), slow}, LoadOptions{})
+	if !errors.Is(err, context.DeadlineExceeded) || sum.Added+sum.Updated != 0 {
+		t.Errorf("load past its deadline: %+v, %v; want nothing added and DeadlineExceeded", sum, err)
+	}
+	if err := idx.Put(dctx, synthetic(1)); !errors.Is(err, context.DeadlineExceeded) {
+		t.Errorf("put past its deadline: %v; want DeadlineExceeded", err)
+	}
+	if err := idx.Delete(dctx, kept); !errors.Is(err, context.DeadlineExceeded) {
+		t.Errorf("delete past its deadline: %v; want DeadlineExceeded", err)
+	}
+	if v := version(t, idx); v != before {
+		t.Errorf("version after abandoned writes %s; before %s", v, before)
+	}
+	for _, name := range []string{files[2].Name, files[3].Name, synthetic(1)[0].Source} {
+		if _, _, ok, err := idx.Lookup(ctx, name); ok || err != nil {
+			t.Errorf("%s indexed by an abandoned write (%v)", name, err)
+		}
+	}
+	if _, err := idx.Get(ctx, kept); err != nil {
+		t.Errorf("meeting deleted by an abandoned delete: %v", err)
+	}
+	if diff := cmp.Diff(originals, originalsOf(t, dir)); diff != "" {
+		t.Errorf("originals stored by abandoned writes, for reindex to bring back (-before +after):\n%s", diff)
+	}
+}
+
+// A write is either acknowledged or not done: a load canceled while its
+// batches are written reports as added exactly the records it committed,
+// and stores no original of the others for reindex to bring back. Where
+// the cancel falls varies from run to run; what is checked holds wherever
+// it falls.
+func TestLoadCanceledAcknowledgesWhatItDid(t *testing.T) {
+	files := sample.Files()[:12]
+	for round := range 4 {
+		dir := filepath.Join(t.TempDir(), "idx")
+		idx, err := Open(dir, Options{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		var srcs []Source
+		for _, f := range files {
+			srcs = append(srcs, BytesSource(f.Name, f.Data))
+		}
+		ctx, cancel := context.WithCancel(context.Background())
+		calls := 0
+		sum, err := idx.Load(ctx, srcs, LoadOptions{BatchSize: 1, Writers: 2, Progress: func(Progress) {
+			if calls++; calls == 1+round%3 {
+				cancel()
+			}
+		}})
+		cancel()
+		if err == nil && sum.Added != len(files) {
+			t.Errorf("round %d: load ended without error having added %d of %d", round, sum.Added, len(files))
+		}
+		added := map[string]bool{}
+		for _, o := range sum.Outcomes {
+			if o.Status == StatusAdded {
+				added[o.Source] = true
+			}
+		}
+		originals := originalsOf(t, dir)
+		for _, f := range files {
+			_, _, indexed, lerr := idx.Lookup(context.Background(), f.Name)
+			if lerr != nil {
+				t.Fatal(lerr)
+			}
+			_, stored := originals[f.Name]
+			if indexed != added[f.Name] || stored != added[f.Name] {
+				t.Errorf("round %d: %s reported added %v, indexed %v, original stored %v", round, f.Name, added[f.Name], indexed, stored)
+			}
+		}
+		if v, want := version(t, idx), recountVersion(t, idx); v != want {
+			t.Errorf("round %d: version %s; recounted %s", round, v, want)
+		}
+		idx.Close()
 	}
 }

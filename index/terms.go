@@ -91,11 +91,17 @@ func (idx *Index) Terms(ctx context.Context, facet, prefix string, limit int) ([
 		}
 		lv := query.NewTermQuery(level)
 		lv.SetField(fLevel)
-		req := bleve.NewSearchRequestOptions(query.NewConjunctionQuery([]query.Query{lv, keyQuery(field, c.term)}), 0, 0, false)
 		// The meetings have other values of the field too: find the one
-		// this term is the folded form of.
-		req.AddFacet("v", bleve.NewFacetRequest(label(field), facetSize))
-		res, err := idx.b.SearchInContext(ctx, req)
+		// this term is the folded form of, from the label's facet,
+		// counted from columns (facets.go): bleve's facet builder,
+		// decompressing the doc values of every hit, was most of a
+		// typeahead's time (BenchmarkAPI/suggest-1).
+		rec := &hits{size: facetSize, cache: &idx.columns, fields: []string{label(field)}}
+		q := hitRecorder{Query: query.NewConjunctionQuery([]query.Query{lv, keyQuery(field, c.term)}), rec: rec}
+		res, err := idx.b.SearchInContext(ctx, bleve.NewSearchRequestOptions(q, 0, 0, false))
+		if err == nil {
+			err = rec.err
+		}
 		if err != nil {
 			return nil, fmt.Errorf("terms %s: %w", facet, err)
 		}
@@ -103,17 +109,18 @@ func (idx *Index) Terms(ctx context.Context, facet, prefix string, limit int) ([
 			continue
 		}
 		shown := ""
-		if fr := res.Facets["v"]; fr != nil && fr.Terms != nil {
-			for _, t := range fr.Terms.Terms() {
-				if key(t.Term) == c.term {
-					shown = t.Term
+		if len(rec.facets) == 1 {
+			vals := rec.facets[0].Values
+			for _, v := range vals {
+				if key(v.Value) == c.term {
+					shown = v.Value
 					break
 				}
 			}
-			if ts := fr.Terms.Terms(); shown == "" && len(ts) > 0 {
+			if shown == "" && len(vals) > 0 {
 				// Another name of a value (杭州市政府, see doc.aliases)
 				// is shown as the value it names, once.
-				shown = ts[0].Term
+				shown = vals[0].Value
 			}
 		}
 		shown = cmp.Or(shown, c.term)

@@ -114,7 +114,7 @@ func (s *Server) getDecisions(c *gin.Context) error {
 		}
 		out.Decisions = append(out.Decisions, d)
 	}
-	if out.IndexVersion, err = s.version.get(ctx); err != nil {
+	if out.IndexVersion, err = s.idx.Version(ctx); err != nil {
 		return err
 	}
 	writeJSON(c, http.StatusOK, out)
@@ -198,7 +198,7 @@ func (s *Server) planHistory(c *gin.Context, p decisionsQuery) error {
 	})
 	out.Total = uint64(len(out.Decisions))
 	out.TookMS = ms(time.Since(start))
-	if out.IndexVersion, err = s.version.get(ctx); err != nil {
+	if out.IndexVersion, err = s.idx.Version(ctx); err != nil {
 		return err
 	}
 	writeJSON(c, http.StatusOK, out)

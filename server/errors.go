@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"net/http"
+	"syscall"
 
 	"github.com/jiyao-search/jiyao/index"
 	"github.com/jiyao-search/jiyao/ingest"
@@ -43,6 +44,11 @@ func badParam(param, format string, args ...any) *apiError {
 	return &apiError{Status: http.StatusBadRequest, Code: paramCode(param), Message: fmt.Sprintf(format, args...), Param: param}
 }
 
+// badBody is a 400 about a JSON request body as a whole.
+func badBody(format string, args ...any) *apiError {
+	return &apiError{Status: http.StatusBadRequest, Code: "invalid_body", Message: fmt.Sprintf(format, args...), Param: "body"}
+}
+
 // paramCodes names the codes of errors about some parameters; others are
 // invalid_parameter.
 var paramCodes = map[string]string{
@@ -66,6 +72,18 @@ func paramCode(param string) string {
 	return "invalid_parameter"
 }
 
+// statusClientClosed is the status logged and counted for a request whose
+// client went away before its answer (nginx's 499): the client's doing,
+// not a failure of the server, so neither an ERROR nor a 5xx.
+const statusClientClosed = 499
+
+// clientGone reports whether err says the client went away: its request
+// was canceled (the connection closed, or half-closed, before the answer),
+// or writing the answer found the connection closed or reset.
+func clientGone(err error) bool {
+	return errors.Is(err, context.Canceled) || errors.Is(err, syscall.EPIPE) || errors.Is(err, syscall.ECONNRESET)
+}
+
 // Errors with a fixed meaning.
 var (
 	errUnauthorized = &apiError{Status: http.StatusUnauthorized, Code: "unauthorized", Message: "this request needs the header Authorization: Bearer <token>"}
@@ -77,6 +95,11 @@ var (
 	errBusy         = &apiError{Status: http.StatusServiceUnavailable, Code: "busy", Message: "the server is serving as many requests as it can; retry in a second"}
 	errInternal     = &apiError{Status: http.StatusInternalServerError, Code: "internal", Message: "internal error"}
 	errNoRoute      = &apiError{Status: http.StatusNotFound, Code: "not_found", Message: "no such endpoint; see /api/v1/openapi.json"}
+	errClientGone   = &apiError{Status: statusClientClosed, Code: "client_closed_request", Message: "the client closed the connection before the answer"}
+	errBadPath      = &apiError{Status: http.StatusBadRequest, Code: "invalid_path", Param: "path",
+		Message: "the path is not valid UTF-8 or holds control characters or . or .. segments"}
+	errNotJSON = &apiError{Status: http.StatusUnsupportedMediaType, Code: "unsupported_media_type", Param: "Content-Type",
+		Message: "this endpoint takes a JSON body: send the header Content-Type: application/json"}
 )
 
 // toAPIError maps any error a handler returns to what the client sees. It
@@ -102,6 +125,8 @@ func toAPIError(err error) *apiError {
 		return &apiError{Status: http.StatusForbidden, Code: "writes_disabled", Message: "the index is open read-only"}
 	case errors.Is(err, context.DeadlineExceeded):
 		return errTimeout
+	case clientGone(err):
+		return errClientGone
 	}
 	return errInternal
 }

@@ -86,7 +86,7 @@ func (s *Server) getExport(c *gin.Context) error {
 	if err != nil {
 		return err
 	}
-	version, err := s.version.get(ctx)
+	version, err := s.idx.Version(ctx)
 	if err != nil {
 		return err
 	}

@@ -1,6 +1,7 @@
 package server
 
 import (
+	"context"
 	"fmt"
 	"mime"
 	"net/http"
@@ -11,6 +12,7 @@ import (
 
 	"github.com/gin-gonic/gin"
 
+	"github.com/jiyao-search/jiyao/index"
 	"github.com/jiyao-search/jiyao/ingest"
 )
 
@@ -21,8 +23,8 @@ var meetingIDRE = regexp.MustCompile(`^[0-9a-f]{16}(-[1-9][0-9]{0,5})?$`)
 // meetingID reads and checks the id path parameter of a request about one
 // meeting, which takes no query-string parameters. Ids are only ever looked
 // up in the index, never used as paths.
-func meetingID(c *gin.Context) (string, error) {
-	if err := checkParams(c); err != nil {
+func meetingID(c *gin.Context, known ...[]string) (string, error) {
+	if err := checkParams(c, known...); err != nil {
 		return "", err
 	}
 	id := c.Param("id")
@@ -42,12 +44,26 @@ func truncate(s string, n int) string {
 
 // MeetingResponse is the answer of GET /meetings/{id}.
 type MeetingResponse struct {
-	Meeting      *ingest.Minutes `json:"meeting"`
-	IndexVersion string          `json:"index_version"`
+	Meeting *ingest.Minutes `json:"meeting"`
+	// TextTruncated says that meeting.text is a part of a text longer than
+	// an answer carries (index.MaxTextWindow); TextWindow says which part,
+	// in byte offsets of the whole text, and TextNext is the URL of the
+	// next part. The items' texts are left out then: their start and end
+	// locate them in the whole text.
+	TextTruncated bool              `json:"text_truncated,omitempty"`
+	TextWindow    *index.TextWindow `json:"text_window,omitempty"`
+	TextNext      string            `json:"text_next,omitempty"`
+	// Original is the URL of the original file the meeting was read from.
+	Original     string `json:"original"`
+	IndexVersion string `json:"index_version"`
 }
 
 func (s *Server) getMeeting(c *gin.Context) error {
-	id, err := meetingID(c)
+	id, err := meetingID(c, []string{"text_from"})
+	if err != nil {
+		return err
+	}
+	from, err := intParam("text_from", c.Query("text_from"), 0)
 	if err != nil {
 		return err
 	}
@@ -56,12 +72,21 @@ func (s *Server) getMeeting(c *gin.Context) error {
 	if err != nil {
 		return err
 	}
+	if from < 0 || from > len(rec.Text) {
+		return badParam("text_from", "text_from %d is not a byte offset of the text, 0 to %d", from, len(rec.Text))
+	}
 	rec.Source = publicSource(rec.Source)
-	v, err := s.version.get(ctx)
-	if err != nil {
+	resp := MeetingResponse{Meeting: rec, Original: APIPrefix + "/meetings/" + id + "/source"}
+	if w, cut := index.CutText(rec, from, index.MaxTextWindow); cut {
+		resp.TextTruncated, resp.TextWindow = true, &w
+		if w.To < w.Total {
+			resp.TextNext = fmt.Sprintf("%s/meetings/%s?text_from=%d", APIPrefix, id, w.To)
+		}
+	}
+	if resp.IndexVersion, err = s.idx.Version(ctx); err != nil {
 		return err
 	}
-	writeJSON(c, http.StatusOK, MeetingResponse{Meeting: rec, IndexVersion: v})
+	writeJSON(c, http.StatusOK, resp)
 	return nil
 }
 
@@ -108,7 +133,6 @@ func (s *Server) getSource(c *gin.Context) error {
 	}
 	base := fileName(name)
 	c.Header("Content-Disposition", contentDisposition(base))
-	c.Header("X-Content-Type-Options", "nosniff")
 	// The original is served as data, never as a page of this origin.
 	c.Header("Content-Security-Policy", "sandbox")
 	c.Data(http.StatusOK, sourceContentType(base, data), data)
@@ -143,11 +167,11 @@ func (s *Server) deleteMeeting(c *gin.Context) error {
 	}
 	ctx := c.Request.Context()
 	err = s.idx.Delete(ctx, id)
-	s.version.invalidate()
 	if err != nil {
 		return err
 	}
-	v, err := s.version.get(ctx)
+	// Deleted: answered 200 whatever becomes of the deadline.
+	v, err := s.idx.Version(context.WithoutCancel(ctx))
 	if err != nil {
 		return err
 	}

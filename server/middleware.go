@@ -5,6 +5,7 @@ import (
 	"crypto/rand"
 	"encoding/hex"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"log/slog"
 	"net/http"
@@ -16,7 +17,12 @@ import (
 )
 
 // Keys of values kept in the gin context.
-const ctxRequestID = "jiyao.request_id"
+const (
+	ctxRequestID = "jiyao.request_id"
+	// ctxClientGone is set when the request failed because its client
+	// went away.
+	ctxClientGone = "jiyao.client_gone"
+)
 
 // requestIDHeader carries the request id both ways.
 const requestIDHeader = "X-Request-ID"
@@ -31,6 +37,15 @@ func writeJSON(c *gin.Context, status int, v any) {
 	if err := enc.Encode(v); err != nil {
 		_ = c.Error(err)
 	}
+}
+
+// headers sets what every answer says, whatever answers it (an endpoint,
+// a page, a static file, an error): X-Content-Type-Options: nosniff, so
+// that no browser takes a JSON answer, an original file or an error for a
+// page or a script of this origin.
+func (s *Server) headers(c *gin.Context) {
+	c.Header("X-Content-Type-Options", "nosniff")
+	c.Next()
 }
 
 // requestID takes a well-formed X-Request-ID from the client or makes one,
@@ -79,19 +94,34 @@ func isProbe(path string) bool {
 }
 
 // accessLog logs every request once it is answered and counts it in the
-// metrics.
+// metrics. A request whose client went away is logged and counted with
+// status 499 whatever was written before, at INFO: the client's doing, not
+// the server's failure.
 func (s *Server) accessLog(c *gin.Context) {
 	start := time.Now()
+	// The connection's context: limits replaces the request's with one it
+	// cancels when the handler returns.
+	ctx := c.Request.Context()
 	c.Next()
 	d := time.Since(start)
 	route := routeLabel(c)
 	status := c.Writer.Status()
+	gone := c.GetBool(ctxClientGone)
+	for _, e := range c.Errors {
+		gone = gone || clientGone(e.Err) // writing the answer failed
+	}
+	if status >= 500 && errors.Is(ctx.Err(), context.Canceled) {
+		gone = true // a page whose search the client's leaving canceled
+	}
+	if gone {
+		status = statusClientClosed
+	}
 	s.metrics.observe(route, c.Request.Method, status, d)
 	level := slog.LevelInfo
 	if isProbe(c.Request.URL.Path) {
 		level = slog.LevelDebug
 	}
-	s.log.LogAttrs(c.Request.Context(), level, "request",
+	attrs := []slog.Attr{
 		slog.String("request_id", c.GetString(ctxRequestID)),
 		slog.String("method", c.Request.Method),
 		slog.String("path", c.Request.URL.Path),
@@ -100,7 +130,11 @@ func (s *Server) accessLog(c *gin.Context) {
 		slog.Int("bytes", c.Writer.Size()),
 		slog.Float64("ms", float64(d.Microseconds())/1000),
 		slog.String("client", c.ClientIP()),
-	)
+	}
+	if gone {
+		attrs = append(attrs, slog.Bool("client_gone", true))
+	}
+	s.log.LogAttrs(ctx, level, "request", attrs...)
 }
 
 // recover turns a panic in a handler into a 500 in the error shape.
@@ -173,7 +207,11 @@ func (s *Server) inFlight(c *gin.Context) {
 			return
 		case <-c.Request.Context().Done():
 			t.Stop()
-			s.fail(c, errBusy)
+			if errors.Is(c.Request.Context().Err(), context.Canceled) {
+				s.fail(c, errClientGone)
+			} else {
+				s.fail(c, errBusy)
+			}
 			return
 		}
 	}

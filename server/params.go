@@ -3,6 +3,8 @@ package server
 import (
 	"encoding/json"
 	"errors"
+	"io"
+	"mime"
 	"net/http"
 	"net/url"
 	"slices"
@@ -158,20 +160,42 @@ func bindQuery(c *gin.Context, v any, known ...[]string) error {
 	return nil
 }
 
-// bindJSON binds a JSON body to v.
+// bindJSON reads a JSON body into v. The Content-Type must say JSON, so
+// that a form or a text body posted by mistake (or by a page of another
+// origin, which may post those without asking) is refused rather than
+// guessed at; the body must be one JSON object with no unknown field (a
+// misspelt one is never silently ignored) and nothing after it.
 func bindJSON(c *gin.Context, v any) error {
-	err := c.ShouldBindJSON(v)
+	if mt, _, err := mime.ParseMediaType(c.GetHeader("Content-Type")); err != nil || mt != "application/json" {
+		return errNotJSON
+	}
+	dec := json.NewDecoder(c.Request.Body)
+	dec.DisallowUnknownFields()
+	err := dec.Decode(v)
+	if err == nil {
+		// Only white space may follow the object.
+		if _, terr := dec.Token(); terr != io.EOF {
+			var mbe *http.MaxBytesError
+			if errors.As(terr, &mbe) {
+				return terr
+			}
+			return badBody("the body holds more than one JSON value: send one object")
+		}
+		return nil
+	}
 	var te *json.UnmarshalTypeError
 	var mbe *http.MaxBytesError
 	switch {
-	case err == nil:
-		return nil
+	case errors.As(err, &te) && te.Field == "":
+		return badBody("the body must be one JSON object, not a JSON %s", te.Value)
 	case errors.As(err, &te):
 		return badParam(te.Field, "%s must be a JSON %s", te.Field, te.Type.Kind())
 	case errors.As(err, &mbe):
 		return err
+	case errors.Is(err, io.EOF):
+		return badBody("the body is empty: send one JSON object")
 	}
-	return &apiError{Status: 400, Code: "invalid_body", Message: "the body is not the JSON this endpoint takes: " + err.Error(), Param: "body"}
+	return badBody("the body is not the JSON this endpoint takes: %v", err)
 }
 
 // text checks a free-text or name parameter: at most max runes, valid

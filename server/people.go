@@ -168,7 +168,7 @@ func (s *Server) getOfficials(c *gin.Context) error {
 	for _, v := range matching(fv["official"], prefix, limit) {
 		out.Officials = append(out.Officials, OfficialCount{Name: v.Value, Meetings: v.Count, Roles: roleCounts(fv, v.Value)})
 	}
-	if out.IndexVersion, err = s.version.get(ctx); err != nil {
+	if out.IndexVersion, err = s.idx.Version(ctx); err != nil {
 		return err
 	}
 	writeJSON(c, http.StatusOK, out)
@@ -257,7 +257,7 @@ func (s *Server) getOfficial(c *gin.Context) error {
 		ref.Roles = rolesOf(rec, name)
 		out.Meetings = append(out.Meetings, ref)
 	}
-	if out.IndexVersion, err = s.version.get(ctx); err != nil {
+	if out.IndexVersion, err = s.idx.Version(ctx); err != nil {
 		return err
 	}
 	writeJSON(c, http.StatusOK, out)
@@ -320,7 +320,7 @@ func (s *Server) getDepartments(c *gin.Context) error {
 	for _, v := range matching(fv["department"], prefix, limit) {
 		out.Departments = append(out.Departments, DepartmentCount{Name: v.Value, Meetings: v.Count, DecisionsLed: countOf(facetOf(led, "lead"), v.Value)})
 	}
-	if out.IndexVersion, err = s.version.get(ctx); err != nil {
+	if out.IndexVersion, err = s.idx.Version(ctx); err != nil {
 		return err
 	}
 	writeJSON(c, http.StatusOK, out)
@@ -365,7 +365,7 @@ func (s *Server) getDepartment(c *gin.Context) error {
 	for _, h := range res.Hits {
 		out.Meetings = append(out.Meetings, meetingRef(h))
 	}
-	if out.IndexVersion, err = s.version.get(ctx); err != nil {
+	if out.IndexVersion, err = s.idx.Version(ctx); err != nil {
 		return err
 	}
 	writeJSON(c, http.StatusOK, out)
@@ -404,7 +404,7 @@ func (s *Server) getTopics(c *gin.Context) error {
 	for _, v := range facetOf(res, "topic") {
 		out.Topics = append(out.Topics, FacetValue{Value: v.Value, Count: v.Count})
 	}
-	if out.IndexVersion, err = s.version.get(ctx); err != nil {
+	if out.IndexVersion, err = s.idx.Version(ctx); err != nil {
 		return err
 	}
 	writeJSON(c, http.StatusOK, out)
@@ -500,7 +500,7 @@ func (s *Server) getSuggest(c *gin.Context) error {
 	for _, c := range cands[:min(limit, len(cands))] {
 		out.Suggestions = append(out.Suggestions, c.Suggestion)
 	}
-	if out.IndexVersion, err = s.version.get(ctx); err != nil {
+	if out.IndexVersion, err = s.idx.Version(ctx); err != nil {
 		return err
 	}
 	writeJSON(c, http.StatusOK, out)

@@ -98,11 +98,12 @@ func (s *Server) routeTable() []route {
 			summary: "Search meetings, agenda items or decisions",
 			params:  searchParamDocs, resp: SearchResponse{}, errors: errsRead}},
 		{http.MethodPost, api("/search"), s.postSearch, opDoc{id: "searchPost", tag: "search",
-			summary: "Search with a JSON body (the same parameters; filters in an object)",
-			body:    SearchBody{}, resp: SearchResponse{}, errors: []int{400, 413, 429, 503}}},
+			summary: "Search with a JSON body (the same parameters; filters in an object): one JSON object, sent with Content-Type: application/json",
+			body:    SearchBody{}, resp: SearchResponse{}, errors: []int{400, 413, 415, 429, 503}}},
 		{http.MethodGet, api("/meetings/:id"), s.getMeeting, opDoc{id: "getMeeting", tag: "meetings",
-			summary: "The full record of a meeting: items, decisions, attendees with roles, departments, topics, text",
-			params:  []paramDoc{idParam}, resp: MeetingResponse{}, errors: []int{400, 404, 429, 503}}},
+			summary: "The full record of a meeting: items, decisions, attendees with roles, departments, topics, text (a text longer than 2 MiB in parts: text_truncated, text_window, text_next)",
+			params:  []paramDoc{idParam, q("text_from", "integer", "byte offset in the meeting's text of the part to answer with, for a text longer than an answer carries (the text_next of the previous part); default 0")},
+			resp:    MeetingResponse{}, errors: []int{400, 404, 429, 503}}},
 		{http.MethodGet, api("/meetings/:id/source"), s.getSource, opDoc{id: "getMeetingSource", tag: "meetings",
 			summary: "The original file the meeting was extracted from, with its content type",
 			params:  []paramDoc{idParam}, contentType: "application/octet-stream", errors: []int{400, 404, 429, 503}}},
@@ -188,7 +189,7 @@ func (s *Server) getReady(c *gin.Context) error {
 	if err != nil {
 		return errNotReady
 	}
-	v, err := s.version.get(ctx)
+	v, err := s.idx.Version(ctx)
 	if err != nil {
 		return errNotReady
 	}

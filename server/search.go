@@ -225,7 +225,7 @@ func (s *Server) search(c *gin.Context, in searchInput) error {
 	if err != nil {
 		return err
 	}
-	v, err := s.version.get(ctx)
+	v, err := s.idx.Version(ctx)
 	if err != nil {
 		return err
 	}

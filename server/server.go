@@ -1,15 +1,18 @@
 package server
 
 import (
+	"context"
+	"errors"
 	"log/slog"
 	"net/http"
 	"runtime"
 	"strings"
 	"sync/atomic"
 	"time"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/gin-gonic/gin"
-	"github.com/gin-gonic/gin/binding"
 
 	"github.com/jiyao-search/jiyao/index"
 	"github.com/jiyao-search/jiyao/ingest"
@@ -92,7 +95,6 @@ type Server struct {
 	limiter *limiter
 	// slots holds a token per request in flight (see inFlight).
 	slots   chan struct{}
-	version *versionCache
 	routes  []route
 	started time.Time
 }
@@ -133,7 +135,6 @@ func New(idx *index.Index, opts Options) (*Server, error) {
 		log:     opts.Logger,
 		ex:      ex,
 		metrics: newMetrics(),
-		version: &versionCache{idx: idx},
 		started: time.Now(),
 	}
 	if opts.RateLimit > 0 {
@@ -171,8 +172,6 @@ func (s *Server) HTTPServer(addr string) *http.Server {
 
 func (s *Server) buildEngine() *gin.Engine {
 	gin.SetMode(gin.ReleaseMode)
-	// A misspelt field of a JSON body is an error, not silently ignored.
-	binding.EnableDecoderDisallowUnknownFields = true
 	e := gin.New()
 	e.HandleMethodNotAllowed = true
 	e.RedirectTrailingSlash = false
@@ -180,7 +179,7 @@ func (s *Server) buildEngine() *gin.Engine {
 	// The client address is the connection's; no proxy headers are
 	// trusted unless a proxy is put in front and this is changed.
 	_ = e.SetTrustedProxies(nil)
-	e.Use(s.requestID, s.accessLog, s.recover, s.cors, s.rateLimit, s.limits, s.inFlight)
+	e.Use(s.headers, s.requestID, s.accessLog, s.recover, s.cors, s.rateLimit, s.limits, s.inFlight)
 	for _, rt := range s.routes {
 		e.Handle(rt.method, rt.path, s.handle(rt.h))
 	}
@@ -189,6 +188,10 @@ func (s *Server) buildEngine() *gin.Engine {
 	})
 	e.NoRoute(func(c *gin.Context) {
 		p := c.Request.URL.Path
+		if !validPath(p) {
+			s.fail(c, errBadPath)
+			return
+		}
 		if s.opts.Pages != nil && p != APIPrefix && !strings.HasPrefix(p, APIPrefix+"/") {
 			s.opts.Pages.ServeHTTP(c.Writer, c.Request)
 			return
@@ -198,6 +201,23 @@ func (s *Server) buildEngine() *gin.Engine {
 	return e
 }
 
+// validPath reports whether a request path (decoded) can name a page or a
+// file: valid UTF-8, no control characters, no . or .. segment. The
+// embedded file server answered a plain-text 500 to one that is not
+// UTF-8 (fs.ErrInvalid), and the pages' router redirects a dot segment
+// to a path the client did not ask for.
+func validPath(p string) bool {
+	if !utf8.ValidString(p) || strings.ContainsFunc(p, unicode.IsControl) {
+		return false
+	}
+	for seg := range strings.SplitSeq(p, "/") {
+		if seg == "." || seg == ".." {
+			return false
+		}
+	}
+	return true
+}
+
 // handlerFunc is an endpoint: it writes its answer or returns an error
 // that the wrapper writes in the error shape.
 type handlerFunc func(c *gin.Context) error
@@ -205,6 +225,12 @@ type handlerFunc func(c *gin.Context) error
 func (s *Server) handle(h handlerFunc) gin.HandlerFunc {
 	return func(c *gin.Context) {
 		if err := h(c); err != nil {
+			if !clientGone(err) && errors.Is(c.Request.Context().Err(), context.Canceled) {
+				// The client went away, which is why whatever failed
+				// failed, in its own words.
+				s.log.Debug("request failed after its client went away", "request_id", c.GetString(ctxRequestID), "err", err)
+				err = errClientGone
+			}
 			s.fail(c, err)
 		}
 	}
@@ -213,6 +239,9 @@ func (s *Server) handle(h handlerFunc) gin.HandlerFunc {
 // fail writes err in the error shape, unless the answer has started.
 func (s *Server) fail(c *gin.Context, err error) {
 	ae := toAPIError(err)
+	if ae == errClientGone {
+		c.Set(ctxClientGone, true)
+	}
 	if ae.Status >= 500 && ae != errNotReady && ae != errTimeout {
 		s.log.Error("request failed", "method", c.Request.Method, "path", c.Request.URL.Path,
 			"request_id", c.GetString(ctxRequestID), "err", err)

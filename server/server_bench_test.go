@@ -37,6 +37,7 @@ func BenchmarkAPI(b *testing.B) {
 		{"decisions", "/api/v1/decisions?q=" + url.QueryEscape("规划")},
 		{"meeting", "/api/v1/meetings/" + f.seedID},
 		{"suggest", "/api/v1/suggest?q=" + url.QueryEscape("苏州")},
+		{"suggest-1", "/api/v1/suggest?q=" + url.QueryEscape("苏")},
 	} {
 		b.Run(bc.name, func(b *testing.B) {
 			for b.Loop() {

@@ -6,6 +6,7 @@ import (
 	"encoding/csv"
 	"encoding/json"
 	"encoding/xml"
+	"fmt"
 	"io"
 	"mime/multipart"
 	"net/http"
@@ -22,6 +23,7 @@ import (
 	"github.com/jiyao-search/jiyao/index"
 	"github.com/jiyao-search/jiyao/ingest"
 	"github.com/jiyao-search/jiyao/internal/sample"
+	"github.com/jiyao-search/jiyao/server/web"
 )
 
 func ids[T any](xs []T, id func(T) string) []string {
@@ -160,7 +162,16 @@ func TestErrors(t *testing.T) {
 		{"POST", "/api/v1/search", `{"size": "ten"}`, []string{"Content-Type", "application/json"}, 400, "invalid_size", "size"},
 		{"POST", "/api/v1/search", `{"colour": 1}`, []string{"Content-Type", "application/json"}, 400, "invalid_body", "body"},
 		{"POST", "/api/v1/search", `{"q": "` + strings.Repeat("a", maxBodyBytes) + `"}`, []string{"Content-Type", "application/json"}, 413, "too_large", ""},
-		{"GET", "/api/v1/meetings/..%2F..%2Fetc%2Fpasswd", "", nil, 404, "not_found", ""},
+		{"POST", "/api/v1/search", `{"q": "氢能"}`, nil, 415, "unsupported_media_type", "Content-Type"},
+		{"POST", "/api/v1/search", `{"q": "氢能"}`, []string{"Content-Type", "text/plain"}, 415, "unsupported_media_type", "Content-Type"},
+		{"POST", "/api/v1/search", `q=氢能`, []string{"Content-Type", "application/x-www-form-urlencoded"}, 415, "unsupported_media_type", "Content-Type"},
+		{"POST", "/api/v1/search", `{"q": "氢能"}`, []string{"Content-Type", "application/json;;"}, 415, "unsupported_media_type", "Content-Type"},
+		{"POST", "/api/v1/search", `{"q": "氢能"}{"q": "防汛"}`, []string{"Content-Type", "application/json"}, 400, "invalid_body", "body"},
+		{"POST", "/api/v1/search", `{"q": "氢能"} x`, []string{"Content-Type", "application/json"}, 400, "invalid_body", "body"},
+		{"POST", "/api/v1/search", `{"q": "氢能"}]`, []string{"Content-Type", "application/json"}, 400, "invalid_body", "body"},
+		{"POST", "/api/v1/search", ``, []string{"Content-Type", "application/json"}, 400, "invalid_body", "body"},
+		{"POST", "/api/v1/search", `[{"q": "氢能"}]`, []string{"Content-Type", "application/json"}, 400, "invalid_body", "body"},
+		{"GET", "/api/v1/meetings/..%2F..%2Fetc%2Fpasswd", "", nil, 400, "invalid_path", "path"},
 		{"GET", "/api/v1/meetings/not%20an%20id", "", nil, 400, "invalid_id", "id"},
 		{"GET", "/api/v1/meetings/0123456789abcdef%2Fi1", "", nil, 404, "not_found", ""},
 		{"GET", "/api/v1/meetings/ABCDEF0123456789", "", nil, 400, "invalid_id", "id"},
@@ -312,6 +323,58 @@ func TestUpload(t *testing.T) {
 	f.get("/api/v1/search?q="+url.QueryEscape("氫能")).decode(t, &res)
 	if res.Total != 2 {
 		t.Errorf("search after upload: total %d, want 2 (seed and upload)", res.Total)
+	}
+}
+
+// An upload or a delete whose deadline passes before the commit is
+// answered 503 timeout and not done: nothing indexed, nothing deleted, the
+// index version as it was.
+func TestWritePastDeadline(t *testing.T) {
+	f := newFixture(t, Options{Token: testToken, RequestTimeout: time.Nanosecond}, 0)
+	auth := []string{"Authorization", "Bearer " + testToken}
+	before, err := f.idx.Version(context.Background())
+	if err != nil {
+		t.Fatal(err)
+	}
+	edited := bytes.Replace(readSeed(t), []byte("氢能"), []byte("氫能"), 1)
+	ct, body := multipartBody(t, map[string][]byte{"late.txt": edited})
+	for _, r := range []response{
+		f.do("POST", "/api/v1/documents", body, append(auth, "Content-Type", ct)...),
+		f.do("DELETE", "/api/v1/meetings/"+f.seedID, nil, auth...),
+	} {
+		var e errBody
+		r.decode(t, &e)
+		if r.status != 503 || e.Error.Code != "timeout" {
+			t.Errorf("write past its deadline: %d %+v", r.status, e)
+		}
+	}
+	if _, _, ok, _ := f.idx.Lookup(context.Background(), UploadSourcePrefix+"late.txt"); ok {
+		t.Error("the upload answered 503 was indexed")
+	}
+	if _, err := f.idx.Get(context.Background(), f.seedID); err != nil {
+		t.Errorf("the delete answered 503 was done: %v", err)
+	}
+	if after, _ := f.idx.Version(context.Background()); after != before {
+		t.Errorf("index version %s after writes answered 503; before %s", after, before)
+	}
+}
+
+// The files of an upload whose later batches were abandoned at the
+// deadline are reported failed with code timeout; those committed stay.
+func TestAbandonedFiles(t *testing.T) {
+	sum := index.Summary{}
+	sum.Add(index.Outcome{Source: "upload/a.txt", Status: index.StatusAdded, ID: "0123456789abcdef"})
+	sum.Add(index.Outcome{Source: "upload/f.jsonl#2", Status: index.StatusAdded, ID: "0123456789abcdee"})
+	var srcs []index.Source
+	for _, name := range []string{"upload/a.txt", "upload/f.jsonl", "upload/b.txt"} {
+		srcs = append(srcs, index.BytesSource(name, []byte("x")))
+	}
+	abandoned(&sum, srcs, fmt.Errorf("put: %w", context.DeadlineExceeded))
+	if sum.Added != 2 || sum.Failed != 1 || len(sum.Outcomes) != 3 {
+		t.Fatalf("summary %+v", sum)
+	}
+	if o := sum.Outcomes[2]; o.Source != "upload/b.txt" || o.Status != index.StatusFailed || outcomeCode(o.Err) != "timeout" {
+		t.Errorf("abandoned file: %+v (code %s)", o, outcomeCode(o.Err))
 	}
 }
 
@@ -541,6 +604,59 @@ func TestProbesAndMetrics(t *testing.T) {
 	}
 }
 
+// A JSON body is taken with its media type's parameters and white space
+// after it; TestErrors has what is refused.
+func TestStrictJSONAccepts(t *testing.T) {
+	f := newFixture(t, Options{}, 0)
+	for _, ct := range []string{"application/json", "application/json; charset=utf-8", "Application/JSON"} {
+		r := f.do("POST", "/api/v1/search", strings.NewReader(`{"q": "氢能"}`+"\n\t "), "Content-Type", ct)
+		var res SearchResponse
+		r.decode(t, &res)
+		if r.status != 200 || res.Total == 0 {
+			t.Errorf("Content-Type %q: %d, %d hits: %.200s", ct, r.status, res.Total, r.body)
+		}
+	}
+}
+
+// Every answer says nosniff, whoever writes it: an endpoint, an error, a
+// page, a page's error, a static file, the original of a meeting, a probe.
+func TestNosniffEverywhere(t *testing.T) {
+	idx, err := index.OpenMem()
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { idx.Close() })
+	pages, err := web.New(idx, web.Options{APIPrefix: APIPrefix})
+	if err != nil {
+		t.Fatal(err)
+	}
+	f := newFixture(t, Options{Pages: pages}, 0)
+	for _, tt := range []struct {
+		method, target string
+		status         int
+	}{
+		{"GET", "/api/v1/search?q=" + url.QueryEscape("氢能"), 200},
+		{"GET", "/api/v1/search?size=0", 400},
+		{"POST", "/api/v1/search", 415},
+		{"PUT", "/api/v1/search", 405},
+		{"GET", "/api/v1/nowhere", 404},
+		{"GET", "/api/v1/meetings/" + f.seedID + "/source", 200},
+		{"GET", "/api/v1/openapi.json", 200},
+		{"GET", "/healthz", 200},
+		{"GET", "/metrics", 200},
+		{"GET", "/", 200},
+		{"GET", "/nowhere", 404},
+		{"POST", "/", 405},
+		{"GET", "/static/style.css", 200},
+		{"GET", "/static/nothing.css", 404},
+	} {
+		r := f.do(tt.method, tt.target, strings.NewReader("x"))
+		if r.status != tt.status || r.header.Get("X-Content-Type-Options") != "nosniff" {
+			t.Errorf("%s %s: %d (want %d), X-Content-Type-Options %q", tt.method, tt.target, r.status, tt.status, r.header.Get("X-Content-Type-Options"))
+		}
+	}
+}
+
 func TestMiddleware(t *testing.T) {
 	pages := http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) { w.Write([]byte("page " + r.URL.Path)) })
 	f := newFixture(t, Options{Pages: pages, RateLimit: 1, RateBurst: 3}, 0)
@@ -609,11 +725,11 @@ func TestTimeout(t *testing.T) {
 func TestIndexVersionStable(t *testing.T) {
 	a := newFixture(t, Options{}, 3)
 	b := newFixture(t, Options{}, 3)
-	va, err := a.srv.version.get(context.Background())
+	va, err := a.srv.idx.Version(context.Background())
 	if err != nil {
 		t.Fatal(err)
 	}
-	vb, _ := b.srv.version.get(context.Background())
+	vb, _ := b.srv.idx.Version(context.Background())
 	if va != vb || !strings.HasPrefix(va, "m"+index.MappingVersion+"-6-") {
 		t.Errorf("versions of equal indexes: %s, %s", va, vb)
 	}
@@ -773,5 +889,65 @@ func TestUploadRemovesSample(t *testing.T) {
 	}
 	if ids, err := f.idx.MeetingsFromPrefix(ctx, sample.Prefix); err != nil || len(ids) != 0 {
 		t.Errorf("sample meetings left: %v %v", ids, err)
+	}
+}
+
+// A meeting whose text is longer than an answer carries is answered in
+// parts, each at most index.MaxTextWindow bytes of text, flagged, with the
+// next part's URL and the original's; the parts make the whole text. A
+// meeting of usual length is answered whole, its items with their texts.
+func TestMeetingTextInParts(t *testing.T) {
+	f := newFixture(t, Options{}, 0)
+	para := "会议审议通过了《苏州市氢能及燃料电池产业发展规划》，由市工信局牵头落实。\n"
+	text := "苏州市人民政府第99次常务会议纪要\n" + strings.Repeat(para, 2*index.MaxTextWindow/len(para)+1000)
+	item := "一、" + para
+	text += item
+	rec := &ingest.Minutes{ID: "abcd0000000000aa", Source: "long.txt", SHA256: "long", Format: "text", Script: "simplified",
+		Issuer: "苏州市人民政府", Title: "苏州市人民政府第99次常务会议纪要", Text: text,
+		Items: []ingest.Item{{No: 1, Title: "审议规划", Text: item, Start: len(text) - len(item), End: len(text)}}}
+	if err := f.idx.Put(context.Background(), []*ingest.Minutes{rec}); err != nil {
+		t.Fatal(err)
+	}
+	var whole strings.Builder
+	next := "/api/v1/meetings/" + rec.ID
+	for parts := 0; next != ""; parts++ {
+		if parts > 3 {
+			t.Fatalf("more than 3 parts of a text of %d bytes", len(text))
+		}
+		r := f.get(next)
+		var got MeetingResponse
+		r.decode(t, &got)
+		if r.status != 200 || !got.TextTruncated || got.TextWindow == nil || got.Original != "/api/v1/meetings/"+rec.ID+"/source" {
+			t.Fatalf("GET %s: %d, truncated %v, window %+v, original %q", next, r.status, got.TextTruncated, got.TextWindow, got.Original)
+		}
+		if n := len(got.Meeting.Text); n > index.MaxTextWindow || len(r.body) > index.MaxTextWindow+64<<10 {
+			t.Errorf("GET %s: %d bytes of text in an answer of %d", next, n, len(r.body))
+		}
+		if w := got.TextWindow; w.From != whole.Len() || w.To-w.From != len(got.Meeting.Text) || w.Total != len(text) {
+			t.Errorf("GET %s: window %+v after %d bytes", next, w, whole.Len())
+		}
+		if got.Meeting.Items[0].Text != "" || got.Meeting.Items[0].End != len(text) {
+			t.Errorf("GET %s: item %+v", next, got.Meeting.Items[0])
+		}
+		whole.WriteString(got.Meeting.Text)
+		next = got.TextNext
+	}
+	if whole.String() != text {
+		t.Errorf("the parts make %d bytes, not the text's %d", whole.Len(), len(text))
+	}
+
+	r := f.get("/api/v1/meetings/" + f.seedID)
+	var seed MeetingResponse
+	r.decode(t, &seed)
+	if r.status != 200 || seed.TextTruncated || seed.TextWindow != nil || seed.TextNext != "" || len(seed.Meeting.Items) == 0 || seed.Meeting.Items[0].Text == "" {
+		t.Errorf("a meeting of usual length: %d, truncated %v, window %+v, next %q", r.status, seed.TextTruncated, seed.TextWindow, seed.TextNext)
+	}
+	for _, from := range []string{"-1", "99999999", "x"} {
+		var e errBody
+		r := f.get("/api/v1/meetings/" + rec.ID + "?text_from=" + from)
+		r.decode(t, &e)
+		if r.status != 400 || e.Error.Param != "text_from" {
+			t.Errorf("text_from=%s: %d %+v", from, r.status, e)
+		}
 	}
 }

@@ -174,3 +174,91 @@ func checkWhole(t *testing.T, dir string) int {
 	}
 	return meetings
 }
+
+// packsSize sums the pack files of the index in dir.
+func packsSize(t *testing.T, dir string) int64 {
+	t.Helper()
+	ents, err := os.ReadDir(filepath.Join(dir, "packs"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var n int64
+	for _, e := range ents {
+		info, err := e.Info()
+		if err != nil {
+			t.Fatal(err)
+		}
+		n += info.Size()
+	}
+	return n
+}
+
+// TestCompactAfterKills kills `jiyao ingest` with SIGKILL again and again,
+// completes the work, and runs `jiyao compact`: the packs, grown by every
+// interrupted run, come back within 10% of a clean run's, and the index
+// holds whole meetings, every file's original once.
+func TestCompactAfterKills(t *testing.T) {
+	tmp := t.TempDir()
+	bin := builtBinary(t)
+	src := filepath.Join(tmp, "docs")
+	if err := os.MkdirAll(src, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	const n = 600
+	g := gen.New(12)
+	for i := range n {
+		d := g.Doc(i)
+		if err := os.WriteFile(filepath.Join(src, d.Name), d.Text, 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	cleanDir := filepath.Join(tmp, "clean")
+	if out, err := exec.Command(bin, "ingest", "--index", cleanDir, "--quiet", src).CombinedOutput(); err != nil {
+		t.Fatalf("clean ingest: %v\n%s", err, out)
+	}
+	clean := packsSize(t, cleanDir)
+
+	dir := filepath.Join(tmp, "index")
+	kills := 0
+	for round := range 6 {
+		cmd := exec.Command(bin, "ingest", "--index", dir, "--batch", "16", "--quiet", src)
+		if err := cmd.Start(); err != nil {
+			t.Fatal(err)
+		}
+		done := make(chan error, 1)
+		go func() { done <- cmd.Wait() }()
+		select {
+		case err := <-done:
+			t.Logf("round %d: ingest finished before the kill (%v)", round, err)
+		case <-time.After(time.Duration(300+100*round) * time.Millisecond):
+			if err := cmd.Process.Signal(syscall.SIGKILL); err != nil {
+				t.Fatal(err)
+			}
+			<-done
+			kills++
+		}
+	}
+	if out, err := exec.Command(bin, "ingest", "--index", dir, "--quiet", src).CombinedOutput(); err != nil {
+		t.Fatalf("final ingest: %v\n%s", err, out)
+	}
+	grown := packsSize(t, dir)
+	if kills == 0 || grown <= clean {
+		t.Skipf("no run was interrupted with work left undone (%d kills, packs %d bytes, clean %d)", kills, grown, clean)
+	}
+	out, err := exec.Command(bin, "compact", "--index", dir).CombinedOutput()
+	if err != nil {
+		t.Fatalf("compact: %v\n%s", err, out)
+	}
+	compacted := packsSize(t, dir)
+	t.Logf("%d kills; packs of a clean run %d bytes, after the kills %d, compacted %d\n%s", kills, clean, grown, compacted, out)
+	if compacted > clean*11/10 {
+		t.Errorf("compacted packs hold %d bytes; a clean run's %d (+10%% is %d)", compacted, clean, clean*11/10)
+	}
+	if got := checkWhole(t, dir); got != n {
+		t.Errorf("after compacting: %d meetings, want %d", got, n)
+	}
+	srcs, err := index.Originals(dir)
+	if err != nil || len(srcs) != n {
+		t.Errorf("originals after compacting: %d, %v; want %d", len(srcs), err, n)
+	}
+}

@@ -2,8 +2,9 @@
 // generated minutes: indexing rate, peak memory, size against the text, and
 // the latency of each class of query, each engine built and measured in the
 // same run. `jiyao bench` prints its report; BenchmarkCompare reports it to
-// go test -bench. It is a harness, kept out of the index package it
-// measures.
+// go test -bench. RunLoad (load.go), behind `jiyao loadtest`, measures a
+// server over the same generated minutes under concurrent requests. It is
+// a harness, kept out of the packages it measures.
 package bench
 
 import (
@@ -702,8 +703,16 @@ func resetPeakRSS() bool {
 }
 
 // procStatus reads a size field of /proc/self/status, in bytes.
-func procStatus(field string) (int64, error) {
-	f, err := os.Open("/proc/self/status")
+func procStatus(field string) (int64, error) { return pidStatus(0, field) }
+
+// pidStatus reads a size field of /proc/PID/status (PID 0: this process),
+// in bytes.
+func pidStatus(pid int, field string) (int64, error) {
+	path := "/proc/self/status"
+	if pid != 0 {
+		path = fmt.Sprintf("/proc/%d/status", pid)
+	}
+	f, err := os.Open(path)
 	if err != nil {
 		return 0, err
 	}
@@ -721,7 +730,7 @@ func procStatus(field string) (int64, error) {
 		n, err := strconv.ParseInt(fs[0], 10, 64)
 		return n * 1024, err
 	}
-	return 0, errors.New("no " + field + " in /proc/self/status")
+	return 0, errors.New("no " + field + " in " + path)
 }
 
 // loadAvg is the 1-minute load average, or -1.

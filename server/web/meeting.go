@@ -7,6 +7,7 @@ import (
 	"net/http"
 	"net/url"
 
+	"github.com/jiyao-search/jiyao/index"
 	"github.com/jiyao-search/jiyao/ingest"
 )
 
@@ -25,7 +26,10 @@ type meetingPage struct {
 	Depts      []link
 	Topics     []link
 	Text       template.HTML
-	SourceURL  string
+	// TextCut, when set, says the text shown is the start of a longer one
+	// (see index.CutText).
+	TextCut   string
+	SourceURL string
 	// Marked counts the terms found in the text.
 	Q      string
 	Terms  []string
@@ -75,6 +79,12 @@ func (h *Handler) meeting(w http.ResponseWriter, r *http.Request) {
 		h.fail(w, r, err)
 		return
 	}
+	// A page carries at most index.MaxTextWindow bytes of the text, as the
+	// API's answer does: the rest is in the original, linked.
+	textCut := ""
+	if w, cut := index.CutText(m, 0, index.MaxTextWindow); cut {
+		textCut = fmt.Sprintf("全文共 %.1f MB，此处只显示开头 %.1f MB。", float64(w.Total)/1e6, float64(w.To)/1e6)
+	}
 	terms := queryTerms(q)
 	title := m.Title
 	if title == "" {
@@ -85,6 +95,7 @@ func (h *Handler) meeting(w http.ResponseWriter, r *http.Request) {
 		Date:      cnDate(m.Meeting.Date),
 		Published: cnDate(m.Published),
 		Text:      markTerms(m.Text, terms),
+		TextCut:   textCut,
 		SourceURL: h.opts.APIPrefix + "/meetings/" + url.PathEscape(m.ID) + "/source",
 		Search:    state{Q: q}.URL(),
 	}

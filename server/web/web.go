@@ -76,7 +76,7 @@ func New(idx *index.Index, opts Options) (*Handler, error) {
 	mux.HandleFunc("GET /decisions", h.decisions)
 	mux.HandleFunc("GET /officials/{name}", h.official)
 	mux.HandleFunc("GET /departments/{name}", h.department)
-	mux.Handle("GET /static/", http.StripPrefix("/static/", staticHandler(http.FileServerFS(static))))
+	mux.Handle("GET /static/", http.StripPrefix("/static/", h.staticHandler(static)))
 	mux.HandleFunc("/", h.notFound)
 	h.mux = mux
 	return h, nil
@@ -85,17 +85,25 @@ func New(idx *index.Index, opts Options) (*Handler, error) {
 // ServeHTTP serves a page.
 func (h *Handler) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	w.Header().Set("Content-Security-Policy", "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; form-action 'self'; base-uri 'none'; frame-ancestors 'none'")
-	w.Header().Set("X-Content-Type-Options", "nosniff")
 	w.Header().Set("Referrer-Policy", "same-origin")
 	h.mux.ServeHTTP(w, r)
 }
 
 // staticHandler serves the embedded assets; they change only with the
-// binary, which sets the version in their URLs.
-func staticHandler(next http.Handler) http.Handler {
+// binary, which sets the version in their URLs. An asset that does not
+// exist is the site's 404 page, not the file server's plain text (nor its
+// 500 for a name fs.FS refuses).
+func (h *Handler) staticHandler(static fs.FS) http.Handler {
+	files := http.FileServerFS(static)
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if name := r.URL.Path; name != "" {
+			if _, err := fs.Stat(static, name); err != nil {
+				h.notFound(w, r)
+				return
+			}
+		}
 		w.Header().Set("Cache-Control", "public, max-age=86400")
-		next.ServeHTTP(w, r)
+		files.ServeHTTP(w, r)
 	})
 }
 

@@ -504,3 +504,34 @@ func TestHistogramLabels(t *testing.T) {
 		t.Errorf("labels = %q, want %q", labelled, want)
 	}
 }
+
+// A meeting whose text is longer than a page carries shows its start, says
+// so and links the original; one of usual length shows it whole.
+func TestMeetingPageLongText(t *testing.T) {
+	idx, err := index.OpenMem()
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer idx.Close()
+	para := "会议审议通过了《苏州市氢能及燃料电池产业发展规划》，由市工信局牵头落实。\n"
+	long := &ingest.Minutes{ID: "abcd0000000000aa", Source: "long.txt", SHA256: "long", Format: "text", Script: "simplified",
+		Issuer: "苏州市人民政府", Title: "苏州市人民政府第99次常务会议纪要",
+		Text: strings.Repeat(para, 2*index.MaxTextWindow/len(para))}
+	short := &ingest.Minutes{ID: "abcd0000000000bb", Source: "short.txt", SHA256: "short", Format: "text", Script: "simplified",
+		Issuer: "苏州市人民政府", Title: "苏州市人民政府第98次常务会议纪要", Text: para}
+	if err := idx.Put(context.Background(), []*ingest.Minutes{long, short}); err != nil {
+		t.Fatal(err)
+	}
+	h := newHandler(t, idx)
+	rec, doc := get(t, h, "/meetings/"+long.ID)
+	if rec.Code != 200 || rec.Body.Len() > index.MaxTextWindow+64<<10 {
+		t.Fatalf("long meeting page: %d, %d bytes", rec.Code, rec.Body.Len())
+	}
+	note := find(doc, "p#text-cut")
+	if len(note) != 1 || !strings.Contains(text(note[0]), "只显示开头") || len(find(note[0], "a[download]")) != 1 {
+		t.Errorf("long meeting page: no note of the cut text with the original's link")
+	}
+	if rec, doc := get(t, h, "/meetings/"+short.ID); rec.Code != 200 || len(find(doc, "p#text-cut")) != 0 || !strings.Contains(rec.Body.String(), "牵头落实") {
+		t.Errorf("short meeting page: %d, cut note %d", rec.Code, len(find(doc, "p#text-cut")))
+	}
+}

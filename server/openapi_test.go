@@ -105,6 +105,7 @@ func TestOpenAPIShapes(t *testing.T) {
 		{"GET", "/api/v1/departments/" + url.PathEscape("市经信局"), "/api/v1/departments/{name}", nil, nil, 200},
 		{"GET", "/api/v1/topics?level=item", "/api/v1/topics", nil, nil, 200},
 		{"GET", "/api/v1/suggest?q=" + esc("杭州"), "/api/v1/suggest", nil, nil, 200},
+		{"GET", "/api/v1/stats", "/api/v1/stats", nil, nil, 200},
 		{"GET", "/api/v1/healthz", "/api/v1/healthz", nil, nil, 200},
 		{"GET", "/api/v1/readyz", "/api/v1/readyz", nil, nil, 200},
 		{"GET", "/healthz", "/healthz", nil, nil, 200},

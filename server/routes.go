@@ -150,6 +150,8 @@ func (s *Server) routeTable() []route {
 			summary:     "An Atom feed of the newest meetings matching a query, for alerts",
 			params:      join([]paramDoc{qParam}, filterParamDocs),
 			contentType: "application/atom+xml", errors: errsRead}},
+		{http.MethodGet, api("/stats"), s.getStats, opDoc{id: "stats", tag: "meta",
+			summary: "What the index holds: meetings, items, decisions, size and the dates they span", resp: StatsResponse{}, errors: errsRead}},
 		{http.MethodGet, api("/openapi.json"), s.getOpenAPI, opDoc{id: "openapi", tag: "meta",
 			summary: "This API's OpenAPI 3 description", contentType: "application/json"}},
 		{http.MethodGet, api("/healthz"), s.getHealth, opDoc{id: "healthzAPI", tag: "meta",
@@ -173,6 +175,38 @@ type HealthResponse struct {
 	Meetings *uint64 `json:"meetings,omitempty"`
 	// IndexVersion is the version of the index contents (readyz).
 	IndexVersion string `json:"index_version,omitempty"`
+}
+
+// StatsResponse is the answer of GET /stats: what `jiyao stats` prints.
+type StatsResponse struct {
+	Meetings  uint64 `json:"meetings"`
+	Items     uint64 `json:"items"`
+	Decisions uint64 `json:"decisions"`
+	// SizeBytes is the size of the index folder on disk.
+	SizeBytes int64 `json:"size_bytes"`
+	// FirstDate and LastDate bound the meeting dates, YYYY-MM-DD.
+	FirstDate      string `json:"first_date,omitempty"`
+	LastDate       string `json:"last_date,omitempty"`
+	MappingVersion string `json:"mapping_version"`
+	IndexVersion   string `json:"index_version"`
+}
+
+func (s *Server) getStats(c *gin.Context) error {
+	if err := checkParams(c); err != nil {
+		return err
+	}
+	ctx := c.Request.Context()
+	st, err := s.idx.Stats(ctx)
+	if err != nil {
+		return err
+	}
+	v, err := s.idx.Version(ctx)
+	if err != nil {
+		return err
+	}
+	writeJSON(c, http.StatusOK, StatsResponse{Meetings: st.Meetings, Items: st.Items, Decisions: st.Decisions, SizeBytes: st.SizeBytes,
+		FirstDate: st.FirstDate, LastDate: st.LastDate, MappingVersion: st.MappingVersion, IndexVersion: v})
+	return nil
 }
 
 func (s *Server) getHealth(c *gin.Context) error {

@@ -267,6 +267,22 @@ func TestDelete(t *testing.T) {
 	}
 }
 
+// GET /stats says what `jiyao stats` says of the index, with the version
+// readyz gives; an unknown parameter is a 400 naming it.
+func TestStats(t *testing.T) {
+	f := newFixture(t, Options{}, 0)
+	var st StatsResponse
+	var ready HealthResponse
+	f.get("/api/v1/stats").decode(t, &st)
+	f.get("/readyz").decode(t, &ready)
+	if st.Meetings == 0 || st.Meetings != *ready.Meetings || st.IndexVersion != ready.IndexVersion || st.Items == 0 || st.FirstDate == "" || st.MappingVersion == "" {
+		t.Errorf("stats %+v, readyz %+v", st, ready)
+	}
+	if r := f.get("/api/v1/stats?x=1"); r.status != 400 || !strings.Contains(string(r.body), `"param":"x"`) {
+		t.Errorf("stats?x=1: %d %s", r.status, r.body)
+	}
+}
+
 // multipartBody builds a multipart body of files.
 func multipartBody(t testing.TB, files map[string][]byte) (string, *bytes.Buffer) {
 	var buf bytes.Buffer

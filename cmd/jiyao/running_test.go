@@ -24,12 +24,19 @@ import (
 // after a minute.
 func runBin(t *testing.T, bin string, env []string, args ...string) (stderr string, code int, took time.Duration) {
 	t.Helper()
+	_, stderr, code, took = runBinOut(t, bin, env, args...)
+	return stderr, code, took
+}
+
+// runBinOut is runBin that also returns what the command printed.
+func runBinOut(t *testing.T, bin string, env []string, args ...string) (stdout, stderr string, code int, took time.Duration) {
+	t.Helper()
 	ctx, cancel := context.WithTimeout(context.Background(), time.Minute)
 	defer cancel()
 	cmd := exec.CommandContext(ctx, bin, args...)
 	cmd.Env = append(os.Environ(), env...)
-	var errb bytes.Buffer
-	cmd.Stderr = &errb
+	var outb, errb bytes.Buffer
+	cmd.Stdout, cmd.Stderr = &outb, &errb
 	start := time.Now()
 	err := cmd.Run()
 	took = time.Since(start)
@@ -41,12 +48,13 @@ func runBin(t *testing.T, bin string, env []string, args ...string) (stderr stri
 	default:
 		t.Fatalf("jiyao %v: %v", args, err)
 	}
-	return errb.String(), code, took
+	return outb.String(), errb.String(), code, took
 }
 
 // TestWhileServing starts `jiyao serve` and runs, beside it, the commands
-// that open its index: each is turned away at once, naming the server,
-// instead of waiting on the index's lock. Then `jiyao ingest --server`
+// that write its index: each is turned away at once, naming the server,
+// instead of waiting on the index's lock; the read-only ones (search,
+// stats) ask the server. Then `jiyao ingest --server`
 // feeds the running server over loopback HTTP, and once the server has
 // stopped the index opens again.
 func TestWhileServing(t *testing.T) {
@@ -76,8 +84,6 @@ func TestWhileServing(t *testing.T) {
 
 	for _, args := range [][]string{
 		{"ingest", "--index", dir, docs},
-		{"stats", "--index", dir},
-		{"search", "--index", dir, "氢能"},
 		{"delete", "--index", dir, "0123456789abcdef"},
 		{"reindex", "--index", dir},
 		{"serve", "--index", dir, "--addr", "127.0.0.1:0"},
@@ -113,6 +119,15 @@ func TestWhileServing(t *testing.T) {
 		if res.Total != 1 {
 			t.Errorf("search %s on the server after ingest --server: %d hits, want 1", q, res.Total)
 		}
+	}
+	// The read-only commands beside the server ask it.
+	stdout, stderr, code, _ := runBinOut(t, bin, nil, "search", "--index", dir, `"甲号送达氢能"`)
+	if code != 0 || !strings.Contains(stdout, "1 hits (exact match") || !strings.Contains(stdout, "【甲号送达氢能】") || !strings.Contains(stderr, "asked it at "+srv.base) {
+		t.Errorf("search beside the server: exit %d\n%s\n%s", code, stdout, stderr)
+	}
+	stdout, stderr, code, _ = runBinOut(t, bin, nil, "stats", "--index", dir)
+	if code != 0 || !strings.Contains(stdout, "meetings   2\n") {
+		t.Errorf("stats beside the server: exit %d\n%s\n%s", code, stdout, stderr)
 	}
 	stderr, code, _ = runBin(t, bin, []string{"JIYAO_TOKEN=" + token}, "ingest", "--server", srv.base, filepath.Join(docs, "a-纪要.txt"))
 	if code != 0 || !strings.Contains(stderr, "added 0 (0 incomplete), updated 0, unchanged 1, skipped 0 (not meeting records), failed 0") {

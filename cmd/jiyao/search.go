@@ -61,12 +61,15 @@ func runSearch(ctx context.Context, e *env, args []string) error {
 	default:
 		req.Facets = strings.Split(*facets, ",")
 	}
+	var res *index.Result
 	idx, err := openIndex("search", *dir, index.Options{ReadOnly: true})
-	if err != nil {
-		return err
+	if r, ok := remoteFor(err); ok {
+		throughServer(e, r)
+		res, err = r.search(ctx, req)
+	} else if err == nil {
+		defer idx.Close()
+		res, err = idx.Search(ctx, req)
 	}
-	defer idx.Close()
-	res, err := idx.Search(ctx, req)
 	if err != nil {
 		return err
 	}

@@ -20,12 +20,15 @@ func runStats(ctx context.Context, e *env, args []string) error {
 	if err := parseFlags(fs, args); err != nil {
 		return err
 	}
+	var st index.Stats
 	idx, err := openIndex("stats", *dir, index.Options{ReadOnly: true})
-	if err != nil {
-		return err
+	if r, ok := remoteFor(err); ok {
+		throughServer(e, r)
+		st, err = r.stats(ctx)
+	} else if err == nil {
+		defer idx.Close()
+		st, err = idx.Stats(ctx)
 	}
-	defer idx.Close()
-	st, err := idx.Stats(ctx)
 	if err != nil {
 		return err
 	}

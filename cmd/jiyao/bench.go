@@ -1,13 +1,16 @@
 package main
 
 import (
+	"bytes"
 	"context"
 	"encoding/json"
 	"fmt"
 	"io"
 	"os"
+	"runtime"
 	"runtime/pprof"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/jiyao-search/jiyao/internal/bench"
@@ -31,6 +34,7 @@ func runBench(ctx context.Context, e *env, args []string) error {
 	fs.StringVar(&cfg.Only, "only", "", "run only one engine: jiyao or plain")
 	asJSON := fs.Bool("json", false, "print the report as JSON")
 	cpuProfile := fs.String("cpuprofile", "", "write a CPU profile of the whole run to this file")
+	heapProfile := fs.String("heapprofile", "", "write the heap profile taken when the heap in use was highest to this file (sampled every half second)")
 	if err := parseFlags(fs, args); err != nil {
 		return err
 	}
@@ -52,6 +56,14 @@ func runBench(ctx context.Context, e *env, args []string) error {
 			return err
 		}
 		defer pprof.StopCPUProfile()
+	}
+	if *heapProfile != "" {
+		stop := peakHeapProfile(*heapProfile)
+		defer func() {
+			if err := stop(); err != nil {
+				fmt.Fprintf(e.stderr, "jiyao: %v\n", err)
+			}
+		}()
 	}
 	rep, err := bench.RunBenchmark(ctx, cfg)
 	if err != nil {
@@ -164,4 +176,45 @@ func ratio(a, b float64) string {
 		return "-"
 	}
 	return fmt.Sprintf("%.2f×", a/b)
+}
+
+// peakHeapProfile samples the heap in use every half second and keeps the
+// heap profile of the highest sample, which stop writes to path: what the
+// heap held at its peak, where a profile at the end shows what it holds
+// after the work.
+func peakHeapProfile(path string) (stop func() error) {
+	done := make(chan struct{})
+	var (
+		best bytes.Buffer
+		peak uint64
+		wg   sync.WaitGroup
+	)
+	wg.Add(1)
+	go func() {
+		defer wg.Done()
+		t := time.NewTicker(500 * time.Millisecond)
+		defer t.Stop()
+		for {
+			select {
+			case <-done:
+				return
+			case <-t.C:
+			}
+			var ms runtime.MemStats
+			runtime.ReadMemStats(&ms)
+			if ms.HeapInuse > peak {
+				peak = ms.HeapInuse
+				best.Reset()
+				pprof.Lookup("heap").WriteTo(&best, 0)
+			}
+		}
+	}()
+	return func() error {
+		close(done)
+		wg.Wait()
+		if err := os.WriteFile(path, best.Bytes(), 0o644); err != nil {
+			return fmt.Errorf("write heap profile: %w", err)
+		}
+		return nil
+	}
 }

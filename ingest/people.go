@@ -411,6 +411,12 @@ func fileSpeakers(p *page, m *Minutes, hs []Attendee) {
 func headedSpeakers(p *page, listed []Attendee) []Attendee {
 	var out []Attendee
 	seen := map[string]bool{}
+	offices := map[string]Attendee{} // folded office → the official listed with it
+	for _, a := range listed {
+		if k := fold.String(a.Org + a.Title); a.Title != "" && offices[k].Name == "" {
+			offices[k] = Attendee{Name: a.Name, Org: a.Org, Title: a.Title}
+		}
+	}
 	for k := range p.lines {
 		line := strings.TrimLeft(p.line(k), " \t*-•·")
 		if !speakerHeading(line) {
@@ -420,7 +426,7 @@ func headedSpeakers(p *page, listed []Attendee) []Attendee {
 		start := p.lines[k][0] + (len(p.line(k)) - len(line))
 		a, ok := headedSpeaker(p.show(start, start+len(head)), head)
 		if !ok {
-			if a, ok = listedOffice(head, listed); !ok {
+			if a, ok = offices[head]; !ok {
 				continue
 			}
 		}
@@ -431,17 +437,6 @@ func headedSpeakers(p *page, listed []Attendee) []Attendee {
 		}
 	}
 	return out
-}
-
-// listedOffice returns the listed official whose office is the folded
-// heading f (民政事務局局長 → 曾德成, listed as 民政事務局局長曾德成先生).
-func listedOffice(f string, listed []Attendee) (Attendee, bool) {
-	for _, a := range listed {
-		if a.Title != "" && fold.String(a.Org+a.Title) == f {
-			return Attendee{Name: a.Name, Org: a.Org, Title: a.Title}, true
-		}
-	}
-	return Attendee{}, false
 }
 
 // headedSpeaker reads the person of a speech's heading, disp in the

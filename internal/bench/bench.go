@@ -9,9 +9,11 @@ package bench
 
 import (
 	"bufio"
+	"bytes"
 	"context"
 	"errors"
 	"fmt"
+	"io"
 	"math/rand/v2"
 	"os"
 	"path/filepath"
@@ -22,6 +24,7 @@ import (
 	"strconv"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"time"
 	"unicode"
 	"unicode/utf8"
@@ -187,10 +190,7 @@ func RunBenchmark(ctx context.Context, cfg BenchConfig) (BenchReport, error) {
 
 	progress(fmt.Sprintf("generating %d documents", cfg.Docs))
 	docs := generate(cfg)
-	rep := BenchReport{Docs: cfg.Docs, Cores: runtime.GOMAXPROCS(0), Queries: cfg.Queries, Examples: map[string][]string{}}
-	for _, d := range docs {
-		rep.TextBytes += int64(len(d.Text))
-	}
+	rep := BenchReport{Docs: cfg.Docs, Cores: runtime.GOMAXPROCS(0), Queries: cfg.Queries, Examples: map[string][]string{}, TextBytes: docs.textBytes}
 	queries := benchQueries(docs, cfg.Seed, cfg.Queries+benchWarmup)
 	for _, q := range queries {
 		if len(rep.Examples[q.class]) < 3 {
@@ -225,34 +225,59 @@ const benchBatchSize = 256
 // benchWarmup queries of each class run before the timed ones.
 const benchWarmup = 20
 
-func generate(cfg BenchConfig) []gen.Doc {
+// corpus is a run's generated minutes, each made again from its number
+// when it is read: nothing holds the corpus, so a run's memory is the
+// index's. (Held whole, a generated corpus of 100,000 minutes took 1.6 GB,
+// which the peak RSS then counted as the index's.)
+type corpus struct {
+	g *gen.Generator
+	n int
+	// textBytes is the size of all the documents' texts.
+	textBytes int64
+}
+
+// generate makes cfg's corpus and measures its text, on every core.
+func generate(cfg BenchConfig) corpus {
 	var opts []gen.Option
 	if cfg.Wrap > 0 {
 		opts = append(opts, gen.WrapAt(cfg.Wrap))
 	}
-	g := gen.New(cfg.Seed, opts...)
-	docs := make([]gen.Doc, cfg.Docs)
-	var wg sync.WaitGroup
+	c := corpus{g: gen.New(cfg.Seed, opts...), n: cfg.Docs}
+	var (
+		wg    sync.WaitGroup
+		total atomic.Int64
+	)
 	w := runtime.GOMAXPROCS(0)
 	for k := range w {
 		wg.Go(func() {
-			for i := k; i < len(docs); i += w {
-				docs[i] = g.Doc(i)
+			for i := k; i < c.n; i += w {
+				total.Add(int64(len(c.g.Doc(i).Text)))
 			}
 		})
 	}
 	wg.Wait()
-	return docs
+	c.textBytes = total.Load()
+	return c
+}
+
+// doc returns document i.
+func (c corpus) doc(i int) gen.Doc { return c.g.Doc(i) }
+
+// source is document i as Load reads it, made when it is opened.
+func (c corpus) source(i int) index.Source {
+	return index.Source{Name: gen.DocName(i), Open: func() (io.ReadCloser, error) {
+		return io.NopCloser(bytes.NewReader(c.doc(i).Text)), nil
+	}}
 }
 
 // benchQueries draws the workload from the generated truth: two-character
 // words and plan titles that occur in the documents, issuers and years.
-func benchQueries(docs []gen.Doc, seed uint64, n int) []benchQuery {
+func benchQueries(docs corpus, seed uint64, n int) []benchQuery {
 	r := rand.New(rand.NewPCG(seed, 0x62656e6368))
 	var out []benchQuery
 	word := func() string {
 		for {
-			d := docs[r.IntN(len(docs))]
+			d := docs.doc(r.IntN(docs.n))
 			if len(d.Items) == 0 {
 				continue
 			}
@@ -269,7 +294,7 @@ func benchQueries(docs []gen.Doc, seed uint64, n int) []benchQuery {
 	}
 	phrase := func() string {
 		for {
-			d := docs[r.IntN(len(docs))]
+			d := docs.doc(r.IntN(docs.n))
 			var objs []string
 			for _, it := range d.Items {
 				for _, dc := range it.Decisions {
@@ -293,7 +318,7 @@ func benchQueries(docs []gen.Doc, seed uint64, n int) []benchQuery {
 		out = append(out, benchQuery{class: QueryFaceted, text: word()})
 	}
 	for range n {
-		d := docs[r.IntN(len(docs))]
+		d := docs.doc(r.IntN(docs.n))
 		y, _ := strconv.Atoi(d.Meeting.Date[:min(4, len(d.Meeting.Date))])
 		out = append(out, benchQuery{class: QueryFilter, issuer: d.Issuer, from: y})
 	}
@@ -439,7 +464,7 @@ func plainDoc(rec *ingest.Minutes) map[string]any {
 }
 
 // benchEngine builds one engine's index of docs in dir and measures it.
-func benchEngine(ctx context.Context, engine, dir string, docs []gen.Doc, cfg BenchConfig, progress func(string)) (EngineReport, error) {
+func benchEngine(ctx context.Context, engine, dir string, docs corpus, cfg BenchConfig, progress func(string)) (EngineReport, error) {
 	er := EngineReport{Engine: engine}
 	if err := os.RemoveAll(dir); err != nil {
 		return er, err
@@ -449,7 +474,7 @@ func benchEngine(ctx context.Context, engine, dir string, docs []gen.Doc, cfg Be
 	stopHeap := sampleHeap(&er.PeakHeap)
 	defer stopHeap()
 
-	progress(fmt.Sprintf("%s: indexing %d documents (load %.2f)", engine, len(docs), loadAvg()))
+	progress(fmt.Sprintf("%s: indexing %d documents (load %.2f)", engine, docs.n, loadAvg()))
 	er.LoadStart = loadAvg()
 	start := time.Now()
 	var err error
@@ -463,11 +488,8 @@ func benchEngine(ctx context.Context, engine, dir string, docs []gen.Doc, cfg Be
 	}
 	er.Index = time.Since(start)
 	er.LoadEnd = loadAvg()
-	var text int64
-	for _, d := range docs {
-		text += int64(len(d.Text))
-	}
-	er.DocsPerSec = float64(len(docs)) / er.Index.Seconds()
+	text := docs.textBytes
+	er.DocsPerSec = float64(docs.n) / er.Index.Seconds()
 	er.MBPerSec = float64(text) / 1e6 / er.Index.Seconds()
 	if er.IndexBytes, er.OriginalBytes, err = index.SettledSize(dir); err != nil {
 		return er, err
@@ -546,14 +568,14 @@ func timeQueries(ctx context.Context, dir string, ers []EngineReport, queries []
 	return nil
 }
 
-func buildJiyao(ctx context.Context, dir string, docs []gen.Doc, cfg BenchConfig) error {
+func buildJiyao(ctx context.Context, dir string, docs corpus, cfg BenchConfig) error {
 	idx, err := index.Open(dir, index.Options{})
 	if err != nil {
 		return err
 	}
-	srcs := make([]index.Source, len(docs))
-	for i, d := range docs {
-		srcs[i] = index.BytesSource(d.Name, d.Text)
+	srcs := make([]index.Source, docs.n)
+	for i := range srcs {
+		srcs[i] = docs.source(i)
 	}
 	sum, err := idx.Load(ctx, srcs, index.LoadOptions{Workers: cfg.Workers, BatchSize: cfg.BatchSize, Writers: cfg.Writers})
 	if cerr := idx.Close(); err == nil {
@@ -565,7 +587,7 @@ func buildJiyao(ctx context.Context, dir string, docs []gen.Doc, cfg BenchConfig
 	if sum.Failed > 0 {
 		for _, o := range sum.Outcomes {
 			if o.Status == index.StatusFailed {
-				return fmt.Errorf("%d of %d documents failed, first %s: %v", sum.Failed, len(docs), o.Source, o.Err)
+				return fmt.Errorf("%d of %d documents failed, first %s: %v", sum.Failed, docs.n, o.Source, o.Err)
 			}
 		}
 	}
@@ -574,7 +596,7 @@ func buildJiyao(ctx context.Context, dir string, docs []gen.Doc, cfg BenchConfig
 
 // buildPlain extracts records on cfg.Workers goroutines, as Load does, and
 // writes them to the plain index in batches of cfg.BatchSize.
-func buildPlain(ctx context.Context, dir string, docs []gen.Doc, cfg BenchConfig) error {
+func buildPlain(ctx context.Context, dir string, docs corpus, cfg BenchConfig) error {
 	b, err := bleve.New(dir, plainMapping())
 	if err != nil {
 		return err
@@ -590,7 +612,7 @@ func buildPlain(ctx context.Context, dir string, docs []gen.Doc, cfg BenchConfig
 	results := make(chan []*ingest.Minutes, cfg.Workers*2)
 	go func() {
 		defer close(jobs)
-		for i := range docs {
+		for i := range docs.n {
 			select {
 			case jobs <- i:
 			case <-ctx.Done():
@@ -603,9 +625,10 @@ func buildPlain(ctx context.Context, dir string, docs []gen.Doc, cfg BenchConfig
 	for range cfg.Workers {
 		wg.Go(func() {
 			for i := range jobs {
-				recs, err := ex.Extract(docs[i].Name, docs[i].Text)
+				d := docs.doc(i)
+				recs, err := ex.Extract(d.Name, d.Text)
 				if err != nil {
-					errs <- fmt.Errorf("extract %s: %w", docs[i].Name, err)
+					errs <- fmt.Errorf("extract %s: %w", d.Name, err)
 					cancel()
 					return
 				}

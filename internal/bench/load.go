@@ -306,7 +306,7 @@ type workload struct {
 	prefixes       []string
 }
 
-func newWorkload(docs []gen.Doc, ids []string, seed uint64) *workload {
+func newWorkload(docs corpus, ids []string, seed uint64) *workload {
 	w := &workload{ids: ids}
 	for _, q := range benchQueries(docs, seed, 50) {
 		v := url.Values{}
@@ -336,7 +336,8 @@ func newWorkload(docs []gen.Doc, ids []string, seed uint64) *workload {
 		}
 	}
 	seen := map[string]bool{}
-	for _, d := range docs[:min(len(docs), 500)] {
+	for i := range min(docs.n, 500) {
+		d := docs.doc(i)
 		for _, s := range []string{d.Issuer, d.Title} {
 			for _, n := range []int{1, 2, 3} {
 				if p := firstRunes(s, n); p != "" && !seen[p] {

@@ -177,9 +177,12 @@ func (g *Generator) Doc(i int) Doc {
 	r := g.rand(i)
 	is := g.pickIssuer(r)
 	d := is.compose(r, g.wrap)
-	d.Name = fmt.Sprintf("gen-%06d.txt", i)
+	d.Name = DocName(i)
 	return d
 }
+
+// DocName is the file name of document i.
+func DocName(i int) string { return fmt.Sprintf("gen-%06d.txt", i) }
 
 func (g *Generator) pickIssuer(r *rand.Rand) *issuer {
 	x := r.IntN(g.issuerCum[len(g.issuerCum)-1])

@@ -170,8 +170,11 @@ func (s *Server) HTTPServer(addr string) *http.Server {
 	}
 }
 
+// gin's mode is a process-wide setting: set once, before any server is
+// built, rather than by each New while other servers may be serving.
+func init() { gin.SetMode(gin.ReleaseMode) }
+
 func (s *Server) buildEngine() *gin.Engine {
-	gin.SetMode(gin.ReleaseMode)
 	e := gin.New()
 	e.HandleMethodNotAllowed = true
 	e.RedirectTrailingSlash = false

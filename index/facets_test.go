@@ -25,6 +25,7 @@ func bleveFacets(t *testing.T, ctx context.Context, idx *Index, req Request) []F
 	if p.officials, err = idx.officialNames(ctx, p.q); err != nil {
 		t.Fatal(err)
 	}
+	p.marks = &idx.marks
 	sr, _, err := p.request(ModeExact, false, &columnCache{})
 	if err != nil {
 		t.Fatal(err)

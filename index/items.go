@@ -4,6 +4,7 @@ import (
 	"cmp"
 	"context"
 	"encoding/binary"
+	"errors"
 	"fmt"
 	"math"
 	"slices"
@@ -83,7 +84,8 @@ func markStretches(freqs bindex.TokenFrequencies, marks []itemMark, options bind
 // itemsQuery matches the items whose stretch of their meeting's text
 // matches q, a query on the meeting text field.
 type itemsQuery struct {
-	q query.Query
+	q     query.Query
+	marks *markCache // the index's
 }
 
 func (iq itemsQuery) Searcher(ctx context.Context, r bindex.IndexReader, m mapping.IndexMapping, options search.SearcherOptions) (search.Searcher, error) {
@@ -91,7 +93,10 @@ func (iq itemsQuery) Searcher(ctx context.Context, r bindex.IndexReader, m mappi
 	if !ok {
 		return nil, fmt.Errorf("index: item search needs nested documents, which a %T does not hold", r)
 	}
-	marks, err := marksFrom(ctx).forSnapshot(r)
+	if iq.marks == nil {
+		return nil, errors.New("index: an item search needs the index's mark cache")
+	}
+	marks, err := iq.marks.forSnapshot(r)
 	if err != nil {
 		return nil, err
 	}

@@ -1,7 +1,6 @@
 package index
 
 import (
-	"context"
 	"fmt"
 	"slices"
 
@@ -25,9 +24,6 @@ type segMarks struct {
 	start []uint32
 	marks []itemMark
 }
-
-// marksKey is the context key of an index's markCache (see Search).
-type marksKey struct{}
 
 // segmentMarks are the marks of the segments of an index snapshot.
 type segmentMarks struct {
@@ -106,13 +102,4 @@ func (m *segmentMarks) of(doc uint64) []itemMark {
 	}
 	sm := m.segs[i]
 	return sm.marks[sm.start[local]:sm.start[local+1]]
-}
-
-// marksFrom returns the index's markCache that Search put in ctx, or a
-// cache for this query alone.
-func marksFrom(ctx context.Context) *markCache {
-	if c, ok := ctx.Value(marksKey{}).(*markCache); ok {
-		return c
-	}
-	return &markCache{}
 }

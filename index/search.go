@@ -257,7 +257,7 @@ func (idx *Index) Search(ctx context.Context, req Request) (*Result, error) {
 			return nil, fmt.Errorf("search %q: %w", req.Query, err)
 		}
 	}
-	ctx = context.WithValue(ctx, marksKey{}, &idx.marks)
+	plan.marks = &idx.marks
 	modes := []string{ModeExact, ModeAll, ModeAny}
 	if plan.cursor != nil {
 		modes = []string{plan.cursor.Mode}
@@ -432,6 +432,7 @@ type searchPlan struct {
 	levelFilter query.Query
 	people      []peopleFilter  // filters on people
 	officials   map[string]bool // see compiler.officials
+	marks       *markCache      // the index's, for item searches (itemsQuery)
 	loose       bool            // has free text that the looser modes would match differently
 	filters     []query.Query
 	sortName    string
@@ -617,7 +618,7 @@ const scoreNone = "none"
 // request builds the bleve request for one mode, and what records its hits
 // when the request counts facets.
 func (p *searchPlan) request(mode string, fast bool, cache *columnCache) (*bleve.SearchRequest, *hits, error) {
-	c := compiler{mode: mode, level: p.level, officials: p.officials}
+	c := compiler{mode: mode, level: p.level, officials: p.officials, marks: p.marks}
 	bq := query.NewBooleanQuery(nil, nil, nil)
 	filters := slices.Clone(p.filters)
 	for _, pf := range p.people {
@@ -788,6 +789,9 @@ type compiler struct {
 	// officials are the query's texts, folded, that are the names of
 	// people of some meeting (see Index.officialNames).
 	officials map[string]bool
+	// marks is the index's cache of items' stretches, which item
+	// searches read (itemsQuery).
+	marks *markCache
 }
 
 // Boosts: a match in a title counts more than one in the body.
@@ -1096,7 +1100,7 @@ func (c compiler) match(one func(textField) query.Query) query.Query {
 			if l == LevelItem {
 				// The items' texts are in their meetings' (see
 				// itemsQuery); item_text holds only those that are not.
-				qs = append(qs, itemsQuery{one(bodies[LevelMeeting].body)})
+				qs = append(qs, itemsQuery{one(bodies[LevelMeeting].body), c.marks})
 			}
 			continue
 		}

@@ -19,6 +19,7 @@ import (
 
 	"github.com/jiyao-search/jiyao/ingest"
 	"github.com/jiyao-search/jiyao/internal/fold"
+	"github.com/jiyao-search/jiyao/internal/shared"
 )
 
 // The search-quality suite: testdata/quality.json lists queries over the
@@ -138,20 +139,13 @@ var (
 	corpusErr  error
 )
 
-// sharedCorpusRoot returns ../../shared/corpus, skipping the test when it is
-// missing outside CI and failing it in CI.
+// sharedCorpusRoot returns ../shared/corpus beside the repository, with
+// its seed and real folders; the test fails when they are missing.
 func sharedCorpusRoot(t testing.TB) string {
 	t.Helper()
-	root := filepath.Join("..", "..", "shared", "corpus")
-	for _, sub := range []string{"seed", "real"} {
-		if _, err := os.Stat(filepath.Join(root, sub)); err != nil {
-			if os.Getenv("CI") == "true" {
-				t.Fatalf("shared corpus missing in CI: %v", err)
-			}
-			t.Skipf("shared corpus not present: %v", err)
-		}
-	}
-	return root
+	shared.CorpusPath(t, "seed")
+	shared.CorpusPath(t, "real")
+	return shared.CorpusPath(t)
 }
 
 func loadQualityCorpus(t testing.TB) *qualityCorpus {

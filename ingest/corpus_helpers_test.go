@@ -2,23 +2,16 @@ package ingest
 
 import (
 	"os"
-	"path/filepath"
 	"testing"
+
+	"github.com/jiyao-search/jiyao/internal/shared"
 )
 
 // corpusPath returns the path of ../shared/corpus/<elem…>, the shared test
-// corpus beside the repository. The test is skipped when it is missing,
-// except in CI (CI set), where that is a failure.
+// corpus beside the repository; the test fails when it is missing.
 func corpusPath(t testing.TB, elem ...string) string {
 	t.Helper()
-	p := filepath.Join(append([]string{"..", "..", "shared", "corpus"}, elem...)...)
-	if _, err := os.Stat(p); err != nil {
-		if os.Getenv("CI") != "" {
-			t.Fatalf("shared corpus missing in CI: %v", err)
-		}
-		t.Skipf("shared corpus missing: %v", err)
-	}
-	return p
+	return shared.CorpusPath(t, elem...)
 }
 
 // readCorpus returns the bytes of a file of the shared test corpus.

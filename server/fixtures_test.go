@@ -11,27 +11,23 @@ import (
 	"net/http"
 	"net/http/httptest"
 	"os"
-	"path/filepath"
 	"sync"
 	"testing"
 
 	"github.com/jiyao-search/jiyao/index"
 	"github.com/jiyao-search/jiyao/ingest"
+	"github.com/jiyao-search/jiyao/internal/shared"
 )
 
 const testToken = "test-token-0123456789"
 
-// seedFile is the published seed document shared by the project's tests.
-var seedFile = filepath.Join("..", "..", "shared", "corpus", "seed", "suzhou-2020-36.txt")
-
+// readSeed returns the published seed document shared by the project's
+// tests.
 func readSeed(t testing.TB) []byte {
 	t.Helper()
-	b, err := os.ReadFile(seedFile)
+	b, err := os.ReadFile(shared.CorpusPath(t, "seed", "suzhou-2020-36.txt"))
 	if err != nil {
-		if os.Getenv("CI") != "" {
-			t.Fatal(err)
-		}
-		t.Skip(err)
+		t.Fatal(err)
 	}
 	return b
 }

@@ -11,6 +11,7 @@ import (
 	"testing"
 
 	"github.com/jiyao-search/jiyao/ingest"
+	"github.com/jiyao-search/jiyao/internal/shared"
 )
 
 // runCmd runs a command in-process with its own streams and environment.
@@ -23,14 +24,8 @@ func runCmd(t *testing.T, envs map[string]string, args ...string) (stdout, stder
 }
 
 func seedPath(t *testing.T) string {
-	p := filepath.Join("..", "..", "..", "shared", "corpus", "seed", "suzhou-2020-36.txt")
-	if _, err := os.Stat(p); err != nil {
-		if os.Getenv("CI") != "" {
-			t.Fatal(err)
-		}
-		t.Skip(err)
-	}
-	return p
+	t.Helper()
+	return shared.CorpusPath(t, "seed", "suzhou-2020-36.txt")
 }
 
 func TestExtract(t *testing.T) {

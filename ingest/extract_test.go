@@ -560,6 +560,17 @@ func TestIssuerBeforeTheDate(t *testing.T) {
 	}
 }
 
+// A body is named right before its term's number (某鄉民代表會第12屆第17次
+// 臨時會) where no title or opening names it so that it can be read. The
+// text is made up.
+func TestIssuerBeforeTerm(t *testing.T) {
+	text := "鄉代會7/11-7/13召開臨時會\n發布日期:\n記者:\n" +
+		"烈嶼鄉民代表會第12屆第17次臨時會,從7月11日起至7月13日召開,為期3天,代表們將審議各項議案。\n"
+	if got := extractOne(t, "news.txt", text).Issuer; !strings.HasSuffix(got, "烈嶼鄉民代表會") {
+		t.Errorf("issuer = %q, want …烈嶼鄉民代表會", got)
+	}
+}
+
 // A count of bodies (两个局, 三个部门) names none of them.
 func TestCountedBodiesNameNone(t *testing.T) {
 	p := newPage("会议决定，由两个局负责落实。由市财政局负责资金。\n")

@@ -141,8 +141,31 @@ func (e *Extractor) header(p *page, d *Document, m *Minutes, ref time.Time, roc 
 			p.why("issuer", "the body that heads the record's full name (…鎮民代表會第5次臨時大會議事錄)", at)
 		}
 	}
+	if m.Issuer == "" {
+		if name, at := e.issuerBeforeTerm(p); name != "" {
+			m.Issuer = name
+			p.why("issuer", "the body named before its term (烈嶼鄉民代表會第12屆第17次臨時會)", at)
+		}
+	}
 
 	e.colophon(p, m, ref, roc)
+}
+
+// issuerBeforeTerm reads the body named right before a term's number in
+// the first part of the text (烈嶼鄉民代表會第12屆第17次臨時會, 省十三届人大
+// 常委会 is read elsewhere): a body meets in its terms.
+func (e *Extractor) issuerBeforeTerm(p *page) (string, int) {
+	head := p.norm[:min(len(p.norm), 3000)]
+	for _, loc := range termRE.FindAllStringIndex(head, 8) {
+		if !strings.HasPrefix(head[loc[0]:], "第") {
+			continue
+		}
+		start := afterLast(head[:loc[0]], " \n。,;:!?()《》「」")
+		if name := e.bodyIn(p.show(start, loc[0])); name != "" {
+			return name, start
+		}
+	}
+	return "", 0
 }
 
 // joinDocType completes a heading split over two lines, the name above and

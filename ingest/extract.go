@@ -270,6 +270,7 @@ func (e *Extractor) extractDoc(d *Document, name string, explain bool) (*Minutes
 	}
 	p.why("meeting.label", "the session designation in the title or the opening", -1)
 	p.why("recorder", "the 记录/紀錄 label or the recorder among those listed", -1)
+	boundRecord(m)
 	m.Missing = missingFields(m)
 	return m, p
 }

@@ -571,6 +571,26 @@ func TestIssuerBeforeTerm(t *testing.T) {
 	}
 }
 
+// A text that numbers more items than any minutes do keeps its first
+// maxRecordItems, says so, and keeps its text whole.
+func TestBoundRecord(t *testing.T) {
+	var b strings.Builder
+	b.WriteString("某市人民政府常务会议纪要\n")
+	for i := 1; i <= maxRecordItems+200; i++ {
+		fmt.Fprintf(&b, "%d、原则同意《某某规划%d》，由市财政局负责。\n", i, i)
+	}
+	m := extractOne(t, "many.txt", b.String())
+	if len(m.Items) != maxRecordItems || !slices.Equal(m.Truncated, []string{"items"}) {
+		t.Errorf("%d items, truncated %q; want %d and [items]", len(m.Items), m.Truncated, maxRecordItems)
+	}
+	if !strings.Contains(m.Text, "某某规划1200》") {
+		t.Error("the text was cut with the items")
+	}
+	if m := extractOne(t, "few.txt", "某市人民政府常务会议纪要\n一、原则同意《某某规划》。\n"); m.Truncated != nil {
+		t.Errorf("a short record says truncated %q", m.Truncated)
+	}
+}
+
 // A count of bodies (两个局, 三个部门) names none of them.
 func TestCountedBodiesNameNone(t *testing.T) {
 	p := newPage("会议决定，由两个局负责落实。由市财政局负责资金。\n")

@@ -1,5 +1,7 @@
 package ingest
 
+import "slices"
+
 // Bounds on the work one input may cause. A hostile or broken file that
 // reaches one is refused with an error that is ErrLimit (and so also
 // ErrUnsupported), instead of costing unbounded time or memory.
@@ -80,3 +82,48 @@ const (
 // maxPDFReads is the bound on the bytes the PDF library reads from a file
 // of size bytes.
 func maxPDFReads(size int64) int64 { return maxPDFReadFactor*size + maxPDFReadBase }
+
+// A record's lists are bounded: every item and decision becomes a document
+// of the index and every name a value of its facets, so a hostile text of
+// 30,000 numbered lines (2 MB) would cost 60,000 documents. The largest
+// real records (the shared corpus and the dev sets, 186 records) have 85
+// items (a Legislative Yuan gazette), 24 decisions and 113 attendees (a
+// Taipei council's minutes) and 14 departments; the bounds are far above.
+const (
+	maxRecordItems       = 1000
+	maxRecordDecisions   = 2000
+	maxRecordAttendees   = 2000
+	maxRecordDepartments = 500
+)
+
+// boundRecord cuts m's lists to their bounds and says which it cut.
+func boundRecord(m *Minutes) {
+	if len(m.Items) > maxRecordItems {
+		m.Items = m.Items[:maxRecordItems]
+		m.Truncated = append(m.Truncated, "items")
+	}
+	n := 0
+	for i := range m.Items {
+		it := &m.Items[i]
+		if n+len(it.Decisions) > maxRecordDecisions {
+			it.Decisions = it.Decisions[:maxRecordDecisions-n]
+			if !slices.Contains(m.Truncated, "decisions") {
+				m.Truncated = append(m.Truncated, "decisions")
+			}
+		}
+		n += len(it.Decisions)
+	}
+	if len(m.Attendees) > maxRecordAttendees {
+		m.Attendees = m.Attendees[:maxRecordAttendees]
+		m.Truncated = append(m.Truncated, "attendees")
+	}
+	if len(m.Speakers) > maxRecordAttendees {
+		m.Speakers = m.Speakers[:maxRecordAttendees]
+		m.Truncated = append(m.Truncated, "speakers")
+	}
+	if len(m.Departments) > maxRecordDepartments {
+		m.Departments = m.Departments[:maxRecordDepartments]
+		m.DepartmentIDs = m.DepartmentIDs[:min(len(m.DepartmentIDs), maxRecordDepartments)]
+		m.Truncated = append(m.Truncated, "departments")
+	}
+}

@@ -34,6 +34,10 @@ type Minutes struct {
 	// (title, issuer, meeting.date, chair): the record is indexed all the
 	// same, and says what it lacks.
 	Missing []string `json:"missing,omitempty"`
+	// Truncated lists the lists a record holds only the first of, where a
+	// document names more than any real minutes do (items, decisions,
+	// attendees, departments: see limits.go); the text is kept whole.
+	Truncated []string `json:"truncated,omitempty"`
 	// URL is the page the document was published at, when known.
 	URL string `json:"url,omitempty"`
 

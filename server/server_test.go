@@ -637,16 +637,7 @@ func TestStrictJSONAccepts(t *testing.T) {
 // Every answer says nosniff, whoever writes it: an endpoint, an error, a
 // page, a page's error, a static file, the original of a meeting, a probe.
 func TestNosniffEverywhere(t *testing.T) {
-	idx, err := index.OpenMem()
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { idx.Close() })
-	pages, err := web.New(idx, web.Options{APIPrefix: APIPrefix})
-	if err != nil {
-		t.Fatal(err)
-	}
-	f := newFixture(t, Options{Pages: pages}, 0)
+	f := fixtureWithPages(t)
 	for _, tt := range []struct {
 		method, target string
 		status         int
@@ -966,4 +957,20 @@ func TestMeetingTextInParts(t *testing.T) {
 			t.Errorf("text_from=%s: %d %+v", from, r.status, e)
 		}
 	}
+}
+
+// fixtureWithPages is a fixture whose server also serves the web pages,
+// over an empty index of their own.
+func fixtureWithPages(t *testing.T) *fixture {
+	t.Helper()
+	idx, err := index.OpenMem()
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { idx.Close() })
+	pages, err := web.New(idx, web.Options{APIPrefix: APIPrefix})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return newFixture(t, Options{Pages: pages}, 0)
 }

@@ -17,9 +17,6 @@ import (
 	"time"
 
 	"github.com/gin-gonic/gin"
-
-	"github.com/jiyao-search/jiyao/index"
-	"github.com/jiyao-search/jiyao/server/web"
 )
 
 // halfClosed sends a GET over a real loopback connection, closes its
@@ -163,16 +160,7 @@ func TestClientGoneErrors(t *testing.T) {
 // are a 400 in the error shape, under /static/ and the pages alike; a
 // missing static file is the pages' 404; none is a 500.
 func TestBadPaths(t *testing.T) {
-	idx, err := index.OpenMem()
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { idx.Close() })
-	pages, err := web.New(idx, web.Options{APIPrefix: APIPrefix})
-	if err != nil {
-		t.Fatal(err)
-	}
-	f := newFixture(t, Options{Pages: pages}, 0)
+	f := fixtureWithPages(t)
 	for _, tt := range []struct {
 		target string
 		status int

@@ -64,18 +64,8 @@ func TestMain(m *testing.M) {
 func TestIngestKill(t *testing.T) {
 	tmp := t.TempDir()
 	bin := builtBinary(t)
-	src := filepath.Join(tmp, "docs")
-	if err := os.MkdirAll(src, 0o755); err != nil {
-		t.Fatal(err)
-	}
 	const n = 600
-	g := gen.New(11)
-	for i := range n {
-		d := g.Doc(i)
-		if err := os.WriteFile(filepath.Join(src, d.Name), d.Text, 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
+	src := writeGenerated(t, filepath.Join(tmp, "docs"), 11, n)
 	dir := filepath.Join(tmp, "index")
 	for round, delay := range []time.Duration{1500 * time.Millisecond, 2500 * time.Millisecond} {
 		cmd := exec.Command(bin, "ingest", "--index", dir, "--batch", "32", "--quiet", src)
@@ -200,18 +190,8 @@ func packsSize(t *testing.T, dir string) int64 {
 func TestCompactAfterKills(t *testing.T) {
 	tmp := t.TempDir()
 	bin := builtBinary(t)
-	src := filepath.Join(tmp, "docs")
-	if err := os.MkdirAll(src, 0o755); err != nil {
-		t.Fatal(err)
-	}
 	const n = 600
-	g := gen.New(12)
-	for i := range n {
-		d := g.Doc(i)
-		if err := os.WriteFile(filepath.Join(src, d.Name), d.Text, 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
+	src := writeGenerated(t, filepath.Join(tmp, "docs"), 12, n)
 	cleanDir := filepath.Join(tmp, "clean")
 	if out, err := exec.Command(bin, "ingest", "--index", cleanDir, "--quiet", src).CombinedOutput(); err != nil {
 		t.Fatalf("clean ingest: %v\n%s", err, out)
@@ -261,4 +241,21 @@ func TestCompactAfterKills(t *testing.T) {
 	if err != nil || len(srcs) != n {
 		t.Errorf("originals after compacting: %d, %v; want %d", len(srcs), err, n)
 	}
+}
+
+// writeGenerated writes n generated minutes of the seed into dir, which it
+// makes, and returns dir.
+func writeGenerated(t *testing.T, dir string, seed uint64, n int) string {
+	t.Helper()
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	g := gen.New(seed)
+	for i := range n {
+		d := g.Doc(i)
+		if err := os.WriteFile(filepath.Join(dir, d.Name), d.Text, 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	return dir
 }

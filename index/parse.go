@@ -367,7 +367,7 @@ func (lx lexeme) positive() (Q, error) {
 }
 
 func knownFields() string {
-	return "issuer, department, topic, official, chair, present, observer, recorder, kind, verb, lead, level, date, from, to, year, session, doc"
+	return "issuer, department, topic, official, " + strings.Join(RoleNames, ", ") + ", kind, verb, lead, level, date, from, to, year, session, doc"
 }
 
 func allDigits(s string) bool {

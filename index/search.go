@@ -92,8 +92,27 @@ const (
 	ModeBrowse = "browse"
 )
 
+// Roles are the roles an official is filtered by (Filters.Role) and
+// counted in (a facet of each name), with the attendance role of the
+// records each stands for.
+var Roles = []struct{ Name, Role string }{
+	{"chair", ingest.RoleChair}, {"present", ingest.RolePresent}, {"observer", ingest.RoleObserver}, {"recorder", ingest.RoleRecorder},
+}
+
+// RoleNames are the names of Roles, in order.
+var RoleNames = func() []string {
+	var out []string
+	for _, r := range Roles {
+		out = append(out, r.Name)
+	}
+	return out
+}()
+
+// roleFields are the keyword fields of Roles, by name.
+var roleFields = map[string]string{"chair": fChair, "present": fPresent, "observer": fObserver, "recorder": fRecorder}
+
 // FacetNames are the facets Search can count.
-var FacetNames = []string{"year", "month", "issuer", "kind", "department", "topic", "official", "chair", "present", "observer", "recorder", "verb", "lead"}
+var FacetNames = slices.Concat([]string{"year", "month", "issuer", "kind", "department", "topic", "official"}, RoleNames, []string{"verb", "lead"})
 
 // FacetsAt lists the facets Search can count at a level ("" for meeting):
 // the facets of people count meetings and are not counted below them.
@@ -115,13 +134,18 @@ func countsMeetings(facet string) bool {
 	return peopleFields[strings.TrimSuffix(facetFields[facet], labelSuffix)]
 }
 
-var facetFields = map[string]string{
-	"year": fYear, "month": fMonth,
-	"issuer": label(fIssuer), "kind": label(fKind), "department": label(fDepartment),
-	"topic": label(fTopic), "official": label(fOfficial), "chair": label(fChair),
-	"present": label(fPresent), "observer": label(fObserver), "recorder": label(fRecorder),
-	"verb": label(fVerb), "lead": label(fLead),
-}
+var facetFields = func() map[string]string {
+	m := map[string]string{
+		"year": fYear, "month": fMonth,
+		"issuer": label(fIssuer), "kind": label(fKind), "department": label(fDepartment),
+		"topic": label(fTopic), "official": label(fOfficial),
+		"verb": label(fVerb), "lead": label(fLead),
+	}
+	for name, f := range roleFields {
+		m[name] = label(f)
+	}
+	return m
+}()
 
 // Result is a page of hits.
 type Result struct {
@@ -538,18 +562,16 @@ func plan(req Request) (*searchPlan, error) {
 		p.filters = append(p.filters, dateQuery(p.level, dr))
 	}
 	officialField := fOfficial
-	switch f.Role {
-	case "":
-	case "chair", ingest.RoleChair:
-		officialField = fChair
-	case "present", ingest.RolePresent:
-		officialField = fPresent
-	case "observer", ingest.RoleObserver:
-		officialField = fObserver
-	case "recorder", ingest.RoleRecorder:
-		officialField = fRecorder
-	default:
-		return nil, param("role", "role %q is not chair, present, observer or recorder", f.Role)
+	if f.Role != "" {
+		officialField = ""
+		for _, r := range Roles {
+			if f.Role == r.Name || f.Role == r.Role {
+				officialField = roleFields[r.Name]
+			}
+		}
+		if officialField == "" {
+			return nil, param("role", "role %q is not one of %s", f.Role, strings.Join(RoleNames, ", "))
+		}
 	}
 	for _, kv := range []struct {
 		field string

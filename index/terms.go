@@ -4,6 +4,7 @@ import (
 	"cmp"
 	"context"
 	"fmt"
+	"maps"
 	"slices"
 	"sort"
 	"strings"
@@ -13,11 +14,14 @@ import (
 )
 
 // termFacets are the facets Terms can list, by their folded keyword field.
-var termFacets = map[string]string{
-	"issuer": fIssuer, "kind": fKind, "department": fDepartment, "topic": fTopic,
-	"official": fOfficial, "chair": fChair, "present": fPresent, "observer": fObserver,
-	"recorder": fRecorder, "verb": fVerb, "lead": fLead,
-}
+var termFacets = func() map[string]string {
+	m := map[string]string{
+		"issuer": fIssuer, "kind": fKind, "department": fDepartment, "topic": fTopic,
+		"official": fOfficial, "verb": fVerb, "lead": fLead,
+	}
+	maps.Copy(m, roleFields)
+	return m
+}()
 
 // termCandidates bounds how many dictionary terms Terms counts exactly.
 const termCandidates = 50

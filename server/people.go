@@ -123,7 +123,7 @@ type RoleCounts struct {
 	Recorder int `json:"recorder"`
 }
 
-var roleFacets = []string{"official", "chair", "present", "observer", "recorder"}
+var roleFacets = append([]string{"official"}, index.RoleNames...)
 
 func roleCounts(fv map[string][]index.FacetValue, name string) RoleCounts {
 	return RoleCounts{

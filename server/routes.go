@@ -2,8 +2,11 @@ package server
 
 import (
 	"net/http"
+	"strings"
 
 	"github.com/gin-gonic/gin"
+
+	"github.com/jiyao-search/jiyao/index"
 )
 
 // route is one endpoint: where it is, its handler, and its description for
@@ -59,7 +62,7 @@ var (
 		qList("department", "department given work"),
 		qList("topic", "topic class of the 国务院公文主题分类"),
 		qList("official", "person named in the attendance"),
-		qEnum("role", "restricts official to one role", "chair", "present", "observer", "recorder"),
+		qEnum("role", "restricts official to one role", index.RoleNames...),
 		qList("kind", "kind of meeting, such as 常务会议"),
 		qList("verb", "decision verb, such as 原则同意"),
 		qList("lead", "department put in charge of a decision"),
@@ -72,7 +75,7 @@ var (
 	}
 	searchParamDocs = join([]paramDoc{qParam,
 		qEnum("level", "what a hit is: a meeting (default), an agenda item or a decision", "meeting", "item", "decision"),
-		qList("facets", "facets to count, comma-separated: year, month, issuer, kind, department, topic, official, chair, present, observer, recorder, verb, lead"),
+		qList("facets", "facets to count, comma-separated: "+strings.Join(index.FacetNames, ", ")),
 		q("facet_size", "integer", "values listed per facet, 1 to 1000 (default 100); other counts the rest"),
 		q("highlight", "boolean", "add title_html and snippets with <mark> around matches"),
 	}, filterParamDocs, pageParamDocs)

@@ -40,7 +40,7 @@ func runSearch(ctx context.Context, e *env, args []string) error {
 	fs.Var(&topic, "topic", "topic class (repeatable)")
 	fs.Var(&official, "official", "person named in the record (repeatable)")
 	fs.Var(&kind, "kind", "kind of meeting (repeatable)")
-	fs.StringVar(&f.Role, "role", "", "restrict --official to a role: chair, present, observer, recorder")
+	fs.StringVar(&f.Role, "role", "", "restrict --official to a role: "+strings.Join(index.RoleNames, ", "))
 	level := fs.String("level", "meeting", "hits to return: meeting, item or decision")
 	sort := fs.String("sort", "relevance", "relevance, date or -date")
 	size := fs.Int("size", index.DefaultSize, fmt.Sprintf("hits per page (at most %d)", index.MaxSize))

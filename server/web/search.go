@@ -149,7 +149,7 @@ var sidebar = []struct{ name, label string }{
 // level only (people attend meetings, not items).
 var (
 	searchFacets = []string{"year", "month", "issuer", "kind", "department", "topic"}
-	peopleFacets = []string{"official", "chair", "present", "observer", "recorder"}
+	peopleFacets = append([]string{"official"}, index.RoleNames...)
 )
 
 // facetShown is how many values a facet lists before "more".

@@ -95,10 +95,8 @@ func readState(v url.Values) (state, error) {
 			return s, badRequest(b.name, "date %q is not YYYY, YYYY-MM or YYYY-MM-DD", *b.dst)
 		}
 	}
-	switch s.Role = v.Get("role"); s.Role {
-	case "", "chair", "present", "observer", "recorder":
-	default:
-		return s, badRequest("role", "role %q is not chair, present, observer or recorder", s.Role)
+	if s.Role = v.Get("role"); s.Role != "" && !slices.Contains(index.RoleNames, s.Role) {
+		return s, badRequest("role", "role %q is not one of %s", s.Role, strings.Join(index.RoleNames, ", "))
 	}
 	for _, p := range listParams {
 		var out []string

@@ -84,7 +84,8 @@ const (
 	ModeExact = "exact"
 	// ModeAll matches every bigram of every term, in any order.
 	ModeAll = "all"
-	// ModeAny matches any bigram of any term.
+	// ModeAny matches any two bigrams of the query's terms at least
+	// (one alone is noise).
 	ModeAny = "any"
 	// ModeBrowse matches every document the filters allow: the query has
 	// nothing to search for (empty, punctuation, *). Newest first unless a
@@ -686,7 +687,11 @@ func (p *searchPlan) request(mode string, fast bool, cache *columnCache) (*bleve
 		}
 	}
 	if len(any) > 0 {
-		bq.AddMust(query.NewDisjunctionQuery(any))
+		// Two of the query's pieces at least (营商 and 环境 of 营商环境),
+		// never one alone: one common piece (环境) is noise.
+		d := query.NewDisjunctionQuery(any)
+		d.SetMin(float64(min(2, len(any))))
+		bq.AddMust(d)
 		ownText = ownText || c.level != ""
 	}
 	if p.levelFilter != nil && !ownText {
@@ -933,7 +938,12 @@ func (c compiler) textQuery(q *Text) query.Query {
 		qs[i] = c.tokenQuery(t)
 	}
 	if c.mode == ModeAny {
-		return query.NewDisjunctionQuery(qs)
+		// A word is matched in its pieces by two of them at least
+		// (营商 and 环境 of 营商环境), never by one alone: one common
+		// piece (环境) is noise, not a hit on the word.
+		d := query.NewDisjunctionQuery(qs)
+		d.SetMin(float64(min(2, len(qs))))
+		return d
 	}
 	return query.NewConjunctionQuery(qs)
 }

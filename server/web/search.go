@@ -3,9 +3,11 @@ package web
 import (
 	"context"
 	"fmt"
+	"html"
 	"html/template"
 	"net/http"
 	"net/url"
+	"regexp"
 	"slices"
 	"strconv"
 	"strings"
@@ -20,8 +22,10 @@ type searchPage struct {
 	S        state
 	Searched bool // a query or a filter is set
 	Total    uint64
-	// Loose says the hits match only part of the query.
-	Loose bool
+	// Loose says the hits match only part of the query; Pieces are the
+	// parts of it this page's hits mark, in order of first mark.
+	Loose  bool
+	Pieces []string
 	// Browse says the query had nothing to search for: the hits are the
 	// meetings the filters allow, newest first.
 	Browse   bool
@@ -197,6 +201,9 @@ func (h *Handler) search(w http.ResponseWriter, r *http.Request) {
 		TookMS:   strconv.FormatFloat(float64(res.Took.Microseconds())/1000, 'f', 1, 64),
 		ClearURL: state{Q: s.Q, Level: s.Level, Sort: s.Sort}.URL(),
 	}
+	if p.Loose {
+		p.Pieces = markedPieces(res.Hits)
+	}
 	if st, err := h.idx.Stats(ctx); err == nil {
 		p.Meetings = st.Meetings
 	}
@@ -297,6 +304,31 @@ func hitOf(hit index.Hit, q string) hitView {
 
 // marked trusts HTML from the index's highlighter only if it is escaped
 // text with <mark> tags; otherwise it shows plain, escaped.
+// maxPieces bounds the pieces a loose page lists.
+const maxPieces = 8
+
+var markedRE = regexp.MustCompile(`<mark>([^<]*)</mark>`)
+
+// markedPieces lists the distinct texts the hits' titles and snippets mark,
+// in order, at most maxPieces: what of a query a loose page matched.
+func markedPieces(hits []index.Hit) []string {
+	var out []string
+	add := func(h string) {
+		for _, m := range markedRE.FindAllStringSubmatch(h, -1) {
+			if p := html.UnescapeString(m[1]); p != "" && !slices.Contains(out, p) && len(out) < maxPieces {
+				out = append(out, p)
+			}
+		}
+	}
+	for _, h := range hits {
+		add(h.TitleHTML)
+		for _, sn := range h.Snippets {
+			add(sn)
+		}
+	}
+	return out
+}
+
 func marked(h, plain string) template.HTML {
 	if h == "" {
 		return template.HTML(template.HTMLEscapeString(plain))

@@ -535,3 +535,23 @@ func TestMeetingPageLongText(t *testing.T) {
 		t.Errorf("short meeting page: %d, cut note %d", rec.Code, len(find(doc, "p#text-cut")))
 	}
 }
+
+// A loose page says its hits match part of the query and which parts its
+// hits mark: 氢能规划 is not in the sample as written, 氢能 and 规划 are.
+func TestLoosePagePieces(t *testing.T) {
+	h := newHandler(t, sampleIndex(t))
+	rec, doc := get(t, h, "/?q="+url.QueryEscape("氢能规划"))
+	if rec.Code != http.StatusOK {
+		t.Fatalf("status %d", rec.Code)
+	}
+	note := find(doc, "p#loose-note")
+	if len(note) != 1 {
+		t.Fatalf("no loose note")
+	}
+	if got := text(note[0]); !strings.Contains(got, "「氢能」") || !strings.Contains(got, "「规划」") {
+		t.Errorf("loose note %q does not name the pieces 氢能 and 规划", got)
+	}
+	if _, doc := get(t, h, "/?q="+url.QueryEscape("氢能")); len(find(doc, "p#loose-note")) != 0 {
+		t.Error("an exact search shows the loose note")
+	}
+}

@@ -95,9 +95,13 @@ const (
 
 // Roles are the roles an official is filtered by (Filters.Role) and
 // counted in (a facet of each name), with the attendance role of the
-// records each stands for.
-var Roles = []struct{ Name, Role string }{
-	{"chair", ingest.RoleChair}, {"present", ingest.RolePresent}, {"observer", ingest.RoleObserver}, {"recorder", ingest.RoleRecorder},
+// records each stands for and its keyword field.
+var Roles = []struct {
+	Name, Role string
+	field      string
+}{
+	{"chair", ingest.RoleChair, fChair}, {"present", ingest.RolePresent, fPresent},
+	{"observer", ingest.RoleObserver, fObserver}, {"recorder", ingest.RoleRecorder, fRecorder},
 }
 
 // RoleNames are the names of Roles, in order.
@@ -108,9 +112,6 @@ var RoleNames = func() []string {
 	}
 	return out
 }()
-
-// roleFields are the keyword fields of Roles, by name.
-var roleFields = map[string]string{"chair": fChair, "present": fPresent, "observer": fObserver, "recorder": fRecorder}
 
 // FacetNames are the facets Search can count.
 var FacetNames = slices.Concat([]string{"year", "month", "issuer", "kind", "department", "topic", "official"}, RoleNames, []string{"verb", "lead"})
@@ -142,8 +143,8 @@ var facetFields = func() map[string]string {
 		"topic": label(fTopic), "official": label(fOfficial),
 		"verb": label(fVerb), "lead": label(fLead),
 	}
-	for name, f := range roleFields {
-		m[name] = label(f)
+	for _, r := range Roles {
+		m[r.Name] = label(r.field)
 	}
 	return m
 }()
@@ -567,7 +568,7 @@ func plan(req Request) (*searchPlan, error) {
 		officialField = ""
 		for _, r := range Roles {
 			if f.Role == r.Name || f.Role == r.Role {
-				officialField = roleFields[r.Name]
+				officialField = r.field
 			}
 		}
 		if officialField == "" {
@@ -687,11 +688,7 @@ func (p *searchPlan) request(mode string, fast bool, cache *columnCache) (*bleve
 		}
 	}
 	if len(any) > 0 {
-		// Two of the query's pieces at least (营商 and 环境 of 营商环境),
-		// never one alone: one common piece (环境) is noise.
-		d := query.NewDisjunctionQuery(any)
-		d.SetMin(float64(min(2, len(any))))
-		bq.AddMust(d)
+		bq.AddMust(anyTwo(any))
 		ownText = ownText || c.level != ""
 	}
 	if p.levelFilter != nil && !ownText {
@@ -938,14 +935,18 @@ func (c compiler) textQuery(q *Text) query.Query {
 		qs[i] = c.tokenQuery(t)
 	}
 	if c.mode == ModeAny {
-		// A word is matched in its pieces by two of them at least
-		// (营商 and 环境 of 营商环境), never by one alone: one common
-		// piece (环境) is noise, not a hit on the word.
-		d := query.NewDisjunctionQuery(qs)
-		d.SetMin(float64(min(2, len(qs))))
-		return d
+		return anyTwo(qs)
 	}
 	return query.NewConjunctionQuery(qs)
+}
+
+// anyTwo is the loosest mode's match of a query's pieces: two of them at
+// least (营商 and 环境 of 营商环境), never one alone, for one common piece
+// (环境) is noise, not a hit on the query.
+func anyTwo(pieces []query.Query) query.Query {
+	d := query.NewDisjunctionQuery(pieces)
+	d.SetMin(float64(min(2, len(pieces))))
+	return d
 }
 
 // keyQuery matches the documents with a value of the keyword field f whose

@@ -4,7 +4,6 @@ import (
 	"cmp"
 	"context"
 	"fmt"
-	"maps"
 	"slices"
 	"sort"
 	"strings"
@@ -19,7 +18,9 @@ var termFacets = func() map[string]string {
 		"issuer": fIssuer, "kind": fKind, "department": fDepartment, "topic": fTopic,
 		"official": fOfficial, "verb": fVerb, "lead": fLead,
 	}
-	maps.Copy(m, roleFields)
+	for _, r := range Roles {
+		m[r.Name] = r.field
+	}
 	return m
 }()
 

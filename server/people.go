@@ -269,11 +269,17 @@ func meetingRef(h index.Hit) MeetingRef {
 }
 
 // roleNames are the API's names of the attendance roles.
-var roleNames = map[string]string{
-	ingest.RoleChair: "chair", ingest.RolePresent: "present", ingest.RoleObserver: "observer",
-	ingest.RoleRecorder: "recorder", ingest.RoleAbsent: "absent", ingest.RoleSpeaker: "speaker",
-	ingest.RoleNegotiator: "negotiator", ingest.RoleTeller: "teller",
-}
+var roleNames = func() map[string]string {
+	m := map[string]string{
+		ingest.RoleAbsent: "absent", ingest.RoleSpeaker: "speaker",
+		ingest.RoleNegotiator: "negotiator", ingest.RoleTeller: "teller",
+	}
+	// The roles that have a filter and a facet are named by index.Roles.
+	for _, r := range index.Roles {
+		m[r.Role] = r.Name
+	}
+	return m
+}()
 
 // rolesOf lists the roles name had in a record.
 func rolesOf(rec *ingest.Minutes, name string) []string {

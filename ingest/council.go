@@ -147,7 +147,7 @@ func (e *Extractor) councilDecisions(p *page, m *Minutes) {
 		}
 		if obj := strings.TrimSpace(p.show(from, at)); runeCount(obj) >= 4 {
 			vAt := at + len("有无异议?(无)无异议,")
-			add(at, Decision{Verb: p.show(vAt, vAt+len("通过")), Object: obj})
+			add(at, carried(p, vAt, obj))
 		}
 	}
 	// 主席：朝野黨團協商結論已經宣讀完畢，請問院會，有無異議？（無）無異議，
@@ -161,7 +161,7 @@ func (e *Extractor) councilDecisions(p *page, m *Minutes) {
 		start := afterLast(p.norm[:at], "。\n:,")
 		if obj := strings.TrimSpace(p.show(start, at)); runeCount(obj) >= 4 {
 			vAt := at + i + len("无异议,")
-			add(at, Decision{Verb: p.show(vAt, vAt+len("通过")), Object: obj})
+			add(at, carried(p, vAt, obj))
 		}
 	}
 	// Nominations the house confirmed by vote.
@@ -251,7 +251,7 @@ func wordedDecision(p *page, at int) (Decision, bool) {
 			return Decision{}, false
 		}
 		vAt := from + end + i + len("无异议,")
-		return Decision{Verb: p.show(vAt, vAt+len("通过")), Object: p.show(from, from+end)}, true
+		return carried(p, vAt, p.show(from, from+end)), true
 	}
 	end := strings.Index(p.norm[from:min(len(p.norm), from+400)], closer)
 	if end <= 0 {
@@ -272,7 +272,13 @@ func wordedDecision(p *page, at int) (Decision, bool) {
 	}
 	obj := strings.TrimRight(p.show(from, from+end), "。. ")
 	vAt := from + end + i
-	return Decision{Verb: p.show(vAt, vAt+len("通过")), Object: obj}, true
+	return carried(p, vAt, obj), true
+}
+
+// carried is the decision on obj a house carried with the 通过 at folded
+// offset vAt (…無異議，通過).
+func carried(p *page, vAt int, obj string) Decision {
+	return Decision{Verb: p.show(vAt, vAt+len("通过")), Object: obj}
 }
 
 // confirmedWord, folded, says a house confirmed a nomination by its vote.

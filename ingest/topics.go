@@ -142,12 +142,9 @@ func (e *Extractor) documentTopics(p *page, m *Minutes, body []int, tc topicCoun
 // names it and ends with it.
 func generalQuestioning(p *page) bool {
 	talk := p.speeches()
-	for k := range linesWith(p, "质询", "施政") {
-		l := p.line(k)
-		if !strings.Contains(l, "总质询") && !strings.Contains(l, "施政报告") && !strings.Contains(l, "施政方针") {
-			continue
-		}
-		if l = strings.TrimRight(strings.TrimSpace(l), "。. "); runeCount(l) > 40 || talk.holds(p.lines[k][0]) {
+	for k := range linesWith(p, "总质询", "施政报告", "施政方针") {
+		l := strings.TrimRight(strings.TrimSpace(p.line(k)), "。. ")
+		if runeCount(l) > 40 || talk.holds(p.lines[k][0]) {
 			continue
 		}
 		if strings.HasSuffix(l, "质询") || strings.HasSuffix(l, "施政报告") {

@@ -260,6 +260,8 @@ func (e *Extractor) extractDoc(d *Document, name string, explain bool) (*Minutes
 			m.Departments = append(m.Departments, b)
 		}
 	}
+	// The lists are final: bound them before the work done on each.
+	boundRecord(m)
 	e.assignTopics(p, m)
 	if names := e.IssuerNames(m.Issuer); len(names) > 1 {
 		m.IssuerAliases = names[1:]
@@ -270,7 +272,6 @@ func (e *Extractor) extractDoc(d *Document, name string, explain bool) (*Minutes
 	}
 	p.why("meeting.label", "the session designation in the title or the opening", -1)
 	p.why("recorder", "the 记录/紀錄 label or the recorder among those listed", -1)
-	boundRecord(m)
 	m.Missing = missingFields(m)
 	return m, p
 }

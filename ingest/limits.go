@@ -123,7 +123,6 @@ func boundRecord(m *Minutes) {
 	}
 	if len(m.Departments) > maxRecordDepartments {
 		m.Departments = m.Departments[:maxRecordDepartments]
-		m.DepartmentIDs = m.DepartmentIDs[:min(len(m.DepartmentIDs), maxRecordDepartments)]
 		m.Truncated = append(m.Truncated, "departments")
 	}
 }

@@ -302,8 +302,6 @@ func hitOf(hit index.Hit, q string) hitView {
 	return v
 }
 
-// marked trusts HTML from the index's highlighter only if it is escaped
-// text with <mark> tags; otherwise it shows plain, escaped.
 // maxPieces bounds the pieces a loose page lists.
 const maxPieces = 8
 
@@ -329,13 +327,15 @@ func markedPieces(hits []index.Hit) []string {
 	return out
 }
 
+// marked trusts HTML from the index's highlighter only if it is escaped
+// text with <mark> tags; otherwise it shows plain, escaped.
 func marked(h, plain string) template.HTML {
 	if h == "" {
 		return template.HTML(template.HTMLEscapeString(plain))
 	}
 	rest := strings.NewReplacer("<mark>", "", "</mark>", "").Replace(h)
 	if strings.ContainsAny(rest, "<>") {
-		return template.HTML(template.HTMLEscapeString(strings.NewReplacer("<mark>", "", "</mark>", "").Replace(h)))
+		return template.HTML(template.HTMLEscapeString(rest))
 	}
 	return template.HTML(h)
 }

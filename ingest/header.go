@@ -144,7 +144,7 @@ func (e *Extractor) header(p *page, d *Document, m *Minutes, ref time.Time, roc 
 	if m.Issuer == "" {
 		if name, at := e.issuerBeforeTerm(p); name != "" {
 			m.Issuer = name
-			p.why("issuer", "the body named before its term (烈嶼鄉民代表會第12屆第17次臨時會)", at)
+			p.why("issuer", "the body named before its term (…鄉民代表會第12屆第17次臨時會)", at)
 		}
 	}
 

@@ -853,6 +853,32 @@ func TestLegislatureFiling(t *testing.T) {
 	}
 }
 
+// A legislature's record of no debate (the President's rulings, the reading
+// of reports) is still verbatim: the roll is the house, not its actors. The
+// members it shows acting without a speech are filed without a role: named
+// in stage directions, signing a motion (the signer under a party group and
+// the name on the next line), signing a statement. The names are made up.
+func TestLegislatureWithoutDebate(t *testing.T) {
+	text := "立法會會議過程正式紀錄\n2016年10月26日\n出席議員：\n主席曾大成議員\n" +
+		"陳一明議員\n林二華議員\n黃三強議員\n張四海議員\n" +
+		"主席：請秘書處人員執行我的命令。\n(陳一明議員離席走向主席台)\n" +
+		"主席：林二華議員，請返回座位。\n(數位議員走近主席台)\n" +
+		"提案人：某某立法院黨團　王五德\n李六文\n" +
+		"立法委員吳七元\n"
+	m := extractOne(t, "hansard.txt", text)
+	if m.Genre != GenreHansard {
+		t.Fatalf("genre = %q, want %q", m.Genre, GenreHansard)
+	}
+	got := attendeesOf(m, func(a Attendee) string { return a.Role + " " + a.Name })
+	want := []string{"发言 曾大成", " 陳一明", " 王五德", " 李六文", " 吳七元"}
+	if !slices.Equal(got, want) {
+		t.Errorf("attendees = %q\nwant %q", got, want)
+	}
+	if m.Chair == nil || m.Chair.Name != "曾大成" {
+		t.Errorf("chair = %+v, want 曾大成", m.Chair)
+	}
+}
+
 // A legislature's gazette names the bodies acting in its sitting: the agenda
 // committee whose routine referrals the house follows and the committee
 // that receives most of the bills; the body that answers a written

@@ -68,11 +68,12 @@ func goldSets(t *testing.T) []goldSet {
 		sets = append(sets, goldSet{"dev3", filepath.Join("testdata", "dev3", "gold.jsonl"), "testdata"})
 	}
 	// A fourth set, of the shared corpus's kinds (State Council and NPC
-	// releases, council minutes, LegCo and Legislative Yuan records),
-	// held out: written by hand after this stop's rules, never tuned on
+	// releases, council minutes, LegCo and Legislative Yuan records). It
+	// was held out when first scored; rules have since been written for
+	// failures it showed, so it is a development set now
 	// (testdata/dev4/README.md).
 	if _, err := os.Stat(filepath.Join("testdata", "dev4", "gold.jsonl")); err == nil {
-		sets = append(sets, goldSet{"dev4 (held out)", filepath.Join("testdata", "dev4", "gold.jsonl"), "testdata"})
+		sets = append(sets, goldSet{"dev4", filepath.Join("testdata", "dev4", "gold.jsonl"), "testdata"})
 	}
 	// The files of the shared corpus the shared gold leaves out, with
 	// records written by hand here (testdata/rest/README.md): the closest

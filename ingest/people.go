@@ -205,12 +205,16 @@ func reporters(p *page) []Attendee {
 // at the start of a clause (譚耀宗議員問：, 1. 盧偉國議員動議): the name is the
 // whole run of two to four characters before the title, starting with a
 // surname.
-func namesBeforeTitle(p *page) []Attendee {
+func namesBeforeTitle(p *page) []Attendee { return namesBeforeTitleIn(p, 0, len(p.norm)) }
+
+// namesBeforeTitleIn is namesBeforeTitle over the folded span [lo, hi).
+func namesBeforeTitleIn(p *page, lo, hi int) []Attendee {
 	var out []Attendee
-	for at := range occurrences(p.norm, "议员") {
+	for at := range occurrences(p.norm[lo:hi], "议员") {
+		at += lo
 		start := at
 		n := 0
-		for start > 0 && n < 5 {
+		for start > lo && n < 5 {
 			r, size := utf8.DecodeLastRuneInString(p.norm[:start])
 			if !hanRune(r) {
 				break
@@ -318,11 +322,23 @@ func addActors(p *page, m *Minutes) {
 	if m.Genre == GenreHansard {
 		officers = m.Attendees
 	}
-	if hs := headedSpeakers(p, officers); len(hs) >= minHeadedSpeakers {
+	// A legislature's record is verbatim however few speak in it: a
+	// sitting the President suspends after his own rulings heads every
+	// speech 主席, and its roll of members is still the house, not actors.
+	if hs := headedSpeakers(p, officers); len(hs) >= minHeadedSpeakers || m.Genre == GenreHansard {
 		if m.Genre == GenreHansard {
 			fileSpeakers(p, m, hs)
+			// The roll is no longer listed: a member on it may be filed
+			// below for what he did.
+			clear(seen)
 			for _, a := range m.Attendees {
 				seen[fold.String(a.Name)] = true
+			}
+			if len(hs) < minHeadedSpeakers {
+				// A record of no debate (the President's rulings, the
+				// reading of reports): the members it shows acting
+				// without a speech of their own.
+				add(actors(p))
 			}
 		} else {
 			add(hs)
@@ -349,6 +365,55 @@ func addActors(p *page, m *Minutes) {
 	add(namesBeforeTitle(p))
 	add(reporters(p))
 	add(mentionedLeaders(p))
+}
+
+// actors reads the members a verbatim record shows acting without a speech
+// heading: those its stage directions name ((梁國雄議員繼續步向主席台)),
+// those who sign a motion (提案人：某黨團　顏清標, the next line's 翁重鈞
+// too) and those who sign a statement (立法委員田秋堇 on a line of its own).
+func actors(p *page) []Attendee {
+	var out []Attendee
+	name := func(disp string) {
+		if disp = strings.TrimSpace(disp); isName(disp) {
+			out = append(out, Attendee{Name: disp})
+		}
+	}
+	for k := 0; k < len(p.lines); k++ {
+		l := strings.TrimSpace(p.line(k))
+		lo, hi := p.lines[k][0], p.lines[k][1]
+		switch {
+		case strings.HasPrefix(l, "提案人:"):
+			// The names past the label, the last of each space-separated
+			// run (a party group stands before its signer).
+			at := lo + strings.Index(p.line(k), ":") + 1
+			for _, f := range strings.Fields(p.show(at, hi)) {
+				name(f)
+			}
+			for k+1 < len(p.lines) && isName(strings.TrimSpace(p.show(p.lines[k+1][0], p.lines[k+1][1]))) {
+				k++
+				name(p.show(p.lines[k][0], p.lines[k][1]))
+			}
+		case strings.HasPrefix(l, "立法委员") && isName(strings.TrimPrefix(l, "立法委员")):
+			name(p.show(lo+strings.Index(p.line(k), "立法委员")+len("立法委员"), hi))
+		default:
+			for i := strings.IndexByte(l, '('); i >= 0; {
+				j := strings.IndexByte(l[i:], ')')
+				if j < 0 {
+					break
+				}
+				at := lo + len(p.line(k)) - len(strings.TrimLeft(p.line(k), " ")) + i
+				for _, a := range namesBeforeTitleIn(p, at+1, at+j) {
+					out = append(out, Attendee{Name: a.Name})
+				}
+				next := strings.IndexByte(l[i+j:], '(')
+				if next < 0 {
+					break
+				}
+				i += j + next
+			}
+		}
+	}
+	return out
 }
 
 // withRole gives each of as the role.

@@ -206,7 +206,8 @@ const maxChromeBytes = 600
 
 // mayBeChrome is the cheap test before a line is folded and read as chrome:
 // it starts as a label does, holds a word only chrome holds, or is a menu,
-// a breadcrumb or a time stamp.
+// a breadcrumb or a time stamp (at its start, or a clock time after a
+// site's name).
 func mayBeChrome(l string) bool {
 	t := strings.TrimLeft(l, " \t\u3000"+listBullets)
 	if t == "" {
@@ -214,6 +215,10 @@ func mayBeChrome(l string) bool {
 	}
 	r, _ := utf8.DecodeRuneInString(t)
 	if chromeByFirst[foldRune(r)] != nil || r == '[' || r == '【' || r >= '0' && r <= '9' || strings.Count(t, " ") >= 3 {
+		return true
+	}
+	// 央视网　2022-09-14 19:16:21: a site's name and a clock time.
+	if len(t) <= 80 && strings.IndexByte(t, ':') > 0 && strings.ContainsAny(t, "0123456789") {
 		return true
 	}
 	for _, w := range chromeRawWords {
@@ -252,13 +257,15 @@ func mayHaveByline(l string) bool {
 // stampRE matches a page's time stamp line: 2013-12-25 15:15:06 人气:.
 var stampRE = regexp.MustCompile(`^\s*(?:19|20)[0-9]{2}[-/.][0-9]{1,2}[-/.][0-9]{1,2}(?:\s+[0-9]{1,2}:[0-9]{2}(?::[0-9]{2})?)?\s*(?:人气|浏览|点击|阅读|来源|作者|编辑|$)`)
 
-// bylineStampRE finds a date with a clock time, folded (2008年03月27日04:10).
-var bylineStampRE = regexp.MustCompile(`(?:19|20)[0-9]{2}年[0-9]{1,2}月[0-9]{1,2}日\s*[0-9]{1,2}:[0-9]{2}`)
+// bylineStampRE finds a date with a clock time, folded (2008年03月27日04:10,
+// 2022-09-14 19:16:21).
+var bylineStampRE = regexp.MustCompile(`(?:19|20)[0-9]{2}(?:年[0-9]{1,2}月[0-9]{1,2}日|[-/.][0-9]{1,2}[-/.][0-9]{1,2})\s*[0-9]{1,2}:[0-9]{2}(?::[0-9]{2})?`)
 
 // stampLine reports whether a folded line is a page's time stamp: a line
 // that starts with the date (2024-03-04 10:21 浏览次数), or a byline that
 // stamps a date with its clock time among the site's name and address and
-// no label or sentence (http://www.sina.com.cn 2008年03月27日04:10 四川新闻网).
+// no label or sentence (http://www.sina.com.cn 2008年03月27日04:10 四川新闻网,
+// 央视网 2022-09-14 19:16:21).
 func stampLine(l string) bool {
 	t := strings.TrimLeft(l, " ")
 	if t == "" || runeCount(l) > 60 {

@@ -463,13 +463,15 @@ func TestKindForms(t *testing.T) {
 }
 
 // A page's byline stamps its date with the clock time among the site's
-// name (http://www.example.cn 2008年03月27日04:10 某某新闻网): that is the
-// publication date, which 昨日 is read against, not the meeting's; and a
+// name (http://www.example.cn 2008年03月27日04:10 某某新闻网, 央视网
+// 2022-09-14 19:16:21): that is the publication date, which 昨日 and 13日
+// are read against, not the meeting's; and a
 // meeting the release schedules (决定于2018年2月2日上午召开…) is not the one
 // it reports. The texts are made up.
 func TestReleaseDates(t *testing.T) {
 	for _, c := range []struct{ name, text, date, published string }{
 		{"byline", "省人大常委会会议举行\n\nhttp://www.example.cn 2008年03月27日04:10 某某新闻网-晚报\n\n（记者 王一）昨日上午，省人大常委会第二次会议第一次全体会议举行。省人大常委会主任李大明主持会议。\n", "2008-03-26", "2008-03-27"},
+		{"site and clock", "[视频]某某主持召开某某会议\n某某网　2022-09-14 19:16:21\n\n某某网消息：某某13日主持召开某某会议，决定某某事项。\n", "2022-09-13", "2022-09-14"},
 		{"scheduled", "省人大常委会举行第一次主任会议\n发布时间：2018-02-02\n2月1日，省人大常委会举行第一次主任会议。主任王大明主持会议。\n会议听取了议程草案的汇报，决定于2018年2月2日上午召开省人大常委会第一次会议。\n", "2018-02-01", "2018-02-02"},
 	} {
 		m := extractOne(t, "release.txt", c.text)

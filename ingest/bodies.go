@@ -73,6 +73,13 @@ func actingBodies(p *page, m *Minutes) []string {
 	var out []string
 	issuer := fold.String(m.Issuer)
 	seen := map[string]bool{issuer: true}
+	// 财政部部长刘昆受国务院委托作的报告: the ministry reports; the body
+	// that entrusted it with its report does not sit in the meeting.
+	for at := range occurrences(p.norm, "委托") {
+		if i := strings.LastIndex(p.norm[max(0, at-60):at], "受"); i >= 0 {
+			seen[p.norm[max(0, at-60)+i+len("受"):at]] = true
+		}
+	}
 	var add func(name string)
 	add = func(name string) {
 		if bureau, office, ok := splitOffice(name); ok {
@@ -443,7 +450,7 @@ func headedBody(title string) string {
 			f = f[i+len(w):]
 		}
 	}
-	for _, t := range []string{"局长", "处长", "主任委员", "主委", "署长", "部长", "院长", "所长", "队长", "科长", "主任"} {
+	for _, t := range []string{"局长", "处长", "主任委员", "主委", "署长", "部长", "院长", "检察长", "行长", "所长", "队长", "科长", "主任"} {
 		if !strings.HasSuffix(f, t) {
 			continue
 		}

@@ -1071,12 +1071,15 @@ func TestJoinSpacedDigits(t *testing.T) {
 // names are made up.
 func TestReporters(t *testing.T) {
 	for text, want := range map[string]string{
-		"会议听取了全国人大法律委员会副主任委员丛立作的关于某法草案修改情况的汇报。": "丛立 全国人大法律委员会副主任委员",
-		"财政部部长楼立华作了“关于提请审议某税法草案的议案”的说明。":        "楼立华 财政部部长",
-		"听取了国务院港澳事务办公室主任张立明关于某人选产生过程的汇报。":       "张立明 国务院港澳事务办公室主任",
-		"最高人民法院院长周立作的关于某工作情况的报告。":               "周立 最高人民法院院长",
-		"最高人民法院院长周立代表最高人民法院并受最高人民检察院委托作了说明。":    "周立 最高人民法院院长",
-		"会议听取了教育部部长怀立受国务院委托作的关于某法实施情况的报告。":      "怀立 教育部部长",
+		"会议听取了全国人大法律委员会副主任委员丛立作的关于某法草案修改情况的汇报。":    "丛立 全国人大法律委员会副主任委员",
+		"财政部部长楼立华作了“关于提请审议某税法草案的议案”的说明。":           "楼立华 财政部部长",
+		"听取了国务院港澳事务办公室主任张立明关于某人选产生过程的汇报。":          "张立明 国务院港澳事务办公室主任",
+		"最高人民法院院长周立作的关于某工作情况的报告。":                  "周立 最高人民法院院长",
+		"最高人民法院院长周立代表最高人民法院并受最高人民检察院委托作了说明。":       "周立 最高人民法院院长",
+		"会议听取了教育部部长怀立受国务院委托作的关于某法实施情况的报告。":         "怀立 教育部部长",
+		"听取了全国人大财经委副主任委员、常委会预算工委主任史立作的关于某情况的调研报告。": "史立 全国人大财经委副主任委员",
+		"会议听取了最高人民检察院检察长张立作的关于某工作情况的报告。":           "张立 最高人民检察院检察长",
+		"会议听取了中国人民银行行长潘立受国务院委托作的关于金融工作情况的报告。":      "潘立 中国人民银行行长",
 	} {
 		var got []string
 		for _, a := range reporters(newPage(text)) {
@@ -1085,6 +1088,23 @@ func TestReporters(t *testing.T) {
 		if !slices.Equal(got, []string{want}) {
 			t.Errorf("reporters(%s) = %q; want %q", text, got, want)
 		}
+	}
+}
+
+// The bodies of a congress's sitting are those that report: each reporter's
+// principal office (the first of his offices), not the body that entrusted
+// a ministry with its report (受国务院委托), whose report the ministry
+// gives. The names are made up.
+func TestReportingBodies(t *testing.T) {
+	text := "某届全国人大常委会第六次会议举行第二次全体会议\n" +
+		"某届全国人大常委会第六次会议24日在北京举行第二次全体会议。王大明副委员长主持会议。\n" +
+		"会议审议了国务院关于2017年度某管理情况的综合报告，听取了财政部部长刘立受国务院委托所作的关于某资产的专项报告，" +
+		"听取了全国人大财经委副主任委员、常委会预算工委主任史立作的关于某情况的调研报告。\n" +
+		"会议听取了最高人民检察院检察长张立作的关于某工作情况的报告。\n"
+	m := extractOne(t, "npc.txt", text)
+	want := []string{"财政部", "全国人大财经委", "最高人民检察院"}
+	if !slices.Equal(m.Departments, want) {
+		t.Errorf("departments = %q, want %q", m.Departments, want)
 	}
 }
 

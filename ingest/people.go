@@ -196,7 +196,16 @@ func reporters(p *page) []Attendee {
 		if !ok || per.Title == "" {
 			continue
 		}
-		out = append(out, Attendee{Name: per.Name, Title: titleAfterVerb(per.Title), Role: RoleSpeaker})
+		title := titleAfterVerb(per.Title)
+		// 全国人大财经委副主任委员、常委会预算工委主任史耀斌: one person's
+		// offices, the first his principal one, which he reports for.
+		if lead, ok := strings.CutSuffix(p.norm[:ls], "、"); ok {
+			fs := afterLast(lead, ",。;:\n、")
+			if first := titleAfterVerb(p.show(fs, len(lead))); headedBody(first) != "" {
+				title = first
+			}
+		}
+		out = append(out, Attendee{Name: per.Name, Title: title, Role: RoleSpeaker})
 	}
 	return out
 }

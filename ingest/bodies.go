@@ -213,6 +213,12 @@ func actingBodies(p *page, m *Minutes) []string {
 			if r, _ := utf8.DecodeRuneInString(p.norm[end:]); hanRune(r) && !strings.ContainsRune("答动回提发作的表致说在就动", r) {
 				continue
 			}
+			// Nor in a list of those who sit in, one office a line
+			// (文化局局長：林慧芬代): a speech headed with the office
+			// goes on past a name.
+			if rest, ok := strings.CutPrefix(p.norm[end:p.lines[p.lineAt(end)][1]], ":"); ok && runeCount(strings.TrimSpace(rest)) <= 5 {
+				continue
+			}
 			if a, ok := bodyBefore(p.norm, at); ok && !listed[p.norm[a:at]] {
 				add(p.show(a, at))
 			}

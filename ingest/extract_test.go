@@ -617,6 +617,18 @@ func TestBodiesOfAnsweringOfficials(t *testing.T) {
 	}
 }
 
+// The heads who sit in, one office a line (文化局局長：林慧芬代, a deputy
+// sitting for the head), are a list of those who attend, not bodies acting;
+// a speech headed by the office is. The names are made up.
+func TestSittingInOfficesAreNoBodies(t *testing.T) {
+	p := newPage("列席：\n市政府：\n文化局局長：林小芬代\n資訊局局長：詹大存代\n主席：吳議長大珠\n" +
+		"工務局局長：主席、各位議員，本局已依議員意見辦理道路改善工程，預計年底完工。\n")
+	got := actingBodies(p, &Minutes{Script: "traditional"})
+	if !slices.Equal(got, []string{"工務局"}) {
+		t.Errorf("actingBodies = %q, want [工務局]", got)
+	}
+}
+
 // placedStrings shows decisions as verb《object》.
 func placedStrings(ds []placedDecision) []string {
 	var out []string

@@ -182,10 +182,14 @@ func actingBodies(p *page, m *Minutes) []string {
 		}
 	}
 	// In a legislature's verbatim record the ministers its members
-	// question are talked to (請教國防部高部長), not given its work.
+	// question are talked to (請教國防部高部長), not given its work; a
+	// minister on leave (財政部何部長志欽因病請假，由李次長瑞倉代表列席)
+	// is attendance: his deputy sits in, which is no act of the ministry.
+	// (A council's minutes list the bureau whose head is excused: the
+	// bureau answers there all the same.)
 	hansard := m.Genre == GenreHansard
 	for _, org := range orgsBeforeTitledNames(p) {
-		if !hansard || !talk.holds(org.at) {
+		if !hansard || !talk.holds(org.at) && !strings.Contains(p.line(p.lineAt(org.at)), "请假") {
 			add(org.name)
 		}
 	}
@@ -245,7 +249,12 @@ func routineReferrals(p *page) (lines spans, agenda, main string) {
 	for k := range linesWith(p, "意见:") {
 		l := p.line(k)
 		i := strings.Index(l, "意见:")
+		// 交經濟委員會審查。 or 交經濟委員會。: the committee ends at 審查
+		// or at the line's end.
 		j := strings.LastIndex(l, "审查")
+		if j < i {
+			j = len(strings.TrimRight(l, "。 "))
+		}
 		if i <= 0 || j < i {
 			continue
 		}
@@ -258,17 +267,30 @@ func routineReferrals(p *page) (lines spans, agenda, main string) {
 		if agenda == "" {
 			agenda = p.show(p.lines[k][0], p.lines[k][0]+i)
 		}
-		// 交內政委員會、司法及法制委員會聯席審查: each committee.
+		// 交內政委員會、司法及法制委員會聯席審查: each committee; 交法制、
+		// 國防兩委員會: each written before the 委員會 they share.
 		at := p.lines[k][0] + x + len("交")
-		for _, c := range strings.Split(strings.TrimSuffix(l[x+len("交"):j], "联席"), "、") {
+		target := strings.TrimSuffix(l[x+len("交"):j], "联席")
+		shared := ""
+		for _, n := range []string{"两", "三", "四", "五"} {
+			if t, ok := strings.CutSuffix(target, n+"委员会"); ok {
+				end := at + len(target)
+				target, shared = t, p.show(end-len("委员会"), end)
+				break
+			}
+		}
+		for _, c := range strings.Split(target, "、") {
+			name := p.show(at, at+len(c))
+			if shared != "" {
+				c, name = c+"委员会", name+shared
+			}
 			if _, ok := bodyEnd(c); ok {
-				name := p.show(at, at+len(c))
 				if count[name] == 0 {
 					order = append(order, name)
 				}
 				count[name]++
 			}
-			at += len(c) + len("、")
+			at += len(c) - len(shared) + len("、")
 		}
 	}
 	if len(lines) < minRoutineReferrals {

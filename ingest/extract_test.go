@@ -893,6 +893,25 @@ func TestLegislatureWithoutDebate(t *testing.T) {
 	}
 }
 
+// A legislature's routine referrals count toward its main committee however
+// the agenda committee writes them: 交經濟委員會審查, 交經濟委員會 (no 審查),
+// 交法制、國防兩委員會 (each before the 委員會 they share). A minister on
+// leave whose deputy sits in is attendance, not his ministry acting. The
+// bills are made up.
+func TestLegislatureReferralForms(t *testing.T) {
+	var b strings.Builder
+	b.WriteString("立法院第9屆第1會期第2次會議紀錄\n報告事項\n")
+	for i, to := range []string{"財政委員會審查", "經濟委員會", "法制、國防兩委員會", "法制委員會", "經濟委員會", "法制委員會審查"} {
+		fmt.Fprintf(&b, "%d. 本院委員甲等提案，擬具「某%d條例草案」，請審議案。\n程序委員會意見：擬請院會將本案交%s。\n", i+1, i, to)
+	}
+	b.WriteString("* 財政部何部長大欽因病請假，由李次長小倉代表列席。\n" +
+		"* 高委員金美玲：主席、各位同仁。\n* 陳院長立：謝謝委員。\n* 李部長文華：報告委員。\n")
+	m := extractOne(t, "ly.md", b.String())
+	if want := []string{"程序委員會", "法制委員會"}; !slices.Equal(m.Departments, want) {
+		t.Errorf("departments = %q, want %q", m.Departments, want)
+	}
+}
+
 // A legislature's gazette names the bodies acting in its sitting: the agenda
 // committee whose routine referrals the house follows and the committee
 // that receives most of the bills; the body that answers a written

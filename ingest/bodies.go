@@ -116,7 +116,7 @@ func actingBodies(p *page, m *Minutes) []string {
 		}
 	}
 	for at, tr := range p.wordsIn(bodyTriggerSet) {
-		if talk.holds(at) || routine.holds(at) {
+		if talk.holds(at) || routine.holds(at) || tr != "《" && inTitle(p, at) {
 			continue
 		}
 		// A body's name ends as a body's does: the cheap test first.
@@ -552,6 +552,22 @@ type placedName struct {
 }
 
 // spans are sorted, disjoint [start, end) spans of folded text.
+// inTitle reports whether folded offset at is inside a quoted title on its
+// line (修正「交通部觀光局審查觀光遊樂業籌設許可收費標準」): a body named
+// there is part of the document's name, not acting.
+func inTitle(p *page, at int) bool {
+	depth := 0
+	for _, r := range p.norm[p.lines[p.lineAt(at)][0]:at] {
+		switch r {
+		case '「', '《', '『', '“':
+			depth++
+		case '」', '》', '』', '”':
+			depth = max(0, depth-1)
+		}
+	}
+	return depth > 0
+}
+
 type spans [][2]int
 
 // holds reports whether a span holds folded offset at.
@@ -577,11 +593,18 @@ func (p *page) speeches() spans {
 func readSpeeches(p *page) spans {
 	var out spans
 	in, heard := false, false // in a speech; a speech was heard
+	reasons := false          // in the reasons of a motion (說明：一、…)
 	for k := range p.lines {
 		line := p.line(k)
 		body := strings.TrimLeft(line, " \t")
 		start := p.lines[k][0]
 		switch {
+		case heard && strings.TrimSpace(body) == "说明:":
+			// A motion's reasons, below its text, argue as its movers
+			// do in their speech: they end where its signers are named.
+			in, reasons = true, true
+		case reasons && !strings.HasPrefix(body, "提案人") && !strings.HasPrefix(body, "连署人") && !speakerHeading(body):
+			in = true
 		case speakerHeading(strings.TrimLeft(body, "*-•· ")):
 			// The speech starts after the heading: the speaker's own
 			// title (民政事務局局長：) names who answers.
@@ -601,6 +624,9 @@ func readSpeeches(p *page) spans {
 			in = true
 		default:
 			in = false
+		}
+		if reasons && (strings.HasPrefix(body, "提案人") || strings.HasPrefix(body, "连署人") || speakerHeading(body)) {
+			reasons = false
 		}
 		if in {
 			if n := len(out); n > 0 && out[n-1][1]+1 >= start {

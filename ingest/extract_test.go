@@ -912,6 +912,27 @@ func TestLegislatureReferralForms(t *testing.T) {
 	}
 }
 
+// A motion's reasons (說明：一、…) argue as its movers do, up to its signers:
+// the bodies they name are talk. A body inside a quoted title
+// (修正「交通部觀光局審查…收費標準」) is part of the document's name. The
+// names are made up.
+func TestLegislatureMotionReasons(t *testing.T) {
+	text := "立法院第9屆第1會期第2次會議紀錄\n報告事項\n" +
+		"1. 交通部函，為修正「交通部觀光局審查某某收費標準」第三條條文，請查照案。\n" +
+		"* 高委員金美玲：主席、各位同仁。\n* 陳院長立：謝謝委員。\n* 李部長文華：報告委員。\n" +
+		"第一案：\n本院委員高金美玲等11人，針對某島推動全民體育，請行政院研處。是否有當？敬請公決。\n說明：\n" +
+		"一、某島風景優美，是最適合推動全民體育的地方，要求行政院應結合國防部在該島的資源，全面檢討運動設施。\n" +
+		"二、近年來有機食品風潮盛行，農委會應加強檢驗。\n提案人：高金美玲\n" +
+		"主席：本案作如下決定：「函請行政院研處。」請問院會，有無異議？（無）無異議，通過。\n"
+	m := extractOne(t, "ly.md", text)
+	for _, d := range m.Departments {
+		switch d {
+		case "國防部", "農委會", "交通部觀光局":
+			t.Errorf("departments = %q: %s is talk or a title", m.Departments, d)
+		}
+	}
+}
+
 // A legislature's gazette names the bodies acting in its sitting: the agenda
 // committee whose routine referrals the house follows and the committee
 // that receives most of the bills; the body that answers a written

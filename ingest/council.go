@@ -260,7 +260,27 @@ func wordedDecision(p *page, at int) (Decision, bool) {
 	after := p.norm[from+end : min(len(p.norm), from+end+120)]
 	i := strings.Index(after, "通过")
 	if i < 0 || strings.Contains(after[:i], "主席:") {
-		return Decision{}, false
+		// 請問院會，對本案有無異議？（無）無異議，通過。／本案作如下決議：
+		// 「無黨聯盟黨團擬具『某條例草案』自經濟及能源委員會抽出，逕付
+		// 二讀…」: the record words the resolution after the vote; a bill
+		// it names is what was carried.
+		before := p.norm[max(0, at-240):at]
+		v := strings.LastIndex(before, "无异议,通过")
+		if v < 0 || runeCount(strings.Trim(before[v+len("无异议,通过"):], "。 \n")) > 8 {
+			return Decision{}, false
+		}
+		vAt := at - len(before) + v + len("无异议,")
+		obj := strings.TrimRight(p.show(from, from+end), "。. ")
+		quoted := p.norm[from : from+end]
+		for _, q := range [][2]string{{"『", "』"}, {"「", "」"}, {"《", "》"}} {
+			if a := strings.Index(quoted, q[0]); a >= 0 {
+				if b := strings.Index(quoted[a:], q[1]); b > len(q[0]) {
+					obj = p.show(from+a+len(q[0]), from+a+b)
+					break
+				}
+			}
+		}
+		return carried(p, vAt, obj), true
 	}
 	// 本案決議：「…98年度預算案照審查報告通過。」: the wording says the
 	// result itself.

@@ -197,7 +197,7 @@ func (e *Extractor) extractDoc(d *Document, name string, explain bool) (*Minutes
 	} else if t, ok := pathDate(name); ok {
 		ref, refKnown = t, true
 	}
-	roc := m.Script != "simplified" && (strings.Contains(p.norm, "议会") || strings.Contains(p.norm, "立法院") || strings.Contains(p.norm, "民国"))
+	roc := rocDates(p, m)
 
 	e.header(p, d, m, ref, roc)
 	e.opening(p, m, ref, refKnown, roc)
@@ -384,6 +384,13 @@ func firstDate(text string, ref time.Time, roc bool) (DateMatch, bool) {
 		return DateMatch{}, false
 	}
 	return ds[0], true
+}
+
+// rocDates reports whether a record's short years (95年10月18日) are 民國
+// years: a record from Taiwan, in traditional script, of a council or the
+// Legislative Yuan or that says 民國.
+func rocDates(p *page, m *Minutes) bool {
+	return m.Script != "simplified" && (strings.Contains(p.norm, "议会") || strings.Contains(p.norm, "立法院") || strings.Contains(p.norm, "民国"))
 }
 
 // ISO formats the date as YYYY-MM-DD.

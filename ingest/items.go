@@ -2,6 +2,7 @@ package ingest
 
 import (
 	"strings"
+	"time"
 	"unicode/utf8"
 
 	"github.com/jiyao-search/jiyao/internal/cnum"
@@ -165,6 +166,9 @@ func (e *Extractor) decisions(p *page, from, to int, nm naming) []Decision {
 		// A bare 同意 or 通过 after a comma is more often part of a
 		// sentence than a decision of the meeting.
 		if ok && (verb == "同意" || verb == "通过") && strings.HasSuffix(text[:i], ",") {
+			ok = false
+		}
+		if ok && nm.history.holds(from+i) {
 			ok = false
 		}
 		if !ok {
@@ -582,14 +586,48 @@ type naming struct {
 	// talk are the speeches of a transcript, where bodies are talked
 	// about rather than given work.
 	talk spans
+	// history are the sentences that tell what another meeting did on
+	// an earlier day (pastMeetings): its decisions are not this one's.
+	history spans
 }
 
 // departmentNaming returns the naming for a record's departments.
 func departmentNaming(p *page, m *Minutes) naming {
 	if m.Script != "simplified" {
-		return naming{own: p, talk: p.speeches()}
+		return naming{own: p, talk: p.speeches(), history: pastMeetings(p, m)}
 	}
-	return naming{level: issuerLevel(m.Issuer), talk: p.speeches()}
+	return naming{level: issuerLevel(m.Issuer), talk: p.speeches(), history: pastMeetings(p, m)}
+}
+
+// pastMeetings returns the sentences that tell of another meeting held on a
+// day before this one: a full date earlier than the meeting's and, after it
+// in the sentence, a meeting held or passed through (舉行…聯席會議, 經行政院
+// 第3003次會議通過). A report read in a sitting recounts its history so
+// (預算及決算委員會隨即於95年10月18日舉行…會議，…討論通過分組審查辦法).
+func pastMeetings(p *page, m *Minutes) spans {
+	held, err := time.Parse(time.DateOnly, m.Meeting.Date)
+	if err != nil {
+		return nil
+	}
+	var out spans
+	for _, d := range FindDates(p.norm, timeZero, rocDates(p, m)) {
+		if d.Inferred || !time.Date(d.Year, time.Month(d.Month), d.Day, 0, 0, 0, 0, time.UTC).Before(held) {
+			continue
+		}
+		start := afterLast(p.norm[:d.Start], "。\n")
+		end := d.End + fullSentenceLen(p.norm[d.End:min(len(p.norm), d.End+600)])
+		s := p.norm[d.End:end]
+		k := strings.Index(s, "会议")
+		if k < 0 || !strings.Contains(s[:k], "举行") && !strings.Contains(s[:k], "召开") && !strings.Contains(s[:k], "经") {
+			continue
+		}
+		if n := len(out); n > 0 && out[n-1][1] >= start {
+			out[n-1][1] = max(out[n-1][1], end)
+		} else {
+			out = append(out, [2]int{start, end})
+		}
+	}
+	return out
 }
 
 // departments returns the departments given work in the folded text

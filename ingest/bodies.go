@@ -556,8 +556,9 @@ type placedName struct {
 // line (修正「交通部觀光局審查觀光遊樂業籌設許可收費標準」): a body named
 // there is part of the document's name, not acting.
 func inTitle(p *page, at int) bool {
+	// A title is short: the quotes that open one are near.
 	depth := 0
-	for _, r := range p.norm[p.lines[p.lineAt(at)][0]:at] {
+	for _, r := range p.norm[max(p.lines[p.lineAt(at)][0], at-maxTitleBytes):at] {
 		switch r {
 		case '「', '《', '『', '“':
 			depth++
@@ -567,6 +568,10 @@ func inTitle(p *page, at int) bool {
 	}
 	return depth > 0
 }
+
+// maxTitleBytes bounds how far back inTitle looks for a title's opening
+// quote: 100 characters, so that a line of many triggers costs linear time.
+const maxTitleBytes = 300
 
 type spans [][2]int
 

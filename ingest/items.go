@@ -609,21 +609,27 @@ func pastMeetings(p *page, m *Minutes) spans {
 	if err != nil {
 		return nil
 	}
+	roc := rocDates(p, m)
 	var out spans
-	for _, d := range FindDates(p.norm, timeZero, rocDates(p, m)) {
-		if d.Inferred || !time.Date(d.Year, time.Month(d.Month), d.Day, 0, 0, 0, 0, time.UTC).Before(held) {
+	for at := range occurrences(p.norm, "会议") {
+		if n := len(out); n > 0 && out[n-1][1] > at {
 			continue
 		}
-		start := afterLast(p.norm[:d.Start], "。\n")
-		end := d.End + fullSentenceLen(p.norm[d.End:min(len(p.norm), d.End+600)])
-		s := p.norm[d.End:end]
-		k := strings.Index(s, "会议")
-		if k < 0 || !strings.Contains(s[:k], "举行") && !strings.Contains(s[:k], "召开") && !strings.Contains(s[:k], "经") {
+		start := max(0, at-600)
+		start += afterLast(p.norm[start:at], "。\n")
+		head := p.norm[start:at]
+		verb := max(strings.LastIndex(head, "举行"), strings.LastIndex(head, "召开"), strings.LastIndex(head, "经"))
+		if verb < 0 {
 			continue
 		}
-		if n := len(out); n > 0 && out[n-1][1] >= start {
-			out[n-1][1] = max(out[n-1][1], end)
-		} else {
+		past := false
+		for _, d := range FindDates(head[:verb], timeZero, roc) {
+			if !d.Inferred && time.Date(d.Year, time.Month(d.Month), d.Day, 0, 0, 0, 0, time.UTC).Before(held) {
+				past = true
+			}
+		}
+		if past {
+			end := at + fullSentenceLen(p.norm[at:min(len(p.norm), at+600)])
 			out = append(out, [2]int{start, end})
 		}
 	}

@@ -166,6 +166,16 @@ func actingBodies(p *page, m *Minutes) []string {
 			}
 		}
 	}
+	spoke := map[string]bool{}
+	for _, n := range m.Speakers {
+		spoke[fold.String(n)] = true
+	}
+	present := 0
+	for _, a := range m.Attendees {
+		if a.Role == RolePresent && a.Org != "" {
+			present++
+		}
+	}
 	for _, a := range m.Attendees {
 		// 工務局長, 運輸及房屋局局長: the body an official heads, where
 		// officials attend to answer (councils, legislatures) or speak.
@@ -174,10 +184,12 @@ func actingBodies(p *page, m *Minutes) []string {
 		}
 		if org := headedBody(a.Title); org != "" {
 			add(org)
-		} else if a.Role == RolePresent && a.Org != "" && headedBody(a.Org+a.Title) != "" {
+		} else if a.Role == RolePresent && a.Org != "" && headedBody(a.Org+a.Title) != "" && (present <= maxAnsweringOfficers || spoke[fold.String(a.Name)]) {
 			// 出席政府官員：勞工及福利局局長張建宗先生: the officials
 			// present to answer for their bureaus (those who sit in,
-			// 列席, every bureau's head, are not listed).
+			// 列席, every bureau's head, are not listed). When the whole
+			// government attends (the Chief Executive's question time),
+			// those who answered.
 			add(a.Org)
 		}
 	}
@@ -568,6 +580,10 @@ func inTitle(p *page, at int) bool {
 	}
 	return depth > 0
 }
+
+// maxAnsweringOfficers is how many officials may attend a sitting to answer
+// for its business: more, and the government attends as a whole.
+const maxAnsweringOfficers = 8
 
 // maxTitleBytes bounds how far back inTitle looks for a title's opening
 // quote: 100 characters, so that a line of many triggers costs linear time.

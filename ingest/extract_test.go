@@ -957,6 +957,29 @@ func TestLegislatureResolutionsAndHistory(t *testing.T) {
 	}
 }
 
+// The officials present at a sitting answer for its business, and their
+// bureaus are listed; when the whole government attends (more than
+// maxAnsweringOfficers: the Chief Executive's question time), only the
+// bureaus of those who spoke. The names are made up.
+func TestLegislatureAnsweringBureaus(t *testing.T) {
+	bureaus := []string{"保安局", "教育局", "環境局", "發展局", "民政事務局", "勞工及福利局", "食物及衞生局", "運輸及房屋局", "商務及經濟發展局", "創新及科技局"}
+	record := func(n int) *Minutes {
+		var b strings.Builder
+		b.WriteString("立法會會議過程正式紀錄\n2017年1月19日\n出席議員：\n主席曾大成議員\n陳一明議員\n林二華議員\n黃三強議員\n出席政府官員：\n")
+		for i, bu := range bureaus[:n] {
+			fmt.Fprintf(&b, "%s局長%s先生\n", bu, string([]rune("趙錢李周吳鄭王馮陳楊")[i])+"大文")
+		}
+		b.WriteString("陳一明議員：主席，我想發言。\n林二華議員：主席，我想發言。\n教育局局長：主席，我回應議員。\n黃三強議員：主席，我想發言。\n")
+		return extractOne(t, "hansard.txt", b.String())
+	}
+	if got := slices.Sorted(slices.Values(record(3).Departments)); !slices.Equal(got, slices.Sorted(slices.Values(bureaus[:3]))) {
+		t.Errorf("3 officials present: departments = %q, want all three bureaus", got)
+	}
+	if got := record(10).Departments; !slices.Equal(got, []string{"教育局"}) {
+		t.Errorf("10 officials present: departments = %q, want the one that answered", got)
+	}
+}
+
 // A legislature's gazette names the bodies acting in its sitting: the agenda
 // committee whose routine referrals the house follows and the committee
 // that receives most of the bills; the body that answers a written

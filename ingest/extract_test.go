@@ -980,6 +980,16 @@ func TestLegislatureAnsweringBureaus(t *testing.T) {
 	}
 }
 
+// A short closing line that says 今日 (今日會議至此結束，現在散會。) is no
+// publication date: a record that gives none has none, not today's.
+func TestClosingLineIsNoPublicationDate(t *testing.T) {
+	m := extractOne(t, "ly.md", "立法院第4屆第6會期第7次會議紀錄\n時間　中華民國九十年十一月十六日（星期五）上午九時十分\n"+
+		"主席：現在開會。\n今日會議至此結束，現在散會。\n散會（十時二十八分）\n")
+	if m.Published != "" {
+		t.Errorf("published = %q, want none", m.Published)
+	}
+}
+
 // A legislature's gazette names the bodies acting in its sitting: the agenda
 // committee whose routine referrals the house follows and the committee
 // that receives most of the bills; the body that answers a written

@@ -445,7 +445,10 @@ func (e *Extractor) colophon(p *page, m *Minutes, ref time.Time, roc bool) {
 			}
 		}
 		if m.Published == "" && runeCount(l) <= 20 {
-			if dm, ok := firstDate(l, ref, roc); ok && dm.Start <= 2 {
+			// A full date: 本日 or 11月2日 on a short line is no
+			// publication date, and read against no date it would be
+			// today's.
+			if dm, ok := firstDate(l, ref, roc); ok && dm.Start <= 2 && !dm.Inferred {
 				m.Published = dm.ISO()
 			}
 		}

@@ -981,12 +981,18 @@ func TestLegislatureAnsweringBureaus(t *testing.T) {
 }
 
 // A short closing line that says 今日 (今日會議至此結束，現在散會。) is no
-// publication date: a record that gives none has none, not today's.
+// publication date, and a day without a year under a 时间 label no meeting
+// date: a record that gives none has none, not one read against today.
 func TestClosingLineIsNoPublicationDate(t *testing.T) {
 	m := extractOne(t, "ly.md", "立法院第4屆第6會期第7次會議紀錄\n時間　中華民國九十年十一月十六日（星期五）上午九時十分\n"+
 		"主席：現在開會。\n今日會議至此結束，現在散會。\n散會（十時二十八分）\n")
 	if m.Published != "" {
 		t.Errorf("published = %q, want none", m.Published)
+	}
+	// Nor is a 時間 label without a year read against today.
+	m = extractOne(t, "minutes.txt", "某某局办公会议纪要\n时间：11月2日上午\n地点：某某会议室\n主持：王大明局长\n会议研究了某某工作。\n")
+	if m.Meeting.Date != "" {
+		t.Errorf("meeting date = %q, want none", m.Meeting.Date)
 	}
 }
 

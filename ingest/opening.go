@@ -40,17 +40,17 @@ func (e *Extractor) opening(p *page, m *Minutes, ref time.Time, refKnown, roc bo
 	open, oStart := p.openingLine()
 	nt := fold.String(m.Title)
 
+	// A date without a year (11月22日, 今天) is only as good as the
+	// publication date it is read against.
+	known := func(dm DateMatch) bool { return !dm.Inferred || refKnown }
 	// Date: a 时间/日期 label, else the opening sentence, else the first
 	// date in the head of the document, else the publication date.
 	if v, at, ok := p.label([]string{"时间", "日期"}); ok {
-		if dm, ok := firstDate(v, ref, roc); ok {
+		if dm, ok := firstDate(v, ref, roc); ok && known(dm) {
 			m.Meeting.Date, m.Meeting.PartOfDay = dm.ISO(), dm.PartOfDay
 			p.why("meeting.date", "the 时间/日期 label", at)
 		}
 	}
-	// A date without a year (11月22日, 今天) is only as good as the
-	// publication date it is read against.
-	known := func(dm DateMatch) bool { return !dm.Inferred || refKnown }
 	if m.Meeting.Date == "" && open != "" {
 		if dm, ok := firstDate(open, ref, roc); ok && known(dm) {
 			m.Meeting.Date, m.Meeting.PartOfDay = dm.ISO(), dm.PartOfDay

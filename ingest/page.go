@@ -138,6 +138,15 @@ func tidyTitle(s string) string {
 			}
 		}
 	}
+	// 一、立法院第四屆第六會期第七次會議紀錄: the number of a gazette's
+	// section before a title that ends as a record does.
+	if t := strings.TrimSpace(s); t != "" {
+		if i := strings.Index(t, "、"); i > 0 && i <= 6 && strings.Trim(t[:i], "一二三四五六七八九十0123456789") == "" {
+			if _, ok := docTypeSuffix(fold.String(t[i+len("、"):])); ok {
+				s = t[i+len("、"):]
+			}
+		}
+	}
 	// 第21屆第5、6次臨時大會議事錄 4: a number after the document type
 	// that ends a title is a breadcrumb's or a page's.
 	if t := strings.TrimRight(s, " \u3000\t0123456789"); len(s)-len(t) <= 4 && len(t) < len(s) {

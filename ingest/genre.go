@@ -90,13 +90,24 @@ func opensMeetingIn(s string) bool {
 // language (few Han characters among its letters).
 func chineseProse(s, raw string) bool {
 	sample := s[:min(len(s), 20000)]
+	// A line that holds Chinese holds its translation beside it, if any
+	// (何俊仁議員 THE HONOURABLE ALBERT HO CHUN-YAN, a bilingual roll):
+	// its letters do not make the page a foreign one, unless they are
+	// ten times its Chinese (an English sentence quoting a word).
 	han, letters := 0, 0
-	for _, r := range sample {
-		switch {
-		case hanRune(r):
-			han++
-		case unicode.IsLetter(r):
-			letters++
+	for l := range strings.SplitSeq(sample, "\n") {
+		lh, ll := 0, 0
+		for _, r := range l {
+			switch {
+			case hanRune(r):
+				lh++
+			case unicode.IsLetter(r):
+				ll++
+			}
+		}
+		han += lh
+		if ll > 10*lh {
+			letters += ll
 		}
 	}
 	if han < 20 || han < letters {

@@ -141,3 +141,22 @@ func TestDepartmentIdentity(t *testing.T) {
 		}
 	}
 }
+
+// A page is Chinese prose when its Chinese outweighs its letters; a
+// bilingual roll's English beside each name (何俊仁議員 THE HONOURABLE
+// ALBERT HO CHUN-YAN) does not make it a foreign page, an English page with
+// a Chinese word or two still is one. The names are made up.
+func TestChineseProseBilingualRoll(t *testing.T) {
+	var roll strings.Builder
+	for range 40 {
+		roll.WriteString("陳大文議員, G.B.S., J.P. THE HONOURABLE CHAN TAI-MAN, G.B.S., J.P.\n")
+	}
+	roll.WriteString("主席：根據《議事規則》，我現在宣布會議開始。\n")
+	if !chineseProse(roll.String(), roll.String()) {
+		t.Error("a bilingual roll read as a foreign page")
+	}
+	english := strings.Repeat("The Council met at eleven o'clock and the President took the chair. 主席\n", 40)
+	if chineseProse(english, english) {
+		t.Error("an English page read as Chinese prose")
+	}
+}

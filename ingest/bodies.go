@@ -64,8 +64,8 @@ var bodyCutWords = []string{
 }
 
 // bodyNoStart are characters a body's name does not start with, left over
-// where the run was cut at a word (請問內政部, 及办公室).
-const bodyNoStart = "及与问或"
+// where the run was cut at a word (請問內政部, 及办公室, 并作全国人大常委会执法检查组).
+const bodyNoStart = "及与问或作"
 
 // actingBodies returns the bodies the text names where they act, in order
 // of first mention, without the issuer.

@@ -1225,6 +1225,22 @@ func TestReportingBodies(t *testing.T) {
 	}
 }
 
+// A name of a minority people may be joined by a hyphen
+// (司马义-铁力瓦尔地); a body that reports after 并作 starts after it. The
+// names are made up.
+func TestHyphenNameAndReportingBody(t *testing.T) {
+	text := "某届全国人大常委会第三十次会议举行第三次全体会议\n" +
+		"某届全国人大常委会第三十次会议26日下午在北京举行第三次全体会议。\n全国人大常委会委员长王大明出席会议并作全国人大常委会执法检查组关于检查某法实施情况的报告。\n" +
+		"会议由司马义-铁力木尔副委员长主持。\n"
+	m := extractOne(t, "npc.txt", text)
+	if m.Chair == nil || m.Chair.Name != "司马义-铁力木尔" {
+		t.Errorf("chair = %+v, want 司马义-铁力木尔", m.Chair)
+	}
+	if !slices.Contains(m.Departments, "全国人大常委会执法检查组") {
+		t.Errorf("departments = %q, want 全国人大常委会执法检查组", m.Departments)
+	}
+}
+
 // attendeesOf lists a record's attendees as show writes each.
 func attendeesOf(m *Minutes, show func(Attendee) string) []string {
 	var out []string

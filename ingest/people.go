@@ -537,10 +537,10 @@ func headedSpeaker(disp, f string) (Attendee, bool) {
 }
 
 // isNameDot reports whether r joins the parts of a name (艾力更·依明巴海,
-// 伊斯坦大‧貝雅夫‧正福).
+// 伊斯坦大‧貝雅夫‧正福, 司马义-铁力瓦尔地).
 func isNameDot(r rune) bool {
 	switch r {
-	case '·', '‧', '・', '．', '•':
+	case '·', '‧', '・', '．', '•', '-', '－':
 		return true
 	}
 	return false

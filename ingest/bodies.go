@@ -143,6 +143,29 @@ func actingBodies(p *page, m *Minutes) []string {
 			}
 		}
 	}
+	// 沈議員發惠要求：／請城鄉局提供…: the body a member's request asks
+	// for work.
+	for k := 1; k < len(p.lines); k++ {
+		if !requestHeading(strings.TrimSpace(p.line(k - 1))) {
+			continue
+		}
+		l := strings.TrimSpace(p.line(k))
+		rest, ok := strings.CutPrefix(l, "请")
+		if !ok {
+			continue
+		}
+		// The body stands before the first verb.
+		first := -1
+		for _, v := range requestVerbs {
+			if i := strings.Index(rest, v); i > 0 && (first < 0 || i < first) {
+				first = i
+			}
+		}
+		if a, ok := bodyBefore(rest, max(first, 0)); first > 0 && ok && a == 0 {
+			at := p.lines[k][0] + len(p.line(k)) - len(strings.TrimLeft(p.line(k), " ")) + len("请")
+			add(p.show(at, at+first))
+		}
+	}
 	// 第3項：市場處(6-3): the unit of a budget section the house settles.
 	for k := range p.lines {
 		l := strings.TrimSpace(p.line(k))
@@ -658,6 +681,18 @@ func readSpeeches(p *page) spans {
 		}
 	}
 	return out
+}
+
+// requestVerbs are what a member's request asks a body to do (請市府提供…,
+// 請主計處說明…), folded.
+var requestVerbs = []string{"提供", "说明", "查明", "研处", "研议", "办理", "检讨", "补充", "提出", "就", "送"}
+
+// requestHeading reports whether a folded line heads a member's request to
+// the executive in a council's summary minutes: 三、李議員婉鈺要求：.
+func requestHeading(l string) bool {
+	l = strings.TrimSpace(l)
+	head, ok := strings.CutSuffix(l, "要求:")
+	return ok && runeCount(head) <= 14 && strings.Contains(head, "议员")
 }
 
 // writtenQuestion reports whether a folded line is an item of a list of the

@@ -1255,6 +1255,21 @@ func TestHyphenNameAndReportingBody(t *testing.T) {
 	}
 }
 
+// A list of reporters before one verb each reported, each under his whole
+// office (环境与资源保护委员会主任委员), the prefix the first body's name
+// gives (全国人大) shared by the rest. The names are made up.
+func TestListedReporters(t *testing.T) {
+	p := newPage("会议分别听取了全国人大法律委员会主任委员胡立生、教育科学文化卫生委员会主任委员白立明、环境与资源保护委员会主任委员汪立光作的关于某某议案审议结果的报告。")
+	var got []string
+	for _, a := range reporters(p) {
+		got = append(got, a.Name+" "+a.Title)
+	}
+	want := []string{"胡立生 全国人大法律委员会主任委员", "白立明 全国人大教育科学文化卫生委员会主任委员", "汪立光 全国人大环境与资源保护委员会主任委员"}
+	if !slices.Equal(got, want) {
+		t.Errorf("reporters = %q\nwant %q", got, want)
+	}
+}
+
 // attendeesOf lists a record's attendees as show writes each.
 func attendeesOf(m *Minutes, show func(Attendee) string) []string {
 	var out []string

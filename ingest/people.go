@@ -1,6 +1,7 @@
 package ingest
 
 import (
+	"slices"
 	"strings"
 	"unicode/utf8"
 
@@ -196,18 +197,58 @@ func reporters(p *page) []Attendee {
 		if !ok || per.Title == "" {
 			continue
 		}
-		title := titleAfterVerb(per.Title)
+		title := fullOffice(p.show(start, start+len(before)), per)
 		// 全国人大财经委副主任委员、常委会预算工委主任史耀斌: one person's
 		// offices, the first his principal one, which he reports for.
-		if lead, ok := strings.CutSuffix(p.norm[:ls], "、"); ok {
+		// 全国人大法律委员会主任委员胡康生、教育科学文化卫生委员会主任委员
+		// 白克明、…王云龙作的关于…的报告: each of a list reported, under
+		// the prefix the first body's name gives them all.
+		var listed []Attendee
+		for lead, ok := strings.CutSuffix(p.norm[:ls], "、"); ok; lead, ok = strings.CutSuffix(p.norm[:ls], "、") {
 			fs := afterLast(lead, ",。;:\n、")
-			if first := titleAfterVerb(p.show(fs, len(lead))); headedBody(first) != "" {
-				title = first
+			seg := titleAfterVerb(p.show(fs, len(lead)))
+			if headedBody(seg) != "" {
+				title = seg
+				break
+			}
+			prev, ok := personBefore(seg, true)
+			if !ok || prev.Title == "" {
+				break
+			}
+			listed = append(listed, Attendee{Name: prev.Name, Title: fullOffice(seg, prev), Role: RoleSpeaker})
+			ls = fs
+		}
+		slices.Reverse(listed)
+		listed = append(listed, Attendee{Name: per.Name, Title: title, Role: RoleSpeaker})
+		if len(listed) > 1 {
+			for _, pre := range []string{"全国人大常委会", "全国人大"} {
+				if !strings.HasPrefix(fold.String(listed[0].Title), pre) {
+					continue
+				}
+				n := runeCount(pre)
+				for i := 1; i < len(listed); i++ {
+					if !strings.HasPrefix(fold.String(listed[i].Title), pre) && strings.Contains(listed[i].Title, "委员会") {
+						listed[i].Title = string([]rune(listed[0].Title)[:n]) + listed[i].Title
+					}
+				}
+				break
 			}
 		}
-		out = append(out, Attendee{Name: per.Name, Title: title, Role: RoleSpeaker})
+		out = append(out, listed...)
 	}
 	return out
+}
+
+// fullOffice is the whole office written before a person's name in the
+// clause disp (环境与资源保护委员会主任委员汪光焘), where personBefore kept
+// only the part after a word it cuts at (与); else the title it read.
+func fullOffice(disp string, per *Person) string {
+	if t, ok := strings.CutSuffix(strings.TrimSpace(disp), per.Name); ok {
+		if t = titleAfterVerb(t); strings.HasSuffix(t, per.Title) && headedBody(t) != "" {
+			return t
+		}
+	}
+	return titleAfterVerb(per.Title)
 }
 
 // namesBeforeTitle finds the members named with their title after the name

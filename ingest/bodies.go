@@ -53,6 +53,7 @@ var bodyEndRunes = func() *[0xA000 - 0x4E00]bool {
 // bodyCutWords are the words a body's name never holds, where the run of
 // text before a trigger is cut: particles and the verbs of the meeting.
 var bodyCutWords = []string{
+	"有关", "相关", // 交付各有關委員會審查: no body of its own
 	"了", "的", "由", "对", "在", "向", "将", "把", "被", "就", "据", "按", "请", "为", "是", "有", "并", "日",
 	"听取", "审议", "研究", "讨论", "通过", "同意", "会议", "会上", "传达", "学习", "要求", "指出",
 	"而", "但", "也", "已", "均", "过去", "现在", "目前", "隶属", "时任", "担任", "控制", "说", "当", "她", "他", "我", "你", "便",

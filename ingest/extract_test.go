@@ -1271,6 +1271,28 @@ func TestListedReporters(t *testing.T) {
 	}
 }
 
+// A meeting that arranges a matter (对X进行了部署) decides on it; arranging
+// the whole of its work (对政府工作进行了部署) decides on no matter. The
+// texts are made up.
+func TestArrangedMatters(t *testing.T) {
+	objects := func(text string) []string {
+		m := extractOne(t, "release.txt", "某某主持召开国务院第一次全体会议\n"+text)
+		var out []string
+		for _, it := range m.Items {
+			for _, d := range it.Decisions {
+				out = append(out, d.Verb+"《"+d.Object+"》")
+			}
+		}
+		return out
+	}
+	if got := objects("国务院总理某某20日主持召开国务院第一次全体会议。会议通过了《国务院工作规则》，对政府工作进行了部署。\n"); !slices.Equal(got, []string{"通过《国务院工作规则》"}) {
+		t.Errorf("decisions = %q, want only the rules", got)
+	}
+	if got := objects("国务院总理某某20日主持召开国务院第一次全体会议。会议对某某试点工作进行了部署。\n"); !slices.Equal(got, []string{"部署《某某试点工作》"}) {
+		t.Errorf("decisions = %q, want the pilot arranged", got)
+	}
+}
+
 // attendeesOf lists a record's attendees as show writes each.
 func attendeesOf(m *Minutes, show func(Attendee) string) []string {
 	var out []string

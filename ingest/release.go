@@ -504,7 +504,7 @@ func arrangedBy(p *page, i, end int) (Decision, bool) {
 		if strings.HasSuffix(text, w) {
 			obj := p.show(i+len("对"), end-len(w))
 			verb := w[len(w)-len("部署"):]
-			if runeCount(fold2Key(obj)) < 2 {
+			if runeCount(fold2Key(obj)) < 2 || vagueObject(fold.String(obj)) {
 				return Decision{}, false
 			}
 			return Decision{Verb: verb, Object: obj}, true
@@ -613,6 +613,9 @@ func vagueObject(f string) bool {
 	}
 	switch strings.TrimRight(f, "。. ") {
 	case "备查", "查照", "详如说明", "鉴核", "核备", "办理":
+		return true
+	case "工作", "政府工作", "全年工作", "今年工作", "明年工作":
+		// 对政府工作进行了部署: the whole of its work, no matter.
 		return true
 	}
 	_, ok := firstPrefix(f, []string{"相关", "有关", "其他", "其它", "下一步", "近期", "当前", "各项"})

@@ -483,6 +483,21 @@ func TestReleaseDates(t *testing.T) {
 	}
 }
 
+// A government's plenary meeting takes up its whole work: general
+// government business first, whatever else it discusses; a plenary of one
+// of its committees is that committee's business. The texts are made up.
+func TestGovernmentPlenaryTopics(t *testing.T) {
+	body := "会议强调，要扩大对外贸易，稳定外资，做好就业和社会保障工作，推动外贸企业开拓市场。\n"
+	m := extractOne(t, "plenary.txt", "某某主持召开国务院第二次全体会议\n国务院总理某某16日主持召开国务院第二次全体会议。\n"+body)
+	if len(m.Topics) == 0 || m.Topics[0] != "综合政务" {
+		t.Errorf("government plenary: topics %q, want 综合政务 first", m.Topics)
+	}
+	m = extractOne(t, "committee.txt", "国务院某某委员会召开第四次全体会议\n国务院某某委员会16日召开第四次全体会议。\n"+body)
+	if len(m.Topics) > 0 && m.Topics[0] == "综合政务" {
+		t.Errorf("committee plenary: topics %q, want its own business first", m.Topics)
+	}
+}
+
 // A sitting given to questioning the executive on its whole administration
 // (今日議程：市政總質詢) is general government business first, whatever its
 // questions are about; a speech that mentions the questioning, or the

@@ -124,9 +124,10 @@ func (e *Extractor) documentTopics(p *page, m *Minutes, body []int, tc topicCoun
 		}
 		out = append(out, e.topics[c].label)
 	}
-	if len(out) == 0 || generalQuestioning(p) && !slices.Contains(out, topicGeneralAffairs) {
+	if len(out) == 0 || (generalQuestioning(p) || governmentPlenary(m)) && !slices.Contains(out, topicGeneralAffairs) {
 		// A sitting that questions the executive on its whole
-		// administration is general government business first.
+		// administration, or a government's plenary meeting (国务院第二次
+		// 全体会议), is general government business first.
 		for _, t := range e.topics {
 			if t.label == topicGeneralAffairs {
 				out = append([]string{t.label}, out[:min(len(out), topicMaxClasses-1)]...)
@@ -134,6 +135,15 @@ func (e *Extractor) documentTopics(p *page, m *Minutes, body []int, tc topicCoun
 		}
 	}
 	return out
+}
+
+// governmentPlenary reports whether a record is of a government's plenary
+// meeting (国务院全体会议, 市政府全体会议), which takes up its whole work:
+// not a plenary of one of its committees (国务院食品安全委员会全体会议).
+func governmentPlenary(m *Minutes) bool {
+	issuer := fold.String(m.Issuer)
+	return strings.Contains(fold.String(m.Meeting.Kind), "全体会议") &&
+		(strings.HasSuffix(issuer, "国务院") || strings.HasSuffix(issuer, "人民政府"))
 }
 
 // generalQuestioning reports whether a sitting's business is the general

@@ -498,6 +498,21 @@ func TestGovernmentPlenaryTopics(t *testing.T) {
 	}
 }
 
+// A legislature's name (立法會, 立法院) and its bills (條例草案) say nothing
+// of what a sitting is about: a sitting on the budget is not a sitting on
+// public security. The names are made up.
+func TestLegislatureNameIsNoTopic(t *testing.T) {
+	var b strings.Builder
+	b.WriteString("立法會會議過程正式紀錄\n2015年3月27日\n")
+	for range 5 {
+		b.WriteString("陳一明議員：主席，立法會今天繼續審議《2015年撥款條例草案》，立法會議員在立法會會議上關注這條例的財政開支。\n")
+	}
+	m := extractOne(t, "hansard.txt", b.String())
+	if len(m.Topics) == 0 || m.Topics[0] == "公安、安全、司法" {
+		t.Errorf("topics = %q, want the budget's first", m.Topics)
+	}
+}
+
 // A sitting given to questioning the executive on its whole administration
 // (今日議程：市政總質詢) is general government business first, whatever its
 // questions are about; a speech that mentions the questioning, or the

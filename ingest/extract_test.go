@@ -1043,6 +1043,29 @@ func TestClosingLineIsNoPublicationDate(t *testing.T) {
 	}
 }
 
+// A council's resolutions: a referral (決議：交付財經委員會審查) decides
+// nothing yet; the matter of a question put to the house (議事日程是否照所擬
+// 議事日程表（草案）進行，請公決案) is what precedes the question; a row whose
+// labels run on in one line (編號：1類別：保安 提案人：楊見福 案由：…) is
+// about its 案由. The names are made up.
+func TestCouncilResolutionMatters(t *testing.T) {
+	text := "某市議會第1屆第3次臨時會第1次會議紀錄\n乙、宣讀議案交付審查\n" +
+		"編號：3類別：財經 案由：請審議本市100年度總預算編列公債案。決議：交付財經委員會審查。\n丙、討論事項\n" +
+		"一、本會第1屆第3次臨時會議事日程是否照所擬議事日程表（草案）進行，請公決案。\n決議：照案通過（如附件）。\n" +
+		"二、審議議員臨時提案 編號：1類別：保安 提案人：楊大福 案由：擴編本市各區清潔隊員及駕駛員額，並以臨時僱工優先進用。\n決議：送請市政府研究辦理。\n"
+	m := extractOne(t, "council.txt", text)
+	var got []string
+	for _, it := range m.Items {
+		for _, d := range it.Decisions {
+			got = append(got, d.Verb+"《"+d.Object+"》")
+		}
+	}
+	want := []string{"照案通過《本會第1屆第3次臨時會議事日程》", "送請市政府研究辦理《擴編本市各區清潔隊員及駕駛員額》"}
+	if !slices.Equal(got, want) {
+		t.Errorf("decisions = %q\nwant %q", got, want)
+	}
+}
+
 // A legislature's gazette names the bodies acting in its sitting: the agenda
 // committee whose routine referrals the house follows and the committee
 // that receives most of the bills; the body that answers a written

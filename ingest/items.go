@@ -321,7 +321,18 @@ func motionMatter(p *page, k, from int) string {
 		}
 		key, _, at, ok := splitLabel(p.line(j))
 		if !ok || key != "案由" {
-			continue
+			// 編號：1類別：保安 提案人：楊見福 案由：請擴編…: the labels
+			// of a row run on in one line.
+			i := strings.Index(p.line(j), "案由:")
+			if i < 0 {
+				continue
+			}
+			at = i + len("案由:")
+			for _, label := range resolutionLabels {
+				if strings.Contains(p.line(j)[at:], label) {
+					return "" // resolved on its own line
+				}
+			}
 		}
 		start, end := p.lines[j][0]+at, p.lines[k-1][1]
 		var b strings.Builder
@@ -410,6 +421,12 @@ func resolutionsAt(p *page, from, to int) []placedDecision {
 				verb = last
 			}
 		}
+		// 照案通過（如附件）: the result, without where its detail is.
+		if i := strings.LastIndexAny(verb, "（("); i > 0 && strings.HasSuffix(strings.TrimSpace(verb), "）") || i > 0 && strings.HasSuffix(strings.TrimSpace(verb), ")") {
+			if r := strings.TrimSpace(verb[:i]); endsWithResult(fold.String(r)) {
+				verb = r
+			}
+		}
 		if runeCount(verb) > maxVerbRunes {
 			verb = p.show(at, at+len(label)-len(":"))
 		}
@@ -472,7 +489,7 @@ func carriedClause(p *page, k int) string {
 
 // deferrals open a resolution that decides nothing yet: 詳附表 (see the
 // table), 延後討論, 審議中, 另定期審議. Folded.
-var deferrals = []string{"详附表", "详如附", "详见附", "延后", "动议延后", "审议中", "另定期", "另行", "暂搁", "暂缓"}
+var deferrals = []string{"详附表", "详如附", "详见附", "延后", "动议延后", "审议中", "另定期", "另行", "暂搁", "暂缓", "交付"}
 
 // resultWords end a council's resolution, folded: 照審查意見通過, 被否決,
 // 保留, 照辦.
@@ -524,6 +541,11 @@ func matterOf(p *page, j int) string {
 	}
 	if i := strings.Index(disp, "、"); i > 0 && i <= 9 && (isNumeral(disp[:i]) || strings.Trim(disp[:i], "壹貳參肆伍陸柒捌玖拾贰叁") == "") {
 		disp = disp[i+len("、"):]
+	}
+	// 議事日程是否照所擬議事日程表（草案）進行，請公決案: the matter, not the
+	// question the house is asked about it.
+	if i := strings.Index(fold.String(disp), "是否"); i > 0 && runeCount(fold.String(disp)[:i]) >= 4 {
+		disp = string([]rune(disp)[:runeCount(fold.String(disp)[:i])])
 	}
 	// 審議臺北市立國民中小學委託私人辦理自治條例: the matter, not the act.
 	if w, ok := firstPrefix(fold.String(disp), []string{"审议"}); ok {

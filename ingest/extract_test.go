@@ -1066,6 +1066,24 @@ func TestCouncilResolutionMatters(t *testing.T) {
 	}
 }
 
+// An agenda item headed by the verb (參、決定各委員會名單（如附委員會分屬表）)
+// is the decision itself, on its matter without the note that points to
+// the attachment. The names are made up.
+func TestItemHeadedByDecision(t *testing.T) {
+	text := "某市議會第11屆第3次定期大會預備會議紀錄\n甲、報告事項\n壹、秘書長報告出席議員人數\n" +
+		"貳、報告今日議程\n參、決定各委員會名單（如附委員會分屬表）\n肆、散會\n"
+	m := extractOne(t, "council.txt", text)
+	var got []string
+	for _, it := range m.Items {
+		for _, d := range it.Decisions {
+			got = append(got, d.Verb+"《"+d.Object+"》")
+		}
+	}
+	if want := []string{"決定《各委員會名單》"}; !slices.Equal(got, want) {
+		t.Errorf("decisions = %q, want %q", got, want)
+	}
+}
+
 // A legislature's gazette names the bodies acting in its sitting: the agenda
 // committee whose routine referrals the house follows and the committee
 // that receives most of the bills; the body that answers a written

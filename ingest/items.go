@@ -183,7 +183,9 @@ func (e *Extractor) decisions(p *page, from, to int, nm naming) []Decision {
 		rest = strings.TrimPrefix(rest, "了")
 		objStart = to - len(rest) - (len(p.norm) - to) + (len(p.norm) - to)
 		objStart = from + (len(text) - len(rest))
-		if (verb == "通过" || verb == "决定" || verb == "批准") && !strings.HasPrefix(rest, "《") && !precededBy(text, i, "会议") {
+		// An item headed by the verb (參、決定各委員會名單) is the
+		// decision itself.
+		if (verb == "通过" || verb == "决定" || verb == "批准") && !strings.HasPrefix(rest, "《") && !precededBy(text, i, "会议") && i > 0 {
 			i = objStart
 			continue
 		}
@@ -210,6 +212,7 @@ func (e *Extractor) decisions(p *page, from, to int, nm naming) []Decision {
 				obj = string(rs[:maxObjectRunes]) + "…"
 			}
 		}
+		obj = withoutAttachmentNote(obj)
 		if obj == "" || vagueObject(fold.String(obj)) {
 			i = objStart
 			continue
@@ -354,6 +357,27 @@ func motionMatter(p *page, k, from int) string {
 		return matter
 	}
 	return ""
+}
+
+// withoutAttachmentNote returns obj without a closing note that points to
+// an attachment (各委員會名單（如附委員會分屬表）, …（詳附件）): where the
+// detail is, not what was decided.
+func withoutAttachmentNote(obj string) string {
+	t := strings.TrimSpace(obj)
+	for _, br := range [][2]string{{"（", "）"}, {"(", ")"}} {
+		if !strings.HasSuffix(t, br[1]) {
+			continue
+		}
+		i := strings.LastIndex(t, br[0])
+		if i <= 0 {
+			continue
+		}
+		note := fold.String(t[i+len(br[0]) : len(t)-len(br[1])])
+		if _, ok := firstPrefix(note, []string{"如附", "详附", "详见", "见附", "附"}); ok {
+			return strings.TrimSpace(t[:i])
+		}
+	}
+	return obj
 }
 
 // maxVerbRunes bounds a resolution read as the verb of a decision; a longer

@@ -1,6 +1,7 @@
 package ingest
 
 import (
+	"regexp"
 	"sort"
 	"strings"
 	"unicode/utf8"
@@ -165,6 +166,29 @@ func actingBodies(p *page, m *Minutes) []string {
 		if a, ok := bodyBefore(rest, max(first, 0)); first > 0 && ok && a == 0 {
 			at := p.lines[k][0] + len(p.line(k)) - len(strings.TrimLeft(p.line(k), " ")) + len("请")
 			add(p.show(at, at+first))
+		}
+	}
+	// In a council's table of proposals (案由 … 議決): 建請經濟部水利署中區
+	// 水資源局興建…, 送請縣府研議辦理, the body a proposal or its resolution
+	// asks to act.
+	for _, w := range []string{"建请", "送请"} {
+		if proposalHeader(p) < 0 {
+			break
+		}
+		for at := range occurrences(p.norm, w) {
+			if talk.holds(at) {
+				continue
+			}
+			if a, b, ok := requestedBody(p.norm, at+len(w)); ok {
+				add(governmentName(p.show(a, b)))
+			}
+		}
+	}
+	// 第三審查會（建設類）: the review committees whose proposals the table
+	// lists reviewed them.
+	if proposalHeader(p) >= 0 {
+		for _, m := range reviewCommitteeRE.FindAllStringIndex(p.norm, -1) {
+			add(p.show(m[0], m[1]))
 		}
 	}
 	// 第3項：市場處(6-3): the unit of a budget section the house settles.
@@ -405,6 +429,50 @@ func bodyAt(s string) (int, bool) {
 		}
 	}
 	return best, best > 0
+}
+
+// reviewCommitteeRE matches a council's review committee, folded: 第三審查會.
+var reviewCommitteeRE = regexp.MustCompile(`第[一二三四五六七八九十]{1,2}审查会`)
+
+// requestedBody reads the body named at folded offset at, after a request's
+// verb (建請|經濟部水利署中區水資源局興建…): the longest run of up to
+// maxBodyRunes characters that ends as a body's name does and holds no
+// particle or verb (bodyBefore reads it back whole); 縣府 and 市府, the
+// government written short, too.
+func requestedBody(norm string, at int) (int, int, bool) {
+	for _, short := range []string{"县府", "市府"} {
+		if strings.HasPrefix(norm[at:], short) {
+			return at, at + len(short), true
+		}
+	}
+	var ends []int
+	n := 0
+	for i, r := range norm[at:] {
+		if !hanRune(r) || n >= maxBodyRunes {
+			break
+		}
+		n++
+		end := at + i + utf8.RuneLen(r)
+		// 台塑公司: a company is no body of government.
+		if _, ok := bodyEnd(norm[at:end]); ok && !strings.HasSuffix(norm[at:end], "公司") {
+			ends = append(ends, end)
+		}
+	}
+	for k := len(ends) - 1; k >= 0; k-- {
+		if a, ok := bodyBefore(norm, ends[k]); ok && a == at {
+			return at, ends[k], true
+		}
+	}
+	return 0, 0, false
+}
+
+// governmentName writes a government named short (縣府, 市府) in full
+// (縣政府, 市政府), as a clerk lists it; other names as they are.
+func governmentName(name string) string {
+	if rs := []rune(name); len(rs) == 2 && (rs[1] == '府') {
+		return string(rs[0]) + "政府"
+	}
+	return name
 }
 
 // splitOffice splits an office named with its bureau (社會局社會救助科,

@@ -361,6 +361,22 @@ func TestProposalRows(t *testing.T) {
 	if !slices.Equal(got, want) {
 		t.Errorf("proposalRows = %q; want %q", got, want)
 	}
+	// The bodies: the review committee whose proposals the table lists, the
+	// government a proposal asks to act (縣府 written in full), a body a
+	// proposal asks to build; not a company.
+	text += "第三審查會（建設類）\n建乙94周秀月\n建請經濟部水利署中區水資源局興建景觀吊橋。\n照審查意見通過\n" +
+		"建乙95周秀月\n建請縣政府督促台塑公司落實承諾。\n照審查意見通過\n"
+	bodies := actingBodies(newPage(text), &Minutes{Script: "traditional"})
+	for _, want := range []string{"縣政府", "經濟部水利署中區水資源局", "第三審查會"} {
+		if !slices.Contains(bodies, want) {
+			t.Errorf("actingBodies = %q; lacks %s", bodies, want)
+		}
+	}
+	for _, b := range bodies {
+		if strings.Contains(b, "公司") {
+			t.Errorf("actingBodies = %q; %s is a company", bodies, b)
+		}
+	}
 }
 
 // A motion's resolution resolves the matter its 案由 names, by its quoted

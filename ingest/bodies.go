@@ -248,8 +248,15 @@ func actingBodies(p *page, m *Minutes) []string {
 	// (A council's minutes list the bureau whose head is excused: the
 	// bureau answers there all the same.)
 	hansard := m.Genre == GenreHansard
-	for _, org := range orgsBeforeTitledNames(p) {
-		if !hansard || !talk.holds(org.at) && !strings.Contains(p.line(p.lineAt(org.at)), "请假") {
+	orgs := orgsBeforeTitledNames(p)
+	onLeave := map[string]bool{} // the ministers on leave, named again where their absence is explained
+	for _, org := range orgs {
+		if hansard && strings.Contains(p.line(p.lineAt(org.at)), "请假") {
+			onLeave[fold.String(org.name)] = true
+		}
+	}
+	for _, org := range orgs {
+		if !hansard || !talk.holds(org.at) && !onLeave[fold.String(org.name)] {
 			add(org.name)
 		}
 	}

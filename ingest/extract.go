@@ -235,6 +235,10 @@ func (e *Extractor) extractDoc(d *Document, name string, explain bool) (*Minutes
 			m.Issuer = ent.canonical
 		}
 	}
+	// The genre is known from the title and the head, before the items it
+	// shapes.
+	m.Genre = genre(p, m)
+	p.why("genre", "what the title and the head of the text name (纪要, 召开…会议, 人大/政协, 議會, 議程)", -1)
 	e.items(p, m)
 	e.attendance(p, m)
 	if m.Chair == nil {
@@ -247,8 +251,6 @@ func (e *Extractor) extractDoc(d *Document, name string, explain bool) (*Minutes
 			}
 		}
 	}
-	m.Genre = genre(p, m)
-	p.why("genre", "what the title and the head of the text name (纪要, 召开…会议, 人大/政协, 議會, 議程)", -1)
 	addActors(p, m)
 	for _, b := range actingBodies(p, m) {
 		known := false

@@ -1100,6 +1100,21 @@ func TestItemHeadedByDecision(t *testing.T) {
 	}
 }
 
+// The ministers on leave from a legislature's sitting, and the reasons the
+// secretary gives for their leave, are its attendance: their ministries do
+// not act in it, in the record or in its items. The names are made up.
+func TestLegislatureMinistersOnLeave(t *testing.T) {
+	text := "立法院第4屆第4會期第1次會議紀錄\n壹、報告事項\n" +
+		"* 高委員金美玲：主席、各位同仁。\n* 陳院長立：謝謝委員。\n* 李部長文華：報告委員。\n" +
+		"林秘書長大山：報告院會，本日各部會首長請假情形：\n1. 外交部田部長大茂本日因公請假由李次長大維代表列席。\n" +
+		"林秘書長大山：向院會補充報告如下：\n1. 外交部田部長大茂赴歐洲參加會議。\n" +
+		"貳、施政績效檢討\n一、外交部田部長本日因公請假，由李次長大維代表列席。\n"
+	m := extractOne(t, "ly.md", text)
+	if slices.Contains(m.Departments, "外交部") {
+		t.Errorf("departments = %q: a ministry on leave does not act", m.Departments)
+	}
+}
+
 // A legislature's gazette names the bodies acting in its sitting: the agenda
 // committee whose routine referrals the house follows and the committee
 // that receives most of the bills; the body that answers a written

@@ -87,7 +87,9 @@ func (e *Extractor) items(p *page, m *Minutes) {
 			it.Action = p.show(hd.textStart, hd.textStart+len(a))
 		}
 		it.Decisions = e.decisions(p, hd.textStart, stop, nm)
-		it.Departments = e.departments(p, hd.textStart, stop, nm)
+		if m.Genre != GenreHansard {
+			it.Departments = e.departments(p, hd.textStart, stop, nm)
+		}
 		m.Items = append(m.Items, it)
 	}
 	if len(heads) == 0 {

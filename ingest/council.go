@@ -258,6 +258,13 @@ func wordedDecision(p *page, at int) (Decision, bool) {
 		return Decision{}, false
 	}
 	after := p.norm[from+end : min(len(p.norm), from+end+120)]
+	// The house carries the wording before anyone speaks again.
+	for k := strings.IndexByte(after, '\n'); k >= 0; k = nextNewline(after, k) {
+		if speakerHeading(strings.TrimLeft(after[k+1:], " *-•·")) {
+			after = after[:k]
+			break
+		}
+	}
 	i := strings.Index(after, "通过")
 	if i < 0 || strings.Contains(after[:i], "主席:") {
 		// 請問院會，對本案有無異議？（無）無異議，通過。／本案作如下決議：
@@ -293,6 +300,15 @@ func wordedDecision(p *page, at int) (Decision, bool) {
 	obj := strings.TrimRight(p.show(from, from+end), "。. ")
 	vAt := from + end + i
 	return carried(p, vAt, obj), true
+}
+
+// nextNewline returns the offset of the line break after the one at k in
+// s, or -1.
+func nextNewline(s string, k int) int {
+	if j := strings.IndexByte(s[k+1:], '\n'); j >= 0 {
+		return k + 1 + j
+	}
+	return -1
 }
 
 // carried is the decision on obj a house carried with the 通过 at folded

@@ -170,7 +170,10 @@ func (e *Extractor) decisions(p *page, from, to int, nm naming) []Decision {
 		if ok && (verb == "同意" || verb == "通过") && strings.HasSuffix(text[:i], ",") {
 			ok = false
 		}
-		if ok && nm.history.holds(from+i) {
+		// Nor what a speaker says was passed (依照第三屆國民大會第五次
+		// 會議通過修正之…): what the house decides is recorded outside its
+		// members' speeches.
+		if ok && (nm.history.holds(from+i) || nm.talk.holds(from+i)) {
 			ok = false
 		}
 		if !ok {

@@ -956,6 +956,10 @@ func TestLegislatureWithoutDebate(t *testing.T) {
 	}
 }
 
+// threeSpeeches are the speeches that make a legislature's record a verbatim
+// one (minHeadedSpeakers), for the tests. The names are made up.
+const threeSpeeches = "* 高委員金美玲：主席、各位同仁。\n* 陳院長立：謝謝委員。\n* 李部長文華：報告委員。\n"
+
 // A legislature's routine referrals count toward its main committee however
 // the agenda committee writes them: 交經濟委員會審查, 交經濟委員會 (no 審查),
 // 交法制、國防兩委員會 (each before the 委員會 they share). A minister on
@@ -968,7 +972,7 @@ func TestLegislatureReferralForms(t *testing.T) {
 		fmt.Fprintf(&b, "%d. 本院委員甲等提案，擬具「某%d條例草案」，請審議案。\n程序委員會意見：擬請院會將本案交%s。\n", i+1, i, to)
 	}
 	b.WriteString("* 財政部何部長大欽因病請假，由李次長小倉代表列席。\n" +
-		"* 高委員金美玲：主席、各位同仁。\n* 陳院長立：謝謝委員。\n* 李部長文華：報告委員。\n")
+		threeSpeeches)
 	m := extractOne(t, "ly.md", b.String())
 	if want := []string{"程序委員會", "法制委員會"}; !slices.Equal(m.Departments, want) {
 		t.Errorf("departments = %q, want %q", m.Departments, want)
@@ -982,7 +986,7 @@ func TestLegislatureReferralForms(t *testing.T) {
 func TestLegislatureMotionReasons(t *testing.T) {
 	text := "立法院第9屆第1會期第2次會議紀錄\n報告事項\n" +
 		"1. 交通部函，為修正「交通部觀光局審查某某收費標準」第三條條文，請查照案。\n" +
-		"* 高委員金美玲：主席、各位同仁。\n* 陳院長立：謝謝委員。\n* 李部長文華：報告委員。\n" +
+		threeSpeeches +
 		"第一案：\n本院委員高金美玲等11人，針對某島推動全民體育，請行政院研處。是否有當？敬請公決。\n說明：\n" +
 		"一、某島風景優美，是最適合推動全民體育的地方，要求行政院應結合國防部在該島的資源，全面檢討運動設施。\n" +
 		"二、近年來有機食品風潮盛行，農委會應加強檢驗。\n提案人：高金美玲\n" +
@@ -1011,13 +1015,8 @@ func TestLegislatureResolutionsAndHistory(t *testing.T) {
 		"行政院函以某年度預算案業已編製竣事，並於95年8月23日經行政院第3003次會議通過，附同施政計畫送請本院審議。" +
 		"某委員會隨即於95年10月18日舉行第1次聯席會議，討論通過分組審查辦法及審查日程。\n"
 	m := extractOne(t, "ly.md", text)
-	var got []string
-	for _, it := range m.Items {
-		for _, d := range it.Decisions {
-			got = append(got, d.Verb+"《"+d.Object+"》")
-		}
-	}
-	if want := []string{"通過《某島建設條例增訂第十條之一條文草案》"}; !slices.Equal(got, want) {
+	got := decisionsOf(m)
+	if want := []string{"通過 某島建設條例增訂第十條之一條文草案"}; !slices.Equal(got, want) {
 		t.Errorf("decisions = %q, want %q", got, want)
 	}
 }
@@ -1072,13 +1071,8 @@ func TestCouncilResolutionMatters(t *testing.T) {
 		"一、本會第1屆第3次臨時會議事日程是否照所擬議事日程表（草案）進行，請公決案。\n決議：照案通過（如附件）。\n" +
 		"二、審議議員臨時提案 編號：1類別：保安 提案人：楊大福 案由：擴編本市各區清潔隊員及駕駛員額，並以臨時僱工優先進用。\n決議：送請市政府研究辦理。\n"
 	m := extractOne(t, "council.txt", text)
-	var got []string
-	for _, it := range m.Items {
-		for _, d := range it.Decisions {
-			got = append(got, d.Verb+"《"+d.Object+"》")
-		}
-	}
-	want := []string{"照案通過《本會第1屆第3次臨時會議事日程》", "送請市政府研究辦理《擴編本市各區清潔隊員及駕駛員額》"}
+	got := decisionsOf(m)
+	want := []string{"照案通過 本會第1屆第3次臨時會議事日程", "送請市政府研究辦理 擴編本市各區清潔隊員及駕駛員額"}
 	if !slices.Equal(got, want) {
 		t.Errorf("decisions = %q\nwant %q", got, want)
 	}
@@ -1091,13 +1085,8 @@ func TestItemHeadedByDecision(t *testing.T) {
 	text := "某市議會第11屆第3次定期大會預備會議紀錄\n甲、報告事項\n壹、秘書長報告出席議員人數\n" +
 		"貳、報告今日議程\n參、決定各委員會名單（如附委員會分屬表）\n肆、散會\n"
 	m := extractOne(t, "council.txt", text)
-	var got []string
-	for _, it := range m.Items {
-		for _, d := range it.Decisions {
-			got = append(got, d.Verb+"《"+d.Object+"》")
-		}
-	}
-	if want := []string{"決定《各委員會名單》"}; !slices.Equal(got, want) {
+	got := decisionsOf(m)
+	if want := []string{"決定 各委員會名單"}; !slices.Equal(got, want) {
 		t.Errorf("decisions = %q, want %q", got, want)
 	}
 }
@@ -1107,7 +1096,7 @@ func TestItemHeadedByDecision(t *testing.T) {
 // not act in it, in the record or in its items. The names are made up.
 func TestLegislatureMinistersOnLeave(t *testing.T) {
 	text := "立法院第4屆第4會期第1次會議紀錄\n壹、報告事項\n" +
-		"* 高委員金美玲：主席、各位同仁。\n* 陳院長立：謝謝委員。\n* 李部長文華：報告委員。\n" +
+		threeSpeeches +
 		"林秘書長大山：報告院會，本日各部會首長請假情形：\n1. 外交部田部長大茂本日因公請假由李次長大維代表列席。\n" +
 		"林秘書長大山：向院會補充報告如下：\n1. 外交部田部長大茂赴歐洲參加會議。\n" +
 		"貳、施政績效檢討\n一、外交部田部長本日因公請假，由李次長大維代表列席。\n"
@@ -1380,19 +1369,12 @@ func TestListedReporters(t *testing.T) {
 // texts are made up.
 func TestArrangedMatters(t *testing.T) {
 	objects := func(text string) []string {
-		m := extractOne(t, "release.txt", "某某主持召开国务院第一次全体会议\n"+text)
-		var out []string
-		for _, it := range m.Items {
-			for _, d := range it.Decisions {
-				out = append(out, d.Verb+"《"+d.Object+"》")
-			}
-		}
-		return out
+		return decisionsOf(extractOne(t, "release.txt", "某某主持召开国务院第一次全体会议\n"+text))
 	}
-	if got := objects("国务院总理某某20日主持召开国务院第一次全体会议。会议通过了《国务院工作规则》，对政府工作进行了部署。\n"); !slices.Equal(got, []string{"通过《国务院工作规则》"}) {
+	if got := objects("国务院总理某某20日主持召开国务院第一次全体会议。会议通过了《国务院工作规则》，对政府工作进行了部署。\n"); !slices.Equal(got, []string{"通过 国务院工作规则"}) {
 		t.Errorf("decisions = %q, want only the rules", got)
 	}
-	if got := objects("国务院总理某某20日主持召开国务院第一次全体会议。会议对某某试点工作进行了部署。\n"); !slices.Equal(got, []string{"部署《某某试点工作》"}) {
+	if got := objects("国务院总理某某20日主持召开国务院第一次全体会议。会议对某某试点工作进行了部署。\n"); !slices.Equal(got, []string{"部署 某某试点工作"}) {
 		t.Errorf("decisions = %q, want the pilot arranged", got)
 	}
 }

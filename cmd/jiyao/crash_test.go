@@ -243,6 +243,53 @@ func TestCompactAfterKills(t *testing.T) {
 	}
 }
 
+// TestIngestAfterFullDisk runs `jiyao ingest` where no file may grow past
+// half of what a clean run's packs hold (bash's ulimit -f: a write past it
+// fails with EFBIG, which Go does not turn into a signal), as when the
+// disk fills: the run stops with a clear error and keeps what it
+// committed; the run after the disk is freed completes the work, and
+// `jiyao compact` brings the packs back within 10% of a clean run's.
+func TestIngestAfterFullDisk(t *testing.T) {
+	tmp := t.TempDir()
+	bin := builtBinary(t)
+	const n = 600
+	src := writeGenerated(t, filepath.Join(tmp, "docs"), 13, n)
+	cleanDir := filepath.Join(tmp, "clean")
+	if out, err := exec.Command(bin, "ingest", "--index", cleanDir, "--quiet", src).CombinedOutput(); err != nil {
+		t.Fatalf("clean ingest: %v\n%s", err, out)
+	}
+	clean := packsSize(t, cleanDir)
+
+	dir := filepath.Join(tmp, "index")
+	limitKB := clean / 2 / 1024
+	full := exec.Command("bash", "-c", fmt.Sprintf(`ulimit -f %d && exec "$0" "$@"`, limitKB), bin, "ingest", "--index", dir, "--batch", "16", "--quiet", src)
+	out, err := full.CombinedOutput()
+	if err == nil {
+		t.Fatalf("ingest with files limited to %d KiB succeeded; want it stopped\n%s", limitKB, out)
+	}
+	if !strings.Contains(string(out), "file too large") || !strings.Contains(string(out), "run again") {
+		t.Errorf("the stopped run says:\n%s\nwant the write that failed and what to do", out)
+	}
+	kept := checkWhole(t, dir)
+	t.Logf("full disk at %d KiB: %d whole meetings kept", limitKB, kept)
+
+	if out, err := exec.Command(bin, "ingest", "--index", dir, "--quiet", src).CombinedOutput(); err != nil {
+		t.Fatalf("ingest after the disk was freed: %v\n%s", err, out)
+	}
+	if got := checkWhole(t, dir); got != n {
+		t.Errorf("after the retry: %d meetings, want %d", got, n)
+	}
+	grown := packsSize(t, dir)
+	if out, err := exec.Command(bin, "compact", "--index", dir).CombinedOutput(); err != nil {
+		t.Fatalf("compact: %v\n%s", err, out)
+	}
+	compacted := packsSize(t, dir)
+	t.Logf("packs of a clean run %d bytes, after the full disk and retry %d, compacted %d", clean, grown, compacted)
+	if compacted > clean*11/10 {
+		t.Errorf("compacted packs hold %d bytes; a clean run's %d (+10%% is %d)", compacted, clean, clean*11/10)
+	}
+}
+
 // writeGenerated writes n generated minutes of the seed into dir, which it
 // makes, and returns dir.
 func writeGenerated(t *testing.T, dir string, seed uint64, n int) string {

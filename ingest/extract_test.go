@@ -1217,12 +1217,13 @@ func TestWrittenQuestionersAndTellers(t *testing.T) {
 // A legislature's announcement decides the motion last moved before it: a
 // procedural motion moved on a motion named earlier (我動議若稍後就"X"所提出
 // 的議案再進行記名表決，表決須在鐘聲響起1分鐘後進行) by its last clause; a
-// motion negatived too. The text is made up.
+// motion negatived too. A member who says what would follow if a motion
+// were carried announces nothing. The text is made up.
 func TestLegislatureAnnouncements(t *testing.T) {
 	text := "立法會會議過程正式紀錄\n" +
 		"甲議員：主席，我動議若稍後就“改善社區設施”所提出的議案再進行記名表決，表決須在鐘聲響起1分鐘後進行。\n" +
 		"主席：我認為議題獲得在席議員過半數贊成。我宣布議案獲得通過。\n" +
-		"乙議員：我希望大家支持“改善社區設施”的議案。\n" +
+		"乙議員：我希望大家支持“改善社區設施”的議案。如果議案獲得通過，社區便有更多設施。\n" +
 		"主席宣布議案被否決。\n"
 	got := decisionsOf(extractOne(t, "hansard.txt", text))
 	want := []string{"獲得通過 表決須在鐘聲響起1分鐘後進行", "被否決 改善社區設施"}

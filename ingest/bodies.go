@@ -171,8 +171,9 @@ func actingBodies(p *page, m *Minutes) []string {
 	// In a council's table of proposals (案由 … 議決): 建請經濟部水利署中區
 	// 水資源局興建…, 送請縣府研議辦理, the body a proposal or its resolution
 	// asks to act.
+	table := proposalHeader(p) >= 0
 	for _, w := range []string{"建请", "送请"} {
-		if proposalHeader(p) < 0 {
+		if !table {
 			break
 		}
 		for at := range occurrences(p.norm, w) {
@@ -186,7 +187,7 @@ func actingBodies(p *page, m *Minutes) []string {
 	}
 	// 第三審查會（建設類）: the review committees whose proposals the table
 	// lists reviewed them.
-	if proposalHeader(p) >= 0 {
+	if table {
 		for _, m := range reviewCommitteeRE.FindAllStringIndex(p.norm, -1) {
 			add(p.show(m[0], m[1]))
 		}

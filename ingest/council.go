@@ -565,6 +565,11 @@ func proposalRows(p *page) []placedDecision {
 // 案由 審查意見 大會議決) among the first lines, or -1.
 func proposalHeader(p *page) int {
 	for k := 0; k < min(len(p.lines), 40); k++ {
+		// 案               由 … 大會議決: the header's words may be
+		// spaced out; the line is closed up only when it holds both.
+		if l := p.line(k); !strings.Contains(l, "案") || !strings.Contains(l, "议") {
+			continue
+		}
 		l := stripSpaces(p.line(k))
 		if strings.Contains(l, "案由") && strings.Contains(l, "议决") {
 			return k

@@ -94,7 +94,7 @@ func (e *Extractor) councilDecisions(p *page, m *Minutes) {
 	for at, word := range p.wordsIn(motionsCarried) {
 		// Announced (我宣布議案獲得通過, 他於是宣布議案獲得通過), not said
 		// in a speech (如果中止待續議案獲得通過，官員便無需作出回應).
-		if clause := p.norm[max(0, at-120)+afterLast(p.norm[max(0, at-120):at], ",。;:\n"):at]; !strings.Contains(clause, "宣布") {
+		if clause := p.norm[max(0, at-120)+afterLast(p.norm[max(0, at-120):at], ",。;:\n") : at]; !strings.Contains(clause, "宣布") {
 			continue
 		}
 		head := p.norm[max(0, at-50000):at]

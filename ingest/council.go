@@ -476,6 +476,22 @@ const notAfterCaseNumber = "年月日号次届期条项款元万亿个件人%.�
 // 「臺北市社會住宅出租辦法」.
 var regulationTitleRE = regexp.MustCompile(`[“「"]([^”」"\n]{2,60}?(?:办法|规则|条例|标准|规程|要点|准则|细则))[”」"]`)
 
+// matterRE matches the case a row of a council's table asks the house to
+// settle when it names no regulation, folded: 10273為…處分案，敬請 (the
+// case, 案, closed by the request's comma).
+var matterRE = regexp.MustCompile(`^\s*\d+\s*(?:为|有关)([^,。\n]{4,80}?案),`)
+
+// ownedBy reports whether folded s ends as the clause that says which office
+// holds a case (本府捷運工程局經管, 財政局管理), before its 之.
+func ownedBy(s string) bool {
+	for _, w := range []string{"经管", "管理", "主管", "所有", "所属"} {
+		if strings.HasSuffix(s, w) {
+			return true
+		}
+	}
+	return false
+}
+
 // maxRowBytes bounds a row of a table of reports.
 const maxRowBytes = 4000
 
@@ -503,8 +519,19 @@ func reportRows(p *page) []placedDecision {
 		to = min(to, from+maxRowBytes)
 		row := p.norm[from:to]
 		t := regulationTitleRE.FindStringSubmatchIndex(row)
+		results := []string{"照审查意见通过", "通过", "备查"}
 		if t == nil {
-			continue
+			// 為本府捷運工程局經管之捷運板橋線龍山寺站聯合開發大樓公有不動產
+			// 處分案，敬請　貴會同意: a case the house settles, named by
+			// its matter; one it only notes (備查) is a report, not a
+			// decision.
+			if t = matterRE.FindStringSubmatchIndex(row); t == nil {
+				continue
+			}
+			if k := strings.LastIndex(row[t[2]:t[3]], "之"); k > 0 && ownedBy(row[t[2]:t[2]+k]) {
+				t[2] += k + len("之")
+			}
+			results = results[:2]
 		}
 		restAt := t[1]
 		if i := strings.Index(row[restAt:], "。"); i >= 0 {
@@ -514,7 +541,7 @@ func reportRows(p *page) []placedDecision {
 		if strings.Contains(rest, "暂搁") || strings.Contains(rest, "交付") {
 			continue
 		}
-		for _, v := range []string{"照审查意见通过", "通过", "备查"} {
+		for _, v := range results {
 			if i := strings.Index(rest, v); i >= 0 {
 				at := from + restAt + i
 				out = append(out, placedDecision{at: from + t[2], Decision: Decision{Verb: p.show(at, at+len(v)), Object: p.show(from+t[2], from+t[3])}})

@@ -301,7 +301,10 @@ func TestSpeeches(t *testing.T) {
 
 // A council's table of reports: the rows that note or pass a regulation
 // are decisions on it, whether the columns stand on lines of their own or
-// were joined into one; rows set aside or sent to a committee are not.
+// were joined into one; rows set aside or sent to a committee are not. A
+// case that names no regulation (為本府…經管之…處分案) is decided when the
+// house passes it, under its matter without the office that holds it; a
+// case only noted (備查) is a report.
 func TestReportRows(t *testing.T) {
 	text := "參、審議報告案\n案號    案由    審查意見    議    決\n" +
 		"11465   為訂定「臺北市社會住宅出租辦法」一案，敬請  查照。  一、備查。\n二、應以自治條例定之。  照審查意見通過\n" +
@@ -309,9 +312,11 @@ func TestReportRows(t *testing.T) {
 		"11209   為修正「臺北市土地使用分區管制自治條例」部分條文乙案，敬請  審議。  暫擱\n" +
 		"11213   為修正「臺北市公益彩券盈餘分配基金收支保管及運用自治條例」1案，敬請審議。 交付法規委員會審查\n" +
 		"於2014年修正「臺北市道路命名辦法」，備查。\n" +
-		"查照。 備查11534為本府訂定「臺北市台北二二八紀念館館藏圖檔使用收費標準」乙案，敬請  備查。  備查11536新北市土地，敬請同意備查。\n"
+		"查照。 備查11534為本府訂定「臺北市台北二二八紀念館館藏圖檔使用收費標準」乙案，敬請  備查。  備查11536新北市土地，敬請同意備查。\n" +
+		"10273   為本府捷運工程局經管之捷運某某站聯合開發大樓公有不動產處分案，敬請 貴會同意。    同意撤銷。  照審查意見通過\n" +
+		"11025   有關本市某某地下街委託經營管理乙案，請  查照。	備查\n"
 	got := placedStrings(reportRows(newPage(text)))
-	want := []string{"照審查意見通過《臺北市社會住宅出租辦法》", "備查《臺北市台北二二八紀念館館藏圖檔使用收費標準》"}
+	want := []string{"照審查意見通過《臺北市社會住宅出租辦法》", "備查《臺北市台北二二八紀念館館藏圖檔使用收費標準》", "照審查意見通過《捷運某某站聯合開發大樓公有不動產處分案》"}
 	if !slices.Equal(got, want) {
 		t.Errorf("reportRows = %q; want %q", got, want)
 	}

@@ -1083,6 +1083,18 @@ func TestCouncilResolutionMatters(t *testing.T) {
 	}
 }
 
+// A resolution that is a statement of the house (議決：有關…作業，本會發表
+// 聲明如下：…), not a result on the matter above it, decides what it opens
+// with. The names are made up.
+func TestStatementResolution(t *testing.T) {
+	text := "某市議會第11屆第7次定期大會第5次會議紀錄\n丙、討論事項\n討論某某教育政策相關議題\n" +
+		"議決：有關某某區高中高職免試入學作業，本會發表聲明如下：一、教育部要求修正作業要點，於法無據。二、本會要求市政府暫緩公告。\n"
+	got := decisionsOf(extractOne(t, "council.txt", text))
+	if want := []string{"議決 有關某某區高中高職免試入學作業，本會發表聲明"}; !slices.Equal(got, want) {
+		t.Errorf("decisions = %q, want %q", got, want)
+	}
+}
+
 // An agenda item headed by the verb (參、決定各委員會名單（如附委員會分屬表）)
 // is the decision itself, on its matter without the note that points to
 // the attachment. The names are made up.

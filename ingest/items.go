@@ -458,6 +458,19 @@ func resolutionsAt(p *page, from, to int) []placedDecision {
 		}
 		if runeCount(verb) > maxVerbRunes {
 			verb = p.show(at, at+len(label)-len(":"))
+			// 議決：有關…免試入學作業，本會發表聲明如下：…: a statement
+			// the house resolved, not a result on the matter above; its
+			// opening is what it decided.
+			if f := fold.String(res); !endsWithResult(f) && !strings.Contains(f, "通过") {
+				stmt := strings.TrimSpace(res)
+				if i := strings.IndexAny(stmt, "：:。"); i > 0 {
+					stmt = stmt[:i]
+				}
+				stmt = strings.TrimSuffix(strings.TrimSuffix(stmt, "如下"), "如左")
+				if runeCount(stmt) >= 4 && runeCount(stmt) <= maxObjectRunes {
+					obj = stmt
+				}
+			}
 		}
 		out = append(out, placedDecision{Decision{Verb: verb, Object: obj}, at})
 	}

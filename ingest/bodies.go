@@ -107,6 +107,17 @@ func actingBodies(p *page, m *Minutes) []string {
 	routine, agenda, main := routineReferrals(p)
 	add(agenda)
 	add(main)
+	// 程序委員會意見：擬請院會依朝野協商結論決定: a committee that gives
+	// its opinion on the business acts, whatever the opinion.
+	for k := range linesWith(p, "意见:") {
+		l := strings.TrimLeft(p.line(k), " *-•·")
+		if i := strings.Index(l, "意见:"); i > 0 && !talk.holds(p.lines[k][0]) {
+			if a, ok := bodyBefore(l, i); ok && a == 0 {
+				at := p.lines[k][1] - len(l)
+				add(p.show(at, at+i))
+			}
+		}
+	}
 	// 行政院函送…所提質詢之書面答復: the body that answers a written
 	// question acts, though what the question is about is talk.
 	for k := range linesWith(p, "函送") {
@@ -362,7 +373,9 @@ func routineReferrals(p *page) (lines spans, agenda, main string) {
 		}
 	}
 	if len(lines) < minRoutineReferrals {
-		return nil, "", ""
+		// A few referrals are business like any other; the agenda
+		// committee that proposed them acted all the same.
+		return nil, agenda, ""
 	}
 	for _, c := range order {
 		if main == "" || count[c] > count[main] {

@@ -984,6 +984,18 @@ func TestLegislatureReferralForms(t *testing.T) {
 	}
 }
 
+// A committee that gives its opinion on a sitting's business acts in it,
+// whatever the opinion and however few the referrals. The bills are made
+// up.
+func TestAgendaCommitteeOpinion(t *testing.T) {
+	text := "立法院第5屆第6會期第1次會議紀錄\n報告事項\n1. 本院某黨團提議某案，請公決案。\n" +
+		"程序委員會意見：擬請院會決定照案通過。\n" + threeSpeeches
+	m := extractOne(t, "ly.md", text)
+	if !slices.Contains(m.Departments, "程序委員會") {
+		t.Errorf("departments = %q, want 程序委員會", m.Departments)
+	}
+}
+
 // A motion's reasons (說明：一、…) argue as its movers do, up to its signers:
 // the bodies they name are talk. A body inside a quoted title
 // (修正「交通部觀光局審查…收費標準」) is part of the document's name. The

@@ -1408,6 +1408,9 @@ func TestArrangedMatters(t *testing.T) {
 	if got := objects("国务院总理某某20日主持召开国务院第一次全体会议。会议对某某试点工作进行了部署。\n"); !slices.Equal(got, []string{"部署 某某试点工作"}) {
 		t.Errorf("decisions = %q, want the pilot arranged", got)
 	}
+	if got := objects("国务院总理某某20日主持召开国务院第一次全体会议。\n会议进一步部署防汛抗洪救灾工作。\n"); !slices.Equal(got, []string{"部署 防汛抗洪救灾工作"}) {
+		t.Errorf("decisions = %q, want the work arranged further", got)
+	}
 }
 
 // attendeesOf lists a record's attendees as show writes each.

@@ -46,8 +46,8 @@ var businessVerbs = map[string]bool{
 var meetingSubjects = []string{"会议", "大会", "会上", "会前", "本次会议", "此次会议", "全会"}
 
 // clauseLinks stand before a verb inside a clause without changing it:
-// 会议还决定, 并部署, 同时明确.
-var clauseLinks = []string{"本次会议", "此次会议", "会议", "大会", "会上", "会前", "认真", "一致", "依次", "依法", "还", "并", "同时", "也", "此外", "另外"}
+// 会议还决定, 并部署, 同时明确, 会议进一步部署.
+var clauseLinks = []string{"本次会议", "此次会议", "会议", "大会", "会上", "会前", "认真", "一致", "依次", "依法", "进一步", "还", "并", "同时", "也", "此外", "另外"}
 
 // enumerators open the first point of a list (会议确定，一是…): what follows
 // is an elaboration, not the short object of the verb.

@@ -107,6 +107,20 @@ func actingBodies(p *page, m *Minutes) []string {
 	routine, agenda, main := routineReferrals(p)
 	add(agenda)
 	add(main)
+	// 听取了食安委办公室及各成员单位的汇报: the body whose report the
+	// meeting heard.
+	for at := range occurrences(p.norm, "听取") {
+		from := at + len("听取")
+		from += len(prefixOf(p.norm[from:], "了"))
+		if a, b, ok := requestedBody(p.norm, from); ok && !talk.holds(at) {
+			// (A congress's standing committee reporting to its own
+			// session, or to its chairmen, is the house itself.)
+			_, heard := firstPrefix(p.norm[b:], []string{"的汇报", "的报告", "及各"})
+			if heard && !strings.HasSuffix(p.norm[a:b], "常委会") && !strings.HasSuffix(p.norm[a:b], "常务委员会") {
+				add(p.show(a, b))
+			}
+		}
+	}
 	// 程序委員會意見：擬請院會依朝野協商結論決定: a committee that gives
 	// its opinion on the business acts, whatever the opinion.
 	for k := range linesWith(p, "意见:") {

@@ -1413,6 +1413,17 @@ func TestArrangedMatters(t *testing.T) {
 	}
 }
 
+// The body whose report a meeting heard (听取了食安委办公室及各成员单位的
+// 汇报) acts in it; a congress's own standing committee reporting is the
+// house itself. The texts are made up.
+func TestHeardBodies(t *testing.T) {
+	p := newPage("国务院某某委员会召开第一次全体会议，听取了某安委办公室及各成员单位的汇报。会议听取县人大常委会的工作报告。\n")
+	got := actingBodies(p, &Minutes{Script: "simplified"})
+	if !slices.Equal(got, []string{"某安委办公室"}) {
+		t.Errorf("actingBodies = %q, want [某安委办公室]", got)
+	}
+}
+
 // attendeesOf lists a record's attendees as show writes each.
 func attendeesOf(m *Minutes, show func(Attendee) string) []string {
 	var out []string

@@ -192,11 +192,7 @@ func TestCompactAfterKills(t *testing.T) {
 	bin := builtBinary(t)
 	const n = 600
 	src := writeGenerated(t, filepath.Join(tmp, "docs"), 12, n)
-	cleanDir := filepath.Join(tmp, "clean")
-	if out, err := exec.Command(bin, "ingest", "--index", cleanDir, "--quiet", src).CombinedOutput(); err != nil {
-		t.Fatalf("clean ingest: %v\n%s", err, out)
-	}
-	clean := packsSize(t, cleanDir)
+	clean := cleanPacks(t, bin, src, filepath.Join(tmp, "clean"))
 
 	dir := filepath.Join(tmp, "index")
 	kills := 0
@@ -225,15 +221,8 @@ func TestCompactAfterKills(t *testing.T) {
 	if kills == 0 || grown <= clean {
 		t.Skipf("no run was interrupted with work left undone (%d kills, packs %d bytes, clean %d)", kills, grown, clean)
 	}
-	out, err := exec.Command(bin, "compact", "--index", dir).CombinedOutput()
-	if err != nil {
-		t.Fatalf("compact: %v\n%s", err, out)
-	}
-	compacted := packsSize(t, dir)
-	t.Logf("%d kills; packs of a clean run %d bytes, after the kills %d, compacted %d\n%s", kills, clean, grown, compacted, out)
-	if compacted > clean*11/10 {
-		t.Errorf("compacted packs hold %d bytes; a clean run's %d (+10%% is %d)", compacted, clean, clean*11/10)
-	}
+	compacted := compactWithin(t, bin, dir, clean)
+	t.Logf("%d kills; packs of a clean run %d bytes, after the kills %d, compacted %d", kills, clean, grown, compacted)
 	if got := checkWhole(t, dir); got != n {
 		t.Errorf("after compacting: %d meetings, want %d", got, n)
 	}
@@ -254,11 +243,7 @@ func TestIngestAfterFullDisk(t *testing.T) {
 	bin := builtBinary(t)
 	const n = 600
 	src := writeGenerated(t, filepath.Join(tmp, "docs"), 13, n)
-	cleanDir := filepath.Join(tmp, "clean")
-	if out, err := exec.Command(bin, "ingest", "--index", cleanDir, "--quiet", src).CombinedOutput(); err != nil {
-		t.Fatalf("clean ingest: %v\n%s", err, out)
-	}
-	clean := packsSize(t, cleanDir)
+	clean := cleanPacks(t, bin, src, filepath.Join(tmp, "clean"))
 
 	dir := filepath.Join(tmp, "index")
 	limitKB := clean / 2 / 1024
@@ -280,14 +265,34 @@ func TestIngestAfterFullDisk(t *testing.T) {
 		t.Errorf("after the retry: %d meetings, want %d", got, n)
 	}
 	grown := packsSize(t, dir)
-	if out, err := exec.Command(bin, "compact", "--index", dir).CombinedOutput(); err != nil {
+	compacted := compactWithin(t, bin, dir, clean)
+	t.Logf("packs of a clean run %d bytes, after the full disk and retry %d, compacted %d", clean, grown, compacted)
+}
+
+// cleanPacks ingests src into a new index at dir in one uninterrupted run
+// and returns the size of its packs, what the interrupted runs are held to.
+func cleanPacks(t *testing.T, bin, src, dir string) int64 {
+	t.Helper()
+	if out, err := exec.Command(bin, "ingest", "--index", dir, "--quiet", src).CombinedOutput(); err != nil {
+		t.Fatalf("clean ingest: %v\n%s", err, out)
+	}
+	return packsSize(t, dir)
+}
+
+// compactWithin runs `jiyao compact` on dir, checks that its packs come
+// back within 10% of a clean run's, and returns their size.
+func compactWithin(t *testing.T, bin, dir string, clean int64) int64 {
+	t.Helper()
+	out, err := exec.Command(bin, "compact", "--index", dir).CombinedOutput()
+	if err != nil {
 		t.Fatalf("compact: %v\n%s", err, out)
 	}
+	t.Logf("%s", out)
 	compacted := packsSize(t, dir)
-	t.Logf("packs of a clean run %d bytes, after the full disk and retry %d, compacted %d", clean, grown, compacted)
 	if compacted > clean*11/10 {
 		t.Errorf("compacted packs hold %d bytes; a clean run's %d (+10%% is %d)", compacted, clean, clean*11/10)
 	}
+	return compacted
 }
 
 // writeGenerated writes n generated minutes of the seed into dir, which it

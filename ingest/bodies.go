@@ -18,7 +18,7 @@ import (
 
 // bodyTriggers follow a body's name where it acts, folded.
 var bodyTriggers = []string{
-	"送审的", "提交的", "报送的", "起草的", "关于", "牵头", "《", "作了", "主要负责", "要",
+	"送审的", "提交的", "报送的", "起草的", "提出的", "关于", "牵头", "《", "作了", "主要负责", "要",
 	// A council's committees and the bodies whose budgets it reviews:
 	// 交付財政建設委員會審查, 保安委員會第二召集人, 板橋區公所　預算數,
 	// 環境保護局主管.
@@ -60,7 +60,7 @@ var bodyCutWords = []string{
 	"而", "但", "也", "已", "均", "过去", "现在", "目前", "隶属", "时任", "担任", "控制", "说", "当", "她", "他", "我", "你", "便",
 	"交付", "本案交", "鉴于", "责成", "进入", "汇报",
 	"如果", "属于", "今年", "去年", "明年", "让",
-	"本府", "本市", "本县", "本区", "本会", // 本府警察局 is 警察局
+	"本府", "本市", "本县", "本区", "本会", "本届", // 本府警察局 is 警察局
 	"意见", "函送", "函请", "函复", "送至", "知会", "于", "受", "呼吁", "自从", "曾经", "本席", "历任",
 	"成立", "宣付", // 成立中共某县委, 宣付各委員會
 }
@@ -90,8 +90,9 @@ func actingBodies(p *page, m *Minutes) []string {
 			return
 		}
 		k := fold.String(name)
-		// 国务院 in a release of 中华人民共和国国务院 is the issuer.
-		if name == "" || seen[k] || strings.HasSuffix(issuer, k) {
+		// 国务院 in a release of 中华人民共和国国务院 is the issuer; so is
+		// 区政府 in the minutes of a 区人民政府, written short.
+		if name == "" || seen[k] || strings.HasSuffix(issuer, k) || ownGovernment(issuer, k) {
 			return
 		}
 		seen[k] = true
@@ -144,6 +145,11 @@ func actingBodies(p *page, m *Minutes) []string {
 	}
 	for at, tr := range p.wordsIn(bodyTriggerSet) {
 		if talk.holds(at) || routine.holds(at) || tr != "《" && inTitle(p, at) {
+			continue
+		}
+		// 区委、区政府提出的“解放思想、转型发展”: a slogan a body put
+		// forward, quoted, is no document it submitted.
+		if tr == "提出的" && strings.ContainsAny(p.norm[at+len(tr):min(len(p.norm), at+len(tr)+3)], "“\"「") {
 			continue
 		}
 		// A body's name ends as a body's does: the cheap test first.
@@ -468,6 +474,16 @@ func bodyAt(s string) (int, bool) {
 
 // reviewCommitteeRE matches a council's review committee, folded: 第三審查會.
 var reviewCommitteeRE = regexp.MustCompile(`第[一二三四五六七八九十]{1,2}审查会`)
+
+// ownGovernment reports whether folded name is the issuing government
+// written short by its level (区政府, 县府 in a 县人民政府's record).
+func ownGovernment(issuer, name string) bool {
+	if !strings.HasSuffix(issuer, "人民政府") {
+		return false
+	}
+	rs := []rune(name)
+	return len(rs) >= 2 && strings.ContainsRune(levelChars, rs[0]) && (string(rs[1:]) == "政府" || string(rs[1:]) == "府")
+}
 
 // requestedBody reads the body named at folded offset at, after a request's
 // verb (建請|經濟部水利署中區水資源局興建…): the longest run of up to

@@ -1424,6 +1424,18 @@ func TestHeardBodies(t *testing.T) {
 	}
 }
 
+// A body that put forward a document acts (县卫生和计划生育局提出的…方案);
+// a slogan a superior put forward, quoted, is none, and the issuing
+// government written short (区政府 in a 区人民政府's minutes) is the
+// issuer, not a department. The texts are made up.
+func TestProposingBodies(t *testing.T) {
+	p := newPage("会议研究了县卫生局提出的迎接复审工作任务分解方案。\n要紧紧围绕区委、区政府提出的“解放思想、率先崛起”这一主题。\n会议要求，区政府办公室要认真梳理。由区政府牵头落实。\n")
+	got := actingBodies(p, &Minutes{Script: "simplified", Issuer: "某某区人民政府"})
+	if !slices.Equal(got, []string{"县卫生局", "区政府办公室"}) {
+		t.Errorf("actingBodies = %q, want [县卫生局 区政府办公室]", got)
+	}
+}
+
 // attendeesOf lists a record's attendees as show writes each.
 func attendeesOf(m *Minutes, show func(Attendee) string) []string {
 	var out []string

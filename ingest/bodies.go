@@ -82,11 +82,13 @@ func actingBodies(p *page, m *Minutes) []string {
 			seen[p.norm[max(0, at-60)+i+len("受"):at]] = true
 		}
 	}
-	var add func(name string)
-	add = func(name string) {
+	// add lists a body, found by rule at folded offset at (-1: where
+	// it first stands), for jiyao extract --explain.
+	var add func(name, rule string, at int)
+	add = func(name, rule string, at int) {
 		if bureau, office, ok := splitOffice(name); ok {
-			add(bureau)
-			add(office)
+			add(bureau, rule, at)
+			add(office, rule, at)
 			return
 		}
 		k := fold.String(name)
@@ -103,11 +105,12 @@ func actingBodies(p *page, m *Minutes) []string {
 			}
 		}
 		out = append(out, name)
+		p.whyOnce("department "+k, rule, at)
 	}
 	talk := p.speeches()
 	routine, agenda, main := routineReferrals(p)
-	add(agenda)
-	add(main)
+	add(agenda, "the agenda committee whose routine referrals the house follows", -1)
+	add(main, "the committee that receives the most referred bills", -1)
 	// 听取了食安委办公室及各成员单位的汇报: the body whose report the
 	// meeting heard.
 	for at := range occurrences(p.norm, "听取") {
@@ -118,7 +121,7 @@ func actingBodies(p *page, m *Minutes) []string {
 			// session, or to its chairmen, is the house itself.)
 			_, heard := firstPrefix(p.norm[b:], []string{"的汇报", "的报告", "及各"})
 			if heard && !strings.HasSuffix(p.norm[a:b], "常委会") && !strings.HasSuffix(p.norm[a:b], "常务委员会") {
-				add(p.show(a, b))
+				add(p.show(a, b), "the body whose report the meeting heard", a)
 			}
 		}
 	}
@@ -129,7 +132,7 @@ func actingBodies(p *page, m *Minutes) []string {
 		if i := strings.Index(l, "意见:"); i > 0 && !talk.holds(p.lines[k][0]) {
 			if a, ok := bodyBefore(l, i); ok && a == 0 {
 				at := p.lines[k][1] - len(l)
-				add(p.show(at, at+i))
+				add(p.show(at, at+i), "a committee giving its opinion on the business", at)
 			}
 		}
 	}
@@ -139,7 +142,7 @@ func actingBodies(p *page, m *Minutes) []string {
 		l := p.line(k)
 		if i := strings.Index(l, "函送"); i > 0 && strings.Contains(l, "书面答复") && writtenQuestion(l) {
 			if a, ok := bodyBefore(l, i); ok && strings.Trim(l[:a], "0123456789.、 ") == "" {
-				add(p.show(p.lines[k][0]+a, p.lines[k][0]+i))
+				add(p.show(p.lines[k][0]+a, p.lines[k][0]+i), "the body answering a written question", p.lines[k][0]+a)
 			}
 		}
 	}
@@ -162,17 +165,17 @@ func actingBodies(p *page, m *Minutes) []string {
 			}
 			// 国家发展改革委、商务部、中国人民银行主要负责同志在会上发言:
 			// each body of a list before the trigger acts.
-			listed := []string{p.show(a, at)}
+			listed := [][2]int{{a, at}}
 			for strings.HasSuffix(p.norm[:a], "、") {
 				b, ok := bodyBefore(p.norm, a-len("、"))
 				if !ok {
 					break
 				}
-				listed = append(listed, p.show(b, a-len("、")))
+				listed = append(listed, [2]int{b, a - len("、")})
 				a = b
 			}
 			for i := len(listed) - 1; i >= 0; i-- {
-				add(listed[i])
+				add(p.show(listed[i][0], listed[i][1]), "a body named before "+tr+", where it acts", listed[i][0])
 			}
 		}
 	}
@@ -196,7 +199,7 @@ func actingBodies(p *page, m *Minutes) []string {
 		}
 		if a, ok := bodyBefore(rest, max(first, 0)); first > 0 && ok && a == 0 {
 			at := p.lines[k][0] + len(p.line(k)) - len(strings.TrimLeft(p.line(k), " ")) + len("请")
-			add(p.show(at, at+first))
+			add(p.show(at, at+first), "the body a member's request asks to act", at)
 		}
 	}
 	// In a council's table of proposals (案由 … 議決): 建請經濟部水利署中區
@@ -212,7 +215,7 @@ func actingBodies(p *page, m *Minutes) []string {
 				continue
 			}
 			if a, b, ok := requestedBody(p.norm, at+len(w)); ok {
-				add(governmentName(p.show(a, b)))
+				add(governmentName(p.show(a, b)), "a body a proposal asks to act ("+w+")", a)
 			}
 		}
 	}
@@ -220,7 +223,7 @@ func actingBodies(p *page, m *Minutes) []string {
 	// lists reviewed them.
 	if table {
 		for _, m := range reviewCommitteeRE.FindAllStringIndex(p.norm, -1) {
-			add(p.show(m[0], m[1]))
+			add(p.show(m[0], m[1]), "a review committee of the table of proposals", m[0])
 		}
 	}
 	// 第3項：市場處(6-3): the unit of a budget section the house settles.
@@ -236,13 +239,13 @@ func actingBodies(p *page, m *Minutes) []string {
 		}
 		if _, ok := bodyEnd(body); ok {
 			at := p.lines[k][0] + strings.Index(p.line(k), body)
-			add(p.show(at, at+len(body)))
+			add(p.show(at, at+len(body)), "the unit of a budget section the house settles", at)
 		}
 	}
 	for at := range occurrences(p.norm, "由") {
 		if !talk.holds(at) {
 			for _, b := range assignedBodies(p.norm, at+len("由")) {
-				add(p.show(b[0], b[1]))
+				add(p.show(b[0], b[1]), "a body given a task after 由", b[0])
 			}
 		}
 	}
@@ -263,14 +266,14 @@ func actingBodies(p *page, m *Minutes) []string {
 			continue
 		}
 		if org := headedBody(a.Title); org != "" {
-			add(org)
+			add(org, "the body of "+a.Name+" ("+a.Title+"), who speaks or answers", -1)
 		} else if a.Role == RolePresent && a.Org != "" && headedBody(a.Org+a.Title) != "" && (present <= maxAnsweringOfficers || spoke[fold.String(a.Name)]) {
 			// 出席政府官員：勞工及福利局局長張建宗先生: the officials
 			// present to answer for their bureaus (those who sit in,
 			// 列席, every bureau's head, are not listed). When the whole
 			// government attends (the Chief Executive's question time),
 			// those who answered.
-			add(a.Org)
+			add(a.Org, "the bureau of "+a.Name+", present to answer", -1)
 		}
 	}
 	// In a legislature's verbatim record the ministers its members
@@ -289,7 +292,7 @@ func actingBodies(p *page, m *Minutes) []string {
 	}
 	for _, org := range orgs {
 		if !hansard || !talk.holds(org.at) && !onLeave[fold.String(org.name)] {
-			add(org.name)
+			add(org.name, "the body of an official named with it", org.at)
 		}
 	}
 	// 教育局局長, 律政司司長: the body named by its head, where the head
@@ -323,7 +326,7 @@ func actingBodies(p *page, m *Minutes) []string {
 				continue
 			}
 			if a, ok := bodyBefore(p.norm, at); ok && !listed[p.norm[a:at]] {
-				add(p.show(a, at))
+				add(p.show(a, at), "the body named by its head where the head acts", a)
 			}
 			break
 		}

@@ -42,6 +42,17 @@ func (p *page) why(field, rule string, at int) {
 	p.ex.rules[field] = whyAt{rule, at}
 }
 
+// whyOnce is why for a field that keeps the first rule that set it (a
+// department the first item names).
+func (p *page) whyOnce(field, rule string, at int) {
+	if p.ex == nil {
+		return
+	}
+	if _, ok := p.ex.rules[field]; !ok {
+		p.ex.rules[field] = whyAt{rule, at}
+	}
+}
+
 // Explain extracts the records of a file as Extract does, and says for each
 // field of each record where its value came from.
 func (e *Extractor) Explain(name string, data []byte) ([]*Minutes, [][]Why, error) {
@@ -108,6 +119,13 @@ func (p *page) explanation(m *Minutes) []Why {
 		}
 	}
 	for _, d := range m.Departments {
+		if r, ok := p.ex.rules["department "+fold.String(d)]; ok {
+			if r.at < 0 {
+				r.at = at(strings.TrimLeft(d, "市省区县"))
+			}
+			add("department", d, r.rule, r.at)
+			continue
+		}
 		add("department", d, "a body named where it is given work or acts", at(strings.TrimLeft(d, "市省区县")))
 	}
 	for _, a := range m.Attendees {

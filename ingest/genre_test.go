@@ -86,8 +86,8 @@ func TestNotMinutes(t *testing.T) {
 	}
 }
 
-// TestExplain checks that an explanation names, for the seed's fields, the
-// rule and the line they were read from.
+// TestExplain checks that an explanation names, for the seed's fields and
+// departments, the rule and the line they were read from.
 func TestExplain(t *testing.T) {
 	e := newTestExtractor(t)
 	ms, whys, err := e.Explain("suzhou-2020-36.txt", readCorpus(t, "seed", "suzhou-2020-36.txt"))
@@ -118,6 +118,16 @@ func TestExplain(t *testing.T) {
 			t.Errorf("%s: %+v; want a rule and the line holding %q", field, w, want)
 		}
 	}
+	// Each department says which rule found it, and where.
+	for _, w := range whys[0] {
+		if w.Field == "department" && w.Value == "市工信局" {
+			if !strings.Contains(w.Rule, "item 3") || !strings.Contains(w.Text, "由市工信局") {
+				t.Errorf("department 市工信局: %+v; want the table's rule in item 3 and the line that gives it work", w)
+			}
+			return
+		}
+	}
+	t.Error("no explanation of department 市工信局")
 }
 
 // TestDepartmentIdentity pins how a department is named as one body of one

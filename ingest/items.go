@@ -1,6 +1,7 @@
 package ingest
 
 import (
+	"fmt"
 	"strings"
 	"time"
 	"unicode/utf8"
@@ -89,6 +90,13 @@ func (e *Extractor) items(p *page, m *Minutes) {
 		it.Decisions = e.decisions(p, hd.textStart, stop, nm)
 		if m.Genre != GenreHansard {
 			it.Departments = e.departments(p, hd.textStart, stop, nm)
+			for _, d := range it.Departments {
+				at := -1
+				if i := strings.Index(p.norm[hd.textStart:stop], fold.String(strings.TrimLeft(d, "市省区县"))); i >= 0 {
+					at = hd.textStart + i
+				}
+				p.whyOnce("department "+fold.String(d), fmt.Sprintf("the table of departments, in item %d", it.No), at)
+			}
 		}
 		m.Items = append(m.Items, it)
 	}

@@ -266,14 +266,14 @@ func actingBodies(p *page, m *Minutes) []string {
 			continue
 		}
 		if org := headedBody(a.Title); org != "" {
-			add(org, "the body of "+a.Name+" ("+a.Title+"), who speaks or answers", -1)
+			add(org, "the body an official heads, who speaks or answers", -1)
 		} else if a.Role == RolePresent && a.Org != "" && headedBody(a.Org+a.Title) != "" && (present <= maxAnsweringOfficers || spoke[fold.String(a.Name)]) {
 			// 出席政府官員：勞工及福利局局長張建宗先生: the officials
 			// present to answer for their bureaus (those who sit in,
 			// 列席, every bureau's head, are not listed). When the whole
 			// government attends (the Chief Executive's question time),
 			// those who answered.
-			add(a.Org, "the bureau of "+a.Name+", present to answer", -1)
+			add(a.Org, "the bureau of an official present to answer", -1)
 		}
 	}
 	// In a legislature's verbatim record the ministers its members

@@ -91,6 +91,9 @@ func (e *Extractor) items(p *page, m *Minutes) {
 		if m.Genre != GenreHansard {
 			it.Departments = e.departments(p, hd.textStart, stop, nm)
 			for _, d := range it.Departments {
+				if p.ex == nil {
+					break // no one asked why
+				}
 				at := -1
 				if i := strings.Index(p.norm[hd.textStart:stop], fold.String(strings.TrimLeft(d, "市省区县"))); i >= 0 {
 					at = hd.textStart + i

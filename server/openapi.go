@@ -2,6 +2,7 @@ package server
 
 import (
 	"encoding/json"
+	"maps"
 	"net/http"
 	"reflect"
 	"regexp"
@@ -152,11 +153,18 @@ func (g *schemaGen) object(t reflect.Type) map[string]any {
 	var required []string
 	for i := range t.NumField() {
 		f := t.Field(i)
-		if !f.IsExported() {
+		tag := f.Tag.Get("json")
+		if f.Anonymous && tag == "" && f.Type.Kind() == reflect.Struct {
+			// An embedded struct's fields are the object's own, as
+			// encoding/json writes them.
+			emb := g.object(f.Type)
+			maps.Copy(props, emb["properties"].(map[string]any))
+			if r, ok := emb["required"].([]string); ok {
+				required = append(required, r...)
+			}
 			continue
 		}
-		tag := f.Tag.Get("json")
-		if tag == "-" {
+		if !f.IsExported() || tag == "-" {
 			continue
 		}
 		name, opts, _ := strings.Cut(tag, ",")

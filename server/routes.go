@@ -180,18 +180,11 @@ type HealthResponse struct {
 	IndexVersion string `json:"index_version,omitempty"`
 }
 
-// StatsResponse is the answer of GET /stats: what `jiyao stats` prints.
+// StatsResponse is the answer of GET /stats: what `jiyao stats` prints,
+// the index's statistics and its version.
 type StatsResponse struct {
-	Meetings  uint64 `json:"meetings"`
-	Items     uint64 `json:"items"`
-	Decisions uint64 `json:"decisions"`
-	// SizeBytes is the size of the index folder on disk.
-	SizeBytes int64 `json:"size_bytes"`
-	// FirstDate and LastDate bound the meeting dates, YYYY-MM-DD.
-	FirstDate      string `json:"first_date,omitempty"`
-	LastDate       string `json:"last_date,omitempty"`
-	MappingVersion string `json:"mapping_version"`
-	IndexVersion   string `json:"index_version"`
+	index.Stats
+	IndexVersion string `json:"index_version"`
 }
 
 func (s *Server) getStats(c *gin.Context) error {
@@ -207,8 +200,7 @@ func (s *Server) getStats(c *gin.Context) error {
 	if err != nil {
 		return err
 	}
-	writeJSON(c, http.StatusOK, StatsResponse{Meetings: st.Meetings, Items: st.Items, Decisions: st.Decisions, SizeBytes: st.SizeBytes,
-		FirstDate: st.FirstDate, LastDate: st.LastDate, MappingVersion: st.MappingVersion, IndexVersion: v})
+	writeJSON(c, http.StatusOK, StatsResponse{Stats: st, IndexVersion: v})
 	return nil
 }
 

@@ -75,8 +75,7 @@ func (r *remote) stats(ctx context.Context) (index.Stats, error) {
 	if err := r.do(ctx, http.MethodGet, "/stats", nil, &ans); err != nil {
 		return index.Stats{}, err
 	}
-	return index.Stats{Meetings: ans.Meetings, Items: ans.Items, Decisions: ans.Decisions, SizeBytes: ans.SizeBytes,
-		FirstDate: ans.FirstDate, LastDate: ans.LastDate, MappingVersion: ans.MappingVersion}, nil
+	return ans.Stats, nil
 }
 
 // do sends one request to the API and decodes its JSON answer into v; an

@@ -68,21 +68,7 @@ func TestIngestKill(t *testing.T) {
 	src := writeGenerated(t, filepath.Join(tmp, "docs"), 11, n)
 	dir := filepath.Join(tmp, "index")
 	for round, delay := range []time.Duration{1500 * time.Millisecond, 2500 * time.Millisecond} {
-		cmd := exec.Command(bin, "ingest", "--index", dir, "--batch", "32", "--quiet", src)
-		if err := cmd.Start(); err != nil {
-			t.Fatal(err)
-		}
-		done := make(chan error, 1)
-		go func() { done <- cmd.Wait() }()
-		select {
-		case err := <-done:
-			t.Logf("round %d: ingest finished before the kill (%v)", round, err)
-		case <-time.After(delay):
-			if err := cmd.Process.Signal(syscall.SIGKILL); err != nil {
-				t.Fatal(err)
-			}
-			<-done
-		}
+		killAfter(t, exec.Command(bin, "ingest", "--index", dir, "--batch", "32", "--quiet", src), delay)
 		meetings := checkWhole(t, dir)
 		t.Logf("round %d: killed after %s with %d whole meetings", round, delay, meetings)
 	}
@@ -95,6 +81,28 @@ func TestIngestKill(t *testing.T) {
 	}
 	if got := checkWhole(t, dir); got != n {
 		t.Errorf("after the final run: %d meetings, want %d", got, n)
+	}
+}
+
+// killAfter starts cmd and kills it with SIGKILL after delay, unless it
+// finished before; it reports whether it killed it.
+func killAfter(t *testing.T, cmd *exec.Cmd, delay time.Duration) bool {
+	t.Helper()
+	if err := cmd.Start(); err != nil {
+		t.Fatal(err)
+	}
+	done := make(chan error, 1)
+	go func() { done <- cmd.Wait() }()
+	select {
+	case err := <-done:
+		t.Logf("%s finished before the kill (%v)", strings.Join(cmd.Args[1:2], " "), err)
+		return false
+	case <-time.After(delay):
+		if err := cmd.Process.Signal(syscall.SIGKILL); err != nil {
+			t.Fatal(err)
+		}
+		<-done
+		return true
 	}
 }
 
@@ -197,20 +205,7 @@ func TestCompactAfterKills(t *testing.T) {
 	dir := filepath.Join(tmp, "index")
 	kills := 0
 	for round := range 6 {
-		cmd := exec.Command(bin, "ingest", "--index", dir, "--batch", "16", "--quiet", src)
-		if err := cmd.Start(); err != nil {
-			t.Fatal(err)
-		}
-		done := make(chan error, 1)
-		go func() { done <- cmd.Wait() }()
-		select {
-		case err := <-done:
-			t.Logf("round %d: ingest finished before the kill (%v)", round, err)
-		case <-time.After(time.Duration(300+100*round) * time.Millisecond):
-			if err := cmd.Process.Signal(syscall.SIGKILL); err != nil {
-				t.Fatal(err)
-			}
-			<-done
+		if killAfter(t, exec.Command(bin, "ingest", "--index", dir, "--batch", "16", "--quiet", src), time.Duration(300+100*round)*time.Millisecond) {
 			kills++
 		}
 	}

@@ -108,8 +108,19 @@ func actingBodies(p *page, m *Minutes) []string {
 		p.whyOnce("department "+k, rule, at)
 	}
 	talk := p.speeches()
-	routine, agenda, main := routineReferrals(p)
-	add(agenda, "the agenda committee whose routine referrals the house follows", -1)
+	routine, main := routineReferrals(p)
+	// 程序委員會意見：擬請院會將本案交經濟委員會審查: a committee that
+	// gives its opinion on the business acts, whatever the opinion (the
+	// agenda committee of a legislature's referrals among them).
+	for k := range linesWith(p, "意见:") {
+		l := strings.TrimLeft(p.line(k), " *-•·")
+		if i := strings.Index(l, "意见:"); i > 0 && !talk.holds(p.lines[k][0]) {
+			if a, ok := bodyBefore(l, i); ok && a == 0 {
+				at := p.lines[k][1] - len(l)
+				add(p.show(at, at+i), "a committee giving its opinion on the business", at)
+			}
+		}
+	}
 	add(main, "the committee that receives the most referred bills", -1)
 	// 听取了食安委办公室及各成员单位的汇报: the body whose report the
 	// meeting heard.
@@ -122,17 +133,6 @@ func actingBodies(p *page, m *Minutes) []string {
 			_, heard := firstPrefix(p.norm[b:], []string{"的汇报", "的报告", "及各"})
 			if heard && !strings.HasSuffix(p.norm[a:b], "常委会") && !strings.HasSuffix(p.norm[a:b], "常务委员会") {
 				add(p.show(a, b), "the body whose report the meeting heard", a)
-			}
-		}
-	}
-	// 程序委員會意見：擬請院會依朝野協商結論決定: a committee that gives
-	// its opinion on the business acts, whatever the opinion.
-	for k := range linesWith(p, "意见:") {
-		l := strings.TrimLeft(p.line(k), " *-•·")
-		if i := strings.Index(l, "意见:"); i > 0 && !talk.holds(p.lines[k][0]) {
-			if a, ok := bodyBefore(l, i); ok && a == 0 {
-				at := p.lines[k][1] - len(l)
-				add(p.show(at, at+i), "a committee giving its opinion on the business", at)
 			}
 		}
 	}
@@ -341,11 +341,12 @@ const minRoutineReferrals = 3
 // routineReferrals reads a legislature's routine referrals, the lines where
 // its agenda committee proposes the committee each bill goes to (程序委員會
 // 意見：擬請院會將本案交財政委員會審查), when there are at least
-// minRoutineReferrals of them. The agenda committee acts in the sitting, and
-// so does the committee that receives the most bills (the first of equals):
-// a clerk files the sitting under it, not under every committee a bill went
-// to. lines are the referral lines, whose bodies are read here alone.
-func routineReferrals(p *page) (lines spans, agenda, main string) {
+// minRoutineReferrals of them, and the committee that receives the most
+// bills (the first of equals): a clerk files the sitting under it, not under
+// every committee a bill went to. lines are the referral lines, whose bodies
+// are read here alone. (The agenda committee, which gives its opinion on
+// each line, is found where every such opinion is, in actingBodies.)
+func routineReferrals(p *page) (lines spans, main string) {
 	count := map[string]int{}
 	var order []string
 	for k := range linesWith(p, "意见:") {
@@ -366,9 +367,6 @@ func routineReferrals(p *page) (lines spans, agenda, main string) {
 			continue
 		}
 		lines = append(lines, p.lines[k])
-		if agenda == "" {
-			agenda = p.show(p.lines[k][0], p.lines[k][0]+i)
-		}
 		// 交內政委員會、司法及法制委員會聯席審查: each committee; 交法制、
 		// 國防兩委員會: each written before the 委員會 they share.
 		at := p.lines[k][0] + x + len("交")
@@ -396,16 +394,14 @@ func routineReferrals(p *page) (lines spans, agenda, main string) {
 		}
 	}
 	if len(lines) < minRoutineReferrals {
-		// A few referrals are business like any other; the agenda
-		// committee that proposed them acted all the same.
-		return nil, agenda, ""
+		return nil, ""
 	}
 	for _, c := range order {
 		if main == "" || count[c] > count[main] {
 			main = c
 		}
 	}
-	return lines, agenda, main
+	return lines, main
 }
 
 // assignWords follow the bodies a task is given to (由市工信局牵头, 由国家

@@ -462,9 +462,9 @@ func resolutionsAt(p *page, from, to int) []placedDecision {
 			}
 		}
 		// 照案通過（如附件）: the result, without where its detail is.
-		if i := strings.LastIndexAny(verb, "（("); i > 0 && strings.HasSuffix(strings.TrimSpace(verb), "）") || i > 0 && strings.HasSuffix(strings.TrimSpace(verb), ")") {
-			if r := strings.TrimSpace(verb[:i]); endsWithResult(fold.String(r)) {
-				verb = r
+		if t := strings.TrimSpace(verb); strings.HasSuffix(t, "）") || strings.HasSuffix(t, ")") {
+			if i := strings.LastIndexAny(t, "（("); i > 0 && endsWithResult(fold.String(strings.TrimSpace(t[:i]))) {
+				verb = strings.TrimSpace(t[:i])
 			}
 		}
 		if runeCount(verb) > maxVerbRunes {
@@ -668,10 +668,13 @@ type naming struct {
 
 // departmentNaming returns the naming for a record's departments.
 func departmentNaming(p *page, m *Minutes) naming {
+	nm := naming{talk: p.speeches(), history: pastMeetings(p, m)}
 	if m.Script != "simplified" {
-		return naming{own: p, talk: p.speeches(), history: pastMeetings(p, m)}
+		nm.own = p
+	} else {
+		nm.level = issuerLevel(m.Issuer)
 	}
-	return naming{level: issuerLevel(m.Issuer), talk: p.speeches(), history: pastMeetings(p, m)}
+	return nm
 }
 
 // pastMeetings returns the sentences that tell of another meeting held on a

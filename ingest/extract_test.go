@@ -603,6 +603,25 @@ func TestReleaseRestates(t *testing.T) {
 	}
 }
 
+// A release's opening files 研究部署X as arranging X; a section headed by
+// the same words that adopts a titled document files the document instead;
+// a teaser cut off (等工...) names no matter. The texts are made up.
+func TestReleaseArranges(t *testing.T) {
+	text := "国务院总理某某主持召开国务院常务会议\n" +
+		"新华社北京5月6日电 国务院总理某某6日主持召开国务院常务会议，决定延续部分税费优惠政策，研究部署推进某项改革有关工作，研究部署加快发展某类产业。\n" +
+		"研究部署加快发展某类产业\n" +
+		"会议讨论通过《关于加快发展某类产业的若干意见》。\n"
+	got := decisionsOf(extractOne(t, "release.txt", text))
+	want := []string{"决定 延续部分税费优惠政策", "研究部署 推进某项改革有关工作", "讨论通过 关于加快发展某类产业的若干意见"}
+	if !slices.Equal(got, want) {
+		t.Errorf("decisions = %q\nwant %q", got, want)
+	}
+	teaser := "某省政府召开常务会议\n12月2日下午，省长某某主持召开省政府第50次常务会议，审议《政府工作报告(送审稿)》，研究部署甲项建设、乙项工作等工...[详细内容]\n"
+	if got := decisionsOf(extractOne(t, "teaser.txt", teaser)); slices.ContainsFunc(got, func(d string) bool { return strings.Contains(d, "甲项") }) {
+		t.Errorf("decisions = %q: a teaser cut off is no decision", got)
+	}
+}
+
 // A council's news page: a label set in a list (• 發布單位:公共關係室) is
 // page chrome, and the body that meets is the subject of 召開 even with the
 // date after it (高雄市議會第六屆第四次定期大會二十一日召開預備會議), read

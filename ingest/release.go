@@ -1,6 +1,7 @@
 package ingest
 
 import (
+	"slices"
 	"sort"
 	"strings"
 	"unicode/utf8"
@@ -59,6 +60,7 @@ func (e *Extractor) releaseItems(p *page, m *Minutes, nm naming) {
 	var seen []string
 	leadSeen := false
 	var leadKeys []string
+	leadItem := -1
 	for k := range p.lines {
 		l := p.lines[k]
 		line := strings.TrimSpace(p.norm[l[0]:l[1]])
@@ -70,6 +72,15 @@ func (e *Extractor) releaseItems(p *page, m *Minutes, nm naming) {
 			leadSeen = true
 		}
 		ds := e.releaseDecisions(p, l[0], l[1], lead, restates(leadKeys))
+		if h, ok := headingAbove(p, k); ok && leadItem >= 0 && adopts(ds) && strings.Contains(p.norm[l[0]:l[1]], "《") {
+			// 研究部署进一步实施促进中部地区崛起战略 in the opening, and a
+			// section under those words that adopts 《关于…的若干意见》:
+			// the meeting arranged the work by adopting the document, which
+			// is the decision filed.
+			for _, key := range dropArranged(&m.Items[leadItem], fold2Key(fold.String(p.line(h)))) {
+				seen = slices.DeleteFunc(seen, func(s string) bool { return s == key })
+			}
+		}
 		// A decision the release already named (the opening's clause,
 		// restated in its paragraph) is not a second one.
 		var kept []Decision
@@ -91,6 +102,9 @@ func (e *Extractor) releaseItems(p *page, m *Minutes, nm naming) {
 		}
 		if len(kept) == 0 {
 			continue
+		}
+		if lead {
+			leadItem = len(m.Items)
 		}
 		start := l[0] + strings.Index(p.norm[l[0]:l[1]], line)
 		titleEnd := start + sentenceLen(p.norm[start:l[1]])
@@ -118,6 +132,32 @@ func (e *Extractor) releaseItems(p *page, m *Minutes, nm naming) {
 		it.Text = strings.TrimSpace(p.disp[it.Start:it.End])
 		m.Items = append(m.Items, it)
 	}
+}
+
+// adopts reports whether one of ds adopts rather than records business.
+func adopts(ds []Decision) bool {
+	for _, d := range ds {
+		if !businessVerbs[fold.String(d.Verb)] {
+			return true
+		}
+	}
+	return false
+}
+
+// dropArranged removes from the opening's item the 研究部署 decisions its
+// section heading restates (heading, folded to a key), and returns their
+// keys.
+func dropArranged(it *Item, heading string) (keys []string) {
+	kept := it.Decisions[:0]
+	for _, d := range it.Decisions {
+		if fold.String(d.Verb) == "研究部署" && strings.Contains(heading, fold2Key(fold.String(d.Object))) {
+			keys = append(keys, fold2Key(d.Object))
+			continue
+		}
+		kept = append(kept, d)
+	}
+	it.Decisions = kept
+	return keys
 }
 
 // headingAbove returns the line above paragraph k when it is a section
@@ -332,7 +372,10 @@ func (e *Extractor) sentenceDecisions(p *page, s, end int, mode int, restated fu
 				k += len("并") + next
 			}
 		}
-		business := businessVerbs[verb]
+		// The opening's list of what the meeting did files 研究部署X as
+		// arranging X (国务院常务会议，研究部署在城市优先发展公共交通):
+		// below the opening, 研究部署 is a meeting's business.
+		business := businessVerbs[verb] && !(mode == modeList && verb == "研究部署")
 		lastVerb, lastBusiness = p.show(vAt, vAt+len(verb)), business
 		objAt := vAt + len(verb)
 		objAt += len(prefixOf(p.norm[objAt:fr[1]], "了"))
@@ -398,6 +441,11 @@ func (e *Extractor) sentenceDecisions(p *page, s, end int, mode int, restated fu
 				if _, enum := firstPrefix(strings.TrimLeft(p.norm[objAt+colon+1:], " "), enumerators); enum {
 					continue
 				}
+			}
+			if obj := p.norm[objAt:fr[1]]; strings.Contains(obj, "...") || strings.Contains(obj, "…") {
+				// 研究部署A、B等工...[详细内容]: a teaser cut off mid-word
+				// names no whole matter.
+				continue
 			}
 			if strings.Contains(p.norm[objAt:fr[1]], "提请") {
 				// 决定将草案提请全国人大常委会审议: a referral.

@@ -616,6 +616,11 @@ func TestReleaseArranges(t *testing.T) {
 	if !slices.Equal(got, want) {
 		t.Errorf("decisions = %q\nwant %q", got, want)
 	}
+	by := "国务院总理某某主持召开国务院常务会议\n国务院总理某某今天主持召开国务院常务会议，部署促进某地儿童发展。\n" +
+		"会议审议通过《某地儿童发展规划》。通过提高报销比例和补助标准，加大对住院分娩的补助力度。\n"
+	if got := decisionsOf(extractOne(t, "by.txt", by)); slices.ContainsFunc(got, func(d string) bool { return strings.Contains(d, "报销") }) {
+		t.Errorf("decisions = %q: 通过 meaning \"by\" adopts nothing", got)
+	}
 	teaser := "某省政府召开常务会议\n12月2日下午，省长某某主持召开省政府第50次常务会议，审议《政府工作报告(送审稿)》，研究部署甲项建设、乙项工作等工...[详细内容]\n"
 	if got := decisionsOf(extractOne(t, "teaser.txt", teaser)); slices.ContainsFunc(got, func(d string) bool { return strings.Contains(d, "甲项") }) {
 		t.Errorf("decisions = %q: a teaser cut off is no decision", got)

@@ -324,7 +324,16 @@ func (e *Extractor) sentenceDecisions(p *page, s, end int, mode int, restated fu
 		if !active && f == 0 && carried {
 			// 会议审议…。审议通过《…》: the subject carries over to a
 			// sentence that opens with the meeting's verb.
-			_, active = firstPrefix(text[linksLen(text):], releaseVerbs)
+			// 通过提高新农合报销比例…, a sentence that opens with "by",
+			// is no verb of the meeting's: 通过 adopts what is titled or
+			// done (通过了).
+			rest := text[linksLen(text):]
+			var v string
+			v, active = firstPrefix(rest, releaseVerbs)
+			if active && v == "通过" {
+				after := rest[len(v):]
+				active = strings.HasPrefix(after, "《") || strings.HasPrefix(after, "了")
+			}
 		}
 		if !active {
 			continue

@@ -6,6 +6,7 @@ import (
 	"strings"
 	"unicode/utf8"
 
+	"github.com/jiyao-search/jiyao/internal/cnum"
 	"github.com/jiyao-search/jiyao/internal/fold"
 )
 
@@ -43,7 +44,19 @@ func (e *Extractor) councilDecisions(p *page, m *Minutes) {
 	}
 	var all []found
 	seen := map[string]bool{}
+	for i := range m.Items {
+		for j, d := range m.Items[i].Decisions {
+			if at := strings.Index(p.norm, fold.String(d.Object)); at >= 0 {
+				if v, ok := votedMatter(p, at, d.Object); ok {
+					m.Items[i].Decisions[j] = v
+				}
+			}
+		}
+	}
 	add := func(at int, d Decision) {
+		if m, ok := votedMatter(p, at, d.Object); ok {
+			d = m
+		}
 		k := fold2Key(d.Object)
 		if runeCount(k) < 2 || seen[k] || budgetSection(fold.String(d.Object)) {
 			return
@@ -126,7 +139,9 @@ func (e *Extractor) councilDecisions(p *page, m *Minutes) {
 	for _, w := range []string{"作如下决定", "作如下决议", "本案决议"} {
 		for at := range occurrences(p.norm, w) {
 			if d, ok := wordedDecision(p, at+len(w)); ok {
-				add(at, d)
+				for _, c := range numberedClauses(d) {
+					add(at, c)
+				}
 			}
 		}
 	}
@@ -152,12 +167,21 @@ func (e *Extractor) councilDecisions(p *page, m *Minutes) {
 		}
 		if obj := strings.TrimSpace(p.show(from, at)); runeCount(obj) >= 4 {
 			vAt := at + len("有无异议?(无)无异议,")
-			add(at, carried(p, vAt, obj))
+			add(at, carried(p, vAt, documentName(p, obj)))
 		}
 	}
 	// 主席：朝野黨團協商結論已經宣讀完畢，請問院會，有無異議？（無）無異議，
 	// 通過: what was read out, carried.
-	for at := range occurrences(p.norm, "已经宣读完毕") {
+	for at := range occurrences(p.norm, "宣读完毕") {
+		// 已經宣讀完畢, 已宣讀完畢.
+		switch {
+		case strings.HasSuffix(p.norm[:at], "已经"):
+			at -= len("已经")
+		case strings.HasSuffix(p.norm[:at], "已"):
+			at -= len("已")
+		default:
+			continue
+		}
 		after := p.norm[at:min(len(p.norm), at+200)]
 		i := strings.Index(after, "无异议,通过")
 		if i < 0 || strings.ContainsAny(after[:i], "。\n") && !strings.Contains(after[:i], "(无)") {
@@ -166,7 +190,7 @@ func (e *Extractor) councilDecisions(p *page, m *Minutes) {
 		start := afterLast(p.norm[:at], "。\n:,")
 		if obj := strings.TrimSpace(p.show(start, at)); runeCount(obj) >= 4 {
 			vAt := at + i + len("无异议,")
-			add(at, carried(p, vAt, obj))
+			add(at, carried(p, vAt, documentName(p, obj)))
 		}
 	}
 	// Nominations the house confirmed by vote.
@@ -305,6 +329,107 @@ func wordedDecision(p *page, at int) (Decision, bool) {
 	obj := strings.TrimRight(p.show(from, from+end), "。. ")
 	vAt := from + end + i
 	return carried(p, vAt, obj), true
+}
+
+// numberedClauses splits a worded resolution of numbered clauses
+// (「一、某條約草案照案通過。二、同意授權行政院簽署某協定。」) into a decision
+// per clause: the result a clause words (照案通過) or the verb it opens with
+// (同意), else the house's. Any other resolution is one decision.
+func numberedClauses(d Decision) []Decision {
+	rs := []rune(strings.TrimSpace(d.Object))
+	if len(rs) < 2 || string(rs[:2]) != "一、" {
+		return []Decision{d}
+	}
+	var out []Decision
+	want, start := 2, 2
+	for i := 2; i <= len(rs); i++ {
+		size := 0
+		if i < len(rs) && strings.ContainsRune("。\n", rs[i-1]) {
+			if n, sz, ok := cnum.Prefix(string(rs[i:])); ok && n == want && strings.HasPrefix(string(rs[i:])[sz:], "、") {
+				size = utf8.RuneCountInString(string(rs[i:])[:sz]) + 1
+			}
+		}
+		if i < len(rs) && size == 0 {
+			continue
+		}
+		clause := strings.TrimRight(strings.TrimSpace(string(rs[start:i])), "。. ")
+		out = append(out, clauseDecision(d.Verb, clause))
+		if i == len(rs) {
+			break
+		}
+		want++
+		start = i + size
+		i = start - 1
+	}
+	if len(out) < 2 {
+		return []Decision{d}
+	}
+	return out
+}
+
+// clauseDecision is the decision one clause of a resolution words, the house
+// having carried it with verb.
+func clauseDecision(verb, clause string) Decision {
+	rs, fs := []rune(clause), []rune(fold.String(clause))
+	if len(rs) != len(fs) {
+		return Decision{Verb: verb, Object: clause}
+	}
+	f := string(fs)
+	for _, r := range wordedResults {
+		if n := utf8.RuneCountInString(r); strings.HasSuffix(f, r) && n < len(rs) {
+			return Decision{Verb: string(rs[len(rs)-n:]), Object: string(rs[:len(rs)-n])}
+		}
+	}
+	if v, ok := firstPrefix(f, releaseVerbs); ok && !businessVerbs[v] {
+		if n := utf8.RuneCountInString(v); n < len(rs) {
+			return Decision{Verb: string(rs[:n]), Object: string(rs[n:])}
+		}
+	}
+	return Decision{Verb: verb, Object: clause}
+}
+
+// votedMatter reads the matter of a resolution that reports a vote's count
+// (決議：贊成維持本院原決議者一百一十四人，…，原決議予以維持) at folded offset
+// at: the matter whose result the chair announced above it (「某條例」覆議案
+// 投票表決結果如下), decided as the resolution's last clause says.
+func votedMatter(p *page, at int, obj string) (Decision, bool) {
+	f := fold.String(obj)
+	if !strings.HasPrefix(f, "赞成") || !strings.Contains(f, "者") {
+		return Decision{}, false
+	}
+	head := p.norm[max(0, at-4000):at]
+	r := strings.LastIndex(head, "表决结果")
+	if r < 0 {
+		return Decision{}, false
+	}
+	line := head[afterLast(head[:r], "\n"):r]
+	a, b := strings.Index(line, "「"), strings.Index(line, "」")
+	if a < 0 || b < a+len("「") {
+		return Decision{}, false
+	}
+	base := at - len(head) + afterLast(head[:r], "\n")
+	matter := p.show(base+a+len("「"), base+b)
+	verb := strings.TrimRight(obj[afterLast(obj, "，,"):], "。. ")
+	if runeCount(verb) < 2 || runeCount(verb) > 10 {
+		verb = "決議"
+	}
+	return Decision{Verb: verb, Object: matter}, true
+}
+
+// shortNames are the short forms, folded, a chair gives a document read out
+// whose heading names it in full.
+var shortNames = map[string]string{"朝野协商结论": "朝野党团协商结论"}
+
+// documentName is the name a document read out is filed under: its full
+// name where the text heads it so (朝野協商結論 read, 立法院朝野黨團協商結論
+// its heading), else obj as the chair says it.
+func documentName(p *page, obj string) string {
+	if full, ok := shortNames[fold.String(obj)]; ok {
+		if i := strings.Index(p.norm, full); i >= 0 {
+			return p.show(i, i+len(full))
+		}
+	}
+	return obj
 }
 
 // nextNewline returns the offset of the line break after the one at k in

@@ -803,6 +803,40 @@ func TestHeaderCellsOnTheirOwnLines(t *testing.T) {
 	}
 }
 
+// A resolution worded in numbered clauses is a decision each, under the
+// result or the verb its clause words; a conclusion read out is filed under
+// its heading's full name; a resolution that reports a vote's count decides
+// the matter whose result the chair announced; 同意如下 agrees to nothing
+// yet. The texts are made up.
+func TestResolutionForms(t *testing.T) {
+	got := numberedClauses(Decision{Verb: "通過", Object: "一、某某條約草案照案通過。\n二、同意授權行政院簽署某協定。"})
+	want := []Decision{{Verb: "照案通過", Object: "某某條約草案"}, {Verb: "同意", Object: "授權行政院簽署某協定"}}
+	if !slices.Equal(got, want) {
+		t.Errorf("numberedClauses = %+v, want %+v", got, want)
+	}
+	if got := numberedClauses(Decision{Verb: "通過", Object: "函請行政院研處"}); len(got) != 1 || got[0].Object != "函請行政院研處" {
+		t.Errorf("numberedClauses of one clause = %+v", got)
+	}
+	p := newPage("立法院朝野黨團協商結論\n一、本次會議不處理臨時提案。\n主席：朝野協商結論已宣讀完畢，請問院會，有無異議？（無）無異議，通過。\n")
+	e, err := NewExtractor(Config{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	m := &Minutes{}
+	e.councilDecisions(p, m)
+	if got := decisionsOf(m); !slices.Equal(got, []string{"通過 朝野黨團協商結論"}) {
+		t.Errorf("decisions = %q, want the conclusion read out (已宣讀完畢) under its heading's name", got)
+	}
+	p = newPage("主席：報告院會，「某某條例」覆議案投票表決結果如下：\n贊成維持本院原決議即反對覆議案　九十票\n決議：贊成維持本院原決議者九十人，超過全體委員二分之一之人數，原決議予以維持。\n")
+	obj := "贊成維持本院原決議者九十人，超過全體委員二分之一之人數，原決議予以維持"
+	if d, ok := votedMatter(p, strings.Index(p.norm, fold.String(obj)), obj); !ok || d.Object != "某某條例" || d.Verb != "原決議予以維持" {
+		t.Errorf("votedMatter = %+v, %v; want 原決議予以維持 某某條例", d, ok)
+	}
+	if !vagueObject(fold.String("如下：")) {
+		t.Error("如下： is no matter")
+	}
+}
+
 // A legislature's chair words a decision in quotes and the house carries
 // it; a budget read section by section settles each section's figures,
 // which decides no matter; a resolution that defers part and carries "the

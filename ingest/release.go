@@ -668,8 +668,8 @@ func vagueObject(f string) bool {
 	if runeCount(f) > 6 {
 		return false
 	}
-	switch strings.TrimRight(f, "。. ") {
-	case "备查", "查照", "详如说明", "鉴核", "核备", "办理", "撤销", "撤回":
+	switch strings.TrimRight(f, "。.: ") {
+	case "备查", "查照", "详如说明", "鉴核", "核备", "办理", "撤销", "撤回", "如下", "以下":
 		return true
 	case "工作", "政府工作", "全年工作", "今年工作", "明年工作":
 		// 对政府工作进行了部署: the whole of its work, no matter.

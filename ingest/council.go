@@ -282,6 +282,16 @@ func wordedDecision(p *page, at int) (Decision, bool) {
 		vAt := from + end + i + len("无异议,")
 		return carried(p, vAt, p.show(from, from+end)), true
 	}
+	// 作如下決定：「八十九年九月二日朝野黨團協商結論，經決定如下：1.…」: the
+	// chair decides on the conclusions named before the list, however
+	// long the list and whether or not a vote follows.
+	if open := p.norm[from:min(len(p.norm), from+240)]; !strings.Contains(open, closer) || strings.Index(open, "如下") < strings.Index(open, closer) {
+		for _, w := range []string{",经决定如下:", ",决定如下:", "经决定如下:", "决定如下:"} {
+			if k := strings.Index(open, w); k > 0 && !strings.ContainsAny(open[:k], "。\n") && runeCount(open[:k]) >= 4 {
+				return Decision{Verb: p.show(from+k+len(w)-len("决定如下:"), from+k+len(w)-len("如下:")), Object: p.show(from, from+k)}, true
+			}
+		}
+	}
 	end := strings.Index(p.norm[from:min(len(p.norm), from+400)], closer)
 	if end <= 0 {
 		return Decision{}, false

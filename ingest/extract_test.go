@@ -850,6 +850,10 @@ func TestCouncilDecisionForms(t *testing.T) {
 	if d, ok := wordedDecision(p, strings.Index(p.norm, "本案决议")+len("本案决议")); !ok || d.Object != "財團法人某某協會98年度預算案" || d.Verb != "照審查報告通過" {
 		t.Errorf("wordedDecision = %+v, %v; want 照審查報告通過 財團法人某某協會98年度預算案", d, ok)
 	}
+	p = newPage("主席：針對以上三項朝野協商結論，作如下決定：「某月某日朝野黨團協商結論，經決定如下：\n1. 本會期程序委員會委員由各黨團推派。\n2. 國是論壇依往例處理。\n3. 議場委員席位同意變更如下：\n第一至第五號，改由某黨使用。\n4. 其餘各項列入紀錄。」\n現在進行施政質詢。\n")
+	if d, ok := wordedDecision(p, strings.Index(p.norm, "作如下决定")+len("作如下决定")); !ok || d.Object != "某月某日朝野黨團協商結論" || d.Verb != "決定" {
+		t.Errorf("wordedDecision = %+v, %v; want 決定 某月某日朝野黨團協商結論 (a decision on the conclusions listed, however long the list)", d, ok)
+	}
 	for obj, want := range map[string]bool{
 		"第1項：臺北翡翠水庫管理局(17-1)": true,
 		"臺北市債務基金(3-0401)":     true,

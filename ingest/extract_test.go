@@ -907,13 +907,16 @@ func TestPlaceFromText(t *testing.T) {
 
 // A council's agenda numbered 壹、貳、參 whose resolutions are numbered
 // 一、二、: the items are the agenda's, a resolution carried in one of its
-// clauses decides the matter its heading quotes (even where the heading
-// runs on into who explained it), and a budget's section decides nothing.
+// clauses (一、 or （一）, the result opening a clause or closing it) decides
+// the matter its heading quotes (even where the heading runs on into who
+// explained it), and a budget's section decides nothing, nor does the rest
+// of one carried after part of it was deferred.
 func TestFormalNumberedAgenda(t *testing.T) {
 	text := "某市議會第1次定期大會第3次會議紀錄\n" +
 		"壹、審議「某市都市更新自治條例」修正案\n    議決：\n      一、修正條文第4條，照審查意見通過。\n      二、其餘部分暫擱，再提送大會審議。\n\n" +
-		"貳、審議「某市市庫代理銀行遴選及委託自治條例」修正案財政局王局長大明說明\n議決：\n一、名稱及修正條文，照審查意見通過。\n二、附帶意見，照審查意見通過。\n\n" +
-		"參、審議某年度總預算第二預備金動支數額表\n      第5款：教育局主管\n      第3項：市立動物園\n        議決：照審查意見通過。\n"
+		"貳、審議「某市市庫代理銀行遴選及委託自治條例」修正案財政局王局長大明說明\n議決：\n（一）  名稱及修正條文，照審查意見通過。\n（二）  附帶意見，照審查意見通過。\n\n" +
+		"參、審議某年度總預算第二預備金動支數額表\n      第5款：教育局主管\n      第3項：市立動物園\n        議決：照審查意見通過。\n      第6項：某某處\n        議決：\n（一）第4目及通案項目，暫擱。\n（二）餘照審查意見通過。\n\n" +
+		"肆、討論內規\n修正「某市議會各委員會設置辦法」部分條文\n議決：\n一、依照修正條文通過，三讀部分授權議事單位進行文字整理。\n二、本會其他內規未修正通過前繼續沿用。\n"
 	m := extractOne(t, "council.txt", text)
 	var got []string
 	for _, it := range m.Items {
@@ -921,9 +924,9 @@ func TestFormalNumberedAgenda(t *testing.T) {
 			got = append(got, fmt.Sprintf("%d %s %s", it.No, d.Verb, d.Object))
 		}
 	}
-	want := []string{"1 照審查意見通過 某市都市更新自治條例", "2 照審查意見通過 某市市庫代理銀行遴選及委託自治條例"}
-	if len(m.Items) != 3 || !slices.Equal(got, want) {
-		t.Errorf("%d items, decisions %q\nwant 3 items, %q", len(m.Items), got, want)
+	want := []string{"1 照審查意見通過 某市都市更新自治條例", "2 照審查意見通過 某市市庫代理銀行遴選及委託自治條例", "4 依照修正條文通過 某市議會各委員會設置辦法"}
+	if len(m.Items) != 4 || !slices.Equal(got, want) {
+		t.Errorf("%d items, decisions %q\nwant 4 items, %q", len(m.Items), got, want)
 	}
 }
 

@@ -521,20 +521,49 @@ func formalNumeral(s string) bool { return onlyOf(s, "壹贰叁参肆伍陆柒�
 // (一、…，照審查意見通過。) that ends with a result and defers nothing,
 // without its number and stop; "" when none does.
 func carriedClause(p *page, k int) string {
+	deferred := false
 	for ; k < len(p.lines); k++ {
 		t := strings.TrimSpace(p.line(k))
-		i := strings.Index(t, "、")
+		i, sep := strings.Index(t, "、"), "、"
+		if strings.HasPrefix(t, "(") {
+			// (一) 名稱、第1條至第3條，照審查意見通過。
+			i, sep = strings.Index(t, ")"), ")"
+			if i > 0 {
+				t = t[1:]
+				i--
+			}
+		}
 		if i <= 0 || i > 9 || !isNumeral(t[:i]) {
 			return ""
 		}
-		c := strings.TrimRight(t[i+len("、"):], "。. ")
-		if endsWithResult(c) && !deferredResolution(c) {
+		c := strings.TrimSpace(strings.TrimRight(t[i+len(sep):], "。. "))
+		// 一、依照修正條文通過，三讀部分授權議事單位進行文字整理: the
+		// result opens the clause, what follows carries it out.
+		first := c
+		if j := strings.IndexAny(c, ",;"); j > 0 {
+			first = c[:j]
+		}
+		if strings.HasPrefix(c, "余") && deferred {
+			// (一)第4目及通案項目，暫擱。(二)餘照審查意見通過: the rest
+			// of a section carried, no decision on the whole.
+			return ""
+		}
+		deferred = deferred || deferredResolution(c)
+		for _, r := range []string{c, first} {
+			if !endsWithResult(r) || deferredResolution(r) {
+				continue
+			}
 			l := p.lines[k]
 			disp := strings.TrimSpace(p.show(l[0], l[1]))
-			if j := strings.Index(disp, "、"); j > 0 {
-				disp = disp[j+len("、"):]
+			if j := strings.IndexAny(disp, "、)）"); j > 0 {
+				_, size := utf8.DecodeRuneInString(disp[j:])
+				disp = strings.TrimSpace(disp[j+size:])
 			}
-			return strings.TrimSpace(strings.TrimRight(disp, "。. "))
+			disp = strings.TrimSpace(strings.TrimRight(disp, "。. "))
+			if rs := []rune(disp); len(r) < len(c) && runeCount(r) < len(rs) {
+				disp = string(rs[:runeCount(r)])
+			}
+			return disp
 		}
 	}
 	return ""

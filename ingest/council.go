@@ -216,8 +216,28 @@ func (e *Extractor) councilDecisions(p *page, m *Minutes) {
 			continue
 		}
 		at := p.lines[k][1] - len(l) + len(label)
+		verb := strings.TrimSuffix(p.show(at-len(label), at), "：")
 		obj := strings.TrimRight(p.show(at, p.lines[k][1]), "。. ")
-		add(at, Decision{Verb: strings.TrimSuffix(p.show(at-len(label), at), "："), Object: obj})
+		if strings.TrimSpace(obj) == "" && k+1 < len(p.lines) {
+			// 主席裁示：⏎在不違背…之前提下，為維持府會和諧…，臺北市文化基金會
+			// 董事長於下列3點情況列席本會說明：⏎1.…: the ruling on the line
+			// below, named by its last clause where a long preamble leads
+			// up to it.
+			n := p.lines[k+1]
+			if next := strings.TrimLeft(p.norm[n[0]:n[1]], " "); strings.HasPrefix(next, "(") || listNumbered(next) {
+				// 主席裁示：⏎(1)日後請各科室…⏎(2)…: directions to the
+				// staff, one by one, not a ruling on the business.
+				continue
+			}
+			at = n[0] + len(p.norm[n[0]:n[1]]) - len(strings.TrimLeft(p.norm[n[0]:n[1]], " "))
+			obj = strings.TrimRight(p.show(at, n[1]), "。.:： ")
+			if rs := []rune(obj); len(rs) > maxObjectRunes {
+				f := strings.TrimRight(p.norm[at:n[1]], "。.: ")
+				at += afterLast(f, ",")
+				obj = strings.TrimRight(p.show(at, n[1]), "。.:： ")
+			}
+		}
+		add(at, Decision{Verb: verb, Object: obj})
 	}
 	if len(all) == 0 {
 		return
@@ -339,6 +359,17 @@ func wordedDecision(p *page, at int) (Decision, bool) {
 	obj := strings.TrimRight(p.show(from, from+end), "。. ")
 	vAt := from + end + i
 	return carried(p, vAt, obj), true
+}
+
+// listNumbered reports whether folded s opens with a list's number (1.,
+// 一、, 2)).
+func listNumbered(s string) bool {
+	_, size, ok := cnum.Prefix(s)
+	if !ok {
+		return false
+	}
+	_, isSep := firstPrefix(s[size:], []string{"、", ".", ")"})
+	return isSep
 }
 
 // numberedClauses splits a worded resolution of numbered clauses
@@ -660,11 +691,20 @@ func reportRows(p *page) []placedDecision {
 			// 處分案，敬請　貴會同意: a case the house settles, named by
 			// its matter; one it only notes (備查) is a report, not a
 			// decision.
-			if t = matterRE.FindStringSubmatchIndex(row); t == nil {
-				continue
-			}
-			if k := strings.LastIndex(row[t[2]:t[3]], "之"); k > 0 && ownedBy(row[t[2]:t[2]+k]) {
+			t = matterRE.FindStringSubmatchIndex(row)
+			if t == nil {
+				// 鑑於…，建請交通局應即研擬調降現行費率方案，以嘉惠市民。
+				// 送市府辦理。 照審查意見通過: a member's request, passed to
+				// be carried out; one sent to be studied (送市府研議) is
+				// not decided yet.
+				if t = requestIn(row); t != nil && strings.Contains(row[t[1]:], "研议") {
+					t = nil
+				}
+			} else if k := strings.LastIndex(row[t[2]:t[3]], "之"); k > 0 && ownedBy(row[t[2]:t[2]+k]) {
 				t[2] += k + len("之")
+			}
+			if t == nil {
+				continue
 			}
 			results = results[:2]
 		}
@@ -685,6 +725,21 @@ func reportRows(p *page) []placedDecision {
 		}
 	}
 	return out
+}
+
+// requestIn returns the span of the request a row of a table asks (the
+// 案由's clauses from 建請 to its stop), as [0, end, start, end] offsets
+// into the folded row, or nil.
+func requestIn(row string) []int {
+	stop := strings.Index(row, "。")
+	if stop < 0 {
+		return nil
+	}
+	i := strings.Index(row[:stop], "建请")
+	if i < 0 {
+		return nil
+	}
+	return []int{0, stop, i, stop}
 }
 
 // proposalRowRE matches the first line of a row of a council's table of

@@ -299,12 +299,35 @@ func TestSpeeches(t *testing.T) {
 	}
 }
 
+// A chair's ruling on the line below its label is named by its last clause
+// where a long preamble leads up to it; a list of directions below the
+// label is no ruling on the business. The texts are made up.
+func TestRulingBelowLabel(t *testing.T) {
+	e, err := NewExtractor(Config{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	p := newPage("主席裁示：\n在不違背本會審議某年度地方總預算案某局主管所做但書（某基金會之執行長應由市府代表出任，並應於審查預算時至議會列席說明）之前提下，為維持府會和諧及本會監督市政職責，某基金會董事長於下列3點情況列席本會說明：\n1.大會審議與某基金會有關之議案。\n")
+	m := &Minutes{}
+	e.councilDecisions(p, m)
+	if got := decisionsOf(m); !slices.Equal(got, []string{"主席裁示 某基金會董事長於下列3點情況列席本會說明"}) {
+		t.Errorf("decisions = %q, want the ruling's last clause", got)
+	}
+	p = newPage("主席裁示:\n(1) 日後請各科室提送的資料必須詳細清楚。\n(2) 爾後辦理活動應動員各區人員。\n")
+	m = &Minutes{}
+	e.councilDecisions(p, m)
+	if got := decisionsOf(m); len(got) != 0 {
+		t.Errorf("decisions = %q, want none from a list of directions", got)
+	}
+}
+
 // A council's table of reports: the rows that note or pass a regulation
 // are decisions on it, whether the columns stand on lines of their own or
 // were joined into one; rows set aside or sent to a committee are not. A
 // case that names no regulation (為本府…經管之…處分案) is decided when the
 // house passes it, under its matter without the office that holds it; a
-// case only noted (備查) is a report.
+// case only noted (備查) is a report. A member's request (建請…) passed to
+// be carried out is decided; one sent to be studied (送市府研議) is not.
 func TestReportRows(t *testing.T) {
 	text := "參、審議報告案\n案號    案由    審查意見    議    決\n" +
 		"11465   為訂定「臺北市社會住宅出租辦法」一案，敬請  查照。  一、備查。\n二、應以自治條例定之。  照審查意見通過\n" +
@@ -314,9 +337,11 @@ func TestReportRows(t *testing.T) {
 		"於2014年修正「臺北市道路命名辦法」，備查。\n" +
 		"查照。 備查11534為本府訂定「臺北市台北二二八紀念館館藏圖檔使用收費標準」乙案，敬請  備查。  備查11536新北市土地，敬請同意備查。\n" +
 		"10273   為本府捷運工程局經管之捷運某某站聯合開發大樓公有不動產處分案，敬請 貴會同意。    同意撤銷。  照審查意見通過\n" +
-		"11025   有關本市某某地下街委託經營管理乙案，請  查照。	備查\n"
+		"11025   有關本市某某地下街委託經營管理乙案，請  查照。	備查\n" +
+		"11139   鑑於某某使用量日漸成長，建請交通局應即研擬調降現行費率方案，以嘉惠市民。  送市府辦理。    照審查意見通過\n" +
+		"11147   建請市政府在某社區設置公營出租住宅，優先安置原居民。  送市府研議。    照審查意見通過\n"
 	got := placedStrings(reportRows(newPage(text)))
-	want := []string{"照審查意見通過《臺北市社會住宅出租辦法》", "備查《臺北市台北二二八紀念館館藏圖檔使用收費標準》", "照審查意見通過《捷運某某站聯合開發大樓公有不動產處分案》"}
+	want := []string{"照審查意見通過《臺北市社會住宅出租辦法》", "備查《臺北市台北二二八紀念館館藏圖檔使用收費標準》", "照審查意見通過《捷運某某站聯合開發大樓公有不動產處分案》", "照審查意見通過《建請交通局應即研擬調降現行費率方案，以嘉惠市民》"}
 	if !slices.Equal(got, want) {
 		t.Errorf("reportRows = %q; want %q", got, want)
 	}

@@ -955,6 +955,18 @@ func TestFormalNumberedAgenda(t *testing.T) {
 	}
 }
 
+// A motion and its resolution on one line (…是否照所擬議事日程表進行，請公決
+// 案。 決議：照案通過（如附件）。) decide the matter before the question put
+// to the house. The text is made up.
+func TestInlineResolution(t *testing.T) {
+	text := "某市議會第1屆第7次臨時會第1次會議紀錄\n" +
+		"丁、討論事項 本會第1屆第 7次臨時會議事日程是否照所擬議事日程 表（草案）進行，請公決案。 決議：照案通過（如附件）。 \n"
+	m := extractOne(t, "council.txt", text)
+	if got := decisionsOf(m); !slices.Equal(got, []string{"照案通過 本會第1屆第7次臨時會議事日程"}) {
+		t.Errorf("decisions = %q, want 照案通過 本會第1屆第7次臨時會議事日程", got)
+	}
+}
+
 // A verbatim record heads each speech with its speaker: those are who
 // spoke, a four-character name included (高委員金美玲 → 高金美玲); the
 // members its reports name (書面答復, 連署人) did not act in it; those on

@@ -427,11 +427,20 @@ func resolutionsAt(p *page, from, to int) []placedDecision {
 		}
 		line := p.norm[l[0]:l[1]]
 		t := strings.TrimLeft(line, " ")
-		label, ok := firstPrefix(t, resolutionLabels)
-		if !ok {
-			continue
-		}
 		at := l[0] + len(line) - len(t)
+		label, ok := firstPrefix(t, resolutionLabels)
+		inline := ""
+		if !ok {
+			// 丁、討論事項 本會…議事日程是否照所擬議事日程表（草案）進行，請
+			// 公決案。 決議：照案通過（如附件）。: the matter and its
+			// resolution on one line.
+			var i int
+			if i, label, ok = inlineResolution(t); !ok {
+				continue
+			}
+			inline = inlineMatter(p.show(at, at+i))
+			at += i
+		}
 		res := strings.TrimRight(p.show(at+len(label), l[1]), "。.")
 		if strings.TrimSpace(res) == "" {
 			// 議決：⏎一、修正條文第4條，照審查意見通過。⏎二、其餘部分暫擱…:
@@ -443,8 +452,11 @@ func resolutionsAt(p *page, from, to int) []placedDecision {
 			// A confirmed nomination is read as such (confirmation).
 			continue
 		}
-		obj := motionMatter(p, k, from)
-		for j := k - 1; obj == "" && j >= 0 && p.lines[j][1] > from; j-- {
+		obj := inline
+		if obj == "" {
+			obj = motionMatter(p, k, from)
+		}
+		for j := k - 1; obj == "" && inline == "" && j >= 0 && p.lines[j][1] > from; j-- {
 			obj = matterOf(p, j)
 		}
 		if obj == "" || budgetSection(fold.String(obj)) {
@@ -486,6 +498,50 @@ func resolutionsAt(p *page, from, to int) []placedDecision {
 		out = append(out, placedDecision{Decision{Verb: verb, Object: obj}, at})
 	}
 	return out
+}
+
+// inlineResolution finds a resolution label that follows a sentence on a
+// folded line (…請公決案。 決議：…): its offset and the label.
+func inlineResolution(t string) (int, string, bool) {
+	for _, label := range resolutionLabels {
+		i := strings.Index(t, label)
+		if i <= 0 {
+			continue
+		}
+		if strings.HasSuffix(strings.TrimRight(t[:i], " "), "。") {
+			return i, label, true
+		}
+	}
+	return 0, "", false
+}
+
+// inlineMatter is the matter of a motion written before its resolution on
+// one line: after a section heading (丁、討論事項), before the question put
+// to the house (是否照所擬…進行，請公決案); "" when it names none.
+func inlineMatter(disp string) string {
+	f := fold.String(disp)
+	if len([]rune(f)) != len([]rune(disp)) {
+		return ""
+	}
+	rs := []rune(disp)
+	start := 0
+	if i := strings.Index(f, "事项"); i >= 0 && runeCount(f[:i]) <= 8 {
+		start = runeCount(f[:i+len("事项")])
+	}
+	end := len(rs)
+	if i := strings.Index(f, "是否"); i >= 0 {
+		end = runeCount(f[:i])
+	} else if i := strings.Index(f, ",请"); i >= 0 {
+		end = runeCount(f[:i])
+	}
+	if end <= start {
+		return ""
+	}
+	m := strings.TrimSpace(string(rs[start:end]))
+	if runeCount(m) < 4 || runeCount(m) > maxObjectRunes {
+		return ""
+	}
+	return m
 }
 
 // billSuffixes end the name of a bill that enacts, amends or repeals a

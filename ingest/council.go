@@ -193,6 +193,24 @@ func (e *Extractor) councilDecisions(p *page, m *Minutes) {
 			add(at, carried(p, vAt, documentName(p, obj)))
 		}
 	}
+	// 我正式宣布曾鈺成議員當選本屆立法會主席: an election's result, as the
+	// chair of the election announces it.
+	for at := range occurrences(p.norm, "当选") {
+		from := max(0, at-120)
+		from += afterLast(p.norm[from:at], "。!?\n")
+		k := strings.LastIndex(p.norm[from:at], "宣布")
+		if k < 0 {
+			continue
+		}
+		start := from + k + len("宣布")
+		end := at + fullSentenceLen(p.norm[at:min(len(p.norm), at+120)])
+		if i := strings.IndexAny(p.norm[at:end], ",;:"); i >= 0 {
+			end = at + i
+		}
+		if obj := strings.TrimSpace(p.show(start, end)); runeCount(obj) >= 6 {
+			add(at, Decision{Verb: p.show(from+k, start), Object: obj})
+		}
+	}
 	// Nominations the house confirmed by vote.
 	for k := range linesWith(p, confirmedWord) {
 		if d, ok := confirmation(p, k); ok {

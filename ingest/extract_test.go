@@ -831,8 +831,8 @@ func TestHeaderCellsOnTheirOwnLines(t *testing.T) {
 // A resolution worded in numbered clauses is a decision each, under the
 // result or the verb its clause words; a conclusion read out is filed under
 // its heading's full name; a resolution that reports a vote's count decides
-// the matter whose result the chair announced; 同意如下 agrees to nothing
-// yet. The texts are made up.
+// the matter whose result the chair announced; an election's result is
+// decided where it is announced; 同意如下 agrees to nothing yet. The texts are made up.
 func TestResolutionForms(t *testing.T) {
 	got := numberedClauses(Decision{Verb: "通過", Object: "一、某某條約草案照案通過。\n二、同意授權行政院簽署某協定。"})
 	want := []Decision{{Verb: "照案通過", Object: "某某條約草案"}, {Verb: "同意", Object: "授權行政院簽署某協定"}}
@@ -856,6 +856,12 @@ func TestResolutionForms(t *testing.T) {
 	obj := "贊成維持本院原決議者九十人，超過全體委員二分之一之人數，原決議予以維持"
 	if d, ok := votedMatter(p, strings.Index(p.norm, fold.String(obj)), obj); !ok || d.Object != "某某條例" || d.Verb != "原決議予以維持" {
 		t.Errorf("votedMatter = %+v, %v; want 原決議予以維持 某某條例", d, ok)
+	}
+	p = newPage("何議員：各位，我現在正式宣布點票結果：甲議員取得27票，乙議員取得43票。我正式宣布乙議員當選本屆立法會主席。恭喜乙議員。\n")
+	m = &Minutes{}
+	e.councilDecisions(p, m)
+	if got := decisionsOf(m); !slices.Equal(got, []string{"宣布 乙議員當選本屆立法會主席"}) {
+		t.Errorf("decisions = %q, want the election announced", got)
 	}
 	if !vagueObject(fold.String("如下：")) {
 		t.Error("如下： is no matter")

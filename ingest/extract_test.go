@@ -1444,6 +1444,8 @@ func TestReporters(t *testing.T) {
 		"会议听取了最高人民检察院检察长张立作的关于某工作情况的报告。":           "张立 最高人民检察院检察长",
 		"会议听取了中国人民银行行长潘立受国务院委托作的关于金融工作情况的报告。":      "潘立 中国人民银行行长",
 		"会议听取了区城管执法局局长赵立华同志关于某工作的情况汇报。":            "赵立华 区城管执法局局长",
+		"会议听取了审计署审计长侯立受国务院委托作的关于某审计查出问题整改情况的报告。":   "侯立 审计署审计长",
+		"会议听取了证监会主席易立受国务院委托作的关于某改革有关工作情况的报告。":      "易立 证监会主席",
 	} {
 		var got []string
 		for _, a := range reporters(newPage(text)) {
@@ -1456,17 +1458,22 @@ func TestReporters(t *testing.T) {
 }
 
 // The bodies of a congress's sitting are those that report: each reporter's
-// principal office (the first of his offices), not the body that entrusted
-// a ministry with its report (受国务院委托), whose report the ministry
-// gives. The names are made up.
+// principal office (the first of his offices; a list of reporters who
+// each reported, 分别作的), not the body that entrusted a ministry with its
+// report (受国务院委托), whose report the ministry gives; the audit office
+// and a regulatory commission are headed by their 审计长 and 主席. The names
+// are made up.
 func TestReportingBodies(t *testing.T) {
 	text := "某届全国人大常委会第六次会议举行第二次全体会议\n" +
 		"某届全国人大常委会第六次会议24日在北京举行第二次全体会议。王大明副委员长主持会议。\n" +
 		"会议审议了国务院关于2017年度某管理情况的综合报告，听取了财政部部长刘立受国务院委托所作的关于某资产的专项报告，" +
 		"听取了全国人大财经委副主任委员、常委会预算工委主任史立作的关于某情况的调研报告。\n" +
-		"会议听取了最高人民检察院检察长张立作的关于某工作情况的报告。\n"
+		"会议听取了最高人民检察院检察长张立作的关于某工作情况的报告。\n" +
+		"会议听取了审计署审计长侯立受国务院委托作的关于某审计查出问题整改情况的报告。\n" +
+		"会议听取了全国人大常委会代表工作委员会主任郭立、水利部部长李立分别作的关于代表建议办理情况的报告。\n" +
+		"会议听取了证监会主席易立受国务院委托作的关于某改革有关工作情况的报告。\n"
 	m := extractOne(t, "npc.txt", text)
-	want := []string{"财政部", "全国人大财经委", "最高人民检察院"}
+	want := []string{"财政部", "全国人大财经委", "最高人民检察院", "审计署", "全国人大常委会代表工作委员会", "水利部", "证监会"}
 	if !slices.Equal(m.Departments, want) {
 		t.Errorf("departments = %q, want %q", m.Departments, want)
 	}

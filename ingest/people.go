@@ -192,8 +192,9 @@ func reporters(p *page) []Attendee {
 				before = before[:i]
 			}
 		}
-		// 区城管执法局局长赵坚华同志关于…的汇报: the name before 同志.
-		before = strings.TrimSuffix(before, "同志")
+		// 区城管执法局局长赵坚华同志关于…的汇报: the name before 同志;
+		// 水利部部长李国英分别作的: before 分别.
+		before = strings.TrimSuffix(strings.TrimSuffix(before, "分别"), "同志")
 		start := ls
 		per, ok := personBefore(p.show(start, start+len(before)), true)
 		if !ok || per.Title == "" {

@@ -276,6 +276,13 @@ func actingBodies(p *page, m *Minutes) []string {
 			add(a.Org, "the bureau of an official present to answer", -1)
 		}
 	}
+	// 財政部部長楼继伟 in one report and 国务院关税税则委员会主任楼继伟 in
+	// the next: each office he reports for acts, though he is listed once.
+	for _, a := range reporters(p) {
+		if org := headedBody(a.Title); org != "" {
+			add(org, "the body an official heads, who speaks or answers", -1)
+		}
+	}
 	// In a legislature's verbatim record the ministers its members
 	// question are talked to (請教國防部高部長), not given its work; a
 	// minister on leave (財政部何部長志欽因病請假，由李次長瑞倉代表列席)

@@ -997,8 +997,9 @@ func TestHeadedSpeakers(t *testing.T) {
 }
 
 // A legislature's verbatim record files who presided, its first twenty
-// speakers in order of first speech (an officer who speaks by office alone
-// is the officer listed with that office) and the officials attending; not
+// speakers besides him in order of first speech (an officer who speaks by
+// office alone is the officer listed with that office) and the officials
+// attending, those who spoke past the twenty included; not
 // the roll of members or the clerks. Every speaker stays in Speakers. The
 // names are made up.
 func TestLegislatureFiling(t *testing.T) {
@@ -1015,18 +1016,22 @@ func TestLegislatureFiling(t *testing.T) {
 	}
 	b.WriteString("出席政府官員：\n民政事務局局長何小德先生\n民政事務局副局長許小暉女士\n列席秘書：\n助理秘書長戴小萍女士\n")
 	var want, speakers []string
+	b.WriteString("主席：現在開會。\n")
+	speakers = append(speakers, "曾大成")
 	for i, n := range members[:22] {
-		if i == 2 {
+		if i == 21 {
 			b.WriteString("民政事務局局長：主席，我回應議員的問題。\n")
 			speakers = append(speakers, "何小德")
 		}
 		b.WriteString(n + "議員：主席，我想發言。\n")
 		speakers = append(speakers, n)
 	}
-	for _, n := range speakers[:20] {
+	// The chair, the first twenty speakers besides him, then the officials
+	// attending, whether they spoke later or not.
+	for _, n := range speakers[:21] {
 		want = append(want, "发言 "+n)
 	}
-	want = append(want, "出席 許小暉")
+	want = append(want, "出席 何小德", "出席 許小暉")
 	m := extractOne(t, "hansard.txt", b.String())
 	if m.Genre != GenreHansard {
 		t.Fatalf("genre = %q, want %q", m.Genre, GenreHansard)

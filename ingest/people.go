@@ -499,7 +499,19 @@ func fileSpeakers(p *page, m *Minutes, hs []Attendee) {
 		m.Speakers = append(m.Speakers, a.Name)
 		speaks[fold.String(a.Name)] = true
 	}
-	hs = hs[:min(len(hs), maxFiledSpeakers)]
+	// The first speakers besides the chair, who is filed as such.
+	chair := ""
+	if m.Chair != nil {
+		chair = fold.String(m.Chair.Name)
+	}
+	n, others := 0, 0
+	for n < len(hs) && others < maxFiledSpeakers {
+		if fold.String(hs[n].Name) != chair {
+			others++
+		}
+		n++
+	}
+	hs = hs[:n]
 	filed := map[string]bool{}
 	for _, a := range hs {
 		filed[fold.String(a.Name)] = true
@@ -512,9 +524,9 @@ func fileSpeakers(p *page, m *Minutes, hs []Attendee) {
 			// Filed as a speaker, below.
 		case p.house[k]:
 			// A member on the roll.
-		case speaks[k] && a.Role == RolePresent:
-			// An official who spoke, past the filed speakers.
 		default:
+			// The officials attending, whether they spoke past the
+			// filed speakers or not.
 			kept = append(kept, a)
 		}
 	}

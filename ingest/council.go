@@ -658,7 +658,7 @@ const notAfterCaseNumber = "年月日号次届期条项款元万亿个件人%.�
 
 // regulationTitleRE matches a regulation named in quotes in a row, folded:
 // 「臺北市社會住宅出租辦法」.
-var regulationTitleRE = regexp.MustCompile(`[“「"]([^”」"\n]{2,60}?(?:办法|规则|条例|标准|规程|要点|准则|细则))[”」"]`)
+var regulationTitleRE = regexp.MustCompile(`[“「"]([^”」"\n]{2,60}?(?:办法|规则|条例|标准|基准|规程|要点|准则|细则))[”」"]`)
 
 // matterRE matches the case a row of a council's table asks the house to
 // settle when it names no regulation, folded: 10273為…處分案，敬請 (the
@@ -704,6 +704,12 @@ func reportRows(p *page) []placedDecision {
 		row := p.norm[from:to]
 		t := regulationTitleRE.FindStringSubmatchIndex(row)
 		results := []string{"照审查意见通过", "通过", "备查"}
+		if t == nil && strings.Contains(row[:strings.Index(row+"。", "。")], "动支") {
+			// 本府為辦理「水源劇場消防逃生安全設施增設工程」需動支…第二預備金
+			// …乙案，報請備查: the work the reserve is drawn for, noted
+			// as a regulation is.
+			t = quotedIn(row[:strings.Index(row+"。", "。")])
+		}
 		if t == nil {
 			// 為本府捷運工程局經管之捷運板橋線龍山寺站聯合開發大樓公有不動產
 			// 處分案，敬請　貴會同意: a case the house settles, named by
@@ -743,6 +749,20 @@ func reportRows(p *page) []placedDecision {
 		}
 	}
 	return out
+}
+
+// quotedIn returns the span of the first 「」 title in folded s, as
+// [0, end, start, end] offsets like a submatch, or nil.
+func quotedIn(s string) []int {
+	a := strings.Index(s, "「")
+	if a < 0 {
+		return nil
+	}
+	b := strings.Index(s[a:], "」")
+	if b <= len("「") {
+		return nil
+	}
+	return []int{0, a + b + len("」"), a + len("「"), a + b}
 }
 
 // requestIn returns the span of the request a row of a table asks (the

@@ -327,7 +327,9 @@ func TestRulingBelowLabel(t *testing.T) {
 // case that names no regulation (為本府…經管之…處分案) is decided when the
 // house passes it, under its matter without the office that holds it; a
 // case only noted (備查) is a report. A member's request (建請…) passed to
-// be carried out is decided; one sent to be studied (送市府研議) is not.
+// be carried out is decided; one sent to be studied (送市府研議) is not. A
+// work the reserve is drawn for (「…工程」需動支…第二預備金) is noted as a
+// regulation is, and a 收費基準 is a regulation.
 func TestReportRows(t *testing.T) {
 	text := "參、審議報告案\n案號    案由    審查意見    議    決\n" +
 		"11465   為訂定「臺北市社會住宅出租辦法」一案，敬請  查照。  一、備查。\n二、應以自治條例定之。  照審查意見通過\n" +
@@ -339,9 +341,12 @@ func TestReportRows(t *testing.T) {
 		"10273   為本府捷運工程局經管之捷運某某站聯合開發大樓公有不動產處分案，敬請 貴會同意。    同意撤銷。  照審查意見通過\n" +
 		"11025   有關本市某某地下街委託經營管理乙案，請  查照。	備查\n" +
 		"11139   鑑於某某使用量日漸成長，建請交通局應即研擬調降現行費率方案，以嘉惠市民。  送市府辦理。    照審查意見通過\n" +
-		"11147   建請市政府在某社區設置公營出租住宅，優先安置原居民。  送市府研議。    照審查意見通過\n"
+		"11147   建請市政府在某社區設置公營出租住宅，優先安置原居民。  送市府研議。    照審查意見通過\n" +
+		"11123   本府為辦理「某劇場消防逃生安全設施增設工程」需動支本府100年度本市地方總預算第二預備金新台幣5,345萬4,000元乙案，報請  備查。   備查\n" +
+		"11148   訂定「臺北市某公園展館場地收費基準」1案，業經臺北市政府以100年8月23日令發布，請 查照。   備查\n"
 	got := placedStrings(reportRows(newPage(text)))
-	want := []string{"照審查意見通過《臺北市社會住宅出租辦法》", "備查《臺北市台北二二八紀念館館藏圖檔使用收費標準》", "照審查意見通過《捷運某某站聯合開發大樓公有不動產處分案》", "照審查意見通過《建請交通局應即研擬調降現行費率方案，以嘉惠市民》"}
+	want := []string{"照審查意見通過《臺北市社會住宅出租辦法》", "備查《臺北市台北二二八紀念館館藏圖檔使用收費標準》", "照審查意見通過《捷運某某站聯合開發大樓公有不動產處分案》", "照審查意見通過《建請交通局應即研擬調降現行費率方案，以嘉惠市民》",
+		"備查《某劇場消防逃生安全設施增設工程》", "備查《臺北市某公園展館場地收費基準》"}
 	if !slices.Equal(got, want) {
 		t.Errorf("reportRows = %q; want %q", got, want)
 	}

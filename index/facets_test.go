@@ -84,7 +84,7 @@ func TestFacetsMatchBleve(t *testing.T) {
 				names = meetingFacets
 			}
 			for _, q := range queries {
-				for _, f := range []Filters{{}, {From: "2020"}, {Department: []string{"财政局"}}} {
+				for _, f := range []Filters{{}, {From: "2020"}, {Values: map[string][]string{"department": {"财政局"}}}} {
 					req := Request{Query: q, Level: level, Filters: f, Facets: names}
 					if q == "level:meeting" && level != LevelMeeting {
 						continue

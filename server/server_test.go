@@ -74,7 +74,7 @@ func TestSearch(t *testing.T) {
 func TestSearchPostMatchesGet(t *testing.T) {
 	f := newFixture(t, Options{}, 0)
 	get := f.get("/api/v1/search?q=" + url.QueryEscape("数字经济") + "&issuer=" + url.QueryEscape("杭州市人民政府") + "&facets=year,official&sort=date&highlight=true")
-	body, _ := json.Marshal(SearchBody{Q: "数字经济", Filters: FiltersBody{Issuer: []string{"杭州市人民政府"}}, Facets: []string{"year", "official"}, Sort: "date", Highlight: true})
+	body, _ := json.Marshal(SearchBody{Q: "数字经济", Filters: FiltersBody{Values: map[string][]string{"issuer": {"杭州市人民政府"}}}, Facets: []string{"year", "official"}, Sort: "date", Highlight: true})
 	post := f.do(http.MethodPost, "/api/v1/search", bytes.NewReader(body), "Content-Type", "application/json")
 	if get.status != 200 || post.status != 200 {
 		t.Fatalf("status GET %d POST %d\n%s\n%s", get.status, post.status, get.body, post.body)

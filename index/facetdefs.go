@@ -89,6 +89,7 @@ const (
 	fRecorder   = "recorder"
 	fVerb       = "verb"
 	fLead       = "lead"
+	fGenre      = "genre"
 )
 
 // FacetDefs are the facets, in the order FacetNames lists them.
@@ -118,6 +119,9 @@ var FacetDefs = []FacetDef{
 		Doc: "decision verb, such as 原则同意"},
 	{Name: "lead", field: fLead, departments: true, termsLevel: LevelDecision, Filter: true,
 		Doc: "department put in charge of a decision"},
+	{Name: "genre", field: fGenre, Filter: true,
+		Doc: "kind of record: minutes, release, congress, transcript, hansard or agenda", Flag: "kind of record: minutes, release, congress, transcript, hansard or agenda (repeatable)",
+		Label: "体裁", Sidebar: 6},
 }
 
 // FacetDefOf returns the facet of a name.

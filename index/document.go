@@ -271,6 +271,7 @@ func docs(r storedRecord) ([]idDoc, error) {
 	common.keyword(fIssuer, rec.Issuer)
 	common.aliases(fIssuer, append(rec.IssuerAliases, ingest.IssuerForms(strings.TrimSpace(rec.Issuer))...)...)
 	common.keyword(fKind, rec.Meeting.Kind)
+	common.keyword(fGenre, rec.Genre)
 	if day := rec.Day(); day != "" {
 		if t, ok := ParseDay(day); ok {
 			common[fDate] = t.Format(time.DateOnly)

@@ -74,17 +74,12 @@ func TestFacetsMatchBleve(t *testing.T) {
 	if err := idx.Delete(context.Background(), recs[25].ID); err != nil {
 		t.Fatal(err)
 	}
-	meetingFacets := []string{"year", "month", "issuer", "kind", "department", "topic", "official", "chair", "present", "observer", "recorder"}
-	childFacets := []string{"year", "month", "issuer", "kind", "department", "topic", "verb", "lead"}
 	queries := []string{"", "财政", "会议", "王金平", "\"常务会议\"", "财政 -商务", "level:meeting"}
 	check := func(stage string) {
 		for _, level := range []string{LevelMeeting, LevelItem, LevelDecision} {
-			names := childFacets
-			if level == LevelMeeting {
-				names = meetingFacets
-			}
+			names := FacetsAt(level)
 			for _, q := range queries {
-				for _, f := range []Filters{{}, {From: "2020"}, {Department: []string{"财政局"}}} {
+				for _, f := range []Filters{{}, {From: "2020"}, {Values: map[string][]string{"department": {"财政局"}}}} {
 					req := Request{Query: q, Level: level, Filters: f, Facets: names}
 					if q == "level:meeting" && level != LevelMeeting {
 						continue

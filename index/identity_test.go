@@ -34,7 +34,7 @@ func TestDepartmentsOfTwoCities(t *testing.T) {
 		}
 	}
 	for q, n := range map[string]uint64{"苏州市财政局": 1, "温州市财政局": 1, "市财政局": 2, "杭州市财政局": 0} {
-		res, err := idx.Search(ctx, Request{Filters: Filters{Department: []string{q}}})
+		res, err := idx.Search(ctx, Request{Filters: Filters{Values: map[string][]string{"department": {q}}}})
 		if err != nil {
 			t.Fatal(err)
 		}

@@ -55,7 +55,7 @@ func BenchmarkSearch(b *testing.B) {
 		{"session", Request{Query: "第一百一十五次"}},
 		{"fallback-any", Request{Query: "财政发改"}},
 		{"facets", Request{Query: "常务会议", Facets: FacetNames}},
-		{"filter-date-sort", Request{Filters: Filters{Issuer: []string{"臺北市議會"}, From: "2018"}, Sort: "-date"}},
+		{"filter-date-sort", Request{Filters: Filters{From: "2018", Values: map[string][]string{"issuer": {"臺北市議會"}}}, Sort: "-date"}},
 		{"item-term", Request{Query: "财政", Level: LevelItem}},
 		{"item-phrase", Request{Query: "市财政局", Level: LevelItem}},
 		{"item-all", Request{Query: "财政 工作", Level: LevelItem}},

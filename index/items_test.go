@@ -460,10 +460,10 @@ func TestPeopleChildren(t *testing.T) {
 			req  Request
 			want []string
 		}{
-			{Request{Level: LevelItem, Filters: Filters{Official: []string{name}}}, want[LevelItem]},
-			{Request{Level: LevelDecision, Filters: Filters{Official: []string{name}}}, want[LevelDecision]},
+			{Request{Level: LevelItem, Filters: Filters{Values: map[string][]string{"official": {name}}}}, want[LevelItem]},
+			{Request{Level: LevelDecision, Filters: Filters{Values: map[string][]string{"official": {name}}}}, want[LevelDecision]},
 			{Request{Query: "official:" + name}, want[""]}, // meetings
-			{Request{Level: LevelItem, Query: word, Filters: Filters{Official: []string{name}}}, wantWord},
+			{Request{Level: LevelItem, Query: word, Filters: Filters{Values: map[string][]string{"official": {name}}}}, wantWord},
 		} {
 			got, _ := allHits(t, idx, c.req)
 			slices.Sort(got)

@@ -13,7 +13,7 @@ import (
 // MappingVersion is recorded in the index; Open refuses an index written
 // with another one. Bump it whenever fields, analyzers or document shapes
 // change.
-const MappingVersion = "17"
+const MappingVersion = "18"
 
 // internalVersionKey is the bleve internal key the mapping version is kept
 // under.
@@ -51,19 +51,10 @@ const (
 	fObject    = "object"
 	fTextChars = "text_u" // common characters of meetings (unigramChars)
 
-	fIssuer     = "issuer"
-	fKind       = "kind"
-	fDepartment = "department"
-	fTopic      = "topic"
-	fOfficial   = "official"
-	fChair      = "chair"
-	fPresent    = "present"
-	fObserver   = "observer"
-	fRecorder   = "recorder"
-	fVerb       = "verb"
-	fLead       = "lead"
-	fDocNumber  = "doc_number"
-	fSource     = "source"
+	// The keyword fields of the facets are declared with them
+	// (facetdefs.go).
+	fDocNumber = "doc_number"
+	fSource    = "source"
 
 	labelSuffix = "_label"
 
@@ -75,14 +66,6 @@ const (
 
 	// fStored is the one stored field, what a hit shows (see storedHit).
 	fStored = "stored"
-)
-
-// Keyword fields are filtered on their folded value and faceted on their
-// label. The people of a meeting are on meeting documents only;
-// metaKeywordFields are on every level, each under its level's name.
-var (
-	peopleKeywordFields = []string{fOfficial, fChair, fPresent, fObserver, fRecorder}
-	metaKeywordFields   = []string{fIssuer, fKind, fDepartment, fTopic, fVerb, fLead}
 )
 
 // levelField is the name a metadata field has at a level: itself on

@@ -3,6 +3,7 @@ package index
 import (
 	"errors"
 	"fmt"
+	"maps"
 	"regexp"
 	"strconv"
 	"strings"
@@ -45,17 +46,17 @@ func badQuery(format string, args ...any) error {
 //	第115次, 第一百一十五次, session:115, 2026年第1次
 //	〔2020〕36号 in any bracket form, or doc:苏府会〔2020〕36号
 //
-// Fields: issuer, department (dept), topic, official, chair, present,
-// observer, recorder, kind, verb, lead, level, date, from, to, year,
-// session, doc.
-var fieldNames = map[string]string{
-	"issuer": fIssuer, "department": fDepartment, "dept": fDepartment,
-	"topic": fTopic, "official": fOfficial, "chair": fChair,
-	"present": fPresent, "observer": fObserver, "recorder": fRecorder,
-	"kind": fKind, "verb": fVerb, "lead": fLead, "level": fLevel,
-	"date": fDate, "from": "from", "to": "to", "year": fYear,
-	"session": fSession, "doc": fDocNumber,
-}
+// Fields: the keyword facets by name and alias (issuer, department or
+// dept, topic, official, chair …: see FacetDefs), and level, date, from,
+// to, year, session, doc.
+var fieldNames = func() map[string]string {
+	m := maps.Clone(queryFacetFields)
+	maps.Copy(m, map[string]string{
+		"level": fLevel, "date": fDate, "from": "from", "to": "to", "year": fYear,
+		"session": fSession, "doc": fDocNumber,
+	})
+	return m
+}()
 
 // Parse parses a query. An empty query parses to an empty And, which
 // matches everything.
@@ -367,7 +368,7 @@ func (lx lexeme) positive() (Q, error) {
 }
 
 func knownFields() string {
-	return "issuer, department, topic, official, " + strings.Join(RoleNames, ", ") + ", kind, verb, lead, level, date, from, to, year, session, doc"
+	return queryFacetNames() + ", level, date, from, to, year, session, doc"
 }
 
 func allDigits(s string) bool {

@@ -42,9 +42,9 @@ type qualityCase struct {
 	// filter, multi.
 	Class string `json:"class"`
 	// Query is in Jiyao's query language (see Parse).
-	Query   string  `json:"q"`
-	Level   string  `json:"level,omitempty"`
-	Filters Filters `json:"filters,omitzero"`
+	Query   string         `json:"q"`
+	Level   string         `json:"level,omitempty"`
+	Filters qualityFilters `json:"filters,omitzero"`
 	// Truth says which records are relevant: every group must occur in the
 	// record's title or text, a group by any of its strings, compared
 	// folded. Empty means one group per whitespace-separated query term.
@@ -91,9 +91,40 @@ func (c qualityCase) compared() bool {
 	return (c.Level == "" || c.Level == LevelMeeting) && c.Filters.isZero() && !strings.ContainsAny(c.Query, `:-"`)
 }
 
-func (f Filters) isZero() bool {
-	return f.From == "" && f.To == "" && f.Role == "" && len(f.Issuer)+len(f.Department)+len(f.Topic)+
-		len(f.Official)+len(f.Kind)+len(f.Verb)+len(f.Lead) == 0
+// qualityFilters are a case's filters as the suite writes them: from, to,
+// role and the filters of FilterNames by name ("issuer": [...]).
+type qualityFilters Filters
+
+func (f *qualityFilters) UnmarshalJSON(b []byte) error {
+	var raw map[string]json.RawMessage
+	if err := json.Unmarshal(b, &raw); err != nil {
+		return err
+	}
+	for k, v := range raw {
+		var err error
+		switch {
+		case k == "from":
+			err = json.Unmarshal(v, &f.From)
+		case k == "to":
+			err = json.Unmarshal(v, &f.To)
+		case k == "role":
+			err = json.Unmarshal(v, &f.Role)
+		case slices.Contains(FilterNames, k):
+			var vals []string
+			err = json.Unmarshal(v, &vals)
+			*f = qualityFilters(Filters(*f).With(k, vals...))
+		default:
+			err = fmt.Errorf("unknown filter %q", k)
+		}
+		if err != nil {
+			return fmt.Errorf("filter %s: %w", k, err)
+		}
+	}
+	return nil
+}
+
+func (f qualityFilters) isZero() bool {
+	return f.From == "" && f.To == "" && f.Role == "" && len(f.Values) == 0
 }
 
 func loadQualityCases(t testing.TB) []qualityCase {
@@ -230,11 +261,11 @@ func (qc *qualityCorpus) relevantSet(c qualityCase) map[string]bool {
 		if ok && slices.ContainsFunc(c.TruthNot, func(s string) bool { return strings.Contains(text, fold.String(s)) }) {
 			ok = false
 		}
-		if ok && len(c.Filters.Issuer) > 0 {
+		if ok && len(c.Filters.Values["issuer"]) > 0 {
 			// The issuer by any of its names (国务院 for
 			// 中华人民共和国国务院).
 			names := append([]string{rec.Issuer}, append(rec.IssuerAliases, ingest.IssuerForms(rec.Issuer)...)...)
-			ok = slices.ContainsFunc(c.Filters.Issuer, func(s string) bool {
+			ok = slices.ContainsFunc(c.Filters.Values["issuer"], func(s string) bool {
 				return slices.ContainsFunc(names, func(n string) bool { return key(s) == key(n) })
 			})
 		}
@@ -253,7 +284,7 @@ func (qc *qualityCorpus) relevantSet(c qualityCase) map[string]bool {
 // rank order (an item or decision hit stands for its meeting, at the rank
 // of its first hit), with the match mode.
 func (qc *qualityCorpus) searchAll(ctx context.Context, c qualityCase) ([]string, string, error) {
-	req := Request{Query: c.Query, Level: c.Level, Filters: c.Filters, Size: MaxSize}
+	req := Request{Query: c.Query, Level: c.Level, Filters: Filters(c.Filters), Size: MaxSize}
 	var ids []string
 	seen := map[string]bool{}
 	mode := ""

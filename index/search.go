@@ -7,6 +7,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"maps"
 	"regexp"
 	"slices"
 	"strconv"
@@ -53,17 +54,28 @@ type Request struct {
 type Filters struct {
 	// From and To bound the meeting date, inclusive: YYYY, YYYY-MM or
 	// YYYY-MM-DD.
-	From, To   string
-	Issuer     []string
-	Department []string
-	Topic      []string
-	Official   []string
-	Kind       []string
-	Verb       []string
-	Lead       []string
-	// Role restricts Official to one role: chair (主持), present (出席),
-	// observer (列席) or recorder (记录).
+	From, To string
+	// Values are the values of each filter by the name of its facet
+	// (FilterNames): Values["issuer"] restricts the issuer.
+	Values map[string][]string
+	// Role restricts the official filter to one role: chair (主持),
+	// present (出席), observer (列席) or recorder (记录).
 	Role string
+}
+
+// With returns f with the values of one filter set to vals (none
+// removes it), f's own values left as they are.
+func (f Filters) With(name string, vals ...string) Filters {
+	f.Values = maps.Clone(f.Values)
+	if f.Values == nil {
+		f.Values = map[string][]string{}
+	}
+	if len(vals) == 0 {
+		delete(f.Values, name)
+	} else {
+		f.Values[name] = vals
+	}
+	return f
 }
 
 // Limits of a request.
@@ -93,62 +105,6 @@ const (
 	ModeBrowse = "browse"
 )
 
-// Roles are the roles an official is filtered by (Filters.Role) and
-// counted in (a facet of each name), with the attendance role of the
-// records each stands for and its keyword field.
-var Roles = []struct {
-	Name, Role string
-	field      string
-}{
-	{"chair", ingest.RoleChair, fChair}, {"present", ingest.RolePresent, fPresent},
-	{"observer", ingest.RoleObserver, fObserver}, {"recorder", ingest.RoleRecorder, fRecorder},
-}
-
-// RoleNames are the names of Roles, in order.
-var RoleNames = func() []string {
-	var out []string
-	for _, r := range Roles {
-		out = append(out, r.Name)
-	}
-	return out
-}()
-
-// FacetNames are the facets Search can count.
-var FacetNames = slices.Concat([]string{"year", "month", "issuer", "kind", "department", "topic", "official"}, RoleNames, []string{"verb", "lead"})
-
-// FacetsAt lists the facets Search can count at a level ("" for meeting):
-// the facets of people count meetings and are not counted below them.
-func FacetsAt(level string) []string {
-	if level == "" || level == LevelMeeting {
-		return FacetNames
-	}
-	var out []string
-	for _, name := range FacetNames {
-		if !countsMeetings(name) {
-			out = append(out, name)
-		}
-	}
-	return out
-}
-
-// countsMeetings reports a facet of people, which only meetings carry.
-func countsMeetings(facet string) bool {
-	return peopleFields[strings.TrimSuffix(facetFields[facet], labelSuffix)]
-}
-
-var facetFields = func() map[string]string {
-	m := map[string]string{
-		"year": fYear, "month": fMonth,
-		"issuer": label(fIssuer), "kind": label(fKind), "department": label(fDepartment),
-		"topic": label(fTopic), "official": label(fOfficial),
-		"verb": label(fVerb), "lead": label(fLead),
-	}
-	for _, r := range Roles {
-		m[r.Name] = label(r.field)
-	}
-	return m
-}()
-
 // Result is a page of hits.
 type Result struct {
 	Total uint64 `json:"total"`
@@ -169,7 +125,7 @@ type Result struct {
 
 // Suggestion is a value of a filter's facet close to one a request gave.
 type Suggestion struct {
-	// Param is the filter (issuer, department, official, topic, kind).
+	// Param is the filter (a facet whose FacetDef says Suggest).
 	Param string `json:"param"`
 	Value string `json:"value"`
 	Count int    `json:"count"`
@@ -184,11 +140,11 @@ const suggestions = 5
 // meant. An unknown value is no error; it finds nothing and says this.
 func (idx *Index) didYouMean(ctx context.Context, f Filters) ([]Suggestion, error) {
 	var out []Suggestion
-	for _, kv := range []struct {
-		param string
-		vals  []string
-	}{{"issuer", f.Issuer}, {"department", f.Department}, {"official", f.Official}, {"topic", f.Topic}, {"kind", f.Kind}} {
-		for _, v := range kv.vals {
+	for _, fd := range FacetDefs {
+		if !fd.Suggest {
+			continue
+		}
+		for _, v := range f.Values[fd.Name] {
 			rs := []rune(key(v))
 			if len(rs) > 2 && strings.ContainsRune("省市区县", rs[0]) {
 				rs = rs[1:]
@@ -196,12 +152,12 @@ func (idx *Index) didYouMean(ctx context.Context, f Filters) ([]Suggestion, erro
 			if len(rs) == 0 {
 				continue
 			}
-			vals, err := idx.Terms(ctx, kv.param, string(rs[:min(2, len(rs))]), suggestions)
+			vals, err := idx.Terms(ctx, fd.Name, string(rs[:min(2, len(rs))]), suggestions)
 			if err != nil {
 				return nil, err
 			}
 			for _, fv := range vals {
-				out = append(out, Suggestion{Param: kv.param, Value: fv.Value, Count: fv.Count})
+				out = append(out, Suggestion{Param: fd.Name, Value: fv.Value, Count: fv.Count})
 			}
 		}
 	}
@@ -563,63 +519,46 @@ func plan(req Request) (*searchPlan, error) {
 		}
 		p.filters = append(p.filters, dateQuery(p.level, dr))
 	}
-	officialField := fOfficial
+	// roleField is the field of the role Role restricts people to, "" for
+	// the filter's own.
+	roleField := ""
 	if f.Role != "" {
-		officialField = ""
 		for _, r := range Roles {
 			if f.Role == r.Name || f.Role == r.Role {
-				officialField = r.field
+				roleField = r.field
 			}
 		}
-		if officialField == "" {
+		if roleField == "" {
 			return nil, param("role", "role %q is not one of %s", f.Role, strings.Join(RoleNames, ", "))
 		}
 	}
-	for _, kv := range []struct {
-		field string
-		vals  []string
-	}{
-		{fIssuer, f.Issuer}, {fDepartment, f.Department}, {fTopic, f.Topic},
-		{officialField, f.Official}, {fKind, f.Kind}, {fVerb, f.Verb}, {fLead, f.Lead},
-	} {
-		if peopleFields[kv.field] {
+	for _, name := range slices.Sorted(maps.Keys(f.Values)) {
+		if fd, ok := FacetDefOf(name); !ok || !fd.Filter {
+			return nil, param(name, "unknown filter %q; filters: %s", name, strings.Join(FilterNames, ", "))
+		}
+	}
+	for _, fd := range FacetDefs {
+		if !fd.Filter {
+			continue
+		}
+		field, vals := fd.field, f.Values[fd.Name]
+		if fd.Roles && roleField != "" {
+			field = roleField
+		}
+		if fd.kind == facetPeople {
 			var keys []string
-			for _, v := range kv.vals {
+			for _, v := range vals {
 				if k := key(v); k != "" {
 					keys = append(keys, k)
 				}
 			}
 			if len(keys) > 0 {
-				p.people = append(p.people, peopleFilter{kv.field, keys})
+				p.people = append(p.people, peopleFilter{field, keys})
 			}
 			continue
 		}
-		var alts []query.Query
-		vals := kv.vals
-		if kv.field == fDepartment || kv.field == fLead {
-			// A department by any of its names: 市卫健委 finds the
-			// records of 市卫生健康委.
-			vals = nil
-			for _, v := range kv.vals {
-				vals = appendUnique(vals, v, ingest.CanonicalDepartment(v))
-			}
-		}
-		for _, v := range vals {
-			if k := key(v); k != "" {
-				alts = append(alts, keyQuery(levelField(p.level, kv.field), k))
-				if (kv.field == fDepartment || kv.field == fLead) && bareDepartment(v) {
-					// 市工信局: the body of that name of every city
-					// (苏州市工信局, 温州市工信局).
-					alts = append(alts, anyPlaceQuery(levelField(p.level, kv.field), v))
-				}
-			}
-		}
-		switch len(alts) {
-		case 0:
-		case 1:
-			p.filters = append(p.filters, alts[0])
-		default:
-			p.filters = append(p.filters, query.NewDisjunctionQuery(alts))
+		if q := keywordFilter(levelField(p.level, field), fd.departments, vals); q != nil {
+			p.filters = append(p.filters, q)
 		}
 	}
 	if req.FacetSize < 0 || req.FacetSize > MaxFacetSize {
@@ -629,7 +568,7 @@ func plan(req Request) (*searchPlan, error) {
 		if _, ok := facetFields[name]; !ok {
 			return nil, param("facets", "unknown facet %q; known facets: %v", name, FacetNames)
 		}
-		if countsMeetings(name) && p.level != LevelMeeting {
+		if fd, _ := FacetDefOf(name); fd.CountsMeetings() && p.level != LevelMeeting {
 			return nil, param("facets", "facet %q counts meetings; it is not available at the %s level", name, cmp.Or(p.level, "mixed"))
 		}
 	}
@@ -947,6 +886,39 @@ func anyTwo(pieces []query.Query) query.Query {
 	d := query.NewDisjunctionQuery(pieces)
 	d.SetMin(float64(min(2, len(pieces))))
 	return d
+}
+
+// keywordFilter matches the documents with any of vals in the keyword
+// field f of a level, nil for no value. Values of departments are matched
+// by any of their names and, named without their place, in every place.
+func keywordFilter(f string, departments bool, vals []string) query.Query {
+	if departments {
+		// A department by any of its names: 市卫健委 finds the records
+		// of 市卫生健康委.
+		var all []string
+		for _, v := range vals {
+			all = appendUnique(all, v, ingest.CanonicalDepartment(v))
+		}
+		vals = all
+	}
+	var alts []query.Query
+	for _, v := range vals {
+		if k := key(v); k != "" {
+			alts = append(alts, keyQuery(f, k))
+			if departments && bareDepartment(v) {
+				// 市工信局: the body of that name of every city
+				// (苏州市工信局, 温州市工信局).
+				alts = append(alts, anyPlaceQuery(f, v))
+			}
+		}
+	}
+	switch len(alts) {
+	case 0:
+		return nil
+	case 1:
+		return alts[0]
+	}
+	return query.NewDisjunctionQuery(alts)
 }
 
 // keyQuery matches the documents with a value of the keyword field f whose
@@ -1298,10 +1270,6 @@ func nameTexts(q Q) []*Text {
 	})
 	return out
 }
-
-// peopleFields are the keyword fields of people, which only meeting
-// documents carry.
-var peopleFields = map[string]bool{fOfficial: true, fChair: true, fPresent: true, fObserver: true, fRecorder: true}
 
 // peopleFilter is a filter on one people field, any of keys.
 type peopleFilter struct {

@@ -99,7 +99,7 @@ func TestSearchMatching(t *testing.T) {
 		{"nothing to search browses", Request{Query: ""}, []string{idSuzhou, idTaipei, idKaohsiung, idNanjing, idWuxi}, ModeBrowse},
 		{"punctuation browses", Request{Query: "，。！？"}, []string{idSuzhou, idTaipei, idKaohsiung, idNanjing, idWuxi}, ModeBrowse},
 		{"a star browses", Request{Query: "*"}, []string{idSuzhou, idTaipei, idKaohsiung, idNanjing, idWuxi}, ModeBrowse},
-		{"a browse keeps filters", Request{Query: "*", Filters: Filters{Issuer: []string{"苏州市人民政府"}}}, []string{idSuzhou}, ModeBrowse},
+		{"a browse keeps filters", Request{Query: "*", Filters: Filters{Values: map[string][]string{"issuer": {"苏州市人民政府"}}}}, []string{idSuzhou}, ModeBrowse},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -125,30 +125,30 @@ func TestSearchFilters(t *testing.T) {
 		f    Filters
 		want []string
 	}{
-		{"issuer folded", Filters{Issuer: []string{"高雄市议会"}}, []string{idKaohsiung}},
-		{"issuer as written", Filters{Issuer: []string{"高雄市議會"}}, []string{idKaohsiung}},
+		{"issuer folded", Filters{Values: map[string][]string{"issuer": {"高雄市议会"}}}, []string{idKaohsiung}},
+		{"issuer as written", Filters{Values: map[string][]string{"issuer": {"高雄市議會"}}}, []string{idKaohsiung}},
 		// Other names of an issuer: the record's own aliases, and the
 		// short forms of its kind of body (市政府 for 市人民政府); the
 		// facet test below checks the issuer facet still shows one name.
-		{"issuer alias of the record", Filters{Issuer: []string{"高市议会"}}, []string{idKaohsiung}},
-		{"issuer short form", Filters{Issuer: []string{"苏州市政府"}}, []string{idSuzhou}},
-		{"issuer short form is not a prefix", Filters{Issuer: []string{"苏州市"}}, nil},
-		{"issuer OR", Filters{Issuer: []string{"苏州市人民政府", "南京市人民政府"}}, []string{idNanjing, idSuzhou}},
-		{"issuer AND kind", Filters{Issuer: []string{"苏州市人民政府", "南京市人民政府"}, Kind: []string{"常务会议"}}, []string{idSuzhou}},
-		{"official any role", Filters{Official: []string{"王金平"}}, []string{idKaohsiung, idNanjing, idTaipei}},
-		{"official as chair", Filters{Official: []string{"王金平"}, Role: "chair"}, []string{idNanjing}},
-		{"official as observer", Filters{Official: []string{"王金平"}, Role: ingest.RoleObserver}, []string{idTaipei}},
-		{"recorder", Filters{Official: []string{"赵六"}, Role: "recorder"}, []string{idSuzhou}},
-		{"official who spoke", Filters{Official: []string{"柯文哲"}}, []string{idTaipei}},
+		{"issuer alias of the record", Filters{Values: map[string][]string{"issuer": {"高市议会"}}}, []string{idKaohsiung}},
+		{"issuer short form", Filters{Values: map[string][]string{"issuer": {"苏州市政府"}}}, []string{idSuzhou}},
+		{"issuer short form is not a prefix", Filters{Values: map[string][]string{"issuer": {"苏州市"}}}, nil},
+		{"issuer OR", Filters{Values: map[string][]string{"issuer": {"苏州市人民政府", "南京市人民政府"}}}, []string{idNanjing, idSuzhou}},
+		{"issuer AND kind", Filters{Values: map[string][]string{"issuer": {"苏州市人民政府", "南京市人民政府"}, "kind": {"常务会议"}}}, []string{idSuzhou}},
+		{"official any role", Filters{Values: map[string][]string{"official": {"王金平"}}}, []string{idKaohsiung, idNanjing, idTaipei}},
+		{"official as chair", Filters{Role: "chair", Values: map[string][]string{"official": {"王金平"}}}, []string{idNanjing}},
+		{"official as observer", Filters{Role: ingest.RoleObserver, Values: map[string][]string{"official": {"王金平"}}}, []string{idTaipei}},
+		{"recorder", Filters{Role: "recorder", Values: map[string][]string{"official": {"赵六"}}}, []string{idSuzhou}},
+		{"official who spoke", Filters{Values: map[string][]string{"official": {"柯文哲"}}}, []string{idTaipei}},
 		// 财政局 names no government: Taipei's 財政局 (folded) and Suzhou's
 		// 市财政局 (苏州市财政局) are both one.
-		{"department traditional", Filters{Department: []string{"财政局"}}, []string{idSuzhou, idTaipei}},
-		{"department of one government", Filters{Department: []string{"臺北市財政局"}}, []string{idTaipei}},
+		{"department traditional", Filters{Values: map[string][]string{"department": {"财政局"}}}, []string{idSuzhou, idTaipei}},
+		{"department of one government", Filters{Values: map[string][]string{"department": {"臺北市財政局"}}}, []string{idTaipei}},
 		// Other names of a department, from the departments table: the
 		// record says 市应急局.
-		{"department by its full name", Filters{Department: []string{"市应急管理局"}}, []string{idSuzhou}},
-		{"department by an old name", Filters{Department: []string{"苏州市安监局"}}, []string{idSuzhou}},
-		{"topic", Filters{Topic: []string{"综合政务"}}, []string{idKaohsiung, idSuzhou, idWuxi}},
+		{"department by its full name", Filters{Values: map[string][]string{"department": {"市应急管理局"}}}, []string{idSuzhou}},
+		{"department by an old name", Filters{Values: map[string][]string{"department": {"苏州市安监局"}}}, []string{idSuzhou}},
+		{"topic", Filters{Values: map[string][]string{"topic": {"综合政务"}}}, []string{idKaohsiung, idSuzhou, idWuxi}},
 		{"year", Filters{From: "2020", To: "2020"}, []string{idSuzhou, idTaipei}},
 		{"from month", Filters{From: "2020-11"}, []string{idKaohsiung, idNanjing, idSuzhou}},
 		{"to day", Filters{To: "2020-03-15"}, []string{idTaipei, idWuxi}},
@@ -322,7 +322,7 @@ func TestHighlight(t *testing.T) {
 	}
 
 	// A simplified query marks the traditional original.
-	res, err = idx.Search(context.Background(), Request{Query: "财政局", Level: LevelItem, Highlight: true, Filters: Filters{Issuer: []string{"台北市议会"}}})
+	res, err = idx.Search(context.Background(), Request{Query: "财政局", Level: LevelItem, Highlight: true, Filters: Filters{Values: map[string][]string{"issuer": {"台北市议会"}}}})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -520,7 +520,7 @@ func TestPeopleBelowMeetings(t *testing.T) {
 	}
 	for _, level := range []string{LevelItem, LevelDecision} {
 		for _, req := range []Request{
-			{Level: level, Filters: Filters{Official: []string{"王金平"}}, Size: MaxSize},
+			{Level: level, Filters: Filters{Values: map[string][]string{"official": {"王金平"}}}, Size: MaxSize},
 			{Level: level, Query: "official:王金平", Size: MaxSize},
 			{Query: "level:" + level + " official:王金平", Size: MaxSize},
 		} {
@@ -635,7 +635,7 @@ func TestSearchMatchedPeople(t *testing.T) {
 // the result says which values are close.
 func TestSearchDidYouMean(t *testing.T) {
 	idx := newTestIndex(t)
-	res, err := idx.Search(context.Background(), Request{Filters: Filters{Issuer: []string{"苏州市政府办公室"}}})
+	res, err := idx.Search(context.Background(), Request{Filters: Filters{Values: map[string][]string{"issuer": {"苏州市政府办公室"}}}})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -646,7 +646,7 @@ func TestSearchDidYouMean(t *testing.T) {
 	if diff := cmp.Diff(want, res.DidYouMean); diff != "" {
 		t.Errorf("did you mean (-want +got):\n%s", diff)
 	}
-	res, err = idx.Search(context.Background(), Request{Filters: Filters{Issuer: []string{"苏州市人民政府"}}})
+	res, err = idx.Search(context.Background(), Request{Filters: Filters{Values: map[string][]string{"issuer": {"苏州市人民政府"}}}})
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -12,18 +12,6 @@ import (
 	"github.com/blevesearch/bleve/v2/search/query"
 )
 
-// termFacets are the facets Terms can list, by their folded keyword field.
-var termFacets = func() map[string]string {
-	m := map[string]string{
-		"issuer": fIssuer, "kind": fKind, "department": fDepartment, "topic": fTopic,
-		"official": fOfficial, "verb": fVerb, "lead": fLead,
-	}
-	for _, r := range Roles {
-		m[r.Name] = r.field
-	}
-	return m
-}()
-
 // termCandidates bounds how many dictionary terms Terms counts exactly.
 const termCandidates = 50
 
@@ -34,8 +22,8 @@ const termCandidates = 50
 // have it (of decisions, for verbs and leads) and is shown as written; the
 // most frequent come first, at most limit of them.
 func (idx *Index) Terms(ctx context.Context, facet, prefix string, limit int) ([]FacetValue, error) {
-	field, ok := termFacets[facet]
-	if !ok {
+	fd, ok := FacetDefOf(facet)
+	if !ok || !fd.keyword() {
 		return nil, &QueryError{Param: "facet", Msg: fmt.Sprintf("unknown facet %q", facet)}
 	}
 	p := key(prefix)
@@ -44,11 +32,8 @@ func (idx *Index) Terms(ctx context.Context, facet, prefix string, limit int) ([
 	}
 	// Verbs and leads are those of decisions, counted in decisions; the
 	// other facets count meetings.
-	level := LevelMeeting
-	if field == fVerb || field == fLead {
-		level = LevelDecision
-	}
-	field = levelField(level, field)
+	level := cmp.Or(fd.termsLevel, LevelMeeting)
+	field := levelField(level, fd.field)
 	// The folded forms are in the field, and in its label where a value
 	// is its own folded form (see doc.keyword).
 	dfs := map[string]uint64{}

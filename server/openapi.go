@@ -141,7 +141,12 @@ func (g *schemaGen) schema(t reflect.Type) map[string]any {
 		name := schemaName(t)
 		if _, ok := g.schemas[name]; !ok {
 			g.schemas[name] = nil // placeholder against recursion
-			g.schemas[name] = g.object(t)
+			o := t
+			if j, ok := reflect.Zero(t).Interface().(interface{ jsonType() reflect.Type }); ok {
+				// A type read and written as another (FiltersBody).
+				o = j.jsonType()
+			}
+			g.schemas[name] = g.object(o)
 		}
 		return ref(name)
 	}

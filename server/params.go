@@ -26,26 +26,33 @@ const (
 	defaultSize     = 10
 )
 
-// filterParams are the query-string filters shared by the list endpoints.
+// filterParams are the query-string filters shared by the list endpoints:
+// the dates, the role, and the values of each filter of index.FilterNames,
+// which bindQuery reads into lists.
 type filterParams struct {
-	From       string   `form:"from"`
-	To         string   `form:"to"`
-	Issuer     []string `form:"issuer"`
-	Department []string `form:"department"`
-	Topic      []string `form:"topic"`
-	Official   []string `form:"official"`
-	Role       string   `form:"role"`
-	Kind       []string `form:"kind"`
-	Verb       []string `form:"verb"`
-	Lead       []string `form:"lead"`
+	From  string `form:"from"`
+	To    string `form:"to"`
+	Role  string `form:"role"`
+	lists map[string][]string
+}
+
+// bindLists reads the values of the filters of index.FilterNames.
+func (f *filterParams) bindLists(q url.Values) {
+	for _, name := range index.FilterNames {
+		if vals, ok := q[name]; ok {
+			if f.lists == nil {
+				f.lists = map[string][]string{}
+			}
+			f.lists[name] = vals
+		}
+	}
 }
 
 func (f filterParams) filters() index.Filters {
-	return index.Filters{From: f.From, To: f.To, Issuer: f.Issuer, Department: f.Department,
-		Topic: f.Topic, Official: f.Official, Role: f.Role, Kind: f.Kind, Verb: f.Verb, Lead: f.Lead}
+	return index.Filters{From: f.From, To: f.To, Role: f.Role, Values: f.lists}
 }
 
-var filterNames = []string{"from", "to", "issuer", "department", "topic", "official", "role", "kind", "verb", "lead"}
+var filterNames = append([]string{"from", "to", "role"}, index.FilterNames...)
 
 // pageParams are the paging parameters of the query string; numbers are
 // read as strings so that a bad one is reported with its name.
@@ -157,6 +164,9 @@ func bindQuery(c *gin.Context, v any, known ...[]string) error {
 	if err := c.ShouldBindQuery(v); err != nil {
 		return badParam("query", "%v", err)
 	}
+	if l, ok := v.(interface{ bindLists(url.Values) }); ok {
+		l.bindLists(c.Request.URL.Query())
+	}
 	return nil
 }
 
@@ -215,14 +225,15 @@ func text(name, s string, max int) error {
 
 // checkFilters bounds filter values.
 func checkFilters(f index.Filters) error {
-	for _, kv := range []struct {
+	type filter struct {
 		name string
 		vals []string
-	}{
-		{"from", []string{f.From}}, {"to", []string{f.To}}, {"role", []string{f.Role}},
-		{"issuer", f.Issuer}, {"department", f.Department}, {"topic", f.Topic},
-		{"official", f.Official}, {"kind", f.Kind}, {"verb", f.Verb}, {"lead", f.Lead},
-	} {
+	}
+	all := []filter{{"from", []string{f.From}}, {"to", []string{f.To}}, {"role", []string{f.Role}}}
+	for _, name := range index.FilterNames {
+		all = append(all, filter{name, f.Values[name]})
+	}
+	for _, kv := range all {
 		if len(kv.vals) > maxFilterValues {
 			return badParam(kv.name, "at most %d values of %s are allowed", maxFilterValues, kv.name)
 		}

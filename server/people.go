@@ -203,7 +203,7 @@ func (s *Server) readPerson(c *gin.Context) (name string, f index.Filters, pg pa
 	if pg.sort == "" {
 		pg.sort = "-date"
 	}
-	f = index.Filters{From: p.From, To: p.To, Issuer: p.Issuer}
+	f = index.Filters{From: p.From, To: p.To}.With("issuer", p.Issuer...)
 	return
 }
 
@@ -237,13 +237,13 @@ func (s *Server) getOfficial(c *gin.Context) error {
 	if err != nil {
 		return err
 	}
-	f.Official = []string{name}
+	f = f.With("official", name)
 	ctx := c.Request.Context()
 	res, err := s.find(ctx, searchInput{level: index.LevelMeeting, filters: f, facets: roleFacets[1:], page: pg})
 	if err != nil {
 		return err
 	}
-	if res.Total == 0 && f.From == "" && f.To == "" && len(f.Issuer) == 0 {
+	if res.Total == 0 && f.From == "" && f.To == "" && len(f.Values["issuer"]) == 0 {
 		return &apiError{Status: http.StatusNotFound, Code: "not_found", Message: "no meeting names the official " + name, Param: "name"}
 	}
 	out := OfficialResponse{Name: name, Total: res.Total, Roles: roleCounts(facetMap(res), name), Meetings: []MeetingRef{},
@@ -351,19 +351,18 @@ func (s *Server) getDepartment(c *gin.Context) error {
 	if err != nil {
 		return err
 	}
-	f.Department = []string{name}
+	f = f.With("department", name)
 	ctx := c.Request.Context()
 	res, err := s.find(ctx, searchInput{level: index.LevelMeeting, filters: f, page: pg})
 	if err != nil {
 		return err
 	}
-	lf := f
-	lf.Department, lf.Lead = nil, []string{name}
+	lf := f.With("department").With("lead", name)
 	led, err := s.idx.Search(ctx, index.Request{Level: index.LevelDecision, Filters: lf, Size: 1})
 	if err != nil {
 		return err
 	}
-	if res.Total == 0 && led.Total == 0 && f.From == "" && f.To == "" && len(f.Issuer) == 0 {
+	if res.Total == 0 && led.Total == 0 && f.From == "" && f.To == "" && len(f.Values["issuer"]) == 0 {
 		return &apiError{Status: http.StatusNotFound, Code: "not_found", Message: "no meeting names the department " + name, Param: "name"}
 	}
 	out := DepartmentResponse{Name: name, Total: res.Total, DecisionsLed: led.Total, Meetings: []MeetingRef{},

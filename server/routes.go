@@ -2,6 +2,7 @@ package server
 
 import (
 	"net/http"
+	"slices"
 	"strings"
 
 	"github.com/gin-gonic/gin"
@@ -54,20 +55,16 @@ func pathParam(name, desc string) paramDoc {
 }
 
 var (
-	qParam          = q("q", "string", "query in the query language (terms, \"phrases\", -exclude, OR, field:value); at most 500 characters")
-	filterParamDocs = []paramDoc{
+	qParam        = q("q", "string", "query in the query language (terms, \"phrases\", -exclude, OR, field:value); at most 500 characters")
+	dateParamDocs = []paramDoc{
 		q("from", "string", "meetings on or after this date: YYYY, YYYY-MM or YYYY-MM-DD"),
 		q("to", "string", "meetings on or before this date: YYYY, YYYY-MM or YYYY-MM-DD"),
-		qList("issuer", "issuing body (repeat for any of several)"),
-		qList("department", "department given work"),
-		qList("topic", "topic class of the 国务院公文主题分类"),
-		qList("official", "person named in the attendance"),
-		qEnum("role", "restricts official to one role", index.RoleNames...),
-		qList("kind", "kind of meeting, such as 常务会议"),
-		qList("verb", "decision verb, such as 原则同意"),
-		qList("lead", "department put in charge of a decision"),
 	}
-	pageParamDocs = []paramDoc{
+	filterParamDocs = filterDocs()
+	// personParamDocs are the filters of an official's or a department's
+	// meetings (personQuery).
+	personParamDocs = join(dateParamDocs, []paramDoc{filterDoc("issuer")})
+	pageParamDocs   = []paramDoc{
 		qEnum("sort", "order of hits (default relevance; date is oldest first)", "relevance", "date", "-date"),
 		q("page", "integer", "page number from 1 (page × size at most 10000; use the cursor beyond)"),
 		q("size", "integer", "hits per page, 1 to 100 (default 10)"),
@@ -84,6 +81,29 @@ var (
 	limitParam  = q("limit", "integer", "at most this many entries, 1 to 100 (default 20)")
 	errsRead    = []int{400, 429, 503}
 )
+
+// filterDocs are the filter parameters: the dates, and a list of values
+// for each filter of index.FacetDefs, role after the official it
+// restricts.
+func filterDocs() []paramDoc {
+	out := slices.Clone(dateParamDocs)
+	for _, f := range index.FacetDefs {
+		if !f.Filter {
+			continue
+		}
+		out = append(out, filterDoc(f.Name))
+		if f.Roles {
+			out = append(out, qEnum("role", "restricts official to one role", index.RoleNames...))
+		}
+	}
+	return out
+}
+
+// filterDoc is the parameter of one filter.
+func filterDoc(name string) paramDoc {
+	f, _ := index.FacetDefOf(name)
+	return qList(f.Name, f.Doc)
+}
 
 func join(lists ...[]paramDoc) []paramDoc {
 	var out []paramDoc
@@ -127,14 +147,14 @@ func (s *Server) routeTable() []route {
 			params:  []paramDoc{prefixParam, limitParam}, resp: OfficialsResponse{}, errors: errsRead}},
 		{http.MethodGet, api("/officials/:name"), s.getOfficial, opDoc{id: "official", tag: "people",
 			summary: "The meetings one person chaired, attended, observed or recorded, by date",
-			params:  join([]paramDoc{pathParam("name", "the official's name")}, filterParamDocs[:3], pageParamDocs),
+			params:  join([]paramDoc{pathParam("name", "the official's name")}, personParamDocs, pageParamDocs),
 			resp:    OfficialResponse{}, errors: []int{400, 404, 429, 503}}},
 		{http.MethodGet, api("/departments"), s.getDepartments, opDoc{id: "departments", tag: "people",
 			summary: "Departments given work in the minutes, by prefix, with counts",
 			params:  []paramDoc{prefixParam, limitParam}, resp: DepartmentsResponse{}, errors: errsRead}},
 		{http.MethodGet, api("/departments/:name"), s.getDepartment, opDoc{id: "department", tag: "people",
 			summary: "The meetings that gave one department work, by date, and the decisions it leads",
-			params:  join([]paramDoc{pathParam("name", "the department's name")}, filterParamDocs[:3], pageParamDocs),
+			params:  join([]paramDoc{pathParam("name", "the department's name")}, personParamDocs, pageParamDocs),
 			resp:    DepartmentResponse{}, errors: []int{400, 404, 429, 503}}},
 		{http.MethodGet, api("/topics"), s.getTopics, opDoc{id: "topics", tag: "people",
 			summary: "The topic classes present in the index, with counts of meetings (or items)",

@@ -1,8 +1,11 @@
 package server
 
 import (
+	"bytes"
 	"context"
+	"encoding/json"
 	"net/http"
+	"reflect"
 	"strings"
 	"time"
 
@@ -42,18 +45,74 @@ type SearchBody struct {
 	Highlight bool        `json:"highlight,omitempty"`
 }
 
-// FiltersBody are the filters of POST /search.
+// FiltersBody are the filters of POST /search: the dates, the role, and
+// the values of each filter of index.FilterNames, named as in the query
+// string ({"from": "2020", "issuer": ["…"]}). It is read and written as
+// filtersJSON, which the OpenAPI document describes.
 type FiltersBody struct {
-	From       string   `json:"from,omitempty"`
-	To         string   `json:"to,omitempty"`
-	Issuer     []string `json:"issuer,omitempty"`
-	Department []string `json:"department,omitempty"`
-	Topic      []string `json:"topic,omitempty"`
-	Official   []string `json:"official,omitempty"`
-	Role       string   `json:"role,omitempty"`
-	Kind       []string `json:"kind,omitempty"`
-	Verb       []string `json:"verb,omitempty"`
-	Lead       []string `json:"lead,omitempty"`
+	From, To, Role string
+	Values         map[string][]string
+}
+
+// filtersJSON is the struct FiltersBody is read and written as: one field
+// a filter, each omitted when empty, the role after the filter it
+// restricts.
+var filtersJSON = func() reflect.Type {
+	str, list := reflect.TypeFor[string](), reflect.TypeFor[[]string]()
+	field := func(name string, t reflect.Type) reflect.StructField {
+		return reflect.StructField{Name: strings.ToUpper(name[:1]) + name[1:], Type: t, Tag: reflect.StructTag(`json:"` + name + `,omitempty"`)}
+	}
+	fields := []reflect.StructField{field("from", str), field("to", str)}
+	for _, f := range index.FacetDefs {
+		if f.Filter {
+			fields = append(fields, field(f.Name, list))
+			if f.Roles {
+				fields = append(fields, field("role", str))
+			}
+		}
+	}
+	return reflect.StructOf(fields)
+}()
+
+// jsonType is the type b is read and written as (see schemaGen).
+func (FiltersBody) jsonType() reflect.Type { return filtersJSON }
+
+func (b FiltersBody) MarshalJSON() ([]byte, error) {
+	v := reflect.New(filtersJSON).Elem()
+	v.FieldByName("From").SetString(b.From)
+	v.FieldByName("To").SetString(b.To)
+	v.FieldByName("Role").SetString(b.Role)
+	for i := range filtersJSON.NumField() {
+		name, _, _ := strings.Cut(filtersJSON.Field(i).Tag.Get("json"), ",")
+		if vals, ok := b.Values[name]; ok {
+			v.Field(i).Set(reflect.ValueOf(vals))
+		}
+	}
+	return json.Marshal(v.Interface())
+}
+
+// UnmarshalJSON reads the filters as encoding/json reads a struct of
+// their fields, with no unknown field: its errors name the field as
+// bindJSON reports them (filters.issuer must be a JSON slice).
+func (b *FiltersBody) UnmarshalJSON(data []byte) error {
+	v := reflect.New(filtersJSON)
+	dec := json.NewDecoder(bytes.NewReader(data))
+	dec.DisallowUnknownFields()
+	if err := dec.Decode(v.Interface()); err != nil {
+		return err
+	}
+	v = v.Elem()
+	*b = FiltersBody{From: v.FieldByName("From").String(), To: v.FieldByName("To").String(), Role: v.FieldByName("Role").String()}
+	for i := range filtersJSON.NumField() {
+		if vals, ok := v.Field(i).Interface().([]string); ok && vals != nil {
+			if b.Values == nil {
+				b.Values = map[string][]string{}
+			}
+			name, _, _ := strings.Cut(filtersJSON.Field(i).Tag.Get("json"), ",")
+			b.Values[name] = vals
+		}
+	}
+	return nil
 }
 
 // SearchResponse is the answer of /search.
@@ -209,9 +268,8 @@ func (s *Server) postSearch(c *gin.Context) error {
 	f := b.Filters
 	in := searchInput{
 		q: b.Q, level: b.Level, facets: b.Facets, facetSize: b.FacetSize, highlight: b.Highlight,
-		filters: index.Filters{From: f.From, To: f.To, Issuer: f.Issuer, Department: f.Department, Topic: f.Topic,
-			Official: f.Official, Role: f.Role, Kind: f.Kind, Verb: f.Verb, Lead: f.Lead},
-		page: page{sort: b.Sort, page: b.Page, size: b.Size, cursor: b.Cursor},
+		filters: index.Filters{From: f.From, To: f.To, Role: f.Role, Values: f.Values},
+		page:    page{sort: b.Sort, page: b.Page, size: b.Size, cursor: b.Cursor},
 	}
 	return s.search(c, in)
 }

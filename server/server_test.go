@@ -74,7 +74,7 @@ func TestSearch(t *testing.T) {
 func TestSearchPostMatchesGet(t *testing.T) {
 	f := newFixture(t, Options{}, 0)
 	get := f.get("/api/v1/search?q=" + url.QueryEscape("数字经济") + "&issuer=" + url.QueryEscape("杭州市人民政府") + "&facets=year,official&sort=date&highlight=true")
-	body, _ := json.Marshal(SearchBody{Q: "数字经济", Filters: FiltersBody{Issuer: []string{"杭州市人民政府"}}, Facets: []string{"year", "official"}, Sort: "date", Highlight: true})
+	body, _ := json.Marshal(SearchBody{Q: "数字经济", Filters: FiltersBody{Values: map[string][]string{"issuer": {"杭州市人民政府"}}}, Facets: []string{"year", "official"}, Sort: "date", Highlight: true})
 	post := f.do(http.MethodPost, "/api/v1/search", bytes.NewReader(body), "Content-Type", "application/json")
 	if get.status != 200 || post.status != 200 {
 		t.Fatalf("status GET %d POST %d\n%s\n%s", get.status, post.status, get.body, post.body)
@@ -973,4 +973,63 @@ func fixtureWithPages(t *testing.T) *fixture {
 		t.Fatal(err)
 	}
 	return newFixture(t, Options{Pages: pages}, 0)
+}
+
+// TestGenreFacet counts and filters hits by the kind of record (genre),
+// through the query string and the JSON body, at the meeting and item
+// levels.
+func TestGenreFacet(t *testing.T) {
+	f := newFixture(t, Options{}, 0)
+	release := planRecords()[0]
+	release.ID, release.Source, release.SHA256, release.Genre = "aaaa000000000009", "hz/9.txt", "p9", ingest.GenreRelease
+	if err := f.idx.Put(context.Background(), []*ingest.Minutes{release}); err != nil {
+		t.Fatal(err)
+	}
+	var all SearchResponse
+	f.get("/api/v1/search?facets=genre").decode(t, &all)
+	// The seed is read as minutes, the release is one; the hand-made
+	// plan records have no genre.
+	want := []Facet{{Name: "genre", Values: []FacetValue{{"minutes", 1}, {"release", 1}}}}
+	if diff := cmp.Diff(want, all.Facets); diff != "" {
+		t.Errorf("genre facet of every meeting (-want +got):\n%s", diff)
+	}
+
+	var got SearchResponse
+	f.get("/api/v1/search?genre=release&facets=genre,issuer").decode(t, &got)
+	want = []Facet{
+		{Name: "genre", Values: []FacetValue{{"release", 1}}},
+		{Name: "issuer", Values: []FacetValue{{"杭州市人民政府", 1}}},
+	}
+	if got.Total != 1 || len(got.Hits) != 1 || got.Hits[0].ID != release.ID {
+		t.Errorf("genre=release: %d hits %+v, want %s alone", got.Total, got.Hits, release.ID)
+	}
+	if diff := cmp.Diff(want, got.Facets); diff != "" {
+		t.Errorf("facets of genre=release (-want +got):\n%s", diff)
+	}
+
+	// Items carry their meeting's genre: the seed's items and the
+	// release's, counted by genre.
+	var items, seedItems SearchResponse
+	f.get("/api/v1/search?level=item&genre=release&genre=minutes&facets=genre").decode(t, &items)
+	f.get("/api/v1/search?level=item&issuer="+url.QueryEscape("苏州市人民政府")).decode(t, &seedItems)
+	wantItems := []Facet{{Name: "genre", Values: []FacetValue{{"minutes", int(seedItems.Total)}, {"release", len(release.Items)}}}}
+	if diff := cmp.Diff(wantItems, items.Facets); diff != "" || seedItems.Total == 0 || items.Total != seedItems.Total+uint64(len(release.Items)) {
+		t.Errorf("items of release or minutes: %d, want %d + %d; facets (-want +got):\n%s", items.Total, seedItems.Total, len(release.Items), diff)
+	}
+
+	body, _ := json.Marshal(SearchBody{Filters: FiltersBody{Values: map[string][]string{"genre": {"release"}}}, Facets: []string{"genre", "issuer"}})
+	var post SearchResponse
+	r := f.do(http.MethodPost, "/api/v1/search", bytes.NewReader(body), "Content-Type", "application/json")
+	if r.status != 200 {
+		t.Fatalf("POST genre: %d %s", r.status, r.body)
+	}
+	r.decode(t, &post)
+	post.TookMS, got.TookMS = 0, 0
+	if diff := cmp.Diff(got, post); diff != "" {
+		t.Errorf("POST genre differs from GET (-get +post):\n%s", diff)
+	}
+
+	if r := f.get("/api/v1/search?genre=pamphlet"); r.status != 200 || !strings.Contains(string(r.body), `"total":0`) {
+		t.Errorf("an unknown genre: %d %s, want no hits", r.status, r.body)
+	}
 }

@@ -46,8 +46,7 @@ func (r *remote) search(ctx context.Context, req index.Request) (*index.Result, 
 	body := server.SearchBody{
 		Q: req.Query, Level: req.Level, Facets: req.Facets, Sort: req.Sort, Size: req.Size,
 		Cursor: req.After, Highlight: req.Highlight,
-		Filters: server.FiltersBody{From: f.From, To: f.To, Issuer: f.Issuer, Department: f.Department,
-			Topic: f.Topic, Official: f.Official, Role: f.Role, Kind: f.Kind, Verb: f.Verb, Lead: f.Lead},
+		Filters: server.FiltersBody{From: f.From, To: f.To, Role: f.Role, Values: f.Values},
 	}
 	var ans struct {
 		Hits       []index.Hit        `json:"hits"`

@@ -24,8 +24,17 @@ func (m *multiFlag) String() string     { return strings.Join(*m, ",") }
 func (m *multiFlag) Set(v string) error { *m = append(*m, v); return nil }
 
 // cliFacets are the facets search counts unless told: those a reader
-// narrows by first. Each facet costs a pass over the hits.
-var cliFacets = []string{"year", "issuer", "department", "topic"}
+// narrows by first (index.FacetDef.Default). Each facet costs a pass over
+// the hits.
+var cliFacets = func() []string {
+	var out []string
+	for _, f := range index.FacetDefs {
+		if f.Default {
+			out = append(out, f.Name)
+		}
+	}
+	return out
+}()
 
 func runSearch(ctx context.Context, e *env, args []string) error {
 	fs := newFlagSet(e, "search", "QUERY")
@@ -34,12 +43,14 @@ func runSearch(ctx context.Context, e *env, args []string) error {
 	var f index.Filters
 	fs.StringVar(&f.From, "from", "", "meetings on or after this date (YYYY, YYYY-MM or YYYY-MM-DD)")
 	fs.StringVar(&f.To, "to", "", "meetings on or before this date")
-	var issuer, dept, topic, official, kind multiFlag
-	fs.Var(&issuer, "issuer", "issuing body (repeatable: any of them)")
-	fs.Var(&dept, "department", "department given work (repeatable)")
-	fs.Var(&topic, "topic", "topic class (repeatable)")
-	fs.Var(&official, "official", "person named in the record (repeatable)")
-	fs.Var(&kind, "kind", "kind of meeting (repeatable)")
+	// A repeatable flag for each filter that has one.
+	lists := map[string]*multiFlag{}
+	for _, fd := range index.FacetDefs {
+		if fd.Filter && fd.Flag != "" {
+			lists[fd.Name] = &multiFlag{}
+			fs.Var(lists[fd.Name], fd.Name, fd.Flag)
+		}
+	}
 	fs.StringVar(&f.Role, "role", "", "restrict --official to a role: "+strings.Join(index.RoleNames, ", "))
 	level := fs.String("level", "meeting", "hits to return: meeting, item or decision")
 	sort := fs.String("sort", "relevance", "relevance, date or -date")
@@ -49,7 +60,11 @@ func runSearch(ctx context.Context, e *env, args []string) error {
 	if err := parseFlags(fs, reorder(fs, args)); err != nil {
 		return err
 	}
-	f.Issuer, f.Department, f.Topic, f.Official, f.Kind = issuer, dept, topic, official, kind
+	for name, vals := range lists {
+		if len(*vals) > 0 {
+			f = f.With(name, *vals...)
+		}
+	}
 	req := index.Request{
 		Query: strings.Join(fs.Args(), " "), Level: *level, Filters: f,
 		Sort: *sort, Size: *size, After: *after, Highlight: true,

@@ -342,7 +342,7 @@ func (q benchQuery) jiyao() index.Request {
 	case QueryFaceted:
 		return index.Request{Query: q.text, Facets: benchFacets}
 	case QueryFilter:
-		return index.Request{Filters: index.Filters{Issuer: []string{q.issuer}, From: strconv.Itoa(q.from)}, Sort: "-date"}
+		return index.Request{Filters: index.Filters{From: strconv.Itoa(q.from), Values: map[string][]string{"issuer": {q.issuer}}}, Sort: "-date"}
 	case QueryItemTerm:
 		return index.Request{Query: q.text, Level: index.LevelItem}
 	case QueryItemPhrase:
@@ -360,8 +360,10 @@ func describe(r index.Request) string {
 	if r.Level != "" {
 		parts = append(parts, "level="+r.Level)
 	}
-	if len(r.Filters.Issuer) > 0 {
-		parts = append(parts, "issuer="+strings.Join(r.Filters.Issuer, ","))
+	for _, name := range index.FilterNames {
+		if vals := r.Filters.Values[name]; len(vals) > 0 {
+			parts = append(parts, name+"="+strings.Join(vals, ","))
+		}
 	}
 	if r.Filters.From != "" {
 		parts = append(parts, "from="+r.Filters.From)

@@ -20,6 +20,7 @@ import (
 	"time"
 	"unicode/utf8"
 
+	"github.com/jiyao-search/jiyao/index"
 	"github.com/jiyao-search/jiyao/internal/gen"
 )
 
@@ -320,8 +321,10 @@ func newWorkload(docs corpus, ids []string, seed uint64) *workload {
 		if r.Level != "" {
 			v.Set("level", r.Level)
 		}
-		if len(r.Filters.Issuer) > 0 {
-			v.Set("issuer", r.Filters.Issuer[0])
+		for _, name := range index.FilterNames {
+			if vals := r.Filters.Values[name]; len(vals) > 0 {
+				v[name] = vals
+			}
 		}
 		if r.Filters.From != "" {
 			v.Set("from", r.Filters.From)

@@ -145,14 +145,14 @@ func (h *Handler) official(w http.ResponseWriter, r *http.Request) {
 	ctx, cancel := context.WithTimeout(r.Context(), timeout)
 	defer cancel()
 	p := personPage{layout: h.layout(r.Context(), name+" - 人员", "", ""), Name: name, Kind: "人员",
-		SearchURL: state{Official: []string{name}}.URL()}
+		SearchURL: filterState("official", name).URL()}
 	for _, ro := range roles {
 		p.Roles = append(p.Roles, roleCount{Label: ro.label, Class: "role-" + ro.name})
 	}
 	byID := map[string]*activity{}
 	var order []string
 	for i, ro := range roles {
-		hits, more, err := h.meetingsWhere(ctx, index.Request{Level: index.LevelMeeting, Filters: index.Filters{Official: []string{name}, Role: ro.name}})
+		hits, more, err := h.meetingsWhere(ctx, index.Request{Level: index.LevelMeeting, Filters: index.Filters{Role: ro.name}.With("official", name)})
 		if err != nil {
 			h.fail(w, r, err)
 			return
@@ -179,7 +179,9 @@ func (h *Handler) official(w http.ResponseWriter, r *http.Request) {
 	}
 	slices.SortStableFunc(acts, func(a, b activity) int { return strings.Compare(b.hit.Date, a.hit.Date) })
 	p.Meetings, p.Years = chart(acts, p.Roles, func(y string) string {
-		return state{Official: []string{name}, From: y, To: y}.URL()
+		s := filterState("official", name)
+		s.From, s.To = y, y
+		return s.URL()
 	})
 	p.About = h.about(ctx, name, acts[0].hit.MeetingID)
 	h.render(w, r, http.StatusOK, "official", p)
@@ -211,14 +213,14 @@ func (h *Handler) department(w http.ResponseWriter, r *http.Request) {
 	ctx, cancel := context.WithTimeout(r.Context(), timeout)
 	defer cancel()
 	p := personPage{layout: h.layout(r.Context(), name+" - 部门", "", ""), Name: name, Kind: "部门",
-		SearchURL: state{Department: []string{name}}.URL(),
+		SearchURL: filterState("department", name).URL(),
 		Roles:     []roleCount{{Label: "牵头落实", Class: "role-lead"}, {Label: "参与或提及", Class: "role-mention"}}}
-	led, moreLed, err := h.meetingsWhere(ctx, index.Request{Level: index.LevelDecision, Filters: index.Filters{Lead: []string{name}}})
+	led, moreLed, err := h.meetingsWhere(ctx, index.Request{Level: index.LevelDecision, Filters: index.Filters{}.With("lead", name)})
 	if err != nil {
 		h.fail(w, r, err)
 		return
 	}
-	meetings, moreMeetings, err := h.meetingsWhere(ctx, index.Request{Level: index.LevelMeeting, Filters: index.Filters{Department: []string{name}}})
+	meetings, moreMeetings, err := h.meetingsWhere(ctx, index.Request{Level: index.LevelMeeting, Filters: index.Filters{}.With("department", name)})
 	if err != nil {
 		h.fail(w, r, err)
 		return
@@ -257,7 +259,9 @@ func (h *Handler) department(w http.ResponseWriter, r *http.Request) {
 		p.Roles[a.roles[0]].Count++
 	}
 	p.Meetings, p.Years = chart(acts, p.Roles, func(y string) string {
-		return state{Department: []string{name}, From: y, To: y}.URL()
+		s := filterState("department", name)
+		s.From, s.To = y, y
+		return s.URL()
 	})
 	h.render(w, r, http.StatusOK, "department", p)
 }

@@ -1,6 +1,7 @@
 package web
 
 import (
+	"cmp"
 	"context"
 	"fmt"
 	"html"
@@ -130,10 +131,15 @@ func levelLabel(l string) string {
 	return l
 }
 
-// roles of officials, in the order shown.
-var roles = []struct{ name, facet, label string }{
-	{"chair", "chair", "主持"}, {"present", "present", "出席"}, {"observer", "observer", "列席"}, {"recorder", "recorder", "记录"},
-}
+// roles of officials, in the order shown, each the name of its facet.
+var roles = func() []struct{ name, label string } {
+	var out []struct{ name, label string }
+	for _, r := range index.Roles {
+		f, _ := index.FacetDefOf(r.Name)
+		out = append(out, struct{ name, label string }{r.Name, f.Label})
+	}
+	return out
+}()
 
 func roleLabel(r string) string {
 	for _, x := range roles {
@@ -144,17 +150,35 @@ func roleLabel(r string) string {
 	return r
 }
 
-// sidebar lists the facets shown as lists, with their labels.
-var sidebar = []struct{ name, label string }{
-	{"topic", "主题分类"}, {"issuer", "发文机关"}, {"department", "部门"}, {"official", "人员"}, {"kind", "会议类型"},
-}
+// sidebar lists the facets shown as lists, with their labels: those of
+// index.FacetDefs with a place in the sidebar, in their order.
+var sidebar = func() []struct{ name, label string } {
+	var fs []index.FacetDef
+	for _, f := range index.FacetDefs {
+		if f.Sidebar > 0 {
+			fs = append(fs, f)
+		}
+	}
+	slices.SortFunc(fs, func(a, b index.FacetDef) int { return cmp.Compare(a.Sidebar, b.Sidebar) })
+	var out []struct{ name, label string }
+	for _, f := range fs {
+		out = append(out, struct{ name, label string }{f.Name, f.Label})
+	}
+	return out
+}()
 
-// searchFacets are counted at every level, peopleFacets at the meeting
-// level only (people attend meetings, not items).
-var (
-	searchFacets = []string{"year", "month", "issuer", "kind", "department", "topic"}
-	peopleFacets = append([]string{"official"}, index.RoleNames...)
-)
+// countedAt are the facets the search page counts at a level: the years
+// and months of the histogram, the sidebar's lists and, on meetings (people
+// attend meetings, not items), the roles of officials.
+func countedAt(level string) []string {
+	out := []string{"year", "month"}
+	for _, name := range index.FacetsAt(level) {
+		if f, _ := index.FacetDefOf(name); f.Sidebar > 0 || f.CountsMeetings() {
+			out = append(out, name)
+		}
+	}
+	return out
+}
 
 // facetShown is how many values a facet lists before "more".
 const (
@@ -174,12 +198,8 @@ func (h *Handler) search(w http.ResponseWriter, r *http.Request) {
 	if level == "" {
 		level = index.LevelMeeting
 	}
-	counted := searchFacets
-	if level == index.LevelMeeting {
-		counted = append(slices.Clone(searchFacets), peopleFacets...)
-	}
 	req := index.Request{
-		Query: s.Q, Level: level, Filters: s.filters(), Facets: counted,
+		Query: s.Q, Level: level, Filters: s.filters(), Facets: countedAt(level),
 		Sort: s.sortName(), Size: pageSize, From: (s.Page - 1) * pageSize, Highlight: true,
 	}
 	res, err := h.idx.Search(ctx, req)
@@ -358,7 +378,7 @@ func departmentURL(issuer, name string) string {
 	return "/departments/" + url.PathEscape(ingest.DepartmentIdentity(issuer, name))
 }
 func officialURL(name string) string { return "/officials/" + url.PathEscape(name) }
-func topicURL(name string) string    { return state{Topic: []string{name}}.URL() }
+func topicURL(name string) string    { return filterState("topic", name).URL() }
 
 // cnDate writes YYYY-MM-DD (or a prefix) the Chinese way.
 func cnDate(d string) string {
@@ -391,7 +411,7 @@ func chips(s state) []link {
 		out = append(out, link{Label: label, URL: s.with(func(c *state) { c.From, c.To = "", "" })})
 	}
 	for _, sb := range sidebar {
-		for _, x := range *s.list(sb.name) {
+		for _, x := range s.list(sb.name) {
 			out = append(out, link{Label: sb.label + "：" + x, URL: s.toggle(sb.name, x)})
 		}
 	}
@@ -490,12 +510,12 @@ func height(n, max int) int {
 func officialRoles(s state, name string, facets map[string]index.Facet) []link {
 	var out []link
 	for _, ro := range roles {
-		for _, v := range facets[ro.facet].Values {
+		for _, v := range facets[ro.name].Values {
 			if v.Value != name {
 				continue
 			}
 			out = append(out, link{Label: ro.label, Count: v.Count, Active: s.Role == ro.name && s.has("official", name),
-				URL: s.with(func(c *state) { c.Official, c.Role = []string{name}, ro.name })})
+				URL: s.with(func(c *state) { c.setList("official", []string{name}); c.Role = ro.name })})
 		}
 	}
 	return out

@@ -19,14 +19,17 @@ type state struct {
 	Sort  string // relevance (""), date (newest first)
 	Page  int    // from 1
 	// From and To bound the date: YYYY, YYYY-MM or YYYY-MM-DD.
-	From, To   string
-	Issuer     []string
-	Department []string
-	Topic      []string
-	Official   []string
-	Kind       []string
-	// Role restricts Official: chair, present, observer or recorder.
+	From, To string
+	// Lists are the values chosen of the filters the page offers
+	// (listParams), by name.
+	Lists map[string][]string
+	// Role restricts the official: chair, present, observer or recorder.
 	Role string
+}
+
+// filterState is the state of a search filtered on values of one filter.
+func filterState(name string, vals ...string) state {
+	return state{Lists: map[string][]string{name: vals}}
 }
 
 // pageSize is the hits per page.
@@ -37,8 +40,15 @@ const maxPage = index.MaxFrom/pageSize + 1
 
 var dateRe = regexp.MustCompile(`^\d{4}(-\d{2}(-\d{2})?)?$`)
 
-// listParams are the filters that take several values.
-var listParams = []string{"issuer", "department", "topic", "official", "kind"}
+// listParams are the filters that take several values: those of the
+// sidebar.
+var listParams = func() []string {
+	var out []string
+	for _, sb := range sidebar {
+		out = append(out, sb.name)
+	}
+	return out
+}()
 
 // readState validates a search page's query string.
 func readState(v url.Values) (state, error) {
@@ -112,31 +122,32 @@ func readState(v url.Values) (state, error) {
 				out = append(out, x)
 			}
 		}
-		*s.list(p) = out
+		s.setList(p, out)
 	}
 	return s, nil
 }
 
-func (s *state) list(p string) *[]string {
-	switch p {
-	case "issuer":
-		return &s.Issuer
-	case "department":
-		return &s.Department
-	case "topic":
-		return &s.Topic
-	case "official":
-		return &s.Official
-	case "kind":
-		return &s.Kind
+// list is the values chosen of filter p.
+func (s state) list(p string) []string { return s.Lists[p] }
+
+// setList sets the values chosen of filter p.
+func (s *state) setList(p string, vals []string) {
+	if len(vals) == 0 {
+		delete(s.Lists, p)
+		return
 	}
-	panic("web: unknown list parameter " + p)
+	if s.Lists == nil {
+		s.Lists = map[string][]string{}
+	}
+	s.Lists[p] = vals
 }
 
 // clone copies s deeply enough to change its lists.
 func (s state) clone() state {
-	for _, p := range listParams {
-		*s.list(p) = slices.Clone(*s.list(p))
+	lists := s.Lists
+	s.Lists = nil
+	for p, vals := range lists {
+		s.setList(p, slices.Clone(vals))
 	}
 	return s
 }
@@ -158,7 +169,7 @@ func (s state) values() url.Values {
 	set("from", s.From)
 	set("to", s.To)
 	for _, p := range listParams {
-		for _, x := range *s.list(p) {
+		for _, x := range s.list(p) {
 			v.Add(p, x)
 		}
 	}
@@ -186,32 +197,34 @@ func (s state) with(f func(*state)) string {
 func (s state) toggle(p, x string) string {
 	return s.with(func(c *state) {
 		l := c.list(p)
-		if i := slices.Index(*l, x); i >= 0 {
-			*l = slices.Delete(*l, i, i+1)
-			if p == "official" && len(*l) == 0 {
+		if i := slices.Index(l, x); i >= 0 {
+			l = slices.Delete(l, i, i+1)
+			if len(l) == 0 && roleFilter(p) {
 				c.Role = ""
 			}
+			c.setList(p, l)
 			return
 		}
-		*l = append(*l, x)
+		c.setList(p, append(l, x))
 	})
 }
 
-func (s state) has(p, x string) bool { return slices.Contains(*s.list(p), x) }
+func (s state) has(p, x string) bool { return slices.Contains(s.list(p), x) }
+
+// roleFilter reports the filter the role restricts.
+func roleFilter(p string) bool {
+	f, _ := index.FacetDefOf(p)
+	return f.Roles
+}
 
 // filters are s's filters for the index.
 func (s state) filters() index.Filters {
-	return index.Filters{
-		From: s.From, To: s.To,
-		Issuer: s.Issuer, Department: s.Department, Topic: s.Topic,
-		Official: s.Official, Kind: s.Kind, Role: s.Role,
-	}
+	return index.Filters{From: s.From, To: s.To, Values: s.Lists, Role: s.Role}
 }
 
 // hasFilters reports whether any filter is set.
 func (s state) hasFilters() bool {
-	return s.From != "" || s.To != "" || s.Role != "" ||
-		len(s.Issuer)+len(s.Department)+len(s.Topic)+len(s.Official)+len(s.Kind) > 0
+	return s.From != "" || s.To != "" || s.Role != "" || len(s.Lists) > 0
 }
 
 // sortName is the index's sort for s: relevance, or newest first. With no

@@ -170,11 +170,18 @@ func paramLabel(p string) string {
 	return p
 }
 
-var paramLabels = map[string]string{
-	"q": "检索式", "from": "起始日期", "to": "截止日期", "level": "层级", "sort": "排序",
-	"page": "页码", "role": "角色", "issuer": "发文机关", "department": "部门", "topic": "主题",
-	"official": "人员", "kind": "会议类型", "id": "编号", "size": "每页条数",
-}
+// paramLabels are the labels of the parameters: the filters' from
+// index.FacetDefs.
+var paramLabels = func() map[string]string {
+	m := map[string]string{
+		"q": "检索式", "from": "起始日期", "to": "截止日期", "level": "层级", "sort": "排序",
+		"page": "页码", "role": "角色", "id": "编号", "size": "每页条数",
+	}
+	for _, sb := range sidebar {
+		m[sb.name] = sb.label
+	}
+	return m
+}()
 
 // fail shows err as an error page: a *pageError as it says, a bad query
 // from the index as 400, a missing record as 404, anything else as 500.

@@ -37,6 +37,9 @@ type FacetDef struct {
 	Flag string
 	// Label names the facet on the web pages (标签).
 	Label string
+	// ValueNames name the facet's values on the web pages where the index
+	// holds a code (genre: hansard → 逐字记录); nil shows values as held.
+	ValueNames map[string]string
 	// Sidebar is the facet's place among the lists of the search page's
 	// sidebar, from 1, where its values are chosen as filters; 0 keeps it
 	// off the web pages' filters.
@@ -121,7 +124,15 @@ var FacetDefs = []FacetDef{
 		Doc: "department put in charge of a decision"},
 	{Name: "genre", field: fGenre, Filter: true,
 		Doc: "kind of record: minutes, release, congress, transcript, hansard or agenda", Flag: "kind of record: minutes, release, congress, transcript, hansard or agenda (repeatable)",
-		Label: "体裁", Sidebar: 6},
+		Label: "体裁", ValueNames: ingest.GenreNames, Sidebar: 6},
+}
+
+// ValueName is how the web pages name value v of the facet.
+func (f FacetDef) ValueName(v string) string {
+	if n, ok := f.ValueNames[v]; ok {
+		return n
+	}
+	return v
 }
 
 // FacetDefOf returns the facet of a name.

@@ -29,6 +29,16 @@ const (
 	GenreAgenda = "agenda"
 )
 
+// GenreNames are the genres as a reader names them.
+var GenreNames = map[string]string{
+	GenreMinutes:    "会议纪要",
+	GenreRelease:    "会议新闻稿",
+	GenreCongress:   "人大政协会议",
+	GenreTranscript: "议会会议记录",
+	GenreHansard:    "逐字记录",
+	GenreAgenda:     "议程",
+}
+
 // meetingWords are words every meeting record uses, folded: a text with
 // none of them in its head is not the record of a meeting.
 var meetingWords = []string{"会议", "院会", "大会", "议事", "议程", "常委会", "主持", "纪要"}

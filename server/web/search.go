@@ -105,6 +105,7 @@ type facetView struct {
 
 type facetValue struct {
 	Value    string
+	Name     string // how the page names Value
 	Count    int
 	URL      string
 	Selected bool
@@ -150,9 +151,9 @@ func roleLabel(r string) string {
 	return r
 }
 
-// sidebar lists the facets shown as lists, with their labels: those of
-// index.FacetDefs with a place in the sidebar, in their order.
-var sidebar = func() []struct{ name, label string } {
+// sidebar lists the facets shown as lists: those of index.FacetDefs with a
+// place in the sidebar, in their order.
+var sidebar = func() []index.FacetDef {
 	var fs []index.FacetDef
 	for _, f := range index.FacetDefs {
 		if f.Sidebar > 0 {
@@ -160,11 +161,7 @@ var sidebar = func() []struct{ name, label string } {
 		}
 	}
 	slices.SortFunc(fs, func(a, b index.FacetDef) int { return cmp.Compare(a.Sidebar, b.Sidebar) })
-	var out []struct{ name, label string }
-	for _, f := range fs {
-		out = append(out, struct{ name, label string }{f.Name, f.Label})
-	}
-	return out
+	return fs
 }()
 
 // countedAt are the facets the search page counts at a level: the years
@@ -274,13 +271,13 @@ func (h *Handler) search(w http.ResponseWriter, r *http.Request) {
 	}
 	p.Years, p.Months, p.MonthYear = histogram(s, facets["year"], facets["month"])
 	for _, sb := range sidebar {
-		fv := facetView{Name: sb.name, Label: sb.label}
-		for i, v := range facets[sb.name].Values {
+		fv := facetView{Name: sb.Name, Label: sb.Label}
+		for i, v := range facets[sb.Name].Values {
 			if i >= facetMax {
 				break
 			}
-			x := facetValue{Value: v.Value, Count: v.Count, Selected: s.has(sb.name, v.Value), URL: s.toggle(sb.name, v.Value)}
-			if sb.name == "official" {
+			x := facetValue{Value: v.Value, Name: sb.ValueName(v.Value), Count: v.Count, Selected: s.has(sb.Name, v.Value), URL: s.toggle(sb.Name, v.Value)}
+			if sb.Name == "official" {
 				x.Roles = officialRoles(s, v.Value, facets)
 			}
 			if i < facetShown || x.Selected {
@@ -411,8 +408,8 @@ func chips(s state) []link {
 		out = append(out, link{Label: label, URL: s.with(func(c *state) { c.From, c.To = "", "" })})
 	}
 	for _, sb := range sidebar {
-		for _, x := range s.list(sb.name) {
-			out = append(out, link{Label: sb.label + "：" + x, URL: s.toggle(sb.name, x)})
+		for _, x := range s.list(sb.Name) {
+			out = append(out, link{Label: sb.Label + "：" + sb.ValueName(x), URL: s.toggle(sb.Name, x)})
 		}
 	}
 	if s.Role != "" {

@@ -45,7 +45,7 @@ var dateRe = regexp.MustCompile(`^\d{4}(-\d{2}(-\d{2})?)?$`)
 var listParams = func() []string {
 	var out []string
 	for _, sb := range sidebar {
-		out = append(out, sb.name)
+		out = append(out, sb.Name)
 	}
 	return out
 }()

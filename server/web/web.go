@@ -178,7 +178,7 @@ var paramLabels = func() map[string]string {
 		"page": "页码", "role": "角色", "id": "编号", "size": "每页条数",
 	}
 	for _, sb := range sidebar {
-		m[sb.name] = sb.label
+		m[sb.Name] = sb.Label
 	}
 	return m
 }()

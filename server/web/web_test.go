@@ -108,6 +108,20 @@ func TestSearchFiltersAndChips(t *testing.T) {
 	if !strings.Contains(text(doc), "苏州市氢能及燃料电池产业发展规划") {
 		t.Errorf("the decision on the hydrogen plan is missing")
 	}
+	// A facet whose index holds codes (genre) shows them by name, in its
+	// list and in the chip of its filter, and links by the code.
+	_, doc = get(t, h, "/?q="+url.QueryEscape("氢能")+"&genre=minutes")
+	genre := find(doc, "section.facet-genre")
+	if len(genre) == 0 || !strings.Contains(text(genre[0]), "会议纪要") || strings.Contains(text(genre[0]), "minutes") {
+		t.Errorf("genre facet does not name its values: %v", genre)
+	}
+	var chipLabels []string
+	for _, c := range find(doc, "a.chip") {
+		chipLabels = append(chipLabels, attr(c, "aria-label"))
+	}
+	if !slices.Contains(chipLabels, "移除筛选 体裁：会议纪要") {
+		t.Errorf("chips = %q, want 移除筛选 体裁：会议纪要", chipLabels)
+	}
 }
 
 func TestSearchPaging(t *testing.T) {

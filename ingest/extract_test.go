@@ -945,14 +945,18 @@ func TestPlaceFromText(t *testing.T) {
 // 一、二、: the items are the agenda's, a resolution carried in one of its
 // clauses (一、 or （一）, the result opening a clause or closing it) decides
 // the matter its heading quotes (even where the heading runs on into who
-// explained it), and a budget's section decides nothing, nor does the rest
-// of one carried after part of it was deferred.
+// explained it), the clauses running on over lines; a resolution that names
+// its matter before its result decides that matter; a budget's section
+// decides nothing, nor does the rest of one carried after part of it was
+// deferred.
 func TestFormalNumberedAgenda(t *testing.T) {
 	text := "某市議會第1次定期大會第3次會議紀錄\n" +
 		"壹、審議「某市都市更新自治條例」修正案\n    議決：\n      一、修正條文第4條，照審查意見通過。\n      二、其餘部分暫擱，再提送大會審議。\n\n" +
 		"貳、審議「某市市庫代理銀行遴選及委託自治條例」修正案財政局王局長大明說明\n議決：\n（一）  名稱及修正條文，照審查意見通過。\n（二）  附帶意見，照審查意見通過。\n\n" +
 		"參、審議某年度總預算第二預備金動支數額表\n      第5款：教育局主管\n      第3項：市立動物園\n        議決：照審查意見通過。\n      第6項：某某處\n        議決：\n（一）第4目及通案項目，暫擱。\n（二）餘照審查意見通過。\n\n" +
-		"肆、討論內規\n修正「某市議會各委員會設置辦法」部分條文\n議決：\n一、依照修正條文通過，三讀部分授權議事單位進行文字整理。\n二、本會其他內規未修正通過前繼續沿用。\n"
+		"肆、討論內規\n修正「某市議會各委員會設置辦法」部分條文\n議決：\n一、依照修正條文通過，三讀部分授權議事單位進行文字整理。\n二、本會其他內規未修正通過前繼續沿用。\n" +
+		"伍、報告今日議程\n    王議員提：二讀會市法規案審議順序第五案調整至第二案。\n    議決：市法規案審議順序調整照案通過，其餘議程予以確定。\n" +
+		"陸、三讀會\n    審議某市容積移轉審查許可自治條例\n    議決：\n一、第二條「（以下簡稱都發局）」文字刪除。\n    二、第三條第一項第二款第二目修正為：綠地用地；第三目修\n        正為：廣場用地。\n    三、餘照二讀審議意見通過。\n\n"
 	m := extractOne(t, "council.txt", text)
 	var got []string
 	for _, it := range m.Items {
@@ -960,9 +964,10 @@ func TestFormalNumberedAgenda(t *testing.T) {
 			got = append(got, fmt.Sprintf("%d %s %s", it.No, d.Verb, d.Object))
 		}
 	}
-	want := []string{"1 照審查意見通過 某市都市更新自治條例", "2 照審查意見通過 某市市庫代理銀行遴選及委託自治條例", "4 依照修正條文通過 某市議會各委員會設置辦法"}
-	if len(m.Items) != 4 || !slices.Equal(got, want) {
-		t.Errorf("%d items, decisions %q\nwant 4 items, %q", len(m.Items), got, want)
+	want := []string{"1 照審查意見通過 某市都市更新自治條例", "2 照審查意見通過 某市市庫代理銀行遴選及委託自治條例", "4 依照修正條文通過 某市議會各委員會設置辦法",
+		"5 照案通過 市法規案審議順序調整", "6 餘照二讀審議意見通過 某市容積移轉審查許可自治條例"}
+	if len(m.Items) != 6 || !slices.Equal(got, want) {
+		t.Errorf("%d items, decisions %q\nwant 6 items, %q", len(m.Items), got, want)
 	}
 }
 

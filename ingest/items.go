@@ -453,6 +453,12 @@ func resolutionsAt(p *page, from, to int) []placedDecision {
 			continue
 		}
 		obj := inline
+		named, namedVerb := namedResult(res)
+		if obj == "" && named != "" {
+			// 議決：市法規案審議順序調整照案通過，其餘議程予以確定: the
+			// resolution names its matter.
+			obj = named
+		}
 		if obj == "" {
 			obj = motionMatter(p, k, from)
 		}
@@ -463,7 +469,10 @@ func resolutionsAt(p *page, from, to int) []placedDecision {
 			continue
 		}
 		verb := res
-		if i := strings.LastIndexAny(verb, ",，"); i >= 0 {
+		if obj == named && named != "" {
+			verb = namedVerb
+		}
+		if i := strings.LastIndexAny(verb, ",，"); i >= 0 && verb == res {
 			// 制定條文第18條至第33條，照審查意見通過; 動議延後討論部分如附表，
 			// 餘照案通過: the result closes it.
 			_, size := utf8.DecodeRuneInString(verb[i:])
@@ -577,7 +586,7 @@ func formalNumeral(s string) bool { return onlyOf(s, "壹贰叁参肆伍陆柒�
 // (一、…，照審查意見通過。) that ends with a result and defers nothing,
 // without its number and stop; "" when none does.
 func carriedClause(p *page, k int) string {
-	deferred := false
+	deferred, numbered := false, false
 	for ; k < len(p.lines); k++ {
 		t := strings.TrimSpace(p.line(k))
 		i, sep := strings.Index(t, "、"), "、"
@@ -590,8 +599,14 @@ func carriedClause(p *page, k int) string {
 			}
 		}
 		if i <= 0 || i > 9 || !isNumeral(t[:i]) {
-			return ""
+			// 二、第三條…第三目修⏎正為：廣場用地。: a clause runs on over
+			// lines; a blank line, a heading or a label ends the list.
+			if !numbered || t == "" || sectionHeading(t) || strings.ContainsAny(t, ":") && !strings.Contains(t, "为:") {
+				return ""
+			}
+			continue
 		}
+		numbered = true
 		c := strings.TrimSpace(strings.TrimRight(t[i+len(sep):], "。. "))
 		// 一、依照修正條文通過，三讀部分授權議事單位進行文字整理: the
 		// result opens the clause, what follows carries it out.
@@ -623,6 +638,41 @@ func carriedClause(p *page, k int) string {
 		}
 	}
 	return ""
+}
+
+// namedResult reads a resolution that names its matter before its result in
+// its first clause (市法規案審議順序調整照案通過，其餘議程予以確定): the matter
+// and the result, as written; "" when the clause is a part of the business
+// (第4條照審查意見通過, 本案照案通過).
+func namedResult(res string) (matter, result string) {
+	first := res
+	if i := strings.IndexAny(first, ",，;；"); i > 0 {
+		first = first[:i]
+	}
+	rs, fs := []rune(strings.TrimSpace(first)), []rune(fold.String(strings.TrimSpace(first)))
+	if len(rs) != len(fs) {
+		return "", ""
+	}
+	f := string(fs)
+	for _, r := range wordedResults[:len(wordedResults)-1] {
+		n := utf8.RuneCountInString(r)
+		if !strings.HasSuffix(f, r) || len(fs)-n < 4 {
+			continue
+		}
+		m := string(fs[:len(fs)-n])
+		if strings.ContainsAny(m, "条款项目") || strings.HasPrefix(m, "本案") || strings.HasPrefix(m, "全案") || strings.HasPrefix(m, "其余") {
+			return "", ""
+		}
+		return string(rs[:len(rs)-n]), string(rs[len(rs)-n:])
+	}
+	return "", ""
+}
+
+// sectionHeading reports whether a folded line heads a section of a
+// council's record (丙、一讀會, 貳、審議…): a stem or formal numeral and 、.
+func sectionHeading(t string) bool {
+	r, size := utf8.DecodeRuneInString(t)
+	return strings.ContainsRune("甲乙丙丁戊己庚辛壬癸壹贰叁参肆伍陆柒捌玖拾", r) && strings.HasPrefix(t[size:], "、")
 }
 
 // deferrals open a resolution that decides nothing yet: 詳附表 (see the

@@ -59,7 +59,7 @@ var honorifics = []string{"先生", "女士", "小姐", "医生", "教授", "博
 
 // orgEnds are the characters an organisation's name ends with, for
 // splitting "市商务局孙建江" into org and name.
-const orgEnds = "局委办部司团队班区市县台室支院厅处会所校馆站心行府组省镇乡街"
+const orgEnds = "局委办部司团队班区市县台室支院厅处会所校馆站心行府组省镇乡街科学"
 
 // isOrgEnd reports whether r is one of orgEnds.
 func isOrgEnd(r rune) bool {

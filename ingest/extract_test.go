@@ -983,6 +983,34 @@ func TestInlineResolution(t *testing.T) {
 	}
 }
 
+// A council's head whose labels extraction ran into one line (…地點：本會議
+// 事廳出席：議長某某…請假：…列席：…主席：許議長某某記錄：…甲、報告事項) is read
+// label by label: its chair, roster and recorder. People named 姓+title+名
+// after a school or a section (市立某高級中學黃校長某某, 某科范科長某某, 人事室蔡
+// 專員某某) and members whose names join parts by a dot (俄鄧．殷艾議員) are
+// read whole. The names are made up.
+func TestRunOnHead(t *testing.T) {
+	text := "某市議會第1屆第9次臨時會第1次會議紀錄\n" +
+		"日期：中華民國102年3月11日上午10時31分地點：本會議事廳出席：議長許大源副議長蔡二達\n" +
+		"議員張三忠等 57人（如簽到簿）請假：議員陳四聞、許五森列席：市政府－教育局局長鄭六輝等（如簽到簿）\n" +
+		"議事組主任黃七平主席：許議長大源記錄：林八菁、吳九英甲、報告事項\n" +
+		"一、徐秘書長十盛報告出席議員34人，已足法定人數。\n乙、專案報告\n發言議員：\n俄鄧．殷艾議員\n蕭議員一達\n" +
+		"說明人員：\n市立某某高級中學黃校長二霞\n教育局人事室蔡專員三婷\n教育局特殊教育科范科長四媚\n"
+	m := extractOne(t, "council.txt", text)
+	if m.Chair == nil || m.Chair.Name != "許大源" {
+		t.Errorf("chair = %+v, want 許大源", m.Chair)
+	}
+	if m.Recorder != "林八菁、吳九英" {
+		t.Errorf("recorder = %q, want 林八菁、吳九英", m.Recorder)
+	}
+	got := attendeesOf(m, func(a Attendee) string { return a.Role + " " + a.Name })
+	for _, w := range []string{"请假 陳四聞", "请假 許五森", "列席 鄭六輝", "列席 黃七平", "发言 俄鄧．殷艾", "发言 黃二霞", "发言 蔡三婷", "发言 范四媚"} {
+		if !slices.Contains(got, w) {
+			t.Errorf("attendees = %q, want %s among them", got, w)
+		}
+	}
+}
+
 // A verbatim record heads each speech with its speaker: those are who
 // spoke, a four-character name included (高委員金美玲 → 高金美玲); the
 // members its reports name (書面答復, 連署人) did not act in it; those on

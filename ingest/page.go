@@ -74,6 +74,9 @@ func setOf(words ...string) map[string]bool {
 
 func newPage(raw string) *page {
 	raw = strings.ReplaceAll(strings.ReplaceAll(raw, "\r\n", "\n"), "\r", "\n")
+	// The head's labels run on into one line are lines of their own, for
+	// the display and for the roster read from the raw lines.
+	raw = splitRunOnLabels(raw)
 	p := &page{raw: raw, disp: Repair(raw)}
 	p.norm, p.offs = fold.Offsets(p.disp)
 	start := 0

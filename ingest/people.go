@@ -20,7 +20,7 @@ var innerTitles = []string{
 	"主任秘书", "副大队长", "大队长", "分局长", "副厂长", "厂长", "副议长", "议长", "议员", "副局长", "局长", "副处长", "处长", "副主任委员", "主任委员", "副主任", "主任",
 	"副主委", "主委", "副院长", "院长", "副部长", "部长", "副市长", "市长", "副秘书长", "秘书长", "署长", "主计长",
 	"副县长", "县长", "镇长", "乡长", "召集人", "副主席", "主席", "委员", "总经理", "董事长", "校长", "副区长", "区长",
-	"所长", "队长", "科长", "执行长", "发言人", "司长", "代表", "政务次长", "常务次长", "次长",
+	"所长", "队长", "科长", "执行长", "发言人", "司长", "代表", "政务次长", "常务次长", "次长", "专员",
 }
 
 // nameStops are characters that do not begin or continue a given name after
@@ -266,20 +266,29 @@ func namesBeforeTitleIn(p *page, lo, hi int) []Attendee {
 	for at := range occurrences(p.norm[lo:hi], "议员") {
 		at += lo
 		start := at
-		n := 0
-		for start > lo && n < 5 {
+		n, dotted := 0, false
+		for start > lo && n < 12 {
 			r, size := utf8.DecodeLastRuneInString(p.norm[:start])
-			if !hanRune(r) {
+			if (isNameDot(r) || r == '.') && n > 0 && start-size > lo {
+				// 俄鄧．殷艾議員: a name of an indigenous people, its
+				// parts joined by a dot.
+				if prev, _ := utf8.DecodeLastRuneInString(p.norm[:start-size]); hanRune(prev) {
+					start -= size
+					dotted = true
+					continue
+				}
+			}
+			if !hanRune(r) || n == 5 && !dotted {
 				break
 			}
 			start -= size
 			n++
 		}
-		if n < 2 || n > 4 {
+		if n < 2 || n > 4 && !dotted {
 			continue
 		}
 		first, _ := utf8.DecodeRuneInString(p.norm[start:])
-		if !foldedSurname(first) {
+		if !dotted && !foldedSurname(first) {
 			continue
 		}
 		out = append(out, Attendee{Name: p.show(start, at), Title: p.show(at, at+len("议员")), Role: RoleSpeaker})

@@ -1,6 +1,7 @@
 package ingest
 
 import (
+	"slices"
 	"strings"
 	"time"
 	"unicode/utf8"
@@ -96,6 +97,88 @@ func Repair(text string) string {
 		writeSegment(&b, ln.text, ln.protected)
 	}
 	return b.String()
+}
+
+// headLabels are the labels of a record's head that extraction runs into
+// one line with what precedes them (…地點：本會議事廳出席：議長某某…請假：…
+// 列席：…主席：許議長崑源記錄：林雯菁甲、報告事項).
+var headLabels = []string{"日期：", "時間：", "时间：", "地點：", "地点：", "出席：", "列席：", "請假：", "请假：", "缺席：", "主席：", "記錄：", "紀錄：", "记录：", "纪录："}
+
+// maxHeadLines is how far a record's head reaches, in lines.
+const maxHeadLines = 10
+
+// splitRunOnLabels breaks the lines of a record's head before each label
+// that runs on from the text before it, when a line holds two labels or
+// more, and before the first section (甲、報告事項) that runs on after them.
+// Text after the head is not touched.
+func splitRunOnLabels(text string) string {
+	head := text
+	for i, n := 0, 0; i < len(text); i++ {
+		if text[i] == '\n' {
+			if n++; n == maxHeadLines {
+				head = text[:i]
+				break
+			}
+		}
+	}
+	var b strings.Builder
+	changed := false
+	for k, line := range strings.Split(head, "\n") {
+		if k > 0 {
+			b.WriteByte('\n')
+		}
+		var at []int
+		for _, l := range headLabels {
+			for i := 0; ; {
+				j := strings.Index(line[i:], l)
+				if j < 0 {
+					break
+				}
+				at = append(at, i+j)
+				i += j + len(l)
+			}
+		}
+		if len(at) < 2 {
+			b.WriteString(line)
+			continue
+		}
+		slices.Sort(at)
+		last := 0
+		for _, i := range at {
+			if r, _ := utf8.DecodeLastRuneInString(line[:i]); i > 0 && r != ' ' && r != '\u3000' {
+				b.WriteString(line[last:i])
+				b.WriteByte('\n')
+				last = i
+				changed = true
+			}
+		}
+		rest := line[last:]
+		// 記錄：林雯菁、吳春英甲、報告事項: the first section, run on.
+		if i := sectionRunOn(rest); i > 0 {
+			b.WriteString(rest[:i])
+			b.WriteByte('\n')
+			rest = rest[i:]
+		}
+		b.WriteString(rest)
+	}
+	if !changed {
+		return text
+	}
+	return b.String() + text[len(head):]
+}
+
+// sectionRunOn returns the offset in s of a section heading of a council's
+// record run on after other text (甲、報告事項), or -1.
+func sectionRunOn(s string) int {
+	for i, r := range s {
+		if i > 0 && strings.ContainsRune("甲乙丙丁壹貳參", r) && strings.HasPrefix(s[i+utf8.RuneLen(r):], "、") {
+			after := s[i+utf8.RuneLen(r)+len("、"):]
+			if rs := []rune(after); len(rs) >= 4 && strings.HasSuffix(string(rs[:4]), "事項") {
+				return i
+			}
+		}
+	}
+	return -1
 }
 
 // toneVowels are the vowels with tone marks that pinyin is written with.

@@ -1009,6 +1009,22 @@ func TestRunOnHead(t *testing.T) {
 			t.Errorf("attendees = %q, want %s among them", got, w)
 		}
 	}
+	// Labels spelt with a space, one after a gap on the line before, 列
+	// written with a compatibility ideograph (U+F99C); a list of members
+	// run into one line.
+	text = "某市議會第1屆第7次定期大會第32次會議紀錄\n日 期：中華民國103年5月16日上午9時1分\n出 席：議長許大源 副議長蔡二達\n" +
+		"議員陳三聞等 61人（如簽到簿） \uF99C 席：市政府－市長陳四菊等（如簽到簿） 本 會－秘書長徐五盛、議事組主任黃六平\n" +
+		"主 席：許議長大源\n記 錄：鄧七貞、黃八慧\n甲、報告事項\n乙、質詢事項 質詢議員： 蔡副議長二達李議員九如\n黃議員十龍\n"
+	m = extractOne(t, "council.txt", text)
+	got = attendeesOf(m, func(a Attendee) string { return a.Role + " " + a.Name })
+	for _, w := range []string{"列席 徐五盛", "列席 黃六平", "发言 李九如", "发言 黃十龍"} {
+		if !slices.Contains(got, w) {
+			t.Errorf("attendees = %q, want %s among them", got, w)
+		}
+	}
+	if m.Recorder != "鄧七貞、黃八慧" {
+		t.Errorf("recorder = %q, want 鄧七貞、黃八慧", m.Recorder)
+	}
 }
 
 // A verbatim record heads each speech with its speaker: those are who

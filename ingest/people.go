@@ -47,15 +47,17 @@ func titledInSpan(p *page, lo, hi int) []Attendee {
 	seen := map[string]*titled{}
 	var order []*titled
 	text := p.norm[:hi]
+	lastEnd := -1 // where the name read last ends
 	for i := lo; i < len(text); {
 		r, size := utf8.DecodeRuneInString(text[i:])
 		if !foldedSurname(r) {
 			i += size
 			continue
 		}
-		// A surname starts a name only after a non-name character or an
-		// organisation's end (消防局陳局長虹龍).
-		if i > 0 {
+		// A surname starts a name only after a non-name character, an
+		// organisation's end (消防局陳局長虹龍) or a name just read (蔡副
+		// 議長昌達李議員喬如, a list run into one line).
+		if i > 0 && i != lastEnd {
 			prev := lastRune(text[:i])
 			if hanRune(prev) && !isOrgEnd(prev) && prev != '由' {
 				i += size
@@ -111,7 +113,7 @@ func titledInSpan(p *page, lo, hi int) []Attendee {
 		// 陳委員碧涵：…, 王院長金平（10時）: a speaker's heading.
 		next, _ := utf8.DecodeRuneInString(text[end:])
 		c.heading = c.heading || strings.ContainsRune("：:（(", next)
-		i = end
+		i, lastEnd = end, end
 	}
 	for _, c := range order {
 		// A one-character given name read once, in running text (陳委員

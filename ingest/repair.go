@@ -6,6 +6,8 @@ import (
 	"time"
 	"unicode/utf8"
 
+	"golang.org/x/text/unicode/norm"
+
 	"github.com/jiyao-search/jiyao/internal/cnum"
 )
 
@@ -102,14 +104,23 @@ func Repair(text string) string {
 // headLabels are the labels of a record's head that extraction runs into
 // one line with what precedes them (…地點：本會議事廳出席：議長某某…請假：…
 // 列席：…主席：許議長崑源記錄：林雯菁甲、報告事項).
-var headLabels = []string{"日期：", "時間：", "时间：", "地點：", "地点：", "出席：", "列席：", "請假：", "请假：", "缺席：", "主席：", "記錄：", "紀錄：", "记录：", "纪录："}
+var headLabels = func() []string {
+	var out []string
+	for _, l := range []string{"日期", "時間", "时间", "地點", "地点", "出席", "列席", "請假", "请假", "缺席", "主席", "記錄", "紀錄", "记录", "纪录"} {
+		// 出 席：, spelt out with a space.
+		rs := []rune(l)
+		out = append(out, l+"：", string(rs[0])+" "+string(rs[1:])+"：")
+	}
+	return out
+}()
 
 // maxHeadLines is how far a record's head reaches, in lines.
 const maxHeadLines = 10
 
 // splitRunOnLabels breaks the lines of a record's head before each label
 // that runs on from the text before it, when a line holds two labels or
-// more, and before the first section (甲、報告事項) that runs on after them.
+// more or a gap stands before the label, and before the first section
+// (甲、報告事項) that runs on after them.
 // Text after the head is not touched.
 func splitRunOnLabels(text string) string {
 	head := text
@@ -128,9 +139,12 @@ func splitRunOnLabels(text string) string {
 			b.WriteByte('\n')
 		}
 		var at []int
+		// 列 席 written with a compatibility ideograph (U+F99C) is 列 席:
+		// labels are found in a copy with those unified, byte for byte.
+		find := compatUnified(line)
 		for _, l := range headLabels {
 			for i := 0; ; {
-				j := strings.Index(line[i:], l)
+				j := strings.Index(find[i:], l)
 				if j < 0 {
 					break
 				}
@@ -138,15 +152,17 @@ func splitRunOnLabels(text string) string {
 				i += j + len(l)
 			}
 		}
-		if len(at) < 2 {
+		if len(at) == 0 {
 			b.WriteString(line)
 			continue
 		}
 		slices.Sort(at)
 		last := 0
 		for _, i := range at {
-			if r, _ := utf8.DecodeLastRuneInString(line[:i]); i > 0 && r != ' ' && r != '\u3000' {
-				b.WriteString(line[last:i])
+			// Two labels on a line, or one after a gap (…61人（如簽到簿） 列 席：).
+			before := strings.TrimRight(line[last:i], " \u3000")
+			if before != "" && (len(at) >= 2 || len(before) < i-last) {
+				b.WriteString(before)
 				b.WriteByte('\n')
 				last = i
 				changed = true
@@ -166,6 +182,29 @@ func splitRunOnLabels(text string) string {
 	}
 	return b.String() + text[len(head):]
 }
+
+// compatUnified returns s with each CJK compatibility ideograph of the
+// basic plane (U+F900–U+FAFF) replaced by the unified ideograph it stands
+// for, where that is as long in UTF-8, so offsets into the result are
+// offsets into s.
+func compatUnified(s string) string {
+	if !strings.ContainsFunc(s, isCompatIdeograph) {
+		return s
+	}
+	var b strings.Builder
+	b.Grow(len(s))
+	for _, r := range s {
+		if isCompatIdeograph(r) {
+			if u := []rune(norm.NFKC.String(string(r))); len(u) == 1 && utf8.RuneLen(u[0]) == utf8.RuneLen(r) {
+				r = u[0]
+			}
+		}
+		b.WriteRune(r)
+	}
+	return b.String()
+}
+
+func isCompatIdeograph(r rune) bool { return r >= 0xF900 && r <= 0xFAFF }
 
 // sectionRunOn returns the offset in s of a section heading of a council's
 // record run on after other text (甲、報告事項), or -1.

@@ -434,10 +434,15 @@ func (e *Extractor) sentenceDecisions(p *page, s, end int, mode int, restated fu
 					break
 				}
 			}
-			if business || sentRestates || titled && verb == "决定" || strings.HasPrefix(p.norm[objAt:fr[1]], "其他") || strings.HasPrefix(p.norm[objAt:fr[1]], "其它") {
+			if business || sentRestates || titled && verb == "决定" && refersBack(p.norm[objAt:fr[1]]) || strings.HasPrefix(p.norm[objAt:fr[1]], "其他") || strings.HasPrefix(p.norm[objAt:fr[1]], "其它") {
 				// 听取…汇报 in the opening's list; a restatement; 通过《…》，
 				// 决定将草案提请…审议, the follow-up of a titled decision;
 				// 会议还研究了其他事项.
+				continue
+			}
+			if _, ok := firstPrefix(p.norm[objAt:fr[1]], []string{"按照", "根据", "依照", "本着", "遵循"}); ok && strings.HasSuffix(p.norm[objAt:fr[1]], "原则") {
+				// 会议决定，按照市场倒逼、企业主体…的原则，一是…: the
+				// principle the measures below follow, no matter itself.
 				continue
 			}
 			if obj := p.norm[objAt:fr[1]]; strings.Contains(obj, "以下") || strings.Contains(obj, "如下") {
@@ -465,6 +470,16 @@ func (e *Extractor) sentenceDecisions(p *page, s, end int, mode int, restated fu
 		out = append(out, objectsAs(lastVerb, objs)...)
 	}
 	return out
+}
+
+// refersBack reports whether the folded object of a 决定 after a titled
+// decision is that document's next step (决定将草案提请…, 决定由…组织实施),
+// not a decision of its own (决定设立"全国低碳日").
+func refersBack(obj string) bool {
+	if _, ok := firstPrefix(obj, []string{"将", "对", "由", "该", "其", "上述", "草案"}); ok {
+		return true
+	}
+	return strings.Contains(obj, "草案") || strings.Contains(obj, "提请")
 }
 
 // linksLen is the length of the clause links (会议还, 并, 同时 …) a folded

@@ -312,6 +312,13 @@ func wordedDecision(p *page, at int) (Decision, bool) {
 		if end <= 0 || runeCount(p.norm[from:from+end]) < 4 {
 			return Decision{}, false
 		}
+		// 本案作如下決議：贊成國民黨黨團及親民黨黨團所提散會動議者多數，…:
+		// the motion a vote carried.
+		if c := p.norm[from : from+end]; strings.HasPrefix(c, "赞成") && strings.HasSuffix(c, "者多数") {
+			if k := strings.Index(c, "所提"); k > 0 && runeCount(c[k+len("所提"):len(c)-len("者多数")]) >= 2 {
+				return Decision{Verb: p.show(at-len("决议"), at), Object: p.show(from+k+len("所提"), from+end-len("者多数"))}, true
+			}
+		}
 		after := p.norm[from+end : min(len(p.norm), from+end+200)]
 		i := strings.Index(after, "无异议,通过")
 		if i < 0 || strings.Contains(after[:i], "主席:") || strings.Contains(after[:i], "\n") {

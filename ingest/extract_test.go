@@ -874,6 +874,19 @@ func TestResolutionForms(t *testing.T) {
 	if got := decisionsOf(m); !slices.Equal(got, []string{"宣布 乙議員當選本屆立法會主席"}) {
 		t.Errorf("decisions = %q, want the election announced", got)
 	}
+	p = newPage("動議：\n本次院會，建請散會。\n中國國民黨立法院黨團　曾一權　潘二剛\n親民黨立法院黨團　黃三交\n主席：本案作如下決議：贊成國民黨黨團及親民黨黨團所提散會動議者多數，本次會議到此結束，現在散會。\n")
+	m = &Minutes{}
+	e.councilDecisions(p, m)
+	if got := decisionsOf(m); !slices.Equal(got, []string{"決議 散會動議"}) {
+		t.Errorf("decisions = %q, want the motion a vote carried", got)
+	}
+	var signers []string
+	for _, a := range actors(p) {
+		signers = append(signers, a.Name)
+	}
+	if want := []string{"曾一權", "潘二剛", "黃三交"}; !slices.Equal(signers, want) {
+		t.Errorf("actors = %q, want the caucuses' signers %q", signers, want)
+	}
 	if !vagueObject(fold.String("如下：")) {
 		t.Error("如下： is no matter")
 	}

@@ -457,6 +457,14 @@ func actors(p *page) []Attendee {
 				k++
 				name(p.show(p.lines[k][0], p.lines[k][1]))
 			}
+		case caucusSigners(l):
+			// 中國國民黨立法院黨團　曾永權　潘維剛, under a motion or a
+			// request for a vote: the caucus and the members who sign for
+			// it.
+			at := lo + strings.Index(p.line(k), "党团") + len("党团")
+			for _, f := range strings.Fields(p.show(at, hi)) {
+				name(f)
+			}
 		case strings.HasPrefix(l, "立法委员") && isName(strings.TrimPrefix(l, "立法委员")):
 			name(p.show(lo+strings.Index(p.line(k), "立法委员")+len("立法委员"), hi))
 		default:
@@ -478,6 +486,25 @@ func actors(p *page) []Attendee {
 		}
 	}
 	return out
+}
+
+// caucusSigners reports whether a folded line is a party caucus followed by
+// the names of those who sign for it (中国国民党立法院党团　曾永权　潘维刚).
+func caucusSigners(l string) bool {
+	i := strings.Index(l, "党团")
+	if i <= 0 || runeCount(l[:i]) > 16 || strings.ContainsAny(l[:i], " ,。:") {
+		return false
+	}
+	fs := strings.Fields(l[i+len("党团"):])
+	if len(fs) == 0 || len(fs) > 8 {
+		return false
+	}
+	for _, f := range fs {
+		if !isName(f) {
+			return false
+		}
+	}
+	return true
 }
 
 // withRole gives each of as the role.

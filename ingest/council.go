@@ -136,7 +136,7 @@ func (e *Extractor) councilDecisions(p *page, m *Minutes) {
 	}
 	// 主席：本案作如下決定：「函請行政院研處。」請問院會，有無異議？（無）
 	// 無異議，通過: the chair's wording, carried.
-	for _, w := range []string{"作如下决定", "作如下决议", "本案决议"} {
+	for _, w := range []string{"作如下决定", "作如下决议", "作以下决定", "作以下决议", "本案决议"} {
 		for at := range occurrences(p.norm, w) {
 			if d, ok := wordedDecision(p, at+len(w)); ok {
 				for _, c := range numberedClauses(d) {
@@ -349,6 +349,11 @@ func wordedDecision(p *page, at int) (Decision, bool) {
 			break
 		}
 	}
+	// 本案作以下決定：「某調查報告准予備查。」: the wording says the
+	// result itself.
+	if d, ok := resultWorded(p, from, end); ok {
+		return d, true
+	}
 	i := strings.Index(after, "通过")
 	if i < 0 || strings.Contains(after[:i], "主席:") {
 		// 請問院會，對本案有無異議？（無）無異議，通過。／本案作如下決議：
@@ -372,14 +377,6 @@ func wordedDecision(p *page, at int) (Decision, bool) {
 			}
 		}
 		return carried(p, vAt, obj), true
-	}
-	// 本案決議：「…98年度預算案照審查報告通過。」: the wording says the
-	// result itself.
-	quoted := strings.TrimRight(p.norm[from:from+end], "。. ")
-	for _, r := range wordedResults {
-		if k := strings.LastIndex(quoted, r); k > 0 && k+len(r) == len(quoted) {
-			return Decision{Verb: p.show(from+k, from+k+len(r)), Object: p.show(from, from+k)}, true
-		}
 	}
 	obj := strings.TrimRight(p.show(from, from+end), "。. ")
 	vAt := from + end + i
@@ -498,6 +495,19 @@ func documentName(p *page, obj string) string {
 	return obj
 }
 
+// resultWorded reads a chair's wording, the folded span [from, from+end),
+// that ends with its result (「…98年度預算案照審查報告通過。」, 「某調查報告准予
+// 備查。」): the result and what it is on.
+func resultWorded(p *page, from, end int) (Decision, bool) {
+	quoted := strings.TrimRight(p.norm[from:from+end], "。. ")
+	for _, r := range wordedResults {
+		if k := strings.LastIndex(quoted, r); k > 0 && k+len(r) == len(quoted) {
+			return Decision{Verb: p.show(from+k, from+k+len(r)), Object: p.show(from, from+k)}, true
+		}
+	}
+	return Decision{}, false
+}
+
 // nextNewline returns the offset of the line break after the one at k in
 // s, or -1.
 func nextNewline(s string, k int) int {
@@ -579,7 +589,7 @@ func confirmation(p *page, k int) (placedDecision, bool) {
 
 // wordedResults end a chair's wording that says its own result, folded,
 // longest first.
-var wordedResults = []string{"照审查报告通过", "照审查意见通过", "照协商结论通过", "照案通过", "修正通过", "通过"}
+var wordedResults = []string{"照审查报告通过", "照审查意见通过", "照协商结论通过", "照案通过", "修正通过", "准予备查", "通过"}
 
 // budgetSection reports whether a folded decision object is a section of a
 // budget read one by one (第1項：臺北翡翠水庫管理局(17-1), 臺北市債務基金

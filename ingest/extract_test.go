@@ -909,6 +909,10 @@ func TestCouncilDecisionForms(t *testing.T) {
 	if d, ok := wordedDecision(p, strings.Index(p.norm, "作如下决定")+len("作如下决定")); !ok || d.Object != "某月某日朝野黨團協商結論" || d.Verb != "決定" {
 		t.Errorf("wordedDecision = %+v, %v; want 決定 某月某日朝野黨團協商結論 (a decision on the conclusions listed, however long the list)", d, ok)
 	}
+	p = newPage("主席：報告表決結果：在場委員一百七十人，贊成者七十五人，反對者九十四人。本案作以下決定：「某某事件調查報告准予備查。」\n")
+	if d, ok := wordedDecision(p, strings.Index(p.norm, "作以下决定")+len("作以下决定")); !ok || d.Object != "某某事件調查報告" || d.Verb != "准予備查" {
+		t.Errorf("wordedDecision = %+v, %v; want 准予備查 某某事件調查報告 (a wording that says its result, no vote after it)", d, ok)
+	}
 	for obj, want := range map[string]bool{
 		"第1項：臺北翡翠水庫管理局(17-1)": true,
 		"臺北市債務基金(3-0401)":     true,
@@ -987,6 +991,21 @@ func TestFormalNumberedAgenda(t *testing.T) {
 		"5 照案通過 市法規案審議順序調整", "6 餘照二讀審議意見通過 某市容積移轉審查許可自治條例"}
 	if len(m.Items) != 6 || !slices.Equal(got, want) {
 		t.Errorf("%d items, decisions %q\nwant 6 items, %q", len(m.Items), got, want)
+	}
+}
+
+// A bill put to a sitting again says what an earlier sitting decided on it
+// (本案經提本院第十五次會議決定：退回程序委員會重新提出。): no decision of this
+// one. The text is made up.
+func TestEarlierSittingDecided(t *testing.T) {
+	text := "立法院第5屆第6會期第17次會議紀錄\n時　　間　中華民國九十三年十二月七日\n主　　席　王院長大平\n報告事項\n" +
+		"一、行政院函請審議「某某條例草案」案。\n    本案經提本院第五屆第六會期第十五次會議決定：退回程序委員會重新提出。爰於本次會議提出。\n" +
+		"    程序委員會意見：擬請院會將本案交內政委員會審查。\n"
+	m := extractOne(t, "gazette.md", text)
+	for _, d := range decisionsOf(m) {
+		if strings.Contains(d, "退回") {
+			t.Errorf("decisions = %q: an earlier sitting's decision is history", decisionsOf(m))
+		}
 	}
 }
 

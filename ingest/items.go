@@ -816,7 +816,9 @@ func departmentNaming(p *page, m *Minutes) naming {
 // day before this one: a full date earlier than the meeting's and, after it
 // in the sentence, a meeting held or passed through (舉行…聯席會議, 經行政院
 // 第3003次會議通過). A report read in a sitting recounts its history so
-// (預算及決算委員會隨即於95年10月18日舉行…會議，…討論通過分組審查辦法).
+// (預算及決算委員會隨即於95年10月18日舉行…會議，…討論通過分組審查辦法),
+// and a bill says what an earlier sitting it was put to decided (本案經提
+// 本院第十五次會議決定：…).
 func pastMeetings(p *page, m *Minutes) spans {
 	held, err := time.Parse(time.DateOnly, m.Meeting.Date)
 	if err != nil {
@@ -835,7 +837,10 @@ func pastMeetings(p *page, m *Minutes) spans {
 		if verb < 0 {
 			continue
 		}
-		past := false
+		// 本案經提本院第五屆第六會期第十五次會議決定：退回程序委員會重新提
+		// 出: what a sitting before this one decided on the bill, put to it
+		// (經提) again now.
+		past := strings.Contains(head, "经提本院") && strings.HasPrefix(p.norm[at:], "会议决定")
 		for _, d := range FindDates(head[:verb], timeZero, roc) {
 			if !d.Inferred && time.Date(d.Year, time.Month(d.Month), d.Day, 0, 0, 0, 0, time.UTC).Before(held) {
 				past = true

@@ -564,6 +564,28 @@ func TestLegislatureNameIsNoTopic(t *testing.T) {
 	}
 }
 
+// The bodies given work name the field of it: a sitting on a motion whose
+// own words name no class (服務外判), whose speeches talk of money, is
+// also about labour when the labour bureau answers for it. The names are
+// made up.
+func TestDepartmentsNameTopics(t *testing.T) {
+	var b strings.Builder
+	b.WriteString("立法會會議過程正式紀錄\n2017年2月9日\n出席政府官員：\n勞工及福利局局長羅一明先生\n")
+	b.WriteString("主席：本會現在繼續就\"盡快全面檢討政府的服務外判制度\"的議案進行辯論。\n")
+	b.WriteString("陳一明議員：主席，外判合約佔財政預算。\n李二華議員：主席，外判制度應當檢討。\n")
+	for _, n := range []string{"王三強", "張四德", "劉五福", "趙六順", "孫七海"} {
+		b.WriteString(n + "議員：主席，外判合約佔財政預算，要交代。\n")
+	}
+	b.WriteString("勞工及福利局局長：主席，多謝各位議員。\n")
+	m := extractOne(t, "hansard.txt", b.String())
+	if !slices.Contains(m.Departments, "勞工及福利局") {
+		t.Fatalf("departments = %q, want 勞工及福利局", m.Departments)
+	}
+	if !slices.Contains(m.Topics, "劳动、人事、监察") {
+		t.Errorf("topics = %q, want 劳动、人事、监察 among them", m.Topics)
+	}
+}
+
 // A sitting given to questioning the executive on its whole administration
 // (今日議程：市政總質詢) is general government business first, whatever its
 // questions are about; a speech that mentions the questioning, or the

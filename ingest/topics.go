@@ -111,6 +111,10 @@ func (e *Extractor) documentTopics(p *page, m *Minutes, body []int, tc topicCoun
 			tc.count(fold.String(d.Object), topicItemWeight, scores)
 		}
 	}
+	// The bodies given work name the field of it (勞工及福利局, 教育局).
+	for _, d := range m.Departments {
+		tc.count(fold.String(d), topicItemWeight, scores)
+	}
 	order := make([]int, len(e.topics))
 	for c := range scores {
 		scores[c] += min(body[c], topicBodyCap)

@@ -621,6 +621,11 @@ func TestLongBodyName(t *testing.T) {
 	if !slices.Equal(got, want) {
 		t.Errorf("actingBodies = %q, want %q", got, want)
 	}
+	// 會同 (jointly with) is no part of the body that follows it.
+	p = newPage("本院經濟委員會函，為院會交付審查某計畫書等二案及會同預算及決算委員會審查某基金營運計畫等三十八案，均已逾年度。\n")
+	if got := actingBodies(p, &Minutes{Script: "traditional"}); slices.ContainsFunc(got, func(b string) bool { return strings.HasPrefix(b, "會同") }) {
+		t.Errorf("actingBodies = %q, want no 會同 in a body's name", got)
+	}
 }
 
 // An object that refers back (原則同意該《責任清單》, 同意上述方案) is the

@@ -265,7 +265,13 @@ func actingBodies(p *page, m *Minutes) []string {
 		if a.Role != RoleSpeaker && m.Script == "simplified" {
 			continue
 		}
-		if org := headedBody(a.Title); org != "" {
+		org := headedBody(a.Title)
+		if org == "" && a.Role == RoleSpeaker && a.Org != "" {
+			// 財經事務及庫務局副局長：, a speech headed by the office of
+			// an official listed with it.
+			org = headedBody(a.Org + a.Title)
+		}
+		if org != "" {
 			add(org, "the body an official heads, who speaks or answers", -1)
 		} else if a.Role == RolePresent && a.Org != "" && headedBody(a.Org+a.Title) != "" && (present <= maxAnsweringOfficers || spoke[fold.String(a.Name)]) {
 			// 出席政府官員：勞工及福利局局長張建宗先生: the officials

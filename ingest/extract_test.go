@@ -1167,6 +1167,24 @@ func TestLegislatureFiling(t *testing.T) {
 	}
 }
 
+// When the whole government attends, the bureaus whose officials answered
+// act, also one whose deputy answered by office alone (財經事務及庫務局副局
+// 長：). The names are made up.
+func TestDeputyAnsweringByOffice(t *testing.T) {
+	var b strings.Builder
+	b.WriteString("立法會會議過程正式紀錄\n2017年2月9日\n出席議員：\n主席梁大成議員\n陳一明議員\n李二華議員\n王三強議員\n出席政府官員：\n")
+	bureaus := []string{"勞工及福利局", "財經事務及庫務局", "教育局", "保安局", "民政事務局", "環境局", "發展局", "食物及衛生局", "運輸及房屋局", "政制及內地事務局"}
+	for i, bu := range bureaus {
+		b.WriteString(bu + "副局長" + string([]rune("陳林黃張李王吳劉蔡楊")[i]) + "小明先生\n")
+	}
+	b.WriteString("主席：會議開始。\n陳一明議員：主席，我想發言。\n李二華議員：主席，我想發言。\n王三強議員：主席，我想發言。\n")
+	b.WriteString("財經事務及庫務局副局長：主席，多謝各位議員。\n")
+	m := extractOne(t, "hansard.txt", b.String())
+	if !slices.Contains(m.Departments, "財經事務及庫務局") || slices.Contains(m.Departments, "教育局") {
+		t.Errorf("departments = %q, want 財經事務及庫務局, whose deputy answered, and not the bureaus that did not", m.Departments)
+	}
+}
+
 // A legislature's record of no debate (the President's rulings, the reading
 // of reports) is still verbatim: the roll is the house, not its actors. The
 // members it shows acting without a speech are filed without a role: named

@@ -6,6 +6,7 @@ import (
 	"strings"
 	"unicode/utf8"
 
+	"github.com/jiyao-search/jiyao/internal/cnum"
 	"github.com/jiyao-search/jiyao/internal/fold"
 )
 
@@ -181,25 +182,33 @@ func actingBodies(p *page, m *Minutes) []string {
 	}
 	// 沈議員發惠要求：／請城鄉局提供…: the body a member's request asks
 	// for work.
-	for k := 1; k < len(p.lines); k++ {
-		if !requestHeading(strings.TrimSpace(p.line(k - 1))) {
+	for h := 0; h < len(p.lines); h++ {
+		if !requestHeading(strings.TrimSpace(p.line(h))) {
 			continue
 		}
-		l := strings.TrimSpace(p.line(k))
-		rest, ok := strings.CutPrefix(l, "请")
-		if !ok {
-			continue
-		}
-		// The body stands before the first verb.
-		first := -1
-		for _, v := range requestVerbs {
-			if i := strings.Index(rest, v); i > 0 && (first < 0 || i < first) {
-				first = i
+		// The request, or its numbered parts ((一)請城鄉局提供…, (二)請財政
+		// 局提供…) up to the chair's ruling on it.
+		for k := h + 1; k < len(p.lines) && k <= h+maxRequestLines; k++ {
+			l := strings.TrimSpace(p.line(k))
+			if strings.HasPrefix(l, "主席") || requestHeading(l) {
+				break
 			}
-		}
-		if a, ok := bodyBefore(rest, max(first, 0)); first > 0 && ok && a == 0 {
-			at := p.lines[k][0] + len(p.line(k)) - len(strings.TrimLeft(p.line(k), " ")) + len("请")
-			add(p.show(at, at+first), "the body a member's request asks to act", at)
+			marker := listMarkerLen(l)
+			rest, ok := strings.CutPrefix(l[marker:], "请")
+			if !ok {
+				continue
+			}
+			// The body stands before the first verb.
+			first := -1
+			for _, v := range requestVerbs {
+				if i := strings.Index(rest, v); i > 0 && (first < 0 || i < first) {
+					first = i
+				}
+			}
+			if a, ok := bodyBefore(rest, max(first, 0)); first > 0 && ok && a == 0 {
+				at := p.lines[k][0] + len(p.line(k)) - len(strings.TrimLeft(p.line(k), " ")) + marker + len("请")
+				add(p.show(at, at+first), "the body a member's request asks to act", at)
+			}
 		}
 	}
 	// In a council's table of proposals (案由 … 議決): 建請經濟部水利署中區
@@ -823,6 +832,29 @@ func readSpeeches(p *page) spans {
 // requestVerbs are what a member's request asks a body to do (請市府提供…,
 // 請主計處說明…), folded.
 var requestVerbs = []string{"提供", "说明", "查明", "研处", "研议", "办理", "检讨", "补充", "提出", "就", "送"}
+
+// maxRequestLines is how many lines a member's request runs to, its
+// numbered parts and their wrapped lines.
+const maxRequestLines = 30
+
+// listMarkerLen is the length of the list marker a folded line opens with
+// ((一), 1., 1、, 一、), or 0.
+func listMarkerLen(l string) int {
+	if strings.HasPrefix(l, "(") {
+		if i := strings.Index(l, ")"); i > 1 && i <= 10 && isNumeral(l[1:i]) {
+			return i + 1
+		}
+		return 0
+	}
+	_, size, ok := cnum.Prefix(l)
+	if !ok {
+		return 0
+	}
+	if sep, ok := firstPrefix(l[size:], []string{"、", "."}); ok {
+		return size + len(sep)
+	}
+	return 0
+}
 
 // requestHeading reports whether a folded line heads a member's request to
 // the executive in a council's summary minutes: 三、李議員婉鈺要求：.

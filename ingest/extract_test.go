@@ -1038,6 +1038,21 @@ func TestEarlierSittingDecided(t *testing.T) {
 	}
 }
 
+// A body named in the name of a document about it (臺北市政府消防局組織規程
+// 暨編制表) does not act; the same body given work does. The text is made
+// up.
+func TestBodyInDocumentName(t *testing.T) {
+	e := newTestExtractor(t)
+	p := newPage("壹、臺北市政府組織自治條例暨編制表及臺北市政府消防局組織規程暨編制表\n")
+	if got := e.departments(p, 0, len(p.norm), naming{}); slices.Contains(got, "消防局") {
+		t.Errorf("departments = %q: a body in a document's name does not act", got)
+	}
+	p = newPage("由市消防局負責落實。\n")
+	if got := e.departments(p, 0, len(p.norm), naming{}); len(got) == 0 {
+		t.Errorf("departments = %q, want the body given work", got)
+	}
+}
+
 // A motion and its resolution on one line (…是否照所擬議事日程表進行，請公決
 // 案。 決議：照案通過（如附件）。) decide the matter before the question put
 // to the house. The text is made up.

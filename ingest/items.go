@@ -920,7 +920,13 @@ func (e *Extractor) partOfLonger(text string, j, n int) bool {
 	after, _ := utf8.DecodeRuneInString(text[j+n:])
 	// 财政局长, 教育部署, 商务部门, 发改委员.
 	// 台办理, 台办公室: 办理 and 办公 are other words.
-	return strings.ContainsRune("长署门员理公", after)
+	if strings.ContainsRune("长署门员理公", after) {
+		return true
+	}
+	// 消防局组织规程暨编制表: the body names a document, and does not
+	// act.
+	_, ok := firstPrefix(text[j+n:], []string{"组织规程", "组织条例", "组织自治条例", "编制表"})
+	return ok
 }
 
 // maxObjectRunes bounds the object of a decision read from a sentence

@@ -359,10 +359,21 @@ func motionMatter(p *page, k, from int) string {
 			b.WriteString(strings.TrimSpace(part))
 		}
 		matter := b.String()
-		if i := strings.Index(matter, "「"); i >= 0 {
-			if e := strings.Index(matter[i:], "」"); e > 0 {
-				return matter[i+len("「") : i+e]
+		first := matter
+		if i := strings.IndexAny(matter, "。；;"); i >= 0 {
+			first = matter[:i]
+		}
+		if i := strings.Index(first, "「"); i >= 0 {
+			if e := strings.Index(first[i:], "」"); e > 0 {
+				return first[i+len("「") : i+e]
 			}
+		}
+		// 恐使…淪為…棄置地。…特提案連署要求新北市政府在…前，不可草率讓台
+		// 電取得「水土保持完工證明」，且應…: a motion that reasons first
+		// asks for what it moves; its request, through the clause that
+		// names the thing asked about.
+		if r, ok := motionRequest(matter); ok {
+			return r
 		}
 		if i := strings.IndexAny(matter, ",，。;；"); i >= 0 {
 			matter = matter[:i]
@@ -692,6 +703,45 @@ func endsWithResult(s string) bool {
 		}
 	}
 	return false
+}
+
+// motionRequest returns the request of a motion's 案由 that gives its
+// reasons first: from 要求 or 建請 in a later sentence, up to the clause that
+// closes a 「」 title it names, else its first clause.
+func motionRequest(matter string) (string, bool) {
+	if !strings.Contains(matter, "。") {
+		return "", false
+	}
+	i := -1
+	for _, v := range []string{"要求", "建請", "建请"} {
+		if k := strings.Index(matter, v); k > 0 && (i < 0 || k < i) {
+			i = k
+		}
+	}
+	if i < 0 || strings.LastIndex(matter[:i], "。") < 0 {
+		return "", false
+	}
+	rest := matter[i:]
+	end := strings.IndexAny(rest, "。；;")
+	if end < 0 {
+		end = len(rest)
+	}
+	stop := strings.IndexAny(rest[:end], ",，")
+	if q := strings.Index(rest[:end], "」"); q >= 0 {
+		if c := strings.IndexAny(rest[q:end], ",，"); c >= 0 {
+			stop = q + c
+		} else {
+			stop = end
+		}
+	}
+	if stop < 0 {
+		stop = end
+	}
+	r := rest[:stop]
+	if runeCount(r) < 4 || runeCount(r) > maxObjectRunes*2 {
+		return "", false
+	}
+	return r, true
 }
 
 // matterOf reads the matter a resolution is about from line j: the 「」

@@ -690,6 +690,22 @@ func TestReleaseArranges(t *testing.T) {
 	}
 }
 
+// The kind of a meeting is named by the body that holds it; a council's
+// preparatory meeting is its session's (定期大會預備會議 is 定期大會). The
+// titles are made up.
+func TestBodyKind(t *testing.T) {
+	for title, want := range map[string]string{
+		"某市议会第11届第3次定期大会预备会议暨第1次会议纪录": "定期大会",
+		"某县政协十届二次会议预备会议暨五次常委会议召开":     "常委会会议",
+		"某区政协十届二次会议预备会议召开":            "预备会议",
+		"某市人大常委会第十次会议":                "常委会会议",
+	} {
+		if got := bodyKind(title); got != want {
+			t.Errorf("bodyKind(%s) = %q, want %q", title, got, want)
+		}
+	}
+}
+
 // A council's news page: a label set in a list (• 發布單位:公共關係室) is
 // page chrome, and the body that meets is the subject of 召開 even with the
 // date after it (高雄市議會第六屆第四次定期大會二十一日召開預備會議), read

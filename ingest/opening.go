@@ -220,7 +220,14 @@ func bodyKind(text string) string {
 		// 预备会议暨五次常委会议: the standing committee meets.
 		return "常委会会议"
 	}
-	if strings.Contains(text, "预备会议") {
+	if i := strings.Index(text, "预备会议"); i >= 0 {
+		// 第3次定期大會預備會議暨第1次會議: the preparatory meeting of a
+		// council's session, which is what is held.
+		for _, k := range []string{"定期大会", "临时大会", "临时会", "定期会"} {
+			if strings.HasSuffix(text[:i], k) {
+				return k
+			}
+		}
 		return "预备会议"
 	}
 	if congressRE.MatchString(text) && !strings.Contains(text, "常务委员会") {

@@ -255,6 +255,10 @@ func (e *Extractor) councilDecisions(p *page, m *Minutes) {
 				obj = strings.TrimRight(p.show(at, n[1]), "。.:： ")
 			}
 		}
+		if f := fold.String(obj); deferredResolution(f) || strings.HasSuffix(f, "协商讨论") || strings.HasSuffix(f, "协商处理") {
+			// 主席裁示：提政黨協商討論: sent on, nothing decided yet.
+			continue
+		}
 		add(at, Decision{Verb: verb, Object: obj})
 	}
 	if len(all) == 0 {

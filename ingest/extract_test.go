@@ -301,7 +301,8 @@ func TestSpeeches(t *testing.T) {
 
 // A chair's ruling on the line below its label is named by its last clause
 // where a long preamble leads up to it; a list of directions below the
-// label is no ruling on the business. The texts are made up.
+// label is no ruling on the business, nor is a ruling that sends it on
+// (提政黨協商討論, 交付…審查). The texts are made up.
 func TestRulingBelowLabel(t *testing.T) {
 	e, err := NewExtractor(Config{})
 	if err != nil {
@@ -312,6 +313,12 @@ func TestRulingBelowLabel(t *testing.T) {
 	e.councilDecisions(p, m)
 	if got := decisionsOf(m); !slices.Equal(got, []string{"主席裁示 某基金會董事長於下列3點情況列席本會說明"}) {
 		t.Errorf("decisions = %q, want the ruling's last clause", got)
+	}
+	p = newPage("主席裁示：提政黨協商討論。\n主席裁定：交付法規委員會審查。\n")
+	m = &Minutes{}
+	e.councilDecisions(p, m)
+	if got := decisionsOf(m); len(got) != 0 {
+		t.Errorf("decisions = %q, want none from rulings that send the business on", got)
 	}
 	p = newPage("主席裁示:\n(1) 日後請各科室提送的資料必須詳細清楚。\n(2) 爾後辦理活動應動員各區人員。\n")
 	m = &Minutes{}

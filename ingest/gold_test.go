@@ -406,17 +406,17 @@ var goldTargets = []struct {
 }{
 	// The shared sets meet every target: their floors are the targets, or
 	// just under what they score where that is well above. The development
-	// sets dev2, dev4 and dev5 are held just under what they score; dev3
-	// (other kinds, many fields only inferable from the page's address)
-	// and the held-out dev6 have no floors.
-	{"issuer", 0.95, map[string]float64{"shared dev": 0.95, "shared rest": 0.95, "dev2": 0.90, "dev4": 0.95, "dev5": 0.95}},
-	{"date", 0.95, map[string]float64{"shared dev": 0.95, "shared rest": 0.95, "dev2": 0.46, "dev4": 0.93, "dev5": 0.95}},
-	{"kind", 0.95, map[string]float64{"shared dev": 0.95, "shared rest": 0.95, "dev2": 0.95, "dev4": 0.93, "dev5": 0.95}},
-	{"chair", 0.95, map[string]float64{"shared dev": 0.95, "shared rest": 0.95, "dev2": 0.95, "dev4": 0.95, "dev5": 0.95}},
-	{"topics", 0.90, map[string]float64{"shared dev": 0.95, "shared rest": 0.95, "dev2": 0.90, "dev4": 0.95, "dev5": 0.90}},
-	{"decisions F1", 0.85, map[string]float64{"shared dev": 0.93, "shared rest": 0.88, "dev2": 0.85, "dev4": 0.90, "dev5": 0.66}},
-	{"officials F1", 0.85, map[string]float64{"shared dev": 0.95, "shared rest": 0.95, "dev2": 0.87, "dev4": 0.95, "dev5": 0.92}},
-	{"departments F1", 0.75, map[string]float64{"shared dev": 0.85, "shared rest": 0.86, "dev2": 0.78, "dev4": 0.81, "dev5": 0.72}},
+	// sets dev2, dev4, dev5 and dev8 are held just under what they score;
+	// dev3 (other kinds, many fields only inferable from the page's
+	// address) and the held-out dev6 and dev7 have no floors.
+	{"issuer", 0.95, map[string]float64{"shared dev": 0.95, "shared rest": 0.95, "dev2": 0.90, "dev4": 0.95, "dev5": 0.95, "dev8": 0.95}},
+	{"date", 0.95, map[string]float64{"shared dev": 0.95, "shared rest": 0.95, "dev2": 0.46, "dev4": 0.93, "dev5": 0.95, "dev8": 0.95}},
+	{"kind", 0.95, map[string]float64{"shared dev": 0.95, "shared rest": 0.95, "dev2": 0.95, "dev4": 0.95, "dev5": 0.95, "dev8": 0.95}},
+	{"chair", 0.95, map[string]float64{"shared dev": 0.95, "shared rest": 0.95, "dev2": 0.95, "dev4": 0.95, "dev5": 0.95, "dev8": 0.95}},
+	{"topics", 0.90, map[string]float64{"shared dev": 0.95, "shared rest": 0.95, "dev2": 0.90, "dev4": 0.95, "dev5": 0.95, "dev8": 0.88}},
+	{"decisions F1", 0.85, map[string]float64{"shared dev": 0.95, "shared rest": 0.90, "dev2": 0.85, "dev4": 0.95, "dev5": 0.94, "dev8": 0.89}},
+	{"officials F1", 0.85, map[string]float64{"shared dev": 0.96, "shared rest": 0.96, "dev2": 0.87, "dev4": 0.95, "dev5": 0.95, "dev8": 0.95}},
+	{"departments F1", 0.75, map[string]float64{"shared dev": 0.86, "shared rest": 0.87, "dev2": 0.78, "dev4": 0.83, "dev5": 0.80, "dev8": 0.83}},
 }
 
 // newGoldScore returns an empty score.

@@ -46,6 +46,9 @@ func (e *Extractor) councilDecisions(p *page, m *Minutes) {
 	seen := map[string]bool{}
 	for i := range m.Items {
 		for j, d := range m.Items[i].Decisions {
+			if !strings.HasPrefix(fold.String(d.Object), "赞成") {
+				continue // no vote's count; and no scan of the text for it
+			}
 			if at := strings.Index(p.norm, fold.String(d.Object)); at >= 0 {
 				if v, ok := votedMatter(p, at, d.Object); ok {
 					m.Items[i].Decisions[j] = v

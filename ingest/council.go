@@ -44,6 +44,15 @@ func (e *Extractor) councilDecisions(p *page, m *Minutes) {
 	}
 	var all []found
 	seen := map[string]bool{}
+	// The full names of documents read out, looked up once each.
+	names := map[string]string{}
+	docName := func(obj string) string {
+		if n, ok := names[obj]; ok {
+			return n
+		}
+		names[obj] = documentName(p, obj)
+		return names[obj]
+	}
 	for i := range m.Items {
 		for j, d := range m.Items[i].Decisions {
 			if !strings.HasPrefix(fold.String(d.Object), "赞成") {
@@ -170,7 +179,7 @@ func (e *Extractor) councilDecisions(p *page, m *Minutes) {
 		}
 		if obj := strings.TrimSpace(p.show(from, at)); runeCount(obj) >= 4 {
 			vAt := at + len("有无异议?(无)无异议,")
-			add(at, carried(p, vAt, documentName(p, obj)))
+			add(at, carried(p, vAt, docName(obj)))
 		}
 	}
 	// 主席：朝野黨團協商結論已經宣讀完畢，請問院會，有無異議？（無）無異議，
@@ -193,7 +202,7 @@ func (e *Extractor) councilDecisions(p *page, m *Minutes) {
 		start := afterLast(p.norm[:at], "。\n:,")
 		if obj := strings.TrimSpace(p.show(start, at)); runeCount(obj) >= 4 {
 			vAt := at + i + len("无异议,")
-			add(at, carried(p, vAt, documentName(p, obj)))
+			add(at, carried(p, vAt, docName(obj)))
 		}
 	}
 	// 我正式宣布曾鈺成議員當選本屆立法會主席: an election's result, as the

@@ -598,7 +598,7 @@ func formalNumeral(s string) bool { return onlyOf(s, "壹贰叁参肆伍陆柒�
 // without its number and stop; "" when none does.
 func carriedClause(p *page, k int) string {
 	deferred, numbered := false, false
-	for ; k < len(p.lines); k++ {
+	for last := k + maxClauseLines; k < len(p.lines) && k < last; k++ {
 		t := strings.TrimSpace(p.line(k))
 		i, sep := strings.Index(t, "、"), "、"
 		if strings.HasPrefix(t, "(") {
@@ -678,6 +678,10 @@ func namedResult(res string) (matter, result string) {
 	}
 	return "", ""
 }
+
+// maxClauseLines bounds how far a resolution's numbered clauses run below
+// its label, wrapped lines included.
+const maxClauseLines = 60
 
 // sectionHeading reports whether a folded line heads a section of a
 // council's record (丙、一讀會, 貳、審議…): a stem or formal numeral and 、.

@@ -91,6 +91,10 @@ func goldSets(t *testing.T) []goldSet {
 	if _, err := os.Stat(filepath.Join("testdata", "dev8", "gold.jsonl")); err == nil {
 		sets = append(sets, goldSet{"dev8", filepath.Join("testdata", "dev8", "gold.jsonl"), "testdata"})
 	}
+	// A ninth, a development set like dev8 (testdata/dev9/README.md).
+	if _, err := os.Stat(filepath.Join("testdata", "dev9", "gold.jsonl")); err == nil {
+		sets = append(sets, goldSet{"dev9", filepath.Join("testdata", "dev9", "gold.jsonl"), "testdata"})
+	}
 	// A seventh set, of the shared corpus's kinds, held out like dev6 and
 	// made at the start of a later stop (testdata/dev7/README.md).
 	if _, err := os.Stat(filepath.Join("testdata", "dev7", "gold.jsonl")); err == nil {

@@ -169,8 +169,13 @@ func (e *Extractor) councilDecisions(p *page, m *Minutes) {
 			continue
 		}
 		from := start + k + len("对")
-		if strings.HasPrefix(p.norm[from:], "以上") {
-			from += len("以上")
+		// 對以上二項朝野協商結論, 對上述朝野協商結論: what was read, however
+		// the chair points back to it.
+		for _, w := range []string{"以上", "上述"} {
+			from += len(prefixOf(p.norm[from:], w))
+		}
+		if n, size, ok := cnum.Prefix(p.norm[from:]); ok && n > 0 && strings.HasPrefix(p.norm[from+size:], "项") {
+			from += size + len("项")
 		}
 		// …通過。本案進行討論時，逕依協商結論處理: the conclusion settles how a
 		// bill is handled; the bill's own result is the decision.
@@ -224,7 +229,7 @@ func (e *Extractor) councilDecisions(p *page, m *Minutes) {
 		}
 	}
 	// Nominations the house confirmed by vote.
-	for k := range linesWith(p, confirmedWord) {
+	for k := range linesWith(p, confirmedWords...) {
 		if d, ok := confirmation(p, k); ok {
 			add(d.at, d.Decision)
 		}
@@ -539,8 +544,22 @@ func carried(p *page, vAt int, obj string) Decision {
 	return Decision{Verb: p.show(vAt, vAt+len("通过")), Object: obj}
 }
 
-// confirmedWord, folded, says a house confirmed a nomination by its vote.
+// confirmedWord, folded, says a house confirmed a nomination by its vote
+// (獲得…之同意票，同意為…); confirmedWords are its forms (同意票數，同意為).
 const confirmedWord = "同意票,同意为"
+
+var confirmedWords = []string{confirmedWord, "同意票数,同意为"}
+
+// confirmedAt returns where in folded f a confirmation's words stand, and
+// their length.
+func confirmedAt(f string) (int, int) {
+	for _, w := range confirmedWords {
+		if i := strings.Index(f, w); i >= 0 {
+			return i, len(w)
+		}
+	}
+	return -1, 0
+}
 
 // confirmation reads the nomination a house confirmed by vote on line k:
 // 決議：賴浩敏先生，獲得出席委員過半數之同意票，同意為中央選舉委員會委員，並為主任
@@ -549,7 +568,7 @@ const confirmedWord = "同意票,同意为"
 // office is no part of it.
 func confirmation(p *page, k int) (placedDecision, bool) {
 	base, f := p.lines[k][0], p.line(k)
-	v := strings.Index(f, confirmedWord)
+	v, wordLen := confirmedAt(f)
 	if v < 0 || v > 600 {
 		// A confirmation states who first: a line that does not is
 		// no confirmation (and is not read again for each of its
@@ -588,19 +607,25 @@ func confirmation(p *page, k int) (placedDecision, bool) {
 		}
 		return end
 	}
-	r0 := v + len(confirmedWord)
+	r0 := v + wordLen
 	r1 := office(r0)
 	if r1 == r0 {
 		return placedDecision{}, false
 	}
 	obj := p.show(base+s, base+s+len(who)) + p.show(base+r0-len("为"), base+r1)
+	if rest := f[r1:]; strings.HasPrefix(rest, "任期") {
+		// 同意為大法官任期四年並為院長: the term, then the second office.
+		if i := strings.Index(rest[:min(len(rest), 30)], "并为"); i > 0 {
+			r1 += i
+		}
+	}
 	if rest := strings.TrimPrefix(f[r1:], ","); strings.HasPrefix(rest, "并为") {
 		a := len(f) - len(rest)
 		obj += p.show(base+a, base+office(a))
 	} else if strings.HasPrefix(f[r1:], "并为") {
 		obj += p.show(base+r1, base+office(r1+len("并为")))
 	}
-	return placedDecision{Decision{Verb: p.show(base+v+len("同意票,"), base+r0-len("为")), Object: obj}, base + s}, true
+	return placedDecision{Decision{Verb: p.show(base+r0-len("同意为"), base+r0-len("为")), Object: obj}, base + s}, true
 }
 
 // wordedResults end a chair's wording that says its own result, folded,

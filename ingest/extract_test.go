@@ -1468,8 +1468,10 @@ func TestLegislatureBodies(t *testing.T) {
 // A legislature carries what its chair names (對以上朝野黨團協商結論有無異議？
 // （無）無異議，通過), unless the conclusion only settles how a bill is
 // handled (逕依協商結論處理); a decision worded without quotes by its first
-// clause; a nomination confirmed by vote as who is appointed to what, not
-// the count of votes. The names are made up.
+// clause; a nomination confirmed by vote as who is appointed to what (同意
+// 票數，同意為…任期四年並為…), not the count of votes (同意票一五六張) nor the
+// power to consent (同意權); a conclusion the chair points back to (以上二項
+// 朝野協商結論) is the one read. The names are made up.
 func TestHouseConfirmsAndCarries(t *testing.T) {
 	text := "立法院第7屆第4會期第7次會議紀錄\n" +
 		"主席：請問院會，對以上朝野黨團協商結論有無異議？（無）無異議，通過。\n" +
@@ -1477,13 +1479,17 @@ func TestHouseConfirmsAndCarries(t *testing.T) {
 		"主席：請問院會，對以上協商結論有無異議？（無）無異議，通過。本案進行討論時，逕依協商結論處理。\n" +
 		"甲大明同意票65張，不同意票2張，無效票0張。\n" +
 		"決議：甲大明先生，獲得出席委員過半數之同意票，同意為某委員會委員，並為主任委員，任期四年。\n" +
-		"1. 乙小華、丙一平等二位均獲得出席委員過半數之同意票，同意為某委員會委員任期二年\n"
+		"1. 乙小華、丙一平等二位均獲得出席委員過半數之同意票，同意為某委員會委員任期二年\n" +
+		"一、同意權之行使事項\n丁一仁先生同意票一五六張，不同意票四七張，無效票十六張。\n" +
+		"決議：\n丁一仁先生獲得全體立法委員二分之一以上之同意票數，同意為大法官任期四年並為院長。\n" +
+		"二、朝野協商結論\n主席：請問院會，對以上二項朝野協商結論有無異議？（無）無異議，通過。\n"
 	got := decisionsOf(extractOne(t, "ly.md", text))
 	want := []string{
 		"通過 朝野黨團協商結論",
 		"通過 今天下午議程變更為某委員會委員同意權之行使",
 		"同意 甲大明為某委員會委員並為主任委員",
 		"同意 乙小華、丙一平為某委員會委員",
+		"同意 丁一仁為大法官並為院長",
 	}
 	if !slices.Equal(got, want) {
 		t.Errorf("decisions = %q\nwant %q", got, want)

@@ -2,6 +2,7 @@ package ingest
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 	"time"
 	"unicode/utf8"
@@ -199,6 +200,12 @@ func (e *Extractor) decisions(p *page, from, to int, nm naming) []Decision {
 		rest = strings.TrimPrefix(rest, "了")
 		objStart = to - len(rest) - (len(p.norm) - to) + (len(p.norm) - to)
 		objStart = from + (len(text) - len(rest))
+		// 同意票一七九張, 同意權之行使: a vote's count and the power to
+		// consent are no decisions.
+		if strings.HasPrefix(rest, "票") || strings.HasPrefix(rest, "权") {
+			i = objStart
+			continue
+		}
 		// An item headed by the verb (參、決定各委員會名單) is the
 		// decision itself.
 		if (verb == "通过" || verb == "决定" || verb == "批准") && !strings.HasPrefix(rest, "《") && !precededBy(text, i, "会议") && i > 0 {
@@ -459,7 +466,7 @@ func resolutionsAt(p *page, from, to int) []placedDecision {
 			// numbered clauses below.
 			res = carriedClause(p, k+1)
 		}
-		if res == "" || deferredResolution(fold.String(res)) || strings.Contains(line, confirmedWord) {
+		if res == "" || deferredResolution(fold.String(res)) || slices.ContainsFunc(confirmedWords, func(w string) bool { return strings.Contains(line, w) }) {
 			// A confirmed nomination is read as such (confirmation).
 			continue
 		}

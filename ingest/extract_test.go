@@ -1103,6 +1103,18 @@ func TestInlineResolution(t *testing.T) {
 	if got := decisionsOf(m); !slices.Equal(got, []string{"照案通過 本會第1屆第7次臨時會議事日程"}) {
 		t.Errorf("decisions = %q, want 照案通過 本會第1屆第7次臨時會議事日程", got)
 	}
+	// A table whose rows run on: a row's 案由 and its resolution on one
+	// line, the next row's 案由 after the resolution of the one before.
+	text = "某市議會第1屆第3次定期大會第5次會議紀錄\n丙、討論事項 審議市政府法規提案\n" +
+		"編號：1 類別：民政案由：請審議制定「某市殯葬管理自治條例」草案。 決議：修正通過。\n" +
+		"編號：2 類別：民政\n案由：請審議制定「某市動產質借所組織自治條例」草案。\n" +
+		"決議：照案通過。 編號：3 類別：民政案由：請審議制定「某市輪船股份有限公司設置自治條例」\n草案。\n發言議員：\n李議員一如\n徐議員二延\n" +
+		"說明人員： 交通局王局長三材\n決議：照案通過。\n"
+	m = extractOne(t, "council.txt", text)
+	want := []string{"修正通過 某市殯葬管理自治條例", "照案通過 某市動產質借所組織自治條例", "照案通過 某市輪船股份有限公司設置自治條例"}
+	if got := decisionsOf(m); !slices.Equal(got, want) {
+		t.Errorf("decisions = %q\nwant %q", got, want)
+	}
 }
 
 // A council's head whose labels extraction ran into one line (…地點：本會議

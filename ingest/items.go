@@ -342,55 +342,65 @@ func deferredResolution(res string) bool {
 // no 案由 is there.
 func motionMatter(p *page, k, from int) string {
 	for j := k - 1; j >= 0 && j >= k-12 && p.lines[j][1] > from; j-- {
-		if _, ok := firstPrefix(strings.TrimLeft(p.line(j), " "), resolutionLabels); ok {
-			return "" // the 案由 above was resolved there
-		}
-		key, _, at, ok := splitLabel(p.line(j))
-		if !ok || key != "案由" {
-			// 編號：1類別：保安 提案人：楊見福 案由：請擴編…: the labels
-			// of a row run on in one line.
-			i := strings.Index(p.line(j), "案由:")
-			if i < 0 {
-				continue
-			}
+		line := p.line(j)
+		var at int
+		if i := strings.LastIndex(line, "案由:"); i >= 0 {
+			// 編號：1類別：保安 提案人：楊見福 案由：請擴編…: the labels of
+			// a row run on in one line, perhaps after the resolution of
+			// the row before (決議：照案通過。 編號：3 類別：民政案由：…).
 			at = i + len("案由:")
 			for _, label := range resolutionLabels {
-				if strings.Contains(p.line(j)[at:], label) {
+				if strings.Contains(line[at:], label) {
 					return "" // resolved on its own line
 				}
 			}
+		} else {
+			if _, ok := firstPrefix(strings.TrimLeft(line, " "), resolutionLabels); ok {
+				return "" // the 案由 above was resolved there
+			}
+			key, _, a, ok := splitLabel(line)
+			if !ok || key != "案由" {
+				continue
+			}
+			at = a
 		}
 		start, end := p.lines[j][0]+at, p.lines[k-1][1]
 		var b strings.Builder
 		for _, part := range strings.Split(p.show(start, end), "\n") {
 			b.WriteString(strings.TrimSpace(part))
 		}
-		matter := b.String()
-		first := matter
-		if i := strings.IndexAny(matter, "。；;"); i >= 0 {
-			first = matter[:i]
-		}
-		if i := strings.Index(first, "「"); i >= 0 {
-			if e := strings.Index(first[i:], "」"); e > 0 {
-				return first[i+len("「") : i+e]
-			}
-		}
-		// 恐使…淪為…棄置地。…特提案連署要求新北市政府在…前，不可草率讓台
-		// 電取得「水土保持完工證明」，且應…: a motion that reasons first
-		// asks for what it moves; its request, through the clause that
-		// names the thing asked about.
-		if r, ok := motionRequest(matter); ok {
-			return r
-		}
-		if i := strings.IndexAny(matter, ",，。;；"); i >= 0 {
-			matter = matter[:i]
-		}
-		if rs := []rune(matter); len(rs) > maxObjectRunes {
-			matter = string(rs[:maxObjectRunes]) + "…"
-		}
-		return matter
+		return caseMatter(b.String())
 	}
 	return ""
+}
+
+// caseMatter reads the matter of a motion's 案由, its text as written: the
+// 「」 title its first sentence names, else what it asks for after giving
+// its reasons, else its first clause.
+func caseMatter(matter string) string {
+	first := matter
+	if i := strings.IndexAny(matter, "。；;"); i >= 0 {
+		first = matter[:i]
+	}
+	if i := strings.Index(first, "「"); i >= 0 {
+		if e := strings.Index(first[i:], "」"); e > 0 {
+			return first[i+len("「") : i+e]
+		}
+	}
+	// 恐使…淪為…棄置地。…特提案連署要求新北市政府在…前，不可草率讓台
+	// 電取得「水土保持完工證明」，且應…: a motion that reasons first
+	// asks for what it moves; its request, through the clause that
+	// names the thing asked about.
+	if r, ok := motionRequest(matter); ok {
+		return r
+	}
+	if i := strings.IndexAny(matter, ",，。;；"); i >= 0 {
+		matter = matter[:i]
+	}
+	if rs := []rune(matter); len(rs) > maxObjectRunes {
+		matter = string(rs[:maxObjectRunes]) + "…"
+	}
+	return matter
 }
 
 // withoutAttachmentNote returns obj without a closing note that points to
@@ -460,6 +470,11 @@ func resolutionsAt(p *page, from, to int) []placedDecision {
 			at += i
 		}
 		res := strings.TrimRight(p.show(at+len(label), l[1]), "。.")
+		if i := strings.Index(res, "。"); i >= 0 && strings.Contains(fold.String(res[i:]), "案由:") {
+			// 決議：照案通過。 編號：3 類別：民政案由：…: the next row runs
+			// on after the result.
+			res = res[:i]
+		}
 		if strings.TrimSpace(res) == "" {
 			// 議決：⏎一、修正條文第4條，照審查意見通過。⏎二、其餘部分暫擱…:
 			// the result of the first clause that carries, from the
@@ -551,6 +566,11 @@ func inlineMatter(disp string) string {
 		return ""
 	}
 	rs := []rune(disp)
+	if i := strings.LastIndex(f, "案由:"); i >= 0 {
+		// 編號：1 類別：民政案由：請審議制定「…自治條例」草案。 決議：…: a
+		// row of a table, about its 案由.
+		return caseMatter(strings.TrimSpace(string(rs[runeCount(f[:i+len("案由:")]):])))
+	}
 	start := 0
 	if i := strings.Index(f, "事项"); i >= 0 && runeCount(f[:i]) <= 8 {
 		start = runeCount(f[:i+len("事项")])

@@ -596,7 +596,7 @@ func inlineMatter(disp string) string {
 var billSuffixes = []string{"部分条文修正案", "修正案", "制定案", "废止案"}
 
 // regulationEnds end the name of a regulation, folded.
-var regulationEnds = []string{"条例", "办法", "规则", "标准", "规程", "细则", "要点", "法"}
+var regulationEnds = []string{"条例", "办法", "规则", "标准", "规程", "编制表", "细则", "要点", "法"}
 
 // billMatter returns the regulation a bill's name names (臺北市藍色公路管理
 // 自治條例制定案 → 臺北市藍色公路管理自治條例): the resolution's verb says

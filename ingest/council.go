@@ -210,6 +210,44 @@ func (e *Extractor) councilDecisions(p *page, m *Minutes) {
 			add(at, carried(p, vAt, docName(obj)))
 		}
 	}
+	// 贊成八月九日朝野協商結論通過者請按「贊成」…。主席：報告表決結果：在場委
+	// 員八十五人，贊成者八十四人，…多數，通過。: the matter put to the
+	// vote, carried.
+	for at := range occurrences(p.norm, "表决结果:") {
+		r := at + len("表决结果:")
+		sent := p.norm[r:min(len(p.norm), r+300)]
+		if i := strings.Index(sent, "。"); i >= 0 {
+			sent = sent[:i]
+		}
+		v := strings.LastIndex(sent, ",通过")
+		if v < 0 || strings.TrimSpace(sent[v+len(",通过"):]) != "" {
+			continue
+		}
+		head := p.norm[max(0, at-600):at]
+		// The last 贊成X通過者 (not the 「贊成」 of the voting buttons).
+		a, b := -1, -1
+		for k := strings.LastIndex(head, "赞成"); k >= 0; k = strings.LastIndex(head[:k], "赞成") {
+			if i := strings.Index(head[k:min(len(head), k+120)], "通过者"); i > len("赞成") {
+				a, b = k, i
+				break
+			}
+		}
+		if a < 0 {
+			continue
+		}
+		base := at - len(head) + a + len("赞成")
+		from, to := base, at-len(head)+a+b
+		from += len(prefixOf(p.norm[from:to], "依照"))
+		// 八月九日朝野協商結論: the day it was reached is no part of
+		// its name.
+		if d := dayPrefix(p.norm[from:to]); d > 0 {
+			from += d
+		}
+		if obj := strings.TrimSpace(p.show(from, to)); runeCount(obj) >= 4 {
+			vAt := r + v + len(",")
+			add(at, carried(p, vAt, docName(obj)))
+		}
+	}
 	// 我正式宣布曾鈺成議員當選本屆立法會主席: an election's result, as the
 	// chair of the election announces it.
 	for at := range occurrences(p.norm, "当选") {
@@ -498,6 +536,21 @@ func votedMatter(p *page, at int, obj string) (Decision, bool) {
 		verb = "決議"
 	}
 	return Decision{Verb: verb, Object: matter}, true
+}
+
+// dayPrefix returns the length of a month and day that folded s opens with
+// (八月九日, 8月9日), or 0.
+func dayPrefix(s string) int {
+	_, n, ok := cnum.Prefix(s)
+	if !ok || !strings.HasPrefix(s[n:], "月") {
+		return 0
+	}
+	m := n + len("月")
+	_, d, ok := cnum.Prefix(s[m:])
+	if !ok || !strings.HasPrefix(s[m+d:], "日") {
+		return 0
+	}
+	return m + d + len("日")
 }
 
 // shortNames are the short forms, folded, a chair gives a document read out

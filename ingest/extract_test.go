@@ -939,6 +939,15 @@ func TestResolutionForms(t *testing.T) {
 	if want := []string{"曾一權", "潘二剛", "黃三交"}; !slices.Equal(signers, want) {
 		t.Errorf("actors = %q, want the caucuses' signers %q", signers, want)
 	}
+	p = newPage("立法院朝野黨團協商結論：\n一、某事項。\n主席：現在進行表決，贊成依照朝野黨團協商結論通過者請按「贊成」，反對者請按「反對」。\n" +
+		"主席：報告表決結果：在場委員人數五十六人，贊成依照朝野黨團協商結論通過者五十五人，反對者零人。本案不足法定表決人數，所以表決不成立。\n" +
+		"主席：贊成八月九日朝野協商結論通過者請按「贊成」，反對者請按「反對」，計時一分鐘。\n" +
+		"主席：報告表決結果：在場委員八十五人，贊成者八十四人，反對者零人，棄權者一人，多數，通過。\n")
+	m = &Minutes{}
+	e.councilDecisions(p, m)
+	if got := decisionsOf(m); !slices.Equal(got, []string{"通過 朝野黨團協商結論"}) {
+		t.Errorf("decisions = %q, want the conclusion the second vote carried, once", got)
+	}
 	if !vagueObject(fold.String("如下：")) {
 		t.Error("如下： is no matter")
 	}

@@ -687,8 +687,9 @@ func TestReleaseArranges(t *testing.T) {
 	}
 	own := "国务院总理某某主持召开国务院常务会议\n国务院总理某某19日主持召开国务院常务会议，听取某项工作汇报，讨论通过《某工程规划(2013—2022年)》，决定设立“全国某某日”。\n" +
 		"会议决定，按照市场倒逼、企业主体、地方组织、中央支持的原则，一是依法依规推动落后产能退出，二是加强奖补支持。\n"
+	own = strings.Replace(own, "讨论通过《某工程规划(2013—2022年)》，", "讨论通过《某工程规划(2013—2022年)》，核准一批清洁能源重大项目，", 1)
 	got = decisionsOf(extractOne(t, "own.txt", own))
-	if want := []string{"讨论通过 某工程规划(2013—2022年)", "决定 设立“全国某某日”"}; !slices.Equal(got, want) {
+	if want := []string{"讨论通过 某工程规划(2013—2022年)", "核准 一批清洁能源重大项目", "决定 设立“全国某某日”"}; !slices.Equal(got, want) {
 		t.Errorf("decisions = %q\nwant %q (a decision of its own after a titled one; a principle is no matter)", got, want)
 	}
 	teaser := "某省政府召开常务会议\n12月2日下午，省长某某主持召开省政府第50次常务会议，审议《政府工作报告(送审稿)》，研究部署甲项建设、乙项工作等工...[详细内容]\n"

@@ -59,7 +59,7 @@ var bodyCutWords = []string{
 	"了", "的", "由", "对", "在", "向", "将", "把", "被", "就", "据", "按", "请", "为", "是", "有", "并", "日",
 	"听取", "审议", "研究", "讨论", "通过", "同意", "会议", "会上", "传达", "学习", "要求", "指出",
 	"而", "但", "也", "已", "均", "过去", "现在", "目前", "隶属", "时任", "担任", "控制", "说", "当", "她", "他", "我", "你", "便",
-	"交付", "本案交", "鉴于", "责成", "进入", "汇报", "会同",
+	"交付", "本案交", "鉴于", "责成", "进入", "汇报", "会同", "部署",
 	"如果", "属于", "今年", "去年", "明年", "让",
 	"本府", "本市", "本县", "本区", "本会", "本届", // 本府警察局 is 警察局
 	"意见", "函送", "函请", "函复", "送至", "知会", "于", "受", "呼吁", "自从", "曾经", "本席", "历任",
@@ -255,6 +255,15 @@ func actingBodies(p *page, m *Minutes) []string {
 		if !talk.holds(at) {
 			for _, b := range assignedBodies(p.norm, at+len("由")) {
 				add(p.show(b[0], b[1]), "a body given a task after 由", b[0])
+			}
+		}
+	}
+	// 会议部署国务院安委会办公室和应急管理部会同有关部门，对…开展专项整治:
+	// the bodies the meeting sets to work.
+	for at := range occurrences(p.norm, "部署") {
+		if !talk.holds(at) {
+			for _, b := range assignedBodies(p.norm, at+len("部署")) {
+				add(p.show(b[0], b[1]), "a body the meeting sets to work after 部署", b[0])
 			}
 		}
 	}
@@ -460,9 +469,12 @@ func assignedBodies(norm string, at int) [][2]int {
 		}
 		out = append(out, [2]int{i, i + j})
 		i += j
-		if strings.HasPrefix(norm[i:end], "、") {
-			i += len("、")
-			continue
+		if sep, ok := firstPrefix(norm[i:end], []string{"、", "和", "及"}); ok {
+			// 国家质检总局、国家标准委; 国务院安委会办公室和应急管理部.
+			if _, ok := bodyAt(norm[i+len(sep) : end]); ok || sep == "、" {
+				i += len(sep)
+				continue
+			}
 		}
 		if _, ok := firstPrefix(norm[i:end], assignWords); !ok {
 			return nil

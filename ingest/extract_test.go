@@ -628,6 +628,11 @@ func TestLongBodyName(t *testing.T) {
 	if !slices.Equal(got, want) {
 		t.Errorf("actingBodies = %q, want %q", got, want)
 	}
+	// 部署 sets bodies to work, joined by 和 as by 、.
+	p = newPage("会议部署国务院安委会办公室和应急管理部会同有关部门，对某省安全生产开展专项整治。\n")
+	if got := actingBodies(p, &Minutes{Script: "simplified"}); !slices.Equal(got, []string{"国务院安委会办公室", "应急管理部"}) {
+		t.Errorf("actingBodies = %q, want the two bodies set to work after 部署", got)
+	}
 	// 會同 (jointly with) is no part of the body that follows it.
 	p = newPage("本院經濟委員會函，為院會交付審查某計畫書等二案及會同預算及決算委員會審查某基金營運計畫等三十八案，均已逾年度。\n")
 	if got := actingBodies(p, &Minutes{Script: "traditional"}); slices.ContainsFunc(got, func(b string) bool { return strings.HasPrefix(b, "會同") }) {

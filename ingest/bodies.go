@@ -280,7 +280,8 @@ func actingBodies(p *page, m *Minutes) []string {
 	for _, a := range m.Attendees {
 		// 工務局長, 運輸及房屋局局長: the body an official heads, where
 		// officials attend to answer (councils, legislatures) or speak.
-		if a.Role != RoleSpeaker && m.Script == "simplified" {
+		if a.Role != RoleSpeaker && m.Script == "simplified" || a.Role == RoleAbsent {
+			// Those on leave (請假) do not answer.
 			continue
 		}
 		org := headedBody(a.Title)
@@ -666,7 +667,7 @@ func headedBody(title string) string {
 			f = f[i+len(w):]
 		}
 	}
-	for _, t := range []string{"局长", "处长", "主任委员", "主委", "署长", "审计长", "部长", "院长", "检察长", "行长", "所长", "队长", "科长", "主任", "主席"} {
+	for _, t := range []string{"分局长", "大队长", "局长", "处长", "主任委员", "主委", "署长", "审计长", "部长", "院长", "检察长", "行长", "所长", "队长", "科长", "主任", "主席"} {
 		if !strings.HasSuffix(f, t) {
 			continue
 		}

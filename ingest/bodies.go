@@ -280,8 +280,7 @@ func actingBodies(p *page, m *Minutes) []string {
 	for _, a := range m.Attendees {
 		// 工務局長, 運輸及房屋局局長: the body an official heads, where
 		// officials attend to answer (councils, legislatures) or speak.
-		if a.Role != RoleSpeaker && m.Script == "simplified" || a.Role == RoleAbsent {
-			// Those on leave (請假) do not answer.
+		if a.Role != RoleSpeaker && m.Script == "simplified" {
 			continue
 		}
 		org := headedBody(a.Title)

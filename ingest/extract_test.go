@@ -1675,7 +1675,8 @@ func TestJoinSpacedDigits(t *testing.T) {
 }
 
 // Who reported is read whatever verb joins the name to the report (作的,
-// 作了, 关于), with the longest title that fits before a real name. The
+// 作了, 关于), with the longest title that fits before a real name; a title
+// before and the report after mark a name of an uncommon surname (铁). The
 // names are made up.
 func TestReporters(t *testing.T) {
 	for text, want := range map[string]string{
@@ -1691,6 +1692,7 @@ func TestReporters(t *testing.T) {
 		"会议听取了区城管执法局局长赵立华同志关于某工作的情况汇报。":            "赵立华 区城管执法局局长",
 		"会议听取了审计署审计长侯立受国务院委托作的关于某审计查出问题整改情况的报告。":   "侯立 审计署审计长",
 		"会议听取了证监会主席易立受国务院委托作的关于某改革有关工作情况的报告。":      "易立 证监会主席",
+		"会议听取了全国人大常委会副委员长铁立作的关于检查某法实施情况的报告。":       "铁立 全国人大常委会副委员长",
 	} {
 		var got []string
 		for _, a := range reporters(newPage(text)) {

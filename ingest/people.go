@@ -199,6 +199,11 @@ func reporters(p *page) []Attendee {
 		before = strings.TrimSuffix(strings.TrimSuffix(before, "分别"), "同志")
 		start := ls
 		per, ok := personBefore(p.show(start, start+len(before)), true)
+		if !ok {
+			// 全国人大常委会副委员长铁凝作的: a title before and the report
+			// after mark the name, whatever its surname.
+			per, ok = titledBeforeReport(p.show(start, start+len(before)))
+		}
 		if !ok || per.Title == "" {
 			continue
 		}
@@ -242,6 +247,31 @@ func reporters(p *page) []Attendee {
 		out = append(out, listed...)
 	}
 	return out
+}
+
+// titledBeforeReport reads a person named after a title and before a
+// report's verb (全国人大常委会副委员长铁凝), two or three characters,
+// where the surname is not among the common ones personBefore knows.
+func titledBeforeReport(disp string) (*Person, bool) {
+	rs := []rune(strings.TrimSpace(disp))
+	f := []rune(fold.String(string(rs)))
+	if len(f) != len(rs) {
+		return nil, false
+	}
+	for _, n := range []int{2, 3} {
+		if len(f) < n+2 {
+			continue
+		}
+		head := string(f[:len(f)-n])
+		for _, t := range chairTitles {
+			name := f[len(f)-n:]
+			if strings.HasSuffix(head, t) && runeCount(t) >= 3 && !slices.ContainsFunc(name, func(r rune) bool { return !hanRune(r) || strings.ContainsRune(nameStops, r) }) {
+				title := titleAfterVerb(string(rs[:len(rs)-n]))
+				return &Person{Name: string(rs[len(rs)-n:]), Title: title}, true
+			}
+		}
+	}
+	return nil, false
 }
 
 // fullOffice is the whole office written before a person's name in the
@@ -367,16 +397,24 @@ func addActors(p *page, m *Minutes) {
 	if m.Recorder != "" {
 		seen[fold.String(m.Recorder)] = true
 	}
-	add := func(as []Attendee) {
+	addIf := func(as []Attendee, name func(string) bool) {
 		for _, a := range as {
 			// 李‍卓‍人: a page's zero-width joiners are no part of a name.
 			a.Name = withoutIgnorable(a.Name)
 			k := fold.String(a.Name)
-			if !seen[k] && isName(a.Name) {
+			if !seen[k] && name(a.Name) {
 				seen[k] = true
 				m.Attendees = append(m.Attendees, a)
 			}
 		}
+	}
+	add := func(as []Attendee) { addIf(as, isName) }
+	// A reporter is named between his title and the report (副委员长铁凝作
+	// 的), which marks the name whatever its surname.
+	addReporters := func() {
+		addIf(reporters(p), func(n string) bool {
+			return isName(n) || runeCount(n) <= 3 && !strings.ContainsFunc(fold.String(n), func(r rune) bool { return !hanRune(r) || strings.ContainsRune(nameStops, r) })
+		})
 	}
 	// A verbatim record heads each speech with its speaker (* 高委員金素梅：,
 	// 陳偉業議員：): those are who spoke. The members it names elsewhere
@@ -420,14 +458,14 @@ func addActors(p *page, m *Minutes) {
 				add(withRole(titledInSpan(p, p.lines[k][0], p.lines[k][1]), RoleAbsent))
 			}
 		}
-		add(reporters(p))
+		addReporters()
 		add(mentionedLeaders(p))
 		return
 	}
 	add(proposers(p))
 	add(titledInText(p))
 	add(namesBeforeTitle(p))
-	add(reporters(p))
+	addReporters()
 	add(mentionedLeaders(p))
 }
 

@@ -53,52 +53,30 @@ type goldSet struct {
 	name, files, root string
 }
 
-// goldSets are the evaluation sets: the shared development set, and the
-// project's own second set of local governments', congresses' and CPPCC
-// committees' releases and minutes.
+// projectSets are the project's own gold sets under testdata, in the order
+// they are scored. A set named "(held out)" is never tuned on and its
+// differences are never printed; each folder's README.md says what it
+// holds and how it was made.
+var projectSets = []struct{ name, dir string }{
+	{"dev2", "dev2"},            // local governments', congresses' and CPPCC committees' releases and minutes
+	{"dev3", "dev3"},            // local and national minutes and releases; held out when first scored, tuned on since
+	{"dev4", "dev4"},            // the shared corpus's kinds; held out when first scored, tuned on since
+	{"dev5", "dev5"},            // the same kinds; held out when first scored, its differences seen since
+	{"dev6 (held out)", "dev6"}, // the same kinds, written after a stop's rules
+	{"dev8", "dev8"},            // the same kinds, scored once before any rule was written for it
+	{"dev9", "dev9"},            // likewise
+	{"dev7 (held out)", "dev7"}, // the same kinds, made at the start of a later stop
+}
+
+// goldSets are the evaluation sets: the shared development set, the
+// project's own sets, and the shared files the shared gold leaves out.
 func goldSets(t *testing.T) []goldSet {
 	sets := []goldSet{{"shared dev", corpusPath(t, "gold", "dev.jsonl"), corpusPath(t)}}
-	if _, err := os.Stat(filepath.Join("testdata", "dev2", "gold.jsonl")); err == nil {
-		sets = append(sets, goldSet{"dev2", filepath.Join("testdata", "dev2", "gold.jsonl"), "testdata"})
-	}
-	// A third set of local and national minutes and releases. It was held
-	// out when first scored; rules have since been written for failures
-	// it showed, so it is a development set now (testdata/dev3/README.md).
-	if _, err := os.Stat(filepath.Join("testdata", "dev3", "gold.jsonl")); err == nil {
-		sets = append(sets, goldSet{"dev3", filepath.Join("testdata", "dev3", "gold.jsonl"), "testdata"})
-	}
-	// A fourth set, of the shared corpus's kinds (State Council and NPC
-	// releases, council minutes, LegCo and Legislative Yuan records). It
-	// was held out when first scored; rules have since been written for
-	// failures it showed, so it is a development set now
-	// (testdata/dev4/README.md).
-	if _, err := os.Stat(filepath.Join("testdata", "dev4", "gold.jsonl")); err == nil {
-		sets = append(sets, goldSet{"dev4", filepath.Join("testdata", "dev4", "gold.jsonl"), "testdata"})
-	}
-	// A fifth set, of the shared corpus's kinds again. Held out when first
-	// scored; its differences were seen since (testdata/dev5/README.md).
-	if _, err := os.Stat(filepath.Join("testdata", "dev5", "gold.jsonl")); err == nil {
-		sets = append(sets, goldSet{"dev5", filepath.Join("testdata", "dev5", "gold.jsonl"), "testdata"})
-	}
-	// A sixth set, of the shared corpus's kinds again, held out: written by
-	// hand after this stop's rules, never tuned on; its differences are
-	// never printed (testdata/dev6/README.md).
-	if _, err := os.Stat(filepath.Join("testdata", "dev6", "gold.jsonl")); err == nil {
-		sets = append(sets, goldSet{"dev6 (held out)", filepath.Join("testdata", "dev6", "gold.jsonl"), "testdata"})
-	}
-	// An eighth set, of the shared corpus's kinds: a development set, scored
-	// once before any rule was written for it (testdata/dev8/README.md).
-	if _, err := os.Stat(filepath.Join("testdata", "dev8", "gold.jsonl")); err == nil {
-		sets = append(sets, goldSet{"dev8", filepath.Join("testdata", "dev8", "gold.jsonl"), "testdata"})
-	}
-	// A ninth, a development set like dev8 (testdata/dev9/README.md).
-	if _, err := os.Stat(filepath.Join("testdata", "dev9", "gold.jsonl")); err == nil {
-		sets = append(sets, goldSet{"dev9", filepath.Join("testdata", "dev9", "gold.jsonl"), "testdata"})
-	}
-	// A seventh set, of the shared corpus's kinds, held out like dev6 and
-	// made at the start of a later stop (testdata/dev7/README.md).
-	if _, err := os.Stat(filepath.Join("testdata", "dev7", "gold.jsonl")); err == nil {
-		sets = append(sets, goldSet{"dev7 (held out)", filepath.Join("testdata", "dev7", "gold.jsonl"), "testdata"})
+	for _, ps := range projectSets {
+		gold := filepath.Join("testdata", ps.dir, "gold.jsonl")
+		if _, err := os.Stat(gold); err == nil {
+			sets = append(sets, goldSet{ps.name, gold, "testdata"})
+		}
 	}
 	// The files of the shared corpus the shared gold leaves out, with
 	// records written by hand here (testdata/rest/README.md): the closest

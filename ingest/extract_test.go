@@ -591,6 +591,15 @@ func TestDepartmentsNameTopics(t *testing.T) {
 	if !slices.Contains(m.Topics, "劳动、人事、监察") {
 		t.Errorf("topics = %q, want 劳动、人事、监察 among them", m.Topics)
 	}
+	// A house's committees that report (教育科学文化卫生委员会) name the
+	// fields they cover, not what the sitting was about.
+	npc := "全国人大常委会举行第三次全体会议\n某届全国人大常委会第十二次会议今天在北京人民大会堂举行第三次全体会议。张大江委员长出席。\n" +
+		"会议听取了国务院关于自由贸易试验区建设和对外贸易发展情况的报告，商务部部长高一城作了说明，会议认为对外贸易稳中向好。\n" +
+		"会议分别听取了全国人大教育科学文化卫生委员会、农业与农村委员会关于代表提出的议案审议结果的报告。\n"
+	m = extractOne(t, "npc.txt", npc)
+	if len(m.Topics) == 0 || m.Topics[0] != "商贸、海关、旅游" || slices.Contains(m.Topics, "科技、教育") {
+		t.Errorf("topics = %q, want trade first and no class named only by a committee", m.Topics)
+	}
 }
 
 // A sitting given to questioning the executive on its whole administration

@@ -111,9 +111,13 @@ func (e *Extractor) documentTopics(p *page, m *Minutes, body []int, tc topicCoun
 			tc.count(fold.String(d.Object), topicItemWeight, scores)
 		}
 	}
-	// The bodies given work name the field of it (勞工及福利局, 教育局).
+	// The bodies given work name the field of it (勞工及福利局, 教育局);
+	// a house's committees (教育科学文化卫生委员会) name fields they cover,
+	// not what a sitting was about.
 	for _, d := range m.Departments {
-		tc.count(fold.String(d), topicItemWeight, scores)
+		if f := fold.String(d); !strings.HasSuffix(f, "委员会") {
+			tc.count(f, topicItemWeight, scores)
+		}
 	}
 	order := make([]int, len(e.topics))
 	for c := range scores {

@@ -240,8 +240,8 @@ func (e *Extractor) councilDecisions(p *page, m *Minutes) {
 		from += len(prefixOf(p.norm[from:to], "依照"))
 		// 八月九日朝野協商結論: the day it was reached is no part of
 		// its name.
-		if d := dayPrefix(p.norm[from:to]); d > 0 {
-			from += d
+		if _, _, end, ok := monthDay(p.norm[from:to], 0); ok {
+			from += end
 		}
 		if obj := strings.TrimSpace(p.show(from, to)); runeCount(obj) >= 4 {
 			vAt := r + v + len(",")
@@ -536,21 +536,6 @@ func votedMatter(p *page, at int, obj string) (Decision, bool) {
 		verb = "決議"
 	}
 	return Decision{Verb: verb, Object: matter}, true
-}
-
-// dayPrefix returns the length of a month and day that folded s opens with
-// (八月九日, 8月9日), or 0.
-func dayPrefix(s string) int {
-	_, n, ok := cnum.Prefix(s)
-	if !ok || !strings.HasPrefix(s[n:], "月") {
-		return 0
-	}
-	m := n + len("月")
-	_, d, ok := cnum.Prefix(s[m:])
-	if !ok || !strings.HasPrefix(s[m+d:], "日") {
-		return 0
-	}
-	return m + d + len("日")
 }
 
 // shortNames are the short forms, folded, a chair gives a document read out

@@ -6,7 +6,6 @@ import (
 	"strings"
 	"unicode/utf8"
 
-	"github.com/jiyao-search/jiyao/internal/cnum"
 	"github.com/jiyao-search/jiyao/internal/fold"
 )
 
@@ -193,7 +192,7 @@ func actingBodies(p *page, m *Minutes) []string {
 			if strings.HasPrefix(l, "主席") || requestHeading(l) {
 				break
 			}
-			marker := listMarkerLen(l)
+			marker := itemMarkerLen(l)
 			rest, ok := strings.CutPrefix(l[marker:], "请")
 			if !ok {
 				continue
@@ -848,25 +847,6 @@ var requestVerbs = []string{"提供", "说明", "查明", "研处", "研议", "�
 // maxRequestLines is how many lines a member's request runs to, its
 // numbered parts and their wrapped lines.
 const maxRequestLines = 30
-
-// listMarkerLen is the length of the list marker a folded line opens with
-// ((一), 1., 1、, 一、), or 0.
-func listMarkerLen(l string) int {
-	if strings.HasPrefix(l, "(") {
-		if i := strings.Index(l, ")"); i > 1 && i <= 10 && isNumeral(l[1:i]) {
-			return i + 1
-		}
-		return 0
-	}
-	_, size, ok := cnum.Prefix(l)
-	if !ok {
-		return 0
-	}
-	if sep, ok := firstPrefix(l[size:], []string{"、", "."}); ok {
-		return size + len(sep)
-	}
-	return 0
-}
 
 // requestHeading reports whether a folded line heads a member's request to
 // the executive in a council's summary minutes: 三、李議員婉鈺要求：.

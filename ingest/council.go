@@ -297,7 +297,7 @@ func (e *Extractor) councilDecisions(p *page, m *Minutes) {
 			// below, named by its last clause where a long preamble leads
 			// up to it.
 			n := p.lines[k+1]
-			if next := strings.TrimLeft(p.norm[n[0]:n[1]], " "); strings.HasPrefix(next, "(") || listNumbered(next) {
+			if next := strings.TrimLeft(p.norm[n[0]:n[1]], " "); strings.HasPrefix(next, "(") || hasItemMarker(next) {
 				// 主席裁示：⏎(1)日後請各科室…⏎(2)…: directions to the
 				// staff, one by one, not a ruling on the business.
 				continue
@@ -440,17 +440,6 @@ func wordedDecision(p *page, at int) (Decision, bool) {
 	obj := strings.TrimRight(p.show(from, from+end), "。. ")
 	vAt := from + end + i
 	return carried(p, vAt, obj), true
-}
-
-// listNumbered reports whether folded s opens with a list's number (1.,
-// 一、, 2)).
-func listNumbered(s string) bool {
-	_, size, ok := cnum.Prefix(s)
-	if !ok {
-		return false
-	}
-	_, isSep := firstPrefix(s[size:], []string{"、", ".", ")"})
-	return isSep
 }
 
 // numberedClauses splits a worded resolution of numbered clauses

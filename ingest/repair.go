@@ -700,50 +700,62 @@ func isKnownLabel(label string) bool {
 
 // hasItemMarker reports whether body starts with a list or item marker:
 // 一、 十二、 壹、 甲、 （一） (1) 1. 1、 1) ① ⑴ ⒈ 第三条.
-func hasItemMarker(body string) bool {
+func hasItemMarker(body string) bool { return itemMarkerLen(body) > 0 }
+
+// itemMarkerLen is the length in bytes of the list or item marker body
+// starts with (hasItemMarker), or 0.
+func itemMarkerLen(body string) int {
 	r, w := utf8.DecodeRuneInString(body)
 	switch {
 	case r >= '①' && r <= '⒛':
-		return true
+		return w
 	case strings.ContainsRune("甲乙丙丁戊己庚辛壬癸", r):
-		return strings.HasPrefix(body[w:], "、")
+		if strings.HasPrefix(body[w:], "、") {
+			return w + len("、")
+		}
+		return 0
 	case r == '（' || r == '(':
 		n, size, ok := cnum.Prefix(body[w:])
 		if !ok || n > 999 || size > 4*3 {
-			return false
+			return 0
 		}
-		c := firstRune(body[w+size:])
-		return c == '）' || c == ')'
+		if c, cw := utf8.DecodeRuneInString(body[w+size:]); c == '）' || c == ')' {
+			return w + size + cw
+		}
+		return 0
 	case r == '第':
 		_, size, ok := cnum.Prefix(body[w:])
 		if !ok {
-			return false
+			return 0
 		}
 		rest := body[w+size:]
 		for _, s := range []string{"条", "條", "章", "节", "節", "款", "编", "編", "部分"} {
 			if strings.HasPrefix(rest, s) {
-				return true
+				return w + size + len(s)
 			}
 		}
-		return false
+		return 0
 	}
 	n, size, ok := cnum.Prefix(body)
 	if !ok || n > 999 || utf8.RuneCountInString(body[:size]) > 4 {
-		return false
+		return 0
 	}
 	rest := body[size:]
 	c, cw := utf8.DecodeRuneInString(rest)
 	switch c {
 	case '、':
-		return true
+		return size + cw
 	case '.', '．':
 		// 1. but not 1.5 or 2020.11.2
-		next := firstRune(rest[cw:])
-		return cnum.IsDigit(r) && !cnum.IsDigit(next)
+		if next := firstRune(rest[cw:]); cnum.IsDigit(r) && !cnum.IsDigit(next) {
+			return size + cw
+		}
 	case ')', '）':
-		return cnum.IsDigit(r)
+		if cnum.IsDigit(r) {
+			return size + cw
+		}
 	}
-	return false
+	return 0
 }
 
 // isDocNumberLine reports whether body is a document number line:

@@ -6,9 +6,8 @@ import (
 	"time"
 	"unicode/utf8"
 
-	"golang.org/x/text/unicode/norm"
-
 	"github.com/jiyao-search/jiyao/internal/cnum"
+	"github.com/jiyao-search/jiyao/internal/fold"
 )
 
 // Repair undoes the damage PDF (and similar) text extraction does to line
@@ -101,15 +100,15 @@ func Repair(text string) string {
 	return b.String()
 }
 
-// headLabels are the labels of a record's head that extraction runs into
-// one line with what precedes them (…地點：本會議事廳出席：議長某某…請假：…
-// 列席：…主席：許議長崑源記錄：林雯菁甲、報告事項).
+// headLabels are the labels, folded, of a record's head that extraction
+// runs into one line with what precedes them (…地點：本會議事廳出席：議長某某…
+// 請假：…列席：…主席：許議長崑源記錄：林雯菁甲、報告事項), also spelt with a
+// space (出 席：).
 var headLabels = func() []string {
 	var out []string
-	for _, l := range []string{"日期", "時間", "时间", "地點", "地点", "出席", "列席", "請假", "请假", "缺席", "主席", "記錄", "紀錄", "记录", "纪录"} {
-		// 出 席：, spelt out with a space.
+	for _, l := range []string{"日期", "时间", "地点", "出席", "列席", "请假", "缺席", "主席", "记录", "纪录"} {
 		rs := []rune(l)
-		out = append(out, l+"：", string(rs[0])+" "+string(rs[1:])+"：")
+		out = append(out, l+":", string(rs[0])+" "+string(rs[1:])+":")
 	}
 	return out
 }()
@@ -120,8 +119,9 @@ const maxHeadLines = 10
 // splitRunOnLabels breaks the lines of a record's head before each label
 // that runs on from the text before it, when a line holds two labels or
 // more or a gap stands before the label, and before the first section
-// (甲、報告事項) that runs on after them.
-// Text after the head is not touched.
+// (甲、報告事項) that runs on after them. Labels are found in the folded
+// line (列 written with a compatibility ideograph is 列). Text after the
+// head is not touched.
 func splitRunOnLabels(text string) string {
 	head := text
 	for i, n := 0, 0; i < len(text); i++ {
@@ -138,17 +138,17 @@ func splitRunOnLabels(text string) string {
 		if k > 0 {
 			b.WriteByte('\n')
 		}
-		var at []int
-		// 列 席 written with a compatibility ideograph (U+F99C) is 列 席:
-		// labels are found in a copy with those unified, byte for byte.
-		find := compatUnified(line)
+		f, offs := fold.Offsets(line)
+		var at []int // folded offsets of the labels
 		for _, l := range headLabels {
 			for i := 0; ; {
-				j := strings.Index(find[i:], l)
+				j := strings.Index(f[i:], l)
 				if j < 0 {
 					break
 				}
-				at = append(at, i+j)
+				if fullWidthLabel(line, offs, i+j, l) {
+					at = append(at, i+j)
+				}
 				i += j + len(l)
 			}
 		}
@@ -160,22 +160,21 @@ func splitRunOnLabels(text string) string {
 		last := 0
 		for _, i := range at {
 			// Two labels on a line, or one after a gap (…61人（如簽到簿） 列 席：).
-			before := strings.TrimRight(line[last:i], " \u3000")
+			before := strings.TrimRight(f[last:i], " ")
 			if before != "" && (len(at) >= 2 || len(before) < i-last) {
-				b.WriteString(before)
+				b.WriteString(line[offs[last]:offs[last+len(before)]])
 				b.WriteByte('\n')
 				last = i
 				changed = true
 			}
 		}
-		rest := line[last:]
 		// 記錄：林雯菁、吳春英甲、報告事項: the first section, run on.
-		if i := sectionRunOn(rest); i > 0 {
-			b.WriteString(rest[:i])
+		if i := sectionRunOn(f[last:]); i > 0 {
+			b.WriteString(line[offs[last]:offs[last+i]])
 			b.WriteByte('\n')
-			rest = rest[i:]
+			last += i
 		}
-		b.WriteString(rest)
+		b.WriteString(line[offs[last]:])
 	}
 	if !changed {
 		return text
@@ -183,36 +182,29 @@ func splitRunOnLabels(text string) string {
 	return b.String() + text[len(head):]
 }
 
-// compatUnified returns s with each CJK compatibility ideograph of the
-// basic plane (U+F900–U+FAFF) replaced by the unified ideograph it stands
-// for, where that is as long in UTF-8, so offsets into the result are
-// offsets into s.
-func compatUnified(s string) string {
-	if !strings.ContainsFunc(s, isCompatIdeograph) {
-		return s
+// fullWidthLabel reports whether the folded label l at folded offset i of
+// a line is written as a head's labels are: with a full-width colon, and a
+// plain space where it is spelt with one (a half-width colon runs on in the
+// numbered header items splitInlineLabels reads).
+func fullWidthLabel(line string, offs []int, i int, l string) bool {
+	colon := offs[i+len(l)-len(":")]
+	if !strings.HasPrefix(line[colon:], "：") {
+		return false
 	}
-	var b strings.Builder
-	b.Grow(len(s))
-	for _, r := range s {
-		if isCompatIdeograph(r) {
-			if u := []rune(norm.NFKC.String(string(r))); len(u) == 1 && utf8.RuneLen(u[0]) == utf8.RuneLen(r) {
-				r = u[0]
-			}
-		}
-		b.WriteRune(r)
+	if sp := strings.IndexByte(l, ' '); sp >= 0 {
+		return line[offs[i+sp]] == ' '
 	}
-	return b.String()
+	return true
 }
 
-func isCompatIdeograph(r rune) bool { return r >= 0xF900 && r <= 0xFAFF }
-
-// sectionRunOn returns the offset in s of a section heading of a council's
-// record run on after other text (甲、報告事項), or -1.
+// sectionRunOn returns the offset in folded s of a section heading of a
+// council's record (sectionHeading) run on after other text (甲、報告事項),
+// or -1.
 func sectionRunOn(s string) int {
-	for i, r := range s {
-		if i > 0 && strings.ContainsRune("甲乙丙丁壹貳參", r) && strings.HasPrefix(s[i+utf8.RuneLen(r):], "、") {
-			after := s[i+utf8.RuneLen(r)+len("、"):]
-			if rs := []rune(after); len(rs) >= 4 && strings.HasSuffix(string(rs[:4]), "事項") {
+	for i := range s {
+		if i > 0 && sectionHeading(s[i:]) {
+			_, size := utf8.DecodeRuneInString(s[i:])
+			if rs := []rune(s[i+size+len("、"):]); len(rs) >= 4 && string(rs[2:4]) == "事项" {
 				return i
 			}
 		}

@@ -301,7 +301,7 @@ func actingBodies(p *page, m *Minutes) []string {
 	}
 	// 財政部部長楼继伟 in one report and 国务院关税税则委员会主任楼继伟 in
 	// the next: each office he reports for acts, though he is listed once.
-	for _, a := range reporters(p) {
+	for _, a := range p.reporters() {
 		if org := headedBody(a.Title); org != "" {
 			add(org, "the body an official heads, who speaks or answers", -1)
 		}

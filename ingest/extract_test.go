@@ -1704,7 +1704,7 @@ func TestReporters(t *testing.T) {
 		"会议听取了全国人大常委会副委员长铁立作的关于检查某法实施情况的报告。":       "铁立 全国人大常委会副委员长",
 	} {
 		var got []string
-		for _, a := range reporters(newPage(text)) {
+		for _, a := range newPage(text).reporters() {
 			got = append(got, a.Name+" "+a.Title)
 		}
 		if !slices.Equal(got, []string{want}) {
@@ -1758,7 +1758,7 @@ func TestHyphenNameAndReportingBody(t *testing.T) {
 func TestListedReporters(t *testing.T) {
 	p := newPage("会议分别听取了全国人大法律委员会主任委员胡立生、教育科学文化卫生委员会主任委员白立明、环境与资源保护委员会主任委员汪立光作的关于某某议案审议结果的报告。")
 	var got []string
-	for _, a := range reporters(p) {
+	for _, a := range p.reporters() {
 		got = append(got, a.Name+" "+a.Title)
 	}
 	want := []string{"胡立生 全国人大法律委员会主任委员", "白立明 全国人大教育科学文化卫生委员会主任委员", "汪立光 全国人大环境与资源保护委员会主任委员"}

@@ -30,6 +30,10 @@ type page struct {
 	// talk holds the speeches of a transcript, read on first use.
 	talk     spans
 	talkDone bool
+	// reported holds who reported an item (readReporters), read on first
+	// use: the officials and the bodies they report for both need them.
+	reported     []Attendee
+	reportedDone bool
 	// house holds the folded names a house label lists (rosterLabels).
 	house map[string]bool
 }

@@ -171,7 +171,15 @@ var (
 // reporters reads the people a release says reported or explained an item:
 // 听取了民政部部长李立国…作的关于…的报告, 区财政局长李文勇就…作了说明,
 // 文化部部长蔡武作关于…的报告, 国资委主任王勇报告了….
-func reporters(p *page) []Attendee {
+func (p *page) reporters() []Attendee {
+	if !p.reportedDone {
+		p.reported, p.reportedDone = readReporters(p), true
+	}
+	return p.reported
+}
+
+// readReporters is reporters, read from the text.
+func readReporters(p *page) []Attendee {
 	var out []Attendee
 	for at, verb := range p.wordsIn(reportVerbs) {
 		from := at + len(verb)
@@ -412,7 +420,7 @@ func addActors(p *page, m *Minutes) {
 	// A reporter is named between his title and the report (副委员长铁凝作
 	// 的), which marks the name whatever its surname.
 	addReporters := func() {
-		addIf(reporters(p), func(n string) bool {
+		addIf(p.reporters(), func(n string) bool {
 			return isName(n) || runeCount(n) <= 3 && !strings.ContainsFunc(fold.String(n), func(r rune) bool { return !hanRune(r) || strings.ContainsRune(nameStops, r) })
 		})
 	}

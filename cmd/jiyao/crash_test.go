@@ -88,6 +88,18 @@ func TestIngestKill(t *testing.T) {
 // finished before; it reports whether it killed it.
 func killAfter(t *testing.T, cmd *exec.Cmd, delay time.Duration) bool {
 	t.Helper()
+	killed, err := runOrKill(t, cmd, delay)
+	if !killed {
+		t.Logf("%s finished before the kill (%v)", strings.Join(cmd.Args[1:2], " "), err)
+	}
+	return killed
+}
+
+// runOrKill starts cmd and waits for it at most limit, killing it with
+// SIGKILL if it is still running then; it returns whether it killed it
+// and cmd's error.
+func runOrKill(t *testing.T, cmd *exec.Cmd, limit time.Duration) (killed bool, err error) {
+	t.Helper()
 	if err := cmd.Start(); err != nil {
 		t.Fatal(err)
 	}
@@ -95,14 +107,12 @@ func killAfter(t *testing.T, cmd *exec.Cmd, delay time.Duration) bool {
 	go func() { done <- cmd.Wait() }()
 	select {
 	case err := <-done:
-		t.Logf("%s finished before the kill (%v)", strings.Join(cmd.Args[1:2], " "), err)
-		return false
-	case <-time.After(delay):
-		if err := cmd.Process.Signal(syscall.SIGKILL); err != nil {
+		return false, err
+	case <-time.After(limit):
+		if err := cmd.Process.Signal(syscall.SIGKILL); err != nil && !errors.Is(err, os.ErrProcessDone) {
 			t.Fatal(err)
 		}
-		<-done
-		return true
+		return true, <-done
 	}
 }
 

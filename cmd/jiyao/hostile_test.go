@@ -139,18 +139,9 @@ func TestHostileFiles(t *testing.T) {
 func runWithin(t *testing.T, cmd *exec.Cmd, limit time.Duration) (time.Duration, error) {
 	t.Helper()
 	start := time.Now()
-	if err := cmd.Start(); err != nil {
-		t.Fatal(err)
-	}
-	done := make(chan error, 1)
-	go func() { done <- cmd.Wait() }()
-	select {
-	case err := <-done:
-		return time.Since(start), err
-	case <-time.After(limit):
-		cmd.Process.Kill()
-		err := <-done
+	killed, err := runOrKill(t, cmd, limit)
+	if killed {
 		t.Errorf("%s still running after %v; killed", strings.Join(cmd.Args, " "), limit)
-		return time.Since(start), err
 	}
+	return time.Since(start), err
 }

@@ -659,7 +659,8 @@ func isPlaceStart(f string) bool {
 
 // isName reports whether s reads as a personal name: 2-3 Han characters
 // starting with a surname, 4 with a compound or double surname (欧阳龙,
-// 李傅中武), or a name with a middle dot (忠仁．達祿斯).
+// 李傅中武), or a name with a middle dot (忠仁．達祿斯), which may end in its
+// romanised form (夷將．拔路兒Icyang．Parod).
 // IsPersonName reports whether s could be a person's name as records
 // write it: two to four Han characters starting with a surname (王金平,
 // 欧阳修), or a dotted name (艾力更·依明巴海). Search uses it to look for a
@@ -672,12 +673,21 @@ func isName(s string) bool {
 	var buf [17]rune
 	rs := buf[:0]
 	dotted := false
+	latin := 0 // letters of a romanised tail (夷將．拔路兒Icyang．Parod)
 	for _, r := range s {
 		switch {
 		case r == '.' || r == '·' || r == '‧' || r == '・' || r == '．':
 			dotted = true
-		case hanRune(r):
+		case hanRune(r) && latin == 0:
 			r = foldRune(r)
+		case isASCIILetter(r) && len(rs) >= 2:
+			// An indigenous name is written in Han characters, then in
+			// its own letters: the letters follow the Han part and count
+			// apart from it.
+			if latin++; latin > 24 {
+				return false
+			}
+			continue
 		default:
 			return false
 		}
@@ -685,6 +695,9 @@ func isName(s string) bool {
 			return false
 		}
 		rs = append(rs, r)
+	}
+	if latin > 0 && (!dotted || latin < 2) {
+		return false
 	}
 	if dotted {
 		// 伊斯坦大‧貝雅夫‧正福, but not with 議員 before or after it.

@@ -164,6 +164,10 @@ func TestParseAttendees(t *testing.T) {
 		}},
 		{[]string{"民政事務局局長曾德成先生"}, []Attendee{{Name: "曾德成", Org: "民政事務局", Title: "局長"}}},
 		{[]string{"容海恩議員", "陳沛然議員"}, []Attendee{{Name: "容海恩", Title: "議員"}, {Name: "陳沛然", Title: "議員"}}},
+		// A dotted name may end in its romanised form; letters alone or
+		// without a dot are no name.
+		{[]string{"王小明　　比令．達道Pilin．Tatao"}, []Attendee{{Name: "王小明"}, {Name: "比令．達道Pilin．Tatao"}}},
+		{[]string{"王小明　　李大同ABC"}, []Attendee{{Name: "王小明"}}},
 		// A PDF wrap inside a name joins the line above.
 		{[]string{"市医保局孙文德 市行政审批局贺晓", "洪 市粮食和储备局彭胜卫"}, []Attendee{
 			{Name: "孙文德", Org: "市医保局"},

@@ -98,13 +98,29 @@ type rosterSegment struct {
 func (e *Extractor) attendance(p *page, m *Minutes) {
 	var blocks []*rosterBlock
 	var cur *rosterBlock
+	host := "" // the names after a 主持人 label on the last line that was not blank
 	for line := range strings.SplitSeq(p.raw, "\n") {
 		if !hasColon(line) {
 			cur = rosterLine(line, cur, &blocks)
+			if strings.TrimSpace(line) != "" {
+				host = ""
+			}
 			continue
 		}
+		n := len(blocks)
 		for _, raw := range splitInlineLabels(line) {
 			cur = rosterLine(raw, cur, &blocks)
+		}
+		if len(blocks) > n && blocks[n].role == RoleNegotiator && host != "" {
+			// 主持人：王金平　江丙坤 above 協商代表：…: a negotiation's
+			// hosts sign its conclusion with the parties' delegates.
+			blocks[n].segments = append([]rosterSegment{{lines: []string{host}}}, blocks[n].segments...)
+		}
+		host = ""
+		if f, offs := fold.Offsets(line); strings.Contains(f, "主") {
+			if key, _, at, ok := splitLabel(f); ok && key == "主持人" {
+				host = strings.TrimSpace(line[offs[min(at, len(offs)-1)]:])
+			}
 		}
 	}
 	seen := map[string]bool{}
@@ -494,7 +510,7 @@ func parseAttendees(lines []string) []Attendee {
 				parts = parts[1:]
 			}
 		}
-		parts = joinSpaced(parts)
+		parts = joinSpaced(splitRunTogether(parts))
 		for _, c := range parts {
 			if _, _, ok := splitOrgName(c.text); ok {
 				pairMode = true
@@ -521,6 +537,60 @@ func parseAttendees(lines []string) []Attendee {
 		out = append(out, as...)
 	}
 	return out
+}
+
+// splitRunTogether splits the names a line of bare names ran together
+// where a space was lost: two names of three characters (曾永權李嘉進), and
+// a name with the surname of a letter-spaced name after it (程振隆邱　毅).
+// Only in a line whose other items are names, where 鄭余鎮廖本煙 is two
+// members and not a town's office and its head.
+func splitRunTogether(parts []chunk) []chunk {
+	names, joined := 0, false
+	for i, c := range parts {
+		switch n := runeCount(c.text); {
+		case isName(c.text):
+			names++
+		case n == 6 && twoNames(c.text):
+			joined = true
+		case n == 4 && i+1 < len(parts) && surnameTail(c.text, parts[i+1].text):
+			joined = true
+		case n == 1 && i > 0 && runeCount(parts[i-1].text) == 4:
+			// the given name of the item before
+		default:
+			return parts
+		}
+	}
+	if !joined || names == 0 {
+		return parts
+	}
+	var out []chunk
+	for i := 0; i < len(parts); i++ {
+		c := parts[i]
+		rs := []rune(c.text)
+		switch {
+		case twoNames(c.text):
+			out = append(out, chunk{text: string(rs[:3]), listed: c.listed}, chunk{text: string(rs[3:])})
+		case i+1 < len(parts) && surnameTail(c.text, parts[i+1].text):
+			out = append(out, chunk{text: string(rs[:3]), listed: c.listed}, chunk{text: string(rs[3:]) + parts[i+1].text})
+			i++
+		default:
+			out = append(out, c)
+		}
+	}
+	return out
+}
+
+// twoNames reports whether a six-character s is two names of three.
+func twoNames(s string) bool {
+	rs := []rune(s)
+	return len(rs) == 6 && isName(string(rs[:3])) && isName(string(rs[3:]))
+}
+
+// surnameTail reports whether four characters are a name of three and the
+// surname of a name whose given name is next (程振隆邱, 毅).
+func surnameTail(s, next string) bool {
+	rs := []rune(s)
+	return len(rs) == 4 && runeCount(next) == 1 && !isName(s) && isName(string(rs[:3])) && isName(string(rs[3:])+next)
 }
 
 // chunk is one list item of an attendance line.

@@ -1194,19 +1194,22 @@ func TestRunOnHead(t *testing.T) {
 // members its reports name (書面答復, 連署人) did not act in it; those on
 // leave and those sitting in for them are read from their sentence; the
 // delegates to a negotiation (協商主持人, 協商代表) from their labels, the
-// first of which names no chair of the sitting. The names are made up.
+// first of which names no chair of the sitting, and the hosts who sign
+// above the delegates (主持人), names run together where a space was lost
+// (張四平林五成, 劉七和周　毅). The names are made up.
 func TestHeadedSpeakers(t *testing.T) {
 	text := "立法院第8屆第1會期第1次會議紀錄\n報告事項\n" +
 		"1. 行政院函送吳委員大同就某問題所提質詢之書面答復，請查照案。\n" +
 		"2. 外交部田部長一平本日因公請假，由李次長二平代表列席。\n" +
 		"    連署人：林正一　　陳立二\n" +
 		"協商主持人：王大同\n協商代表：柯一明　　邱二華\n" +
+		"主 持 人：王大同　江三同\n\n協商代表：柯一明　張四平林五成　劉七和周　毅\n" +
 		"* 高委員金美玲：主席、各位同仁。\n" +
 		"* 陳院長立：謝謝委員。\n" +
 		"* 李部長文華：報告委員。\n" +
 		"* 高委員金美玲：再請教。\n"
 	got := attendeesOf(extractOne(t, "ly.md", text), func(a Attendee) string { return a.Role + " " + a.Name })
-	want := []string{"发言 高金美玲", "发言 陳立", "发言 李文華", "协商 王大同", "协商 柯一明", "协商 邱二華", "请假 田一平", "列席 李二平"}
+	want := []string{"发言 高金美玲", "发言 陳立", "发言 李文華", "协商 王大同", "协商 柯一明", "协商 邱二華", "协商 江三同", "协商 張四平", "协商 林五成", "协商 劉七和", "协商 周毅", "请假 田一平", "列席 李二平"}
 	if !slices.Equal(got, want) {
 		t.Errorf("attendees = %q\nwant %q", got, want)
 	}

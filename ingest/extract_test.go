@@ -1196,7 +1196,8 @@ func TestRunOnHead(t *testing.T) {
 // delegates to a negotiation (協商主持人, 協商代表) from their labels, the
 // first of which names no chair of the sitting, and the hosts who sign
 // above the delegates (主持人), names run together where a space was lost
-// (張四平林五成, 劉七和周　毅). The names are made up.
+// (張四平林五成, 劉七和周　毅); the members appointed to watch a ballot
+// from the sentence that appoints them. The names are made up.
 func TestHeadedSpeakers(t *testing.T) {
 	text := "立法院第8屆第1會期第1次會議紀錄\n報告事項\n" +
 		"1. 行政院函送吳委員大同就某問題所提質詢之書面答復，請查照案。\n" +
@@ -1207,9 +1208,11 @@ func TestHeadedSpeakers(t *testing.T) {
 		"* 高委員金美玲：主席、各位同仁。\n" +
 		"* 陳院長立：謝謝委員。\n" +
 		"* 李部長文華：報告委員。\n" +
-		"* 高委員金美玲：再請教。\n"
+		"* 高委員金美玲：再請教。\n" +
+		"* 主席：在投票之前作如下宣告：「一、投、開票監察員，由各黨團推派曹委員一明、孫委員二華擔任。二、投票截止時間為下午四時。」\n" +
+		"* 主席：報告院會，某黨團改推派廖委員三成為投開票監察員。\n"
 	got := attendeesOf(extractOne(t, "ly.md", text), func(a Attendee) string { return a.Role + " " + a.Name })
-	want := []string{"发言 高金美玲", "发言 陳立", "发言 李文華", "协商 王大同", "协商 柯一明", "协商 邱二華", "协商 江三同", "协商 張四平", "协商 林五成", "协商 劉七和", "协商 周毅", "请假 田一平", "列席 李二平"}
+	want := []string{"发言 高金美玲", "发言 陳立", "发言 李文華", "协商 王大同", "协商 柯一明", "协商 邱二華", "协商 江三同", "协商 張四平", "协商 林五成", "协商 劉七和", "协商 周毅", "请假 田一平", "列席 李二平", "监票 曹一明", "监票 孫二華", "监票 廖三成"}
 	if !slices.Equal(got, want) {
 		t.Errorf("attendees = %q\nwant %q", got, want)
 	}

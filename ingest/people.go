@@ -55,11 +55,12 @@ func titledInSpan(p *page, lo, hi int) []Attendee {
 			continue
 		}
 		// A surname starts a name only after a non-name character, an
-		// organisation's end (消防局陳局長虹龍) or a name just read (蔡副
-		// 議長昌達李議員喬如, a list run into one line).
+		// organisation's end (消防局陳局長虹龍), a word that hands a task
+		// to the person (由, 推派曹委員啟鴻, 請林委員重謨) or a name just
+		// read (蔡副議長昌達李議員喬如, a list run into one line).
 		if i > 0 && i != lastEnd {
 			prev := lastRune(text[:i])
-			if hanRune(prev) && !isOrgEnd(prev) && prev != '由' {
+			if hanRune(prev) && !isOrgEnd(prev) && !strings.ContainsRune("由派请", prev) {
 				i += size
 				continue
 			}
@@ -458,6 +459,11 @@ func addActors(p *page, m *Minutes) {
 		for k := range p.lines {
 			l := p.line(k)
 			switch {
+			case strings.Contains(l, "监察员") || strings.Contains(l, "监票员"):
+				// 投、開票監察員，由各黨團推派曹委員啟鴻、孫委員國華…擔任;
+				// 改推派廖委員本煙為投開票監察員: the members who watch a
+				// ballot, named in the sentence that appoints them.
+				add(withRole(tellers(p, k), RoleTeller))
 			case strings.Contains(l, "请假") && strings.Contains(l, "代表列席"):
 				i := p.lines[k][0] + strings.Index(l, "请假")
 				add(withRole(titledInSpan(p, p.lines[k][0], i), RoleAbsent))
@@ -475,6 +481,25 @@ func addActors(p *page, m *Minutes) {
 	add(namesBeforeTitle(p))
 	addReporters()
 	add(mentionedLeaders(p))
+}
+
+// tellers reads the members named to watch a ballot in the sentences of
+// line k that name the office (監察員, 監票員) and appoint to it (擔任,
+// 推派).
+func tellers(p *page, k int) []Attendee {
+	var out []Attendee
+	lo, l := p.lines[k][0], p.line(k)
+	for from := 0; from < len(l); {
+		to := len(l)
+		if i := strings.Index(l[from:], "。"); i >= 0 {
+			to = from + i + len("。")
+		}
+		if s := l[from:to]; (strings.Contains(s, "监察员") || strings.Contains(s, "监票员")) && (strings.Contains(s, "担任") || strings.Contains(s, "推派")) {
+			out = append(out, titledInSpan(p, lo+from, lo+to)...)
+		}
+		from = to
+	}
+	return out
 }
 
 // actors reads the members a verbatim record shows acting without a speech

@@ -20,7 +20,7 @@ var innerTitles = []string{
 	"主任秘书", "副大队长", "大队长", "分局长", "副厂长", "厂长", "副议长", "议长", "议员", "副局长", "局长", "副处长", "处长", "副主任委员", "主任委员", "副主任", "主任",
 	"副主委", "主委", "副院长", "院长", "副部长", "部长", "副市长", "市长", "副秘书长", "秘书长", "署长", "主计长",
 	"副县长", "县长", "镇长", "乡长", "召集人", "副主席", "主席", "委员", "总经理", "董事长", "校长", "副区长", "区长",
-	"所长", "队长", "科长", "执行长", "发言人", "司长", "代表", "政务次长", "常务次长", "次长", "专员",
+	"所长", "队长", "科长", "执行长", "理事长", "里长", "发言人", "司长", "代表", "政务次长", "常务次长", "次长", "专员",
 }
 
 // nameStops are characters that do not begin or continue a given name after
@@ -474,6 +474,7 @@ func addActors(p *page, m *Minutes) {
 		}
 		addReporters()
 		add(mentionedLeaders(p))
+		add(visitors(p))
 		return
 	}
 	add(proposers(p))
@@ -481,6 +482,80 @@ func addActors(p *page, m *Minutes) {
 	add(namesBeforeTitle(p))
 	addReporters()
 	add(mentionedLeaders(p))
+	add(visitors(p))
+}
+
+// visitors reads the people a chair welcomes to the gallery (現在有鳳山區
+// 忠孝國小學務主任鄭清祥及洪村瑞、柯佳儀老師帶領學生在旁聽席旁聽，請大家
+// 鼓掌歡迎): those who lead the visit, each named after an office (主任鄭清
+// 祥, 中隊長吳月香), before a title of courtesy (柯佳儀老師, 周素勤秘書) or
+// inside one (胡里長維成). A clerk lists them.
+func visitors(p *page) []Attendee {
+	var out []Attendee
+	for at := 0; ; {
+		i := strings.Index(p.norm[at:], "欢迎")
+		if i < 0 {
+			return withRole(out, RoleVisitor)
+		}
+		end := at + i
+		at = end + len("欢迎")
+		start := afterLast(p.norm[max(0, end-600):end], "。\n") + max(0, end-600)
+		s := p.norm[start:end]
+		if !strings.Contains(s, "旁听") && !strings.Contains(s, "莅临") && !strings.Contains(s, "参访") && !strings.Contains(s, "参观") {
+			continue
+		}
+		lo := -1
+		for _, w := range []string{"现在有", "现有", "今天有", "今日有"} {
+			if k := strings.Index(s, w); k >= 0 && (lo < 0 || k+len(w) < lo) {
+				lo = k + len(w)
+			}
+		}
+		if lo < 0 {
+			continue
+		}
+		hi := len(s)
+		for _, w := range []string{"带领", "率领", "一行", "在旁听", "莅临", "前来"} {
+			if k := strings.Index(s[lo:], w); k >= 0 && lo+k < hi {
+				hi = lo + k
+			}
+		}
+		out = append(out, titledInSpan(p, start+lo, start+hi)...)
+		for from := lo; from < hi; {
+			to := hi
+			if k := strings.IndexAny(s[from:hi], "及、,和暨"); k >= 0 {
+				to = from + k
+			}
+			if a, ok := visitorIn(p, start+from, start+to); ok {
+				out = append(out, a)
+			}
+			_, size := utf8.DecodeRuneInString(s[to:hi] + " ")
+			from = to + size
+		}
+	}
+}
+
+// visitorIn reads the name one item of a visitors' list ends with (folded
+// span [lo, hi)): after an office (体育组长陈淑琪) or a body (人大常委会
+// 周素勤秘书), or alone (李丽琴老师), a title of courtesy after it dropped.
+func visitorIn(p *page, lo, hi int) (Attendee, bool) {
+	s := p.norm[lo:hi]
+	for _, t := range []string{"老师", "秘书", "先生", "女士", "小姐", "等"} {
+		if k, ok := strings.CutSuffix(s, t); ok {
+			s = k
+			break
+		}
+	}
+	rs := []rune(s)
+	for _, n := range []int{3, 2} {
+		if len(rs) < n || !isName(string(rs[len(rs)-n:])) {
+			continue
+		}
+		if len(rs) == n || strings.ContainsRune("长员任书师", rs[len(rs)-n-1]) || isOrgEnd(rs[len(rs)-n-1]) {
+			at := lo + len(string(rs[:len(rs)-n]))
+			return Attendee{Name: p.show(at, at+len(string(rs[len(rs)-n:])))}, true
+		}
+	}
+	return Attendee{}, false
 }
 
 // tellers reads the members named to watch a ballot in the sentences of

@@ -128,6 +128,9 @@ const (
 	RoleNegotiator = "协商"
 	// RoleTeller counts the votes of a ballot (監票員).
 	RoleTeller = "监票"
+	// RoleVisitor leads a visit the chair welcomes to the gallery (現在有
+	// …帶領學生在旁聽席旁聽，請大家鼓掌歡迎).
+	RoleVisitor = "旁听"
 	// RoleMentioned is a leader the record names (传达学习习近平总书记…,
 	// 胡锦涛同志…) without a part in the meeting.
 	RoleMentioned = "提及"

@@ -272,7 +272,7 @@ func meetingRef(h index.Hit) MeetingRef {
 var roleNames = func() map[string]string {
 	m := map[string]string{
 		ingest.RoleAbsent: "absent", ingest.RoleSpeaker: "speaker",
-		ingest.RoleNegotiator: "negotiator", ingest.RoleTeller: "teller",
+		ingest.RoleNegotiator: "negotiator", ingest.RoleTeller: "teller", ingest.RoleVisitor: "visitor",
 	}
 	// The roles that have a filter and a facet are named by index.Roles.
 	for _, r := range index.Roles {

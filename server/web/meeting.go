@@ -59,7 +59,7 @@ type personView struct {
 }
 
 // roleOrder is the order of the attendee groups.
-var roleOrder = []string{ingest.RoleChair, ingest.RolePresent, ingest.RoleObserver, ingest.RoleSpeaker, ingest.RoleNegotiator, ingest.RoleTeller, ingest.RoleAbsent, ingest.RoleRecorder}
+var roleOrder = []string{ingest.RoleChair, ingest.RolePresent, ingest.RoleObserver, ingest.RoleSpeaker, ingest.RoleNegotiator, ingest.RoleTeller, ingest.RoleVisitor, ingest.RoleAbsent, ingest.RoleRecorder}
 
 func (h *Handler) meeting(w http.ResponseWriter, r *http.Request) {
 	id := r.PathValue("id")

@@ -146,6 +146,9 @@ func actingBodies(p *page, m *Minutes) []string {
 			}
 		}
 	}
+	if at, ok := executiveActs(p.norm); ok && strings.Contains(fold.String(m.Issuer), "立法院") {
+		add(p.show(at, at+len("行政院")), "the executive whose bills the legislature receives or whom it questions", at)
+	}
 	for at, tr := range p.wordsIn(bodyTriggerSet) {
 		if talk.holds(at) || routine.holds(at) || tr != "《" && inTitle(p, at) {
 			continue
@@ -847,6 +850,27 @@ var requestVerbs = []string{"提供", "说明", "查明", "研处", "研议", "�
 // maxRequestLines is how many lines a member's request runs to, its
 // numbered parts and their wrapped lines.
 const maxRequestLines = 30
+
+// executiveActs returns where folded text first shows the Executive Yuan
+// acting in a sitting of the Legislative Yuan: sending it business in a
+// letter (行政院函請審議「…」案, 行政院函送…), its head before the house
+// (行政院蘇院長貞昌), or questioned by it (向行政院提出質詢). The Yuan the
+// legislature answers to is a department of its record where it acts so;
+// named otherwise (行政院院長率同…列席, in an agenda still to come) it is
+// not.
+func executiveActs(norm string) (int, bool) {
+	const name = "行政院"
+	for at := range occurrences(norm, name) {
+		next := norm[at+len(name):]
+		if strings.HasPrefix(next, "函") || strings.HasPrefix(norm[:at], "向") && strings.HasPrefix(strings.TrimLeft(next, " "), "提出") {
+			return at, true
+		}
+		if r, size := utf8.DecodeRuneInString(next); foldedSurname(r) && strings.HasPrefix(next[size:], "院长") {
+			return at, true
+		}
+	}
+	return 0, false
+}
 
 // requestHeading reports whether a folded line heads a member's request to
 // the executive in a council's summary minutes: 三、李議員婉鈺要求：.

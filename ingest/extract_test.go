@@ -1361,6 +1361,27 @@ func TestAgendaCommitteeOpinion(t *testing.T) {
 	}
 }
 
+// The Executive Yuan acts in a sitting of the Legislative Yuan where it
+// sends the house business or its head is before it; named in an agenda
+// still to come, or in a council's record, it does not. The bills and
+// names are made up.
+func TestExecutiveYuanActs(t *testing.T) {
+	for _, tc := range []struct {
+		name, text string
+		want       bool
+	}{
+		{"ly.md", "立法院第5屆第6會期第1次會議紀錄\n報告事項\n1. 行政院函請審議「某某條例草案」案。\n程序委員會意見：擬請院會將本案交財政委員會審查。\n" + threeSpeeches, true},
+		{"ly.md", "立法院第5屆第6會期第1次會議紀錄\n報告事項\n1. 本院委員甲等提案，請審議案。\n* 行政院游院長大明：主席、各位委員。\n" + threeSpeeches, true},
+		{"ly.md", "立法院第5屆第6會期第1次會議紀錄\n報告事項\n1. 九月二十三日邀請行政院院長率同各部會首長列席施政報告並答復質詢。\n" + threeSpeeches, false},
+		{"council.txt", "某市議會第1屆第9次臨時會第6次會議摘要紀錄\n時間：中華民國101年12月21日15時18分\n主席：陳議長大進\n四、經發局葉局長陪同市長出席行政院江院長參訪行程今日請假。\n", false},
+	} {
+		m := extractOne(t, tc.name, tc.text)
+		if got := slices.Contains(m.Departments, "行政院"); got != tc.want {
+			t.Errorf("%.40q: departments %q, 行政院 among them %v, want %v", tc.text, m.Departments, got, tc.want)
+		}
+	}
+}
+
 // A motion's reasons (說明：一、…) argue as its movers do, up to its signers:
 // the bodies they name are talk. A body inside a quoted title
 // (修正「交通部觀光局審查…收費標準」) is part of the document's name. The

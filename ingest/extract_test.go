@@ -1798,6 +1798,24 @@ func TestListedReporters(t *testing.T) {
 	}
 }
 
+// Reporters listed by name after the office they share each reported under
+// it; a reporter of an uncommon surname stays in a list of offices; one
+// who explains 对关于… is named before 对. The names are made up.
+func TestSharedOfficeReporters(t *testing.T) {
+	p := newPage("会议听取了全国人大法律委员会副主任委员张立起、孙立树、李立宁分别作的关于某法修订草案审议结果的报告。\n" +
+		"会议听取了内务司法委员会副主任委员王立明、财政经济委员会副主任委员乌立图分别作的关于某议案审议结果的报告。\n" +
+		"受国务院委托，国土资源部部长姜立明对关于某决定草案作了说明。")
+	var got []string
+	for _, a := range p.reporters() {
+		got = append(got, a.Name+" "+a.Title)
+	}
+	want := []string{"张立起 全国人大法律委员会副主任委员", "孙立树 全国人大法律委员会副主任委员", "李立宁 全国人大法律委员会副主任委员",
+		"王立明 内务司法委员会副主任委员", "乌立图 财政经济委员会副主任委员", "姜立明 国土资源部部长"}
+	if !slices.Equal(got, want) {
+		t.Errorf("reporters = %q\nwant %q", got, want)
+	}
+}
+
 // A meeting that arranges a matter (对X进行了部署) decides on it; arranging
 // the whole of its work (对政府工作进行了部署) decides on no matter. The
 // texts are made up.

@@ -205,7 +205,8 @@ func readReporters(p *page) []Attendee {
 		}
 		// 区城管执法局局长赵坚华同志关于…的汇报: the name before 同志;
 		// 水利部部长李国英分别作的: before 分别.
-		before = strings.TrimSuffix(strings.TrimSuffix(before, "分别"), "同志")
+		// 武警部队司令员王宁对关于…作了说明: before 对.
+		before = strings.TrimSuffix(strings.TrimSuffix(strings.TrimSuffix(before, "分别"), "同志"), "对")
 		start := ls
 		per, ok := personBefore(p.show(start, start+len(before)), true)
 		if !ok {
@@ -213,7 +214,13 @@ func readReporters(p *page) []Attendee {
 			// after mark the name, whatever its surname.
 			per, ok = titledBeforeReport(p.show(start, start+len(before)))
 		}
-		if !ok || per.Title == "" {
+		if ok && per.Title == "" || !ok && isName(p.show(start, start+len(before))) {
+			// 法律委员会副主任委员张鸣起、孙宝树、李连宁分别作的: names
+			// listed after the office they share.
+			out = append(out, sharedOffice(p, ls, p.show(start, start+len(before)))...)
+			continue
+		}
+		if !ok {
 			continue
 		}
 		title := fullOffice(p.show(start, start+len(before)), per)
@@ -231,6 +238,9 @@ func readReporters(p *page) []Attendee {
 				break
 			}
 			prev, ok := personBefore(seg, true)
+			if !ok {
+				prev, ok = titledBeforeReport(seg)
+			}
 			if !ok || prev.Title == "" {
 				break
 			}
@@ -256,6 +266,38 @@ func readReporters(p *page) []Attendee {
 		out = append(out, listed...)
 	}
 	return out
+}
+
+// sharedOffice reads the reporters of a list of names after one office
+// (全国人大法律委员会副主任委员张鸣起、孙宝树、李连宁分别作的), the last of
+// them name, which ends where the list does, at folded offset ls: each
+// under the office of the first. None unless the list starts with an
+// office and holds only names after it.
+func sharedOffice(p *page, ls int, name string) []Attendee {
+	names := []string{name}
+	for lead, ok := strings.CutSuffix(p.norm[:ls], "、"); ok; lead, ok = strings.CutSuffix(p.norm[:ls], "、") {
+		fs := afterLast(lead, ",。;:\n、")
+		seg := titleAfterVerb(p.show(fs, len(lead)))
+		if isName(seg) {
+			names = append(names, seg)
+			ls = fs
+			continue
+		}
+		head, ok := personBefore(seg, true)
+		if !ok {
+			head, ok = titledBeforeReport(seg)
+		}
+		if !ok || head.Title == "" || len(names) > 12 {
+			return nil
+		}
+		title := fullOffice(seg, head)
+		out := []Attendee{{Name: head.Name, Title: title, Role: RoleSpeaker}}
+		for i := len(names) - 1; i >= 0; i-- {
+			out = append(out, Attendee{Name: names[i], Title: title, Role: RoleSpeaker})
+		}
+		return out
+	}
+	return nil
 }
 
 // titledBeforeReport reads a person named after a title and before a

@@ -275,15 +275,17 @@ func TestIssuerForms(t *testing.T) {
 	}
 }
 
-// A transcript's speeches are where bodies are talked about; the agenda's
-// lines around them, a body's opinion among them, are not speeches.
+// A transcript's speeches are where bodies are talked about, headed by the
+// speaker's name or office (行政長官：); the agenda's lines around them, a
+// body's opinion among them, are not speeches.
 func TestSpeeches(t *testing.T) {
 	text := "46. 本院委員李昆澤等26人擬具「公路法修正草案」，請審議案。\n" +
 		"    程序委員會意見：擬請院會將本案交交通委員會審查。\n" +
 		"    * 陳院長冲：一般而言都會向警察局報案。\n" +
 		"        消防局也會到場。\n" +
 		"    * 47. 本院委員廖國棟等21人擬具「土地法草案」，請審議案。\n" +
-		"民政事務局局長：多謝主席。\n"
+		"民政事務局局長：多謝主席。\n" +
+		"行政長官：主席，特區政府提交的議案。\n"
 	p := newPage(text)
 	talk := p.speeches()
 	for _, tt := range []struct {
@@ -291,7 +293,7 @@ func TestSpeeches(t *testing.T) {
 		want bool
 	}{
 		{"交通委员会", false}, {"警察局", true}, {"消防局", true}, {"土地法", false},
-		{"民政事务局", false}, {"多谢", true},
+		{"民政事务局", false}, {"多谢", true}, {"特区政府", true},
 	} {
 		at := strings.Index(p.norm, tt.word)
 		if at < 0 {

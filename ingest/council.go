@@ -255,6 +255,15 @@ func (e *Extractor) councilDecisions(p *page, m *Minutes) {
 		from += afterLast(p.norm[from:at], "。!?\n")
 		k := strings.LastIndex(p.norm[from:at], "宣布")
 		if k < 0 {
+			// 王委員金平得票八十五票，超過…之票數，當選為本院院長: a
+			// ballot's result, the office filled.
+			if office, ok := strings.CutPrefix(p.norm[at:], "当选为"); ok && strings.Contains(p.norm[from:at], "得票") {
+				start := at + len("当选为")
+				end := start + fullSentenceLen(office[:min(len(office), 90)])
+				if obj := strings.TrimRight(p.show(start, end), "。. "); runeCount(obj) >= 2 {
+					add(at, Decision{Verb: p.show(at, at+len("当选")), Object: obj})
+				}
+			}
 			continue
 		}
 		start := from + k + len("宣布")

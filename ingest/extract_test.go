@@ -1895,3 +1895,21 @@ func TestVisitors(t *testing.T) {
 		t.Errorf("陳一芳's roles = %q, want %q", roles, RoleVisitor)
 	}
 }
+
+// A ballot's result (某委員某某得票八十五票，…當選為本院院長) decides the
+// office filled and names who was elected; a count of members (4位委員擔任)
+// names no one. The names are made up.
+func TestBallotElection(t *testing.T) {
+	text := "立法院第7屆第1會期選舉院長、副院長會議紀錄\n時間：中華民國97年2月1日（星期五）上午10時30分\n" +
+		threeSpeeches +
+		"主席：各黨團各推潘委員一剛、陳委員二海4位委員擔任投、開票監察員。請問各位，有無異議？（無）無異議，通過。\n" +
+		"選舉結果：\n王委員大平得票八十五票，超過出席投票委員人數過半數之票數，當選為本院院長。\n"
+	m := extractOne(t, "ly.md", text)
+	if got, want := decisionsOf(m), []string{"當選 本院院長"}; !slices.Equal(got, want) {
+		t.Errorf("decisions = %q, want %q", got, want)
+	}
+	names := attendeesOf(m, func(a Attendee) string { return a.Name })
+	if !slices.Contains(names, "王大平") || slices.ContainsFunc(names, func(n string) bool { return strings.Contains(n, "擔任") }) {
+		t.Errorf("attendees = %q, want 王大平 and no 擔任", names)
+	}
+}

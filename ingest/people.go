@@ -26,7 +26,7 @@ var innerTitles = []string{
 // nameStops are characters that do not begin or continue a given name after
 // an inner title: the verbs, particles and pronouns that follow one
 // (陳局長表示, 李議員說, 王市長的).
-const nameStops = "只过用做连现应表说指强答质报提认回建询就对也又再则请的在及与和等所已将要会是有并向为于以上下针不都还今昨特刚先发这那您你我他她主称认提问讲补谈作致率带领今已可曾个们之其本各该此很跟亦因时"
+const nameStops = "担只过用做连现应表说指强答质报提认回建询就对也又再则请的在及与和等所已将要会是有并向为于以上下针不都还今昨特刚先发这那您你我他她主称认提问讲补谈作致率带领今已可曾个们之其本各该此很跟亦因时"
 
 // commonWords are words that follow a title where a given name could
 // (陳委員非常關心), folded.
@@ -501,6 +501,10 @@ func addActors(p *page, m *Minutes) {
 		for k := range p.lines {
 			l := p.line(k)
 			switch {
+			case strings.Contains(l, "得票") && strings.Contains(l, "当选"):
+				// 王委員金平得票八十五票，…當選為本院院長: who the ballot
+				// elected.
+				add(withRole(titledInSpan(p, p.lines[k][0], p.lines[k][1]), ""))
 			case strings.Contains(l, "监察员") || strings.Contains(l, "监票员"):
 				// 投、開票監察員，由各黨團推派曹委員啟鴻、孫委員國華…擔任;
 				// 改推派廖委員本煙為投開票監察員: the members who watch a

@@ -1913,3 +1913,18 @@ func TestBallotElection(t *testing.T) {
 		t.Errorf("attendees = %q, want 王大平 and no 擔任", names)
 	}
 }
+
+// A 案由 worded as the executive's request names its matter without the
+// request; a bill that makes a regulation is named by the regulation.
+func TestRequestedMatter(t *testing.T) {
+	for in, want := range map[string]string{
+		"請審議制定某市攤販管理自治條例案。":                  "某市攤販管理自治條例",
+		"請審議101年度某市地方總預算案暨附屬單位預算及綜計表，連同各機關…": "101年度某市地方總預算案暨附屬單位預算及綜計表",
+		"請審議修正某市公園管理辦法案":                     "某市公園管理辦法",
+		"請市府研議某某設施免費開放":                      "請市府研議某某設施免費開放",
+	} {
+		if got := caseMatter(in); got != want {
+			t.Errorf("caseMatter(%q) = %q, want %q", in, got, want)
+		}
+	}
+}

@@ -397,10 +397,36 @@ func caseMatter(matter string) string {
 	if i := strings.IndexAny(matter, ",，。;；"); i >= 0 {
 		matter = matter[:i]
 	}
+	matter = requestedMatter(matter)
 	if rs := []rune(matter); len(rs) > maxObjectRunes {
 		matter = string(rs[:maxObjectRunes]) + "…"
 	}
 	return matter
+}
+
+// requestedMatter is the matter of a 案由 written as the executive's
+// request (請審議101年度高雄市地方總預算案…, 請審議制定高雄市攤販管理自治
+// 條例案): without the request, and a bill that makes, amends or repeals
+// a regulation named by the regulation, as billMatter names it.
+func requestedMatter(matter string) string {
+	f := fold.String(matter)
+	rs := []rune(matter)
+	if len([]rune(f)) != len(rs) {
+		return matter
+	}
+	rest, ok := strings.CutPrefix(f, "请审议")
+	if !ok {
+		return matter
+	}
+	rs = rs[runeCount("请审议"):]
+	if verb, ok := firstPrefix(rest, []string{"制定", "订定", "修正", "废止"}); ok {
+		if bill, ok := strings.CutSuffix(rest[len(verb):], "案"); ok {
+			if _, ok := firstSuffix(bill, regulationEnds); ok {
+				return string(rs[runeCount(verb) : runeCount(verb)+runeCount(bill)])
+			}
+		}
+	}
+	return string(rs)
 }
 
 // withoutAttachmentNote returns obj without a closing note that points to

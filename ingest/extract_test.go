@@ -1928,3 +1928,17 @@ func TestRequestedMatter(t *testing.T) {
 		}
 	}
 }
+
+// The measures an opening says the meeting studied and settled (研究确定…的
+// 政策措施) are a decision, unless a paragraph adopts the document that sets
+// them out, which is then the decision. The matters are made up.
+func TestStudiedMeasures(t *testing.T) {
+	text := "国务院总理某某主持召开国务院常务会议\n" +
+		"国务院总理王大明6日主持召开国务院常务会议，研究确定促进某某产业持续健康发展的政策措施，研究确定推动某某贸易稳定发展的措施，部署完善某某投入机制。\n" +
+		"会议讨论通过了《关于促进某某产业持续健康发展的若干意见》。\n"
+	got := decisionsOf(extractOne(t, "release.txt", text))
+	want := []string{"研究确定 推动某某贸易稳定发展的措施", "部署 完善某某投入机制", "讨论通过 关于促进某某产业持续健康发展的若干意见"}
+	if !slices.Equal(got, want) {
+		t.Errorf("decisions = %q, want %q", got, want)
+	}
+}

@@ -26,7 +26,7 @@ var releaseVerbs = func() []string {
 	vs := []string{
 		"听取、审议并通过", "听取审议并通过", "听取并审议通过", "讨论并原则通过", "审议并原则通过", "审议并通过", "讨论并通过",
 		"原则通过", "审议通过", "讨论通过", "原则同意", "研究通过", "表决通过", "协商通过", "讨论确定", "票决确定",
-		"协商决定", "研究决定", "安排部署", "审议表决", "讨论提出", "选举产生",
+		"协商决定", "研究决定", "研究确定", "安排部署", "审议表决", "讨论提出", "选举产生",
 		"通过", "决定", "确定", "部署", "明确", "同意", "批准", "核准", "宣布", "推选", "指定", "审定",
 	}
 	for v := range businessVerbs {
@@ -79,6 +79,18 @@ func (e *Extractor) releaseItems(p *page, m *Minutes, nm naming) {
 			// is the decision filed.
 			for _, key := range dropArranged(&m.Items[leadItem], fold2Key(fold.String(p.line(h)))) {
 				seen = slices.DeleteFunc(seen, func(s string) bool { return s == key })
+			}
+		}
+		if leadItem >= 0 && !lead {
+			// 研究确定促进海洋渔业持续健康发展的政策措施 in the opening, and
+			// a paragraph that adopts 《关于促进海洋渔业持续健康发展的若干
+			// 意见》: the measures studied are the document adopted.
+			for _, d := range ds {
+				if !businessVerbs[fold.String(d.Verb)] && strings.Contains(p.norm[l[0]:l[1]], "《"+fold.String(d.Object)+"》") {
+					for _, key := range dropStudied(&m.Items[leadItem], fold2Key(fold.String(d.Object))) {
+						seen = slices.DeleteFunc(seen, func(s string) bool { return s == key })
+					}
+				}
 			}
 		}
 		// A decision the release already named (the opening's clause,
@@ -153,6 +165,31 @@ func dropArranged(it *Item, heading string) (keys []string) {
 		if fold.String(d.Verb) == "研究部署" && strings.Contains(heading, fold2Key(fold.String(d.Object))) {
 			keys = append(keys, fold2Key(d.Object))
 			continue
+		}
+		kept = append(kept, d)
+	}
+	it.Decisions = kept
+	return keys
+}
+
+// studiedEnds end what a meeting studied when a document it adopts sets it
+// out (促进…发展的政策措施), folded, longest first.
+var studiedEnds = []string{"的政策措施", "政策措施", "的措施", "措施", "的意见", "意见"}
+
+// dropStudied removes from the opening's item the measures it studied
+// (研究确定X的政策措施) that a document the release adopts sets out (doc,
+// its title folded to a key, holds X), and returns their keys.
+func dropStudied(it *Item, doc string) (keys []string) {
+	kept := it.Decisions[:0]
+	for _, d := range it.Decisions {
+		key := fold2Key(fold.String(d.Object))
+		if fold.String(d.Verb) == "研究确定" {
+			if end, ok := firstSuffix(key, studiedEnds); ok {
+				if core := strings.TrimSuffix(key, end); runeCount(core) >= 4 && strings.Contains(doc, core) {
+					keys = append(keys, fold2Key(d.Object))
+					continue
+				}
+			}
 		}
 		kept = append(kept, d)
 	}

@@ -815,7 +815,7 @@ func reportRows(p *page) []placedDecision {
 				// 送市府辦理。 照審查意見通過: a member's request, passed to
 				// be carried out; one sent to be studied (送市府研議) is
 				// not decided yet.
-				if t = requestIn(row); t != nil && strings.Contains(row[t[1]:], "研议") {
+				if t = requestIn(row); t != nil && (strings.Contains(row[t[1]:], "研议") || !resultFollows(row[t[1]:])) {
 					t = nil
 				}
 			} else if k := strings.LastIndex(row[t[2]:t[3]], "之"); k > 0 && ownedBy(row[t[2]:t[2]+k]) {
@@ -859,19 +859,58 @@ func quotedIn(s string) []int {
 	return []int{0, a + b + len("」"), a + len("「"), a + b}
 }
 
-// requestIn returns the span of the request a row of a table asks (the
-// 案由's clauses from 建請 to its stop), as [0, end, start, end] offsets
-// into the folded row, or nil.
+// requestIn returns the span of the request a row of a table asks, as
+// [0, end, start, end] offsets into the folded row, or nil: the 案由's
+// clauses from 建請 (懇請, 請) to its stop, in its first sentences after
+// the reasons that lead up to it (…可能影響學童神經系統。懇請台北市政府儘速
+// 全面抽驗…); or, where the review sends the row to the city to be carried
+// out (送請市府辦理), a 案由 of one short sentence that is the request
+// itself (全面補助中低收入戶垃圾袋免費。).
 func requestIn(row string) []int {
-	stop := strings.Index(row, "。")
-	if stop < 0 {
-		return nil
+	from := 0
+	for n := 0; n < 3; n++ {
+		stop := strings.IndexAny(row[from:], "。!")
+		if stop < 0 {
+			return nil
+		}
+		stop += from
+		s := row[from:stop]
+		for _, w := range []string{"建请", "恳请", "请"} {
+			i := strings.Index(s, w)
+			// 請 opens a request at the start of a clause (…不確定感，請
+			// 教育局將…), not inside one (邀請, 敬請 查照).
+			if i < 0 || w == "请" && i > 0 && !strings.ContainsRune(", ", lastRune(s[:i])) {
+				continue
+			}
+			if next := strings.TrimLeft(s[i+len(w):], " "); strings.HasPrefix(next, "查照") || strings.HasPrefix(next, "审议") || strings.HasPrefix(next, "公决") {
+				continue
+			}
+			return []int{0, stop, from + i, stop}
+		}
+		if n == 0 {
+			if m := strings.TrimLeft(strings.TrimLeft(s, "0123456789"), " "); runeCount(m) >= 4 && runeCount(m) <= 30 && !strings.ContainsAny(m, ",:") && sentToCity(row[stop:]) {
+				return []int{0, stop, stop - len(m), stop}
+			}
+		}
+		_, size := utf8.DecodeRuneInString(row[stop:])
+		from = stop + size
 	}
-	i := strings.Index(row[:stop], "建请")
-	if i < 0 {
-		return nil
-	}
-	return []int{0, stop, i, stop}
+	return nil
+}
+
+// resultFollows reports whether the columns after a row's matter, folded,
+// give its review and result at once (。 送請市府辦理 照審查意見通過), as a
+// table's do, and not after more of a text's prose.
+func resultFollows(rest string) bool {
+	i := strings.Index(rest, "通过")
+	return i >= 0 && runeCount(rest[:i]) <= 40
+}
+
+// sentToCity reports whether a row's review, folded, sends it to the city
+// government to be carried out (送請市府辦理, 送市府辦理).
+func sentToCity(review string) bool {
+	i := strings.Index(review, "市府办理")
+	return i > 0 && strings.Contains(review[max(0, i-9):i], "送")
 }
 
 // proposalRowRE matches the first line of a row of a council's table of

@@ -340,7 +340,10 @@ func TestRulingBelowLabel(t *testing.T) {
 // case that names no regulation (為本府…經管之…處分案) is decided when the
 // house passes it, under its matter without the office that holds it; a
 // case only noted (備查) is a report. A member's request (建請…) passed to
-// be carried out is decided; one sent to be studied (送市府研議) is not. A
+// be carried out is decided, the request also where reasons lead up to it
+// (…。懇請…) or where a short 案由 is the request itself (全面補助…免費。);
+// one sent to be studied (送市府研議) is not, nor a request in a text's
+// prose, far from any result (建請…。是否有當？…). A
 // work the reserve is drawn for (「…工程」需動支…第二預備金) is noted as a
 // regulation is, and a 收費基準 is a regulation.
 func TestReportRows(t *testing.T) {
@@ -356,10 +359,17 @@ func TestReportRows(t *testing.T) {
 		"11139   鑑於某某使用量日漸成長，建請交通局應即研擬調降現行費率方案，以嘉惠市民。  送市府辦理。    照審查意見通過\n" +
 		"11147   建請市政府在某社區設置公營出租住宅，優先安置原居民。  送市府研議。    照審查意見通過\n" +
 		"11123   本府為辦理「某劇場消防逃生安全設施增設工程」需動支本府100年度本市地方總預算第二預備金新台幣5,345萬4,000元乙案，報請  備查。   備查\n" +
-		"11148   訂定「臺北市某公園展館場地收費基準」1案，業經臺北市政府以100年8月23日令發布，請 查照。   備查\n"
+		"11148   訂定「臺北市某公園展館場地收費基準」1案，業經臺北市政府以100年8月23日令發布，請 查照。   備查\n" +
+		"11046	全面補助某某戶垃圾袋免費。	送請市府辦理	照審查意見通過\n" +
+		"11128	某某器具的國家標準為304規格，但部份業者提供次級品。懇請臺北市政府儘速全面抽驗某某器具是否依法標示清楚。	送請市府辦理	照審查意見通過\n" +
+		"11137	為簡化某某作業，請教育局將「某某報名」之作業時程調整至放榜後辦理！	送市府辦理。	照審查意見通過\n" +
+		"11150	為使某運動會行銷獲致最大效益，要求將預算用於邀請頂尖選手代言。	不予通過。	暫擱\n" +
+		"11152	本院委員某某等，鑑於某某道路中斷多年。建請某部督促某縣政府協助辦理替代路線環境評估事宜。是否有當？敬請公決。\n說明：一、某某道路中斷已逾十年，居民出入困難，亟待解決，其後經院會無異議通過。\n"
 	got := placedStrings(reportRows(newPage(text)))
 	want := []string{"照審查意見通過《臺北市社會住宅出租辦法》", "備查《臺北市台北二二八紀念館館藏圖檔使用收費標準》", "照審查意見通過《捷運某某站聯合開發大樓公有不動產處分案》", "照審查意見通過《建請交通局應即研擬調降現行費率方案，以嘉惠市民》",
-		"備查《某劇場消防逃生安全設施增設工程》", "備查《臺北市某公園展館場地收費基準》"}
+		"備查《某劇場消防逃生安全設施增設工程》", "備查《臺北市某公園展館場地收費基準》",
+		"照審查意見通過《全面補助某某戶垃圾袋免費》", "照審查意見通過《懇請臺北市政府儘速全面抽驗某某器具是否依法標示清楚》",
+		"照審查意見通過《請教育局將「某某報名」之作業時程調整至放榜後辦理》"}
 	if !slices.Equal(got, want) {
 		t.Errorf("reportRows = %q; want %q", got, want)
 	}

@@ -1879,7 +1879,8 @@ func attendeesOf(m *Minutes, show func(Attendee) string) []string {
 }
 
 // The people a chair welcomes to the gallery are those who lead the visit:
-// named inside a title (王理事長小明), after an office (體育組長陳一芳), before
+// named inside a title (王理事長小明, 林興里黃里長一森), after an office
+// (體育組長陳一芳), before
 // a title of courtesy (李二芳老師, 周三勤秘書), never the group they lead;
 // a welcome that is no visit names no visitor. The names are made up.
 func TestVisitors(t *testing.T) {
@@ -1888,16 +1889,17 @@ func TestVisitors(t *testing.T) {
 		"一、主席許議長大成於上午9時18分報告：現在有某某區王理事長小明帶領社區居民蒞臨本會參訪，請大家鼓掌歡迎。\n" +
 		"二、主席許議長大成報告：現在有某某國小體育組長陳一芳及李二芳老師帶領學生在旁聽席旁聽，請大家鼓掌歡迎。\n" +
 		"三、主席許議長大成報告：現在有某市人大常委會周三勤秘書暨全體委員等一行人在旁聽席旁聽，請大家鼓掌歡迎。\n" +
-		"四、主席許議長大成報告：現在有新任秘書長林四海到任，請大家鼓掌歡迎。\n"
+		"四、主席許議長大成報告：現在有新任秘書長林四海到任，請大家鼓掌歡迎。\n" +
+		"五、主席許議長大成報告：現在有本市某區林興里黃里長一森、同慶里王里長文章帶領市民朋友蒞臨本會參訪，請大家鼓掌歡迎。\n"
 	m := extractOne(t, "council.txt", text)
 	got := attendeesOf(m, func(a Attendee) string { return a.Name })
-	for _, want := range []string{"王小明", "陳一芳", "李二芳", "周三勤"} {
+	for _, want := range []string{"王小明", "陳一芳", "李二芳", "周三勤", "黃一森", "王文章"} {
 		if !slices.Contains(got, want) {
 			t.Errorf("attendees = %q, want %q among them", got, want)
 		}
 	}
 	for _, a := range got {
-		if strings.Contains(a, "林四海") || strings.Contains(a, "全體") {
+		if strings.Contains(a, "林四海") || strings.Contains(a, "全體") || a == "文章" {
 			t.Errorf("attendees = %q: %q is no visitor", got, a)
 		}
 	}

@@ -55,12 +55,13 @@ func titledInSpan(p *page, lo, hi int) []Attendee {
 			continue
 		}
 		// A surname starts a name only after a non-name character, an
-		// organisation's end (消防局陳局長虹龍), a word that hands a task
-		// to the person (由, 推派曹委員啟鴻, 請林委員重謨) or a name just
+		// organisation's end (消防局陳局長虹龍), a neighbourhood (林興里黃
+		// 里長茂森), a word that hands a task to the person (由, 推派曹委員
+		// 啟鴻, 請林委員重謨) or a name just
 		// read (蔡副議長昌達李議員喬如, a list run into one line).
 		if i > 0 && i != lastEnd {
 			prev := lastRune(text[:i])
-			if hanRune(prev) && !isOrgEnd(prev) && !strings.ContainsRune("由派请", prev) {
+			if hanRune(prev) && !isOrgEnd(prev) && !strings.ContainsRune("由派请里", prev) {
 				i += size
 				continue
 			}
@@ -565,13 +566,14 @@ func visitors(p *page) []Attendee {
 				hi = lo + k
 			}
 		}
-		out = append(out, titledInSpan(p, start+lo, start+hi)...)
 		for from := lo; from < hi; {
 			to := hi
 			if k := strings.IndexAny(s[from:hi], "及、,和暨"); k >= 0 {
 				to = from + k
 			}
-			if a, ok := visitorIn(p, start+from, start+to); ok {
+			if as := titledInSpan(p, start+from, start+to); len(as) > 0 {
+				out = append(out, as...)
+			} else if a, ok := visitorIn(p, start+from, start+to); ok {
 				out = append(out, a)
 			}
 			_, size := utf8.DecodeRuneInString(s[to:hi] + " ")

@@ -63,6 +63,7 @@ var bodyCutWords = []string{
 	"本府", "本市", "本县", "本区", "本会", "本届", // 本府警察局 is 警察局
 	"意见", "函送", "函请", "函复", "送至", "知会", "于", "受", "呼吁", "自从", "曾经", "本席", "历任",
 	"成立", "宣付", // 成立中共某县委, 宣付各委員會
+	"处理", "使", // 交付處理本院…, 使政府提出的
 }
 
 // bodyNoStart are characters a body's name does not start with, left over

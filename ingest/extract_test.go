@@ -1880,9 +1880,9 @@ func attendeesOf(m *Minutes, show func(Attendee) string) []string {
 
 // The people a chair welcomes to the gallery are those who lead the visit:
 // named inside a title (王理事長小明, 林興里黃里長一森), after an office
-// (體育組長陳一芳), before
-// a title of courtesy (李二芳老師, 周三勤秘書), never the group they lead;
-// a welcome that is no visit names no visitor. The names are made up.
+// (體育組長陳一芳), before a title of courtesy (李二芳老師, 周三勤秘書),
+// never the group they lead; a welcome that is no visit names no visitor.
+// The names are made up.
 func TestVisitors(t *testing.T) {
 	text := "某市議會第1屆第1次定期大會第1次會議紀錄\n時間：中華民國100年1月5日\n主席：許議長大成\n" +
 		"丁、其他事項\n" +
@@ -1952,5 +1952,29 @@ func TestStudiedMeasures(t *testing.T) {
 	want := []string{"研究确定 推动某某贸易稳定发展的措施", "部署 完善某某投入机制", "讨论通过 关于促进某某产业持续健康发展的若干意见"}
 	if !slices.Equal(got, want) {
 		t.Errorf("decisions = %q, want %q", got, want)
+	}
+}
+
+// A body's name is read back from where it acts and stops at the words
+// that come before a name in a sentence (交付處理本院…, 使政府提出的), so
+// what is left is a body or nothing.
+func TestBodyBeforeCutWords(t *testing.T) {
+	for in, want := range map[string]string{
+		"为院会交付处理本院审查": "",
+		"使政府提出的":      "",
+		"交付财政委员会审查":   "财政委员会",
+		"由市交通局提出的":    "市交通局",
+	} {
+		at := strings.Index(in, "审查")
+		if at < 0 {
+			at = strings.Index(in, "提出的")
+		}
+		got := ""
+		if i, ok := bodyBefore(in, at); ok {
+			got = in[i:at]
+		}
+		if got != want {
+			t.Errorf("bodyBefore(%q) = %q, want %q", in, got, want)
+		}
 	}
 }

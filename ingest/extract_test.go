@@ -1978,3 +1978,16 @@ func TestBodyBeforeCutWords(t *testing.T) {
 		}
 	}
 }
+
+// A name written surname+title+given name is read with its title, a
+// manager's (陸經理映芬) as a director's. The names are made up.
+func TestTitledInText(t *testing.T) {
+	p := newPage("說明人員： 動產質借所陸經理一芬 財政局李局長二倉 某公司王總經理三明")
+	var got []string
+	for _, a := range titledInText(p) {
+		got = append(got, a.Name+" "+a.Title)
+	}
+	if want := []string{"陸一芬 經理", "李二倉 局長", "王三明 總經理"}; !slices.Equal(got, want) {
+		t.Errorf("titledInText = %q, want %q", got, want)
+	}
+}

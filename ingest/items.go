@@ -382,6 +382,9 @@ func caseMatter(matter string) string {
 	if i := strings.IndexAny(matter, "。；;"); i >= 0 {
 		first = matter[:i]
 	}
+	if r, ok := askedToAgree(first); ok {
+		return r
+	}
 	if i := strings.Index(first, "「"); i >= 0 {
 		if e := strings.Index(first[i:], "」"); e > 0 {
 			return first[i+len("「") : i+e]
@@ -402,6 +405,38 @@ func caseMatter(matter string) string {
 		matter = string(rs[:maxObjectRunes]) + "…"
 	}
 	return matter
+}
+
+// askedToAgree returns what a motion's first sentence asks the house to
+// agree to (由於…，請大會同意先行討論本第8次第1審查會市府提案第1案：為辦理
+// 「…」…), up to the first colon or comma after it: the motion's matter,
+// before any title it goes on to name.
+func askedToAgree(first string) (string, bool) {
+	f := fold.String(first)
+	rs := []rune(first)
+	if len([]rune(f)) != len(rs) {
+		return "", false
+	}
+	for _, w := range []string{"请大会同意", "请同意"} {
+		i := strings.Index(f, w)
+		if i < 0 {
+			continue
+		}
+		if q := strings.Index(f, "「"); q >= 0 && q < i {
+			return "", false
+		}
+		rest := f[i+len(w):]
+		end := len(rest)
+		if k := strings.IndexAny(rest, ":,"); k >= 0 {
+			end = k
+		}
+		from := runeCount(f[:i+len(w)])
+		if n := runeCount(rest[:end]); n >= 4 && n <= maxObjectRunes {
+			return string(rs[from : from+n]), true
+		}
+		return "", false
+	}
+	return "", false
 }
 
 // requestedMatter is the matter of a 案由 written as the executive's

@@ -1995,3 +1995,23 @@ func TestTitledInText(t *testing.T) {
 		t.Errorf("titledInText = %q, want %q", got, want)
 	}
 }
+
+// A resolution's label may be spaced out however wide (決　　議：), and its
+// result may run on over the lines aligned under its value, a line that
+// reads like a list's item (十七、十八條…) among them: the result is the
+// last clause's (餘照審查意見通過), without where its detail is. The bill
+// is made up.
+func TestResolutionRunsOn(t *testing.T) {
+	text := "某市議會第1屆第8次臨時會第4次會議紀錄\n時間：中華民國101年9月12日\n主席：陳議長大進\n" +
+		"丁、三讀議案第二讀會\n" +
+		"　　案　　由：為制定「某市某某保護自治條例」，提請審議。\n" +
+		"　　審查意見：「某市某某保護自治條例」草案：名稱、第一條照制訂條文通過；第四條刪除。\n" +
+		"　　決　　議：法規審查會修正通過條文第三、十三、十五、\n" +
+		"　　　　　　　十七、十八條修正通過，餘照審查意見通過（\n" +
+		"　　　　　　　詳附表）。\n" +
+		"戊、散會\n"
+	got := decisionsOf(extractOne(t, "ntpcc.txt", text))
+	if want := []string{"照審查意見通過 某市某某保護自治條例"}; !slices.Equal(got, want) {
+		t.Errorf("decisions = %q, want %q", got, want)
+	}
+}

@@ -309,8 +309,15 @@ func referent(p *page, from, at int, obj string) string {
 }
 
 // resolutionLabels open a council resolution line (議決：照審查意見通過。),
-// folded, also spaced out (決　議：).
-var resolutionLabels = []string{"议决:", "决议:", "议 决:", "决 议:"}
+// folded, also spaced out (決　議：, 決　　議：).
+var resolutionLabels = func() []string {
+	out := []string{"议决:", "决议:"}
+	for n := 1; n <= 4; n++ {
+		sp := strings.Repeat(" ", n)
+		out = append(out, "议"+sp+"决:", "决"+sp+"议:")
+	}
+	return out
+}()
 
 // deferredResolution reports whether a folded resolution decides nothing
 // yet: one of its clauses defers (詳附表, 審議中) and none gives a result
@@ -531,6 +538,12 @@ func resolutionsAt(p *page, from, to int) []placedDecision {
 			at += i
 		}
 		res := strings.TrimRight(p.show(at+len(label), l[1]), "。.")
+		if ok && inline == "" && res != "" && !strings.HasSuffix(strings.TrimSpace(t), "。") {
+			// 決　　議：法規審查會修正通過條文第三、十三、⏎　　　　十七、十八條修
+			// 正通過，餘照審查意見通過（詳附表）。: the result runs on
+			// over the indented lines below its label.
+			res += continuedValue(p, k, runeCount(p.norm[l[0]:at+len(label)]))
+		}
 		if i := strings.Index(res, "。"); i >= 0 && strings.Contains(fold.String(res[i:]), "案由:") {
 			// 決議：照案通過。 編號：3 類別：民政案由：…: the next row runs
 			// on after the result.
@@ -570,7 +583,7 @@ func resolutionsAt(p *page, from, to int) []placedDecision {
 			// 制定條文第18條至第33條，照審查意見通過; 動議延後討論部分如附表，
 			// 餘照案通過: the result closes it.
 			_, size := utf8.DecodeRuneInString(verb[i:])
-			last := strings.TrimSpace(verb[i+size:])
+			last := withoutAttachmentNote(strings.TrimSpace(verb[i+size:]))
 			last = strings.TrimPrefix(strings.TrimPrefix(last, "餘"), "余")
 			if runeCount(last) <= maxVerbRunes && endsWithResult(last) {
 				verb = last
@@ -601,6 +614,27 @@ func resolutionsAt(p *page, from, to int) []placedDecision {
 		out = append(out, placedDecision{Decision{Verb: verb, Object: obj}, at})
 	}
 	return out
+}
+
+// continuedValue is the text of the lines below label line k that carry
+// on its value, trimmed and joined: each indented to the value's column
+// (col, in characters) or nearly, up to the line that closes the sentence
+// (。) and at most four. Aligned so, 十七、十八條修正通過 goes on with the
+// value; it starts no list.
+func continuedValue(p *page, k, col int) string {
+	var b strings.Builder
+	for j := k + 1; j < len(p.lines) && j <= k+4; j++ {
+		line := p.line(j)
+		t := strings.TrimLeft(line, " ")
+		if t == "" || len(line)-len(t) < max(2, col-1) {
+			break
+		}
+		b.WriteString(strings.TrimRight(p.show(p.lines[j][1]-len(t), p.lines[j][1]), "。."))
+		if strings.HasSuffix(strings.TrimSpace(t), "。") {
+			break
+		}
+	}
+	return b.String()
 }
 
 // inlineResolution finds a resolution label that follows a sentence on a

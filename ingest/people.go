@@ -81,8 +81,9 @@ func titledInSpan(p *page, lo, hi int) []Attendee {
 		end := k
 		for n < 2 && end < len(text) {
 			g, gs := utf8.DecodeRuneInString(text[end:])
-			// 剛 starts no given name (陳委員剛才) but ends one (潘維剛).
-			if !hanRune(g) || strings.ContainsRune(nameStops, g) && (n == 0 || g != '刚') || n == 1 && isTitleStart(text[end:]) {
+			// 剛 starts no given name (陳委員剛才) but ends one (潘維剛);
+			// 建 starts one (郭議員建盟) unless it starts a verb (陳委員建議).
+			if !hanRune(g) || strings.ContainsRune(nameStops, g) && (n == 0 || g != '刚') && !(g == '建' && n == 0 && !buildVerb(text[end+gs:])) || n == 1 && isTitleStart(text[end:]) {
 				break
 			}
 			end += gs
@@ -128,6 +129,14 @@ func titledInSpan(p *page, lo, hi int) []Attendee {
 		}
 	}
 	return out
+}
+
+// buildVerb reports whether folded s, just after a 建, makes it a verb
+// (建議, 建請, 建設, 建立, 建置) or leaves it no given name to start (a
+// stop after it), not a given name's first character.
+func buildVerb(s string) bool {
+	r, _ := utf8.DecodeRuneInString(s)
+	return !hanRune(r) || strings.ContainsRune("议请设立置言造构筑", r) || strings.ContainsRune(nameStops, r)
 }
 
 // titled is a name titledInText read, with how it was written.

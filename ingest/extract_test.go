@@ -1929,13 +1929,15 @@ func TestBallotElection(t *testing.T) {
 // A 案由 worded as the executive's request names its matter without the
 // request; a bill that makes a regulation is named by the regulation; a
 // motion that asks the house to agree to something is about that, not
-// about a title it goes on to name.
+// about a title it goes on to name; a matter that introduces a list
+// (議程變更為：1、…) is named without it.
 func TestRequestedMatter(t *testing.T) {
 	for in, want := range map[string]string{
-		"請審議制定某市攤販管理自治條例案。":                  "某市攤販管理自治條例",
-		"請審議101年度某市地方總預算案暨附屬單位預算及綜計表，連同各機關…": "101年度某市地方總預算案暨附屬單位預算及綜計表",
-		"請審議修正某市公園管理辦法案":                     "某市公園管理辦法",
-		"請市府研議某某設施免費開放":                      "請市府研議某某設施免費開放",
+		"請審議制定某市攤販管理自治條例案。":                    "某市攤販管理自治條例",
+		"請審議101年度某市地方總預算案暨附屬單位預算及綜計表，連同各機關…":   "101年度某市地方總預算案暨附屬單位預算及綜計表",
+		"請審議修正某市公園管理辦法案":                       "某市公園管理辦法",
+		"請市府研議某某設施免費開放":                        "請市府研議某某設施免費開放",
+		"12月30日下午議程變更為：1、三讀議案第二讀會。2、三讀議案第三讀會。": "12月30日下午議程變更",
 		"由於某某獎勵金已不足，為能鼓勵生育，請大會同意先行討論本第(8)次第1審查會市府提案第1案：為辦理「補助某某獎勵金」，請同意由市庫先行墊付經費案。": "先行討論本第(8)次第1審查會市府提案第1案",
 		"擬延長開會時間，俟某某質詢完畢後再行散會，請同意案": "擬延長開會時間",
 	} {

@@ -407,6 +407,13 @@ func caseMatter(matter string) string {
 	if i := strings.IndexAny(matter, ",，。;；"); i >= 0 {
 		matter = matter[:i]
 	}
+	// 12月30日下午議程變更為：1、三讀議案第二讀會。…: the matter, not the
+	// list it introduces.
+	if i := strings.IndexAny(matter, ":："); i > 0 {
+		if head := strings.TrimSpace(matter[:i]); runeCount(head) >= 4 {
+			matter = strings.TrimSuffix(strings.TrimSuffix(head, "為"), "为")
+		}
+	}
 	matter = requestedMatter(matter)
 	if rs := []rune(matter); len(rs) > maxObjectRunes {
 		matter = string(rs[:maxObjectRunes]) + "…"

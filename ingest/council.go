@@ -323,6 +323,11 @@ func (e *Extractor) councilDecisions(p *page, m *Minutes) {
 			// 主席裁示：提政黨協商討論: sent on, nothing decided yet.
 			continue
 		}
+		// 主席裁示：由本會函文市政府：「本會三讀通過之自治條例，…」: the
+		// ruling, not the letter it words.
+		if i := strings.Index(obj, "：「"); runeCount(obj[:max(i, 0)]) >= 4 {
+			obj = obj[:i]
+		}
 		add(at, Decision{Verb: verb, Object: obj})
 	}
 	if len(all) == 0 {

@@ -2018,3 +2018,15 @@ func TestResolutionRunsOn(t *testing.T) {
 		t.Errorf("decisions = %q, want %q", got, want)
 	}
 }
+
+// A chair's ruling that words a letter (由本會函文市政府：「…」) is the ruling,
+// not the letter's text. The matter is made up.
+func TestRulingWordsALetter(t *testing.T) {
+	text := "臺北市議會第11屆第16次臨時大會第2次會議紀錄\n時間：中華民國103年1月7日\n主席：吳議長大珠\n" +
+		"戊、其他事項\n一、某議員提：中央擅自更改本會三讀通過之自治條例。\n" +
+		"主席裁示：由本會函文市政府：「本會三讀通過之自治條例，市府送請中央主管機關核定，經中央擅自更改核定者，市府仍應再送議會審議。」，請市政府遵照辦理。\n"
+	got := decisionsOf(extractOne(t, "tpecc.txt", text))
+	if want := []string{"主席裁示 由本會函文市政府"}; !slices.Equal(got, want) {
+		t.Errorf("decisions = %q, want %q", got, want)
+	}
+}

@@ -93,8 +93,13 @@ func (e *Extractor) councilDecisions(p *page, m *Minutes) {
 		lineStart := p.lines[k][0]
 		if strings.TrimSpace(p.norm[lineStart:loc[0]]) == "" && k > 0 {
 			// The result on a line of its own, under the motion
-			// (…請同意案。\n（無異議通過）).
-			lineStart = p.lines[k-1][0]
+			// (…請同意案。\n（無異議通過）), perhaps past a page's number
+			// and blank lines a PDF's extraction left between them.
+			j := k - 1
+			for j > 0 && j > k-4 && strings.Trim(p.line(j), " 0123456789") == "" {
+				j--
+			}
+			lineStart = p.lines[j][0]
 		}
 		head := p.norm[max(lineStart, loc[0]-600):loc[0]]
 		i := strings.LastIndex(head, "提:")

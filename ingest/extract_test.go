@@ -376,23 +376,26 @@ func TestReportRows(t *testing.T) {
 }
 
 // A council's motion whose result stands on the line under it is carried
-// all the same (…請同意案。\n（無異議通過）).
+// all the same (…請同意案。\n（無異議通過）), also past a page's number and
+// a blank line.
 func TestMotionResultOnItsOwnLine(t *testing.T) {
-	text := "高雄市議會第1屆第6次定期大會第9次會議紀錄\n時間：中華民國102年10月15日上午9時\n主席：曾議員麗燕\n" +
-		"丙、決定事項\n  一、主席曾議員麗燕於中午12時15分提：擬延長開會時間，俟李議員雅靜質詢完畢後再行散會，請同意案。\n      （無異議通過）\n丁、散會：下午7時7分。\n"
-	recs, err := newTestExtractor(t).Extract("khcc.txt", []byte(text))
-	if err != nil {
-		t.Fatal(err)
-	}
-	var got []string
-	for _, it := range recs[0].Items {
-		for _, d := range it.Decisions {
-			got = append(got, d.Verb+"《"+d.Object+"》")
+	for _, between := range []string{"\n", "\n2\n\n"} {
+		text := "高雄市議會第1屆第6次定期大會第9次會議紀錄\n時間：中華民國102年10月15日上午9時\n主席：曾議員麗燕\n" +
+			"丙、決定事項\n  一、主席曾議員麗燕於中午12時15分提：擬延長開會時間，俟李議員雅靜質詢完畢後再行散會，請同意案。" + between + "      （無異議通過）\n丁、散會：下午7時7分。\n"
+		recs, err := newTestExtractor(t).Extract("khcc.txt", []byte(text))
+		if err != nil {
+			t.Fatal(err)
 		}
-	}
-	want := []string{"無異議通過《延長開會時間，俟李議員雅靜質詢完畢後再行散會》"}
-	if !slices.Equal(got, want) {
-		t.Errorf("decisions = %q; want %q", got, want)
+		var got []string
+		for _, it := range recs[0].Items {
+			for _, d := range it.Decisions {
+				got = append(got, d.Verb+"《"+d.Object+"》")
+			}
+		}
+		want := []string{"無異議通過《延長開會時間，俟李議員雅靜質詢完畢後再行散會》"}
+		if !slices.Equal(got, want) {
+			t.Errorf("%q between: decisions = %q; want %q", between, got, want)
+		}
 	}
 }
 

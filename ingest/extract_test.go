@@ -2033,3 +2033,20 @@ func TestRulingWordsALetter(t *testing.T) {
 		t.Errorf("decisions = %q, want %q", got, want)
 	}
 }
+
+// A resolution that sets the matter aside (暫擱, 擱置) decides nothing yet,
+// nor does one that defers part and carries the rest (no decision on the
+// whole, as the shared gold files it); one that carries it does.
+func TestDeferredResolution(t *testing.T) {
+	for res, want := range map[string]bool{
+		"擱置":      true,
+		"暫擱":      true,
+		"照審查意見通過": false,
+		"動議延後討論部分如附表，餘照案通過":      true,
+		"各區公所通案意見，詳附表第8至9頁，餘審議中": true,
+	} {
+		if got := deferredResolution(fold.String(res)); got != want {
+			t.Errorf("deferredResolution(%q) = %v, want %v", res, got, want)
+		}
+	}
+}

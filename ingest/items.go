@@ -821,7 +821,7 @@ func sectionHeading(t string) bool {
 
 // deferrals open a resolution that decides nothing yet: 詳附表 (see the
 // table), 延後討論, 審議中, 另定期審議. Folded.
-var deferrals = []string{"详附表", "详如附", "详见附", "延后", "动议延后", "审议中", "另定期", "另行", "暂搁", "暂缓", "交付"}
+var deferrals = []string{"详附表", "详如附", "详见附", "延后", "动议延后", "审议中", "另定期", "另行", "暂搁", "搁置", "暂缓", "交付"}
 
 // resultWords end a council's resolution, folded: 照審查意見通過, 被否決,
 // 保留, 照辦.

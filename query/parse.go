@@ -42,19 +42,31 @@ type Parser struct {
 	levels   []string
 	keywords map[string]string // field by every name typed
 	names    []string          // a name of each keyword field, in order, for messages
+	nameOf   map[string]string // the name Format writes a field by
 }
 
 // NewParser returns a parser of queries naming fs.
 func NewParser(fs Fields) *Parser {
-	p := &Parser{levels: fs.Levels, keywords: map[string]string{}}
+	p := &Parser{levels: fs.Levels, keywords: map[string]string{}, nameOf: map[string]string{}}
 	for _, k := range fs.Keywords {
 		p.names = append(p.names, k.Names[0])
 		for _, n := range k.Names {
 			p.keywords[n] = k.Field
 		}
 	}
+	for _, k := range fs.Keywords {
+		for _, n := range k.Names {
+			if _, ok := p.nameOf[k.Field]; !ok && p.keywords[n] == k.Field && !builtin[n] {
+				p.nameOf[k.Field] = n
+			}
+		}
+	}
 	return p
 }
+
+// builtin are the fields of the language itself, which a keyword field of
+// the same name does not hide.
+var builtin = map[string]bool{"level": true, "date": true, "from": true, "to": true, "year": true, "session": true, "doc": true}
 
 // Query syntax (see Parse):
 //

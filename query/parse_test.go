@@ -5,6 +5,8 @@ import (
 	"slices"
 	"strings"
 	"testing"
+
+	"github.com/google/go-cmp/cmp"
 )
 
 // testParser knows fields as the index declares them (index.FacetDefs):
@@ -150,6 +152,37 @@ func TestParseUnknownField(t *testing.T) {
 	}
 }
 
+func TestFormat(t *testing.T) {
+	for _, tt := range []struct{ in, want string }{
+		{"", ""},
+		{"  苏州\u3000氢能  ", "苏州 氢能"},
+		{"“燃料电池 规划”", `"燃料电池 规划"`},
+		{`“他说"好"”`, `“他说"好"”`},
+		{"dept:市财政局", `department:"市财政局"`},
+		{"Issuer：高雄市議會", `issuer:"高雄市議會"`},
+		{"level:item -kind:常务会议", `level:item -kind:"常务会议"`},
+		{"year:2019 from:2020-03", "date:2019-01-01..2019-12-31 date:2020-03-01.."},
+		{"第一百一十五次 session:115 session:2026年第1次", "第一百一十五次 session:115 2026年第1次"},
+		{`session:"第 1 次"`, `session:"第 1 次"`},
+		{"（２０２０）３６号 doc:[2020]36号 doc:第三次会议", `（２０２０）３６号 [2020]36号 doc:"第三次会议"`},
+		{"会议 财政局 OR 税务局 OR 商务局", "会议 财政局 OR 税务局 OR 商务局"},
+		{"（（苏州 OR 无锡） 氢能） OR 防汛", "(苏州 OR 无锡 氢能) OR 防汛"},
+		{"苏州 -（商务局 OR 税务局）", "苏州 -(商务局 OR 税务局)"},
+		{"-(-商务局 )", "-(-商务局 )"},
+		{`-("" )`, `-("" )`},
+		{"(苏州 苏州)", "苏州 苏州"},
+	} {
+		q, err := testParser.Parse(tt.in)
+		if err != nil {
+			t.Errorf("Parse(%q) error: %v", tt.in, err)
+			continue
+		}
+		if got := testParser.Format(q); got != tt.want {
+			t.Errorf("Format(Parse(%q)) = %q; want %q", tt.in, got, tt.want)
+		}
+	}
+}
+
 // A document number is keyed in its canonical forms, whatever brackets,
 // widths and leading zeros it was written with (ingest.CanonicalDocNumber
 // is the one reading of it).
@@ -167,8 +200,24 @@ func TestDocNumberKeys(t *testing.T) {
 	}
 }
 
+// FuzzParse checks that Parse fails only with an *Error, and that a tree
+// it returns is printed by Format in a form that parses back to the same
+// tree and prints the same again. The seed corpus is the queries of the
+// tests above, those of docs/api.md and testdata/fuzz/FuzzParse.
 func FuzzParse(f *testing.F) {
-	for _, s := range []string{"苏州 -商务局", `"第115次" OR 〔2020〕36号`, "issuer:高雄市議會 date:2020..2021", "2026年第一次", "(苏州 氢能) OR -(防汛 OR 规划)", "((a) b"} {
+	for _, tt := range parseTests {
+		f.Add(tt.in)
+	}
+	for _, tt := range parseErrorTests {
+		f.Add(tt.in)
+	}
+	for _, s := range []string{
+		// docs/api.md and the README.
+		"氢能", "燃料电池", `"phrases"`, "-exclude", "issuer:苏州市人民政府 date:2020-01..2020-06", "，。", "*",
+		// Mixed forms.
+		"苏州 -商务局", `"第115次" OR 〔2020〕36号`, "issuer:高雄市議會 date:2020..2021", "2026年第一次",
+		"(苏州 氢能) OR -(防汛 OR 规划)", "((a) b", "(x (y) z)", "-(-a )", "a) (b", `-("" )`,
+	} {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, s string) {
@@ -179,6 +228,16 @@ func FuzzParse(f *testing.F) {
 			}
 			return
 		}
-		_ = q.String()
+		out := testParser.Format(q)
+		back, err := testParser.Parse(out)
+		if err != nil {
+			t.Fatalf("Parse(%q) = %s, printed %q, which does not parse: %v", s, q, out, err)
+		}
+		if diff := cmp.Diff(q, back); diff != "" {
+			t.Fatalf("Parse(%q) = %s, printed %q, parses to %s (-first +second):\n%s", s, q, out, back, diff)
+		}
+		if again := testParser.Format(back); again != out {
+			t.Errorf("Parse(%q) printed %q, then %q", s, out, again)
+		}
 	})
 }

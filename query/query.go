@@ -60,7 +60,7 @@ type DocNumber struct {
 }
 
 // The String forms are for tests and messages: a Lisp-like form that shows
-// the tree's shape.
+// the tree's shape. Format prints a tree in the query language.
 
 func (q *And) String() string { return "(and " + joinQ(q.Children) + ")" }
 func (q *Or) String() string  { return "(or " + joinQ(q.Children) + ")" }

@@ -212,14 +212,9 @@ func lex(s string) ([]lexeme, error) {
 			i++
 			continue
 		}
-		// Field prefix: ASCII letters then a colon.
-		j := i
-		for j < len(rs) && (rs[j] >= 'a' && rs[j] <= 'z' || rs[j] >= 'A' && rs[j] <= 'Z' || rs[j] == '_') {
-			j++
-		}
-		if j > i && j < len(rs) && (rs[j] == ':' || rs[j] == '：') {
-			lx.field = strings.ToLower(string(rs[i:j]))
-			i = j + 1
+		if n := fieldPrefix(rs[i:]); n > 0 {
+			lx.field = strings.ToLower(string(rs[i : i+n-1]))
+			i += n
 		}
 		if i < len(rs) && isQuote(rs[i]) {
 			close := closingQuote(rs[i])
@@ -256,10 +251,24 @@ func lex(s string) ([]lexeme, error) {
 	return out, nil
 }
 
+// fieldPrefix returns the length of the field name and colon rs starts
+// with (issuer:, Issuer：), 0 for none: ASCII letters then a colon.
+func fieldPrefix(rs []rune) int {
+	j := 0
+	for j < len(rs) && (rs[j] >= 'a' && rs[j] <= 'z' || rs[j] >= 'A' && rs[j] <= 'Z' || rs[j] == '_') {
+		j++
+	}
+	if j > 0 && j < len(rs) && (rs[j] == ':' || rs[j] == '：') {
+		return j + 1
+	}
+	return 0
+}
+
 // groupParens marks the parentheses of rs that group terms: one that
-// opens a whitespace-separated token (after its -) paired with one that
-// closes a later token. A pair within one token is text: (2020)36号 is a
-// document number. Unpaired parentheses are text too.
+// opens a token (after its -) paired with one that closes a later token.
+// A token is a term as lex reads it (tokenEnd). A pair within one token is
+// text: (2020)36号 is a document number. Unpaired parentheses are text
+// too.
 func groupParens(rs []rune) map[int]bool {
 	type open struct{ at, token int }
 	var stack []open
@@ -271,13 +280,19 @@ func groupParens(rs []rune) map[int]bool {
 			continue
 		}
 		token++
+		// The parentheses that open it, each after an optional -, as lex
+		// reads -(-(…: one group excluded within another.
 		j := i
-		if isMinus(rs[j]) {
-			j++
-		}
-		for j < len(rs) && isOpenParen(rs[j]) {
-			stack = append(stack, open{j, token})
-			j++
+		for {
+			o := j
+			if o < len(rs) && isMinus(rs[o]) {
+				o++
+			}
+			if o >= len(rs) || !isOpenParen(rs[o]) {
+				break
+			}
+			stack = append(stack, open{o, token})
+			j = o + 1
 		}
 		k := tokenEnd(rs, j)
 		// Its closing parentheses, innermost first.
@@ -298,19 +313,26 @@ func groupParens(rs []rune) map[int]bool {
 	return out
 }
 
-// tokenEnd returns the end of the token of rs that goes on at j: the next
-// space past a quoted phrase's spaces.
+// tokenEnd returns the end of the term of rs that starts at j, past any
+// parentheses that open it, where lex ends it: after the closing mark of
+// a phrase in quotes (after its -, its field's name), else at the next
+// space. A quote that is not closed is text here: lex fails on it where
+// it opens a term, and reads it as text where it does not (after a
+// parenthesis that turns out not to group).
 func tokenEnd(rs []rune, j int) int {
 	k := j
+	if k < len(rs) && isMinus(rs[k]) {
+		k++
+	}
+	k += fieldPrefix(rs[k:])
+	if k < len(rs) && isQuote(rs[k]) {
+		c := closingQuote(rs[k])
+		if n := slices.Index(rs[k+1:], c); n >= 0 {
+			return k + 1 + n + 1
+		}
+	}
 	for k < len(rs) && !isSpace(rs[k]) {
-		if isQuote(rs[k]) {
-			c := closingQuote(rs[k])
-			for k++; k < len(rs) && rs[k] != c; k++ {
-			}
-		}
-		if k < len(rs) {
-			k++
-		}
+		k++
 	}
 	return k
 }

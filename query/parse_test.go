@@ -82,6 +82,9 @@ var parseTests = []struct {
 	{`("燃料电池 规划" OR issuer:苏州市人民政府) 氢能`, `(and (or "燃料电池 规划" issuer:苏州市人民政府) text:氢能)`},
 	{"((苏州 OR 无锡) 氢能) OR 防汛", "(or (and (or text:苏州 text:无锡) text:氢能) text:防汛)"},
 	{"(2020)36号 苏州", "(and doc:〔2020〕36号 text:苏州)"},
+	{`"燃料电池"(苏州 OR 无锡)`, `(and "燃料电池" (or text:苏州 text:无锡))`},
+	{"(-(苏州 无锡) 氢能) OR 防汛", "(or (and (not (and text:苏州 text:无锡)) text:氢能) text:防汛)"},
+	{`a"b (c d)`, `(and text:a"b (and text:c text:d))`},
 	{"(苏州", "text:(苏州"},
 	{"苏州)", "text:苏州)"},
 	{"3月15日", "text:3月15日"},
@@ -123,6 +126,7 @@ var parseErrorTests = []struct {
 	{"税 OR -局", "税 OR -局"},
 	{"( )", "( )"},
 	{"(a OR) b", "(a OR) b"},
+	{`("苏州 无锡) 氢能`, "unterminated quote"},
 	{strings.Repeat("(", 20) + "税 " + strings.Repeat(")", 20), "nest"},
 }
 

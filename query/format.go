@@ -10,7 +10,9 @@ import (
 // reads back to an equal tree: terms one space apart, OR between
 // alternatives, parentheses only where the tree nests (an AND within an
 // AND or an OR, an OR within an OR, anything but a term excluded), and
-// keyword fields by their first name. Format(Parse(s)) is s tidied.
+// keyword fields by their first name. Format(Parse(s)) is s tidied; a term
+// that ends with a parenthesis which was text, 苏州), is written alone in
+// parentheses, (苏州) ), where it cannot close a group.
 func (p *Parser) Format(q Q) string {
 	var b strings.Builder
 	p.seq(&b, q)
@@ -86,11 +88,17 @@ func (p *Parser) group(b *strings.Builder, q Q) {
 func (p *Parser) term(b *strings.Builder, q Q) {
 	switch q := q.(type) {
 	case *Text:
-		if q.Quoted {
+		switch {
+		case q.Quoted:
 			b.WriteString(quote(q.Text))
-			return
+		case closesBare(q.Text):
+			// Alone in a group of its own, the parenthesis it ends with
+			// shares its token with the group's opening one, and so is
+			// text, as it was where the query was read.
+			b.WriteString("(" + q.Text + " )")
+		default:
+			b.WriteString(q.Text)
 		}
-		b.WriteString(q.Text)
 	case *Field:
 		b.WriteString(p.nameOf[q.Field] + ":" + quote(q.Value))
 	case *Level:
@@ -99,7 +107,7 @@ func (p *Parser) term(b *strings.Builder, q Q) {
 		b.WriteString("date:" + q.From + ".." + q.To)
 	case *Session:
 		switch n, ok := identifier(q.Raw).(*Session); {
-		case ok && *n == *q && oneTerm(q.Raw):
+		case ok && *n == *q && oneTerm(q.Raw) && !closesBare(q.Raw):
 			b.WriteString(q.Raw)
 		case q.Raw != "":
 			b.WriteString("session:" + quote(q.Raw))
@@ -107,7 +115,7 @@ func (p *Parser) term(b *strings.Builder, q Q) {
 			b.WriteString("session:" + strconv.Itoa(q.N))
 		}
 	case *DocNumber:
-		if n, ok := identifier(q.Raw).(*DocNumber); ok && *n == *q && oneTerm(q.Raw) {
+		if n, ok := identifier(q.Raw).(*DocNumber); ok && *n == *q && oneTerm(q.Raw) && !closesBare(q.Raw) {
 			b.WriteString(q.Raw)
 			return
 		}
@@ -115,6 +123,14 @@ func (p *Parser) term(b *strings.Builder, q Q) {
 	default:
 		panic(fmt.Sprintf("query: unknown node %T", q))
 	}
+}
+
+// closesBare reports whether the term s, written bare, could close a
+// group: it ends with a closing parenthesis that no opening one at its
+// start keeps in its token.
+func closesBare(s string) bool {
+	rs := []rune(s)
+	return len(rs) > 0 && isCloseParen(rs[len(rs)-1]) && !isOpenParen(rs[0])
 }
 
 // oneTerm reports whether s, written bare, is read as one term of free

@@ -96,12 +96,6 @@ type compiler struct {
 	marks *markCache
 }
 
-// Boosts: a match in a title counts more than one in the body.
-const (
-	boostTitle  = 3
-	boostObject = 2
-)
-
 // clauses compiles the clauses of a query's top, ANDed, into bq: an
 // exclusion into its must-not, the rest into its must, but fields, levels
 // and dates, which are returned as filters (unscored). ownText reports a
@@ -353,17 +347,6 @@ func isOneHan(term string) bool {
 	return n == len(term) && unicode.Is(unicode.Han, r)
 }
 
-// textField is a text field of a level and the boost of a match in it.
-type textField struct {
-	name  string
-	boost float64
-}
-
-// decisionFields are the text fields of decisions, with their boosts: a
-// match in a title counts more than one in the body. Meetings and items
-// have bodies instead.
-var decisionFields = []textField{{fDecTitle, boostTitle}, {fObject, boostObject}, {fDecText, 1}}
-
 // tokenQuery matches one analysed term in the text fields.
 func (c compiler) tokenQuery(term string) query.Query {
 	if c.level == LevelMeeting && isOneHan(term) && strings.Contains(unigramChars, term) {
@@ -378,18 +361,6 @@ func (c compiler) tokenQuery(term string) query.Query {
 		t.SetBoost(f.boost)
 		return t
 	})
-}
-
-// bodies are the text fields of meetings and items that hold all of the
-// document's text, its title included (see withTitle): a match in the
-// title is also one in the body, and the title is matched for its boost
-// only. As an alternative (a disjunction, for meetings a titledQuery)
-// that costs less than as an optional clause beside the body (0.54
-// against 0.60 ms a term query on 4,000 generated minutes); the body alone
-// would be 0.40 ms.
-var bodies = map[string]struct{ body, title textField }{
-	LevelMeeting: {textField{fText, 1}, textField{fTitle, boostTitle}},
-	LevelItem:    {textField{fItemText, 1}, textField{fItemTitle, boostTitle}},
 }
 
 // match applies one query to the text fields of the level.

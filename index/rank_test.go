@@ -17,7 +17,7 @@ var updateRanking = flag.Bool("update", false, "rewrite testdata/ranking.golden 
 
 // rankingQueries are searches whose top hits testdata/ranking.golden pins,
 // in the manner of zoekt's end-to-end ranking tests: each exercises a part
-// of the score. A change to ranking shows as a diff of the
+// of the score (rank.go). A change to ranking shows as a diff of the
 // golden, to be read and accepted with -update.
 var rankingQueries = []Request{
 	{Query: "安全生产"},       // a word in bodies and titles (titled)

@@ -311,9 +311,7 @@ func (idx *Index) Search(ctx context.Context, req Request) (*Result, error) {
 	for i, h := range res.Hits {
 		hit := plan.hit(idx, h, stored[i], mode)
 		if sr.Score == scoreNone {
-			// A listing is unranked: every hit counts the same, 1, as
-			// under a match-all query.
-			hit.Score = 1
+			hit.Score = listingScore
 		}
 		out.Hits = append(out.Hits, hit)
 	}
@@ -391,33 +389,6 @@ func (idx *Index) withMeetings(ctx context.Context, hits search.DocumentMatchCol
 	return out, nil
 }
 
-// pageOf cuts a page of size from hits ranked by score alone, which has a
-// hit before the page if before and may have one after it. tied reports a
-// score shared across an edge of the page, where the tie-break by id would
-// choose other hits; otherwise the page is sorted by score, then id, as
-// the tie-break would have it.
-func pageOf(hits search.DocumentMatchCollection, before bool, size int) (page search.DocumentMatchCollection, tied bool) {
-	if before {
-		if len(hits) == 0 {
-			return hits, false
-		}
-		if len(hits) > 1 && hits[0].Score == hits[1].Score {
-			tied = true
-		}
-		hits = hits[1:]
-	}
-	if len(hits) > size {
-		if hits[size].Score == hits[size-1].Score {
-			tied = true
-		}
-		hits = hits[:size]
-	}
-	slices.SortStableFunc(hits, func(a, b *search.DocumentMatch) int {
-		return cmp.Or(cmp.Compare(b.Score, a.Score), cmp.Compare(a.ID, b.ID))
-	})
-	return hits, tied
-}
-
 // searchPlan is a validated request, ready to compile in each mode.
 type searchPlan struct {
 	req   Request
@@ -467,7 +438,7 @@ func plan(req Request) (*searchPlan, error) {
 	switch p.sortName {
 	case "", "relevance":
 		p.sortName = "relevance"
-		p.sort = []string{"-_score", "_id"}
+		p.sort = slices.Clone(relevanceSort)
 	case "date":
 		p.sort = []string{fDate, "_id"}
 	case "-date":

@@ -174,7 +174,8 @@ func (p *Parser) parseUnit(lx []lexeme, i int, s string, depth int) (Q, int, err
 	return q, j + 1, nil
 }
 
-// lexeme is one whitespace-separated unit of a query.
+// lexeme is one unit of a query: a term, with its - and its field's
+// name, or a parenthesis that groups.
 type lexeme struct {
 	neg    bool
 	field  string // as typed, lower case
@@ -186,6 +187,8 @@ type lexeme struct {
 	open, close bool
 }
 
+// lex cuts a query into lexemes: a term ends at a space, at a
+// parenthesis that groups or after the closing mark of its phrase.
 func lex(s string) ([]lexeme, error) {
 	var out []lexeme
 	rs := []rune(s)
@@ -266,7 +269,8 @@ func fieldPrefix(rs []rune) int {
 
 // groupParens marks the parentheses of rs that group terms: one that
 // opens a token (after its -) paired with one that closes a later token.
-// A token is a term as lex reads it (tokenEnd). A pair within one token is
+// A token is a term as lex reads it (tokenEnd) with the parentheses that
+// open it. A pair within one token is
 // text: (2020)36号 is a document number. Unpaired parentheses are text
 // too.
 func groupParens(rs []rune) map[int]bool {

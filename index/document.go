@@ -10,6 +10,7 @@ import (
 
 	"github.com/jiyao-search/jiyao/ingest"
 	"github.com/jiyao-search/jiyao/internal/fold"
+	ql "github.com/jiyao-search/jiyao/query"
 )
 
 // Doc ids are derived from the meeting id: "<id>", "<id>/i3", "<id>/i3/d1".
@@ -49,33 +50,6 @@ func meetingOf(id string) string {
 
 // key folds a keyword value for filtering (fold.Key).
 func key(s string) string { return fold.Key(s) }
-
-// canonicalDocNumber returns the canonical folded forms of a document number
-// (文号, see ingest.CanonicalDocNumber): the full form with its prefix
-// (苏府会〔2020〕36号) and the bare year-and-number (〔2020〕36号). ok is false
-// when s holds no document number.
-func canonicalDocNumber(s string) (full, core string, ok bool) {
-	c, ok := ingest.CanonicalDocNumber(s)
-	if !ok {
-		return "", "", false
-	}
-	full = key(c)
-	return full, full[strings.Index(full, "〔"):], true
-}
-
-func docNumberKeys(s string) []string {
-	if s == "" {
-		return nil
-	}
-	full, core, ok := canonicalDocNumber(s)
-	if !ok {
-		return []string{key(s)}
-	}
-	if full == core {
-		return []string{core}
-	}
-	return []string{full, core}
-}
 
 // Dates outside these bounds are not indexed: they are errors of
 // extraction, and the bounds keep every indexed date four digits of year,
@@ -290,7 +264,7 @@ func docs(r storedRecord) ([]idDoc, error) {
 		common[fSessionYear] = strconv.Itoa(rec.Meeting.Year)
 	}
 	if rec.DocNumber != "" {
-		common[fDocNumber] = docNumberKeys(rec.DocNumber)
+		common[fDocNumber] = ql.DocNumberKeys(rec.DocNumber)
 	}
 	people := officials(rec)
 	with := func(extra doc) doc {

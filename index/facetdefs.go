@@ -2,15 +2,15 @@ package index
 
 import (
 	"slices"
-	"strings"
 
 	"github.com/jiyao-search/jiyao/ingest"
+	ql "github.com/jiyao-search/jiyao/query"
 )
 
 // FacetDef declares one facet: a field of the index that hits are counted
 // by and, for most, filtered by. FacetDefs is the one list of them, and
 // everything else that names facets is derived from it: the mapping's
-// keyword fields (mapping.go), the query language's fields (parse.go),
+// keyword fields (mapping.go), the query language's fields (queryParser),
 // FacetNames and the fields counted (search.go), the filters Search
 // applies and the values it suggests, the typeahead (Terms), the server's
 // filter parameters and their OpenAPI entries, the web pages' lists and
@@ -247,22 +247,14 @@ var peopleFields = func() map[string]bool {
 	return m
 }()
 
-// queryFacetFields are the fields of the keyword facets by the names the
-// query language knows them by: their names and aliases.
-var queryFacetFields = func() map[string]string {
-	m := map[string]string{}
+// queryParser reads the query language (package query) with the keyword
+// facets as fields, by their names and aliases, and the levels.
+var queryParser = func() *ql.Parser {
+	fs := ql.Fields{Levels: []string{LevelMeeting, LevelItem, LevelDecision}}
 	for _, f := range FacetDefs {
 		if f.keyword() {
-			for _, n := range append([]string{f.Name}, f.Aliases...) {
-				m[n] = f.field
-			}
+			fs.Keywords = append(fs.Keywords, ql.Keyword{Field: f.field, Names: append([]string{f.Name}, f.Aliases...)})
 		}
 	}
-	return m
+	return ql.NewParser(fs)
 }()
-
-// queryFacetNames are the names of the keyword facets in the query
-// language, in order, for messages.
-func queryFacetNames() string {
-	return strings.Join(facetNames(FacetDef.keyword), ", ")
-}

@@ -6,6 +6,8 @@ import (
 	"slices"
 	"strings"
 	"unicode"
+
+	ql "github.com/jiyao-search/jiyao/query"
 )
 
 // snippetRunes is the length a snippet aims at, in characters.
@@ -55,7 +57,7 @@ func nameForms(text, name string) []string {
 	return out
 }
 
-func newHighlighter(q Q, mode string) *highlighter {
+func newHighlighter(q ql.Q, mode string) *highlighter {
 	h := &highlighter{}
 	addText := func(s string, whole bool) {
 		toks := analyze(s, modeQuery)
@@ -75,17 +77,17 @@ func newHighlighter(q Q, mode string) *highlighter {
 		}
 	}
 	// Excluded terms are not marked.
-	visit(q, func(q Q) bool {
+	ql.Visit(q, func(q ql.Q) bool {
 		switch q := q.(type) {
-		case *Not:
+		case *ql.Not:
 			return false
-		case *Text:
+		case *ql.Text:
 			addText(q.Text, mode == ModeExact || q.Quoted)
-		case *Session:
+		case *ql.Session:
 			if q.Raw != "" {
 				addText(q.Raw, true)
 			}
-		case *DocNumber:
+		case *ql.DocNumber:
 			addText(q.Raw, true)
 		}
 		return true

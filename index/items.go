@@ -6,7 +6,6 @@ import (
 	"encoding/binary"
 	"errors"
 	"fmt"
-	"math"
 	"slices"
 
 	"github.com/blevesearch/bleve/v2/mapping"
@@ -162,7 +161,7 @@ func (r *roots) of(id bindex.IndexInternalID) (uint64, error) {
 
 // expand reads the items of a meeting match into pending and recycles the
 // match. An item's score is its share of the meeting's score, by the
-// matched locations it holds.
+// matched locations it holds (itemShare).
 func (s *itemsSearcher) expand(ctx *search.SearchContext, m *search.DocumentMatch) {
 	meeting := docNum(m.IndexInternalID)
 	s.last, s.started = meeting, true
@@ -209,7 +208,7 @@ func (s *itemsSearcher) expand(ctx *search.SearchContext, m *search.DocumentMatc
 	s.pending = s.pending[:0]
 	for k, n := range s.counts {
 		if n > 0 {
-			s.pending = append(s.pending, itemHit{doc: meeting + uint64(k), score: steady(m.Score * float64(n) / float64(total))})
+			s.pending = append(s.pending, itemHit{doc: meeting + uint64(k), score: itemShare(m.Score, n, total)})
 		}
 	}
 	ctx.DocumentMatchPool.Put(m)
@@ -279,93 +278,3 @@ func (s *itemsSearcher) Size() int              { return 64 + s.inner.Size() + c
 // DocumentMatchPoolSize: the inner searcher's matches, and the one this
 // returns (expand recycles the inner match before returning).
 func (s *itemsSearcher) DocumentMatchPoolSize() int { return s.inner.DocumentMatchPoolSize() + 1 }
-
-// steady cuts a score to 28 bits of mantissa, about eight digits. Bleve
-// sums the scores of a query expanded to many terms (a single character's
-// bigrams) in an order that depends on how the index is cut into
-// segments, so the same document scores a bit or two differently before
-// and after a merge; a cursor walk by relevance that spans the merge would
-// then repeat or skip such hits. Cut, the scores agree.
-func steady(score float64) float64 {
-	return math.Float64frombits(math.Float64bits(score) &^ (1<<24 - 1))
-}
-
-// steadyQuery is q with steady scores.
-type steadyQuery struct {
-	q query.Query
-}
-
-func (sq steadyQuery) Searcher(ctx context.Context, r bindex.IndexReader, m mapping.IndexMapping, options search.SearcherOptions) (search.Searcher, error) {
-	s, err := sq.q.Searcher(ctx, r, m, options)
-	if err != nil {
-		return nil, err
-	}
-	return steadySearcher{s}, nil
-}
-
-type steadySearcher struct {
-	search.Searcher
-}
-
-func (s steadySearcher) Next(ctx *search.SearchContext) (*search.DocumentMatch, error) {
-	dm, err := s.Searcher.Next(ctx)
-	if dm != nil {
-		dm.Score = steady(dm.Score)
-	}
-	return dm, err
-}
-
-func (s steadySearcher) Advance(ctx *search.SearchContext, id bindex.IndexInternalID) (*search.DocumentMatch, error) {
-	dm, err := s.Searcher.Advance(ctx, id)
-	if dm != nil {
-		dm.Score = steady(dm.Score)
-	}
-	return dm, err
-}
-
-// scoringStats are the statistics BM25 scores by, as of a count of writes.
-type scoringStats struct {
-	writes uint64
-	st     *search.BM25Stats
-}
-
-// scoring returns ctx with the statistics BM25 scores by, which hold still
-// from one write to the next. Bleve's own count the documents of an index
-// with nested documents by their roots alone, the meetings, so that a term
-// in more items than there are meetings would have a negative weight; the
-// count given here is of every document, as it was before items were
-// nested. And bleve's field cardinality sums the dictionary sizes of the
-// segments, which a merge in the background changes: scores would then
-// change between two pages of a walk by relevance, which would repeat some
-// hits and skip others (TestRelevanceWalkAcrossMerge).
-func (idx *Index) scoring(ctx context.Context) (context.Context, error) {
-	writes := idx.writes.Load()
-	if s := idx.stats.Load(); s != nil && s.writes == writes {
-		return context.WithValue(ctx, search.BM25StatsKey, s.st), nil
-	}
-	r, err := idx.reader()
-	if err != nil {
-		return nil, err
-	}
-	defer r.Close()
-	br, ok := r.(bindex.BM25Reader)
-	if !ok {
-		return ctx, nil
-	}
-	st := &search.BM25Stats{FieldCardinality: make(map[string]int, len(idx.fieldNames))}
-	for _, level := range []string{LevelMeeting, LevelItem, LevelDecision} {
-		tfr, err := r.TermFieldReader(ctx, []byte(level), fLevel, false, false, false)
-		if err != nil {
-			return nil, err
-		}
-		st.DocCount += float64(tfr.Count())
-		tfr.Close()
-	}
-	for _, f := range idx.fieldNames {
-		if st.FieldCardinality[f], err = br.FieldCardinality(f); err != nil {
-			return nil, err
-		}
-	}
-	idx.stats.Store(&scoringStats{writes: writes, st: st})
-	return context.WithValue(ctx, search.BM25StatsKey, st), nil
-}

@@ -17,6 +17,7 @@ import (
 	"github.com/jiyao-search/jiyao/ingest"
 	"github.com/jiyao-search/jiyao/internal/fold"
 	"github.com/jiyao-search/jiyao/internal/gen"
+	ql "github.com/jiyao-search/jiyao/query"
 )
 
 // itemCorpus is generated minutes, extracted, with ids.
@@ -373,7 +374,7 @@ func TestDateRanges(t *testing.T) {
 			if from == "" && to == "" {
 				continue
 			}
-			dr, err := dateSpan("test", from, to)
+			dr, err := ql.DateSpan("test", from, to)
 			if err != nil {
 				continue // an empty range
 			}

@@ -13,14 +13,13 @@ import (
 	"strconv"
 	"strings"
 	"time"
-	"unicode"
-	"unicode/utf8"
 
 	"github.com/blevesearch/bleve/v2"
 	"github.com/blevesearch/bleve/v2/search"
 	"github.com/blevesearch/bleve/v2/search/query"
 
 	"github.com/jiyao-search/jiyao/ingest"
+	ql "github.com/jiyao-search/jiyao/query"
 )
 
 // Request is a search.
@@ -218,6 +217,21 @@ type cursor struct {
 	After [][]byte `json:"a"`
 }
 
+// ErrBadQuery is wrapped by every error about a request the caller got
+// wrong: a query that does not parse, a bad filter value, a bad cursor.
+var ErrBadQuery = errors.New("bad query")
+
+// QueryError says what was wrong with which parameter of a request.
+type QueryError struct {
+	// Param is the request parameter at fault: "q", "from", "to",
+	// "level", "sort", "after", "size", "issuer" …
+	Param string
+	Msg   string
+}
+
+func (e *QueryError) Error() string { return e.Param + ": " + e.Msg }
+func (e *QueryError) Unwrap() error { return ErrBadQuery }
+
 func param(p, format string, args ...any) error {
 	return &QueryError{Param: p, Msg: fmt.Sprintf(format, args...)}
 }
@@ -297,9 +311,7 @@ func (idx *Index) Search(ctx context.Context, req Request) (*Result, error) {
 	for i, h := range res.Hits {
 		hit := plan.hit(idx, h, stored[i], mode)
 		if sr.Score == scoreNone {
-			// A listing is unranked: every hit counts the same, 1, as
-			// under a match-all query.
-			hit.Score = 1
+			hit.Score = listingScore
 		}
 		out.Hits = append(out.Hits, hit)
 	}
@@ -377,37 +389,10 @@ func (idx *Index) withMeetings(ctx context.Context, hits search.DocumentMatchCol
 	return out, nil
 }
 
-// pageOf cuts a page of size from hits ranked by score alone, which has a
-// hit before the page if before and may have one after it. tied reports a
-// score shared across an edge of the page, where the tie-break by id would
-// choose other hits; otherwise the page is sorted by score, then id, as
-// the tie-break would have it.
-func pageOf(hits search.DocumentMatchCollection, before bool, size int) (page search.DocumentMatchCollection, tied bool) {
-	if before {
-		if len(hits) == 0 {
-			return hits, false
-		}
-		if len(hits) > 1 && hits[0].Score == hits[1].Score {
-			tied = true
-		}
-		hits = hits[1:]
-	}
-	if len(hits) > size {
-		if hits[size].Score == hits[size-1].Score {
-			tied = true
-		}
-		hits = hits[:size]
-	}
-	slices.SortStableFunc(hits, func(a, b *search.DocumentMatch) int {
-		return cmp.Or(cmp.Compare(b.Score, a.Score), cmp.Compare(a.ID, b.ID))
-	})
-	return hits, tied
-}
-
 // searchPlan is a validated request, ready to compile in each mode.
 type searchPlan struct {
 	req   Request
-	q     Q
+	q     ql.Q
 	level string // the level searched, "" when the query names several
 	// levelFilter keeps hits to the level; a query with a text clause on
 	// that level's own fields needs none.
@@ -453,7 +438,7 @@ func plan(req Request) (*searchPlan, error) {
 	switch p.sortName {
 	case "", "relevance":
 		p.sortName = "relevance"
-		p.sort = []string{"-_score", "_id"}
+		p.sort = slices.Clone(relevanceSort)
 	case "date":
 		p.sort = []string{fDate, "_id"}
 	case "-date":
@@ -505,17 +490,13 @@ func plan(req Request) (*searchPlan, error) {
 			if b.v == "" {
 				continue
 			}
-			if _, _, err := parseBound(b.v); err != nil {
+			if _, _, err := ql.ParseBound(b.v); err != nil {
 				return nil, param(b.name, "%v", err)
 			}
 		}
-		dr, err := dateSpan("from/to", f.From, f.To)
+		dr, err := ql.DateSpan("from/to", f.From, f.To)
 		if err != nil {
-			msg := err.Error()
-			if qe := (*QueryError)(nil); errors.As(err, &qe) {
-				msg = qe.Msg
-			}
-			return nil, param("from", "%s", msg)
+			return nil, param("from", "%v", err)
 		}
 		p.filters = append(p.filters, dateQuery(p.level, dr))
 	}
@@ -595,41 +576,8 @@ func (p *searchPlan) request(mode string, fast bool, cache *columnCache) (*bleve
 			filters = append(filters, query.NewDisjunctionQuery(alts))
 		}
 	}
-	var any []query.Query
-	ownText := false // a must clause reads only this level's text fields
-	children := []Q{p.q}
-	if a, ok := p.q.(*And); ok {
-		children = a.Children
-	}
-	for _, ch := range children {
-		switch ch := ch.(type) {
-		case *Not:
-			if cq := c.compile(ch.Child); cq != nil {
-				bq.AddMustNot(cq)
-			}
-		case *Field, *DateRange:
-			filters = append(filters, c.compile(ch))
-		case *Text:
-			if mode == ModeAny && !ch.Quoted {
-				for _, tk := range analyze(ch.Text, modeQuery) {
-					any = append(any, c.tokenQuery(tk.Term))
-				}
-				continue
-			}
-			if cq := c.compile(ch); cq != nil {
-				bq.AddMust(cq)
-				ownText = ownText || c.level != ""
-			}
-		default:
-			if cq := c.compile(ch); cq != nil {
-				bq.AddMust(cq)
-			}
-		}
-	}
-	if len(any) > 0 {
-		bq.AddMust(anyTwo(any))
-		ownText = ownText || c.level != ""
-	}
+	clauses, ownText := c.clauses(p.q, bq)
+	filters = append(filters, clauses...)
 	if p.levelFilter != nil && !ownText {
 		filters = append(filters, p.levelFilter)
 	}
@@ -683,209 +631,6 @@ func (p *searchPlan) request(mode string, fast bool, cache *columnCache) (*bleve
 		}
 	}
 	return sr, rec, nil
-}
-
-// queryLevel reports whether a query names a level at its top
-// (level:item), and which: "" if it names several.
-func queryLevel(q Q) (level string, named bool) {
-	children := []Q{q}
-	if a, ok := q.(*And); ok {
-		children = a.Children
-	}
-	for _, c := range children {
-		if f, ok := c.(*Field); ok && f.Field == fLevel {
-			if named && level != f.Value {
-				return "", true
-			}
-			level, named = f.Value, true
-		}
-	}
-	return level, named
-}
-
-// browses reports whether q has nothing to search for: no text that
-// analyses to a term (empty, 「，。！？」, *), no field, no negation.
-func browses(q Q) bool {
-	switch q := q.(type) {
-	case nil:
-		return true
-	case *And:
-		return !slices.ContainsFunc(q.Children, func(c Q) bool { return !browses(c) })
-	case *Or:
-		return !slices.ContainsFunc(q.Children, func(c Q) bool { return !browses(c) })
-	case *Text:
-		return len(analyze(q.Text, modeQuery)) == 0
-	}
-	return false
-}
-
-// hasLooseText reports whether q has unquoted text of more than one token,
-// or an identifier, which the looser modes match differently.
-func hasLooseText(q Q) bool {
-	switch q := q.(type) {
-	case *And:
-		return slices.ContainsFunc(q.Children, hasLooseText)
-	case *Or:
-		return slices.ContainsFunc(q.Children, hasLooseText)
-	case *Text:
-		return !q.Quoted && len(analyze(q.Text, modeQuery)) > 1
-	case *DocNumber:
-		_, ok := docNumberCore(q)
-		return ok
-	case *Session:
-		return q.Year > 0
-	}
-	return false
-}
-
-// docNumberCore returns the bare year and number of a document number typed
-// with a prefix (〔2020〕36号 of 苏府会〔2020〕36号); ok is false when it has
-// none.
-func docNumberCore(q *DocNumber) (string, bool) {
-	_, core, ok := canonicalDocNumber(q.Raw)
-	return core, ok && core != q.Key
-}
-
-type compiler struct {
-	mode  string
-	level string // "" for every level
-	// officials are the query's texts, folded, that are the names of
-	// people of some meeting (see Index.officialNames).
-	officials map[string]bool
-	// marks is the index's cache of items' stretches, which item
-	// searches read (itemsQuery).
-	marks *markCache
-}
-
-// Boosts: a match in a title counts more than one in the body.
-const (
-	boostTitle  = 3
-	boostObject = 2
-)
-
-func (c compiler) compile(q Q) query.Query {
-	switch q := q.(type) {
-	case *And:
-		var qs []query.Query
-		for _, ch := range q.Children {
-			if n, ok := ch.(*Not); ok {
-				bq := query.NewBooleanQuery(nil, nil, nil)
-				bq.AddMust(query.NewMatchAllQuery())
-				bq.AddMustNot(c.compile(n.Child))
-				qs = append(qs, bq)
-				continue
-			}
-			if cq := c.compile(ch); cq != nil {
-				qs = append(qs, cq)
-			}
-		}
-		if len(qs) == 0 {
-			return nil
-		}
-		return query.NewConjunctionQuery(qs)
-	case *Or:
-		var qs []query.Query
-		for _, ch := range q.Children {
-			if cq := c.compile(ch); cq != nil {
-				qs = append(qs, cq)
-			}
-		}
-		if len(qs) == 0 {
-			return nil
-		}
-		return query.NewDisjunctionQuery(qs)
-	case *Not:
-		bq := query.NewBooleanQuery(nil, nil, nil)
-		bq.AddMust(query.NewMatchAllQuery())
-		bq.AddMustNot(c.compile(q.Child))
-		return bq
-	case *Text:
-		tq := c.textQuery(q)
-		if k := key(q.Text); tq != nil && c.level == LevelMeeting && c.officials[k] {
-			// A name finds the meetings whose people hold it, as
-			// extraction read it, however the text writes it (王院長金平,
-			// 市长李亚平). Items and decisions are found by their text.
-			return query.NewDisjunctionQuery([]query.Query{tq, keyQuery(fOfficial, k)})
-		}
-		return tq
-	case *Field:
-		if q.Field == fLevel {
-			return termQ(fLevel, q.Value)
-		}
-		if peopleFields[q.Field] {
-			return c.peopleQuery(q.Field, key(q.Value))
-		}
-		return keyQuery(levelField(c.level, q.Field), key(q.Value))
-	case *DateRange:
-		return dateQuery(c.level, q)
-	case *Session:
-		id := query.Query(termQ(levelField(c.level, fSession), strconv.Itoa(q.N)))
-		if q.Year > 0 {
-			y := strconv.Itoa(q.Year)
-			year := query.Query(termQ(levelField(c.level, fSessionYear), y))
-			if c.mode != ModeExact {
-				// Looser: a meeting numbered within its term (苏州市政府
-				// 第115次常务会议) held in that year; exact is a meeting
-				// numbered within the year.
-				year = query.NewDisjunctionQuery([]query.Query{year, termQ(levelField(c.level, fYear), y)})
-			}
-			id = query.NewConjunctionQuery([]query.Query{id, year})
-		}
-		if q.Raw == "" {
-			return id
-		}
-		return query.NewDisjunctionQuery([]query.Query{id, c.compile(&Text{Text: q.Raw, Quoted: true})})
-	case *DocNumber:
-		docNumber := levelField(c.level, fDocNumber)
-		qs := []query.Query{termQ(docNumber, q.Key), c.compile(&Text{Text: q.Raw, Quoted: true})}
-		// Looser: a record whose number was printed without the issuer's
-		// prefix (〔2020〕36号) matches a query with one (苏府会〔2020〕36号).
-		// A record numbered with another prefix (锡府会〔2020〕36号) is
-		// another document and does not.
-		if core, ok := docNumberCore(q); ok && c.mode != ModeExact {
-			other := query.NewRegexpQuery(".+" + regexp.QuoteMeta(core))
-			other.SetField(docNumber)
-			bare := query.NewBooleanQuery(nil, nil, nil)
-			bare.AddMust(termQ(docNumber, core))
-			bare.AddMustNot(other)
-			qs = append(qs, bare)
-		}
-		return query.NewDisjunctionQuery(qs)
-	}
-	panic(fmt.Sprintf("index: unknown query node %T", q))
-}
-
-// textQuery matches text as the mode reads it: a phrase in exact mode or
-// when quoted, else all (or any) of its tokens.
-func (c compiler) textQuery(q *Text) query.Query {
-	toks := analyze(q.Text, modeQuery)
-	if len(toks) == 0 {
-		return nil
-	}
-	terms := make([]string, len(toks))
-	for i, t := range toks {
-		terms[i] = t.Term
-	}
-	if c.mode == ModeExact || q.Quoted || len(terms) == 1 {
-		return c.phraseQuery(terms)
-	}
-	qs := make([]query.Query, len(terms))
-	for i, t := range terms {
-		qs[i] = c.tokenQuery(t)
-	}
-	if c.mode == ModeAny {
-		return anyTwo(qs)
-	}
-	return query.NewConjunctionQuery(qs)
-}
-
-// anyTwo is the loosest mode's match of a query's pieces: two of them at
-// least (营商 and 环境 of 营商环境), never one alone, for one common piece
-// (环境) is noise, not a hit on the query.
-func anyTwo(pieces []query.Query) query.Query {
-	d := query.NewDisjunctionQuery(pieces)
-	d.SetMin(float64(min(2, len(pieces))))
-	return d
 }
 
 // keywordFilter matches the documents with any of vals in the keyword
@@ -967,181 +712,6 @@ func termQ(field, term string) *query.TermQuery {
 	return q
 }
 
-// dateQuery matches the documents of a level dated within d. The date is
-// a keyword, 2020-11-02, and a range of days is split as a numeric range
-// is split by precision: the whole years in it are terms of the year
-// field, the whole months of the years it cuts are terms of the month
-// field, and only the days of the months it cuts are terms of the date
-// field. A range over a decade then reads a few dozen terms, not
-// thousands of days.
-func dateQuery(level string, d *DateRange) query.Query {
-	from, to := minDate, maxDate.AddDate(0, 0, -1)
-	if d.From != "" {
-		from, _ = time.Parse(time.DateOnly, d.From)
-	}
-	if d.To != "" {
-		to, _ = time.Parse(time.DateOnly, d.To)
-	}
-	var parts []query.Query
-	span := func(field, layout string, a, b time.Time) {
-		inc := true
-		q := query.NewTermRangeInclusiveQuery(a.Format(layout), b.Format(layout), &inc, &inc)
-		q.SetField(levelField(level, field))
-		parts = append(parts, q)
-	}
-	monthOf := func(t time.Time) time.Time { return time.Date(t.Year(), t.Month(), 1, 0, 0, 0, 0, time.UTC) }
-	earlier := func(a, b time.Time) time.Time {
-		if a.Before(b) {
-			return a
-		}
-		return b
-	}
-	later := func(a, b time.Time) time.Time {
-		if a.After(b) {
-			return a
-		}
-		return b
-	}
-	// The days before the first whole month, and after the last.
-	if from.Day() != 1 {
-		end := earlier(monthOf(from).AddDate(0, 1, -1), to)
-		span(fDate, time.DateOnly, from, end)
-		from = end.AddDate(0, 0, 1)
-	}
-	if !from.After(to) && to.AddDate(0, 0, 1).Day() != 1 {
-		start := later(monthOf(to), from)
-		span(fDate, time.DateOnly, start, to)
-		to = start.AddDate(0, 0, -1)
-	}
-	// The whole months before the first whole year, and after the last.
-	// A date of a year alone, 2020, has no month: it is the year's first
-	// day, found by its date where the months hold January.
-	const monthLayout = "2006-01"
-	if !from.After(to) && from.Month() != time.January {
-		end := earlier(time.Date(from.Year(), time.December, 1, 0, 0, 0, 0, time.UTC), monthOf(to))
-		span(fMonth, monthLayout, from, end)
-		from = end.AddDate(0, 1, 0)
-	}
-	if !from.After(to) && to.Month() != time.December {
-		start := later(time.Date(to.Year(), time.January, 1, 0, 0, 0, 0, time.UTC), from)
-		span(fMonth, monthLayout, start, to)
-		if start.Month() == time.January {
-			span(fDate, time.DateOnly, start, start)
-		}
-		to = start.AddDate(0, 0, -1)
-	}
-	if !from.After(to) {
-		span(fYear, "2006", from, to)
-	}
-	switch len(parts) {
-	case 0:
-		return query.NewMatchNoneQuery()
-	case 1:
-		return parts[0]
-	}
-	return query.NewDisjunctionQuery(parts)
-}
-
-// isOneHan reports whether a term is a single Han character, which the
-// index holds as a term only where it stands alone.
-func isOneHan(term string) bool {
-	r, n := utf8.DecodeRuneInString(term)
-	return n == len(term) && unicode.Is(unicode.Han, r)
-}
-
-// textField is a text field of a level and the boost of a match in it.
-type textField struct {
-	name  string
-	boost float64
-}
-
-// decisionFields are the text fields of decisions, with their boosts: a
-// match in a title counts more than one in the body. Meetings and items
-// have bodies instead.
-var decisionFields = []textField{{fDecTitle, boostTitle}, {fObject, boostObject}, {fDecText, 1}}
-
-// tokenQuery matches one analysed term in the text fields.
-func (c compiler) tokenQuery(term string) query.Query {
-	if c.level == LevelMeeting && isOneHan(term) && strings.Contains(unigramChars, term) {
-		// A common character of meetings has a term of its own.
-		return termQ(fTextChars, term)
-	}
-	return c.match(func(f textField) query.Query {
-		if isOneHan(term) {
-			return charQuery(f.name, term, f.boost)
-		}
-		t := termQ(f.name, term)
-		t.SetBoost(f.boost)
-		return t
-	})
-}
-
-// bodies are the text fields of meetings and items that hold all of the
-// document's text, its title included (see withTitle): a match in the
-// title is also one in the body, and the title is matched for its boost
-// only. As an alternative (a disjunction, for meetings a titledQuery)
-// that costs less than as an optional clause beside the body (0.54
-// against 0.60 ms a term query on 4,000 generated minutes); the body alone
-// would be 0.40 ms.
-var bodies = map[string]struct{ body, title textField }{
-	LevelMeeting: {textField{fText, 1}, textField{fTitle, boostTitle}},
-	LevelItem:    {textField{fItemText, 1}, textField{fItemTitle, boostTitle}},
-}
-
-// match applies one query to the text fields of the level.
-func (c compiler) match(one func(textField) query.Query) query.Query {
-	if c.level == LevelMeeting {
-		b := bodies[LevelMeeting]
-		return titledQuery{title: one(b.title), body: one(b.body)}
-	}
-	levels := []string{c.level}
-	if _, ok := bodies[c.level]; !ok && c.level != LevelDecision {
-		levels = []string{LevelMeeting, LevelItem, LevelDecision}
-	}
-	var qs []query.Query
-	for _, l := range levels {
-		if b, ok := bodies[l]; ok {
-			qs = append(qs, one(b.title), one(b.body))
-			if l == LevelItem {
-				// The items' texts are in their meetings' (see
-				// itemsQuery); item_text holds only those that are not.
-				qs = append(qs, itemsQuery{one(bodies[LevelMeeting].body), c.marks})
-			}
-			continue
-		}
-		for _, f := range decisionFields {
-			qs = append(qs, one(f))
-		}
-	}
-	return query.NewDisjunctionQuery(qs)
-}
-
-// charQuery matches a single Han character c in a bigram field. The field
-// holds c as a term only where it stands alone; elsewhere it is the first
-// or second character of a bigram. So c is found as itself, as the prefix
-// of a bigram (c and cX share the prefix) or as the end of one (.c), which
-// is every occurrence and nothing else, without a unigram field that would
-// double the postings of all text.
-func charQuery(field, c string, boost float64) query.Query {
-	pre := query.NewPrefixQuery(c)
-	pre.SetField(field)
-	pre.SetBoost(boost)
-	suf := query.NewRegexpQuery("." + regexp.QuoteMeta(c))
-	suf.SetField(field)
-	suf.SetBoost(boost)
-	return steadyQuery{query.NewDisjunctionQuery([]query.Query{pre, suf})}
-}
-
-// phraseQuery matches consecutive terms in the text fields.
-func (c compiler) phraseQuery(terms []string) query.Query {
-	if len(terms) == 1 {
-		return c.tokenQuery(terms[0])
-	}
-	return c.match(func(f textField) query.Query {
-		return exactPhraseQuery{terms: terms, field: f.name, boost: f.boost}
-	})
-}
-
 // hit turns a bleve hit into ours. A meeting's snippet is drawn from its
 // record, read from the record store for this page's hits only.
 func (p *searchPlan) hit(idx *Index, h *search.DocumentMatch, st storedHit, mode string) Hit {
@@ -1204,7 +774,7 @@ func (p *searchPlan) hit(idx *Index, h *search.DocumentMatch, st storedHit, mode
 // are the name of someone in some meeting, folded. Only those get the
 // clause on people: a word that looks like a name (欧洲, 方案) keeps the
 // query it had.
-func (idx *Index) officialNames(ctx context.Context, q Q) (map[string]bool, error) {
+func (idx *Index) officialNames(ctx context.Context, q ql.Q) (map[string]bool, error) {
 	var keys []string
 	for _, t := range nameTexts(q) {
 		keys = append(keys, key(t.Text))
@@ -1237,7 +807,7 @@ func (idx *Index) officialNames(ctx context.Context, q Q) (map[string]bool, erro
 
 // matchedPeople lists the names a query searches for as text that are
 // people of rec, as rec writes them, with their roles.
-func matchedPeople(q Q, rec *ingest.Minutes) []personMatch {
+func matchedPeople(q ql.Q, rec *ingest.Minutes) []personMatch {
 	var out []personMatch
 	for _, t := range nameTexts(q) {
 		if name, roles, ok := rec.Person(t.Text); ok {
@@ -1255,13 +825,13 @@ type personMatch struct {
 
 // nameTexts returns the texts of q, outside exclusions, that could be a
 // person's name (see compiler.officials).
-func nameTexts(q Q) []*Text {
-	var out []*Text
-	visit(q, func(q Q) bool {
+func nameTexts(q ql.Q) []*ql.Text {
+	var out []*ql.Text
+	ql.Visit(q, func(q ql.Q) bool {
 		switch q := q.(type) {
-		case *Not:
+		case *ql.Not:
 			return false
-		case *Text:
+		case *ql.Text:
 			if ingest.IsPersonName(q.Text) {
 				out = append(out, q)
 			}
@@ -1275,23 +845,4 @@ func nameTexts(q Q) []*Text {
 type peopleFilter struct {
 	field string
 	keys  []string
-}
-
-// childLevels matches the meetings' children: items and decisions.
-func childLevels() query.Query {
-	return query.NewDisjunctionQuery([]query.Query{termQ(fLevel, LevelItem), termQ(fLevel, LevelDecision)})
-}
-
-// peopleQuery matches the documents where a person has a role. Meeting
-// documents hold the people; the items and decisions of a meeting match as
-// its children (childrenQuery).
-func (c compiler) peopleQuery(field, k string) query.Query {
-	t := keyQuery(field, k)
-	switch c.level {
-	case LevelMeeting:
-		return t
-	case "":
-		return query.NewDisjunctionQuery([]query.Query{t, childrenQuery{parents: t, children: childLevels()}})
-	}
-	return childrenQuery{parents: t, children: termQ(fLevel, c.level)}
 }

@@ -2,7 +2,6 @@ package index
 
 import (
 	"context"
-	"math"
 
 	"github.com/blevesearch/bleve/v2/mapping"
 	"github.com/blevesearch/bleve/v2/search"
@@ -44,7 +43,7 @@ func (q titledQuery) Searcher(ctx context.Context, r bindex.IndexReader, m mappi
 	}
 	// The query norm of bleve's disjunction, which the term scorers
 	// weigh their scores by.
-	norm := 1 / math.Sqrt(title.Weight()+body.Weight())
+	norm := titledNorm(title.Weight(), body.Weight())
 	title.SetQueryNorm(norm)
 	body.SetQueryNorm(norm)
 	return &titledSearcher{title: title, body: body}, nil
@@ -108,11 +107,11 @@ func (s *titledSearcher) pop(ctx *search.SearchContext) (*search.DocumentMatch, 
 	case t == nil && b == nil:
 		return nil, nil
 	case t == nil || (b != nil && b.IndexInternalID.Compare(t.IndexInternalID) < 0):
-		b.Score *= 0.5 // one of two matched
+		b.Score = oneOfTwo(b.Score)
 		s.b, err = s.body.Next(ctx)
 		return b, err
 	case b == nil || t.IndexInternalID.Compare(b.IndexInternalID) < 0:
-		t.Score *= 0.5
+		t.Score = oneOfTwo(t.Score)
 		s.t, err = s.title.Next(ctx)
 		return t, err
 	}

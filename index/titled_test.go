@@ -9,6 +9,8 @@ import (
 	"github.com/blevesearch/bleve/v2/search"
 	"github.com/blevesearch/bleve/v2/search/query"
 	bindex "github.com/blevesearch/bleve_index_api"
+
+	ql "github.com/jiyao-search/jiyao/query"
 )
 
 // TestTitledQueryMatchesDisjunction checks that a titledQuery finds the
@@ -36,7 +38,7 @@ func TestTitledQueryMatchesDisjunction(t *testing.T) {
 	}
 	var pairs []pair
 	for i, w := range words {
-		q := c.compile(&Text{Text: w})
+		q := c.compile(&ql.Text{Text: w})
 		tq, ok := q.(titledQuery)
 		if !ok && isOneHan(w) {
 			continue // a common character: a term of its own field
@@ -52,7 +54,7 @@ func TestTitledQueryMatchesDisjunction(t *testing.T) {
 				query.NewConjunctionQuery([]query.Query{prev.disjun, tq.disjunction()})})
 		}
 	}
-	phrase := c.compile(&Text{Text: recs[0].Title, Quoted: true}).(titledQuery)
+	phrase := c.compile(&ql.Text{Text: recs[0].Title, Quoted: true}).(titledQuery)
 	pairs = append(pairs, pair{"phrase", phrase, phrase.disjunction()})
 
 	hits := 0

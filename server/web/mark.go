@@ -7,6 +7,7 @@ import (
 
 	"github.com/jiyao-search/jiyao/index"
 	"github.com/jiyao-search/jiyao/internal/fold"
+	"github.com/jiyao-search/jiyao/query"
 )
 
 // queryTerms lists the free-text terms of a query worth marking: the words
@@ -21,32 +22,25 @@ func queryTerms(q string) []string {
 		return nil
 	}
 	var out []string
-	var walk func(index.Q)
-	walk = func(n index.Q) {
+	query.Visit(parsed, func(n query.Q) bool {
 		switch n := n.(type) {
-		case *index.And:
-			for _, c := range n.Children {
-				walk(c)
-			}
-		case *index.Or:
-			for _, c := range n.Children {
-				walk(c)
-			}
-		case *index.Text:
+		case *query.Not:
+			return false
+		case *query.Text:
 			for _, w := range strings.Fields(n.Text) {
 				if t := fold.String(w); t != "" {
 					out = append(out, t)
 				}
 			}
-		case *index.Session:
+		case *query.Session:
 			if n.Raw != "" {
 				out = append(out, fold.String(n.Raw))
 			}
-		case *index.DocNumber:
+		case *query.DocNumber:
 			out = append(out, fold.String(n.Raw))
 		}
-	}
-	walk(parsed)
+		return true
+	})
 	return out
 }
 

@@ -1,4 +1,4 @@
-package index
+package query
 
 import (
 	"fmt"
@@ -6,8 +6,8 @@ import (
 	"strings"
 )
 
-// Q is a node of a parsed query. The tree is built by Parse and compiled
-// to a bleve query by Search.
+// Q is a node of a parsed query. The tree is built by Parser.Parse and
+// compiled to searchers by the index.
 type Q interface {
 	String() string
 }
@@ -29,12 +29,17 @@ type Text struct {
 	Quoted bool
 }
 
-// Field is an exact match on a keyword field (issuer:高雄市议会). Value is as
-// typed; it is folded when compiled.
+// Field is an exact match on a keyword field (issuer:高雄市议会). Field is
+// the field the name typed stands for (Fields); Value is as typed, trimmed,
+// and is folded when compiled.
 type Field struct {
 	Field string
 	Value string
 }
+
+// Level keeps hits to one level of document (level:decision): one of
+// Fields.Levels, matched as typed.
+type Level struct{ Level string }
 
 // DateRange matches meeting dates From..To inclusive, both YYYY-MM-DD; an
 // empty bound is open.
@@ -47,12 +52,15 @@ type Session struct {
 	Raw  string // as typed, also matched as a phrase in the text
 }
 
-// DocNumber is a document number (文号) in canonical form: 〔2020〕36号, with
-// or without its issuer prefix.
+// DocNumber is a document number (文号): Key is its first key
+// (DocNumberKeys), 苏府会〔2020〕36号 or 〔2020〕36号; Raw is as typed.
 type DocNumber struct {
 	Key string
 	Raw string
 }
+
+// The String forms are for tests and messages: a Lisp-like form that shows
+// the tree's shape. Format prints a tree in the query language.
 
 func (q *And) String() string { return "(and " + joinQ(q.Children) + ")" }
 func (q *Or) String() string  { return "(or " + joinQ(q.Children) + ")" }
@@ -64,6 +72,7 @@ func (q *Text) String() string {
 	return "text:" + q.Text
 }
 func (q *Field) String() string     { return q.Field + ":" + q.Value }
+func (q *Level) String() string     { return "level:" + q.Level }
 func (q *DateRange) String() string { return "date:" + q.From + ".." + q.To }
 func (q *Session) String() string {
 	if q.Year > 0 {
@@ -81,22 +90,22 @@ func joinQ(qs []Q) string {
 	return strings.Join(s, " ")
 }
 
-// visit calls fn on q and, where fn returns true, on q's children, depth
+// Visit calls fn on q and, where fn returns true, on q's children, depth
 // first.
-func visit(q Q, fn func(Q) bool) {
+func Visit(q Q, fn func(Q) bool) {
 	if !fn(q) {
 		return
 	}
 	switch q := q.(type) {
 	case *And:
 		for _, c := range q.Children {
-			visit(c, fn)
+			Visit(c, fn)
 		}
 	case *Or:
 		for _, c := range q.Children {
-			visit(c, fn)
+			Visit(c, fn)
 		}
 	case *Not:
-		visit(q.Child, fn)
+		Visit(q.Child, fn)
 	}
 }

@@ -1,0 +1,249 @@
+package query
+
+import (
+	"errors"
+	"slices"
+	"strings"
+	"testing"
+
+	"github.com/google/go-cmp/cmp"
+)
+
+// testParser knows fields as the index declares them (index.FacetDefs):
+// a name, an alias, people.
+var testParser = NewParser(Fields{
+	Keywords: []Keyword{
+		{Field: "issuer", Names: []string{"issuer"}},
+		{Field: "kind", Names: []string{"kind"}},
+		{Field: "department", Names: []string{"department", "dept"}},
+		{Field: "topic", Names: []string{"topic"}},
+		{Field: "official", Names: []string{"official"}},
+		{Field: "chair", Names: []string{"chair"}},
+	},
+	Levels: []string{"meeting", "item", "decision"},
+})
+
+// parseTests are queries and their trees' String forms; FuzzParse seeds
+// its corpus with them.
+var parseTests = []struct {
+	in   string
+	want string
+}{
+	{"", "(and )"},
+	{"税", "text:税"},
+	{"苏州 氢能", "(and text:苏州 text:氢能)"},
+	{"  苏州\u3000氢能  ", "(and text:苏州 text:氢能)"},
+	{`"燃料电池 规划"`, `"燃料电池 规划"`},
+	{"“燃料电池”", `"燃料电池"`},
+	{"「燃料电池」", `"燃料电池"`},
+	{"-商务局", "(not text:商务局)"},
+	{"苏州 -商务局", "(and text:苏州 (not text:商务局))"},
+	{"财政局 OR 税务局", "(or text:财政局 text:税务局)"},
+	{"会议 财政局 OR 税务局 OR 商务局", "(and text:会议 (or text:财政局 text:税务局 text:商务局))"},
+	{"a or b", "(and text:a text:or text:b)"},
+	{"issuer:高雄市议会", "issuer:高雄市议会"},
+	{"Issuer：高雄市議會", "issuer:高雄市議會"},
+	{`issuer:"高雄市 议会"`, "issuer:高雄市 议会"},
+	{"dept:市财政局", "department:市财政局"},
+	{"official:王金平 chair:李亚平", "(and official:王金平 chair:李亚平)"},
+	{"-kind:常务会议", "(not kind:常务会议)"},
+	{"level:decision 同意", "(and level:decision text:同意)"},
+	{"date:2020-01..2020-06", "date:2020-01-01..2020-06-30"},
+	{"date:2020", "date:2020-01-01..2020-12-31"},
+	{"date:2020-02", "date:2020-02-01..2020-02-29"},
+	{"date:2020-03-15", "date:2020-03-15..2020-03-15"},
+	{"date:2020..", "date:2020-01-01.."},
+	{"date:..2021-06", "date:..2021-06-30"},
+	{"from:2020-03", "date:2020-03-01.."},
+	{"to:2021", "date:..2021-12-31"},
+	{"year:2019", "date:2019-01-01..2019-12-31"},
+	{"第115次", "session:115"},
+	{"第一百一十五次", "session:115"},
+	{"第１１５次", "session:115"},
+	{"第115次会议", "session:115"},
+	{"2026年第1次", "session:2026/1"},
+	{"二〇二六年第一次", "session:2026/1"},
+	{"session:115", "session:115"},
+	{"session:第十二次", "session:12"},
+	{"第115次常务会议", "text:第115次常务会议"},
+	{`"第115次"`, `"第115次"`},
+	{"〔2020〕36号", "doc:〔2020〕36号"},
+	{"[2020]36号", "doc:〔2020〕36号"},
+	{"【2020】36号", "doc:〔2020〕36号"},
+	{"(2020)36号", "doc:〔2020〕36号"},
+	{"（２０２０）３６号", "doc:〔2020〕36号"},
+	{"〔2020〕036号", "doc:〔2020〕36号"},
+	{"苏府会〔2020〕36号", "doc:苏府会〔2020〕36号"},
+	{"doc:[2020]36号", "doc:〔2020〕36号"},
+	{"(苏州 氢能) OR 防汛", "(or (and text:苏州 text:氢能) text:防汛)"},
+	{"会议 (财政局 OR 税务局) 预算", "(and text:会议 (or text:财政局 text:税务局) text:预算)"},
+	{"（财政局 OR 税务局）", "(or text:财政局 text:税务局)"},
+	{"苏州 -(商务局 OR 税务局)", "(and text:苏州 (not (or text:商务局 text:税务局)))"},
+	{`("燃料电池 规划" OR issuer:苏州市人民政府) 氢能`, `(and (or "燃料电池 规划" issuer:苏州市人民政府) text:氢能)`},
+	{"((苏州 OR 无锡) 氢能) OR 防汛", "(or (and (or text:苏州 text:无锡) text:氢能) text:防汛)"},
+	{"(2020)36号 苏州", "(and doc:〔2020〕36号 text:苏州)"},
+	{`"燃料电池"(苏州 OR 无锡)`, `(and "燃料电池" (or text:苏州 text:无锡))`},
+	{"(-(苏州 无锡) 氢能) OR 防汛", "(or (and (not (and text:苏州 text:无锡)) text:氢能) text:防汛)"},
+	{`a"b (c d)`, `(and text:a"b (and text:c text:d))`},
+	{"(苏州", "text:(苏州"},
+	{"苏州)", "text:苏州)"},
+	{"3月15日", "text:3月15日"},
+	{"12:30", "text:12:30"},
+}
+
+func TestParse(t *testing.T) {
+	for _, tt := range parseTests {
+		q, err := testParser.Parse(tt.in)
+		if err != nil {
+			t.Errorf("Parse(%q) error: %v", tt.in, err)
+			continue
+		}
+		if got := q.String(); got != tt.want {
+			t.Errorf("Parse(%q) = %s; want %s", tt.in, got, tt.want)
+		}
+	}
+}
+
+// parseErrorTests are queries that do not parse and what their errors
+// quote; FuzzParse seeds its corpus with them.
+var parseErrorTests = []struct {
+	in      string
+	mention string // the error quotes the bad input
+}{
+	{`"燃料电池`, `"燃料电池`},
+	{"OR 税", "OR"},
+	{"税 OR", "OR"},
+	{"税 OR OR 局", "OR"},
+	{"colour:red", "colour"},
+	{"issuer:", "issuer:"},
+	{"level:agenda", "level must be meeting, item or decision, not \"agenda\""},
+	{"date:2020-13", "2020-13"},
+	{"date:20200", "20200"},
+	{"date:2021..2020", "2021..2020"},
+	{"year:20", "year:20"},
+	{"session:abc", "session:abc"},
+	{"-", "-"},
+	{"税 OR -局", "税 OR -局"},
+	{"( )", "( )"},
+	{"(a OR) b", "(a OR) b"},
+	{`("苏州 无锡) 氢能`, "unterminated quote"},
+	{strings.Repeat("(", 20) + "税 " + strings.Repeat(")", 20), "nest"},
+}
+
+func TestParseErrors(t *testing.T) {
+	for _, tt := range parseErrorTests {
+		_, err := testParser.Parse(tt.in)
+		if err == nil {
+			t.Errorf("Parse(%q) succeeded; want an error", tt.in)
+			continue
+		}
+		if e := (*Error)(nil); !errors.As(err, &e) {
+			t.Errorf("Parse(%q) error %v is not an *Error", tt.in, err)
+		}
+		if !strings.Contains(err.Error(), tt.mention) {
+			t.Errorf("Parse(%q) error %q does not quote %q", tt.in, err, tt.mention)
+		}
+	}
+}
+
+// An unknown field's error lists the fields, the keyword fields by their
+// names in order.
+func TestParseUnknownField(t *testing.T) {
+	_, err := testParser.Parse("colour:red")
+	want := `unknown field "colour" in "colour:red"; known fields: issuer, kind, department, topic, official, chair, level, date, from, to, year, session, doc`
+	if err == nil || err.Error() != want {
+		t.Errorf("Parse(colour:red) error %v; want %s", err, want)
+	}
+}
+
+func TestFormat(t *testing.T) {
+	for _, tt := range []struct{ in, want string }{
+		{"", ""},
+		{"  苏州\u3000氢能  ", "苏州 氢能"},
+		{"“燃料电池 规划”", `"燃料电池 规划"`},
+		{`“他说"好"”`, `“他说"好"”`},
+		{"dept:市财政局", `department:"市财政局"`},
+		{"Issuer：高雄市議會", `issuer:"高雄市議會"`},
+		{"level:item -kind:常务会议", `level:item -kind:"常务会议"`},
+		{"year:2019 from:2020-03", "date:2019-01-01..2019-12-31 date:2020-03-01.."},
+		{"第一百一十五次 session:115 session:2026年第1次", "第一百一十五次 session:115 2026年第1次"},
+		{`session:"第 1 次"`, `session:"第 1 次"`},
+		{"（２０２０）３６号 doc:[2020]36号 doc:第三次会议", `（２０２０）３６号 [2020]36号 doc:"第三次会议"`},
+		{"会议 财政局 OR 税务局 OR 商务局", "会议 财政局 OR 税务局 OR 商务局"},
+		{"（（苏州 OR 无锡） 氢能） OR 防汛", "(苏州 OR 无锡 氢能) OR 防汛"},
+		{"苏州 -（商务局 OR 税务局）", "苏州 -(商务局 OR 税务局)"},
+		{"-(-商务局 )", "-(-商务局 )"},
+		{`-("" )`, `-("" )`},
+		{"(苏州 苏州)", "苏州 苏州"},
+		{"苏州) (苏州 (苏州)", "(苏州) ) (苏州 (苏州)"},
+		{"(() )", "( () )"},
+	} {
+		q, err := testParser.Parse(tt.in)
+		if err != nil {
+			t.Errorf("Parse(%q) error: %v", tt.in, err)
+			continue
+		}
+		if got := testParser.Format(q); got != tt.want {
+			t.Errorf("Format(Parse(%q)) = %q; want %q", tt.in, got, tt.want)
+		}
+	}
+}
+
+// A document number is keyed in its canonical forms, whatever brackets,
+// widths and leading zeros it was written with (ingest.CanonicalDocNumber
+// is the one reading of it).
+func TestDocNumberKeys(t *testing.T) {
+	for in, want := range map[string][]string{
+		"苏府会〔2020〕36号":  {"苏府会〔2020〕36号", "〔2020〕36号"},
+		"蘇府會［2020］036號": {"苏府会〔2020〕36号", "〔2020〕36号"},
+		"[2026]1号":      {"〔2026〕1号"},
+		"（2019）第7号":     {"〔2019〕7号"},
+		"第三次会议":         {"第三次会议"},
+	} {
+		if got := DocNumberKeys(in); !slices.Equal(got, want) {
+			t.Errorf("DocNumberKeys(%s) = %q, want %q", in, got, want)
+		}
+	}
+}
+
+// FuzzParse checks that Parse fails only with an *Error, and that a tree
+// it returns is printed by Format in a form that parses back to the same
+// tree and prints the same again. The seed corpus is the queries of the
+// tests above, those of docs/api.md and testdata/fuzz/FuzzParse.
+func FuzzParse(f *testing.F) {
+	for _, tt := range parseTests {
+		f.Add(tt.in)
+	}
+	for _, tt := range parseErrorTests {
+		f.Add(tt.in)
+	}
+	for _, s := range []string{
+		// docs/api.md and the README.
+		"氢能", "燃料电池", `"phrases"`, "-exclude", "issuer:苏州市人民政府 date:2020-01..2020-06", "，。", "*",
+		// Mixed forms.
+		"苏州 -商务局", `"第115次" OR 〔2020〕36号`, "issuer:高雄市議會 date:2020..2021", "2026年第一次",
+		"(苏州 氢能) OR -(防汛 OR 规划)", "((a) b", "(x (y) z)", "-(-a )", "a) (b", `-("" )`,
+	} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		q, err := testParser.Parse(s)
+		if err != nil {
+			if e := (*Error)(nil); !errors.As(err, &e) {
+				t.Errorf("Parse(%q) error %v is not an *Error", s, err)
+			}
+			return
+		}
+		out := testParser.Format(q)
+		back, err := testParser.Parse(out)
+		if err != nil {
+			t.Fatalf("Parse(%q) = %s, printed %q, which does not parse: %v", s, q, out, err)
+		}
+		if diff := cmp.Diff(q, back); diff != "" {
+			t.Fatalf("Parse(%q) = %s, printed %q, parses to %s (-first +second):\n%s", s, q, out, back, diff)
+		}
+		if again := testParser.Format(back); again != out {
+			t.Errorf("Parse(%q) printed %q, then %q", s, out, again)
+		}
+	})
+}

@@ -36,7 +36,7 @@ var levelTriggers = map[string]bool{"要": true}
 // bodyEnds are the endings of a body's name, folded, longest first.
 var bodyEnds = []string{
 	"委员会", "监会", "办公室", "办公厅", "人民政府", "人民法院", "人民检察院", "检察院", "法院", "政府", "公所",
-	"分局", "中心", "大队", "派出所", "研究所", "事务所", "回收厂", "工委", "街道", "银行", "院", "局", "委", "办", "部", "厅", "处", "署", "司", "室", "科", "组", "镇", "乡",
+	"分局", "中心", "大队", "部队", "派出所", "研究所", "事务所", "回收厂", "工委", "街道", "银行", "院", "局", "委", "办", "部", "厅", "处", "署", "司", "室", "科", "组", "镇", "乡",
 }
 
 // bodyEndRunes holds the last characters of bodyEnds, over the common
@@ -669,7 +669,7 @@ func headedBody(title string) string {
 			f = f[i+len(w):]
 		}
 	}
-	for _, t := range []string{"分局长", "大队长", "局长", "处长", "主任委员", "主委", "署长", "审计长", "部长", "院长", "检察长", "行长", "所长", "队长", "科长", "主任", "主席"} {
+	for _, t := range []string{"分局长", "大队长", "局长", "处长", "主任委员", "主委", "署长", "审计长", "部长", "院长", "检察长", "行长", "所长", "队长", "科长", "主任", "主席", "司令员"} {
 		if !strings.HasSuffix(f, t) {
 			continue
 		}

@@ -1764,7 +1764,9 @@ func TestReporters(t *testing.T) {
 // each reported, 分别作的), not the body that entrusted a ministry with its
 // report (受国务院委托), whose report the ministry gives; the audit office
 // and a regulatory commission are headed by their 审计长 and 主席; one who
-// reports under two offices reports for both. The names are made up.
+// reports under two offices reports for both; a body's name may hold 代表
+// (代表资格审查委员会); a force is headed by its 司令员. The names are made
+// up.
 func TestReportingBodies(t *testing.T) {
 	text := "某届全国人大常委会第六次会议举行第二次全体会议\n" +
 		"某届全国人大常委会第六次会议24日在北京举行第二次全体会议。王大明副委员长主持会议。\n" +
@@ -1774,9 +1776,11 @@ func TestReportingBodies(t *testing.T) {
 		"会议听取了审计署审计长侯立受国务院委托作的关于某审计查出问题整改情况的报告。\n" +
 		"会议听取了全国人大常委会代表工作委员会主任郭立、水利部部长李立分别作的关于代表建议办理情况的报告。\n" +
 		"会议听取了证监会主席易立受国务院委托作的关于某改革有关工作情况的报告。\n" +
-		"国务院关税税则委员会主任刘立作了关于提请审议批准某修正案的议案的说明。\n"
+		"国务院关税税则委员会主任刘立作了关于提请审议批准某修正案的议案的说明。\n" +
+		"会议还听取了全国人大常委会代表资格审查委员会主任委员马立作的关于个别代表的代表资格的报告。\n" +
+		"受国务院、中央军委委托，武警部队司令员王立对关于某决定草案作了说明。\n"
 	m := extractOne(t, "npc.txt", text)
-	want := []string{"财政部", "全国人大财经委", "最高人民检察院", "审计署", "全国人大常委会代表工作委员会", "水利部", "证监会", "国务院关税税则委员会"}
+	want := []string{"财政部", "全国人大财经委", "最高人民检察院", "审计署", "全国人大常委会代表工作委员会", "水利部", "证监会", "全国人大常委会代表资格审查委员会", "武警部队", "国务院关税税则委员会"}
 	if !slices.Equal(m.Departments, want) {
 		t.Errorf("departments = %q, want %q", m.Departments, want)
 	}

@@ -208,8 +208,9 @@ func readReporters(p *page) []Attendee {
 		}
 		for _, w := range []string{"受", "代表"} {
 			// 李立国受国务院委托作的, 周强代表最高人民法院并…作了: the
-			// person is before 受 or 代表.
-			if i := strings.Index(before, w); i > 0 {
+			// person is before 受 or 代表, where a name ends there (not
+			// in 代表资格审查委员会主任委员马馼, a body's name).
+			if i := strings.Index(before, w); i > 0 && (w == "受" || nameEndsAt(before[:i])) {
 				before = before[:i]
 			}
 		}
@@ -276,6 +277,18 @@ func readReporters(p *page) []Attendee {
 		out = append(out, listed...)
 	}
 	return out
+}
+
+// nameEndsAt reports whether folded s ends with a name of two or three
+// characters.
+func nameEndsAt(s string) bool {
+	rs := []rune(s)
+	for _, n := range []int{3, 2} {
+		if len(rs) >= n && isName(string(rs[len(rs)-n:])) {
+			return true
+		}
+	}
+	return false
 }
 
 // sharedOffice reads the reporters of a list of names after one office

@@ -18,7 +18,7 @@ import (
 
 // bodyTriggers follow a body's name where it acts, folded.
 var bodyTriggers = []string{
-	"送审的", "提交的", "报送的", "起草的", "提出的", "关于", "牵头", "《", "作了", "主要负责", "要",
+	"送审的", "提交的", "报送的", "起草的", "提出的", "关于", "牵头", "《", "作了", "主要负责", "要", "会同",
 	// A council's committees and the bodies whose budgets it reviews:
 	// 交付財政建設委員會審查, 保安委員會第二召集人, 板橋區公所　預算數,
 	// 環境保護局主管.
@@ -30,12 +30,24 @@ var bodyTriggers = []string{
 var bodyTriggerSet = setOf(bodyTriggers...)
 
 // levelTriggers are the bodyTriggers after which only a body whose name
-// starts with its level counts (县政府办公室要认真梳理).
-var levelTriggers = map[string]bool{"要": true}
+// starts with its level counts (县政府办公室要认真梳理, 国务院安委会要作进一
+// 步安排, 全国人大常委会办公厅会同…): a bare name there (陸委會會同經建會) is
+// more often what a member's question is about.
+var levelTriggers = map[string]bool{"要": true, "会同": true}
+
+// leveled reports whether a folded body's name starts with its level: a
+// local one's (县, 市 …) or the nation's (国家, 国务院, 全国).
+func leveled(name string) bool {
+	if strings.HasPrefix(name, "国家") || strings.HasPrefix(name, "国务院") || strings.HasPrefix(name, "全国") {
+		return true
+	}
+	r, _ := utf8.DecodeRuneInString(name)
+	return strings.ContainsRune(levelChars, r)
+}
 
 // bodyEnds are the endings of a body's name, folded, longest first.
 var bodyEnds = []string{
-	"委员会", "监会", "办公室", "办公厅", "人民政府", "人民法院", "人民检察院", "检察院", "法院", "政府", "公所",
+	"委员会", "委会", "监会", "办公室", "办公厅", "人民政府", "人民法院", "人民检察院", "检察院", "法院", "政府", "公所",
 	"分局", "中心", "大队", "部队", "派出所", "研究所", "事务所", "回收厂", "工委", "街道", "银行", "院", "局", "委", "办", "部", "厅", "处", "署", "司", "室", "科", "组", "镇", "乡",
 }
 
@@ -164,7 +176,7 @@ func actingBodies(p *page, m *Minutes) []string {
 			continue
 		}
 		if a, ok := bodyBefore(p.norm, at); ok {
-			if levelTriggers[tr] && !strings.ContainsRune(levelChars, []rune(p.norm[a:at])[0]) {
+			if levelTriggers[tr] && !leveled(p.norm[a:at]) {
 				continue
 			}
 			// 国家发展改革委、商务部、中国人民银行主要负责同志在会上发言:
@@ -308,6 +320,21 @@ func actingBodies(p *page, m *Minutes) []string {
 	for _, a := range p.reporters() {
 		if org := headedBody(a.Title); org != "" {
 			add(org, "the body an official heads, who speaks or answers", -1)
+		}
+	}
+	// 常委会副秘书长何晔晖代表常委会办公厅报告了办理情况: the body a
+	// person reports for.
+	for at := range occurrences(p.norm, "代表") {
+		from := at + len("代表")
+		rest := p.norm[from:min(len(p.norm), from+3*maxBodyRunes)]
+		for _, v := range []string{"报告", "作了", "作的", "汇报"} {
+			if k := strings.Index(rest, v); k > 0 {
+				name := rest[:k]
+				if _, ok := bodyEnd(name); ok && runeCount(name) >= 3 && runeCount(name) <= maxBodyRunes && allHan(name) && !genericBody(name) && !talk.holds(at) {
+					add(p.show(from, from+k), "the body a person reports for", from)
+				}
+				break
+			}
 		}
 	}
 	// In a legislature's verbatim record the ministers its members
@@ -587,7 +614,15 @@ func splitOffice(name string) (bureau, office string, ok bool) {
 }
 
 // bodyEnd returns the ending of a body's name that folded s ends with.
-func bodyEnd(s string) (string, bool) { return firstSuffix(s, bodyEnds) }
+func bodyEnd(s string) (string, bool) {
+	e, ok := firstSuffix(s, bodyEnds)
+	if e == "委会" && strings.HasSuffix(s, "常委会") {
+		// 安委会 and 军委会 are bodies; a congress's 常委会 is the house
+		// itself, named as such only in full.
+		return "", false
+	}
+	return e, ok
+}
 
 // bodyBefore reads the body whose name ends at folded offset at: the run of
 // Han characters before it, cut after the last particle or verb, when it

@@ -2054,3 +2054,25 @@ func TestDeferredResolution(t *testing.T) {
 		}
 	}
 }
+
+// A release gives work to a body named with its level before 要 or 会同
+// (国务院安委会要…, 全国人大常委会办公厅会同…), not to a bare name there, nor
+// to a congress's own 常委会; the body a person reports for (代表常委会秘书局
+// 报告) acts. The matters and names are made up.
+func TestReleaseBodiesAtWork(t *testing.T) {
+	text := "某届全国人大常委会第九次会议举行第二次全体会议\n" +
+		"某届全国人大常委会第九次会议25日在北京举行第二次全体会议。王大明副委员长主持会议。\n" +
+		"会议听取了有关代表建议办理情况的报告。常委会副秘书长何立明代表常委会秘书局报告了办理情况。会议闭幕后，全国人大常委会办公厅会同各承办单位认真办理。\n" +
+		"全面强化安全生产，国务院安委会要作进一步安排，某市人大常委会要加强监督，陆委会会同经建会重新评估。\n"
+	m := extractOne(t, "npc.txt", text)
+	for _, want := range []string{"全国人大常委会办公厅", "常委会秘书局", "国务院安委会"} {
+		if !slices.Contains(m.Departments, want) {
+			t.Errorf("departments = %q, want %s among them", m.Departments, want)
+		}
+	}
+	for _, not := range []string{"陆委会", "某市人大常委会"} {
+		if slices.Contains(m.Departments, not) {
+			t.Errorf("departments = %q: %s gives no work here", m.Departments, not)
+		}
+	}
+}

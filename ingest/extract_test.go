@@ -588,6 +588,13 @@ func TestLegislatureNameIsNoTopic(t *testing.T) {
 	if len(m.Topics) == 0 || m.Topics[0] == "公安、安全、司法" {
 		t.Errorf("topics = %q, want the budget's first", m.Topics)
 	}
+	// 立法院 holds 法院, a court's word: a sitting that only confirms its
+	// minutes is general business.
+	m = extractOne(t, "ly.md", "立法院第7屆第4會期第9次會議紀錄\n時　　間　中華民國98年11月13日（星期五）上午10時4分\n主　　席　王院長大平\n"+
+		"主席：現在開會，進行報告事項。\n1. 宣讀本院第7屆第4會期第8次會議議事錄。\n主席：報告院會，本院第7屆第4會期第8次會議議事錄確定。\n")
+	if !slices.Equal(m.Topics, []string{"综合政务"}) {
+		t.Errorf("topics = %q, want 综合政务 alone", m.Topics)
+	}
 }
 
 // The bodies given work name the field of it: a sitting on a motion whose

@@ -54,8 +54,12 @@ type topicCounter struct {
 	home []string
 }
 
+// topicMasks are folded words that hold a keyword of a class they are no
+// part of: the legislature 立法院 holds 法院, a court's word.
+var topicMasks = []string{"立法院"}
+
 func (tc topicCounter) count(text string, weight int, scores []int) {
-	for _, h := range tc.home {
+	for _, h := range slices.Concat(tc.home, topicMasks) {
 		if strings.Contains(text, h) {
 			text = strings.ReplaceAll(text, h, strings.Repeat(" ", len(h)))
 		}

@@ -595,6 +595,12 @@ func TestLegislatureNameIsNoTopic(t *testing.T) {
 	if !slices.Equal(m.Topics, []string{"综合政务"}) {
 		t.Errorf("topics = %q, want 综合政务 alone", m.Topics)
 	}
+	// A sitting on an inquiry into a shooting is on public security.
+	m = extractOne(t, "ly.md", "立法院第5屆第6會期第1次會議紀錄\n時　　間　中華民國93年8月11日（星期三）上午9時\n主　　席　王院長大平\n"+
+		"討論事項\n一、本院委員某某等擬具「某某槍擊事件真相調查特別委員會條例草案」，請審議案。\n")
+	if !slices.Contains(m.Topics, "公安、安全、司法") {
+		t.Errorf("topics = %q, want 公安、安全、司法 among them", m.Topics)
+	}
 }
 
 // The bodies given work name the field of it: a sitting on a motion whose

@@ -998,22 +998,39 @@ func parsePerson(v string) (Person, bool) {
 			return Person{Name: a.Name, Title: a.Title}, true
 		}
 	}
+	if ps := parsePersons(v, 1); len(ps) > 0 {
+		return ps[0], true
+	}
+	return Person{}, false
+}
+
+// parsePersons reads at most max people from a list in a chair label's
+// value (由工務委員會第一召集人韓議員賜村、第二召集人黃議員淑美及洪議員平朗
+// 分別主持): each item a name, a titled name, or one at the item's tail.
+func parsePersons(v string, max int) []Person {
+	var out []Person
 	for _, part := range strings.FieldsFunc(v, func(r rune) bool { return unicode.IsSpace(r) || strings.ContainsRune("、,，及和", r) }) {
+		if len(out) == max {
+			break
+		}
 		if isName(part) {
-			return Person{Name: part}, true
+			out = append(out, Person{Name: part})
+			continue
 		}
 		if a, ok := titledName(part); ok {
-			return Person{Name: a.Name, Title: a.Title}, true
+			out = append(out, Person{Name: a.Name, Title: a.Title})
+			continue
 		}
 		// 由保安委員會第二召集人蘇議員琦莉: try the tail.
 		rs := []rune(part)
 		for k := 1; k < len(rs)-2; k++ {
 			if a, ok := titledName(string(rs[k:])); ok && runeCount(a.Name) >= 2 {
-				return Person{Name: a.Name, Title: a.Title}, true
+				out = append(out, Person{Name: a.Name, Title: a.Title})
+				break
 			}
 		}
 	}
-	return Person{}, false
+	return out
 }
 
 // foldRune folds one ideograph: compatibility forms (U+F900–U+FAFF, as in

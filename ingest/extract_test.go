@@ -2089,3 +2089,24 @@ func TestReleaseBodiesAtWork(t *testing.T) {
 		}
 	}
 }
+
+// Those who preside in turn (主 席：由…韓議員一村、…黃⏎議員二美及洪議員三朗
+// 分別主持) are each filed as presiding, the first as the chair, also where
+// the label's value runs on to the next line. The names are made up.
+func TestCoChairs(t *testing.T) {
+	text := "高雄市議會第1屆第1次定期大會第25次會議紀錄\n日 期：中華民國100年5月9日上午10時\n地 點：本會議事廳\n" +
+		"主 席：由工務委員會第一召集人韓議員一村、第二召集人黃\n議員二美及洪議員三朗分別主持\n記 錄：姜一珠\n甲、報告事項 一、主席宣告開會。\n"
+	m := extractOne(t, "khcc.txt", text)
+	if m.Chair == nil || m.Chair.Name != "韓一村" {
+		t.Errorf("chair = %+v, want 韓一村", m.Chair)
+	}
+	var got []string
+	for _, a := range m.Attendees {
+		if a.Role == RoleChair {
+			got = append(got, a.Name)
+		}
+	}
+	if want := []string{"黃二美", "洪三朗"}; !slices.Equal(got, want) {
+		t.Errorf("presiding attendees = %q, want %q", got, want)
+	}
+}

@@ -34,6 +34,30 @@ var chairTitles = []string{
 	"副部长", "部长", "副局长", "局长", "检察长", "副行长", "行长", "署长", "审计长", "副主任委员", "主任委员", "副司令员", "司令员",
 }
 
+// coChairs reads the others who presided in turn when a chair label's
+// value, folded span [at, end), names several (主 席：由…第一召集人韓議員賜
+// 村、第二召集人黃⏎議員淑美及洪議員平朗分別主持), the line below taken in
+// where the value runs on to it.
+func coChairs(p *page, at, end int) []Attendee {
+	k := p.lineAt(at)
+	if !strings.HasPrefix(strings.TrimSpace(p.norm[at:end]), "由") {
+		return nil
+	}
+	if !strings.Contains(p.norm[at:end], "分别主持") && k+1 < len(p.lines) {
+		end = p.lines[k+1][1]
+	}
+	i := strings.Index(p.norm[at:end], "分别主持")
+	if i < 0 {
+		return nil
+	}
+	v := strings.ReplaceAll(p.show(at, at+i), "\n", "")
+	var out []Attendee
+	for _, per := range parsePersons(strings.TrimPrefix(v, "由"), 6)[1:] {
+		out = append(out, Attendee{Name: per.Name, Title: per.Title, Role: RoleChair})
+	}
+	return out
+}
+
 // opening fills the meeting (kind, session, date, part of day) and the chair
 // from the title and the opening paragraph or header labels.
 func (e *Extractor) opening(p *page, m *Minutes, ref time.Time, refKnown, roc bool) {
@@ -146,6 +170,7 @@ func (e *Extractor) opening(p *page, m *Minutes, ref time.Time, refKnown, roc bo
 		if per, ok := parsePerson(v); ok {
 			m.Chair = &per
 			p.why("chair", "the 主席/主持 label", at)
+			m.Attendees = append(m.Attendees, coChairs(p, at, end)...)
 		}
 	}
 	if m.Chair == nil && open != "" {

@@ -2006,15 +2006,16 @@ func TestBodyBeforeCutWords(t *testing.T) {
 }
 
 // A name written surname+title+given name is read with its title, a
-// manager's (陸經理映芬) as a director's; a given name may start with 建
+// manager's (陸經理映芬) as a director's, an acting one's (陳代理局長琳樺) as
+// the head's; a given name may start with 建
 // (郭議員建盟) where it starts no verb (陳議員建議). The names are made up.
 func TestTitledInText(t *testing.T) {
-	p := newPage("說明人員： 動產質借所陸經理一芬 財政局李局長二倉 某公司王總經理三明\n發言議員： 郭議員建一 陳議員建議市府改善。")
+	p := newPage("說明人員： 動產質借所陸經理一芬 財政局李局長二倉 某公司王總經理三明 環境保護局陳代理局長四樺\n發言議員： 郭議員建一 陳議員建議市府改善。")
 	var got []string
 	for _, a := range titledInText(p) {
 		got = append(got, a.Name+" "+a.Title)
 	}
-	if want := []string{"陸一芬 經理", "李二倉 局長", "王三明 總經理", "郭建一 議員"}; !slices.Equal(got, want) {
+	if want := []string{"陸一芬 經理", "李二倉 局長", "王三明 總經理", "陳四樺 代理局長", "郭建一 議員"}; !slices.Equal(got, want) {
 		t.Errorf("titledInText = %q, want %q", got, want)
 	}
 }

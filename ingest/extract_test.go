@@ -2111,3 +2111,16 @@ func TestCoChairs(t *testing.T) {
 		t.Errorf("presiding attendees = %q, want %q", got, want)
 	}
 }
+
+// A leader a record mentions is named before 总书记 or 同志; the party's
+// post taken again (連任黨總書記, 連任總書記) names no one.
+func TestMentionedLeaders(t *testing.T) {
+	p := newPage("会议传达学习王大明总书记重要讲话精神。本席認為會議真正主題是為某某人連任黨總書記造勢，某某人連任總書記的機會不大。")
+	var got []string
+	for _, a := range mentionedLeaders(p) {
+		got = append(got, a.Name)
+	}
+	if want := []string{"王大明"}; !slices.Equal(got, want) {
+		t.Errorf("mentionedLeaders = %q, want %q", got, want)
+	}
+}

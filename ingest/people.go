@@ -427,6 +427,11 @@ func mentionedLeaders(p *page) []Attendee {
 			if prev := lastRune(p.norm[:start]); title == "同志" && start > 0 && hanRune(prev) && !strings.ContainsRune("、和与及同以在", prev) {
 				continue
 			}
+			// 連任黨總書記, 連任總書記: the party's post, taken again, is
+			// no one's name.
+			if l := lastRune(name); l == '党' || l == '任' {
+				continue
+			}
 			if runeCount(name) == n && isName(name) && foldedSurname(first) {
 				out = append(out, Attendee{Name: p.show(start, at), Title: title, Role: RoleMentioned})
 				break

@@ -164,6 +164,7 @@ func (e *Extractor) attendance(p *page, m *Minutes) {
 			}
 		}
 	}
+	m.Attendees = append(m.Attendees, gazetteHeads(p, m)...)
 	if len(blocks) == 0 {
 		m.Attendees = append(m.Attendees, attendedIn(p)...)
 	}
@@ -175,6 +176,44 @@ func (e *Extractor) attendance(p *page, m *Minutes) {
 			}
 		}
 	}
+}
+
+// gazetteHeads reads the heads of a gazette's sitting, written as label,
+// spaces and value without a colon: who presides (主　　席　王院長金平, the
+// next line's 洪副院長秀柱 presiding in turn, and 主　　席　曾副院長永權
+// where the sitting resumes another day) and the secretaries who sit in
+// (秘書長　林錫山, 副秘書長　周萬來). The record's chair is not filed again.
+func gazetteHeads(p *page, m *Minutes) []Attendee {
+	var out []Attendee
+	chairLines := 0 // lines after a 主席 head that may name one presiding in turn
+	for k := range p.lines {
+		t := strings.TrimSpace(p.line(k))
+		if t == "" || strings.ContainsAny(t, ":,。") || runeCount(t) > 16 {
+			chairLines = 0
+			continue
+		}
+		fields := strings.Fields(t)
+		label := strings.Join(fields[:max(0, len(fields)-1)], "")
+		value := fields[len(fields)-1]
+		at := p.lines[k][1] - len(value)
+		switch {
+		case label == "主席" || label == "" && chairLines > 0:
+			if a, ok := titledName(p.show(at, p.lines[k][1])); ok && isName(a.Name) && (m.Chair == nil || fold.Key(a.Name) != fold.Key(m.Chair.Name)) {
+				a.Role = RoleChair
+				out = append(out, a)
+			}
+			if label == "主席" {
+				chairLines = 2
+				continue
+			}
+		case label == "秘书长" || label == "副秘书长":
+			if isName(value) {
+				out = append(out, Attendee{Name: p.show(at, p.lines[k][1]), Title: stripSpaces(p.show(p.lines[k][0], at)), Role: RoleObserver})
+			}
+		}
+		chairLines = max(0, chairLines-1)
+	}
+	return out
 }
 
 // attendedIn reads the officials a news release says attended, in the

@@ -2124,3 +2124,27 @@ func TestMentionedLeaders(t *testing.T) {
 		t.Errorf("mentionedLeaders = %q, want %q", got, want)
 	}
 }
+
+// A gazette's heads, label and value set apart by spaces without a colon,
+// name who presides in turn (the line under 主席's, and 主席 again where
+// the sitting resumes) and the secretaries who sit in. The names are made
+// up.
+func TestGazetteHeads(t *testing.T) {
+	text := "立法院第8屆第2會期第6次會議紀錄\n時　　間　中華民國101年10月26日（星期五）上午10時\n地　　點　本院議場\n" +
+		"主　　席　王院長大平\n洪副院長二柱\n秘書長　林一山\n副秘書長　周三來\n" +
+		"主席：現在開會，進行報告事項。\n" + threeSpeeches +
+		"繼續開會　中華民國101年10月30日（星期二）上午9時\n主　　席　曾副院長四權\n主席：現在繼續開會。\n"
+	m := extractOne(t, "ly.md", text)
+	if m.Chair == nil || m.Chair.Name != "王大平" {
+		t.Fatalf("chair = %+v, want 王大平", m.Chair)
+	}
+	got := attendeesOf(m, func(a Attendee) string { return a.Role + " " + a.Name })
+	for _, want := range []string{"主持 洪二柱", "列席 林一山", "列席 周三來", "主持 曾四權"} {
+		if !slices.Contains(got, want) {
+			t.Errorf("attendees = %q, want %q among them", got, want)
+		}
+	}
+	if slices.Contains(got, "主持 王大平") {
+		t.Errorf("attendees = %q: the chair is filed once", got)
+	}
+}

@@ -2148,3 +2148,21 @@ func TestGazetteHeads(t *testing.T) {
 		t.Errorf("attendees = %q: the chair is filed once", got)
 	}
 }
+
+// The departments table knows the bureaus of a Taiwan city government that
+// answer in its council's records (客家事務委員會, 停車管理工程處, 政風處,
+// 主計處), as it knows its 局.
+func TestCityBureausInTable(t *testing.T) {
+	text := "臺北市議會第11屆第2次定期大會第5次會議紀錄\n時間：中華民國100年10月19日\n主席：吳議長一珠\n" +
+		"壹、宣讀上次會議紀錄（予以確定）\n貳、市府函文提會報告事項\n案號    案由    議    決\n" +
+		"11100   檢陳本府客家事務委員會委託某協會經營管理某中心99年度收支決算表，請 准予備查。   備查\n" +
+		"11099   本府交通局（停車管理工程處）自100年8月1日起針對某停車位試辦優惠，請 查照。   備查\n" +
+		"11101   本府政風處、主計處辦理某案之檢討報告，請 查照。   備查\n" +
+		"參、其他事項\n無。\n肆、散會\n"
+	m := extractOne(t, "tpecc.txt", text)
+	for _, want := range []string{"客家事務委員會", "停車管理工程處", "政風處", "主計處"} {
+		if !slices.Contains(m.Departments, want) {
+			t.Errorf("departments = %q, want %s among them", m.Departments, want)
+		}
+	}
+}

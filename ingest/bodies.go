@@ -756,8 +756,8 @@ func orgsBeforeTitles(p *page, last string) []placedName {
 	for i := range occurrences(p.norm, last) {
 		end := i + len(last)
 		// Longest first: 新興分局鄭分局長, 刑事警察大隊紀大隊長,
-		// 環境保護局陳代理局長.
-		for _, t := range []string{"代理局长", "分局长", "大队长", "局长", "处长", "署长", "队长", "所长", "院长", "部长", "厂长", "科长", "主委", "主任委员"} {
+		// 環境保護局陳代理局長, 經濟發展局黃副局長.
+		for _, t := range []string{"代理局长", "副分局长", "分局长", "大队长", "副局长", "局长", "副处长", "处长", "署长", "队长", "所长", "院长", "部长", "厂长", "科长", "副主委", "主委", "副主任委员", "主任委员"} {
 			if !strings.HasSuffix(p.norm[:end], t) {
 				continue
 			}

@@ -2166,3 +2166,20 @@ func TestCityBureausInTable(t *testing.T) {
 		}
 	}
 }
+
+// The body before a titled name is read for its head, acting head and
+// deputy alike (環境保護局陳代理局長, 經濟發展局黃副局長). The names are made
+// up.
+func TestOrgsBeforeTitledNames(t *testing.T) {
+	p := newPage("答詢人員： 消防局陳局長一龍 環境保護局陳代理局長二樺 經濟發展局黃副局長三雄 新興分局鄭分局長四明")
+	var got []string
+	for _, o := range orgsBeforeTitledNames(p) {
+		got = append(got, o.name)
+	}
+	slices.Sort(got)
+	want := []string{"新興分局", "消防局", "環境保護局", "經濟發展局"}
+	slices.Sort(want)
+	if !slices.Equal(got, want) {
+		t.Errorf("orgsBeforeTitledNames = %q, want %q", got, want)
+	}
+}

@@ -128,7 +128,8 @@ type Outcome struct {
 	Err     error    `json:"-"`
 }
 
-// Phases of Load's work, as Progress reports them.
+// Phases of loading, as Progress reports them: Load's two, then the
+// closing of the index loaded.
 const (
 	// PhaseExtracting: files are read, extracted and stored; Done and
 	// Total count files.
@@ -136,6 +137,11 @@ const (
 	// PhaseWriting: every file is extracted and the last batches are
 	// being written to the index; Done and Total count records.
 	PhaseWriting = "writing"
+	// PhaseMerging comes after Load: the index is being closed, which
+	// waits for bleve to finish persisting and merging segments. Reindex
+	// reports it; a program that closes the index after Load reports it
+	// itself (jiyao ingest).
+	PhaseMerging = "merging"
 )
 
 // Progress is reported after each source, then after each batch written
@@ -547,7 +553,7 @@ func (idx *Index) Original(ctx context.Context, id string) (name string, data []
 }
 
 // Originals lists the stored originals of an on-disk index as Sources named
-// as they were loaded, for rebuilding the index (jiyao reindex): the last
+// as they were loaded, for rebuilding the index (Reindex): the last
 // original put under each name, unless the meeting from it was deleted
 // since. Indexes written before the pack store kept originals one file
 // each under DIR/originals; those are listed too, and the packs win where
@@ -598,7 +604,7 @@ func Originals(dir string) ([]Source, error) {
 // Deleted lists the sources of records that were deleted from a file that
 // holds several (name#k) and that Originals still lists, for the file's
 // other records: rebuilding the index loads the file, then deletes these
-// (jiyao reindex does).
+// (Reindex does).
 func Deleted(dir string) ([]string, error) {
 	_, deleted, err := packOriginals(dir)
 	return deleted, err

@@ -18,7 +18,7 @@ import (
 // reference the columns are held to.
 func bleveFacets(t *testing.T, ctx context.Context, idx *Index, req Request) []Facet {
 	t.Helper()
-	p, err := plan(req)
+	p, err := newSearchPlan(req)
 	if err != nil {
 		t.Fatal(err)
 	}

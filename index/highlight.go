@@ -7,6 +7,7 @@ import (
 	"strings"
 	"unicode"
 
+	"github.com/jiyao-search/jiyao/internal/fold"
 	ql "github.com/jiyao-search/jiyao/query"
 )
 
@@ -140,9 +141,15 @@ func (h *highlighter) spans(text string) []span {
 			}
 		}
 	}
-	slices.SortFunc(out, func(a, b span) int { return a.start - b.start })
+	return mergeSpans(out)
+}
+
+// mergeSpans returns the spans in order, those that overlap or touch
+// joined into one.
+func mergeSpans(sp []span) []span {
+	slices.SortFunc(sp, func(a, b span) int { return a.start - b.start })
 	var merged []span
-	for _, s := range out {
+	for _, s := range sp {
 		if n := len(merged); n > 0 && s.start <= merged[n-1].end {
 			merged[n-1].end = max(merged[n-1].end, s.end)
 			continue
@@ -234,18 +241,105 @@ func render(text string, from, to int, sp []span) string {
 			b.WriteByte(' ')
 		}
 	}
+	pieces(text, from, to, sp, func(s string, marked bool) {
+		if !marked {
+			writeSeg(s)
+			return
+		}
+		b.WriteString("<mark>")
+		write(s)
+		b.WriteString("</mark>")
+	})
+	return strings.TrimSpace(b.String())
+}
+
+// pieces calls fn with text[from:to] cut at the edges of the spans (merged,
+// in order), each piece with whether a span marks it.
+func pieces(text string, from, to int, sp []span, fn func(s string, marked bool)) {
 	at := from
 	for _, s := range sp {
 		if s.end <= from || s.start >= to {
 			continue
 		}
 		st, en := max(s.start, from), min(s.end, to)
-		writeSeg(text[at:st])
-		b.WriteString("<mark>")
-		write(text[st:en])
-		b.WriteString("</mark>")
+		fn(text[at:st], false)
+		fn(text[st:en], true)
 		at = en
 	}
-	writeSeg(text[at:to])
-	return strings.TrimSpace(b.String())
+	fn(text[at:to], false)
+}
+
+// A meeting's page marks a query otherwise than a hit's snippet does: it
+// lists the query's words (QueryWords) above the text and marks each
+// wherever the folded text holds it as it is written (MarkWords), where
+// the snippet marks the analysed terms the search matched (highlighter),
+// numerals and names included.
+
+// QueryWords lists the words of a query a meeting's page marks, folded:
+// the words of its free text, sessions and document numbers, not those of
+// excluded parts or of other fields. A query that does not parse marks
+// nothing.
+func QueryWords(q string) []string {
+	if q == "" {
+		return nil
+	}
+	parsed, err := Parse(q)
+	if err != nil {
+		return nil
+	}
+	var out []string
+	ql.Visit(parsed, func(n ql.Q) bool {
+		switch n := n.(type) {
+		case *ql.Not:
+			return false
+		case *ql.Text:
+			for _, w := range strings.Fields(n.Text) {
+				if t := fold.String(w); t != "" {
+					out = append(out, t)
+				}
+			}
+		case *ql.Session:
+			if n.Raw != "" {
+				out = append(out, fold.String(n.Raw))
+			}
+		case *ql.DocNumber:
+			out = append(out, fold.String(n.Raw))
+		}
+		return true
+	})
+	return out
+}
+
+// MarkWords returns text HTML-escaped with every occurrence of the folded
+// words in <mark>, found in the folded text, so that a traditional text is
+// marked for a simplified word. Unlike a snippet it keeps the text's white
+// space as it is.
+func MarkWords(text string, words []string) string {
+	if len(words) == 0 || text == "" {
+		return html.EscapeString(text)
+	}
+	folded, offs := fold.Offsets(text)
+	var sp []span
+	for _, w := range words {
+		for i := 0; i < len(folded); {
+			j := strings.Index(folded[i:], w)
+			if j < 0 {
+				break
+			}
+			a, b := i+j, i+j+len(w)
+			if s, e := offs[a], offs[b]; e > s {
+				sp = append(sp, span{s, e})
+			}
+			i = b
+		}
+	}
+	var b strings.Builder
+	pieces(text, 0, len(text), mergeSpans(sp), func(s string, marked bool) {
+		if marked {
+			b.WriteString("<mark>" + html.EscapeString(s) + "</mark>")
+			return
+		}
+		b.WriteString(html.EscapeString(s))
+	})
+	return b.String()
 }

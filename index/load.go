@@ -128,7 +128,8 @@ type Outcome struct {
 	Err     error    `json:"-"`
 }
 
-// Phases of Load's work, as Progress reports them.
+// Phases of loading, as Progress reports them: Load's two, then the
+// closing of the index loaded.
 const (
 	// PhaseExtracting: files are read, extracted and stored; Done and
 	// Total count files.
@@ -136,6 +137,11 @@ const (
 	// PhaseWriting: every file is extracted and the last batches are
 	// being written to the index; Done and Total count records.
 	PhaseWriting = "writing"
+	// PhaseMerging comes after Load: the index is being closed, which
+	// waits for bleve to finish persisting and merging segments. Reindex
+	// reports it; a program that closes the index after Load reports it
+	// itself (jiyao ingest).
+	PhaseMerging = "merging"
 )
 
 // Progress is reported after each source, then after each batch written
@@ -220,6 +226,68 @@ func (idx *Index) Load(ctx context.Context, srcs []Source, opts LoadOptions) (Su
 	if idx.readOnly {
 		return Summary{}, ErrReadOnly
 	}
+	opts, err := opts.withDefaults()
+	if err != nil {
+		return Summary{}, err
+	}
+	ctx, cancel := context.WithCancel(ctx)
+	defer cancel()
+
+	// Sources go to the workers, who extract them and store what is to be
+	// indexed; the loop below collects their results into batches, which
+	// the writers write.
+	jobs := make(chan Source)
+	results := make(chan extraction, opts.Workers*2)
+	// total counts the sources to extract: a feed streamed record by
+	// record counts as its records, as they are read.
+	var total atomic.Int64
+	total.Store(int64(len(srcs)))
+	go func() {
+		defer close(jobs)
+		sendSources(ctx, srcs, opts.StreamAbove, jobs, &total)
+	}()
+	var wg sync.WaitGroup
+	for range opts.Workers {
+		wg.Go(func() {
+			for s := range jobs {
+				r := idx.extractAndStore(ctx, s, opts)
+				select {
+				case results <- r:
+				case <-ctx.Done():
+					return
+				}
+			}
+		})
+	}
+	go func() { wg.Wait(); close(results) }()
+
+	w := idx.startWriters(ctx, cancel, opts, start)
+	var pending batch
+	done := 0
+	for r := range results {
+		done++
+		bytes, err := w.collect(r, &pending)
+		if err != nil {
+			cancel()
+			return w.finish(err)
+		}
+		if len(pending.recs) >= opts.BatchSize {
+			w.send(pending)
+			pending = batch{}
+		}
+		if opts.Progress != nil {
+			opts.Progress(Progress{Phase: PhaseExtracting, Done: done, Total: int(total.Load()), Bytes: bytes, Elapsed: time.Since(start)})
+		}
+	}
+	if err := ctx.Err(); err != nil {
+		return w.finish(err)
+	}
+	w.sendLast(pending)
+	return w.finish(nil)
+}
+
+// withDefaults returns opts with its zero values replaced by the defaults.
+func (opts LoadOptions) withDefaults() (LoadOptions, error) {
 	if opts.Workers <= 0 {
 		opts.Workers = runtime.GOMAXPROCS(0)
 	}
@@ -235,211 +303,209 @@ func (idx *Index) Load(ctx context.Context, srcs []Source, opts LoadOptions) (Su
 	if opts.Extractor == nil {
 		ex, err := ingest.NewExtractor(ingest.Config{})
 		if err != nil {
-			return Summary{}, err
+			return opts, err
 		}
 		opts.Extractor = ex
 	}
-	ctx, cancel := context.WithCancel(ctx)
-	defer cancel()
+	return opts, nil
+}
 
-	type result struct {
-		src      Source
-		recs     []storedRecord // per outcome; rec nil unless added or updated
-		outcomes []Outcome      // per record, or one failure
-		data     []byte
-		size     int64
-		storeErr error
-	}
-	jobs := make(chan Source)
-	results := make(chan result, opts.Workers*2)
-	// total counts the sources to extract: a feed streamed record by
-	// record counts as its records, as they are read.
-	var total atomic.Int64
-	total.Store(int64(len(srcs)))
-	go func() {
-		defer close(jobs)
-		send := func(s Source) bool {
-			select {
-			case jobs <- s:
-				return true
-			case <-ctx.Done():
-				return false
-			}
+// sendSources sends srcs to jobs until ctx ends, a feed larger than
+// streamAbove record by record (streamFeed), counting its records into
+// total in its place.
+func sendSources(ctx context.Context, srcs []Source, streamAbove int64, jobs chan<- Source, total *atomic.Int64) {
+	send := func(s Source) bool {
+		select {
+		case jobs <- s:
+			return true
+		case <-ctx.Done():
+			return false
 		}
-		for _, s := range srcs {
-			if !isFeed(s, opts.StreamAbove) {
-				if !send(s) {
-					return
-				}
-				continue
-			}
-			total.Add(-1)
-			if !streamFeed(s, func(r Source) bool { total.Add(1); return send(r) }) {
+	}
+	for _, s := range srcs {
+		if !isFeed(s, streamAbove) {
+			if !send(s) {
 				return
 			}
+			continue
 		}
-	}()
-	var wg sync.WaitGroup
-	for range opts.Workers {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			for s := range jobs {
-				r := result{src: s}
-				var recs []*ingest.Minutes
-				recs, r.outcomes, r.data = idx.extract(ctx, s, opts)
-				r.size = int64(len(r.data))
-				// The original and the records to index are written (and
-				// synced) here, on the workers, before they reach a batch.
-				r.recs = make([]storedRecord, len(recs))
-				var packed []byte // the original, deflated once for all its records
-				for i, rec := range recs {
-					if r.storeErr != nil {
-						break
-					}
-					if st := r.outcomes[i].Status; st != StatusAdded && st != StatusUpdated {
-						continue
-					}
-					// The original is put by the batch's writer, under its
-					// claims (see put); the record here.
-					if packed == nil {
-						if packed, r.storeErr = deflate(r.data); r.storeErr != nil {
-							break
-						}
-					}
-					if r.recs[i], r.storeErr = encodeRecord(rec); r.storeErr == nil {
-						r.recs[i].originalName, r.recs[i].originalData = s.Name, packed
-						r.storeErr = idx.storeRecord(&r.recs[i])
-					}
-				}
-				select {
-				case results <- r:
-				case <-ctx.Done():
-					return
-				}
-			}
-		}()
+		total.Add(-1)
+		if !streamFeed(s, func(r Source) bool { total.Add(1); return send(r) }) {
+			return
+		}
 	}
-	go func() { wg.Wait(); close(results) }()
+}
 
-	// Batches are written on their own goroutines, Writers at a time,
-	// while the next are extracted: bleve builds a batch's segment on the
-	// goroutine that writes it, so writers in parallel build segments in
-	// parallel. Writes to the same meeting or source wait for each other
-	// (see claims).
-	var (
-		mu       sync.Mutex // guards the variables below
-		sum      Summary
-		writeErr error
-		// queued and stored count the records sent to batches and
-		// written; once extracted, the writers report progress.
-		queued, stored int
-		extracted      bool
-	)
-	// reportWriting reports the writing phase; mu is held.
-	reportWriting := func() {
-		if opts.Progress != nil {
-			opts.Progress(Progress{Phase: PhaseWriting, Done: stored, Total: queued, Bytes: sum.Bytes, Elapsed: time.Since(start)})
+// extraction is what a worker made of one source.
+type extraction struct {
+	src      Source
+	recs     []storedRecord // per outcome; rec nil unless added or updated
+	outcomes []Outcome      // per record, or one failure
+	data     []byte
+	size     int64
+	storeErr error
+}
+
+// extractAndStore extracts a source and stores the records to index: the
+// original and the records are written (and synced) here, on the workers,
+// before they reach a batch.
+func (idx *Index) extractAndStore(ctx context.Context, s Source, opts LoadOptions) extraction {
+	r := extraction{src: s}
+	var recs []*ingest.Minutes
+	recs, r.outcomes, r.data = idx.extract(ctx, s, opts)
+	r.size = int64(len(r.data))
+	r.recs = make([]storedRecord, len(recs))
+	var packed []byte // the original, deflated once for all its records
+	for i, rec := range recs {
+		if r.storeErr != nil {
+			break
+		}
+		if st := r.outcomes[i].Status; st != StatusAdded && st != StatusUpdated {
+			continue
+		}
+		// The original is put by the batch's writer, under its claims
+		// (see put); the record here.
+		if packed == nil {
+			if packed, r.storeErr = deflate(r.data); r.storeErr != nil {
+				break
+			}
+		}
+		if r.recs[i], r.storeErr = encodeRecord(rec); r.storeErr == nil {
+			r.recs[i].originalName, r.recs[i].originalData = s.Name, packed
+			r.storeErr = idx.storeRecord(&r.recs[i])
 		}
 	}
-	type batch struct {
-		recs []storedRecord
-		outs []Outcome
-	}
-	batches := make(chan batch)
-	written := make(chan struct{})
+	return r
+}
+
+// batch is the records of one write, with their outcomes.
+type batch struct {
+	recs []storedRecord
+	outs []Outcome
+}
+
+// loadWriters write a Load's batches on their own goroutines, Writers at a
+// time, while the next are extracted: bleve builds a batch's segment on the
+// goroutine that writes it, so writers in parallel build segments in
+// parallel. Writes to the same meeting or source wait for each other (see
+// claims).
+type loadWriters struct {
+	progress func(Progress)
+	start    time.Time
+	batches  chan batch
+	written  chan struct{} // closed when every writer is done
+
+	mu  sync.Mutex // guards the fields below
+	sum Summary
+	err error // the first write's that failed
+	// queued and stored count the records sent to batches and written;
+	// once extracted, the writers report progress.
+	queued, stored int
+	extracted      bool
+}
+
+// startWriters starts opts.Writers writers on idx. A write that fails
+// cancels the load.
+func (idx *Index) startWriters(ctx context.Context, cancel context.CancelFunc, opts LoadOptions, start time.Time) *loadWriters {
+	w := &loadWriters{progress: opts.Progress, start: start, batches: make(chan batch), written: make(chan struct{})}
 	var writers sync.WaitGroup
 	for range opts.Writers {
 		writers.Go(func() {
-			for b := range batches {
-				mu.Lock()
-				failed := writeErr != nil
-				mu.Unlock()
+			for b := range w.batches {
+				w.mu.Lock()
+				failed := w.err != nil
+				w.mu.Unlock()
 				if failed {
 					continue
 				}
 				err := idx.put(ctx, b.recs)
-				mu.Lock()
+				w.mu.Lock()
 				if err != nil {
-					if writeErr == nil {
-						writeErr = err
+					if w.err == nil {
+						w.err = err
 					}
 					cancel()
 				} else {
 					for _, o := range b.outs {
-						sum.Add(o)
+						w.sum.Add(o)
 					}
-					stored += len(b.recs)
-					if extracted {
-						reportWriting()
+					w.stored += len(b.recs)
+					if w.extracted {
+						w.reportWriting()
 					}
 				}
-				mu.Unlock()
+				w.mu.Unlock()
 			}
 		})
 	}
-	go func() { writers.Wait(); close(written) }()
-	var pending batch
-	flush := func() {
-		if len(pending.recs) > 0 {
-			mu.Lock()
-			queued += len(pending.recs)
-			mu.Unlock()
-			batches <- pending
-			pending = batch{}
-		}
+	go func() { writers.Wait(); close(w.written) }()
+	return w
+}
+
+// collect takes a worker's result: its records to index go to pending,
+// its other outcomes to the summary. It returns the bytes read so far, or
+// the error of storing the source.
+func (w *loadWriters) collect(r extraction, pending *batch) (int64, error) {
+	w.mu.Lock()
+	defer w.mu.Unlock()
+	w.sum.Bytes += r.size
+	if r.storeErr != nil {
+		return 0, fmt.Errorf("store %s: %w", r.src.Name, r.storeErr)
 	}
-	finish := func(err error) (Summary, error) {
-		close(batches)
-		<-written
-		if writeErr != nil {
-			err = writeErr
+	for i, o := range r.outcomes {
+		if o.Status == StatusAdded || o.Status == StatusUpdated {
+			pending.recs = append(pending.recs, r.recs[i])
+			pending.outs = append(pending.outs, o)
+			continue
 		}
-		return sum.finish(start), err
+		w.sum.Add(o)
 	}
-	done := 0
-	for r := range results {
-		done++
-		mu.Lock()
-		sum.Bytes += r.size
-		if r.storeErr != nil {
-			mu.Unlock()
-			cancel()
-			return finish(fmt.Errorf("store %s: %w", r.src.Name, r.storeErr))
-		}
-		for i, o := range r.outcomes {
-			if o.Status == StatusAdded || o.Status == StatusUpdated {
-				pending.recs = append(pending.recs, r.recs[i])
-				pending.outs = append(pending.outs, o)
-				continue
-			}
-			sum.Add(o)
-		}
-		bytes := sum.Bytes
-		mu.Unlock()
-		if len(pending.recs) >= opts.BatchSize {
-			flush()
-		}
-		if opts.Progress != nil {
-			opts.Progress(Progress{Phase: PhaseExtracting, Done: done, Total: int(total.Load()), Bytes: bytes, Elapsed: time.Since(start)})
-		}
+	return w.sum.Bytes, nil
+}
+
+// send hands a batch to the writers, if it holds records.
+func (w *loadWriters) send(b batch) {
+	if len(b.recs) == 0 {
+		return
 	}
-	if err := ctx.Err(); err != nil {
-		return finish(err)
+	w.mu.Lock()
+	w.queued += len(b.recs)
+	w.mu.Unlock()
+	w.batches <- b
+}
+
+// sendLast hands the last batch to the writers once every file is
+// extracted: from then on the writers report the batches they write,
+// which can take longer than the extraction did.
+func (w *loadWriters) sendLast(b batch) {
+	w.mu.Lock()
+	w.queued += len(b.recs)
+	w.extracted = true
+	if w.stored < w.queued && w.err == nil {
+		w.reportWriting()
 	}
-	// Every file is extracted: the writers report the last batches, which
-	// can take longer than the extraction did.
-	mu.Lock()
-	queued += len(pending.recs)
-	extracted = true
-	if stored < queued && writeErr == nil {
-		reportWriting()
+	w.mu.Unlock()
+	if len(b.recs) > 0 {
+		w.batches <- b
 	}
-	mu.Unlock()
-	if len(pending.recs) > 0 {
-		batches <- pending
+}
+
+// reportWriting reports the writing phase; mu is held.
+func (w *loadWriters) reportWriting() {
+	if w.progress != nil {
+		w.progress(Progress{Phase: PhaseWriting, Done: w.stored, Total: w.queued, Bytes: w.sum.Bytes, Elapsed: time.Since(w.start)})
 	}
-	return finish(nil)
+}
+
+// finish waits for the writers and returns the load's summary, with the
+// first failed write's error, else err.
+func (w *loadWriters) finish(err error) (Summary, error) {
+	close(w.batches)
+	<-w.written
+	if w.err != nil {
+		err = w.err
+	}
+	return w.sum.finish(w.start), err
 }
 
 // Add counts an outcome and keeps it.
@@ -547,7 +613,7 @@ func (idx *Index) Original(ctx context.Context, id string) (name string, data []
 }
 
 // Originals lists the stored originals of an on-disk index as Sources named
-// as they were loaded, for rebuilding the index (jiyao reindex): the last
+// as they were loaded, for rebuilding the index (Reindex): the last
 // original put under each name, unless the meeting from it was deleted
 // since. Indexes written before the pack store kept originals one file
 // each under DIR/originals; those are listed too, and the packs win where
@@ -598,7 +664,7 @@ func Originals(dir string) ([]Source, error) {
 // Deleted lists the sources of records that were deleted from a file that
 // holds several (name#k) and that Originals still lists, for the file's
 // other records: rebuilding the index loads the file, then deletes these
-// (jiyao reindex does).
+// (Reindex does).
 func Deleted(dir string) ([]string, error) {
 	_, deleted, err := packOriginals(dir)
 	return deleted, err

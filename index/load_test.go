@@ -218,9 +218,9 @@ func TestOriginalsLegacy(t *testing.T) {
 }
 
 // TestDeletedFromMultiRecordFile deletes one record of a JSON Lines file
-// that holds two and rebuilds the index as jiyao reindex does: the file is
-// loaded again and the deleted record, listed by Deleted, is deleted again.
-// Putting the file again undoes the deletion.
+// that holds two and rebuilds the index (Reindex): the file is loaded again
+// and the deleted record, listed by Deleted, is deleted again. Putting the
+// file again undoes the deletion.
 func TestDeletedFromMultiRecordFile(t *testing.T) {
 	ctx := context.Background()
 	dir := filepath.Join(t.TempDir(), "idx")
@@ -258,27 +258,14 @@ func TestDeletedFromMultiRecordFile(t *testing.T) {
 		t.Fatalf("Deleted = %v, %v; want [%s]", deleted, err, victim.Source)
 	}
 
-	srcs, err := Originals(dir)
-	if err != nil || len(srcs) != 1 {
-		t.Fatalf("Originals = %d sources, %v; want the file", len(srcs), err)
-	}
-	again, err := OpenMem()
-	if err != nil {
+	if _, err := Reindex(ctx, dir, LoadOptions{}); err != nil {
 		t.Fatal(err)
 	}
-	defer again.Close()
-	if _, err := again.Load(ctx, srcs, LoadOptions{}); err != nil {
-		t.Fatal(err)
+	if got := indexContentsOf(t, dir); got.Meetings != 1 {
+		t.Errorf("rebuilt index holds %d meetings, want 1", got.Meetings)
 	}
-	for _, src := range deleted {
-		if id, _, ok, err := again.Lookup(ctx, src); err != nil || !ok {
-			t.Fatalf("lookup %s after reload: %v %v", src, ok, err)
-		} else if err := again.Delete(ctx, id); err != nil {
-			t.Fatal(err)
-		}
-	}
-	if st, _ := again.Stats(ctx); st.Meetings != 1 {
-		t.Errorf("rebuilt index holds %d meetings, want 1", st.Meetings)
+	if deleted, err := Deleted(dir); err != nil || !slices.Equal(deleted, []string{victim.Source}) {
+		t.Errorf("Deleted after the rebuild = %v, %v; want [%s] still", deleted, err, victim.Source)
 	}
 
 	// Loading the file again brings the record back, and nothing is left

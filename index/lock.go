@@ -85,14 +85,6 @@ type DirLock struct {
 	holder    Holder
 }
 
-// Lock takes an index folder's lock to write, as Open does, for a program
-// that changes the folder without opening the index (jiyao reindex swaps
-// folders). It does not wait: if another process has the index open, the
-// error is a *LockedError.
-func Lock(dir string) (*DirLock, error) {
-	return lockDir(dir, true)
-}
-
 // lockDir takes dir's lock, exclusive or shared, without waiting. A reader
 // that cannot create the lock file (a read-only folder) goes without it;
 // bleve's own lock, with its timeout, still stands.

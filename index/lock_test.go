@@ -38,8 +38,8 @@ func TestOpenLocked(t *testing.T) {
 			t.Errorf("read-only %v: %q does not say %q", ro, err, want)
 		}
 	}
-	if _, err := Lock(dir); !errors.Is(err, ErrLocked) {
-		t.Errorf("Lock of an open index: %v, want ErrLocked", err)
+	if _, err := lockDir(dir, true); !errors.Is(err, ErrLocked) {
+		t.Errorf("an exclusive lock of an open index: %v, want ErrLocked", err)
 	}
 	if err := idx.Close(); err != nil {
 		t.Fatal(err)

@@ -20,7 +20,8 @@ import (
 // cursor asks for agree. A listing, a query with no clause to score
 // (filters alone, or nothing), is not scored: every hit scores
 // listingScore, and a ranking lists it by id; a query with nothing to
-// search for is sorted newest first unless a sort is asked for (plan).
+// search for is sorted newest first unless a sort is asked for
+// (searchPlan.readSort).
 //
 // A term. A term t found in a text field f of a document scores bleve's
 // BM25, weighed by the field's boost:

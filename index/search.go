@@ -240,24 +240,24 @@ func param(p, format string, args ...any) error {
 // *QueryError naming the parameter).
 func (idx *Index) Search(ctx context.Context, req Request) (*Result, error) {
 	start := time.Now()
-	plan, err := plan(req)
+	sp, err := newSearchPlan(req)
 	if err != nil {
 		return nil, err
 	}
 	if ctx, err = idx.scoring(ctx); err != nil {
 		return nil, fmt.Errorf("search %q: %w", req.Query, err)
 	}
-	if plan.level == LevelMeeting {
+	if sp.level == LevelMeeting {
 		// Only meetings are found by their people (see compile).
-		if plan.officials, err = idx.officialNames(ctx, plan.q); err != nil {
+		if sp.officials, err = idx.officialNames(ctx, sp.q); err != nil {
 			return nil, fmt.Errorf("search %q: %w", req.Query, err)
 		}
 	}
-	plan.marks = &idx.marks
+	sp.marks = &idx.marks
 	modes := []string{ModeExact, ModeAll, ModeAny}
-	if plan.cursor != nil {
-		modes = []string{plan.cursor.Mode}
-	} else if !plan.loose {
+	if sp.cursor != nil {
+		modes = []string{sp.cursor.Mode}
+	} else if !sp.loose {
 		modes = modes[:1]
 	}
 	var (
@@ -271,9 +271,9 @@ func (idx *Index) Search(ctx context.Context, req Request) (*Result, error) {
 	// of a broad query's time. The page is the same whenever no tie
 	// crosses its edges; the hits either side show that, and only then
 	// is the query run again with the tie-break.
-	fast := plan.cursor == nil && plan.sortName == "relevance"
+	fast := sp.cursor == nil && sp.sortName == "relevance"
 	for _, mode = range modes {
-		sr, rec, err = plan.request(mode, fast, &idx.columns)
+		sr, rec, err = sp.request(mode, fast, &idx.columns)
 		if err != nil {
 			return nil, err
 		}
@@ -283,9 +283,9 @@ func (idx *Index) Search(ctx context.Context, req Request) (*Result, error) {
 		}
 		if fast && sr.Score != scoreNone {
 			var tied bool
-			res.Hits, tied = pageOf(res.Hits, req.From > 0, plan.size)
+			res.Hits, tied = pageOf(res.Hits, req.From > 0, sp.size)
 			if tied {
-				if sr, rec, err = plan.request(mode, false, &idx.columns); err != nil {
+				if sr, rec, err = sp.request(mode, false, &idx.columns); err != nil {
 					return nil, err
 				}
 				if res, err = idx.b.SearchInContext(ctx, sr); err != nil {
@@ -298,7 +298,7 @@ func (idx *Index) Search(ctx context.Context, req Request) (*Result, error) {
 		}
 	}
 	out := &Result{Total: res.Total, Mode: mode, Hits: make([]Hit, 0, len(res.Hits))}
-	if plan.browse {
+	if sp.browse {
 		out.Mode = ModeBrowse // the cursor keeps the matching mode
 	}
 	if err := idx.loadStored(res.Hits); err != nil {
@@ -309,7 +309,7 @@ func (idx *Index) Search(ctx context.Context, req Request) (*Result, error) {
 		return nil, fmt.Errorf("search %q: %w", req.Query, err)
 	}
 	for i, h := range res.Hits {
-		hit := plan.hit(idx, h, stored[i], mode)
+		hit := sp.hit(idx, h, stored[i], mode)
 		if sr.Score == scoreNone {
 			hit.Score = listingScore
 		}
@@ -328,14 +328,14 @@ func (idx *Index) Search(ctx context.Context, req Request) (*Result, error) {
 		}
 	}
 	out.Offset = req.From
-	if plan.cursor != nil {
-		out.Offset = plan.cursor.Seen
+	if sp.cursor != nil {
+		out.Offset = sp.cursor.Seen
 	}
 	seen := out.Offset + len(res.Hits)
 	if len(res.Hits) > 0 && uint64(seen) < res.Total {
 		last := res.Hits[len(res.Hits)-1]
-		c := cursor{Mode: mode, Sort: plan.sortName, Query: req.Query, Seen: seen}
-		for i, key := range plan.sort {
+		c := cursor{Mode: mode, Sort: sp.sortName, Query: req.Query, Seen: seen}
+		for i, key := range sp.sort {
 			var v string
 			switch {
 			case key == "-_score":
@@ -409,27 +409,42 @@ type searchPlan struct {
 	size        int
 }
 
-func plan(req Request) (*searchPlan, error) {
-	p := &searchPlan{req: req}
+// newSearchPlan reads and checks a request, in the order its parameters'
+// errors are reported: size and offset, sort, cursor, level, filters,
+// facets.
+func newSearchPlan(req Request) (*searchPlan, error) {
 	q, err := Parse(req.Query)
 	if err != nil {
 		return nil, err
 	}
-	p.q = q
-	p.loose = hasLooseText(q)
-	p.browse = browses(q)
+	p := &searchPlan{req: req, q: q, loose: hasLooseText(q), browse: browses(q)}
+	for _, read := range []func() error{p.readPage, p.readSort, p.readCursor, p.readLevel, p.readFilters, p.checkFacets} {
+		if err := read(); err != nil {
+			return nil, err
+		}
+	}
+	return p, nil
+}
 
+// readPage reads the page's size and offset.
+func (p *searchPlan) readPage() error {
+	req := p.req
 	p.size = req.Size
 	switch {
 	case p.size == 0:
 		p.size = DefaultSize
 	case p.size < 0 || p.size > MaxSize:
-		return nil, param("size", "size %d is not between 1 and %d", req.Size, MaxSize)
+		return param("size", "size %d is not between 1 and %d", req.Size, MaxSize)
 	}
 	if req.From < 0 || req.From > MaxFrom {
-		return nil, param("from", "offset %d is not between 0 and %d; use the cursor to go further", req.From, MaxFrom)
+		return param("from", "offset %d is not between 0 and %d; use the cursor to go further", req.From, MaxFrom)
 	}
+	return nil
+}
 
+// readSort reads the sort order: its name and the keys bleve sorts by.
+func (p *searchPlan) readSort() error {
+	req := p.req
 	p.sortName = req.Sort
 	if p.browse && req.Sort == "" {
 		// Every document scores the same: the newest first.
@@ -444,37 +459,48 @@ func plan(req Request) (*searchPlan, error) {
 	case "-date":
 		p.sort = []string{"-" + fDate, "_id"}
 	default:
-		return nil, param("sort", "sort %q is not relevance, date or -date", req.Sort)
+		return param("sort", "sort %q is not relevance, date or -date", req.Sort)
 	}
+	return nil
+}
 
-	if req.After != "" {
-		if req.From != 0 {
-			return nil, param("after", "a cursor cannot be combined with an offset")
-		}
-		raw, err := base64.RawURLEncoding.DecodeString(req.After)
-		var c cursor
-		if err == nil {
-			err = json.Unmarshal(raw, &c)
-		}
-		if err != nil || len(c.After) != len(p.sort) || (c.Mode != ModeExact && c.Mode != ModeAll && c.Mode != ModeAny) {
-			return nil, param("after", "cursor %q is not one this index returned", req.After)
-		}
-		if c.Sort != p.sortName || c.Query != req.Query {
-			return nil, param("after", "cursor %q belongs to another query or sort order", req.After)
-		}
-		p.cursor = &c
+// readCursor reads the cursor a request goes on from, if any: one this
+// index returned for the same query and sort.
+func (p *searchPlan) readCursor() error {
+	req := p.req
+	if req.After == "" {
+		return nil
 	}
+	if req.From != 0 {
+		return param("after", "a cursor cannot be combined with an offset")
+	}
+	raw, err := base64.RawURLEncoding.DecodeString(req.After)
+	var c cursor
+	if err == nil {
+		err = json.Unmarshal(raw, &c)
+	}
+	if err != nil || len(c.After) != len(p.sort) || (c.Mode != ModeExact && c.Mode != ModeAll && c.Mode != ModeAny) {
+		return param("after", "cursor %q is not one this index returned", req.After)
+	}
+	if c.Sort != p.sortName || c.Query != req.Query {
+		return param("after", "cursor %q belongs to another query or sort order", req.After)
+	}
+	p.cursor = &c
+	return nil
+}
 
-	// Level: from the query if it says, else the request.
+// readLevel reads the level searched: the query's if it names one, else
+// the request's. The date sorted by is that level's.
+func (p *searchPlan) readLevel() error {
 	var named bool
-	p.level, named = queryLevel(q)
+	p.level, named = queryLevel(p.q)
 	if !named {
-		level := req.Level
+		level := p.req.Level
 		if level == "" {
 			level = LevelMeeting
 		}
 		if level != LevelMeeting && level != LevelItem && level != LevelDecision {
-			return nil, param("level", "level %q is not meeting, item or decision", req.Level)
+			return param("level", "level %q is not meeting, item or decision", p.req.Level)
 		}
 		p.levelFilter = termQ(fLevel, level)
 		p.level = level
@@ -484,19 +510,25 @@ func plan(req Request) (*searchPlan, error) {
 			p.sort[i] = strings.Replace(k, fDate, levelField(p.level, fDate), 1)
 		}
 	}
-	f := req.Filters
+	return nil
+}
+
+// readFilters reads the filters: the dates, the role people are filtered
+// in, and the facets' values (FacetDefs).
+func (p *searchPlan) readFilters() error {
+	f := p.req.Filters
 	if f.From != "" || f.To != "" {
 		for _, b := range []struct{ name, v string }{{"from", f.From}, {"to", f.To}} {
 			if b.v == "" {
 				continue
 			}
 			if _, _, err := ql.ParseBound(b.v); err != nil {
-				return nil, param(b.name, "%v", err)
+				return param(b.name, "%v", err)
 			}
 		}
 		dr, err := ql.DateSpan("from/to", f.From, f.To)
 		if err != nil {
-			return nil, param("from", "%v", err)
+			return param("from", "%v", err)
 		}
 		p.filters = append(p.filters, dateQuery(p.level, dr))
 	}
@@ -510,12 +542,12 @@ func plan(req Request) (*searchPlan, error) {
 			}
 		}
 		if roleField == "" {
-			return nil, param("role", "role %q is not one of %s", f.Role, strings.Join(RoleNames, ", "))
+			return param("role", "role %q is not one of %s", f.Role, strings.Join(RoleNames, ", "))
 		}
 	}
 	for _, name := range slices.Sorted(maps.Keys(f.Values)) {
 		if fd, ok := FacetDefOf(name); !ok || !fd.Filter {
-			return nil, param(name, "unknown filter %q; filters: %s", name, strings.Join(FilterNames, ", "))
+			return param(name, "unknown filter %q; filters: %s", name, strings.Join(FilterNames, ", "))
 		}
 	}
 	for _, fd := range FacetDefs {
@@ -542,18 +574,25 @@ func plan(req Request) (*searchPlan, error) {
 			p.filters = append(p.filters, q)
 		}
 	}
+	return nil
+}
+
+// checkFacets checks the facets asked for: known, counted at the level
+// searched, at most MaxFacetSize values each.
+func (p *searchPlan) checkFacets() error {
+	req := p.req
 	if req.FacetSize < 0 || req.FacetSize > MaxFacetSize {
-		return nil, param("facet_size", "facet_size %d is not between 1 and %d", req.FacetSize, MaxFacetSize)
+		return param("facet_size", "facet_size %d is not between 1 and %d", req.FacetSize, MaxFacetSize)
 	}
 	for _, name := range req.Facets {
 		if _, ok := facetFields[name]; !ok {
-			return nil, param("facets", "unknown facet %q; known facets: %v", name, FacetNames)
+			return param("facets", "unknown facet %q; known facets: %v", name, FacetNames)
 		}
 		if fd, _ := FacetDefOf(name); fd.CountsMeetings() && p.level != LevelMeeting {
-			return nil, param("facets", "facet %q counts meetings; it is not available at the %s level", name, cmp.Or(p.level, "mixed"))
+			return param("facets", "facet %q counts meetings; it is not available at the %s level", name, cmp.Or(p.level, "mixed"))
 		}
 	}
-	return p, nil
+	return nil
 }
 
 // scoreNone is bleve's request setting that skips scoring.

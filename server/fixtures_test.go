@@ -21,6 +21,11 @@ import (
 
 const testToken = "test-token-0123456789"
 
+func TestMain(m *testing.M) {
+	ReleaseMode() // as cmd/jiyao's main does
+	os.Exit(m.Run())
+}
+
 // readSeed returns the published seed document shared by the project's
 // tests.
 func readSeed(t testing.TB) []byte {

@@ -170,9 +170,11 @@ func (s *Server) HTTPServer(addr string) *http.Server {
 	}
 }
 
-// gin's mode is a process-wide setting: set once, before any server is
-// built, rather than by each New while other servers may be serving.
-func init() { gin.SetMode(gin.ReleaseMode) }
+// ReleaseMode puts gin in release mode, in which it prints no debug line
+// for each engine and route built. gin's mode is process-wide, so the
+// program chooses it, once, before it builds servers (cmd/jiyao's main
+// does); the package leaves it as its importer set it.
+func ReleaseMode() { gin.SetMode(gin.ReleaseMode) }
 
 func (s *Server) buildEngine() *gin.Engine {
 	e := gin.New()

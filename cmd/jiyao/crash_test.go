@@ -15,6 +15,7 @@ import (
 
 	"github.com/jiyao-search/jiyao/index"
 	"github.com/jiyao-search/jiyao/internal/gen"
+	"github.com/jiyao-search/jiyao/server"
 )
 
 // The jiyao binary the end-to-end tests run, built once for the test run
@@ -49,6 +50,7 @@ func builtBinary(t *testing.T) string {
 }
 
 func TestMain(m *testing.M) {
+	server.ReleaseMode() // as main does
 	code := m.Run()
 	if binDir != "" {
 		os.RemoveAll(binDir)

@@ -18,6 +18,8 @@ import (
 	"os/signal"
 	"sort"
 	"syscall"
+
+	"github.com/jiyao-search/jiyao/server"
 )
 
 // command is one subcommand: its name, a one-line summary, and its Run.
@@ -74,6 +76,7 @@ func main() {
 		}
 		os.Exit(code)
 	}()
+	server.ReleaseMode()
 	e := &env{stdout: os.Stdout, stderr: os.Stderr, getenv: os.Getenv}
 	err := run(ctx, e, os.Args[1:])
 	switch {

@@ -10,10 +10,6 @@ import (
 	"github.com/jiyao-search/jiyao/index"
 )
 
-// phaseMerging is the last phase of an ingest, after Load: closing the
-// index, which waits for bleve to finish persisting and merging segments.
-const phaseMerging = "merging"
-
 // progressPrinter shows an ingest's progress, phase by phase (extracting,
 // writing, merging): a bar redrawn in place on a terminal, a plain line
 // every few seconds otherwise. A ticker redraws it while nothing reports,
@@ -80,7 +76,7 @@ func (p *progressPrinter) merging() {
 	}
 	p.mu.Lock()
 	defer p.mu.Unlock()
-	p.set(index.Progress{Phase: phaseMerging, Bytes: p.cur.Bytes})
+	p.set(index.Progress{Phase: index.PhaseMerging, Bytes: p.cur.Bytes})
 }
 
 // finish draws the last line and stops the ticker.
@@ -143,7 +139,7 @@ func progressLine(pr index.Progress, elapsed, inPhase time.Duration) string {
 	switch pr.Phase {
 	case index.PhaseWriting:
 		return fmt.Sprintf("%s %s %d/%d records written  %s", label, bar(pr.Done, pr.Total), pr.Done, pr.Total, inPhase.Round(time.Second))
-	case phaseMerging:
+	case index.PhaseMerging:
 		return fmt.Sprintf("%s closing the index: bleve persists and merges segments  %s", label, inPhase.Round(time.Second))
 	}
 	secs := elapsed.Seconds()

@@ -19,7 +19,7 @@ func TestProgressLine(t *testing.T) {
 			"extracting [############............] 50/100 files  25.0 files/s  1.00 MB/s  2s left"},
 		{index.Progress{Phase: index.PhaseWriting, Done: 0, Total: 89}, 3 * time.Second, 7 * time.Second,
 			"writing    [........................] 0/89 records written  7s"},
-		{index.Progress{Phase: phaseMerging}, 14 * time.Second, 2400 * time.Millisecond,
+		{index.Progress{Phase: index.PhaseMerging}, 14 * time.Second, 2400 * time.Millisecond,
 			"merging    closing the index: bleve persists and merges segments  2s"},
 		{index.Progress{Phase: phaseSending, Done: 16, Total: 16, Bytes: 1e6}, time.Second, time.Second,
 			"sending    [########################] 16/16 files  16.0 files/s  1.00 MB/s  0s left"},

@@ -34,46 +34,15 @@ func envOr(e *env, k, def string) string {
 	return def
 }
 
+// runServe serves the API and the web pages over the index until ctx
+// ends, then drains the requests and closes the index.
 func runServe(ctx context.Context, e *env, args []string) error {
-	fs := newFlagSet(e, "serve", "")
-	dir := indexFlag(e, fs)
-	addr := fs.String("addr", envOr(e, "JIYAO_ADDR", defaultAddr), "address to listen on (env JIYAO_ADDR)")
-	tokenFile := fs.String("token-file", e.getenv("JIYAO_TOKEN_FILE"), "file holding the bearer token for writes (env JIYAO_TOKEN_FILE; or set JIYAO_TOKEN)")
-	noSample := fs.Bool("no-sample", envOr(e, "JIYAO_NO_SAMPLE", "") != "", "do not load the embedded sample into an empty index (env JIYAO_NO_SAMPLE)")
-	defRate, err := envFloat(e, "JIYAO_RATE_LIMIT", server.DefaultRateLimit)
+	cfg, err := readServeFlags(e, args)
 	if err != nil {
 		return err
 	}
-	defUpload, err := envInt(e, "JIYAO_MAX_UPLOAD", server.DefaultMaxUploadBytes)
-	if err != nil {
-		return err
-	}
-	rate := fs.Float64("rate", defRate, "requests per second allowed per client address, <0 for no limit (env JIYAO_RATE_LIMIT)")
-	maxUpload := fs.Int64("max-upload", defUpload, "largest upload request in bytes (env JIYAO_MAX_UPLOAD)")
-	baseURL := fs.String("base-url", e.getenv("JIYAO_BASE_URL"), "public URL of the server, for links in feeds (env JIYAO_BASE_URL)")
-	logFormat := fs.String("log", envOr(e, "JIYAO_LOG", "text"), "log format: text or json (env JIYAO_LOG)")
-	if err := parseFlags(fs, args); err != nil {
-		return err
-	}
-	if fs.NArg() != 0 {
-		fs.Usage()
-		return fmt.Errorf("%w: serve takes no arguments", errUsage)
-	}
-	var log *slog.Logger
-	switch *logFormat {
-	case "text":
-		log = slog.New(slog.NewTextHandler(e.stderr, nil))
-	case "json":
-		log = slog.New(slog.NewJSONHandler(e.stderr, nil))
-	default:
-		return fmt.Errorf("%w: --log %q is not text or json", errUsage, *logFormat)
-	}
-	token, err := readToken(e, *tokenFile)
-	if err != nil {
-		return err
-	}
-
-	idx, err := openIndex("serve", *dir, index.Options{Logger: log})
+	log := cfg.log
+	idx, err := openIndex("serve", cfg.dir, index.Options{Logger: log})
 	if err != nil {
 		return err
 	}
@@ -85,22 +54,11 @@ func runServe(ctx context.Context, e *env, args []string) error {
 			}
 		}
 	}()
-	st, err := idx.Stats(ctx)
+	st, err := statsWithSample(ctx, idx, cfg)
 	if err != nil {
 		return err
 	}
-	if st.Meetings == 0 && !*noSample {
-		sum, err := idx.Load(ctx, sampleSources(), index.LoadOptions{})
-		if err != nil {
-			return fmt.Errorf("load the sample: %w", err)
-		}
-		log.Info("the index was empty: loaded the sample corpus embedded in the binary",
-			"dir", *dir, "added", sum.Added, "failed", sum.Failed, "took", sum.Elapsed.Round(time.Millisecond))
-		if st, err = idx.Stats(ctx); err != nil {
-			return err
-		}
-	}
-	if token == "" {
+	if cfg.token == "" {
 		log.Info("no JIYAO_TOKEN: uploads and deletes are disabled")
 	}
 	pages, err := web.New(idx, web.Options{Logger: log, APIPrefix: server.APIPrefix})
@@ -108,30 +66,111 @@ func runServe(ctx context.Context, e *env, args []string) error {
 		return err
 	}
 	srv, err := server.New(idx, server.Options{
-		Logger: log, Token: token, Pages: pages, MaxUploadBytes: *maxUpload, RateLimit: *rate, BaseURL: *baseURL,
+		Logger: log, Token: cfg.token, Pages: pages, MaxUploadBytes: cfg.maxUpload, RateLimit: cfg.rate, BaseURL: cfg.baseURL,
 	})
 	if err != nil {
 		return err
 	}
-	hs := srv.HTTPServer(*addr)
-	ln, err := net.Listen("tcp", *addr)
+	ln, err := net.Listen("tcp", cfg.addr)
 	if err != nil {
 		return err
 	}
 	if err := idx.Serving(ln.Addr().String()); err != nil {
 		log.Warn("the index's lock file does not name this server", "err", err)
 	}
-	log.Info("listening", "addr", ln.Addr().String(), "index", *dir, "meetings", st.Meetings, "url", "http://"+ln.Addr().String()+"/")
+	log.Info("listening", "addr", ln.Addr().String(), "index", cfg.dir, "meetings", st.Meetings, "url", "http://"+ln.Addr().String()+"/")
+	if err := serveUntilDone(ctx, srv, srv.HTTPServer(cfg.addr), ln, log); err != nil {
+		return err
+	}
+	closeIndex = false
+	if err := idx.Close(); err != nil {
+		return fmt.Errorf("close index: %w", err)
+	}
+	log.Info("stopped cleanly")
+	return nil
+}
+
+// serveConfig is what jiyao serve is asked for, by its flags and the
+// environment.
+type serveConfig struct {
+	dir, addr, baseURL string
+	token              string
+	noSample           bool
+	rate               float64
+	maxUpload          int64
+	log                *slog.Logger
+}
+
+// readServeFlags reads jiyao serve's flags, their defaults from the
+// environment, and the token.
+func readServeFlags(e *env, args []string) (*serveConfig, error) {
+	fs := newFlagSet(e, "serve", "")
+	dir := indexFlag(e, fs)
+	addr := fs.String("addr", envOr(e, "JIYAO_ADDR", defaultAddr), "address to listen on (env JIYAO_ADDR)")
+	tokenFile := fs.String("token-file", e.getenv("JIYAO_TOKEN_FILE"), "file holding the bearer token for writes (env JIYAO_TOKEN_FILE; or set JIYAO_TOKEN)")
+	noSample := fs.Bool("no-sample", envOr(e, "JIYAO_NO_SAMPLE", "") != "", "do not load the embedded sample into an empty index (env JIYAO_NO_SAMPLE)")
+	defRate, err := envFloat(e, "JIYAO_RATE_LIMIT", server.DefaultRateLimit)
+	if err != nil {
+		return nil, err
+	}
+	defUpload, err := envInt(e, "JIYAO_MAX_UPLOAD", server.DefaultMaxUploadBytes)
+	if err != nil {
+		return nil, err
+	}
+	rate := fs.Float64("rate", defRate, "requests per second allowed per client address, <0 for no limit (env JIYAO_RATE_LIMIT)")
+	maxUpload := fs.Int64("max-upload", defUpload, "largest upload request in bytes (env JIYAO_MAX_UPLOAD)")
+	baseURL := fs.String("base-url", e.getenv("JIYAO_BASE_URL"), "public URL of the server, for links in feeds (env JIYAO_BASE_URL)")
+	logFormat := fs.String("log", envOr(e, "JIYAO_LOG", "text"), "log format: text or json (env JIYAO_LOG)")
+	if err := parseFlags(fs, args); err != nil {
+		return nil, err
+	}
+	if fs.NArg() != 0 {
+		fs.Usage()
+		return nil, fmt.Errorf("%w: serve takes no arguments", errUsage)
+	}
+	cfg := &serveConfig{dir: *dir, addr: *addr, baseURL: *baseURL, noSample: *noSample, rate: *rate, maxUpload: *maxUpload}
+	switch *logFormat {
+	case "text":
+		cfg.log = slog.New(slog.NewTextHandler(e.stderr, nil))
+	case "json":
+		cfg.log = slog.New(slog.NewJSONHandler(e.stderr, nil))
+	default:
+		return nil, fmt.Errorf("%w: --log %q is not text or json", errUsage, *logFormat)
+	}
+	if cfg.token, err = readToken(e, *tokenFile); err != nil {
+		return nil, err
+	}
+	return cfg, nil
+}
+
+// statsWithSample returns the index's stats, after loading the embedded
+// sample into it if it is empty (unless --no-sample).
+func statsWithSample(ctx context.Context, idx *index.Index, cfg *serveConfig) (index.Stats, error) {
+	st, err := idx.Stats(ctx)
+	if err != nil || st.Meetings > 0 || cfg.noSample {
+		return st, err
+	}
+	sum, err := idx.Load(ctx, sampleSources(), index.LoadOptions{})
+	if err != nil {
+		return st, fmt.Errorf("load the sample: %w", err)
+	}
+	cfg.log.Info("the index was empty: loaded the sample corpus embedded in the binary",
+		"dir", cfg.dir, "added", sum.Added, "failed", sum.Failed, "took", sum.Elapsed.Round(time.Millisecond))
+	return idx.Stats(ctx)
+}
+
+// serveUntilDone serves hs on ln until ctx ends, then drains the requests
+// in flight. The error is the server's, if it stopped before ctx ended.
+func serveUntilDone(ctx context.Context, srv *server.Server, hs *http.Server, ln net.Listener, log *slog.Logger) error {
 	errc := make(chan error, 1)
 	go func() { errc <- hs.Serve(ln) }()
-
 	select {
 	case err := <-errc:
 		return fmt.Errorf("serve: %w", err)
 	case <-ctx.Done():
 	}
-	// First signal: stop accepting, drain, close the index. A second one
-	// exits at once (main sees to it).
+	// First signal: stop accepting and drain (runServe then closes the
+	// index). A second one exits at once (main sees to it).
 	srv.SetReady(false)
 	log.Info("shutting down: draining requests (signal again to exit at once)", "timeout", drainTimeout)
 	dctx, cancel := context.WithTimeout(context.Background(), drainTimeout)
@@ -143,11 +182,6 @@ func runServe(ctx context.Context, e *env, args []string) error {
 	if err := <-errc; err != nil && !errors.Is(err, http.ErrServerClosed) {
 		log.Warn("serve", "err", err)
 	}
-	closeIndex = false
-	if err := idx.Close(); err != nil {
-		return fmt.Errorf("close index: %w", err)
-	}
-	log.Info("stopped cleanly")
 	return nil
 }
 

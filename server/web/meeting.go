@@ -30,7 +30,8 @@ type meetingPage struct {
 	// (see index.CutText).
 	TextCut   string
 	SourceURL string
-	// Marked counts the terms found in the text.
+	// Q is the query the page was opened with, Terms its words, listed
+	// above the text and marked in it (index.QueryWords).
 	Q      string
 	Terms  []string
 	Search string
@@ -85,7 +86,7 @@ func (h *Handler) meeting(w http.ResponseWriter, r *http.Request) {
 	if w, cut := index.CutText(m, 0, index.MaxTextWindow); cut {
 		textCut = fmt.Sprintf("全文共 %.1f MB，此处只显示开头 %.1f MB。", float64(w.Total)/1e6, float64(w.To)/1e6)
 	}
-	terms := queryTerms(q)
+	terms := index.QueryWords(q)
 	title := m.Title
 	if title == "" {
 		title = "会议纪要 " + id
@@ -94,7 +95,7 @@ func (h *Handler) meeting(w http.ResponseWriter, r *http.Request) {
 		layout: h.layout(r.Context(), title, q, "search"), M: m, Q: q, Terms: terms,
 		Date:      cnDate(m.Meeting.Date),
 		Published: cnDate(m.Published),
-		Text:      markTerms(m.Text, terms),
+		Text:      template.HTML(index.MarkWords(m.Text, terms)),
 		TextCut:   textCut,
 		SourceURL: h.opts.APIPrefix + "/meetings/" + url.PathEscape(m.ID) + "/source",
 		Search:    state{Q: q}.URL(),
@@ -116,7 +117,7 @@ func (h *Handler) meeting(w http.ResponseWriter, r *http.Request) {
 		p.ChairTitle = m.Chair.Title
 	}
 	for _, it := range m.Items {
-		iv := itemView{No: it.No, ID: fmt.Sprintf("item-%d", it.No), Title: markTerms(it.Title, terms), Action: it.Action}
+		iv := itemView{No: it.No, ID: fmt.Sprintf("item-%d", it.No), Title: template.HTML(index.MarkWords(it.Title, terms)), Action: it.Action}
 		for _, d := range it.Decisions {
 			dv := decisionView{Verb: d.Verb, Object: d.Object, Lead: d.Lead}
 			if d.Lead != "" {

@@ -4,6 +4,7 @@ import (
 	"context"
 	"net/http"
 	"net/http/httptest"
+	"os"
 	"strings"
 	"testing"
 
@@ -11,6 +12,11 @@ import (
 	"github.com/jiyao-search/jiyao/server"
 	"github.com/jiyao-search/jiyao/server/web"
 )
+
+func TestMain(m *testing.M) {
+	server.ReleaseMode() // as cmd/jiyao's main does
+	os.Exit(m.Run())
+}
 
 // mounted is the API's router with the pages behind it, as `jiyao serve`
 // mounts them.

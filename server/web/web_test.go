@@ -339,22 +339,6 @@ func TestDecisionsPage(t *testing.T) {
 	}
 }
 
-func TestMarkTerms(t *testing.T) {
-	for _, tc := range []struct{ q, text, want string }{
-		{"氢能", "发展氢能产业", "发展<mark>氢能</mark>产业"},
-		{"氢能", "發展氫能產業", "發展<mark>氫能</mark>產業"},
-		{"氢能 产业", "氢能产业<b>", "<mark>氢能产业</mark>&lt;b&gt;"},
-		{"-氢能 产业", "氢能产业", "氢能<mark>产业</mark>"},
-		{"issuer:苏州", "苏州", "苏州"},
-		{`"unclosed`, "unclosed", "unclosed"},
-		{"", "<script>", "&lt;script&gt;"},
-	} {
-		if got := string(markTerms(tc.text, queryTerms(tc.q))); got != tc.want {
-			t.Errorf("markTerms(%q, terms of %q) = %q, want %q", tc.text, tc.q, got, tc.want)
-		}
-	}
-}
-
 func TestMarked(t *testing.T) {
 	for _, tc := range []struct{ in, plain, want string }{
 		{"a <mark>b</mark> &lt;c&gt;", "", "a <mark>b</mark> &lt;c&gt;"},

@@ -2183,3 +2183,18 @@ func TestOrgsBeforeTitledNames(t *testing.T) {
 		t.Errorf("orgsBeforeTitledNames = %q, want %q", got, want)
 	}
 }
+
+// A list of drafts is a draft each, also where the list mixes 、 and 和
+// (选举办法(草案)、…通过办法(草案)和…票决办法(草案)); a list of reports is
+// a report each. The matters are made up.
+func TestListedObjects(t *testing.T) {
+	for in, want := range map[string][]string{
+		"选举办法(草案)、某委员会主任委员人选的通过办法(草案)和某年民生实事项目票决办法(草案)": {"选举办法(草案)", "某委员会主任委员人选的通过办法(草案)", "某年民生实事项目票决办法(草案)"},
+		"政府工作报告、人大工作报告": {"政府工作报告", "人大工作报告"},
+	} {
+		p := newPage(in)
+		if got := objectsOf(p, 0, len(p.norm)); !slices.Equal(got, want) {
+			t.Errorf("objectsOf(%q) = %q, want %q", in, got, want)
+		}
+	}
+}

@@ -573,6 +573,17 @@ func objectsOf(p *page, i, end int) []string {
 		}
 		return out
 	}
+	// 选举办法(草案)、…的通过办法(草案)和…票决办法(草案): drafts each.
+	if parts := splitAt(text, ")、", ")和"); len(parts) > 1 {
+		for k, pt := range parts {
+			b := pt[1]
+			if k < len(parts)-1 {
+				b += len(")")
+			}
+			add(i+pt[0], i+b)
+		}
+		return out
+	}
 	// 政府工作报告、人大工作报告: documents each.
 	if parts := splitAt(text, "、"); len(parts) > 1 {
 		docs := true
@@ -586,17 +597,6 @@ func objectsOf(p *page, i, end int) []string {
 			}
 			return out
 		}
-	}
-	// 选举办法(草案)、…的通过办法(草案)和…票决办法(草案): drafts each.
-	if parts := splitAt(text, ")、", ")和"); len(parts) > 1 {
-		for k, pt := range parts {
-			b := pt[1]
-			if k < len(parts)-1 {
-				b += len(")")
-			}
-			add(i+pt[0], i+b)
-		}
-		return out
 	}
 	add(i, end)
 	return out

@@ -2198,3 +2198,20 @@ func TestListedObjects(t *testing.T) {
 		}
 	}
 }
+
+// A release that heard and examined a titled report (听取审议了县文明办《关于
+// …的汇报》, 县林业局《关于…事宜》的汇报) decided on it; one that only heard
+// a report on a titled document (听取《条例》实施情况的汇报) did not. The
+// matters are made up.
+func TestHeardAndExaminedReports(t *testing.T) {
+	text := "县第十七届人民政府第22次县长专题会议召开\n" +
+		"1月17日,县长王大明主持召开第十七届人民政府第22次县长专题会议。\n" +
+		"会议听取审议了县文明办《关于春节期间某某工作的汇报》。会议指出,要进一步坚定目标。\n" +
+		"会议听取审议了县林业局《关于下达某某限额相关事宜》的汇报。会议要求各乡镇认真落实。\n" +
+		"会议听取了《某某条例》实施情况的汇报。\n"
+	got := decisionsOf(extractOne(t, "release.txt", text))
+	want := []string{"听取审议 关于春节期间某某工作的汇报", "听取审议 关于下达某某限额相关事宜"}
+	if !slices.Equal(got, want) {
+		t.Errorf("decisions = %q, want %q", got, want)
+	}
+}

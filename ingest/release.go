@@ -462,7 +462,7 @@ func (e *Extractor) sentenceDecisions(p *page, s, end int, mode int, restated fu
 				titled = true
 				break
 			}
-			if business && !strings.HasPrefix(verb, "听取") && !strings.HasPrefix(verb, "书面听取") {
+			if business && (!strings.HasPrefix(verb, "听取") && !strings.HasPrefix(verb, "书面听取") || strings.Contains(verb, "审议") && reportTitled(p.norm[objAt:fr[1]])) {
 				// 审议了县交运局送审的《A》《B》: the documents examined
 				// (听取《条例》实施情况的汇报 hears a report on one).
 				if ts := titlesIn(p, objAt, fr[1]); len(ts) > 0 {
@@ -600,6 +600,22 @@ func objectsOf(p *page, i, end int) []string {
 	}
 	add(i, end)
 	return out
+}
+
+// reportTitled reports whether a folded object heard and examined is a
+// titled report itself (县林业局《关于下达…相关事宜》的汇报, 县文明办《关于
+// …工作的汇报》): the title ends the object, or only 的汇报 (报告, 说明)
+// follows it, where 《条例》实施情况的汇报 hears a report on the title.
+func reportTitled(obj string) bool {
+	k := strings.LastIndex(obj, "》")
+	if k < 0 || !strings.Contains(obj[:k], "《") {
+		return false
+	}
+	switch strings.TrimSpace(obj[k+len("》"):]) {
+	case "", "的汇报", "的报告", "的说明":
+		return true
+	}
+	return false
 }
 
 // arrangedBy reads a clause 对X进行了部署 (作出部署, 作了安排) in the folded

@@ -2215,3 +2215,16 @@ func TestHeardAndExaminedReports(t *testing.T) {
 		t.Errorf("decisions = %q, want %q", got, want)
 	}
 }
+
+// An item of a meeting's numbered business headed by 协商决定 or 部署
+// records the decision it names (7、协商决定召开…有关事宜; 8、部署文明创建
+// 工作), where 协商 alone is business. The matters are made up.
+func TestItemHeadedByDecisionVerb(t *testing.T) {
+	text := "区政协召开六届七次主席会议\n3月3日上午,区政协召开六届七次主席会议,会议由王大明主席主持,会议主要内容:\n" +
+		"1、协商区政协2023年度工作要点;\n2、协商决定召开区政协六届第六次常委会议有关事宜;\n3、部署文明创建工作。\n"
+	got := decisionsOf(extractOne(t, "release.txt", text))
+	want := []string{"协商决定 召开区政协六届第六次常委会议有关事宜", "部署 文明创建工作"}
+	if !slices.Equal(got, want) {
+		t.Errorf("decisions = %q, want %q", got, want)
+	}
+}

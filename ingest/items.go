@@ -16,7 +16,7 @@ var itemActions = []string{"听取", "审议", "研究", "通报", "讨论", "�
 
 // decisionVerbs are the ways minutes record a decision, folded, longest
 // first.
-var decisionVerbs = []string{"原则同意", "原则通过", "审议通过", "讨论通过", "同意", "通过", "决定", "批准"}
+var decisionVerbs = []string{"原则同意", "原则通过", "审议通过", "讨论通过", "协商决定", "同意", "通过", "决定", "批准"}
 
 // itemEnd marks the end of the agenda: what follows is not an item.
 var itemEnds = []string{"会议还研究了其他事项", "会议还研究了其它事项", "出席:", "出席议员", "列席:"}
@@ -173,6 +173,11 @@ func (e *Extractor) decisions(p *page, from, to int, nm naming) []Decision {
 		verb, ok := "", false
 		if mayStartVerb(text[i:]) {
 			verb, ok = firstPrefix(text[i:], decisionVerbs)
+		}
+		if !ok && i == 0 && strings.HasPrefix(text, "部署") {
+			// 八、部署文明创建工作: an item headed by the work it
+			// arranges, as a release's 部署 clause.
+			verb, ok = "部署", true
 		}
 		if ok && !clauseStart(text, i) {
 			ok = false

@@ -2228,3 +2228,23 @@ func TestItemHeadedByDecisionVerb(t *testing.T) {
 		t.Errorf("decisions = %q, want %q", got, want)
 	}
 }
+
+// The deck a government site sets under a release's title, one decision a
+// line, is read from its lines though the repair of wrapped lines joins
+// them; the slogan after a gap is no part of the matter, and the paragraph
+// that restates a decision adds none. One line under a title is no deck.
+// The matters are made up.
+func TestReleaseDeck(t *testing.T) {
+	text := "2018年7月4日\n\n某某主持召开国务院常务会议\n" +
+		"确定进一步扩大某某自主权的措施 更大释放创新活力\n部署进一步做好某某工作\n通过《某某条例(草案)》\n\n" +
+		"会议指出,要深化某某改革。会议审议通过了《某某条例(草案)》。\n"
+	got := decisionsOf(extractOne(t, "release.txt", text))
+	want := []string{"确定 进一步扩大某某自主权的措施", "部署 进一步做好某某工作", "通过 某某条例(草案)"}
+	if !slices.Equal(got, want) {
+		t.Errorf("decisions = %q, want %q", got, want)
+	}
+	text = "某某主持召开国务院常务会议\n部署进一步做好某某工作\n\n会议指出,要深化某某改革。\n"
+	if got := decisionsOf(extractOne(t, "release.txt", text)); len(got) != 0 {
+		t.Errorf("decisions = %q, want none from a subtitle", got)
+	}
+}

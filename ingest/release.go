@@ -61,6 +61,15 @@ func (e *Extractor) releaseItems(p *page, m *Minutes, nm naming) {
 	leadSeen := false
 	var leadKeys []string
 	leadItem := -1
+	if it, ok := releaseDeck(p, m); ok {
+		// The decisions the deck under the title names are the release's
+		// own summary of them: its paragraphs restate them.
+		for _, d := range it.Decisions {
+			seen = append(seen, fold2Key(d.Object))
+		}
+		it.No = len(m.Items) + 1
+		m.Items = append(m.Items, it)
+	}
 	for k := range p.lines {
 		l := p.lines[k]
 		line := strings.TrimSpace(p.norm[l[0]:l[1]])
@@ -144,6 +153,76 @@ func (e *Extractor) releaseItems(p *page, m *Minutes, nm naming) {
 		it.Text = strings.TrimSpace(p.disp[it.Start:it.End])
 		m.Items = append(m.Items, it)
 	}
+}
+
+// maxDeckLines bounds the lines of a release's deck.
+const maxDeckLines = 6
+
+// releaseDeck reads the deck a government site sets under a release's title,
+// one decision a line (李克強主持召開國務院常務會議⏎確定進一步擴大科研人員自
+// 主權的措施 更大釋放創新活力⏎部署進一步做好穩定和擴大就業工作⏎通過《…》),
+// as an item of its own: each line opens with a deciding verb and names
+// its matter before a gap (the slogan after it is no part of it) or in
+// 《》. It reads the raw lines, where the deck's breaks still stand; the
+// repair of wrapped lines joins them.
+func releaseDeck(p *page, m *Minutes) (Item, bool) {
+	title := strings.TrimSpace(m.Title)
+	if title == "" {
+		return Item{}, false
+	}
+	lines := strings.SplitN(p.raw, "\n", 16)
+	at := -1
+	for k, l := range lines[:max(0, len(lines)-1)] {
+		if strings.TrimSpace(l) == title {
+			at = k
+			break
+		}
+	}
+	if at < 0 {
+		return Item{}, false
+	}
+	var it Item
+	var first, last string
+	for _, l := range lines[at+1 : min(len(lines)-1, at+1+maxDeckLines)] {
+		l = strings.TrimSpace(l)
+		f := fold.String(l)
+		verb, ok := firstPrefix(f, releaseVerbs)
+		if !ok || businessVerbs[verb] || runeCount(f) > 60 || strings.Contains(f, "。") || len([]rune(f)) != len([]rune(l)) {
+			break
+		}
+		rs := []rune(l)
+		obj := strings.TrimSpace(string(rs[runeCount(verb):]))
+		if strings.HasPrefix(obj, "《") {
+			if j := strings.Index(obj, "》"); j > 0 {
+				obj = obj[len("《"):j]
+			}
+		} else if i := strings.IndexAny(obj, " 　"); i > 0 {
+			obj = obj[:i]
+		}
+		if runeCount(obj) < 2 {
+			break
+		}
+		it.Decisions = append(it.Decisions, Decision{Verb: string(rs[:runeCount(verb)]), Object: obj})
+		if first == "" {
+			first = l
+		}
+		last = l
+	}
+	if len(it.Decisions) < 2 {
+		// One line under a title is a subtitle, not a deck.
+		return Item{}, false
+	}
+	i := strings.Index(p.disp, first)
+	j := strings.Index(p.disp, last)
+	if i < 0 || j < i {
+		return Item{}, false
+	}
+	it.Start, it.End = i, j+len(last)
+	it.Text = p.disp[it.Start:it.End]
+	it.Title = it.Decisions[0].Verb + it.Decisions[0].Object
+	it.Action = it.Decisions[0].Verb
+	it.Departments, it.Topics = []string{}, []string{}
+	return it, true
 }
 
 // adopts reports whether one of ds adopts rather than records business.

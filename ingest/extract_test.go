@@ -2248,3 +2248,22 @@ func TestReleaseDeck(t *testing.T) {
 		t.Errorf("decisions = %q, want none from a subtitle", got)
 	}
 }
+
+// Reporters listed with commas as well as 、 before one verb (…秘书长张一黎,
+// …副秘书长潘一刚,…常务副部长张一炯、…主任孙一淦,分别就上述议题作了说明),
+// and reporters whose verb is the report itself (…主任周一华、…主任贾一邦,
+// 分别汇报了本委员会工作情况), each reported. The names are made up.
+func TestCommaListedReporters(t *testing.T) {
+	p := newPage("全国政协副主席兼秘书长张一黎,全国政协常务副秘书长潘一刚,中共中央统战部常务副部长张一炯、全国政协提案委员会主任孙一淦,分别就上述议题作了说明。\n" +
+		"经济委员会主任周一华、人口资源环境委员会主任贾一邦,分别汇报了本委员会2016年度工作情况。")
+	var got []string
+	for _, a := range p.reporters() {
+		got = append(got, a.Name)
+	}
+	slices.Sort(got)
+	want := []string{"周一华", "孙一淦", "张一炯", "张一黎", "潘一刚", "贾一邦"}
+	slices.Sort(want)
+	if !slices.Equal(got, want) {
+		t.Errorf("reporters = %q, want %q", got, want)
+	}
+}

@@ -175,7 +175,7 @@ func isTitleStart(s string) bool {
 
 // reportVerbs stand between who reported and the report.
 var (
-	reportVerbWords = []string{"作的", "作了", "所作的", "做了", "做的", "就", "作关于", "报告了", "关于"}
+	reportVerbWords = []string{"作的", "作了", "所作的", "做了", "做的", "就", "作关于", "报告了", "汇报了", "关于"}
 	reportVerbs     = setOf(reportVerbWords...)
 )
 
@@ -197,7 +197,7 @@ func readReporters(p *page) []Attendee {
 		rest := p.norm[from:min(len(p.norm), from+600)]
 		end := sentenceLen(rest)
 		// 主任王勇报告了…情况: the verb is the report.
-		if verb != "报告了" && !strings.Contains(rest[:end], "报告") && !strings.Contains(rest[:end], "说明") && !strings.Contains(rest[:end], "汇报") {
+		if verb != "报告了" && verb != "汇报了" && !strings.Contains(rest[:end], "报告") && !strings.Contains(rest[:end], "说明") && !strings.Contains(rest[:end], "汇报") {
 			continue
 		}
 		ls := afterLast(p.norm[:at], ",。;:\n、")
@@ -218,6 +218,13 @@ func readReporters(p *page) []Attendee {
 		// 水利部部长李国英分别作的: before 分别.
 		// 武警部队司令员王宁对关于…作了说明: before 对.
 		before = strings.TrimSuffix(strings.TrimSuffix(strings.TrimSuffix(before, "分别"), "同志"), "对")
+		if before == "" && strings.HasSuffix(p.norm[:ls], ",") {
+			// 全国政协提案委员会主任孙淦,分别就…作了说明: the last of the
+			// list stands before the comma.
+			end := ls - len(",")
+			ls = afterLast(p.norm[:end], ",。;:\n、")
+			before = p.norm[ls:end]
+		}
 		start := ls
 		per, ok := personBefore(p.show(start, start+len(before)), true)
 		if !ok {
@@ -241,7 +248,7 @@ func readReporters(p *page) []Attendee {
 		// 白克明、…王云龙作的关于…的报告: each of a list reported, under
 		// the prefix the first body's name gives them all.
 		var listed []Attendee
-		for lead, ok := strings.CutSuffix(p.norm[:ls], "、"); ok; lead, ok = strings.CutSuffix(p.norm[:ls], "、") {
+		for lead, ok := cutListSep(p.norm[:ls]); ok; lead, ok = cutListSep(p.norm[:ls]) {
 			fs := afterLast(lead, ",。;:\n、")
 			seg := titleAfterVerb(p.show(fs, len(lead)))
 			if headedBody(seg) != "" {
@@ -289,6 +296,15 @@ func nameEndsAt(s string) bool {
 		}
 	}
 	return false
+}
+
+// cutListSep cuts the separator of a list of reporters off the end of
+// folded s: 、, or a comma (张庆黎,…潘立刚,…张裔炯、…孙淦,分别就…).
+func cutListSep(s string) (string, bool) {
+	if t, ok := strings.CutSuffix(s, "、"); ok {
+		return t, true
+	}
+	return strings.CutSuffix(s, ",")
 }
 
 // sharedOffice reads the reporters of a list of names after one office

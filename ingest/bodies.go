@@ -18,7 +18,7 @@ import (
 
 // bodyTriggers follow a body's name where it acts, folded.
 var bodyTriggers = []string{
-	"送审的", "提交的", "报送的", "起草的", "提出的", "关于", "牵头", "《", "作了", "主要负责", "要", "会同",
+	"送审的", "提交的", "报送的", "起草的", "提出的", "关于", "牵头", "《", "作了", "主要负责", "要", "会同", "陈报",
 	// A council's committees and the bodies whose budgets it reviews:
 	// 交付財政建設委員會審查, 保安委員會第二召集人, 板橋區公所　預算數,
 	// 環境保護局主管.
@@ -176,8 +176,17 @@ func actingBodies(p *page, m *Minutes) []string {
 			continue
 		}
 		if a, ok := bodyBefore(p.norm, at); ok {
-			if levelTriggers[tr] && !leveled(p.norm[a:at]) {
+			// 請內政部會同法務部先行研議: a body a request gives work to.
+			// (建請健保局會同…, a member's proposal, is talk.)
+			asked := tr == "会同" && strings.HasSuffix(p.norm[:a], "请") && !strings.HasSuffix(p.norm[:a], "建请")
+			if levelTriggers[tr] && !leveled(p.norm[a:at]) && !asked {
 				continue
+			}
+			if tr == "会同" {
+				// …會同法務部先行研議: the body it works with acts too.
+				if b, ok := bodyAfter(p.norm, at+len(tr)); ok {
+					add(p.show(at+len(tr), b), "a body named after 会同, where it acts", at+len(tr))
+				}
 			}
 			// 国家发展改革委、商务部、中国人民银行主要负责同志在会上发言:
 			// each body of a list before the trigger acts.
@@ -677,6 +686,39 @@ func bodyBefore(norm string, at int) (int, bool) {
 		return 0, false
 	}
 	return i, true
+}
+
+// bodyAfter reads the body whose name starts at folded offset at (会同法务
+// 部先行研议): the shortest run of three Han characters or more from there
+// that ends as a body's name does where the next one or two characters do
+// not go on with it (专门委 goes on to 专门委员会), and names no bodies in
+// general (有关专门委员会). It returns where the name ends.
+func bodyAfter(norm string, at int) (int, bool) {
+	var ends []int
+	i := at
+	for n := 0; i < len(norm) && n < maxBodyRunes; n++ {
+		r, size := utf8.DecodeRuneInString(norm[i:])
+		if !hanRune(r) {
+			break
+		}
+		i += size
+		ends = append(ends, i)
+	}
+	isBody := func(k int) bool {
+		_, ok := bodyEnd(norm[at:ends[k]])
+		return ok
+	}
+	for k := 2; k < len(ends); k++ {
+		if !isBody(k) || k+1 < len(ends) && isBody(k+1) || k+2 < len(ends) && isBody(k+2) {
+			continue
+		}
+		name := norm[at:ends[k]]
+		if genericBody(name) || contains(bodyEnds, name) || strings.Contains(name, "有关") || strings.Contains(name, "相关") {
+			return 0, false
+		}
+		return ends[k], true
+	}
+	return 0, false
 }
 
 // maxBodyRunes bounds a body's name read back from where it acts: 自治县人大

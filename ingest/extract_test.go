@@ -2267,3 +2267,22 @@ func TestCommaListedReporters(t *testing.T) {
 		t.Errorf("reporters = %q, want %q", got, want)
 	}
 }
+
+// A ruling that asks a ministry to work with another (請內政部會同法務部先行研
+// 議) gives both work, and a ministry that reports (衛生福利部陳報) acts; a
+// member's proposal (建請某局會同…) gives none. The matters are made up.
+func TestAskedToWorkWith(t *testing.T) {
+	text := "行政院第3000次會議\n決定事項\n" +
+		"一、有關某市長建議增設某某獎一事,請內政部會同法務部先行研議。\n" +
+		"報告事項\n一、衛生福利部陳報「某某推動之現況與展望」報告,請鑒核案。\n" +
+		"二、某委員提案為建請健保局會同相關醫學會,全面檢討某某標準案。\n"
+	m := extractOne(t, "ey.txt", text)
+	for _, want := range []string{"內政部", "法務部", "衛生福利部"} {
+		if !slices.Contains(m.Departments, want) {
+			t.Errorf("departments = %q, want %s among them", m.Departments, want)
+		}
+	}
+	if slices.Contains(m.Departments, "健保局") {
+		t.Errorf("departments = %q: a member's proposal gives 健保局 no work", m.Departments)
+	}
+}

@@ -652,6 +652,9 @@ func continuedValue(p *page, k, col int) string {
 // inlineResolution finds a resolution label that follows a sentence on a
 // folded line (…請公決案。 決議：…): its offset and the label.
 func inlineResolution(t string) (int, string, bool) {
+	if !strings.Contains(t, "决") {
+		return 0, "", false // every label holds 决: most lines are passed over at once
+	}
 	for _, label := range resolutionLabels {
 		i := strings.Index(t, label)
 		if i <= 0 {

@@ -46,6 +46,9 @@ func runBench(ctx context.Context, e *env, args []string) error {
 		return fmt.Errorf("%w: --only %q is not jiyao or plain", errUsage, cfg.Only)
 	}
 	cfg.Progress = func(s string) { fmt.Fprintf(e.stderr, "%s %s\n", time.Now().Format("15:04:05"), s) }
+	// Each engine indexes with the collector set as jiyao ingest sets it;
+	// the queries run with the defaults, as a server does.
+	cfg.Indexing = func() func() { return bulkGC(e) }
 	if *cpuProfile != "" {
 		f, err := os.Create(*cpuProfile)
 		if err != nil {

@@ -66,6 +66,11 @@ type BenchConfig struct {
 	Only string
 	// Progress, if set, receives a line per phase.
 	Progress func(string)
+	// Indexing, if set, is called before each engine indexes, and the
+	// function it returns once the engine has indexed: what the process
+	// changes for indexing alone (jiyao bench sets the collector there as
+	// jiyao ingest does).
+	Indexing func() (after func())
 }
 
 // Engines RunBenchmark compares.
@@ -484,6 +489,10 @@ func benchEngine(ctx context.Context, engine, dir string, docs corpus, cfg Bench
 	progress(fmt.Sprintf("%s: indexing %d documents (load %.2f)", engine, docs.n, loadAvg()))
 	er.LoadStart = loadAvg()
 	cpu0, cpuOK := cpuTime()
+	after := func() {}
+	if cfg.Indexing != nil {
+		after = cfg.Indexing()
+	}
 	start := time.Now()
 	var err error
 	if engine == EngineJiyao {
@@ -491,6 +500,7 @@ func benchEngine(ctx context.Context, engine, dir string, docs corpus, cfg Bench
 	} else {
 		err = buildPlain(ctx, dir, docs, cfg)
 	}
+	after()
 	if err != nil {
 		return er, err
 	}

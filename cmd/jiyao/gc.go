@@ -12,12 +12,19 @@ import (
 // jiyao bench on 10,000 generated minutes its background marking alone
 // was 8% of the samples, with more in allocation assists and write
 // barriers. A target of three times the live data, capped by a soft limit
-// on the heap, runs it less often while keeping memory bounded: on the
-// same run, 2 cores, indexing took 13% less CPU (48–50 s against 56.5 s)
-// with a peak RSS of 1.09–1.18 GB against 0.88 GB.
+// on the runtime's memory, runs it less often while keeping memory
+// bounded. On 10,000 generated minutes, 2 cores, three runs each
+// interleaved with runs under the defaults, indexing took 12% less CPU
+// (median 51.3 s against 58.0 s) with a peak RSS of 894–926 MB against
+// 942–1070 MB; on 100,000, one run each, 510 s against 626 s of CPU and
+// 1.39 GB against 1.34 GB. The limit leaves room for the index files the
+// process maps, which the RSS also counts (240 MB of it at 10,000
+// minutes, 630 MB at 30,000): a limit of 1 GiB saved as much CPU but made
+// the peak RSS 1.67 GB at 100,000 minutes, over the 1.5 GB indexing is to
+// stay within.
 const (
 	bulkGCPercent   = 200
-	bulkMemoryLimit = 1 << 30 // bytes
+	bulkMemoryLimit = 768 << 20 // bytes
 )
 
 // bulkGC sets the collector for indexing in bulk, but not what the

@@ -38,10 +38,7 @@ func init() {
 		case tokenizerUnigram:
 			t := &tokenizer{mode: modeUnigram, noOffsets: noOffsets}
 			if chars, ok := config[tokenizerCharsKey].(string); ok {
-				t.only = map[rune]bool{}
-				for _, c := range chars {
-					t.only[c] = true
-				}
+				t.only = newCharSet(chars)
 			}
 			return t, nil
 		default:
@@ -88,7 +85,48 @@ type tokenizer struct {
 	noOffsets bool
 	// only, if set, makes this a tokenizer of these characters alone,
 	// one token each (see tokenizeOnly).
-	only map[rune]bool
+	only *charSet
+}
+
+// charSet is a set of characters, each with its place in the set: a
+// table over the range of the characters, which a text's every character
+// is looked up in (see charFrequencies).
+type charSet struct {
+	chars []rune // in order, without repeats
+	lo    rune
+	// slot[r-lo] is 1 + the place of r in chars, 0 if r is not in the
+	// set.
+	slot []int32
+}
+
+func newCharSet(chars string) *charSet {
+	s := &charSet{}
+	lo, hi := rune(-1), rune(-1)
+	for _, c := range chars {
+		if lo < 0 || c < lo {
+			lo = c
+		}
+		hi = max(hi, c)
+	}
+	if lo < 0 {
+		return s
+	}
+	s.lo, s.slot = lo, make([]int32, hi-lo+1)
+	for _, c := range chars {
+		if s.slot[c-lo] == 0 {
+			s.chars = append(s.chars, c)
+			s.slot[c-lo] = int32(len(s.chars))
+		}
+	}
+	return s
+}
+
+// place is the place of r in the set, -1 if r is not in it.
+func (s *charSet) place(r rune) int {
+	if i := r - s.lo; i >= 0 && int(i) < len(s.slot) {
+		return int(s.slot[i]) - 1
+	}
+	return -1
 }
 
 // tokenizeOnly gives a token for each character of the folded input that
@@ -102,7 +140,7 @@ func (t *tokenizer) tokenizeOnly(input []byte) analysis.TokenStream {
 	var out analysis.TokenStream
 	var slab []analysis.Token
 	for i, r := range folded {
-		if !t.only[r] {
+		if t.only.place(r) < 0 {
 			continue
 		}
 		if len(slab) == 0 {
@@ -199,6 +237,7 @@ type scratch struct {
 	runs, norm []run
 	starts     []int
 	rs         []numRune
+	charCounts []int32 // charFrequencies'
 }
 
 // scratches are the scratches of analysedField.Analyze, which bleve calls

@@ -92,9 +92,9 @@ func (fs analysedFields) field(name string, v any) (document.Field, bool) {
 	}
 	switch v := v.(type) {
 	case string:
-		return &analysedField{name: name, spec: spec, value: []byte(v)}, true
+		return &analysedField{name: name, spec: spec, value: v}, true
 	case meetingText:
-		return &analysedField{name: name, spec: spec, value: []byte(v.body), items: v.items}, true
+		return &analysedField{name: name, spec: spec, value: v.body, items: v.items}, true
 	}
 	return nil, false
 }
@@ -102,9 +102,11 @@ func (fs analysedFields) field(name string, v any) (document.Field, bool) {
 // analysedField is a text field analysed by our tokenizer straight into
 // frequencies (see above). It implements bleve's document.Field.
 type analysedField struct {
-	name   string
-	spec   analysedSpec
-	value  []byte
+	name string
+	spec analysedSpec
+	// value is kept as the document has it: bleve reads a field's bytes
+	// (Value) only to store them, and these fields store nothing.
+	value  string
 	items  []itemSpan // stretches of value that are items' texts; a tokenizer of characters ignores them
 	length int
 	freqs  bindex.TokenFrequencies
@@ -116,7 +118,7 @@ var _ document.Field = (*analysedField)(nil)
 func (f *analysedField) Name() string                                      { return f.name }
 func (f *analysedField) ArrayPositions() []uint64                          { return nil }
 func (f *analysedField) Options() bindex.FieldIndexingOptions              { return f.spec.options }
-func (f *analysedField) Value() []byte                                     { return f.value }
+func (f *analysedField) Value() []byte                                     { return []byte(f.value) }
 func (f *analysedField) NumPlainTextBytes() uint64                         { return uint64(len(f.value)) }
 func (f *analysedField) EncodedFieldType() byte                            { return 't' }
 func (f *analysedField) AnalyzedLength() int                               { return f.length }
@@ -143,7 +145,7 @@ func (f *analysedField) Analyze() {
 	// so the terms are those of the whole text
 	// (TestAnalysedFieldsMatchMapping). The term itemMarker marks the
 	// items' stretches (see itemsQuery).
-	body := string(f.value)
+	body := f.value
 	sc := scratches.Get().(*scratch)
 	defer scratches.Put(sc)
 	toks := sc.toks[:0]
@@ -265,30 +267,50 @@ func (sc *scratch) frequencies(toks []token, options bindex.FieldIndexingOptions
 }
 
 // charFrequencies is tokenizeOnly counted: each character of t.only in the
-// folded input is a token, without locations.
-func (t *tokenizer) charFrequencies(input []byte, options bindex.FieldIndexingOptions) (bindex.TokenFrequencies, int, int) {
-	folded := fold.String(string(input))
-	counts := map[rune]int{}
-	n := 0
+// folded input is a token, without locations. The characters are counted
+// by their place in the set, in an array of the scratch.
+func (t *tokenizer) charFrequencies(input string, options bindex.FieldIndexingOptions) (bindex.TokenFrequencies, int, int) {
+	folded := fold.String(input)
+	sc := scratches.Get().(*scratch)
+	defer scratches.Put(sc)
+	counts := slices.Grow(sc.charCounts[:0], len(t.only.chars))[:len(t.only.chars)]
+	clear(counts)
+	sc.charCounts = counts
+	n, distinct, termBytes := 0, 0, 0
 	for _, r := range folded {
-		if t.only[r] {
-			counts[r]++
+		if k := t.only.place(r); k >= 0 {
+			if counts[k] == 0 {
+				distinct++
+				termBytes += utf8.RuneLen(r)
+			}
+			counts[k]++
 			n++
 		}
 	}
-	freqs := make([]bindex.TokenFreq, 0, len(counts))
-	buf := make([]byte, 0, len(counts)*utf8.UTFMax)
-	rv := make(bindex.TokenFrequencies, len(counts))
-	for r, c := range counts {
-		start := len(buf)
-		buf = utf8.AppendRune(buf, r)
-		term := buf[start:len(buf):len(buf)]
-		freqs = append(freqs, bindex.TokenFreq{Term: term})
-		tf := &freqs[len(freqs)-1]
-		if !options.SkipFreqNorm() {
-			tf.SetFrequency(c)
+	// The terms, one after another, as bytes and as a string: a TokenFreq
+	// holds the one, the map's keys are slices of the other.
+	buf := make([]byte, 0, termBytes)
+	for k, c := range counts {
+		if c > 0 {
+			buf = utf8.AppendRune(buf, t.only.chars[k])
 		}
-		rv[string(term)] = tf
+	}
+	terms := string(buf)
+	freqs := make([]bindex.TokenFreq, distinct)
+	rv := make(bindex.TokenFrequencies, distinct)
+	at, i := 0, 0
+	for k, c := range counts {
+		if c == 0 {
+			continue
+		}
+		end := at + utf8.RuneLen(t.only.chars[k])
+		tf := &freqs[i]
+		tf.Term = buf[at:end:end]
+		if !options.SkipFreqNorm() {
+			tf.SetFrequency(int(c))
+		}
+		rv[terms[at:end]] = tf
+		at, i = end, i+1
 	}
 	return rv, n, len(freqs)*72 + len(buf)
 }

@@ -33,6 +33,31 @@ func BenchmarkPut(b *testing.B) {
 	b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N*len(recs)), "ns/record")
 }
 
+// BenchmarkPutGenerated indexes 2,000 generated minutes, extracted before
+// the timer starts, in batches of 256 as Load writes them, into a new
+// index on disk: the index's part of indexing (documents, analysis,
+// bleve's segments, merges, packs and syncs) without extraction's.
+func BenchmarkPutGenerated(b *testing.B) {
+	ctx := context.Background()
+	recs := withGenerated(b, nil, gen.New(1), benchRecords)
+	const batch = 256
+	for b.Loop() {
+		idx, err := Open(b.TempDir()+"/idx", Options{})
+		if err != nil {
+			b.Fatal(err)
+		}
+		for i := 0; i < len(recs); i += batch {
+			if err := idx.Put(ctx, recs[i:min(i+batch, len(recs))]); err != nil {
+				b.Fatal(err)
+			}
+		}
+		if err := idx.Close(); err != nil {
+			b.Fatal(err)
+		}
+	}
+	b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N*len(recs)), "ns/record")
+}
+
 func BenchmarkSearch(b *testing.B) {
 	ctx := context.Background()
 	idx, err := Open(b.TempDir()+"/idx", Options{})

@@ -46,6 +46,9 @@ func runBench(ctx context.Context, e *env, args []string) error {
 		return fmt.Errorf("%w: --only %q is not jiyao or plain", errUsage, cfg.Only)
 	}
 	cfg.Progress = func(s string) { fmt.Fprintf(e.stderr, "%s %s\n", time.Now().Format("15:04:05"), s) }
+	// Each engine indexes with the collector set as jiyao ingest sets it;
+	// the queries run with the defaults, as a server does.
+	cfg.Indexing = func() func() { return bulkGC(e) }
 	if *cpuProfile != "" {
 		f, err := os.Create(*cpuProfile)
 		if err != nil {
@@ -81,7 +84,7 @@ func runBench(ctx context.Context, e *env, args []string) error {
 func printBench(w io.Writer, rep bench.BenchReport) {
 	fmt.Fprintf(w, "%d documents, %.1f MB of text, %d cores, %d queries per class; base RSS %s\n\n",
 		rep.Docs, float64(rep.TextBytes)/1e6, rep.Cores, rep.Queries, mb(rep.BaseRSS))
-	cols := []string{"", "docs/s", "MB/s", "size", "×text", "peak RSS", "peak heap", "load"}
+	cols := []string{"", "docs/s", "CPU s", "MB/s", "size", "×text", "peak RSS", "peak heap", "load"}
 	for _, c := range bench.QueryClasses {
 		cols = append(cols, c+" p50", c+" p99")
 	}
@@ -89,6 +92,7 @@ func printBench(w io.Writer, rep bench.BenchReport) {
 	for _, er := range rep.Engines {
 		row := []string{er.Engine,
 			fmt.Sprintf("%.0f", er.DocsPerSec),
+			cpuSeconds(er.IndexCPU),
 			fmt.Sprintf("%.2f", er.MBPerSec),
 			mb(er.IndexBytes),
 			fmt.Sprintf("%.2f", er.SizeRatio),
@@ -109,6 +113,7 @@ func printBench(w io.Writer, rep bench.BenchReport) {
 		j, p := rep.Engines[0], rep.Engines[1]
 		row := []string{"jiyao/plain",
 			ratio(j.DocsPerSec, p.DocsPerSec),
+			ratio(float64(j.IndexCPU), float64(p.IndexCPU)),
 			ratio(j.MBPerSec, p.MBPerSec),
 			ratio(float64(j.IndexBytes), float64(p.IndexBytes)),
 			ratio(j.SizeRatio, p.SizeRatio),
@@ -165,6 +170,15 @@ func table(w io.Writer, rows [][]string) {
 		}
 		fmt.Fprintln(w)
 	}
+}
+
+// cpuSeconds prints an engine's CPU time over indexing, "—" where it was
+// not measured.
+func cpuSeconds(d time.Duration) string {
+	if d == 0 {
+		return "—"
+	}
+	return fmt.Sprintf("%.1f", d.Seconds())
 }
 
 func mb(n int64) string { return fmt.Sprintf("%.0f MB", float64(n)/1e6) }

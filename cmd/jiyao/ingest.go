@@ -86,7 +86,9 @@ func runIngest(ctx context.Context, e *env, args []string) error {
 		if p != nil {
 			opts.Progress = p.update
 		}
+		restoreGC := bulkGC(e)
 		sum, err = idx.Load(ctx, srcs, opts)
+		restoreGC()
 		if err == nil && !*useSample && sum.ChangedOutside(sample.Prefix) {
 			// The user's own documents are in: the sample gives way
 			// (unless this very command asked for it).

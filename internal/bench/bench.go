@@ -66,6 +66,11 @@ type BenchConfig struct {
 	Only string
 	// Progress, if set, receives a line per phase.
 	Progress func(string)
+	// Indexing, if set, is called before each engine indexes, and the
+	// function it returns once the engine has indexed: what the process
+	// changes for indexing alone (jiyao bench sets the collector there as
+	// jiyao ingest does).
+	Indexing func() (after func())
 }
 
 // Engines RunBenchmark compares.
@@ -115,6 +120,11 @@ type EngineReport struct {
 	Index      time.Duration `json:"index_ns"`
 	DocsPerSec float64       `json:"docs_per_sec"`
 	MBPerSec   float64       `json:"mb_per_sec"`
+	// IndexCPU is the CPU time the process used over Index, user and
+	// system, on all cores (0 where it cannot be read). It leaves out the
+	// time other processes held the cores, which Index counts;
+	// IndexCPU/Index is how many cores indexing kept busy.
+	IndexCPU time.Duration `json:"index_cpu_ns,omitempty"`
 	// IndexBytes is the size of the bleve index on disk; SizeRatio is
 	// IndexBytes over the text size. OriginalBytes are the stored original
 	// files Jiyao keeps for reindexing (not in IndexBytes).
@@ -478,6 +488,11 @@ func benchEngine(ctx context.Context, engine, dir string, docs corpus, cfg Bench
 
 	progress(fmt.Sprintf("%s: indexing %d documents (load %.2f)", engine, docs.n, loadAvg()))
 	er.LoadStart = loadAvg()
+	cpu0, cpuOK := cpuTime()
+	after := func() {}
+	if cfg.Indexing != nil {
+		after = cfg.Indexing()
+	}
 	start := time.Now()
 	var err error
 	if engine == EngineJiyao {
@@ -485,10 +500,14 @@ func benchEngine(ctx context.Context, engine, dir string, docs corpus, cfg Bench
 	} else {
 		err = buildPlain(ctx, dir, docs, cfg)
 	}
+	after()
 	if err != nil {
 		return er, err
 	}
 	er.Index = time.Since(start)
+	if cpu1, ok := cpuTime(); ok && cpuOK {
+		er.IndexCPU = cpu1 - cpu0
+	}
 	er.LoadEnd = loadAvg()
 	text := docs.textBytes
 	er.DocsPerSec = float64(docs.n) / er.Index.Seconds()
@@ -497,7 +516,7 @@ func benchEngine(ctx context.Context, engine, dir string, docs corpus, cfg Bench
 		return er, err
 	}
 	er.SizeRatio = float64(er.IndexBytes) / float64(text)
-	progress(fmt.Sprintf("%s: indexed in %s (%.0f docs/s, load %.2f)", engine, er.Index.Round(time.Millisecond), er.DocsPerSec, er.LoadEnd))
+	progress(fmt.Sprintf("%s: indexed in %s (%.0f docs/s, CPU %s, load %.2f)", engine, er.Index.Round(time.Millisecond), er.DocsPerSec, er.IndexCPU.Round(time.Millisecond), er.LoadEnd))
 	er.PeakRSS, _ = procStatus("VmHWM")
 	return er, nil
 }

@@ -27,6 +27,7 @@ func BenchmarkCompare(b *testing.B) {
 		for _, er := range rep.Engines {
 			b.ReportMetric(er.DocsPerSec, er.Engine+"-docs/s")
 			b.ReportMetric(er.MBPerSec, er.Engine+"-MB/s")
+			b.ReportMetric(er.IndexCPU.Seconds(), er.Engine+"-cpu-s")
 			b.ReportMetric(er.SizeRatio, er.Engine+"-x-text")
 			b.ReportMetric(float64(er.PeakRSS)/1e6, er.Engine+"-peak-MB")
 			for _, q := range er.Queries {

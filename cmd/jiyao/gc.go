@@ -4,8 +4,8 @@ import (
 	"runtime/debug"
 )
 
-// The collector's settings while a command indexes in bulk (ingest, and
-// bench while it indexes). Most of what indexing allocates lives only
+// The collector's settings while a command indexes in bulk (ingest,
+// reindex, and bench while it indexes). Most of what indexing allocates lives only
 // until its batch's segment is built (each token's location, each term's
 // frequencies, bleve's interim postings), so with Go's default target, a
 // heap twice the live data, the collector runs often: in a CPU profile of

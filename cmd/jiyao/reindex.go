@@ -26,7 +26,9 @@ func runReindex(ctx context.Context, e *env, args []string) error {
 		p = newProgress(e.stderr)
 		opts.Progress = p.update
 	}
+	restoreGC := bulkGC(e)
 	sum, err := index.Reindex(ctx, *dir, opts)
+	restoreGC()
 	p.finish()
 	if sum != nil {
 		printLoadSummary(e.stderr, *sum)

@@ -7,6 +7,7 @@ import (
 	"github.com/blevesearch/bleve/v2/document"
 	bindex "github.com/blevesearch/bleve_index_api"
 
+	"github.com/jiyao-search/jiyao/ingest"
 	"github.com/jiyao-search/jiyao/internal/gen"
 )
 
@@ -17,20 +18,27 @@ const benchRecords = 2000
 func BenchmarkPut(b *testing.B) {
 	ctx := context.Background()
 	recs := synthetic(benchRecords)
-	const batch = 100
 	for b.Loop() {
-		idx, err := Open(b.TempDir()+"/idx", Options{})
-		if err != nil {
-			b.Fatal(err)
-		}
-		for i := 0; i < len(recs); i += batch {
-			if err := idx.Put(ctx, recs[i:min(i+batch, len(recs))]); err != nil {
-				b.Fatal(err)
-			}
-		}
-		idx.Close()
+		putInBatches(ctx, b, recs, 100)
 	}
 	b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N*len(recs)), "ns/record")
+}
+
+// putInBatches indexes recs into a new index on disk, batch records a
+// write, and closes it.
+func putInBatches(ctx context.Context, b *testing.B, recs []*ingest.Minutes, batch int) {
+	idx, err := Open(b.TempDir()+"/idx", Options{})
+	if err != nil {
+		b.Fatal(err)
+	}
+	for i := 0; i < len(recs); i += batch {
+		if err := idx.Put(ctx, recs[i:min(i+batch, len(recs))]); err != nil {
+			b.Fatal(err)
+		}
+	}
+	if err := idx.Close(); err != nil {
+		b.Fatal(err)
+	}
 }
 
 // BenchmarkPutGenerated indexes 2,000 generated minutes, extracted before
@@ -40,20 +48,8 @@ func BenchmarkPut(b *testing.B) {
 func BenchmarkPutGenerated(b *testing.B) {
 	ctx := context.Background()
 	recs := withGenerated(b, nil, gen.New(1), benchRecords)
-	const batch = 256
 	for b.Loop() {
-		idx, err := Open(b.TempDir()+"/idx", Options{})
-		if err != nil {
-			b.Fatal(err)
-		}
-		for i := 0; i < len(recs); i += batch {
-			if err := idx.Put(ctx, recs[i:min(i+batch, len(recs))]); err != nil {
-				b.Fatal(err)
-			}
-		}
-		if err := idx.Close(); err != nil {
-			b.Fatal(err)
-		}
+		putInBatches(ctx, b, recs, 256)
 	}
 	b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N*len(recs)), "ns/record")
 }

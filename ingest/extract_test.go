@@ -2110,6 +2110,14 @@ func TestCoChairs(t *testing.T) {
 	if want := []string{"黃二美", "洪三朗"}; !slices.Equal(got, want) {
 		t.Errorf("presiding attendees = %q, want %q", got, want)
 	}
+	// A value that names no one before 分別主持 gives no one presiding
+	// in turn (and no panic).
+	m = extractOne(t, "khcc.txt", "高雄市議會第1屆第1次定期大會第25次會議紀錄\n日 期：中華民國100年5月9日\n主 席：由分別主持 王大明\n甲、報告事項 一、主席宣告開會。\n")
+	for _, a := range m.Attendees {
+		if a.Role == RoleChair {
+			t.Errorf("attendee %+v presides in turn, want none", a)
+		}
+	}
 }
 
 // A leader a record mentions is named before 总书记 or 同志; the party's

@@ -51,8 +51,14 @@ func coChairs(p *page, at, end int) []Attendee {
 		return nil
 	}
 	v := strings.ReplaceAll(p.show(at, at+i), "\n", "")
+	ps := parsePersons(strings.TrimPrefix(v, "由"), 6)
+	if len(ps) < 2 {
+		// The chair alone, or a value that names no one before 分別主持
+		// (the chair read from what follows it).
+		return nil
+	}
 	var out []Attendee
-	for _, per := range parsePersons(strings.TrimPrefix(v, "由"), 6)[1:] {
+	for _, per := range ps[1:] {
 		out = append(out, Attendee{Name: per.Name, Title: per.Title, Role: RoleChair})
 	}
 	return out

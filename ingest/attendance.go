@@ -1043,13 +1043,13 @@ func parsePerson(v string) (Person, bool) {
 	return Person{}, false
 }
 
-// parsePersons reads at most max people from a list in a chair label's
+// parsePersons reads at most limit people from a list in a chair label's
 // value (由工務委員會第一召集人韓議員賜村、第二召集人黃議員淑美及洪議員平朗
 // 分別主持): each item a name, a titled name, or one at the item's tail.
-func parsePersons(v string, max int) []Person {
+func parsePersons(v string, limit int) []Person {
 	var out []Person
 	for _, part := range strings.FieldsFunc(v, func(r rune) bool { return unicode.IsSpace(r) || strings.ContainsRune("、,，及和", r) }) {
-		if len(out) == max {
+		if len(out) == limit {
 			break
 		}
 		if isName(part) {

@@ -225,23 +225,18 @@ func readReporters(p *page) []Attendee {
 			ls = afterLast(p.norm[:end], ",。;:\n、")
 			before = p.norm[ls:end]
 		}
-		start := ls
-		per, ok := personBefore(p.show(start, start+len(before)), true)
-		if !ok {
-			// 全国人大常委会副委员长铁凝作的: a title before and the report
-			// after mark the name, whatever its surname.
-			per, ok = titledBeforeReport(p.show(start, start+len(before)))
-		}
-		if ok && per.Title == "" || !ok && isName(p.show(start, start+len(before))) {
+		clause := p.show(ls, ls+len(before))
+		per, ok := reporterIn(clause)
+		if ok && per.Title == "" || !ok && isName(clause) {
 			// 法律委员会副主任委员张鸣起、孙宝树、李连宁分别作的: names
 			// listed after the office they share.
-			out = append(out, sharedOffice(p, ls, p.show(start, start+len(before)))...)
+			out = append(out, sharedOffice(p, ls, clause)...)
 			continue
 		}
 		if !ok {
 			continue
 		}
-		title := fullOffice(p.show(start, start+len(before)), per)
+		title := fullOffice(clause, per)
 		// 全国人大财经委副主任委员、常委会预算工委主任史耀斌: one person's
 		// offices, the first his principal one, which he reports for.
 		// 全国人大法律委员会主任委员胡康生、教育科学文化卫生委员会主任委员
@@ -255,10 +250,7 @@ func readReporters(p *page) []Attendee {
 				title = seg
 				break
 			}
-			prev, ok := personBefore(seg, true)
-			if !ok {
-				prev, ok = titledBeforeReport(seg)
-			}
+			prev, ok := reporterIn(seg)
 			if !ok || prev.Title == "" {
 				break
 			}
@@ -308,10 +300,10 @@ func cutListSep(s string) (string, bool) {
 }
 
 // sharedOffice reads the reporters of a list of names after one office
-// (全国人大法律委员会副主任委员张鸣起、孙宝树、李连宁分别作的), the last of
-// them name, which ends where the list does, at folded offset ls: each
-// under the office of the first. None unless the list starts with an
-// office and holds only names after it.
+// (全国人大法律委员会副主任委员张鸣起、孙宝树、李连宁分别作的), name being
+// the last of them, which starts at folded offset ls: each under the
+// office of the first. None unless the list starts with an office and
+// holds only names after it.
 func sharedOffice(p *page, ls int, name string) []Attendee {
 	names := []string{name}
 	for lead, ok := strings.CutSuffix(p.norm[:ls], "、"); ok; lead, ok = strings.CutSuffix(p.norm[:ls], "、") {
@@ -322,10 +314,7 @@ func sharedOffice(p *page, ls int, name string) []Attendee {
 			ls = fs
 			continue
 		}
-		head, ok := personBefore(seg, true)
-		if !ok {
-			head, ok = titledBeforeReport(seg)
-		}
+		head, ok := reporterIn(seg)
 		if !ok || head.Title == "" || len(names) > 12 {
 			return nil
 		}
@@ -337,6 +326,17 @@ func sharedOffice(p *page, ls int, name string) []Attendee {
 		return out
 	}
 	return nil
+}
+
+// reporterIn reads the person a clause before a report's verb names, with
+// the title before the name (民政部部长李立国); where the surname is not
+// among the common ones personBefore knows, a title before and the report
+// after mark the name all the same (全国人大常委会副委员长铁凝作的).
+func reporterIn(disp string) (*Person, bool) {
+	if per, ok := personBefore(disp, true); ok {
+		return per, true
+	}
+	return titledBeforeReport(disp)
 }
 
 // titledBeforeReport reads a person named after a title and before a

@@ -86,9 +86,7 @@ func (e *Extractor) releaseItems(p *page, m *Minutes, nm naming) {
 			// section under those words that adopts 《关于…的若干意见》:
 			// the meeting arranged the work by adopting the document, which
 			// is the decision filed.
-			for _, key := range dropArranged(&m.Items[leadItem], fold2Key(fold.String(p.line(h)))) {
-				seen = slices.DeleteFunc(seen, func(s string) bool { return s == key })
-			}
+			seen = dropFromLead(&m.Items[leadItem], seen, restatedBy(fold2Key(fold.String(p.line(h)))))
 		}
 		if leadItem >= 0 && !lead {
 			// 研究确定促进海洋渔业持续健康发展的政策措施 in the opening, and
@@ -96,9 +94,7 @@ func (e *Extractor) releaseItems(p *page, m *Minutes, nm naming) {
 			// 意见》: the measures studied are the document adopted.
 			for _, d := range ds {
 				if !businessVerbs[fold.String(d.Verb)] && strings.Contains(p.norm[l[0]:l[1]], "《"+fold.String(d.Object)+"》") {
-					for _, key := range dropStudied(&m.Items[leadItem], fold2Key(fold.String(d.Object))) {
-						seen = slices.DeleteFunc(seen, func(s string) bool { return s == key })
-					}
+					seen = dropFromLead(&m.Items[leadItem], seen, setOutIn(fold2Key(fold.String(d.Object))))
 				}
 			}
 		}
@@ -235,45 +231,48 @@ func adopts(ds []Decision) bool {
 	return false
 }
 
-// dropArranged removes from the opening's item the 研究部署 decisions its
-// section heading restates (heading, folded to a key), and returns their
-// keys.
-func dropArranged(it *Item, heading string) (keys []string) {
+// dropFromLead removes from the opening's item the decisions a later
+// section turns out to settle otherwise (drop), and from seen their keys,
+// which it returns: the section's own decision is the one filed.
+func dropFromLead(it *Item, seen []string, drop func(Decision) bool) []string {
 	kept := it.Decisions[:0]
 	for _, d := range it.Decisions {
-		if fold.String(d.Verb) == "研究部署" && strings.Contains(heading, fold2Key(fold.String(d.Object))) {
-			keys = append(keys, fold2Key(d.Object))
+		if drop(d) {
+			key := fold2Key(d.Object)
+			seen = slices.DeleteFunc(seen, func(s string) bool { return s == key })
 			continue
 		}
 		kept = append(kept, d)
 	}
 	it.Decisions = kept
-	return keys
+	return seen
+}
+
+// restatedBy holds the opening's 研究部署 decisions its section heading
+// restates (heading, folded to a key).
+func restatedBy(heading string) func(Decision) bool {
+	return func(d Decision) bool {
+		return fold.String(d.Verb) == "研究部署" && strings.Contains(heading, fold2Key(fold.String(d.Object)))
+	}
 }
 
 // studiedEnds end what a meeting studied when a document it adopts sets it
 // out (促进…发展的政策措施), folded, longest first.
 var studiedEnds = []string{"的政策措施", "政策措施", "的措施", "措施", "的意见", "意见"}
 
-// dropStudied removes from the opening's item the measures it studied
-// (研究确定X的政策措施) that a document the release adopts sets out (doc,
-// its title folded to a key, holds X), and returns their keys.
-func dropStudied(it *Item, doc string) (keys []string) {
-	kept := it.Decisions[:0]
-	for _, d := range it.Decisions {
-		key := fold2Key(fold.String(d.Object))
-		if fold.String(d.Verb) == "研究确定" {
-			if end, ok := firstSuffix(key, studiedEnds); ok {
-				if core := strings.TrimSuffix(key, end); runeCount(core) >= 4 && strings.Contains(doc, core) {
-					keys = append(keys, fold2Key(d.Object))
-					continue
-				}
-			}
+// setOutIn holds the measures the opening studied (研究确定X的政策措施)
+// that a document the release adopts sets out (doc, its title folded to a
+// key, holds X).
+func setOutIn(doc string) func(Decision) bool {
+	return func(d Decision) bool {
+		if fold.String(d.Verb) != "研究确定" {
+			return false
 		}
-		kept = append(kept, d)
+		key := fold2Key(fold.String(d.Object))
+		end, ok := firstSuffix(key, studiedEnds)
+		core := strings.TrimSuffix(key, end)
+		return ok && runeCount(core) >= 4 && strings.Contains(doc, core)
 	}
-	it.Decisions = kept
-	return keys
 }
 
 // headingAbove returns the line above paragraph k when it is a section

@@ -16,7 +16,7 @@ import (
 // The body's counts are the items' texts' counts and those of the text
 // outside the items, so that the text is read once.
 func (e *Extractor) assignTopics(p *page, m *Minutes) {
-	tc := topicCounter{ix: e.topicIx, home: homeWords(m)}
+	tc := topicCounter{ix: e.topicIx, masks: slices.Concat(homeWords(m), topicMasks)}
 	body := make([]int, len(e.topics))
 	var spans [][2]int
 	for i := range m.Items {
@@ -48,10 +48,11 @@ func (e *Extractor) assignTopics(p *page, m *Minutes) {
 }
 
 // topicCounter counts the taxonomy's words in a record's texts, leaving out
-// the words that name the record's own home (homeWords).
+// masks: the words that name the record's own home (homeWords) and those
+// that hold a class's keyword without being of it (topicMasks).
 type topicCounter struct {
-	ix   topicIndex
-	home []string
+	ix    topicIndex
+	masks []string
 }
 
 // topicMasks are folded words that hold a keyword of a class they are no
@@ -59,7 +60,7 @@ type topicCounter struct {
 var topicMasks = []string{"立法院"}
 
 func (tc topicCounter) count(text string, weight int, scores []int) {
-	for _, h := range slices.Concat(tc.home, topicMasks) {
+	for _, h := range tc.masks {
 		if strings.Contains(text, h) {
 			text = strings.ReplaceAll(text, h, strings.Repeat(" ", len(h)))
 		}

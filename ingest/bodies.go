@@ -159,8 +159,10 @@ func actingBodies(p *page, m *Minutes) []string {
 			}
 		}
 	}
-	if at, ok := executiveActs(p.norm); ok && strings.Contains(fold.String(m.Issuer), "立法院") {
-		add(p.show(at, at+len("行政院")), "the executive whose bills the legislature receives or whom it questions", at)
+	if strings.Contains(issuer, "立法院") {
+		if at, ok := executiveActs(p.norm); ok {
+			add(p.show(at, at+len("行政院")), "the executive whose bills the legislature receives or whom it questions", at)
+		}
 	}
 	for at, tr := range p.wordsIn(bodyTriggerSet) {
 		if talk.holds(at) || routine.holds(at) || tr != "《" && inTitle(p, at) {

@@ -117,7 +117,8 @@ func (e *Extractor) attendance(p *page, m *Minutes) {
 			blocks[n].segments = append([]rosterSegment{{lines: []string{host}}}, blocks[n].segments...)
 		}
 		host = ""
-		if f, offs := fold.Offsets(line); strings.Contains(f, "主") {
+		if strings.Contains(line, "主") { // 主 in either script: most lines are not folded
+			f, offs := fold.Offsets(line)
 			if key, _, at, ok := splitLabel(f); ok && key == "主持人" {
 				host = strings.TrimSpace(line[offs[min(at, len(offs)-1)]:])
 			}

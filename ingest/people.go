@@ -57,8 +57,8 @@ func titledInSpan(p *page, lo, hi int) []Attendee {
 		// A surname starts a name only after a non-name character, an
 		// organisation's end (消防局陳局長虹龍), a neighbourhood (林興里黃
 		// 里長茂森), a word that hands a task to the person (由, 推派曹委員
-		// 啟鴻, 請林委員重謨) or a name just
-		// read (蔡副議長昌達李議員喬如, a list run into one line).
+		// 啟鴻, 請林委員重謨) or a name just read (蔡副議長昌達李議員喬如,
+		// a list run into one line).
 		if i > 0 && i != lastEnd {
 			prev := lastRune(text[:i])
 			if hanRune(prev) && !isOrgEnd(prev) && !strings.ContainsRune("由派请里", prev) {
@@ -619,7 +619,10 @@ func visitors(p *page) []Attendee {
 			} else if a, ok := visitorIn(p, start+from, start+to); ok {
 				out = append(out, a)
 			}
-			_, size := utf8.DecodeRuneInString(s[to:hi] + " ")
+			if to == hi {
+				break
+			}
+			_, size := utf8.DecodeRuneInString(s[to:hi])
 			from = to + size
 		}
 	}

@@ -43,7 +43,7 @@ func Reindex(ctx context.Context, dir string, opts LoadOptions) (*Summary, error
 	}
 	deleted, err := Deleted(dir)
 	if err != nil {
-		return nil, fmt.Errorf("read originals of %s: %w", dir, err)
+		return nil, fmt.Errorf("read the deleted records of %s: %w", dir, err)
 	}
 	next := dir + reindexSuffix
 	if err := os.RemoveAll(next); err != nil {

@@ -912,6 +912,26 @@ func TestReleaseClauses(t *testing.T) {
 	}
 }
 
+// A decision framed by its purpose, the rule it follows, its means or its
+// time names its matter in the clause after the frame; a frame followed by a
+// list or by another frame names none. The text is made up.
+func TestReleaseFramedDecisions(t *testing.T) {
+	text := "甲乙主持召开国务院常务会议\n" +
+		"国务院总理甲乙16日主持召开国务院常务会议，部署推进某项工作。\n" +
+		"会议决定，为促进某业发展，提高某类补助标准。\n" +
+		"会议确定，运用大数据技术，加快建设某监管平台。\n" +
+		"会议决定，通过疏导某项价格矛盾，减轻企业负担。\n" +
+		"会议确定，到2020年，建成某网络。\n" +
+		"会议决定，为困难群众发放一次性生活补贴。\n" +
+		"会议决定，按照政府工作报告要求，一是加大投入，二是完善政策。\n" +
+		"会议决定，为促进某业发展，适应国内较快增长的需求，借鉴国际做法，对某类人员减税。\n"
+	got := decisionsOf(extractOne(t, "release.txt", text))
+	want := []string{"部署 推进某项工作", "决定 提高某类补助标准", "确定 加快建设某监管平台", "决定 减轻企业负担", "确定 建成某网络", "决定 为困难群众发放一次性生活补贴"}
+	if !slices.Equal(got, want) {
+		t.Errorf("decisions = %q\nwant %q", got, want)
+	}
+}
+
 // A web page's header table flattened to text sets each label alone on
 // its line, its value on the next (a time among them, which is the
 // meeting's, not the page's stamp); the names are made up.

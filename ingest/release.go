@@ -1,6 +1,7 @@
 package ingest
 
 import (
+	"regexp"
 	"slices"
 	"sort"
 	"strings"
@@ -555,10 +556,22 @@ func (e *Extractor) sentenceDecisions(p *page, s, end int, mode int, restated fu
 				// 会议还研究了其他事项.
 				continue
 			}
-			if _, ok := firstPrefix(p.norm[objAt:fr[1]], []string{"按照", "根据", "依照", "本着", "遵循"}); ok && strings.HasSuffix(p.norm[objAt:fr[1]], "原则") {
-				// 会议决定，按照市场倒逼、企业主体…的原则，一是…: the
-				// principle the measures below follow, no matter itself.
-				continue
+			if framing(p.norm[objAt:fr[1]]) {
+				// 会议决定，为促进海运业发展，…; 按照…要求，加大减税力度;
+				// 到2020年，在贫困地区建成…: a clause of purpose, reference,
+				// means or time frames the decision, and the matter is the
+				// clause after it. Where none follows, or a list does (按照
+				// …的原则，一是…), the clause names no matter.
+				if f+1 >= len(frags) {
+					continue
+				}
+				nx := frags[f+1]
+				next := p.norm[nx[0]:nx[1]]
+				if _, enum := firstPrefix(next, enumerators); enum || framing(next) {
+					continue
+				}
+				f++
+				fr, objAt = nx, nx[0]
 			}
 			if obj := p.norm[objAt:fr[1]]; strings.Contains(obj, "以下") || strings.Contains(obj, "如下") {
 				// 会议确定了以下重点任务：(一)…, 确定今明两年抓紧推进以下
@@ -585,6 +598,46 @@ func (e *Extractor) sentenceDecisions(p *page, s, end int, mode int, restated fu
 		out = append(out, objectsAs(lastVerb, objs)...)
 	}
 	return out
+}
+
+// framingWords open a clause that frames a decision rather than states it:
+// its purpose (为了), the plan or rule it follows (按照, 根据), its focus
+// (聚焦, 围绕) or its means (运用, 通过 without a title).
+var framingWords = []string{"为了", "按照", "根据", "依照", "依据", "本着", "遵循", "聚焦", "围绕", "针对", "着眼", "立足", "运用", "利用", "借鉴"}
+
+// purposeVerbs follow 为 where it states a purpose (为促进…, 为进一步减轻…),
+// not whom a measure is for (为困难群众发放…).
+var purposeVerbs = []string{"促进", "进一步", "加快", "推动", "推进", "深化", "支持", "落实", "贯彻", "更好", "切实", "有效", "增强", "提高", "提升", "降低", "减轻", "保障", "加强", "扩大", "稳定", "激发", "适应", "应对", "巩固", "确保", "完善", "优化", "鼓励", "引导", "满足", "防范", "缓解"}
+
+// timeFrameRE matches a clause that is only a time (到2020年, 从今年1月1日起到
+// 2023年底, 自明年起).
+var timeFrameRE = regexp.MustCompile(`^(到|至|从|自|截至)?(今明两年|今年|明年|[0-9]{4}年)?([0-9]{1,2}月)?([0-9]{1,2}日)?(起|前|底|以前|以后|以来)?((到|至)([0-9]{4}年)?([0-9]{1,2}月)?([0-9]{1,2}日)?(底|前)?)?$`)
+
+// framing reports whether a folded clause frames a decision (its purpose,
+// reference, focus, means or time) instead of naming the matter decided.
+func framing(clause string) bool {
+	if clause == "" {
+		return false
+	}
+	if _, ok := firstPrefix(clause, framingWords); ok {
+		return true
+	}
+	if rest, ok := strings.CutPrefix(clause, "为"); ok {
+		if _, ok := firstPrefix(rest, purposeVerbs); ok {
+			return true
+		}
+	}
+	// 适应国内对海产品较快增长的需求, 满足…需要: a purpose.
+	if _, ok := firstPrefix(clause, []string{"适应", "满足"}); ok {
+		if _, ok := firstSuffix(clause, []string{"需要", "需求", "要求"}); ok {
+			return true
+		}
+	}
+	// 通过疏导电价矛盾, by means of; 通过《…》 and 通过了 adopt.
+	if rest, ok := strings.CutPrefix(clause, "通过"); ok && !strings.HasPrefix(rest, "《") && !strings.HasPrefix(rest, "了") {
+		return true
+	}
+	return timeFrameRE.MatchString(clause)
 }
 
 // refersBack reports whether the folded object of a 决定 after a titled

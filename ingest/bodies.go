@@ -107,7 +107,7 @@ func actingBodies(p *page, m *Minutes) []string {
 		k := fold.String(name)
 		// 国务院 in a release of 中华人民共和国国务院 is the issuer; so is
 		// 区政府 in the minutes of a 区人民政府, written short.
-		if name == "" || seen[k] || strings.HasSuffix(issuer, k) || ownGovernment(issuer, k) {
+		if name == "" || seen[k] || strings.HasSuffix(issuer, k) || ownGovernment(issuer, k) || houseGroup(issuer, k) {
 			return
 		}
 		seen[k] = true
@@ -549,6 +549,18 @@ func bodyAt(s string) (int, bool) {
 // reviewCommitteeRE matches a council's review committee, folded: 第三審查會.
 var reviewCommitteeRE = regexp.MustCompile(`第[一二三四五六七八九十]{1,2}审查会`)
 
+// houseGroup reports whether folded name is a group a standing committee
+// sends out to inspect or study (常委会执法检查组, 全国人大常委会专题调研组)
+// in that committee's own record: the house itself at work, no body of
+// its own.
+func houseGroup(issuer, name string) bool {
+	if !strings.Contains(issuer, "常委会") && !strings.Contains(issuer, "常务委员会") {
+		return false
+	}
+	_, ok := firstSuffix(name, []string{"检查组", "调研组", "视察组"})
+	return ok
+}
+
 // ownGovernment reports whether folded name is the issuing government
 // written short by its level (区政府, 县府 in a 县人民政府's record).
 func ownGovernment(issuer, name string) bool {
@@ -674,6 +686,18 @@ func bodyBefore(norm string, at int) (int, bool) {
 				i += k + len(w)
 				run = norm[i:at]
 			}
+		}
+	}
+	// 相关专门委员会, 有关委员会: the bodies concerned, none named.
+	if _, ok := firstSuffix(norm[:i], []string{"有关", "相关"}); ok {
+		return 0, false
+	}
+	// 国务院副总理汪洋代表国务院作了…报告: the body a person speaks for
+	// (but 常委会代表资格审查委员会, the deputies' credentials).
+	if k := strings.LastIndex(run, "代表"); k > 0 {
+		if _, deputies := firstSuffix(run[:k], []string{"人大", "常委会", "大会", "全国"}); !deputies {
+			i += k + len("代表")
+			run = norm[i:at]
 		}
 	}
 	for run != "" && strings.ContainsRune(bodyNoStart, []rune(run)[0]) {

@@ -812,6 +812,21 @@ func TestCountedBodiesNameNone(t *testing.T) {
 	}
 }
 
+// In a standing committee's release, the groups it sends out to inspect or
+// study are the house itself at work; a person who reports for a body is not
+// part of its name; the committees concerned name none. The names are made up.
+func TestStandingCommitteeBodies(t *testing.T) {
+	p := newPage("会议听取了全国人大常委会副委员长甲乙作的常委会执法检查组关于检查某法实施情况的报告。\n" +
+		"丙丁作全国人大常委会专题调研组关于某情况的调研报告。\n" +
+		"国务院副总理戊己代表国务院作了关于某试验区工作进展情况的报告。\n" +
+		"会议听取了全国人大民族委员会副主任委员庚辛等分别作的相关专门委员会关于代表议案审议结果的报告。\n" +
+		"会议听取了全国人大常委会代表资格审查委员会关于个别代表的代表资格的报告。\n")
+	got := actingBodies(p, &Minutes{Issuer: "全国人民代表大会常务委员会", Script: "simplified"})
+	if want := []string{"国务院", "全国人大常委会代表资格审查委员会"}; !slices.Equal(got, want) {
+		t.Errorf("actingBodies = %q, want %q", got, want)
+	}
+}
+
 // The bodies of those who answer in a council, read before a name with a
 // title inside it: compound titles (分局長, 大隊長, 代理局長, 主任委員) name
 // their body, and an office named with its bureau is listed as both.
@@ -1824,14 +1839,14 @@ func TestReportingBodies(t *testing.T) {
 // names are made up.
 func TestHyphenNameAndReportingBody(t *testing.T) {
 	text := "某届全国人大常委会第三十次会议举行第三次全体会议\n" +
-		"某届全国人大常委会第三十次会议26日下午在北京举行第三次全体会议。\n全国人大常委会委员长王大明出席会议并作全国人大常委会执法检查组关于检查某法实施情况的报告。\n" +
+		"某届全国人大常委会第三十次会议26日下午在北京举行第三次全体会议。\n全国人大常委会委员长王大明出席会议并作全国人大常委会代表工作委员会关于某情况的报告。\n" +
 		"会议由司马义-铁力木尔副委员长主持。\n"
 	m := extractOne(t, "npc.txt", text)
 	if m.Chair == nil || m.Chair.Name != "司马义-铁力木尔" {
 		t.Errorf("chair = %+v, want 司马义-铁力木尔", m.Chair)
 	}
-	if !slices.Contains(m.Departments, "全国人大常委会执法检查组") {
-		t.Errorf("departments = %q, want 全国人大常委会执法检查组", m.Departments)
+	if !slices.Equal(m.Departments, []string{"全国人大常委会代表工作委员会"}) {
+		t.Errorf("departments = %q, want [全国人大常委会代表工作委员会]", m.Departments)
 	}
 }
 

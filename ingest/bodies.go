@@ -67,7 +67,7 @@ var bodyEndRunes = func() *[0xA000 - 0x4E00]bool {
 // text before a trigger is cut: particles and the verbs of the meeting.
 var bodyCutWords = []string{
 	"有关", "相关", // 交付各有關委員會審查: no body of its own
-	"了", "的", "由", "对", "在", "向", "将", "把", "被", "就", "据", "按", "请", "为", "是", "有", "并", "日",
+	"了", "的", "由", "对", "在", "向", "将", "把", "被", "就", "据", "按照", "依照", "参照", "遵照", "按", "请", "为", "是", "有", "并", "日",
 	"听取", "审议", "研究", "讨论", "通过", "同意", "会议", "会上", "传达", "学习", "要求", "指出",
 	"而", "但", "也", "已", "均", "过去", "现在", "目前", "隶属", "时任", "担任", "控制", "说", "当", "她", "他", "我", "你", "便",
 	"交付", "本案交", "鉴于", "责成", "进入", "汇报", "会同", "部署",
@@ -674,6 +674,9 @@ func bodyBefore(norm string, at int) (int, bool) {
 		// 提案委员会 is a committee named for its matter.
 		if !strings.HasSuffix(run[:k], "档") && !contains(bodyEnds, run[k+len("案"):]) {
 			i += k + len("案")
+			// …修正案草案和国务院关于…的决定草案: the next body after
+			// the bill's 和.
+			i += len(prefixOf(norm[i:at], "和"))
 			run = norm[i:at]
 			break
 		}

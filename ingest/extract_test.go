@@ -814,15 +814,18 @@ func TestCountedBodiesNameNone(t *testing.T) {
 
 // In a standing committee's release, the groups it sends out to inspect or
 // study are the house itself at work; a person who reports for a body is not
-// part of its name; the committees concerned name none. The names are made up.
+// part of its name; the committees concerned name none; a body's name starts
+// after the bill before it (…修正案草案和) and after 按照. The names are made up.
 func TestStandingCommitteeBodies(t *testing.T) {
 	p := newPage("会议听取了全国人大常委会副委员长甲乙作的常委会执法检查组关于检查某法实施情况的报告。\n" +
 		"丙丁作全国人大常委会专题调研组关于某情况的调研报告。\n" +
 		"国务院副总理戊己代表国务院作了关于某试验区工作进展情况的报告。\n" +
 		"会议听取了全国人大民族委员会副主任委员庚辛等分别作的相关专门委员会关于代表议案审议结果的报告。\n" +
-		"会议听取了全国人大常委会代表资格审查委员会关于个别代表的代表资格的报告。\n")
+		"会议听取了全国人大常委会代表资格审查委员会关于个别代表的代表资格的报告。\n" +
+		"会议讨论通过了《某法》等12部法律的修正案草案和最高人民法院关于某事项的决定草案。\n" +
+		"各部门要继续按照国家发展改革委关于某工作的要求抓好落实。\n")
 	got := actingBodies(p, &Minutes{Issuer: "全国人民代表大会常务委员会", Script: "simplified"})
-	if want := []string{"国务院", "全国人大常委会代表资格审查委员会"}; !slices.Equal(got, want) {
+	if want := []string{"国务院", "全国人大常委会代表资格审查委员会", "最高人民法院", "国家发展改革委"}; !slices.Equal(got, want) {
 		t.Errorf("actingBodies = %q, want %q", got, want)
 	}
 }

@@ -76,7 +76,15 @@ var bodyCutWords = []string{
 	"意见", "函送", "函请", "函复", "送至", "知会", "于", "受", "呼吁", "自从", "曾经", "本席", "历任",
 	"成立", "宣付", // 成立中共某县委, 宣付各委員會
 	"处理", "使", // 交付處理本院…, 使政府提出的
+	// 當局有否收到…, 如何, 除非獲工業貿易署, 即規劃署, 致電運輸及房屋局,
+	// 不配做教育局, 支持政府, 確保專責小組: what a speaker asks or says
+	// of a body is no part of its name.
+	"否", "何", "即", "获", "除非", "致电", "做", "支持", "反对", "确保", "透过", "接纳", "收到", "以及",
 }
+
+// doneByVerbs are verbs that end in 办 or 署 as some bodies' names do (县委
+// 办, 港澳办, 规划署): 举办, 主办, 签署 … end no body's name.
+var doneByVerbs = []string{"举办", "主办", "承办", "协办", "合办", "开办", "创办", "兴办", "筹办", "代办", "督办", "查办", "交办", "照办", "试办", "包办", "操办", "签署"}
 
 // bodyNoStart are characters a body's name does not start with, left over
 // where the run was cut at a word (請問內政部, 及办公室, 并作全国人大常委会执法检查组).
@@ -639,6 +647,9 @@ func splitOffice(name string) (bureau, office string, ok bool) {
 // bodyEnd returns the ending of a body's name that folded s ends with.
 func bodyEnd(s string) (string, bool) {
 	e, ok := firstSuffix(s, bodyEnds)
+	if _, done := firstSuffix(s, doneByVerbs); done && (e == "办" || e == "署") {
+		return "", false
+	}
 	if e == "委会" && strings.HasSuffix(s, "常委会") {
 		// 安委会 and 军委会 are bodies; a congress's 常委会 is the house
 		// itself, named as such only in full.
@@ -695,12 +706,20 @@ func bodyBefore(norm string, at int) (int, bool) {
 	if _, ok := firstSuffix(norm[:i], []string{"有关", "相关"}); ok {
 		return 0, false
 	}
-	// 国务院副总理汪洋代表国务院作了…报告: the body a person speaks for
-	// (but 常委会代表资格审查委员会, the deputies' credentials).
-	if k := strings.LastIndex(run, "代表"); k > 0 {
-		if _, deputies := firstSuffix(run[:k], []string{"人大", "常委会", "大会", "全国"}); !deputies {
+	// 国务院副总理汪洋代表国务院作了…报告, 代表政府: the body a person
+	// speaks for (but 常委会代表资格审查委员会, 代表工作委员会: the deputies').
+	if k := strings.LastIndex(run, "代表"); k >= 0 {
+		_, deputies := firstSuffix(run[:k], []string{"人大", "常委会", "大会", "全国"})
+		_, theirs := firstPrefix(run[k+len("代表"):], []string{"资格", "工作", "团", "选举", "联络", "议案", "建议"})
+		if !deputies && !theirs {
 			i += k + len("代表")
 			run = norm[i:at]
+		}
+	}
+	// 5家銀行簽署, 兩間公司: a count of bodies, none named.
+	if r, _ := utf8.DecodeLastRuneInString(norm[:i]); r >= '0' && r <= '9' || strings.ContainsRune("一二两三四五六七八九十百几多数", r) {
+		if _, counted := firstPrefix(run, []string{"家", "间", "个", "所"}); counted {
+			return 0, false
 		}
 	}
 	for run != "" && strings.ContainsRune(bodyNoStart, []rune(run)[0]) {
@@ -757,7 +776,7 @@ const maxBodyRunes = 18
 // genericBody reports whether a folded name stands for bodies in general
 // (各级政府, 市级以上政府, 有关部门), not for one body.
 func genericBody(f string) bool {
-	if _, ok := firstPrefix(f, []string{"各", "有关", "相关", "其他", "其它", "所属", "上级", "下级"}); ok {
+	if _, ok := firstPrefix(f, []string{"各", "有关", "相关", "其他", "其它", "所属", "上级", "下级", "该"}); ok {
 		return true
 	}
 	// 兩個局, 三个部门: a count of bodies, none named.

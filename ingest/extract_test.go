@@ -830,6 +830,22 @@ func TestStandingCommitteeBodies(t *testing.T) {
 	}
 }
 
+// What a member asks or says around a body is no part of its name (當局有
+// 否收到…, 除非獲…, 即…, 支持政府, 代表政府), a verb that ends as a body's
+// name does names none (透過舉辦, 簽署), and a count of bodies or "that
+// company" names none. The texts are made up.
+func TestWordsAroundBodies(t *testing.T) {
+	p := newPage("(一) 當局有否收到某某公司關於上述漏洞的求助個案？\n" +
+		"(二) 禁止任何人輸出配方粉，除非獲工業貿易署署長發出的許可證。\n" +
+		"(三) 道路安全議會透過舉辦《單車安全訓練計劃》教導學生。\n" +
+		"(四) 5家銀行簽署的協議，以及該公司提出的申請。\n" +
+		"(五) 我希望議員支持政府提出的議案。本人代表政府提出的修正案。\n")
+	got := actingBodies(p, &Minutes{Issuer: "香港特別行政區立法會", Script: "traditional"})
+	if want := []string{"某某公司", "工業貿易署"}; !slices.Equal(got, want) {
+		t.Errorf("actingBodies = %q, want %q", got, want)
+	}
+}
+
 // The bodies of those who answer in a council, read before a name with a
 // title inside it: compound titles (分局長, 大隊長, 代理局長, 主任委員) name
 // their body, and an office named with its bureau is listed as both.

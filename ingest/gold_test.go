@@ -66,6 +66,7 @@ var projectSets = []struct{ name, dir string }{
 	{"dev8", "dev8"},              // the same kinds, scored once before any rule was written for it
 	{"dev9", "dev9"},              // likewise
 	{"dev11", "dev11"},            // likewise
+	{"dev13", "dev13"},            // likewise
 	{"dev7 (held out)", "dev7"},   // the same kinds, made at the start of a later stop
 	{"dev10 (held out)", "dev10"}, // likewise, at the start of the stop after
 	{"dev12 (held out)", "dev12"}, // likewise, at the start of the stop after that

@@ -22,6 +22,49 @@ var motionResultRE = regexp.MustCompile(`[(（]\s*(无异议通过|照案通过|
 // "積極研究成立中產事務委員會"所提出的議案.
 var motionTitleRE = regexp.MustCompile(`["“「]([^"”」\n]{4,60})["”」]\s*(?:所提出的|的)?(?:议案|原议案)`)
 
+// questionPut reads the question a legislature's chair put before the
+// result announced at folded offset at (我現在向各位提出的待決議題是：全體委
+// 員會現即休會待續。): the matter itself, or what a member's motion moves
+// (…動議現即將辯論中止待續的議案); not where the question names only whose
+// motion it is (陳家洛議員動議的議案), whose title stands before it.
+func questionPut(p *page, at int) (string, bool) {
+	head := p.norm[max(0, at-20000):at]
+	k, w := -1, ""
+	for _, q := range []string{"待决议题是:", "待议议题是:"} {
+		if i := strings.LastIndex(head, q); i > k {
+			k, w = i, q
+		}
+	}
+	if k < 0 || strings.Contains(head[k:], "宣布议案") {
+		return "", false
+	}
+	from := at - len(head) + k + len(w)
+	end := from + strings.IndexAny(p.norm[from:at]+"。", "。\n")
+	q := p.norm[from:end]
+	// …，予以通過; …，予以二讀.
+	if i := strings.LastIndex(q, ",予以"); i > 0 {
+		q = q[:i]
+	}
+	if i := strings.LastIndex(q, "动议"); i >= 0 {
+		moved, ok := strings.CutSuffix(q[i+len("动议"):], "议案")
+		if !ok {
+			return "", false
+		}
+		moved = strings.TrimSuffix(moved, "的")
+		if runeCount(moved) < 4 {
+			return "", false
+		}
+		from += i + len("动议")
+		q = moved
+	}
+	obj := strings.TrimSpace(p.show(from, from+len(q)))
+	obj = strings.TrimSuffix(strings.TrimPrefix(obj, "《"), "》")
+	if runeCount(obj) < 4 || strings.Contains(obj, "《") != strings.Contains(obj, "》") {
+		return "", false
+	}
+	return obj, true
+}
+
 // motionWords mark the motions a council decided: a bracketed result
 // (通过), 無異議通過), and a legislature's announcement (議案獲得通過,
 // 議案被否決).
@@ -127,6 +170,11 @@ func (e *Extractor) councilDecisions(p *page, m *Minutes) {
 		if clause := p.norm[max(0, at-120)+afterLast(p.norm[max(0, at-120):at], ",。;:\n") : at]; !strings.Contains(clause, "宣布") {
 			continue
 		}
+		verb := p.show(at+len("议案"), at+len(word))
+		if obj, ok := questionPut(p, at); ok {
+			add(at, Decision{Verb: verb, Object: obj})
+			continue
+		}
 		head := p.norm[max(0, at-50000):at]
 		locs := motionTitleRE.FindAllStringSubmatchIndex(head, -1)
 		if len(locs) == 0 {
@@ -134,7 +182,6 @@ func (e *Extractor) councilDecisions(p *page, m *Minutes) {
 		}
 		l := locs[len(locs)-1]
 		base := at - len(head)
-		verb := p.show(at+len("议案"), at+len(word))
 		// 我動議若稍後…再進行記名表決，表決須在鐘聲響起1分鐘後進行: a
 		// procedural motion moved after the motion named last is what
 		// carried, by its last clause.

@@ -1722,15 +1722,23 @@ func TestWrittenQuestionersAndTellers(t *testing.T) {
 // procedural motion moved on a motion named earlier (我動議若稍後就"X"所提出
 // 的議案再進行記名表決，表決須在鐘聲響起1分鐘後進行) by its last clause; a
 // motion negatived too. A member who says what would follow if a motion
-// were carried announces nothing. The text is made up.
+// were carried announces nothing. Where the chair put the question in its
+// own words (待決議題是：全體委員會現即休會待續; …動議現即將辯論中止待續的議
+// 案; 《…條例草案》，予以二讀), that is what was decided; where it names only
+// whose motion it is, the motion's title. The text is made up.
 func TestLegislatureAnnouncements(t *testing.T) {
 	text := "立法會會議過程正式紀錄\n" +
 		"甲議員：主席，我動議若稍後就“改善社區設施”所提出的議案再進行記名表決，表決須在鐘聲響起1分鐘後進行。\n" +
 		"主席：我認為議題獲得在席議員過半數贊成。我宣布議案獲得通過。\n" +
 		"乙議員：我希望大家支持“改善社區設施”的議案。如果議案獲得通過，社區便有更多設施。\n" +
-		"主席宣布議案被否決。\n"
+		"主席宣布議案被否決。\n" +
+		"主席：我現在向各位提出的待決議題是：丙議員動議的議案，予以通過。\n主席宣布議案被否決。\n" +
+		"全委會主席：我現在向各位提出的待決議題是：全體委員會現即休會待續。贊成的請舉手。\n" +
+		"全委會主席宣布有57人出席，36人贊成，20人反對。他於是宣布議案獲得通過。\n" +
+		"主席：我現在向各位提出的待決議題是：丁議員根據《議事規則》第40(1)條動議現即將辯論中止待續的議案，予以通過。\n他於是宣布議案獲得通過。\n" +
+		"主席：我現在向各位提出的待決議題是：《2014年撥款條例草案》，予以二讀。\n他於是宣布議案獲得通過。\n"
 	got := decisionsOf(extractOne(t, "hansard.txt", text))
-	want := []string{"獲得通過 表決須在鐘聲響起1分鐘後進行", "被否決 改善社區設施"}
+	want := []string{"獲得通過 表決須在鐘聲響起1分鐘後進行", "被否決 改善社區設施", "獲得通過 全體委員會現即休會待續", "獲得通過 現即將辯論中止待續", "獲得通過 2014年撥款條例草案"}
 	if !slices.Equal(got, want) {
 		t.Errorf("decisions = %q\nwant %q", got, want)
 	}

@@ -534,6 +534,9 @@ func TestKindForms(t *testing.T) {
 		{"区长主持召开区长办公会\n3月4日晚，区长王大明主持召开区长办公会，研究部署重点工作。\n", "办公会议"},
 		{"某市政府召开第六次全体（扩大）会议\n9月24日上午，某市政府第六次全体（扩大）会议召开。市长李一平出席并讲话。\n", "全体会议"},
 		{"市长主持召开市长碰头会\n12月15日，市长张二华主持召开市长碰头会，听取各副市长工作情况。\n", "碰头会"},
+		// A legislature's informal sitting of all members is named in
+		// its title, whatever sitting its business asks for.
+		{"立法院第6屆第4會期全院委員談話會會議紀錄\n時　　間　中華民國96年1月29日上午11時\n本院委員甲乙等92人，請求召開臨時會。\n", "全院委員談話會"},
 	} {
 		if got := extractOne(t, "release.txt", c.text).Meeting.Kind; got != c.want {
 			t.Errorf("%.20s…: kind %q, want %q", c.text, got, c.want)

@@ -37,7 +37,7 @@ var issuerSuffixes = []string{
 // kindWords are the kinds of meeting, folded, longest first.
 var kindWords = []string{
 	"常务会议", "主任会议", "主席团会议", "主席会议", "预备会议", "全体会议", "办公会议", "专题会议", "定期大会", "定期会", "临时大会", "临时会", "成立大会",
-	"常委会会议", "联席会议", "院会", "会议",
+	"常委会会议", "联席会议", "全院委员谈话会", "谈话会", "院会", "会议",
 }
 
 // kindForms are the other ways releases write a kind of meeting, folded,

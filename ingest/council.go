@@ -616,7 +616,13 @@ func resultWorded(p *page, from, end int) (Decision, bool) {
 	quoted := strings.TrimRight(p.norm[from:from+end], "。. ")
 	for _, r := range wordedResults {
 		if k := strings.LastIndex(quoted, r); k > 0 && k+len(r) == len(quoted) {
-			return Decision{Verb: p.show(from+k, from+k+len(r)), Object: p.show(from, from+k)}, true
+			// 罷免總統案未獲得…之同意，罷免總統案不成立: a matter that
+			// stands or falls is named in the result's own clause.
+			a := from
+			if strings.HasSuffix(r, "成立") {
+				a += afterLast(quoted[:k], ",")
+			}
+			return Decision{Verb: p.show(from+k, from+k+len(r)), Object: strings.TrimRight(p.show(a, from+k), "，, ")}, true
 		}
 	}
 	return Decision{}, false
@@ -722,8 +728,8 @@ func confirmation(p *page, k int) (placedDecision, bool) {
 }
 
 // wordedResults end a chair's wording that says its own result, folded,
-// longest first.
-var wordedResults = []string{"照审查报告通过", "照审查意见通过", "照协商结论通过", "照案通过", "修正通过", "准予备查", "通过"}
+// longest first, and 通过, the most general, last (namedResult leaves it out).
+var wordedResults = []string{"照审查报告通过", "照审查意见通过", "照协商结论通过", "照案通过", "修正通过", "准予备查", "不成立", "成立", "通过"}
 
 // budgetSection reports whether a folded decision object is a section of a
 // budget read one by one (第1項：臺北翡翠水庫管理局(17-1), 臺北市債務基金

@@ -999,7 +999,9 @@ func TestHeaderCellsOnTheirOwnLines(t *testing.T) {
 // result or the verb its clause words; a conclusion read out is filed under
 // its heading's full name; a resolution that reports a vote's count decides
 // the matter whose result the chair announced; an election's result is
-// decided where it is announced; 同意如下 agrees to nothing yet. The texts are made up.
+// decided where it is announced; 同意如下 agrees to nothing yet; a count of
+// votes decides nothing; a matter that stands or falls (不成立) is named in
+// its result's clause. The texts are made up.
 func TestResolutionForms(t *testing.T) {
 	got := numberedClauses(Decision{Verb: "通過", Object: "一、某某條約草案照案通過。\n二、同意授權行政院簽署某協定。"})
 	want := []Decision{{Verb: "照案通過", Object: "某某條約草案"}, {Verb: "同意", Object: "授權行政院簽署某協定"}}
@@ -1054,6 +1056,15 @@ func TestResolutionForms(t *testing.T) {
 	}
 	if !vagueObject(fold.String("如下：")) {
 		t.Error("如下： is no matter")
+	}
+	if !vagueObject(fold.String("罷免案　一一六票")) || vagueObject(fold.String("改選投票")) {
+		t.Error("a count of votes is no matter; a ballot is")
+	}
+	p = newPage("主席：本案決議：「罷免某某案未獲得全體立法委員三分之二之同意，罷免某某案不成立。」\n報告院會，現在休息。\n")
+	m = &Minutes{}
+	e.councilDecisions(p, m)
+	if got := decisionsOf(m); !slices.Equal(got, []string{"不成立 罷免某某案"}) {
+		t.Errorf("decisions = %q, want the matter that fell, named in the result's clause", got)
 	}
 }
 

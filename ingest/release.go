@@ -864,6 +864,9 @@ func docEnd(f string) (string, bool) {
 // file (相关工作, 有关事项, 下一步工作): a filler, not a decision's object;
 // or only the form of a request (惠請同意備查, 同意，詳如說明).
 func vagueObject(f string) bool {
+	if tally(f) {
+		return true
+	}
 	if runeCount(f) > 6 {
 		return false
 	}
@@ -876,6 +879,25 @@ func vagueObject(f string) bool {
 	}
 	_, ok := firstPrefix(f, []string{"相关", "有关", "其他", "其它", "下一步", "近期", "当前", "各项"})
 	return ok
+}
+
+// tally reports whether a folded object is a count of votes (同意罷免案
+// 一一六票, a line of a ballot's result), which decides nothing itself.
+func tally(f string) bool {
+	f = strings.TrimRight(f, "。. ")
+	num, ok := strings.CutSuffix(f, "票")
+	if !ok {
+		return false
+	}
+	i := len(num)
+	for i > 0 {
+		r, size := utf8.DecodeLastRuneInString(num[:i])
+		if !(r >= '0' && r <= '9' || strings.ContainsRune("〇○零一二两三四五六七八九十百千", r)) {
+			break
+		}
+		i -= size
+	}
+	return i < len(num) && (i == 0 || num[i-1] == ' ')
 }
 
 // splitAt splits s at each of seps and returns the [start, end) spans of

@@ -1732,6 +1732,21 @@ func TestWrittenQuestionersAndTellers(t *testing.T) {
 	}
 }
 
+// A resolution right under the list of those who explained names no matter
+// of a line of that list (財政局李局長大明 …), one person a line or several.
+// The names are made up.
+func TestResolutionUnderListOfPresent(t *testing.T) {
+	p := newPage("某市議會第1屆第4次定期大會第47次會議紀錄\n說明人員：\n財政局李局長大明 秘書處黃處長小華\n警察局保安科黃科長光明\n決議：歲入部門－\n補助收入：照案通過。\n")
+	if got := resolutions(p, 0, len(p.norm)); len(got) != 0 {
+		t.Errorf("resolutions = %+v, want none", got)
+	}
+	for f, want := range map[string]bool{"颜议员晓菁": true, "财政局李局长大明 秘书处黄处长小华": true, "台北市都市更新自治条例": false, "议员": false} {
+		if got := personLine(f); got != want {
+			t.Errorf("personLine(%s) = %v, want %v", f, got, want)
+		}
+	}
+}
+
 // A legislature's announcement decides the motion last moved before it: a
 // procedural motion moved on a motion named earlier (我動議若稍後就"X"所提出
 // 的議案再進行記名表決，表決須在鐘聲響起1分鐘後進行) by its last clause; a

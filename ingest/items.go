@@ -582,6 +582,11 @@ func resolutionsAt(p *page, from, to int) []placedDecision {
 			obj = motionMatter(p, k, from)
 		}
 		for j := k - 1; obj == "" && inline == "" && j >= 0 && p.lines[j][1] > from; j-- {
+			if personLine(strings.TrimSpace(p.line(j))) {
+				// The list of those present or explaining stands
+				// above: no matter is named.
+				break
+			}
 			obj = matterOf(p, j)
 		}
 		if obj == "" || budgetSection(fold.String(obj)) {
@@ -883,6 +888,44 @@ func motionRequest(matter string) (string, bool) {
 		return "", false
 	}
 	return r, true
+}
+
+// personLine reports whether a folded line names only people, each with a
+// title inside the name (顏議員曉菁; 警察局保安科黃科長光曜 交通局王局長國材):
+// a row of those present or explaining, no matter decided.
+func personLine(f string) bool {
+	parts := strings.Fields(f)
+	if len(parts) == 0 {
+		return false
+	}
+	for _, part := range parts {
+		if !titledInside(part) {
+			return false
+		}
+	}
+	return true
+}
+
+// titledInside reports whether a folded word is a person's name with a
+// title inside it, perhaps after a body: 顏議員曉菁, 財政局李局長瑞倉.
+func titledInside(f string) bool {
+	if runeCount(f) > 20 {
+		return false
+	}
+	for _, t := range personTitles {
+		i := strings.LastIndex(f, t)
+		if i <= 0 {
+			continue
+		}
+		given := f[i+len(t):]
+		if n := runeCount(given); n < 1 || n > 2 || !allHan(given) {
+			continue
+		}
+		if r, _ := utf8.DecodeLastRuneInString(f[:i]); foldedSurname(r) {
+			return true
+		}
+	}
+	return false
 }
 
 // matterOf reads the matter a resolution is about from line j: the 「」

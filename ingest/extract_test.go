@@ -1181,7 +1181,7 @@ func TestMotionRequest(t *testing.T) {
 	} {
 		p := newPage(text)
 		k := slices.IndexFunc(p.lines, func(l [2]int) bool { return strings.Contains(p.norm[l[0]:l[1]], "决 议") })
-		if got := motionMatter(p, k, 0, 12); got != want {
+		if got := motionMatter(p, k, 0); got != want {
 			t.Errorf("motionMatter = %q, want %q", got, want)
 		}
 	}
@@ -1747,24 +1747,15 @@ func TestResolutionUnderListOfPresent(t *testing.T) {
 	}
 }
 
-// A council's resolution that settles a budget department by department
-// decides the budget its motion's 案由 names, with the first result read,
-// however many speakers stand between them, on its own line or run on
-// after the list of those who explained, its results on the lines below.
-// The names are made up.
+// A council's resolution that settles a budget department by department at
+// its second reading adopts no budget as a whole: nothing is decided, and no
+// section is filed as the matter. The names are made up.
 func TestBudgetReadByDepartment(t *testing.T) {
-	speakers := strings.Repeat("  甲議員一二\n", 20)
-	for _, text := range []string{
-		"乙、討論事項\n編號：22\n案由：請審議102年度某市地方總預算案暨附屬單位預算及綜計表，連同各機關單位預算。\n發言議員：\n" + speakers +
-			"說明人員：\n  社會局張局長乃千\n決議：歲出部門－\n      長青服務中心第22頁至第42頁：照案通過。\n      兵役局第21頁至第48頁：修正通過。\n丙、決定事項\n",
-		"乙、討論事項 編號：28 案由：請審議102年度某市地方總預算案暨附屬單位預 算及綜計表，連同各機關單位預算案。 發言議員： 甲議員一二 說明人員： 社會局張局長乃千 決議：歲入部門－\n （總）表12第33頁至第 42頁\n規費收入\n工務局：擱置。 社會局：照案通過。\n丙、決定事項\n",
-	} {
-		p := newPage(text)
-		got := resolutions(p, 0, len(p.norm))
-		want := []Decision{{Verb: "照案通過", Object: "102年度某市地方總預算案暨附屬單位預算及綜計表"}}
-		if !slices.Equal(got, want) {
-			t.Errorf("resolutions = %+v, want %+v", got, want)
-		}
+	text := "乙、討論事項\n編號：22\n案由：請審議102年度某市地方總預算案暨附屬單位預算及綜計表，連同各機關單位預算。\n發言議員：\n  甲議員一二\n" +
+		"說明人員：\n  社會局張局長乃千\n決議：歲出部門－\n      長青服務中心第22頁至第42頁：照案通過。\n      兵役局第21頁至第48頁：修正通過。\n丙、決定事項\n"
+	p := newPage(text)
+	if got := resolutions(p, 0, len(p.norm)); len(got) != 0 {
+		t.Errorf("resolutions = %+v, want none", got)
 	}
 }
 

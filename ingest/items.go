@@ -349,11 +349,11 @@ func deferredResolution(res string) bool {
 }
 
 // motionMatter returns the matter of a motion whose 案由 label stands in
-// the reach lines just above resolution line k (案　由：…設立「新北市政府核能安全
+// the lines just above resolution line k (案　由：…設立「新北市政府核能安全
 // 委員會」，以守護…): its quoted title, else its first clause; empty when
 // no 案由 is there.
-func motionMatter(p *page, k, from, reach int) string {
-	for j := k - 1; j >= 0 && j >= k-reach && p.lines[j][1] > from; j-- {
+func motionMatter(p *page, k, from int) string {
+	for j := k - 1; j >= 0 && j >= k-12 && p.lines[j][1] > from; j-- {
 		line := p.line(j)
 		var at int
 		if i := strings.LastIndex(line, "案由:"); i >= 0 {
@@ -571,8 +571,10 @@ func resolutionsAt(p *page, from, to int) []placedDecision {
 			// A confirmed nomination is read as such (confirmation).
 			continue
 		}
-		if d, ok := budgetRead(p, k, from, at, res); ok {
-			out = append(out, placedDecision{d, at})
+		if _, ok := firstPrefix(fold.String(strings.TrimSpace(res)), []string{"岁入部门", "岁出部门"}); ok {
+			// 決議：歲出部門－體育處第30頁至第69頁：修正通過。…: a budget
+			// settled department by department at its second reading;
+			// no budget is adopted as a whole yet, so nothing is decided.
 			continue
 		}
 		obj := inline
@@ -583,7 +585,7 @@ func resolutionsAt(p *page, from, to int) []placedDecision {
 			obj = named
 		}
 		if obj == "" {
-			obj = motionMatter(p, k, from, 12)
+			obj = motionMatter(p, k, from)
 		}
 		for j := k - 1; obj == "" && inline == "" && j >= 0 && p.lines[j][1] > from; j-- {
 			if personLine(strings.TrimSpace(p.line(j))) {
@@ -637,65 +639,6 @@ func resolutionsAt(p *page, from, to int) []placedDecision {
 	return out
 }
 
-// budgetRead reads a resolution that settles a budget department by
-// department (決議：歲出部門－體育處第30頁至第69頁：修正通過。…文化局…：修
-// 正通過。): the budget the motion's 案由 names (請審議102年度高雄市地方總預算
-// 案暨附屬單位預算及綜計表，…) decided with the first result read, however
-// many speakers and officials are listed between them.
-func budgetRead(p *page, k, from, at int, res string) (Decision, bool) {
-	f := fold.String(strings.TrimSpace(res))
-	if _, ok := firstPrefix(f, []string{"岁入部门", "岁出部门"}); !ok {
-		return Decision{}, false
-	}
-	var matter string
-	// …案由：請審議…預算案。 發言議員：… 決議：歲入部門－: the 案由 on the
-	// resolution's own line, as a PDF's rows run together.
-	if i := strings.LastIndex(p.norm[p.lines[k][0]:at], "案由:"); i >= 0 {
-		matter = caseMatter(p.show(p.lines[k][0]+i+len("案由:"), at))
-	} else {
-		matter = motionMatter(p, k, from, 60)
-	}
-	matter = stripSpaces(matter)
-	for _, w := range []string{"請審議", "请审议", "審議", "审议"} {
-		matter = strings.TrimPrefix(matter, w)
-	}
-	if !strings.Contains(fold.String(matter), "预算") {
-		return Decision{}, false
-	}
-	// The first result read, on the resolution's line or the few below
-	// it where a PDF's table set the sections (（總）表12…⏎規費收入⏎工務局：
-	// 擱置。 社會局：照案通過。), before the next part of the minutes.
-	for j := k; j < len(p.lines) && j <= k+6; j++ {
-		a := p.lines[j][0]
-		if j == k {
-			a = at
-		} else if t := strings.TrimSpace(p.line(j)); headingOrLabel(t) {
-			break
-		}
-		f := p.norm[a:p.lines[j][1]]
-		first, i := "", -1
-		for _, r := range []string{"照审查意见通过", "照原案通过", "照案通过", "修正通过", "通过"} {
-			if x := strings.Index(f, r); x >= 0 && (i < 0 || x < i) {
-				first, i = r, x
-			}
-		}
-		if i >= 0 {
-			return Decision{Verb: p.show(a+i, a+i+len(first)), Object: matter}, true
-		}
-	}
-	return Decision{}, false
-}
-
-// headingOrLabel reports whether a folded line opens another part of a
-// council's minutes (丙、決定事項) or another resolution.
-func headingOrLabel(t string) bool {
-	if _, ok := firstPrefix(t, resolutionLabels); ok {
-		return true
-	}
-	r, size := utf8.DecodeRuneInString(t)
-	return strings.ContainsRune("甲乙丙丁戊己庚辛", r) && strings.HasPrefix(t[size:], "、")
-}
-
 // continuedValue is the text of the lines below label line k that carry
 // on its value, trimmed and joined: each indented to the value's column
 // (col, in characters) or nearly, up to the line that closes the sentence
@@ -729,11 +672,6 @@ func inlineResolution(t string) (int, string, bool) {
 			continue
 		}
 		if strings.HasSuffix(strings.TrimRight(t[:i], " "), "。") {
-			return i, label, true
-		}
-		// …說明人員： 財政局李局長瑞倉 決議：歲入部門－: a budget's
-		// resolution run on after the list above it.
-		if _, ok := firstPrefix(strings.TrimLeft(t[i+len(label):], " "), []string{"岁入部门", "岁出部门"}); ok {
 			return i, label, true
 		}
 	}

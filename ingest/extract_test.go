@@ -1057,6 +1057,11 @@ func TestResolutionForms(t *testing.T) {
 	if !vagueObject(fold.String("如下：")) {
 		t.Error("如下： is no matter")
 	}
+	for _, o := range []string{"惠復", "廢止", "請查照", "用印"} {
+		if !vagueObject(fold.String(o)) {
+			t.Errorf("%s (同意%s) names no matter", o, o)
+		}
+	}
 	if !vagueObject(fold.String("罷免案　一一六票")) || vagueObject(fold.String("改選投票")) {
 		t.Error("a count of votes is no matter; a ballot is")
 	}

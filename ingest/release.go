@@ -871,7 +871,9 @@ func vagueObject(f string) bool {
 		return false
 	}
 	switch strings.TrimRight(f, "。.: ") {
-	case "备查", "查照", "详如说明", "鉴核", "核备", "办理", "撤销", "撤回", "如下", "以下":
+	case "备查", "查照", "请查照", "惠复", "详如说明", "鉴核", "核备", "办理", "撤销", "撤回", "废止", "用印", "上程", "如下", "以下":
+		// 同意惠復, 同意廢止, 同意用印: what is done with a matter named
+		// elsewhere.
 		return true
 	case "工作", "政府工作", "全年工作", "今年工作", "明年工作":
 		// 对政府工作进行了部署: the whole of its work, no matter.

@@ -1752,6 +1752,19 @@ func TestResolutionUnderListOfPresent(t *testing.T) {
 	}
 }
 
+// A resolution's result ends where the next row of the table or the next
+// part of the minutes runs on after it. The text is made up.
+func TestResolutionRunOn(t *testing.T) {
+	p := newPage("編號：35 類別：社政 案由：請市府增設某路口號誌。\n決議：同意辦理。 編號：36 類別：社政\n案由：請市府改善某公園照明。\n決議：修正通過。 丁、散會：下午6時。\n")
+	var verbs []string
+	for _, d := range resolutions(p, 0, len(p.norm)) {
+		verbs = append(verbs, d.Verb)
+	}
+	if want := []string{"同意辦理", "修正通過"}; !slices.Equal(verbs, want) {
+		t.Errorf("verbs = %q, want %q", verbs, want)
+	}
+}
+
 // A council's resolution that settles a budget department by department at
 // its second reading adopts no budget as a whole: nothing is decided, and no
 // section is filed as the matter. The names are made up.

@@ -556,9 +556,9 @@ func resolutionsAt(p *page, from, to int) []placedDecision {
 			// over the indented lines below its label.
 			res += continuedValue(p, k, runeCount(p.norm[l[0]:at+len(label)]))
 		}
-		if i := strings.Index(res, "。"); i >= 0 && strings.Contains(fold.String(res[i:]), "案由:") {
-			// 決議：照案通過。 編號：3 類別：民政案由：…: the next row runs
-			// on after the result.
+		if i := strings.Index(res, "。"); i >= 0 && nextPart(fold.String(strings.TrimSpace(res[i+len("。"):]))) {
+			// 決議：照案通過。 編號：3 類別：民政案由：…; 修正通過。 丁、散會：…:
+			// the next row or part of the minutes runs on after the result.
 			res = res[:i]
 		}
 		if strings.TrimSpace(res) == "" {
@@ -637,6 +637,20 @@ func resolutionsAt(p *page, from, to int) []placedDecision {
 		out = append(out, placedDecision{Decision{Verb: verb, Object: obj}, at})
 	}
 	return out
+}
+
+// nextPart reports whether folded text, run on after a resolution's result,
+// opens the next row of a table (編號：3, 案由：…) or the next part of the
+// minutes (丁、散會).
+func nextPart(t string) bool {
+	if strings.Contains(t, "案由:") {
+		return true
+	}
+	if _, ok := firstPrefix(t, []string{"编号:", "类别:", "编号 :"}); ok {
+		return true
+	}
+	r, size := utf8.DecodeRuneInString(t)
+	return strings.ContainsRune("甲乙丙丁戊己庚辛", r) && strings.HasPrefix(t[size:], "、")
 }
 
 // continuedValue is the text of the lines below label line k that carry

@@ -80,6 +80,7 @@ var bodyCutWords = []string{
 	// 不配做教育局, 支持政府, 確保專責小組: what a speaker asks or says
 	// of a body is no part of its name.
 	"否", "何", "即", "获", "除非", "致电", "做", "支持", "反对", "确保", "透过", "接纳", "收到", "以及",
+	"所属部门", "所属单位", // 財政建設委員會所屬部門⏎市政府主管: a heading, then the unit
 }
 
 // doneByVerbs are verbs that end in 办 or 署 as some bodies' names do (县委
@@ -210,6 +211,11 @@ func actingBodies(p *page, m *Minutes) []string {
 				a = b
 			}
 			for i := len(listed) - 1; i >= 0; i-- {
+				// 市政府主管: the head of a council's budget that holds every
+				// bureau's, not a body answering.
+				if tr == "主管" && contains([]string{"市政府", "县政府", "市府", "县府"}, p.norm[listed[i][0]:listed[i][1]]) {
+					continue
+				}
 				add(p.show(listed[i][0], listed[i][1]), "a body named before "+tr+", where it acts", listed[i][0])
 			}
 		}
@@ -275,7 +281,9 @@ func actingBodies(p *page, m *Minutes) []string {
 		if !strings.HasPrefix(l, "第") || !budgetSection(l) {
 			continue
 		}
-		i := strings.IndexByte(l, ':')
+		// 第6款：產業發展局主管第2項：動物保護處: the unit after the last
+		// number.
+		i := strings.LastIndexByte(l, ':')
 		body := strings.TrimSpace(l[i+1:])
 		if j := strings.LastIndexByte(body, '('); j > 0 {
 			body = body[:j]

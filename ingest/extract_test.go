@@ -514,11 +514,17 @@ func TestTopicsLeaveOutHome(t *testing.T) {
 func TestBudgetSectionBodies(t *testing.T) {
 	text := "某市議會第1屆第2次臨時大會第3次會議紀錄\n乙、二讀會\n壹、繼續審議某年度總預算案\n" +
 		"二、財政建設委員會所屬部門（暫擱部分）\n歲出部分\n第6款：產業發展局主管\n第3項：市場處(6-3)\n議決：暫擱。\n" +
-		"三、工務委員會所屬部門（暫擱部分）\n歲入部分\n第51項：水利工程處\n議決：照審查意見通過。\n"
+		"三、工務委員會所屬部門（暫擱部分）\n歲入部分\n第51項：水利工程處\n議決：照審查意見通過。\n" +
+		"四、教育委員會所屬部門\n市政府主管\n第7款：文化局主管第2項：動物保護處\n議決：照審查意見通過。\n"
 	m := extractOne(t, "council.txt", text)
-	for _, want := range []string{"財政建設委員會", "產業發展局", "市場處", "工務委員會", "水利工程處"} {
+	for _, want := range []string{"財政建設委員會", "產業發展局", "市場處", "工務委員會", "水利工程處", "文化局", "動物保護處"} {
 		if !slices.Contains(m.Departments, want) {
 			t.Errorf("departments %q lack %s", m.Departments, want)
+		}
+	}
+	for _, d := range m.Departments {
+		if strings.Contains(d, "所屬") || strings.Contains(d, "第") || d == "市政府" {
+			t.Errorf("departments %q hold %s, a heading's or section's words or the budget's head", m.Departments, d)
 		}
 	}
 	if got := decisionsOf(m); len(got) != 0 {

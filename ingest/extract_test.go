@@ -1182,13 +1182,15 @@ func TestFormalNumberedAgenda(t *testing.T) {
 }
 
 // A motion whose 案由 gives its reasons first is about what it asks for (…
-// 特提案連署要求某市政府在…前，不可草率讓某公司取得「某證明」，且應…), not the
-// title its request names; one that names its matter first is about that.
+// 特提案連署要求某市政府在…前，不可草率讓某公司取得「某證明」，且應…; 有鑑於
+// …「零出資」…，故建請…), not the title its request or its reasons name; one
+// that names its matter first is about that.
 // The texts are made up.
 func TestMotionRequest(t *testing.T) {
 	for text, want := range map[string]string{
 		"一、提案人：沈議員一惠等31人\n案 由：某委員會於102年9月24日通過某測試計畫，恐使本市淪為核廢料的永久棄置地。為捍衛本市環境，特提案連署要求某市政府在未確認最終處置場所前，不可草率讓某公司取得「某完工證明」，且應以室內貯存取代露天棄置。\n決 議：照案通過。\n": "要求某市政府在未確認最終處置場所前，不可草率讓某公司取得「某完工證明」",
 		"二、提案人：王議員二明等5人\n案 由：建請市府設立「某市核能安全委員會」，以守護市民安全。\n決 議：照案通過。\n":                                                                             "某市核能安全委員會",
+		"三、提案人：李議員三華等8人\n案 由：有鑑於本市推動之社會住宅，雖然市府提出「零出資」之說明，但引發各界批評，故建請市長針對本市社會住宅推動之情況作專案報告，以保障居住正義。\n決 議：送程序委員會辦理。\n":                               "建請市長針對本市社會住宅推動之情況作專案報告",
 	} {
 		p := newPage(text)
 		k := slices.IndexFunc(p.lines, func(l [2]int) bool { return strings.Contains(p.norm[l[0]:l[1]], "决 议") })

@@ -397,6 +397,12 @@ func caseMatter(matter string) string {
 	if r, ok := askedToAgree(first); ok {
 		return r
 	}
+	if _, reasoned := firstPrefix(first, reasonOpeners); reasoned {
+		// A title quoted among the reasons is not what the motion asks.
+		if r, ok := motionRequest(matter); ok {
+			return r
+		}
+	}
 	if i := strings.Index(first, "「"); i >= 0 {
 		if e := strings.Index(first[i:], "」"); e > 0 {
 			return first[i+len("「") : i+e]
@@ -871,11 +877,18 @@ func endsWithResult(s string) bool {
 	return false
 }
 
+// reasonOpeners open a motion's 案由 with its reason (有鑑於…), as written.
+var reasonOpeners = []string{"有鑑於", "有鉴于", "鑑於", "鉴于", "有鑒於", "鑒於"}
+
 // motionRequest returns the request of a motion's 案由 that gives its
-// reasons first: from 要求 or 建請 in a later sentence, up to the clause that
-// closes a 「」 title it names, else its first clause.
+// reasons first: from 要求 or 建請 in a later sentence, or in the same one
+// where it opens with 有鑑於, up to the clause that closes a 「」 title it
+// names, else its first clause.
 func motionRequest(matter string) (string, bool) {
-	if !strings.Contains(matter, "。") {
+	// 有鑑於…，雖然市府提出「零出資」…，故建請市長…作專案報告: a motion
+	// that opens with its reason asks within the same sentence.
+	_, reasoned := firstPrefix(matter, reasonOpeners)
+	if !strings.Contains(matter, "。") && !reasoned {
 		return "", false
 	}
 	i := -1
@@ -884,7 +897,7 @@ func motionRequest(matter string) (string, bool) {
 			i = k
 		}
 	}
-	if i < 0 || strings.LastIndex(matter[:i], "。") < 0 {
+	if i < 0 || strings.LastIndex(matter[:i], "。") < 0 && !reasoned {
 		return "", false
 	}
 	rest := matter[i:]

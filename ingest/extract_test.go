@@ -1760,6 +1760,16 @@ func TestResolutionUnderListOfPresent(t *testing.T) {
 	}
 }
 
+// A motion submitted with 報請大會公鑒 right above its resolution is about
+// the first line under its heading, not the formula. The text is made up.
+func TestSubmittedMotion(t *testing.T) {
+	p := newPage("乙、主席提變更議程動議案\n　　11月16日議程變更為：\n　　上午：審查會議案審查。\n　　下午：1、討論議案。\n　　報請　大會公鑒\n　　決議：照案通過（議事日程表另發）。\n丙、主席裁定事項\n")
+	got := resolutions(p, 0, len(p.norm))
+	if want := []Decision{{Verb: "照案通過", Object: "11月16日議程變更"}}; !slices.Equal(got, want) {
+		t.Errorf("resolutions = %+v, want %+v", got, want)
+	}
+}
+
 // A resolution's result ends where the next row of the table or the next
 // part of the minutes runs on after it. The text is made up.
 func TestResolutionRunOn(t *testing.T) {

@@ -599,6 +599,13 @@ func resolutionsAt(p *page, from, to int) []placedDecision {
 				// above: no matter is named.
 				break
 			}
+			if submission(p.line(j)) {
+				// …⏎報請　大會公鑒⏎決議：照案通過: the motion's body
+				// opens under its heading (乙、主席提變更議程動議案⏎11月16日
+				// 議程變更為：…).
+				obj = openingUnder(p, j, from)
+				break
+			}
 			obj = matterOf(p, j)
 		}
 		if obj == "" || budgetSection(fold.String(obj)) {
@@ -959,6 +966,34 @@ func titledInside(f string) bool {
 		}
 	}
 	return false
+}
+
+// submission reports whether a folded line only submits what stands above
+// it to the house (報請　大會公鑒, 請公決).
+func submission(line string) bool {
+	f := stripSpaces(strings.TrimSpace(line))
+	if runeCount(f) > 10 {
+		return false
+	}
+	_, ok := firstSuffix(strings.TrimRight(f, "。."), []string{"公鉴", "公决"})
+	return ok
+}
+
+// openingUnder reads the matter of a motion submitted at line j: the first
+// line under the heading above it (乙、主席提變更議程動議案⏎11月16日議程變更
+// 為：…), read as a 案由 is; empty when no heading is near.
+func openingUnder(p *page, j, from int) string {
+	for h := j - 1; h >= 0 && h >= j-30 && p.lines[h][1] > from; h-- {
+		t := strings.TrimSpace(p.line(h))
+		r, size := utf8.DecodeRuneInString(t)
+		if strings.ContainsRune("甲乙丙丁戊己庚辛壹贰参肆伍陆", r) && strings.HasPrefix(t[size:], "、") {
+			if h+1 >= j {
+				return ""
+			}
+			return caseMatter(strings.TrimSpace(p.show(p.lines[h+1][0], p.lines[h+1][1])))
+		}
+	}
+	return ""
 }
 
 // matterOf reads the matter a resolution is about from line j: the 「」

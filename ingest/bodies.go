@@ -79,7 +79,8 @@ var bodyCutWords = []string{
 	// 當局有否收到…, 如何, 除非獲工業貿易署, 即規劃署, 致電運輸及房屋局,
 	// 不配做教育局, 支持政府, 確保專責小組: what a speaker asks or says
 	// of a body is no part of its name.
-	"否", "何", "即", "获", "除非", "致电", "做", "支持", "反对", "确保", "透过", "接纳", "收到", "以及",
+	"否", "何", "即", "获", "除非", "致电", "做", "支持", "反对", "确保", "透过", "接纳", "收到", "以及", "检送", "回函", "再度",
+	"宣读", "继续", "该", "款", "决定", "以利", "尽速", // 宣讀第十六款蒙藏委員會, 總預算該院
 	"所属部门", "所属单位", // 財政建設委員會所屬部門⏎市政府主管: a heading, then the unit
 }
 
@@ -709,6 +710,13 @@ func bodyBefore(norm string, at int) (int, bool) {
 				run = norm[i:at]
 			}
 		}
+	}
+	// 「某法修正草案」交財政委員會審查: the bill is referred (交) to the
+	// committee, whose name does not hold the verb (交通委員會 does, and
+	// 交交通委員會 refers to it).
+	if strings.HasSuffix(run, "委员会") && strings.HasPrefix(run, "交") && (!strings.HasPrefix(run, "交通") || strings.HasPrefix(run, "交交通")) {
+		i += len("交")
+		run = norm[i:at]
 	}
 	// 相关专门委员会, 有关委员会: the bodies concerned, none named.
 	if _, ok := firstSuffix(norm[:i], []string{"有关", "相关"}); ok {

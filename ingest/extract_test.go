@@ -855,6 +855,27 @@ func TestWordsAroundBodies(t *testing.T) {
 	}
 }
 
+// In a legislature's gazette, a bill referred to a committee (交財政委員會)
+// names the committee without the verb, though 交通委員會 holds it; a
+// ministry that sends a report (內政部檢送該部…) is named without what it
+// did, and a budget's section read out (宣讀第十六款某委員會) without the
+// reading. The names are made up.
+func TestReferredAndSendingBodies(t *testing.T) {
+	p := newPage("27. 「某某法部分條文修正草案」交財政委員會審查。\n28. 「某某條例草案」交交通委員會審查。\n" +
+		"29. 內政部檢送該部主管之某年度報告，請查照案。\n宣讀第十六款蒙藏委員會主管部分。\n")
+	got := actingBodies(p, &Minutes{Issuer: "立法院", Script: "traditional"})
+	for _, want := range []string{"財政委員會", "交通委員會", "蒙藏委員會"} {
+		if !slices.Contains(got, want) {
+			t.Errorf("actingBodies = %q; lacks %s", got, want)
+		}
+	}
+	for _, g := range got {
+		if strings.HasPrefix(g, "交") && g != "交通委員會" || strings.Contains(g, "檢送") || strings.Contains(g, "宣讀") {
+			t.Errorf("actingBodies = %q; %s holds a verb", got, g)
+		}
+	}
+}
+
 // The bodies of those who answer in a council, read before a name with a
 // title inside it: compound titles (分局長, 大隊長, 代理局長, 主任委員) name
 // their body, and an office named with its bureau is listed as both.

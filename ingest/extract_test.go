@@ -996,6 +996,17 @@ func TestReleaseFramedDecisions(t *testing.T) {
 	}
 }
 
+// 主持公道 (uphold justice) in a member's written question presides over
+// nothing: no chair is read from it. The names are made up.
+func TestChairNotFromIdiom(t *testing.T) {
+	if per, ok := chairIn("本席要請院長主持公道，平衡某小組的成見！"); ok {
+		t.Errorf("chairIn = %+v, want none", per)
+	}
+	if per, ok := chairIn("區長王大明主持召開區政府常務會議"); !ok || per.Name != "王大明" {
+		t.Errorf("chairIn = %+v, %v, want 王大明", per, ok)
+	}
+}
+
 // A web page's header table flattened to text sets each label alone on
 // its line, its value on the next (a time among them, which is the
 // meeting's, not the page's stamp); the names are made up.

@@ -439,6 +439,11 @@ func chairsIn(disp string) iter.Seq[*Person] {
 				// the 主持人 label itself is read as a label.
 				continue
 			}
+			if _, ok := firstPrefix(f[from:], []string{"公道", "正义"}); ok {
+				// 本席要請院長主持公道: upholding justice, presiding over
+				// nothing.
+				continue
+			}
 			start := afterLast(f[:i], "。;!?\n")
 			clause := f[start:i]
 			end := i

@@ -55,7 +55,12 @@ const (
 	// Packs written before hold 'o' blobs, which are read as they are.
 	blobOriginalDeflated = 'O'
 	blobRecord           = 'r' // a record's JSON, deflated; name is its meeting id
-	blobTombstone        = 'd' // the source name was deleted
+	// blobRecordText is a record whose text is a stretch of its meeting's
+	// original file, as a plain text file's is: its JSON, deflated, leaves
+	// the text out, and the data says where it is in the original (see
+	// storeRecord). Packs written before hold 'r' records only.
+	blobRecordText = 'R'
+	blobTombstone  = 'd' // the source name was deleted
 )
 
 var frameMagic = []byte("JYB1")

@@ -218,15 +218,11 @@ func (idx *Index) Compact(ctx context.Context) (CompactStats, error) {
 		if !recordMoved && !originalMoved {
 			continue
 		}
-		raw, err := idx.loadRecord(m.record)
+		rec, err := idx.loadRecord(m.record, m.original)
 		if err != nil {
 			return st, fmt.Errorf("compact: meeting %s: %w", m.id, err)
 		}
-		rec, err := decodeRecord(raw)
-		if err != nil {
-			return st, fmt.Errorf("compact: meeting %s: decode record: %w", m.id, err)
-		}
-		sr := storedRecord{rec: rec, raw: raw, key: m.record, original: m.original}
+		sr := storedRecord{rec: rec, key: m.record, original: m.original}
 		if recordMoved {
 			sr.key = newRecord
 		}

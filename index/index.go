@@ -251,7 +251,7 @@ func (idx *Index) Put(ctx context.Context, recs []*ingest.Minutes) error {
 		if err := checkID(rec); err != nil {
 			return fmt.Errorf("put: %w", err)
 		}
-		sr, err := encodeRecord(rec)
+		sr, err := encodeRecord(rec, nil)
 		if err != nil {
 			return fmt.Errorf("put: %w", err)
 		}
@@ -599,13 +599,9 @@ func (idx *Index) Get(ctx context.Context, id string) (*ingest.Minutes, error) {
 	if err != nil {
 		return nil, fmt.Errorf("get %s: %w", id, err)
 	}
-	raw, err := idx.loadRecord(st.Record)
+	rec, err := idx.loadRecord(st.Record, st.Original)
 	if err != nil {
 		return nil, fmt.Errorf("get %s: %w", id, err)
-	}
-	rec, err := decodeRecord(raw)
-	if err != nil {
-		return nil, fmt.Errorf("get %s: decode record: %w", id, err)
 	}
 	return rec, nil
 }

@@ -370,7 +370,7 @@ func (idx *Index) extractAndStore(ctx context.Context, s Source, opts LoadOption
 				break
 			}
 		}
-		if r.recs[i], r.storeErr = encodeRecord(rec); r.storeErr == nil {
+		if r.recs[i], r.storeErr = encodeRecord(rec, r.data); r.storeErr == nil {
 			r.recs[i].originalName, r.recs[i].originalData = s.Name, packed
 			r.storeErr = idx.storeRecord(&r.recs[i])
 		}

@@ -32,8 +32,9 @@ func recordKeys(t *testing.T, idx *Index) []string {
 		}
 	}
 	err := idx.scan(context.Background(), termQ(fLevel, LevelMeeting), []string{fStored}, func(id string, f map[string]any) {
-		k := readStored(id, f).Record
-		if _, err := idx.loadRecord(k); err != nil {
+		st := readStored(id, f)
+		k := st.Record
+		if _, err := idx.loadRecord(k, st.Original); err != nil {
 			t.Errorf("%s refers to record %q: %v", id, k, err)
 		}
 		keys = append(keys, k)
@@ -118,11 +119,11 @@ func TestRecordRoundTrip(t *testing.T) {
 	recs = withGenerated(t, recs, gen.New(6, gen.WrapAt(29)), 10)
 	items, left := 0, 0
 	for _, rec := range recs {
-		sr, err := encodeRecord(rec)
+		sr, err := encodeRecord(rec, nil)
 		if err != nil {
 			t.Fatal(err)
 		}
-		got, err := decodeRecord(sr.raw)
+		got, err := decodeRecord(sr.raw, "")
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -147,4 +148,93 @@ func TestRecordRoundTrip(t *testing.T) {
 	if items < 50 || left < items*9/10 {
 		t.Errorf("%d of %d item texts left out of the JSON", left, items)
 	}
+}
+
+// TestRecordTextInOriginal checks that the records of plain text files
+// leave out their texts, which are their originals' (blobRecordText), and
+// read back as extracted: loaded, reopened, and compacted after a reload
+// replaced some; and that a record of Put, which has no original, keeps its
+// text.
+func TestRecordTextInOriginal(t *testing.T) {
+	ctx := context.Background()
+	dir := filepath.Join(t.TempDir(), "idx")
+	idx, err := Open(dir, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	g := gen.New(7)
+	ex, err := ingest.NewExtractor(ingest.Config{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	const n = 20
+	var srcs []Source
+	want := map[string]*ingest.Minutes{} // by source
+	for i := range n {
+		d := g.Doc(i)
+		if i%4 == 0 { // the same file, changed, is loaded again below
+			srcs = append(srcs, BytesSource(d.Name, append([]byte("旧稿\n"), d.Text...)))
+		} else {
+			srcs = append(srcs, BytesSource(d.Name, d.Text))
+		}
+		if want[d.Name], err = ex.ExtractOne(d.Name, d.Text); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if _, err := idx.Load(ctx, srcs, LoadOptions{}); err != nil {
+		t.Fatal(err)
+	}
+	for i := 0; i < n; i += 4 {
+		d := g.Doc(i)
+		srcs[i] = BytesSource(d.Name, d.Text)
+	}
+	sum, err := idx.Load(ctx, srcs, LoadOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := idx.Put(ctx, []*ingest.Minutes{suzhou()}); err != nil {
+		t.Fatal(err)
+	}
+	check := func(step string, idx *Index) {
+		t.Helper()
+		for _, o := range sum.Outcomes {
+			got, err := idx.Get(ctx, o.ID)
+			if err != nil {
+				t.Fatalf("%s: %v", step, err)
+			}
+			w := *want[o.Source]
+			w.ID = got.ID
+			if diff := cmp.Diff(&w, got); diff != "" {
+				t.Errorf("%s: record of %s differs from its extraction (-want +got):\n%s", step, o.Source, diff)
+			}
+		}
+		got, err := idx.Get(ctx, suzhou().ID)
+		if err != nil {
+			t.Fatalf("%s: %v", step, err)
+		}
+		if diff := cmp.Diff(suzhou(), got); diff != "" {
+			t.Errorf("%s: record put without an original differs (-want +got):\n%s", step, diff)
+		}
+	}
+	check("loaded", idx)
+	if _, err := idx.Compact(ctx); err != nil {
+		t.Fatal(err)
+	}
+	check("compacted", idx)
+	if err := idx.Close(); err != nil {
+		t.Fatal(err)
+	}
+	kinds := map[byte]int{}
+	if err := scanPacks(dir, func(_ int, _, _ int64, kind byte, _ string, _ []byte) { kinds[kind]++ }); err != nil {
+		t.Fatal(err)
+	}
+	if kinds[blobRecordText] != n || kinds[blobRecord] != 1 {
+		t.Errorf("packs hold %d records without their text and %d with, want %d and 1", kinds[blobRecordText], kinds[blobRecord], n)
+	}
+	idx, err = Open(dir, Options{ReadOnly: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer idx.Close()
+	check("reopened", idx)
 }

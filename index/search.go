@@ -385,6 +385,7 @@ func (idx *Index) withMeetings(ctx context.Context, hits search.DocumentMatchCol
 		m := meetings[st.Meeting]
 		st.Source, st.MeetingTitle, st.Issuer = m.Source, m.Title, m.Issuer
 		st.Day, st.Session, st.DocNumber, st.Record = m.Day, m.Session, m.DocNumber, m.Record
+		st.Original = m.Original
 	}
 	return out, nil
 }
@@ -776,7 +777,7 @@ func (p *searchPlan) hit(idx *Index, h *search.DocumentMatch, st storedHit, mode
 		var body string
 		switch out.Level {
 		case LevelMeeting, LevelItem:
-			rec, err := idx.record(st.Record)
+			rec, err := idx.record(st.Record, st.Original)
 			if err != nil {
 				idx.log.Warn("snippet: load record", "id", h.ID, "err", err)
 				break

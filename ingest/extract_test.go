@@ -1007,6 +1007,21 @@ func TestChairNotFromIdiom(t *testing.T) {
 	}
 }
 
+// Once a paragraph restates a decision of the opening, its further
+// decisions carry that one out (会议决定，在某区暂时调整实施…), but for a
+// document it adopts by title. The text is made up.
+func TestReleaseElaboration(t *testing.T) {
+	text := "甲乙主持召开国务院常务会议\n" +
+		"国务院总理甲乙21日主持召开国务院常务会议，决定在自由贸易试验区开展某项改革全覆盖试点，部署扩大某类服务供给。\n" +
+		"会议指出，要深化改革。会议决定，从12月1日起，在全国自由贸易试验区开展某项改革全覆盖试点。对全部事项，取消其中13项审批。" +
+		"会议决定，在自贸区暂时调整实施相关行政法规和国务院决定；涉及法律的，提请全国人大常委会授权。会议通过《某某条例（草案）》。\n"
+	got := decisionsOf(extractOne(t, "release.txt", text))
+	want := []string{"决定 在自由贸易试验区开展某项改革全覆盖试点", "部署 扩大某类服务供给", "通过 某某条例（草案）"}
+	if !slices.Equal(got, want) {
+		t.Errorf("decisions = %q\nwant %q", got, want)
+	}
+}
+
 // A web page's header table flattened to text sets each label alone on
 // its line, its value on the next (a time among them, which is the
 // meeting's, not the page's stamp); the names are made up.

@@ -360,7 +360,7 @@ func sameObject(a, b string) bool {
 // it is not read (restated).
 func (e *Extractor) releaseDecisions(p *page, from, to int, lead bool, restated func(string) bool) []Decision {
 	var out []Decision
-	opened, carried := false, false
+	opened, carried, elaborating := false, false, false
 	for s := from; s < to; {
 		end := s + fullSentenceLen(p.norm[s:to])
 		mode := modeSubject
@@ -371,6 +371,18 @@ func (e *Extractor) releaseDecisions(p *page, from, to int, lead bool, restated 
 			mode = modeOn
 		}
 		ds := e.sentenceDecisions(p, s, end, mode, restated, carried)
+		if elaborating {
+			// 会议决定，从12月1日起，在全国自贸试验区开展…试点。…会议决定，
+			// 在自贸试验区暂时调整实施相关行政法规: once a paragraph restates
+			// a decision of the opening, its further decisions carry that
+			// one out, but for a document it adopts by title.
+			ds = slices.DeleteFunc(ds, func(d Decision) bool {
+				return !strings.Contains(p.norm[s:end], "《"+fold.String(d.Object)+"》")
+			})
+		} else if !lead && restated(p.norm[s:end]) {
+			_, decides := firstPrefix(p.norm[s+linksLen(p.norm[s:end]):end], []string{"决定", "确定", "部署"})
+			elaborating = decides
+		}
 		carried = carried || len(ds) > 0
 		out = append(out, ds...)
 		s = end

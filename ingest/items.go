@@ -415,8 +415,19 @@ func caseMatter(matter string) string {
 	if r, ok := motionRequest(matter); ok {
 		return r
 	}
-	if i := strings.IndexAny(matter, ",，。;；"); i >= 0 {
+	// Its first clause, but where the clauses after it go on with what is
+	// asked (新店區華城里位於水源特定區範圍，應併入…，不應排除補助; 請市府
+	// 追回款項，並凍結剩餘款項), its first sentence, unless that is too long
+	// to name it.
+	if i := strings.IndexAny(matter, "。;；"); i >= 0 {
 		matter = matter[:i]
+	}
+	if i := strings.IndexAny(matter, ",，"); i >= 0 {
+		_, size := utf8.DecodeRuneInString(matter[i:])
+		_, asks := firstPrefix(fold.String(matter[i+size:]), []string{"应", "不应", "请", "并", "且"})
+		if !asks || runeCount(matter) > maxObjectRunes {
+			matter = matter[:i]
+		}
 	}
 	// 12月30日下午議程變更為：1、三讀議案第二讀會。…: the matter, not the
 	// list it introduces.

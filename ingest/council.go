@@ -351,6 +351,25 @@ func (e *Extractor) councilDecisions(p *page, m *Minutes) {
 		}
 		at := p.lines[k][1] - len(l) + len(label)
 		verb := strings.TrimSuffix(p.show(at-len(label), at), "：")
+		// 主席裁定：（一）請於…開會前送會。⏎（二）請於…送會。: a ruling in
+		// points, each on its line, read without their numbers.
+		var points []found
+		if n := itemMarkerLen(p.norm[at:p.lines[k][1]]); n > 0 && strings.HasPrefix(p.norm[at:], "(") {
+			at += n
+			for j := k + 1; j < len(p.lines); j++ {
+				t := strings.TrimLeft(p.line(j), " ")
+				a := p.lines[j][1] - len(t)
+				if !strings.HasPrefix(t, "(") || itemMarkerLen(t) == 0 {
+					break
+				}
+				for itemMarkerLen(p.norm[a:p.lines[j][1]]) > 0 && strings.HasPrefix(p.norm[a:], "(") {
+					a += itemMarkerLen(p.norm[a:p.lines[j][1]])
+				}
+				if point := strings.TrimRight(p.show(a, p.lines[j][1]), "。. "); point != "" {
+					points = append(points, found{a, Decision{Verb: verb, Object: point}})
+				}
+			}
+		}
 		obj := strings.TrimRight(p.show(at, p.lines[k][1]), "。. ")
 		if strings.TrimSpace(obj) == "" && k+1 < len(p.lines) {
 			// 主席裁示：⏎在不違背…之前提下，為維持府會和諧…，臺北市文化基金會
@@ -381,6 +400,9 @@ func (e *Extractor) councilDecisions(p *page, m *Minutes) {
 			obj = obj[:i]
 		}
 		add(at, Decision{Verb: verb, Object: obj})
+		for _, pt := range points {
+			add(pt.at, pt.d)
+		}
 	}
 	if len(all) == 0 {
 		return

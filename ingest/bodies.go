@@ -414,7 +414,9 @@ func actingBodies(p *page, m *Minutes) []string {
 			if rest, ok := strings.CutPrefix(p.norm[end:p.lines[p.lineAt(end)][1]], ":"); ok && runeCount(strings.TrimSpace(rest)) <= 5 {
 				continue
 			}
-			if a, ok := bodyBefore(p.norm, at); ok && !listed[p.norm[a:at]] {
+			// 政務司司長, 財政司司長: the Chief and Financial Secretaries head
+			// no department of that name (律政司司長 heads 律政司).
+			if a, ok := bodyBefore(p.norm, at); ok && !listed[p.norm[a:at]] && !contains([]string{"政务司", "财政司"}, p.norm[a:at]) {
 				add(p.show(a, at), "the body named by its head where the head acts", a)
 			}
 			break

@@ -876,6 +876,17 @@ func TestReferredAndSendingBodies(t *testing.T) {
 	}
 }
 
+// The Chief and Financial Secretaries head no department of their titles'
+// names (政務司司長, 財政司司長); the Secretary for Justice heads 律政司. The
+// text is made up.
+func TestSecretariesBodies(t *testing.T) {
+	p := newPage("政務司司長：主席，多謝各位議員。\n財政司司長：主席，我感謝各位議員。\n律政司司長：主席，本司會跟進。\n教育局局長：主席，本局會研究。\n")
+	got := actingBodies(p, &Minutes{Issuer: "香港特別行政區立法會", Script: "traditional"})
+	if want := []string{"律政司", "教育局"}; !slices.Equal(got, want) {
+		t.Errorf("actingBodies = %q, want %q", got, want)
+	}
+}
+
 // The bodies of those who answer in a council, read before a name with a
 // title inside it: compound titles (分局長, 大隊長, 代理局長, 主任委員) name
 // their body, and an office named with its bureau is listed as both.

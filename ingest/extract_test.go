@@ -1048,6 +1048,30 @@ func TestReleaseElaboration(t *testing.T) {
 	}
 }
 
+// A standing committee's closing sitting adopts laws and decisions in lists:
+// each is a decision (分别通过了A、B; 通过了《某法》，关于修改A法的决定、关于
+// 修改B法的决定), but a name that lists laws inside it is one (关于修改甲法、乙
+// 法的决定), a 、 inside a title splits nothing, what the sentence before
+// named (上述协定) is no new matter, and a later paragraph of the same formal
+// words (全国人大常委会关于…的决定) restates none of them; what a leader said of
+// the meeting's decisions (某某说，本次会议审议通过了…) and the decision
+// adopted spoken of (会议通过的…决定) are not filed again. The text is made up.
+func TestClosingSittingLists(t *testing.T) {
+	text := "某届全国人大常委会第三十次会议在京闭幕\n" +
+		"某届全国人大常委会第三十次会议今天上午在北京人民大会堂闭幕。\n" +
+		"会议经表决，分别通过了《中华人民共和国某某卫生法》，全国人大常委会关于修改监狱法的决定、关于修改律师法的决定、关于修改甲法、乙法的决定。\n" +
+		"会议分别表决通过了全国人大常委会关于批准《中国、某国关于边界的协定》的决定、关于批准《中国和某国引渡条约》的决定，批准了上述协定和条约。\n" +
+		"会议表决通过了全国人大常委会关于授权国务院在某区暂时调整有关法律规定的决定。\n" +
+		"某某说，本次会议审议通过了某某卫生法。会议通过的关于修改监狱法的决定，适应了改革的需要。\n"
+	got := decisionsOf(extractOne(t, "npc.txt", text))
+	want := []string{"通过 中华人民共和国某某卫生法", "通过 全国人大常委会关于修改监狱法的决定", "通过 关于修改律师法的决定", "通过 关于修改甲法、乙法的决定",
+		"表决通过 全国人大常委会关于批准《中国、某国关于边界的协定》的决定", "表决通过 关于批准《中国和某国引渡条约》的决定",
+		"表决通过 全国人大常委会关于授权国务院在某区暂时调整有关法律规定的决定"}
+	if !slices.Equal(got, want) {
+		t.Errorf("decisions = %q\nwant %q", got, want)
+	}
+}
+
 // A web page's header table flattened to text sets each label alone on
 // its line, its value on the next (a time among them, which is the
 // meeting's, not the page's stamp); the names are made up.

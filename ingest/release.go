@@ -7,6 +7,7 @@ import (
 	"strings"
 	"unicode/utf8"
 
+	"github.com/jiyao-search/jiyao/internal/cnum"
 	"github.com/jiyao-search/jiyao/internal/fold"
 )
 
@@ -49,7 +50,7 @@ var meetingSubjects = []string{"会议", "大会", "会上", "会前", "本次�
 
 // clauseLinks stand before a verb inside a clause without changing it:
 // 会议还决定, 并部署, 同时明确, 会议进一步部署.
-var clauseLinks = []string{"本次会议", "此次会议", "会议", "大会", "会上", "会前", "认真", "一致", "依次", "依法", "进一步", "还", "并", "同时", "也", "此外", "另外"}
+var clauseLinks = []string{"本次会议", "此次会议", "会议", "大会", "会上", "会前", "认真", "一致", "依次", "依法", "进一步", "分别", "还", "并", "同时", "也", "此外", "另外"}
 
 // enumerators open the first point of a list (会议确定，一是…): what follows
 // is an elaboration, not the short object of the verb.
@@ -317,8 +318,13 @@ const restatedRunes = 4
 // after the opening's 决定将消费金融公司试点扩至全国. A release's later
 // paragraphs elaborate what its opening listed.
 func restates(leadKeys []string) func(string) bool {
+	keys := make([]string, len(leadKeys))
+	for i, k := range leadKeys {
+		keys[i] = withoutFormula(k)
+	}
+	leadKeys = keys
 	return func(obj string) bool {
-		rs := []rune(fold2Key(obj))
+		rs := []rune(withoutFormula(fold2Key(obj)))
 		for i := 0; i+restatedRunes <= len(rs); i++ {
 			w := string(rs[i : i+restatedRunes])
 			for _, k := range leadKeys {
@@ -330,6 +336,14 @@ func restates(leadKeys []string) func(string) bool {
 		return false
 	}
 }
+
+// formulaWords are the words of a formal document's name that name no
+// matter (全国人大常委会关于修改某法的决定): two such names share them
+// without one restating the other.
+var formulaWords = strings.NewReplacer("全国人民代表大会常务委员会", "", "全国人大常委会", "", "中华人民共和国", "", "关于", "", "的决定", "", "的报告", "")
+
+// withoutFormula is a decision key without its formulaWords.
+func withoutFormula(key string) string { return formulaWords.Replace(key) }
 
 // fold2Key is the key decisions are compared by: letters and digits only.
 func fold2Key(s string) string {
@@ -371,6 +385,11 @@ func (e *Extractor) releaseDecisions(p *page, from, to int, lead bool, restated 
 			mode = modeOn
 		}
 		ds := e.sentenceDecisions(p, s, end, mode, restated, carried)
+		if reportedSpeech(p.norm[s:end]) {
+			// 张德江说，本次会议审议通过了…: what a leader said of the
+			// meeting's decisions, filed where the meeting took them.
+			ds = nil
+		}
 		if elaborating {
 			// 会议决定，从12月1日起，在全国自贸试验区开展…试点。…会议决定，
 			// 在自贸试验区暂时调整实施相关行政法规: once a paragraph restates
@@ -475,8 +494,10 @@ func (e *Extractor) sentenceDecisions(p *page, s, end int, mode int, restated fu
 				}
 				continue
 			}
-			// 听取、审议并通过了A的报告；B的报告: documents listed on.
-			if _, doc := docEnd(text); doc && !lastBusiness && !sentRestates && runeCount(text) <= maxObjectRunes {
+			// 听取、审议并通过了A的报告；B的报告: documents listed on;
+			// 通过了《某法》，关于修改A法的决定、关于修改B法的决定…:
+			// however many.
+			if _, doc := docEnd(text); doc && !lastBusiness && !sentRestates && (runeCount(text) <= maxObjectRunes || docList(text)) {
 				out = append(out, objectsAs(lastVerb, objectsOf(p, fr[0], fr[1]))...)
 				continue
 			}
@@ -515,6 +536,11 @@ func (e *Extractor) sentenceDecisions(p *page, s, end int, mode int, restated fu
 		business := businessVerbs[verb] && !(mode == modeList && verb == "研究部署")
 		lastVerb, lastBusiness = p.show(vAt, vAt+len(verb)), business
 		objAt := vAt + len(verb)
+		if strings.HasPrefix(p.norm[objAt:fr[1]], "的") {
+			// 会议通过的关于修改某法的决定，…: the document adopted, spoken
+			// of, not a decision of this clause.
+			continue
+		}
 		objAt += len(prefixOf(p.norm[objAt:fr[1]], "了"))
 		if verb == "推选" || verb == "选举产生" {
 			objAt += len(prefixOf(p.norm[objAt:fr[1]], "出"))
@@ -562,7 +588,11 @@ func (e *Extractor) sentenceDecisions(p *page, s, end int, mode int, restated fu
 					break
 				}
 			}
-			if business || sentRestates || titled && verb == "决定" && refersBack(p.norm[objAt:fr[1]]) || strings.HasPrefix(p.norm[objAt:fr[1]], "其他") || strings.HasPrefix(p.norm[objAt:fr[1]], "其它") {
+			// 全国人大常委会关于…的决定 names a document of its own, however
+			// many words it shares with those the opening named.
+			_, docNamed := docEnd(p.norm[objAt:fr[1]])
+			docNamed = docNamed && strings.Contains(p.norm[objAt:fr[1]], "关于")
+			if business || sentRestates && !docNamed || titled && verb == "决定" && refersBack(p.norm[objAt:fr[1]]) || strings.HasPrefix(p.norm[objAt:fr[1]], "其他") || strings.HasPrefix(p.norm[objAt:fr[1]], "其它") {
 				// 听取…汇报 in the opening's list; a restatement; 通过《…》，
 				// 决定将草案提请…审议, the follow-up of a titled decision;
 				// 会议还研究了其他事项.
@@ -652,6 +682,82 @@ func framing(clause string) bool {
 	return timeFrameRE.MatchString(clause)
 }
 
+// reportedSpeech reports whether a folded sentence reports what someone
+// said (张德江说，…; 他表示，…): its first clause ends with the saying.
+func reportedSpeech(sent string) bool {
+	first := sent
+	if i := strings.IndexAny(sent, ",:"); i >= 0 {
+		first = sent[:i]
+	}
+	if runeCount(first) > 12 {
+		return false
+	}
+	_, ok := firstSuffix(first, []string{"说", "表示", "谈到"})
+	return ok
+}
+
+// docList reports whether a folded text lists documents (关于修改A法的决定、
+// 关于修改B法的决定), each short enough to name one.
+func docList(text string) bool {
+	parts, ok := docSplit(text)
+	if !ok {
+		return false
+	}
+	for _, pt := range parts {
+		if runeCount(text[pt[0]:pt[1]]) > maxObjectRunes {
+			return false
+		}
+	}
+	return true
+}
+
+// docSplit splits a folded text that lists documents or laws at its 、
+// (国家安全法、关于修改某法的决定) and returns their spans; the 、 inside one
+// name joins its parts (关于修改村民委员会组织法、城市居民委员会组织法的决定),
+// and a list closed by a count (公司法、海关法、药品管理法等7部法律的修正案
+// 草案) is one name. ok is false unless two names or more are listed.
+func docSplit(text string) (parts [][2]int, ok bool) {
+	pieces := splitAt(text, "、")
+	if len(pieces) < 2 {
+		return nil, false
+	}
+	last := text[pieces[len(pieces)-1][0]:pieces[len(pieces)-1][1]]
+	if i := strings.Index(last, "等"); i >= 0 {
+		if _, _, counted := cnum.Prefix(last[i+len("等"):]); counted {
+			return nil, false
+		}
+	}
+	open := -1 // where a name that goes on past a 、 started
+	for _, pc := range pieces {
+		piece := text[pc[0]:pc[1]]
+		_, doc := docEnd(piece)
+		switch {
+		case open >= 0 && doc:
+			parts, open = append(parts, [2]int{open, pc[1]}), -1
+		case open >= 0 && lawName(piece):
+		case open >= 0:
+			return nil, false
+		case strings.Contains(piece, "关于") && !doc:
+			open = pc[0]
+		case doc || lawName(piece):
+			parts = append(parts, pc)
+		default:
+			return nil, false
+		}
+	}
+	return parts, open < 0 && len(parts) >= 2
+}
+
+// lawName reports whether a folded name is a law's (国家安全法, 新修订的海上
+// 交通安全法), not a way of doing (方法, 做法).
+func lawName(f string) bool {
+	if !strings.HasSuffix(f, "法") || runeCount(f) < 3 {
+		return false
+	}
+	_, way := firstSuffix(f, []string{"方法", "做法", "说法", "看法", "想法", "手法", "用法", "写法"})
+	return !way
+}
+
 // refersBack reports whether the folded object of a 决定 after a titled
 // decision is that document's next step (决定将草案提请…, 决定由…组织实施),
 // not a decision of its own (决定设立"全国低碳日").
@@ -728,18 +834,11 @@ func objectsOf(p *page, i, end int) []string {
 		return out
 	}
 	// 政府工作报告、人大工作报告: documents each.
-	if parts := splitAt(text, "、"); len(parts) > 1 {
-		docs := true
+	if parts, ok := docSplit(text); ok {
 		for _, pt := range parts {
-			_, ok := docEnd(text[pt[0]:pt[1]])
-			docs = docs && ok
+			add(i+pt[0], i+pt[1])
 		}
-		if docs {
-			for _, pt := range parts {
-				add(i+pt[0], i+pt[1])
-			}
-			return out
-		}
+		return out
 	}
 	add(i, end)
 	return out
@@ -879,6 +978,10 @@ func vagueObject(f string) bool {
 	if tally(f) {
 		return true
 	}
+	if _, ok := firstPrefix(f, []string{"上述", "上列", "以上"}); ok {
+		// 批准了上述协定和条约: what the sentence before named.
+		return true
+	}
 	if runeCount(f) > 6 {
 		return false
 	}
@@ -923,8 +1026,16 @@ func splitAt(s string, seps ...string) [][2]int {
 	for from <= len(s) {
 		at, n := -1, 0
 		for _, sep := range seps {
-			if k := strings.Index(s[from:], sep); k >= 0 && (at < 0 || k < at) {
-				at, n = k, len(sep)
+			// Not inside a 《》 title (关于批准《中国、某国关于…的协定》的决定).
+			for k, base := strings.Index(s[from:], sep), from; k >= 0; {
+				if depth := strings.Count(s[:base+k], "《") - strings.Count(s[:base+k], "》"); depth <= 0 {
+					if at < 0 || base+k-from < at {
+						at, n = base+k-from, len(sep)
+					}
+					break
+				}
+				base += k + len(sep)
+				k = strings.Index(s[base:], sep)
 			}
 		}
 		if at < 0 {

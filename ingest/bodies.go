@@ -18,7 +18,7 @@ import (
 
 // bodyTriggers follow a body's name where it acts, folded.
 var bodyTriggers = []string{
-	"送审的", "提交的", "报送的", "起草的", "提出的", "关于", "牵头", "《", "作了", "主要负责", "要", "会同", "陈报",
+	"送审的", "提交的", "报送的", "起草的", "提出的", "提出了", "关于", "牵头", "《", "作了", "主要负责", "要", "会同", "陈报",
 	// A council's committees and the bodies whose budgets it reviews:
 	// 交付財政建設委員會審查, 保安委員會第二召集人, 板橋區公所　預算數,
 	// 環境保護局主管.
@@ -102,7 +102,13 @@ func actingBodies(p *page, m *Minutes) []string {
 	// that entrusted it with its report does not sit in the meeting.
 	for at := range occurrences(p.norm, "委托") {
 		if i := strings.LastIndex(p.norm[max(0, at-60):at], "受"); i >= 0 {
-			seen[p.norm[max(0, at-60)+i+len("受"):at]] = true
+			// (The government, not a court that entrusted its fellow
+			// with their joint bill: 代表最高人民法院并受最高人民检察院委托.)
+			for _, by := range strings.FieldsFunc(p.norm[max(0, at-60)+i+len("受"):at], func(r rune) bool { return r == '、' || r == '和' }) {
+				if by == "国务院" || by == "中央军委" || by == "中央军事委员会" {
+					seen[by] = true
+				}
+			}
 		}
 	}
 	// add lists a body, found by rule at folded offset at (-1: where
@@ -404,8 +410,10 @@ func actingBodies(p *page, m *Minutes) []string {
 			}
 			at := end - len(t)
 			// Not in a list of those present (局長黃茂穗), where the
-			// head's name follows: where the head acts (局長答覆).
-			if r, _ := utf8.DecodeRuneInString(p.norm[end:]); hanRune(r) && !strings.ContainsRune("答动回提发作的表致说在就动", r) {
+			// head's name follows: where the head acts (局長答覆), or
+			// goes on to act after the name (国家移民管理局局长许甘露受
+			// 国务院委托作的报告).
+			if r, _ := utf8.DecodeRuneInString(p.norm[end:]); hanRune(r) && !strings.ContainsRune("答动回提发作的表致说在就动", r) && !actsAfterName(p.norm[end:]) {
 				continue
 			}
 			// Nor in a list of those who sit in, one office a line
@@ -416,7 +424,7 @@ func actingBodies(p *page, m *Minutes) []string {
 			}
 			// 政務司司長, 財政司司長: the Chief and Financial Secretaries head
 			// no department of that name (律政司司長 heads 律政司).
-			if a, ok := bodyBefore(p.norm, at); ok && !listed[p.norm[a:at]] && !contains([]string{"政务司", "财政司"}, p.norm[a:at]) {
+			if a, ok := bodyBefore(p.norm, at); ok && !listed[p.norm[a:at]] && !strings.HasSuffix(p.norm[a:at], "政务司") && !strings.HasSuffix(p.norm[a:at], "财政司") {
 				add(p.show(a, at), "the body named by its head where the head acts", a)
 			}
 			break
@@ -578,6 +586,22 @@ func houseGroup(issuer, name string) bool {
 	}
 	_, ok := firstSuffix(name, []string{"检查组", "调研组", "视察组"})
 	return ok
+}
+
+// actsAfterName reports whether the folded text after a head's title is
+// the head's name and then what the head did in the meeting (许甘露受国务院
+// 委托作的报告, 周强代表最高人民法院作了说明).
+func actsAfterName(rest string) bool {
+	for n, i := 0, 0; n < 3 && i < len(rest); n++ {
+		_, size := utf8.DecodeRuneInString(rest[i:])
+		i += size
+		if n >= 1 {
+			if _, ok := firstPrefix(rest[i:], []string{"受", "代表", "作了", "作的", "作关于"}); ok {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // ownGovernment reports whether folded name is the issuing government

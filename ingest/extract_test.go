@@ -824,7 +824,10 @@ func TestCountedBodiesNameNone(t *testing.T) {
 // In a standing committee's release, the groups it sends out to inspect or
 // study are the house itself at work; a person who reports for a body is not
 // part of its name; the committees concerned name none; a body's name starts
-// after the bill before it (…修正案草案和) and after 按照. The names are made up.
+// after the bill before it (…修正案草案和) and after 按照; a court that
+// proposes a bill acts though it entrusted the other court with it, and the
+// government that entrusts its minister does not sit; a head who reports
+// names the body he heads, each of his posts'. The names are made up.
 func TestStandingCommitteeBodies(t *testing.T) {
 	p := newPage("会议听取了全国人大常委会副委员长甲乙作的常委会执法检查组关于检查某法实施情况的报告。\n" +
 		"丙丁作全国人大常委会专题调研组关于某情况的调研报告。\n" +
@@ -832,9 +835,12 @@ func TestStandingCommitteeBodies(t *testing.T) {
 		"会议听取了全国人大民族委员会副主任委员庚辛等分别作的相关专门委员会关于代表议案审议结果的报告。\n" +
 		"会议听取了全国人大常委会代表资格审查委员会关于个别代表的代表资格的报告。\n" +
 		"会议讨论通过了《某法》等12部法律的修正案草案和最高人民法院关于某事项的决定草案。\n" +
-		"各部门要继续按照国家发展改革委关于某工作的要求抓好落实。\n")
+		"各部门要继续按照国家发展改革委关于某工作的要求抓好落实。\n" +
+		"最高人民法院、最高人民检察院提出了关于提请审议某试点工作的决定草案的议案。最高人民法院院长甲丙代表最高人民法院并受最高人民检察院委托作了说明。\n" +
+		"受国务院委托，商务部部长乙丁作了说明。国务院提出了关于某法修正案草案的议案。\n" +
+		"会议听取了公安部副部长、国家移民管理局局长丙戊受国务院委托作的关于某情况的报告。\n")
 	got := actingBodies(p, &Minutes{Issuer: "全国人民代表大会常务委员会", Script: "simplified"})
-	if want := []string{"国务院", "全国人大常委会代表资格审查委员会", "最高人民法院", "国家发展改革委"}; !slices.Equal(got, want) {
+	if want := []string{"全国人大常委会代表资格审查委员会", "最高人民法院", "国家发展改革委", "最高人民检察院", "商务部", "国家移民管理局"}; !slices.Equal(got, want) {
 		t.Errorf("actingBodies = %q, want %q", got, want)
 	}
 }

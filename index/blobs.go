@@ -110,9 +110,9 @@ type blobs struct {
 	limit    int64 // packLimit; tests set it small
 
 	mu     sync.Mutex // guards the appending state
-	cur    int        // the pack appended to; 0 before the first
+	cur    int        // the pack appended to, or the last; 0 before the first
 	size   int64      // its size
-	w      packFile   // it, open for appending
+	w      packFile   // it, open for appending; nil until the next put starts a pack
 	dirty  bool       // the current pack has blobs not yet synced
 	failed error      // a pack left without a sync; every later sync fails
 	closed bool
@@ -353,7 +353,9 @@ func (b *blobs) remove(ids []int) error {
 	b.rmu.Lock()
 	defer b.rmu.Unlock()
 	for _, id := range ids {
-		if id == b.cur {
+		// The last pack, when none is open for appending (a writer starts
+		// one of its own), can go: the next put starts the one after.
+		if id == b.cur && b.w != nil {
 			return fmt.Errorf("packs: pack %d is being written", id)
 		}
 		if f := b.packs[id]; f != nil {

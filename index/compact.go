@@ -47,34 +47,10 @@ func (idx *Index) Compact(ctx context.Context) (CompactStats, error) {
 	if idx.dir == "" {
 		return st, nil
 	}
-	// What the meetings refer to, and the tombstones still needed.
-	type meeting struct{ id, record, original string }
-	var meetings []meeting
-	live := map[string]bool{}        // refs
-	liveFiles := map[string]bool{}   // names of the originals meetings refer to
-	liveSources := map[string]bool{} // sources of the meetings
-	err := idx.scan(ctx, termQ(fLevel, LevelMeeting), []string{fStored}, func(id string, f map[string]any) {
-		h := readStored(id, f)
-		meetings = append(meetings, meeting{id, h.Record, h.Original})
-		live[h.Record] = true
-		if h.Original != "" {
-			live[h.Original] = true
-		}
-		liveSources[h.Source] = true
-		file, _, _ := strings.Cut(h.Source, "#")
-		liveFiles[file] = true
-	})
+	live, err := idx.referred(ctx)
 	if err != nil {
 		return st, fmt.Errorf("compact: list meetings: %w", err)
 	}
-	// A tombstone of a record of a file that holds several is needed while
-	// the file's original is kept and the record is not indexed again:
-	// reindex loads the file and deletes the record again.
-	keepTombstone := func(name string) bool {
-		file, _, several := strings.Cut(name, "#")
-		return several && liveFiles[file] && !liveSources[name]
-	}
-
 	if err := idx.blobs.sync(); err != nil {
 		return st, fmt.Errorf("compact: %w", err)
 	}
@@ -84,48 +60,113 @@ func (idx *Index) Compact(ctx context.Context) (CompactStats, error) {
 		return st, fmt.Errorf("compact: %w", err)
 	}
 	st.PacksBefore = len(ids)
-	// Copies go to packs after those listed, started with the first.
-	started := false
-	copyFrame := func(kind byte, name string, payload []byte) (string, error) {
-		if !started {
-			if err := idx.blobs.startPack(); err != nil {
-				return "", err
-			}
-			started = true
-		}
-		return idx.blobs.put(kind, name, payload)
-	}
 	// A pack is left as it is when every frame in it is referred to, or a
 	// tombstone still needed that will still follow its file's original:
 	// one whose file's original is copied elsewhere is written again after
 	// it. Which packs those are is found first, then the frames meetings
 	// refer to are copied out of the others.
-	type packUse struct {
-		id         int
-		clean      bool
-		files      []string // the names of the originals meetings refer to
-		tombstones []string // the tombstones still needed
+	uses, err := idx.packUses(ctx, ids, live, &st)
+	if err != nil {
+		return st, fmt.Errorf("compact: %w", err)
 	}
+	followMovedOriginals(uses)
+	moved, obsolete, err := idx.copyLive(uses, live, &st)
+	if err != nil {
+		return st, fmt.Errorf("compact: %w", err)
+	}
+	if err := idx.blobs.sync(); err != nil {
+		return st, fmt.Errorf("compact: %w", err)
+	}
+	if err := idx.rewriteMeetings(ctx, live.meetings, moved, &st); err != nil {
+		return st, fmt.Errorf("compact: %w", err)
+	}
+	// No meeting refers to the old packs any more.
+	if err := idx.blobs.remove(obsolete); err != nil {
+		return st, fmt.Errorf("compact: %w", err)
+	}
+	if ids, err = packIDs(root); err != nil {
+		return st, fmt.Errorf("compact: %w", err)
+	}
+	st.PacksAfter = len(ids)
+	for _, id := range ids {
+		if info, err := os.Stat(packPath(idx.dir, id)); err == nil {
+			st.BytesAfter += info.Size()
+		}
+	}
+	return st, nil
+}
+
+// liveRefs is what the meetings of an index refer to in its packs.
+type liveRefs struct {
+	meetings []meetingRefs
+	frames   map[string]bool // refs
+	files    map[string]bool // names of the originals meetings refer to
+	sources  map[string]bool // sources of the meetings
+}
+
+// meetingRefs is a meeting and the refs of its record and original.
+type meetingRefs struct{ id, record, original string }
+
+// referred lists the meetings and what they refer to.
+func (idx *Index) referred(ctx context.Context) (*liveRefs, error) {
+	live := &liveRefs{frames: map[string]bool{}, files: map[string]bool{}, sources: map[string]bool{}}
+	err := idx.scan(ctx, termQ(fLevel, LevelMeeting), []string{fStored}, func(id string, f map[string]any) {
+		h := readStored(id, f)
+		live.meetings = append(live.meetings, meetingRefs{id, h.Record, h.Original})
+		live.frames[h.Record] = true
+		if h.Original != "" {
+			live.frames[h.Original] = true
+		}
+		live.sources[h.Source] = true
+		file, _, _ := strings.Cut(h.Source, "#")
+		live.files[file] = true
+	})
+	if err != nil {
+		return nil, err
+	}
+	return live, nil
+}
+
+// keepTombstone reports whether the tombstone of a record is still needed.
+// A tombstone of a record of a file that holds several is needed while
+// the file's original is kept and the record is not indexed again:
+// reindex loads the file and deletes the record again.
+func (live *liveRefs) keepTombstone(name string) bool {
+	file, _, several := strings.Cut(name, "#")
+	return several && live.files[file] && !live.sources[name]
+}
+
+// packUse is what a pack holds that Compact keeps.
+type packUse struct {
+	id         int
+	clean      bool     // every frame referred to or a tombstone needed, none torn
+	files      []string // the names of the originals meetings refer to
+	tombstones []string // the tombstones still needed
+}
+
+// packUses reads what each pack of ids holds that is still needed, and
+// counts their bytes.
+func (idx *Index) packUses(ctx context.Context, ids []int, live *liveRefs, st *CompactStats) ([]packUse, error) {
 	uses := make([]packUse, len(ids))
 	for i, id := range ids {
 		if err := ctx.Err(); err != nil {
-			return st, fmt.Errorf("compact: %w", err)
+			return nil, err
 		}
 		u := packUse{id: id, clean: true}
 		n, err := scanPackFile(idx.dir, id, func(ref string, kind byte, name string, _ []byte) {
 			switch {
-			case live[ref]:
+			case live.frames[ref]:
 				if kind == blobOriginal || kind == blobOriginalDeflated {
 					u.files = append(u.files, name)
 				}
-			case kind == blobTombstone && keepTombstone(name):
+			case kind == blobTombstone && live.keepTombstone(name):
 				u.tombstones = append(u.tombstones, name)
 			default:
 				u.clean = false
 			}
 		})
 		if err != nil {
-			return st, fmt.Errorf("compact: %w", err)
+			return nil, err
 		}
 		if n.covered != n.size {
 			u.clean = false // torn frames
@@ -133,6 +174,13 @@ func (idx *Index) Compact(ctx context.Context) (CompactStats, error) {
 		st.BytesBefore += n.size
 		uses[i] = u
 	}
+	return uses, nil
+}
+
+// followMovedOriginals marks not clean each pack that holds a tombstone
+// of a file whose original is copied out of another, until none is left:
+// the tombstone is written again after the original.
+func followMovedOriginals(uses []packUse) {
 	for changed := true; changed; {
 		changed = false
 		movedFiles := map[string]bool{}
@@ -155,6 +203,23 @@ func (idx *Index) Compact(ctx context.Context) (CompactStats, error) {
 			}
 		}
 	}
+}
+
+// copyLive copies the frames meetings refer to out of the packs that are
+// not clean, then the tombstones still needed, to new packs after those
+// there are. It returns the new refs by old, and the packs copied out of.
+func (idx *Index) copyLive(uses []packUse, live *liveRefs, st *CompactStats) (map[string]string, []int, error) {
+	// Copies go to packs after those listed, started with the first.
+	started := false
+	copyFrame := func(kind byte, name string, payload []byte) (string, error) {
+		if !started {
+			if err := idx.blobs.startPack(); err != nil {
+				return "", err
+			}
+			started = true
+		}
+		return idx.blobs.put(kind, name, payload)
+	}
 	moved := map[string]string{} // old ref → new ref
 	var (
 		obsolete   []int
@@ -169,11 +234,11 @@ func (idx *Index) Compact(ctx context.Context) (CompactStats, error) {
 		_, err := scanPackFile(idx.dir, u.id, func(ref string, kind byte, name string, payload []byte) {
 			switch {
 			case perr != nil:
-			case live[ref]:
+			case live.frames[ref]:
 				if moved[ref], perr = copyFrame(kind, name, payload); perr == nil {
 					st.Moved++
 				}
-			case kind == blobTombstone && keepTombstone(name) && !seenTomb[name]:
+			case kind == blobTombstone && live.keepTombstone(name) && !seenTomb[name]:
 				// Written again once every original is copied, so that
 				// each follows its file's.
 				seenTomb[name] = true
@@ -184,22 +249,23 @@ func (idx *Index) Compact(ctx context.Context) (CompactStats, error) {
 			err = perr
 		}
 		if err != nil {
-			return st, fmt.Errorf("compact: %w", err)
+			return nil, nil, err
 		}
 		obsolete = append(obsolete, u.id)
 	}
 	for _, name := range tombstones {
 		if _, err := copyFrame(blobTombstone, name, nil); err != nil {
-			return st, fmt.Errorf("compact: %w", err)
+			return nil, nil, err
 		}
 	}
-	if err := idx.blobs.sync(); err != nil {
-		return st, fmt.Errorf("compact: %w", err)
-	}
+	return moved, obsolete, nil
+}
 
-	// The meetings are written again with their frames' new refs, in
-	// batches as Load writes them; a batch returns once scorch has
-	// persisted it, so none refers to an old pack when it is removed.
+// rewriteMeetings writes again the meetings whose record or original
+// moved, with their frames' new refs, in batches as Load writes them; a
+// batch returns once scorch has persisted it, so none refers to an old
+// pack when it is removed.
+func (idx *Index) rewriteMeetings(ctx context.Context, meetings []meetingRefs, moved map[string]string, st *CompactStats) error {
 	var batch []storedRecord
 	flush := func() error {
 		if len(batch) == 0 {
@@ -220,7 +286,7 @@ func (idx *Index) Compact(ctx context.Context) (CompactStats, error) {
 		}
 		rec, err := idx.loadRecord(m.record, m.original)
 		if err != nil {
-			return st, fmt.Errorf("compact: meeting %s: %w", m.id, err)
+			return fmt.Errorf("meeting %s: %w", m.id, err)
 		}
 		sr := storedRecord{rec: rec, key: m.record, original: m.original}
 		if recordMoved {
@@ -231,28 +297,11 @@ func (idx *Index) Compact(ctx context.Context) (CompactStats, error) {
 		}
 		if batch = append(batch, sr); len(batch) == compactBatch {
 			if err := flush(); err != nil {
-				return st, fmt.Errorf("compact: %w", err)
+				return err
 			}
 		}
 	}
-	if err := flush(); err != nil {
-		return st, fmt.Errorf("compact: %w", err)
-	}
-
-	// No meeting refers to the old packs any more.
-	if err := idx.blobs.remove(obsolete); err != nil {
-		return st, fmt.Errorf("compact: %w", err)
-	}
-	if ids, err = packIDs(root); err != nil {
-		return st, fmt.Errorf("compact: %w", err)
-	}
-	st.PacksAfter = len(ids)
-	for _, id := range ids {
-		if info, err := os.Stat(packPath(idx.dir, id)); err == nil {
-			st.BytesAfter += info.Size()
-		}
-	}
-	return st, nil
+	return flush()
 }
 
 // packScan is what scanPackFile read of a pack: its size and the bytes

@@ -12,6 +12,7 @@ import (
 
 	"github.com/google/go-cmp/cmp"
 
+	"github.com/jiyao-search/jiyao/ingest"
 	"github.com/jiyao-search/jiyao/internal/sample"
 )
 
@@ -179,6 +180,85 @@ func TestCompact(t *testing.T) {
 	again, err := idx.Compact(ctx)
 	if err != nil || again.Moved != 0 || again.Rewritten != 0 || again.BytesAfter != after || again.PacksAfter != st.PacksAfter {
 		t.Errorf("a second Compact: %+v, %v; want nothing moved", again, err)
+	}
+}
+
+// A run killed before it committed anything leaves the last pack to
+// nothing any meeting refers to: Compact removes it, though it copies
+// nothing and so starts no pack after it. It failed: the last pack was
+// taken for one being written ("pack N is being written").
+func TestCompactUnusedLastPack(t *testing.T) {
+	ctx := context.Background()
+	for _, tc := range []struct {
+		name string
+		kill func(t *testing.T, dir string) // leaves what the killed run did
+	}{
+		{"torn frame", func(t *testing.T, dir string) {
+			ids, _ := packIDs(filepath.Join(dir, packsDir))
+			torn := encodeFrame(blobRecord, "0123456789abcdef", bytes.Repeat([]byte("x"), 5000))
+			if err := os.WriteFile(packPath(dir, ids[len(ids)-1]+1), torn[:3000], 0o644); err != nil {
+				t.Fatal(err)
+			}
+		}},
+		{"records of no batch", func(t *testing.T, dir string) {
+			idx, err := Open(dir, Options{})
+			if err != nil {
+				t.Fatal(err)
+			}
+			sr, err := encodeRecord(&ingest.Minutes{ID: "0123456789abcdef", Source: "killed.txt", Title: "会议纪要"}, nil)
+			if err == nil {
+				err = idx.storeRecord(&sr)
+			}
+			if err != nil {
+				t.Fatal(err)
+			}
+			if err := idx.Close(); err != nil {
+				t.Fatal(err)
+			}
+		}},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			dir := filepath.Join(t.TempDir(), "idx")
+			idx, err := Open(dir, Options{})
+			if err != nil {
+				t.Fatal(err)
+			}
+			files, _ := compactFiles()
+			if _, err := idx.Load(ctx, files[:4], LoadOptions{}); err != nil {
+				t.Fatal(err)
+			}
+			want := readMeetings(t, idx)
+			if err := idx.Close(); err != nil {
+				t.Fatal(err)
+			}
+			clean := packBytes(t, dir)
+			tc.kill(t, dir)
+
+			if idx, err = Open(dir, Options{}); err != nil {
+				t.Fatal(err)
+			}
+			defer idx.Close()
+			st, err := idx.Compact(ctx)
+			if err != nil {
+				t.Fatalf("Compact: %v (%+v)", err, st)
+			}
+			if st.PacksBefore != 2 || st.PacksAfter != 1 || st.BytesAfter != clean || st.Moved != 0 || st.Rewritten != 0 {
+				t.Errorf("Compact: %+v; want the last of 2 packs removed, %d bytes left, nothing moved", st, clean)
+			}
+			if got := packBytes(t, dir); got != clean {
+				t.Errorf("packs hold %d bytes after Compact; %d before the killed run", got, clean)
+			}
+			if diff := cmp.Diff(want, readMeetings(t, idx)); diff != "" {
+				t.Errorf("meetings read otherwise after Compact (-before +after):\n%s", diff)
+			}
+			// The next write starts a pack of its own.
+			if _, err := idx.Load(ctx, files[4:6], LoadOptions{}); err != nil {
+				t.Fatal(err)
+			}
+			if n := len(readMeetings(t, idx)); n != len(want)+2 {
+				t.Errorf("%d meetings after loading 2 more files; want %d", n, len(want)+2)
+			}
+		})
 	}
 }
 

@@ -234,9 +234,50 @@ func docs(r storedRecord) ([]idDoc, error) {
 	if err := checkID(rec); err != nil {
 		return nil, err
 	}
-	// common holds the meeting metadata every level carries, mh the
-	// meeting's stored value.
-	common := doc{}
+	common := doc{} // filled here, not returned: it stays off the heap
+	mh := common.meetingMetadata(r)
+	people := officials(rec)
+	with := func(extra doc) doc { return common.with(extra, len(people)) }
+	mt, own := meetingBody(rec)
+	// The source is looked up on meetings only (Lookup, put).
+	m := with(doc{fLevel: LevelMeeting, fSource: rec.Source})
+	m.meeting(rec, mh, people, mt)
+	out := []idDoc{{rec.ID, m}}
+
+	var decisions []idDoc
+	ids := map[string]bool{}
+	for j, it := range rec.Items {
+		id := itemID(rec.ID, it.No)
+		if ids[id] {
+			return nil, fmt.Errorf("record %s: item %d twice", rec.ID, it.No)
+		}
+		ids[id] = true
+		topics := appendUnique(nil, rec.Topics...)
+		topics = appendUnique(topics, it.Topics...)
+		// Items and decisions store what is theirs; a hit reads the
+		// rest from its meeting (see withMeetings).
+		ih := storedHit{Title: blankless(it.Title)}
+		d := with(doc{fLevel: LevelItem})
+		d.item(rec, it, ih, topics, own[j])
+		out = append(out, idDoc{id, d})
+		for k, dc := range it.Decisions {
+			dd := with(doc{fLevel: LevelDecision})
+			dd.decision(rec, it, dc, ih, topics)
+			decisions = append(decisions, idDoc{decisionID(rec.ID, it.No, k+1), dd})
+		}
+	}
+	out = append(out, decisions...)
+	for _, od := range out {
+		od.d.nameForLevel()
+	}
+	return out, nil
+}
+
+// meetingMetadata sets the meeting metadata every level of a record's
+// documents carries, for filters and facets, and returns the meeting's
+// stored value.
+func (common doc) meetingMetadata(r storedRecord) storedHit {
+	rec := r.rec
 	mh := storedHit{
 		Source: rec.Source, Title: blankless(rec.Title),
 		Issuer: strings.TrimSpace(rec.Issuer), DocNumber: rec.DocNumber, Record: r.key,
@@ -266,31 +307,28 @@ func docs(r storedRecord) ([]idDoc, error) {
 	if rec.DocNumber != "" {
 		common[fDocNumber] = ql.DocNumberKeys(rec.DocNumber)
 	}
-	people := officials(rec)
-	with := func(extra doc) doc {
-		d := make(doc, len(common)+len(extra)+len(people))
-		for k, v := range common {
-			d[k] = v
-		}
-		for k, v := range extra {
-			d[k] = v
-		}
-		return d
-	}
+	return mh
+}
 
-	out := []idDoc{}
-	ids := map[string]bool{}
-	// The source is looked up on meetings only (Lookup, put).
-	m := with(doc{fLevel: LevelMeeting, fSource: rec.Source})
-	m.store(mh)
-	for f, names := range people {
-		m.keyword(f, names...)
+// with returns a new document of d's fields and extra's, with room for
+// more fields.
+func (d doc) with(extra doc, more int) doc {
+	out := make(doc, len(d)+len(extra)+more)
+	for k, v := range d {
+		out[k] = v
 	}
-	m.text(fTitle, rec.Title)
+	for k, v := range extra {
+		out[k] = v
+	}
+	return out
+}
+
+// meetingBody returns the value of a meeting's text field, the body with
+// the stretches of it that are its items' texts, in order; own says which
+// items' texts are not one, and keep a text field of their own.
+func meetingBody(rec *ingest.Minutes) (meetingText, []bool) {
 	body := withTitle(rec.Title, rec.Text)
 	mt := meetingText{body: body}
-	// The items' stretches of the body, in order; an item whose text is
-	// not one keeps a text field of its own.
 	shift, end := len(body)-len(rec.Text), 0
 	own := make([]bool, len(rec.Items))
 	for j, it := range rec.Items {
@@ -301,80 +339,83 @@ func docs(r storedRecord) ([]idDoc, error) {
 		}
 		own[j] = true
 	}
-	if strings.TrimSpace(body) != "" {
-		m[fText] = mt
-	}
-	m.text(fTextChars, body)
-	m.keyword(fDepartment, departmentIDs(rec, rec.Departments...)...)
-	m.keyword(fTopic, meetingTopics(rec)...)
-	out = append(out, idDoc{rec.ID, m})
+	return mt, own
+}
 
-	var decisions []idDoc
-	for j, it := range rec.Items {
-		id := itemID(rec.ID, it.No)
-		if ids[id] {
-			return nil, fmt.Errorf("record %s: item %d twice", rec.ID, it.No)
-		}
-		ids[id] = true
-		depts := appendUnique(nil, it.Departments...)
-		for _, dc := range it.Decisions {
-			depts = appendUnique(depts, dc.Lead)
-		}
-		topics := appendUnique(nil, rec.Topics...)
-		topics = appendUnique(topics, it.Topics...)
-		body := it.Text
-		if body == "" {
-			body = it.Title
-		}
-		// Items and decisions store what is theirs; a hit reads the
-		// rest from its meeting (see withMeetings).
-		ih := storedHit{Title: blankless(it.Title)}
-		d := with(doc{fLevel: LevelItem})
-		d.store(ih)
-		d.text(fItemTitle, it.Title)
-		if own[j] {
-			d.text(fItemText, withTitle(it.Title, body))
-		}
-		d.keyword(fDepartment, departmentIDs(rec, depts...)...)
-		d.keyword(fTopic, topics...)
-		var verbs, leads []string
-		for _, dc := range it.Decisions {
-			verbs = append(verbs, dc.Verb)
-			leads = append(leads, dc.Lead)
-		}
-		d.keyword(fVerb, verbs...)
-		d.keyword(fLead, departmentIDs(rec, leads...)...)
-		out = append(out, idDoc{id, d})
+// meeting sets the fields of a record's meeting document: its stored
+// value, people, title, text, departments and topics.
+func (d doc) meeting(rec *ingest.Minutes, mh storedHit, people map[string][]string, mt meetingText) {
+	d.store(mh)
+	for f, names := range people {
+		d.keyword(f, names...)
+	}
+	d.text(fTitle, rec.Title)
+	if strings.TrimSpace(mt.body) != "" {
+		d[fText] = mt
+	}
+	d.text(fTextChars, mt.body)
+	d.keyword(fDepartment, departmentIDs(rec, rec.Departments...)...)
+	d.keyword(fTopic, meetingTopics(rec)...)
+}
 
-		for k, dc := range it.Decisions {
-			dh := ih
-			dh.Verb, dh.Object, dh.Lead = strings.TrimSpace(dc.Verb), blankless(dc.Object), strings.TrimSpace(dc.Lead)
-			dd := with(doc{fLevel: LevelDecision})
-			dd.store(dh)
-			dd.text(fDecTitle, it.Title)
-			dd.text(fObject, dc.Object)
-			// The text of a decision is how it reads: 原则同意 + object.
-			dd.text(fDecText, dc.Verb+dc.Object)
-			dd.keyword(fVerb, dc.Verb)
-			dd.keyword(fLead, departmentIDs(rec, dc.Lead)...)
-			dd.keyword(fDepartment, departmentIDs(rec, appendUnique(appendUnique(nil, it.Departments...), dc.Lead)...)...)
-			dd.keyword(fTopic, topics...)
-			decisions = append(decisions, idDoc{decisionID(rec.ID, it.No, k+1), dd})
+// item sets the fields of an item's document: its stored value ih, title,
+// text when it has its own (see meetingBody), departments (its own and
+// its decisions' leads), topics, and its decisions' verbs and leads.
+func (d doc) item(rec *ingest.Minutes, it ingest.Item, ih storedHit, topics []string, own bool) {
+	depts := appendUnique(nil, it.Departments...)
+	for _, dc := range it.Decisions {
+		depts = appendUnique(depts, dc.Lead)
+	}
+	body := it.Text
+	if body == "" {
+		body = it.Title
+	}
+	d.store(ih)
+	d.text(fItemTitle, it.Title)
+	if own {
+		d.text(fItemText, withTitle(it.Title, body))
+	}
+	d.keyword(fDepartment, departmentIDs(rec, depts...)...)
+	d.keyword(fTopic, topics...)
+	var verbs, leads []string
+	for _, dc := range it.Decisions {
+		verbs = append(verbs, dc.Verb)
+		leads = append(leads, dc.Lead)
+	}
+	d.keyword(fVerb, verbs...)
+	d.keyword(fLead, departmentIDs(rec, leads...)...)
+}
+
+// decision sets the fields of a decision's document: its stored value (its
+// item's ih and its own verb, object and lead), its item's title, its
+// text, verb, lead, departments (its item's and its lead) and topics.
+func (d doc) decision(rec *ingest.Minutes, it ingest.Item, dc ingest.Decision, ih storedHit, topics []string) {
+	dh := ih
+	dh.Verb, dh.Object, dh.Lead = strings.TrimSpace(dc.Verb), blankless(dc.Object), strings.TrimSpace(dc.Lead)
+	d.store(dh)
+	d.text(fDecTitle, it.Title)
+	d.text(fObject, dc.Object)
+	// The text of a decision is how it reads: 原则同意 + object.
+	d.text(fDecText, dc.Verb+dc.Object)
+	d.keyword(fVerb, dc.Verb)
+	d.keyword(fLead, departmentIDs(rec, dc.Lead)...)
+	d.keyword(fDepartment, departmentIDs(rec, appendUnique(appendUnique(nil, it.Departments...), dc.Lead)...)...)
+	d.keyword(fTopic, topics...)
+}
+
+// nameForLevel renames the metadata fields of an item or decision
+// document to its level's (levelField).
+func (d doc) nameForLevel() {
+	l, _ := d[fLevel].(string)
+	if l == LevelMeeting {
+		return
+	}
+	for f, v := range d {
+		if perLevel[f] {
+			delete(d, f)
+			d[levelField(l, f)] = v
 		}
 	}
-	out = append(out, decisions...)
-	for _, od := range out {
-		d := od.d
-		if l, _ := d[fLevel].(string); l != LevelMeeting {
-			for f, v := range d {
-				if perLevel[f] {
-					delete(d, f)
-					d[levelField(l, f)] = v
-				}
-			}
-		}
-	}
-	return out, nil
 }
 
 // meetingText is the value of a meeting's text field: the body and the

@@ -263,62 +263,13 @@ func (idx *Index) Put(ctx context.Context, recs []*ingest.Minutes) error {
 // put is Put of records already encoded (and perhaps already stored, as
 // Load's workers do).
 func (idx *Index) put(ctx context.Context, srs []storedRecord) error {
-	// Meetings the records replace: each record's own id, and any other
-	// meeting from the same source, in the index or earlier in recs.
-	var sources, mids, keys []string
-	for _, sr := range srs {
-		keys = append(keys, idClaim(sr.rec.ID))
-		if sr.rec.Source != "" {
-			sources = append(sources, sr.rec.Source)
-			keys = append(keys, sourceClaim(sr.rec.Source))
-		}
+	cl, fromSource, err := idx.claimRecords(ctx, srs)
+	if err != nil {
+		return fmt.Errorf("put: %w", err)
 	}
-	var (
-		fromSource map[string][]string
-		cl         *claim
-	)
-	defer func() {
-		if cl != nil {
-			cl.release()
-		}
-	}()
-	for {
-		var err error
-		if cl, err = idx.claims.acquire(ctx, keys); err != nil {
-			return fmt.Errorf("put: %w", err)
-		}
-		fromSource, err = idx.meetingsFrom(ctx, sources)
-		if err != nil {
-			return fmt.Errorf("put: %w", err)
-		}
-		var more []string
-		for _, ids := range fromSource {
-			for _, id := range ids {
-				more = append(more, idClaim(id))
-			}
-		}
-		if cl.extend(more) {
-			break
-		}
-		// Another write holds a meeting these sources had: let it finish
-		// and look again.
-		cl.release()
-		cl = nil
-		if err := idx.claims.waitFree(ctx, more); err != nil {
-			return fmt.Errorf("put: %w", err)
-		}
-	}
-	latest := map[string]string{} // source → id of the last record put from it
-	for _, sr := range srs {
-		rec := sr.rec
-		mids = append(mids, rec.ID)
-		mids = append(mids, fromSource[rec.Source]...)
-		if rec.Source != "" {
-			latest[rec.Source] = rec.ID
-		}
-	}
+	defer cl.release()
 	// Meetings only: a meeting's items and decisions go with it.
-	old, _, err := idx.meetings(ctx, mids)
+	old, _, err := idx.meetings(ctx, replacedIDs(srs, fromSource))
 	if err != nil {
 		return fmt.Errorf("put: %w", err)
 	}
@@ -331,19 +282,94 @@ func (idx *Index) put(ctx context.Context, srs []storedRecord) error {
 	if err := ctx.Err(); err != nil {
 		return fmt.Errorf("put: abandoned before commit: %w", err)
 	}
-	ops := map[string][]idDoc{} // by meeting id; nil: delete
+	built, err := idx.storeAndBuild(srs)
+	if err != nil {
+		return fmt.Errorf("put: %w", err)
+	}
+	ops := putOps(srs, built, old)
+	b, added, err := idx.putBatch(ops)
+	if err != nil {
+		return err
+	}
+	// The records and originals the batch refers to are made durable
+	// before it.
+	if err := idx.blobs.sync(); err != nil {
+		return fmt.Errorf("put: %w", err)
+	}
+	if err := idx.apply(b, old, added); err != nil {
+		return fmt.Errorf("put: %w", err)
+	}
+	idx.log.Debug("put", "records", len(srs), "ops", len(ops))
+	return nil
+}
+
+// claimRecords claims the meetings records replace, waiting for other
+// writes that hold any of them: each record's own id and source, and every
+// meeting indexed from those sources, which it returns by source.
+func (idx *Index) claimRecords(ctx context.Context, srs []storedRecord) (*claim, map[string][]string, error) {
+	var sources, keys []string
+	for _, sr := range srs {
+		keys = append(keys, idClaim(sr.rec.ID))
+		if sr.rec.Source != "" {
+			sources = append(sources, sr.rec.Source)
+			keys = append(keys, sourceClaim(sr.rec.Source))
+		}
+	}
+	for {
+		cl, err := idx.claims.acquire(ctx, keys)
+		if err != nil {
+			return nil, nil, err
+		}
+		fromSource, err := idx.meetingsFrom(ctx, sources)
+		if err != nil {
+			cl.release()
+			return nil, nil, err
+		}
+		var more []string
+		for _, ids := range fromSource {
+			for _, id := range ids {
+				more = append(more, idClaim(id))
+			}
+		}
+		if cl.extend(more) {
+			return cl, fromSource, nil
+		}
+		// Another write holds a meeting these sources had: let it finish
+		// and look again.
+		cl.release()
+		if err := idx.claims.waitFree(ctx, more); err != nil {
+			return nil, nil, err
+		}
+	}
+}
+
+// replacedIDs lists the meetings records replace: each record's own id,
+// and any other meeting from the same source, in the index (fromSource)
+// or earlier in srs.
+func replacedIDs(srs []storedRecord, fromSource map[string][]string) []string {
+	var mids []string
+	for _, sr := range srs {
+		mids = append(mids, sr.rec.ID)
+		mids = append(mids, fromSource[sr.rec.Source]...)
+	}
+	return mids
+}
+
+// storeAndBuild stores each record not stored yet and its original, one
+// per file, and builds its documents (docs).
+func (idx *Index) storeAndBuild(srs []storedRecord) ([][]idDoc, error) {
 	built := make([][]idDoc, len(srs))
 	originals := map[string]string{} // name → ref, one per file in the batch
 	for i, sr := range srs {
 		if err := idx.storeRecord(&srs[i]); err != nil {
-			return fmt.Errorf("put: %w", err)
+			return nil, err
 		}
 		if sr.original == "" && sr.originalData != nil {
 			ref, ok := originals[sr.originalName]
 			if !ok {
 				var err error
 				if ref, err = idx.blobs.put(blobOriginalDeflated, sr.originalName, sr.originalData); err != nil {
-					return fmt.Errorf("put: %w", err)
+					return nil, err
 				}
 				originals[sr.originalName] = ref
 			}
@@ -351,10 +377,24 @@ func (idx *Index) put(ctx context.Context, srs []storedRecord) error {
 		}
 		ds, err := docs(srs[i])
 		if err != nil {
-			return fmt.Errorf("put: %w", err)
+			return nil, err
 		}
 		built[i] = ds
 	}
+	return built, nil
+}
+
+// putOps are a put's writes by meeting id: the documents of each record
+// but those replaced by a later record of the same source, and a delete
+// (nil) of each meeting replaced (old) that no record writes again.
+func putOps(srs []storedRecord, built [][]idDoc, old []string) map[string][]idDoc {
+	latest := map[string]string{} // source → id of the last record put from it
+	for _, sr := range srs {
+		if sr.rec.Source != "" {
+			latest[sr.rec.Source] = sr.rec.ID
+		}
+	}
+	ops := map[string][]idDoc{} // nil: delete
 	for _, id := range old {
 		ops[id] = nil
 	}
@@ -364,6 +404,11 @@ func (idx *Index) put(ctx context.Context, srs []storedRecord) error {
 		}
 		ops[built[i][0].id] = built[i]
 	}
+	return ops
+}
+
+// putBatch is the batch of a put's writes, and the meetings it adds.
+func (idx *Index) putBatch(ops map[string][]idDoc) (*bleve.Batch, []string, error) {
 	b := idx.b.NewBatch()
 	var added []string
 	for id, ds := range ops {
@@ -377,29 +422,20 @@ func (idx *Index) put(ctx context.Context, srs []storedRecord) error {
 		// with it.
 		root, err := idx.document(ds[0].id, ds[0].d)
 		if err != nil {
-			return fmt.Errorf("put %s: %w", id, err)
+			return nil, nil, fmt.Errorf("put %s: %w", id, err)
 		}
 		for _, od := range ds[1:] {
 			child, err := idx.document(od.id, od.d)
 			if err != nil {
-				return fmt.Errorf("put %s: %w", od.id, err)
+				return nil, nil, fmt.Errorf("put %s: %w", od.id, err)
 			}
 			root.AddNestedDocument(child)
 		}
 		if err := b.IndexAdvanced(root); err != nil {
-			return fmt.Errorf("put %s: %w", id, err)
+			return nil, nil, fmt.Errorf("put %s: %w", id, err)
 		}
 	}
-	// The records and originals the batch refers to are made durable
-	// before it.
-	if err := idx.blobs.sync(); err != nil {
-		return fmt.Errorf("put: %w", err)
-	}
-	if err := idx.apply(b, old, added); err != nil {
-		return fmt.Errorf("put: %w", err)
-	}
-	idx.log.Debug("put", "records", len(srs), "ops", len(ops))
-	return nil
+	return b, added, nil
 }
 
 // apply writes a batch that removes the meetings removed (deleted, or

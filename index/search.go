@@ -254,102 +254,28 @@ func (idx *Index) Search(ctx context.Context, req Request) (*Result, error) {
 		}
 	}
 	sp.marks = &idx.marks
-	modes := []string{ModeExact, ModeAll, ModeAny}
-	if sp.cursor != nil {
-		modes = []string{sp.cursor.Mode}
-	} else if !sp.loose {
-		modes = modes[:1]
+	ms, err := idx.firstMatching(ctx, sp)
+	if err != nil {
+		return nil, err
 	}
-	var (
-		res  *bleve.SearchResult
-		sr   *bleve.SearchRequest
-		rec  *hits
-		mode string
-	)
-	// A first page by relevance is ranked by score alone: breaking ties by
-	// id, as cursors need, costs a stored-field lookup for every hit, most
-	// of a broad query's time. The page is the same whenever no tie
-	// crosses its edges; the hits either side show that, and only then
-	// is the query run again with the tie-break.
-	fast := sp.cursor == nil && sp.sortName == "relevance"
-	for _, mode = range modes {
-		sr, rec, err = sp.request(mode, fast, &idx.columns)
-		if err != nil {
-			return nil, err
-		}
-		res, err = idx.b.SearchInContext(ctx, sr)
-		if err != nil {
-			return nil, fmt.Errorf("search %q: %w", req.Query, err)
-		}
-		if fast && sr.Score != scoreNone {
-			var tied bool
-			res.Hits, tied = pageOf(res.Hits, req.From > 0, sp.size)
-			if tied {
-				if sr, rec, err = sp.request(mode, false, &idx.columns); err != nil {
-					return nil, err
-				}
-				if res, err = idx.b.SearchInContext(ctx, sr); err != nil {
-					return nil, fmt.Errorf("search %q: %w", req.Query, err)
-				}
-			}
-		}
-		if res.Total > 0 {
-			break
-		}
-	}
-	out := &Result{Total: res.Total, Mode: mode, Hits: make([]Hit, 0, len(res.Hits))}
+	out := &Result{Total: ms.res.Total, Mode: ms.mode}
 	if sp.browse {
 		out.Mode = ModeBrowse // the cursor keeps the matching mode
 	}
-	if err := idx.loadStored(res.Hits); err != nil {
+	if out.Hits, err = idx.pageHits(ctx, sp, ms); err != nil {
 		return nil, fmt.Errorf("search %q: %w", req.Query, err)
 	}
-	stored, err := idx.withMeetings(ctx, res.Hits)
-	if err != nil {
-		return nil, fmt.Errorf("search %q: %w", req.Query, err)
-	}
-	for i, h := range res.Hits {
-		hit := sp.hit(idx, h, stored[i], mode)
-		if sr.Score == scoreNone {
-			hit.Score = listingScore
+	if ms.rec != nil {
+		if ms.rec.err != nil {
+			return nil, fmt.Errorf("search %q: %w", req.Query, ms.rec.err)
 		}
-		out.Hits = append(out.Hits, hit)
-	}
-	if rec != nil {
-		if rec.err != nil {
-			return nil, fmt.Errorf("search %q: %w", req.Query, rec.err)
-		}
-		for i, f := range rec.facets {
-			f.Name = req.Facets[i]
-			if f.Name == "year" || f.Name == "month" {
-				slices.SortFunc(f.Values, func(a, b FacetValue) int { return cmp.Compare(b.Value, a.Value) })
-			}
-			out.Facets = append(out.Facets, f)
-		}
+		out.Facets = namedFacets(ms.rec.facets, req.Facets)
 	}
 	out.Offset = req.From
 	if sp.cursor != nil {
 		out.Offset = sp.cursor.Seen
 	}
-	seen := out.Offset + len(res.Hits)
-	if len(res.Hits) > 0 && uint64(seen) < res.Total {
-		last := res.Hits[len(res.Hits)-1]
-		c := cursor{Mode: mode, Sort: sp.sortName, Query: req.Query, Seen: seen}
-		for i, key := range sp.sort {
-			var v string
-			switch {
-			case key == "-_score":
-				v = strconv.FormatFloat(last.Score, 'g', -1, 64)
-			case key == "_id":
-				v = last.ID
-			case i < len(last.Sort):
-				v = last.Sort[i]
-			}
-			c.After = append(c.After, []byte(v))
-		}
-		b, _ := json.Marshal(c)
-		out.Next = base64.RawURLEncoding.EncodeToString(b)
-	}
+	out.Next = sp.next(ms, out.Offset+len(ms.res.Hits))
 	if out.Total == 0 {
 		if out.DidYouMean, err = idx.didYouMean(ctx, req.Filters); err != nil {
 			return nil, fmt.Errorf("search %q: %w", req.Query, err)
@@ -357,6 +283,127 @@ func (idx *Index) Search(ctx context.Context, req Request) (*Result, error) {
 	}
 	out.Took = time.Since(start)
 	return out, nil
+}
+
+// modeSearch is a request run in one matching mode: the bleve request,
+// its result, and what records its facets (nil when none are asked for).
+type modeSearch struct {
+	mode string
+	sr   *bleve.SearchRequest
+	res  *bleve.SearchResult
+	rec  *hits
+}
+
+// firstMatching runs a search in each of its modes, from strict to loose,
+// until one finds anything; else it is the last mode's, which found
+// nothing. A query with no loose text has one mode, a cursor its own.
+func (idx *Index) firstMatching(ctx context.Context, sp *searchPlan) (modeSearch, error) {
+	modes := []string{ModeExact, ModeAll, ModeAny}
+	if sp.cursor != nil {
+		modes = []string{sp.cursor.Mode}
+	} else if !sp.loose {
+		modes = modes[:1]
+	}
+	// A first page by relevance is ranked by score alone: breaking ties by
+	// id, as cursors need, costs a stored-field lookup for every hit, most
+	// of a broad query's time. The page is the same whenever no tie
+	// crosses its edges; the hits either side show that, and only then
+	// is the query run again with the tie-break.
+	fast := sp.cursor == nil && sp.sortName == "relevance"
+	var ms modeSearch
+	for _, mode := range modes {
+		var err error
+		if ms, err = idx.searchMode(ctx, sp, mode, fast); err != nil {
+			return modeSearch{}, err
+		}
+		if ms.res.Total > 0 {
+			break
+		}
+	}
+	return ms, nil
+}
+
+// searchMode runs a search in one mode. Fast (see firstMatching), it ranks
+// by score alone and cuts the page from the hits around it, unless a tie
+// crosses the page's edges: then it runs again with the tie-break.
+func (idx *Index) searchMode(ctx context.Context, sp *searchPlan, mode string, fast bool) (modeSearch, error) {
+	ms := modeSearch{mode: mode}
+	var err error
+	if ms.sr, ms.rec, err = sp.request(mode, fast, &idx.columns); err != nil {
+		return modeSearch{}, err
+	}
+	if ms.res, err = idx.b.SearchInContext(ctx, ms.sr); err != nil {
+		return modeSearch{}, fmt.Errorf("search %q: %w", sp.req.Query, err)
+	}
+	if fast && ms.sr.Score != scoreNone {
+		var tied bool
+		ms.res.Hits, tied = pageOf(ms.res.Hits, sp.req.From > 0, sp.size)
+		if tied {
+			return idx.searchMode(ctx, sp, mode, false)
+		}
+	}
+	return ms, nil
+}
+
+// pageHits makes the hits of a search's page from their stored values,
+// those of items and decisions completed with their meetings'. A listing
+// scores listingScore.
+func (idx *Index) pageHits(ctx context.Context, sp *searchPlan, ms modeSearch) ([]Hit, error) {
+	out := make([]Hit, 0, len(ms.res.Hits))
+	if err := idx.loadStored(ms.res.Hits); err != nil {
+		return nil, err
+	}
+	stored, err := idx.withMeetings(ctx, ms.res.Hits)
+	if err != nil {
+		return nil, err
+	}
+	for i, h := range ms.res.Hits {
+		hit := sp.hit(idx, h, stored[i], ms.mode)
+		if ms.sr.Score == scoreNone {
+			hit.Score = listingScore
+		}
+		out = append(out, hit)
+	}
+	return out, nil
+}
+
+// namedFacets names the facets counted by the names asked for, in their
+// order; years and months are listed newest first.
+func namedFacets(counted []Facet, names []string) []Facet {
+	var out []Facet
+	for i, f := range counted {
+		f.Name = names[i]
+		if f.Name == "year" || f.Name == "month" {
+			slices.SortFunc(f.Values, func(a, b FacetValue) int { return cmp.Compare(b.Value, a.Value) })
+		}
+		out = append(out, f)
+	}
+	return out
+}
+
+// next is the cursor of the page after a search's, seen the hits of its
+// pages so far; "" on the last page.
+func (p *searchPlan) next(ms modeSearch, seen int) string {
+	hits := ms.res.Hits
+	if len(hits) == 0 || uint64(seen) >= ms.res.Total {
+		return ""
+	}
+	last := hits[len(hits)-1]
+	c := cursor{Mode: ms.mode, Sort: p.sortName, Query: p.req.Query, Seen: seen}
+	for i, key := range p.sort {
+		var v string
+		switch {
+		case key == "-_score":
+			v = strconv.FormatFloat(last.Score, 'g', -1, 64)
+		case key == "_id":
+			v = last.ID
+		case i < len(last.Sort):
+			v = last.Sort[i]
+		}
+		c.After = append(c.After, []byte(v))
+	}
+	b, _ := json.Marshal(c)
+	return base64.RawURLEncoding.EncodeToString(b)
 }
 
 // withMeetings reads the stored values of hits, completing those of items

@@ -963,7 +963,7 @@ func titlesAt(p *page, i, end int) (titles []string, whole bool) {
 // (…工作报告, …方案, …(草案)).
 func docEnd(f string) (string, bool) {
 	f = strings.TrimRight(f, ")")
-	for _, w := range []string{"报告", "方案", "办法", "规划", "计划", "条例", "名单", "草案", "意见", "规定", "细则", "纲要", "决定", "议程", "日程"} {
+	for _, w := range []string{"报告", "方案", "办法", "规划", "计划", "条例", "名单", "草案", "意见", "规定", "细则", "纲要", "决定", "决议", "议程", "日程"} {
 		if strings.HasSuffix(f, w) {
 			return w, true
 		}

@@ -837,7 +837,7 @@ const notAfterCaseNumber = "年月日号次届期条项款元万亿个件人%.�
 
 // regulationTitleRE matches a regulation named in quotes in a row, folded:
 // 「臺北市社會住宅出租辦法」.
-var regulationTitleRE = regexp.MustCompile(`[“「"]([^”」"\n]{2,60}?(?:办法|规则|条例|标准|基准|规程|要点|准则|细则))[”」"]`)
+var regulationTitleRE = regexp.MustCompile(`[“「"]([^”」"\n]{2,60}?(?:办法|规则|条例|标准|基准|规程|要点|准则|细则|编制表))[”」"]`)
 
 // matterRE matches the case a row of a council's table asks the house to
 // settle when it names no regulation, folded: 10273為…處分案，敬請 (the

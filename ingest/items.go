@@ -397,7 +397,7 @@ func caseMatter(matter string) string {
 	if r, ok := askedToAgree(first); ok {
 		return r
 	}
-	if _, reasoned := firstPrefix(first, reasonOpeners); reasoned {
+	if reasonedFirst(first) {
 		// A title quoted among the reasons is not what the motion asks.
 		if r, ok := motionRequest(matter); ok {
 			return r
@@ -898,6 +898,34 @@ func endsWithResult(s string) bool {
 // reasonOpeners open a motion's 案由 with its reason (有鑑於…), as written.
 var reasonOpeners = []string{"有鑑於", "有鉴于", "鑑於", "鉴于", "有鑒於", "鑒於"}
 
+// reasonedFirst reports whether a motion's 案由 opens with its reason: 有鑑於…;
+// or 為 and a state of things (為本次水災情況嚴重，…，建請…) before a request
+// in the same sentence, where 為訂定「…」 says what the motion is for.
+func reasonedFirst(matter string) bool {
+	if _, ok := firstPrefix(matter, reasonOpeners); ok {
+		return true
+	}
+	rest, ok := strings.CutPrefix(matter, "為")
+	if !ok {
+		rest, ok = strings.CutPrefix(matter, "为")
+	}
+	if !ok {
+		return false
+	}
+	sent := rest
+	if i := strings.IndexAny(rest, "。；;"); i >= 0 {
+		sent = rest[:i]
+	}
+	c := strings.IndexAny(sent, ",，")
+	q := strings.IndexAny(sent, "「“")
+	for _, v := range []string{"建請", "建请", "要求"} {
+		if k := strings.Index(sent, v); k > c && c > 0 && (q < 0 || q > k) {
+			return true
+		}
+	}
+	return false
+}
+
 // motionRequest returns the request of a motion's 案由 that gives its
 // reasons first: from 要求 or 建請 in a later sentence, or in the same one
 // where it opens with 有鑑於, up to the clause that closes a 「」 title it
@@ -905,7 +933,7 @@ var reasonOpeners = []string{"有鑑於", "有鉴于", "鑑於", "鉴于", "有�
 func motionRequest(matter string) (string, bool) {
 	// 有鑑於…，雖然市府提出「零出資」…，故建請市長…作專案報告: a motion
 	// that opens with its reason asks within the same sentence.
-	_, reasoned := firstPrefix(matter, reasonOpeners)
+	reasoned := reasonedFirst(matter)
 	if !strings.Contains(matter, "。") && !reasoned {
 		return "", false
 	}

@@ -1034,6 +1034,40 @@ func proposalRows(p *page) []placedDecision {
 	return out
 }
 
+// requestClause is the clause of a proposal's first sentence that asks
+// for something: its first, or where that states things (斗南鎮立游泳池年
+// 久失修，現場設備老舊不堪，請縣府行文要求…提列改善計畫，以報請…), the first
+// that asks (請…, 建請…).
+func requestClause(sentence string) string {
+	if i := strings.IndexAny(sentence, "。；;"); i >= 0 {
+		sentence = sentence[:i]
+	}
+	clauses := strings.FieldsFunc(sentence, func(r rune) bool { return r == ',' || r == '，' })
+	if len(clauses) == 0 {
+		return ""
+	}
+	asks := func(c string) bool {
+		_, ok := firstPrefix(fold.String(c), []string{"请", "建请", "恳请", "要求"})
+		return ok
+	}
+	pick := 0
+	if !asks(clauses[0]) {
+		for i, c := range clauses[1:] {
+			if asks(c) {
+				pick = i + 1
+				break
+			}
+		}
+	}
+	// 請縣府相關單位在核定…計畫時，要求施工單位須舉辦地方說明會: a clause
+	// of time goes on in the next.
+	c := clauses[pick]
+	if _, when := firstSuffix(fold.String(c), []string{"时", "之前", "以前"}); when && pick+1 < len(clauses) {
+		c += "，" + clauses[pick+1]
+	}
+	return c
+}
+
 // proposalHeader returns the line of a proposals table's header (編號 提案人
 // 案由 審查意見 大會議決) among the first lines, or -1.
 func proposalHeader(p *page) int {
@@ -1113,7 +1147,7 @@ func proposalRow(p *page, k, end int) (placedDecision, bool) {
 		return placedDecision{}, false
 	}
 	// The matter: the first line past the number and the proposers that
-	// is more than a name, read on to the end of its first clause.
+	// is more than a name, read on to the end of its first sentence.
 	var matter strings.Builder
 	start := -1
 	for j := k; j < end && p.lines[j][0] < verbAt; j++ {
@@ -1132,14 +1166,11 @@ func proposalRow(p *page, k, end int) (placedDecision, bool) {
 			start = p.lines[j][0]
 		}
 		matter.WriteString(stripSpaces(p.show(p.lines[j][0], p.lines[j][1])))
-		if strings.ContainsAny(l, ",。;") {
+		if strings.ContainsAny(l, "。;") {
 			break
 		}
 	}
-	obj := matter.String()
-	if i := strings.IndexAny(obj, ",，。;；"); i >= 0 {
-		obj = obj[:i]
-	}
+	obj := requestClause(matter.String())
 	if start < 0 || runeCount(obj) < 4 || runeCount(obj) > maxObjectRunes {
 		return placedDecision{}, false
 	}

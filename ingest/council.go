@@ -149,9 +149,21 @@ func (e *Extractor) councilDecisions(p *page, m *Minutes) {
 		if i < 0 {
 			continue
 		}
+		// 黃議員柏霖提：擬將…抽出繼續審議；主席…徵詢在場議員附議後提：擬
+		// 同意抽出即行審議: the chair puts a member's motion to the house,
+		// and the motion is what it carried.
+		moved := false
+		if strings.HasPrefix(head[i+len("提:"):], "拟同意") {
+			if j := strings.LastIndex(head[:i], "提:"); j >= 0 {
+				i, moved = j, true
+			}
+		}
 		from := loc[0] - len(head) + i + len("提:")
 		from += len(prefixOf(p.norm[from:], "拟"))
 		to := loc[0]
+		if k := strings.IndexAny(p.norm[from:to], ";。"); moved && k > 0 {
+			to = from + k // the member's motion, not the chair's question
+		}
 		body := strings.TrimRight(p.norm[from:to], " \n。.")
 		for _, suf := range []string{",请同意案", ",请公决案", ",请公决", "请同意案", "案"} {
 			if strings.HasSuffix(body, suf) {

@@ -968,6 +968,18 @@ func TestRequestClause(t *testing.T) {
 	}
 }
 
+// A chair who puts a member's motion to the house (…提：擬同意抽出即行審議，
+// 請同意案) carries the member's motion, read to its end. The names are made
+// up.
+func TestChairPutsMembersMotion(t *testing.T) {
+	p := newPage("丙、抽出動議黃議員大霖於上午10時47分提：擬將本次大會第46次會議決議擱置之某項預算抽出繼續審議；主席許議長大源徵詢在場議員附議後提：擬同意抽出即行審議，請同意案。\n(無異議通過) 丁、散會：下午5時44分。\n")
+	m := &Minutes{}
+	newTestExtractor(t).councilDecisions(p, m)
+	if got, want := decisionsOf(m), []string{"無異議通過 將本次大會第46次會議決議擱置之某項預算抽出繼續審議"}; !slices.Equal(got, want) {
+		t.Errorf("decisions = %q, want %q", got, want)
+	}
+}
+
 // placedStrings shows decisions as verb《object》.
 func placedStrings(ds []placedDecision) []string {
 	var out []string

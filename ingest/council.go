@@ -374,8 +374,12 @@ func (e *Extractor) councilDecisions(p *page, m *Minutes) {
 				if !strings.HasPrefix(t, "(") || itemMarkerLen(t) == 0 {
 					break
 				}
+				// （二）（三）, （二）～（四）, （二）、（三）: the points it covers.
 				for itemMarkerLen(p.norm[a:p.lines[j][1]]) > 0 && strings.HasPrefix(p.norm[a:], "(") {
 					a += itemMarkerLen(p.norm[a:p.lines[j][1]])
+					if w, ok := firstPrefix(p.norm[a:p.lines[j][1]], []string{"~", "～", "、", "至"}); ok && strings.HasPrefix(p.norm[a+len(w):], "(") {
+						a += len(w)
+					}
 				}
 				if point := strings.TrimRight(p.show(a, p.lines[j][1]), "。. "); point != "" {
 					points = append(points, found{a, Decision{Verb: verb, Object: point}})

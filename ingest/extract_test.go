@@ -939,15 +939,15 @@ func TestRequestedBodies(t *testing.T) {
 }
 
 // A chair's ruling in points, each on its line (主席裁定：（一）請於…送會。⏎
-// （二）請於…送會。⏎（二）（三）請於…), is a decision each, in order,
+// （二）請於…送會。⏎（二）（三）請於…; （四）～（六）…), is a decision each, in order,
 // without their numbers. The names are made up.
 func TestRulingInPoints(t *testing.T) {
 	p := newPage("二、呂議員小昌要求：\n（一）請工務局說明某道路執行進度。\n（二）請市府提供某新市鎮資料。\n" +
-		"主席裁定：（一）請於102年5月15日開會前送會。\n（二）（三）請於102年5月16日開會前送會。\n散會：17時22分\n")
+		"主席裁定：（一）請於102年5月15日開會前送會。\n（二）（三）請於102年5月16日開會前送會。\n（四）～（六）請於102年5月17日開會前送會。\n散會：17時22分\n")
 	m := &Minutes{}
 	e := newTestExtractor(t)
 	e.councilDecisions(p, m)
-	want := []string{"主席裁定 請於102年5月15日開會前送會", "主席裁定 請於102年5月16日開會前送會"}
+	want := []string{"主席裁定 請於102年5月15日開會前送會", "主席裁定 請於102年5月16日開會前送會", "主席裁定 請於102年5月17日開會前送會"}
 	if got := decisionsOf(m); !slices.Equal(got, want) {
 		t.Errorf("decisions = %q, want %q", got, want)
 	}

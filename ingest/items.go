@@ -618,6 +618,12 @@ func resolutionsAt(p *page, from, to int) []placedDecision {
 				break
 			}
 			obj = matterOf(p, j)
+			if _, body := bodyEnd(fold.String(obj)); body && runeCount(obj) <= 12 && !strings.Contains(obj, "案") {
+				// 市政府主管⏎秘書處⏎議決：照審查意見通過: a unit's part of a
+				// budget or of the final accounts, named by the unit alone.
+				obj = ""
+				break
+			}
 		}
 		if obj == "" || budgetSection(fold.String(obj)) {
 			continue

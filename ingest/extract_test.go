@@ -1907,6 +1907,17 @@ func TestSubmittedMotion(t *testing.T) {
 	}
 }
 
+// A resolution run on after the last line of its 案由, which began lines
+// above (…案由：請審議辦理「某工程」⏎101年度墊付…⏎1,365萬元，擬先行墊付執行
+// 案。 決議：同意辦理。), is about that 案由. The names are made up.
+func TestResolutionAfterWrappedCase(t *testing.T) {
+	p := newPage("決議：同意辦理。 編號：27 類別：工務 案由：請審議辦理「某線某橋災修改建工程」\n101年度墊付物價指數調整款及變更設計費用\n1,365萬元，擬先行墊付執行案。 決議：同意辦理。 編號：28 類別：工務\n")
+	got := resolutions(p, 0, len(p.norm))
+	if len(got) == 0 || got[len(got)-1].Object != "某線某橋災修改建工程" {
+		t.Errorf("resolutions = %+v, want the last about 某線某橋災修改建工程", got)
+	}
+}
+
 // A resolution's result ends where the next row of the table or the next
 // part of the minutes runs on after it. The text is made up.
 func TestResolutionRunOn(t *testing.T) {

@@ -564,6 +564,13 @@ func resolutionsAt(p *page, from, to int) []placedDecision {
 				continue
 			}
 			inline = inlineMatter(p.show(at, at+i))
+			if !strings.Contains(t[:i], "案由:") && continuesAbove(t[:i]) {
+				// …案由：請審議辦理「某工程」⏎101年度墊付…⏎1,365萬元，擬先行
+				// 墊付執行案。 決議：同意辦理。: the 案由 began lines above.
+				if m := motionMatter(p, k, from); m != "" {
+					inline = m
+				}
+			}
 			at += i
 		}
 		res := strings.TrimRight(p.show(at+len(label), l[1]), "。.")
@@ -681,6 +688,19 @@ func nextPart(t string) bool {
 	}
 	r, size := utf8.DecodeRuneInString(t)
 	return strings.ContainsRune("甲乙丙丁戊己庚辛", r) && strings.HasPrefix(t[size:], "、")
+}
+
+// continuesAbove reports whether a folded line's text goes on from the
+// line above (1,365萬元，擬先行墊付執行案。; 定地上權」案。): it opens with a
+// figure or closes a quote it did not open.
+func continuesAbove(t string) bool {
+	t = strings.TrimSpace(t)
+	if r, _ := utf8.DecodeRuneInString(t); r >= '0' && r <= '9' {
+		return true
+	}
+	c := strings.IndexAny(t, "」”")
+	o := strings.IndexAny(t, "「“")
+	return c >= 0 && (o < 0 || o > c)
 }
 
 // continuedValue is the text of the lines below label line k that carry

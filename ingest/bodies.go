@@ -82,6 +82,7 @@ var bodyCutWords = []string{
 	"否", "何", "即", "获", "除非", "致电", "做", "支持", "反对", "确保", "透过", "接纳", "收到", "以及", "检送", "回函", "再度",
 	"宣读", "继续", "该", "款", "决定", "以利", "尽速", // 宣讀第十六款蒙藏委員會, 總預算該院
 	"所属部门", "所属单位", // 財政建設委員會所屬部門⏎市政府主管: a heading, then the unit
+	"召开", "邀请", // 召開全院委員會審查, 並邀請某委員會
 }
 
 // doneByVerbs are verbs that end in 办 or 署 as some bodies' names do (县委
@@ -829,7 +830,12 @@ func genericBody(f string) bool {
 // 工務局, 運輸及房屋局局長 → 運輸及房屋局; empty for a title that names none.
 func headedBody(title string) string {
 	f := fold.String(title)
-	for _, w := range []string{"了", "由", "听取", "审议", "会议"} {
+	// (一)行政院公共工程委員會主任委員: a point's number is no part of it.
+	if n := itemMarkerLen(f); n > 0 && runeCount(f[:n]) < runeCount(f) {
+		title = string([]rune(title)[runeCount(f[:n]):])
+		f = f[n:]
+	}
+	for _, w := range []string{"了", "由", "听取", "审议", "会议", "邀请"} {
 		if i := strings.LastIndex(f, w); i >= 0 {
 			// 会议听取了最高人民法院院长: what the meeting did is no title.
 			title = string([]rune(title)[runeCount(f[:i+len(w)]):])

@@ -504,6 +504,11 @@ func wordedDecision(p *page, at int) (Decision, bool) {
 	if end <= 0 {
 		return Decision{}, false
 	}
+	// 「函請行政院研處。請問院會，有無異議？（無）無異議，通過。」: a quote
+	// closed late; the chair's question is no part of the wording.
+	if q := strings.Index(p.norm[from:from+end], "请问院会"); q > 0 {
+		end = q
+	}
 	after := p.norm[from+end : min(len(p.norm), from+end+120)]
 	// The house carries the wording before anyone speaks again.
 	for k := strings.IndexByte(after, '\n'); k >= 0; k = nextNewline(after, k) {

@@ -1202,6 +1202,12 @@ func TestResolutionForms(t *testing.T) {
 			t.Errorf("%s (同意%s) names no matter", o, o)
 		}
 	}
+	p = newPage("主席：本案作如下決定：「函請行政院研處。請問院會，有無異議？（無）無異議，通過。」\n")
+	m = &Minutes{}
+	e.councilDecisions(p, m)
+	if got := decisionsOf(m); !slices.Equal(got, []string{"通過 函請行政院研處"}) {
+		t.Errorf("decisions = %q, want the wording without the question put after it", got)
+	}
 	if !vagueObject(fold.String("罷免案　一一六票")) || vagueObject(fold.String("改選投票")) {
 		t.Error("a count of votes is no matter; a ballot is")
 	}
@@ -1521,6 +1527,7 @@ func TestLegislatureFiling(t *testing.T) {
 func TestHeadedBody(t *testing.T) {
 	for title, want := range map[string]string{
 		"六龜分局分局長": "六龜分局", "刑事警察大隊大隊長": "刑事警察大隊", "工務局長": "工務局", "證監會主席": "證監會", "立法會主席": "",
+		"(一)行政院公共工程委員會主任委員": "行政院公共工程委員會", "並邀請行政院公共工程委員會主任委員": "行政院公共工程委員會",
 	} {
 		if got := headedBody(title); got != want {
 			t.Errorf("headedBody(%s) = %q, want %q", title, got, want)

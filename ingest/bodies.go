@@ -83,6 +83,7 @@ var bodyCutWords = []string{
 	"宣读", "继续", "该", "款", "决定", "以利", "尽速", // 宣讀第十六款蒙藏委員會, 總預算該院
 	"所属部门", "所属单位", // 財政建設委員會所屬部門⏎市政府主管: a heading, then the unit
 	"召开", "邀请", // 召開全院委員會審查, 並邀請某委員會
+	"之", "包括", "送", "会期", // 訓練機關之行政院人事行政局, 項目包括財政部, 仍須送立法院, 本院第七屆第五會期內政委員會
 }
 
 // doneByVerbs are verbs that end in 办 or 署 as some bodies' names do (县委
@@ -741,9 +742,18 @@ func bodyBefore(norm string, at int) (int, bool) {
 	// 「某法修正草案」交財政委員會審查: the bill is referred (交) to the
 	// committee, whose name does not hold the verb (交通委員會 does, and
 	// 交交通委員會 refers to it).
-	if strings.HasSuffix(run, "委员会") && strings.HasPrefix(run, "交") && (!strings.HasPrefix(run, "交通") || strings.HasPrefix(run, "交交通")) {
-		i += len("交")
-		run = norm[i:at]
+	// (編列議程報告事項交全院委員會, 送交立法院: the last 交 that refers;
+	// not 外交 nor 交通.)
+	for k := strings.LastIndex(run, "交"); k >= 0; k = strings.LastIndex(run[:k], "交") {
+		if strings.HasSuffix(run[:k], "外") || strings.HasSuffix(run[:k], "社") || strings.HasPrefix(run[k:], "交通") && !strings.HasPrefix(run[k:], "交交通") {
+			continue
+		}
+		// (县交运局 is 交通运输局 written short.)
+		if _, ok := bodyEnd(run[k+len("交"):]); ok && runeCount(run[k+len("交"):]) >= 3 {
+			i += k + len("交")
+			run = norm[i:at]
+		}
+		break
 	}
 	// 相关专门委员会, 有关委员会: the bodies concerned, none named.
 	if _, ok := firstSuffix(norm[:i], []string{"有关", "相关"}); ok {

@@ -870,15 +870,16 @@ func TestWordsAroundBodies(t *testing.T) {
 // reading. The names are made up.
 func TestReferredAndSendingBodies(t *testing.T) {
 	p := newPage("27. 「某某法部分條文修正草案」交財政委員會審查。\n28. 「某某條例草案」交交通委員會審查。\n" +
-		"29. 內政部檢送該部主管之某年度報告，請查照案。\n宣讀第十六款蒙藏委員會主管部分。\n")
+		"29. 內政部檢送該部主管之某年度報告，請查照案。\n宣讀第十六款蒙藏委員會主管部分。\n" +
+		"30. 「某某條例草案」改交外交及國防委員會審查。\n31. 編列議程報告事項交全院委員會審查。\n32. 某機關訓練機關之行政院人事行政局提出的計畫。\n33. 縣交運局提出的方案。\n")
 	got := actingBodies(p, &Minutes{Issuer: "立法院", Script: "traditional"})
-	for _, want := range []string{"財政委員會", "交通委員會", "蒙藏委員會"} {
+	for _, want := range []string{"財政委員會", "交通委員會", "蒙藏委員會", "外交及國防委員會", "全院委員會", "行政院人事行政局", "縣交運局"} {
 		if !slices.Contains(got, want) {
 			t.Errorf("actingBodies = %q; lacks %s", got, want)
 		}
 	}
 	for _, g := range got {
-		if strings.HasPrefix(g, "交") && g != "交通委員會" || strings.Contains(g, "檢送") || strings.Contains(g, "宣讀") {
+		if strings.HasPrefix(g, "交") && g != "交通委員會" || strings.Contains(g, "檢送") || strings.Contains(g, "宣讀") || strings.Contains(g, "之") || g == "國防委員會" {
 			t.Errorf("actingBodies = %q; %s holds a verb", got, g)
 		}
 	}

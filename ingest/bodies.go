@@ -6,6 +6,7 @@ import (
 	"strings"
 	"unicode/utf8"
 
+	"github.com/jiyao-search/jiyao/internal/cnum"
 	"github.com/jiyao-search/jiyao/internal/fold"
 )
 
@@ -831,6 +832,12 @@ const maxBodyRunes = 18
 func genericBody(f string) bool {
 	if _, ok := firstPrefix(f, []string{"各", "有关", "相关", "其他", "其它", "所属", "上级", "下级", "该"}); ok {
 		return true
+	}
+	// 第三組審查結果: a budget's review group by its number, no body.
+	if rest, ok := strings.CutPrefix(f, "第"); ok {
+		if _, size, num := cnum.Prefix(rest); num && (rest[size:] == "组" || rest[size:] == "小组") {
+			return true
+		}
 	}
 	// 兩個局, 三个部门: a count of bodies, none named.
 	return strings.Contains(f, "以上") || strings.Contains(f, "以下") || strings.Contains(f, "级") || strings.Contains(f, "两委") || strings.Contains(f, "相关") || strings.Contains(f, "个")

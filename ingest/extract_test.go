@@ -817,7 +817,7 @@ func TestBoundRecord(t *testing.T) {
 // A count of bodies (两个局, 三个部门) names none of them.
 // (交付各有關委員會審查: the relevant committees are no body either.)
 func TestCountedBodiesNameNone(t *testing.T) {
-	p := newPage("会议决定，由两个局负责落实。由市财政局负责资金。\n決議：交付各有關委員會審查。\n")
+	p := newPage("会议决定，由两个局负责落实。由市财政局负责资金。\n決議：交付各有關委員會審查。\n35. 某部函復對本院第十四次會議第三組審查結果之說明。\n")
 	if got := actingBodies(p, &Minutes{Script: "simplified"}); !slices.Equal(got, []string{"市财政局"}) {
 		t.Errorf("actingBodies = %q, want [市财政局]", got)
 	}

@@ -717,11 +717,7 @@ func TestReleaseRestates(t *testing.T) {
 		"会议确定了今年国务院10个方面、103项重点工作。\n" +
 		"会议确定了加快承接服务外包能力建设、推动转型升级的措施。\n" +
 		"会议决定，延续和优化实施部分阶段性税费优惠政策。\n"
-	got := decisionsOf(extractOne(t, "release.txt", text))
-	want := []string{"确定 国务院2023年重点工作分工", "部署 加快服务外包转型升级", "决定 延续和优化实施部分阶段性税费优惠政策"}
-	if !slices.Equal(got, want) {
-		t.Errorf("decisions = %q\nwant %q", got, want)
-	}
+	wantDecisions(t, "release.txt", text, []string{"确定 国务院2023年重点工作分工", "部署 加快服务外包转型升级", "决定 延续和优化实施部分阶段性税费优惠政策"})
 }
 
 // A release's opening files 研究部署X as arranging X; a section headed by
@@ -732,11 +728,7 @@ func TestReleaseArranges(t *testing.T) {
 		"新华社北京5月6日电 国务院总理某某6日主持召开国务院常务会议，决定延续部分税费优惠政策，研究部署推进某项改革有关工作，研究部署加快发展某类产业。\n" +
 		"研究部署加快发展某类产业\n" +
 		"会议讨论通过《关于加快发展某类产业的若干意见》。\n"
-	got := decisionsOf(extractOne(t, "release.txt", text))
-	want := []string{"决定 延续部分税费优惠政策", "研究部署 推进某项改革有关工作", "讨论通过 关于加快发展某类产业的若干意见"}
-	if !slices.Equal(got, want) {
-		t.Errorf("decisions = %q\nwant %q", got, want)
-	}
+	wantDecisions(t, "release.txt", text, []string{"决定 延续部分税费优惠政策", "研究部署 推进某项改革有关工作", "讨论通过 关于加快发展某类产业的若干意见"})
 	by := "国务院总理某某主持召开国务院常务会议\n国务院总理某某今天主持召开国务院常务会议，部署促进某地儿童发展。\n" +
 		"会议审议通过《某地儿童发展规划》。通过提高报销比例和补助标准，加大对住院分娩的补助力度。\n"
 	if got := decisionsOf(extractOne(t, "by.txt", by)); slices.ContainsFunc(got, func(d string) bool { return strings.Contains(d, "报销") }) {
@@ -745,7 +737,7 @@ func TestReleaseArranges(t *testing.T) {
 	own := "国务院总理某某主持召开国务院常务会议\n国务院总理某某19日主持召开国务院常务会议，听取某项工作汇报，讨论通过《某工程规划(2013—2022年)》，决定设立“全国某某日”。\n" +
 		"会议决定，按照市场倒逼、企业主体、地方组织、中央支持的原则，一是依法依规推动落后产能退出，二是加强奖补支持。\n"
 	own = strings.Replace(own, "讨论通过《某工程规划(2013—2022年)》，", "讨论通过《某工程规划(2013—2022年)》，核准一批清洁能源重大项目，", 1)
-	got = decisionsOf(extractOne(t, "own.txt", own))
+	got := decisionsOf(extractOne(t, "own.txt", own))
 	if want := []string{"讨论通过 某工程规划(2013—2022年)", "核准 一批清洁能源重大项目", "决定 设立“全国某某日”"}; !slices.Equal(got, want) {
 		t.Errorf("decisions = %q\nwant %q (a decision of its own after a titled one; a principle is no matter)", got, want)
 	}
@@ -1031,11 +1023,7 @@ func TestReleaseClauses(t *testing.T) {
 		"国务院总理甲乙16日主持召开国务院常务会议，听取防汛形势汇报并部署秋季农业重点工作，讨论通过拟提请全国人大常委会审议的关于在某试验区暂停实施有关法律规定的决定草案。\n" +
 		"会议讨论通过《关于促进渔业发展的若干意见》，明确了今后一段时期的主要任务：一是加强保护，二是加快转型。\n" +
 		"会议确定，今明两年抓紧推进以下工程。\n"
-	got := decisionsOf(extractOne(t, "release.txt", text))
-	want := []string{"部署 秋季农业重点工作", "讨论通过 关于在某试验区暂停实施有关法律规定的决定草案", "讨论通过 关于促进渔业发展的若干意见"}
-	if !slices.Equal(got, want) {
-		t.Errorf("decisions = %q\nwant %q", got, want)
-	}
+	wantDecisions(t, "release.txt", text, []string{"部署 秋季农业重点工作", "讨论通过 关于在某试验区暂停实施有关法律规定的决定草案", "讨论通过 关于促进渔业发展的若干意见"})
 }
 
 // A decision framed by its purpose, the rule it follows, its means or its
@@ -1051,11 +1039,7 @@ func TestReleaseFramedDecisions(t *testing.T) {
 		"会议决定，为困难群众发放一次性生活补贴。\n" +
 		"会议决定，按照政府工作报告要求，一是加大投入，二是完善政策。\n" +
 		"会议决定，为促进某业发展，适应国内较快增长的需求，借鉴国际做法，对某类人员减税。\n"
-	got := decisionsOf(extractOne(t, "release.txt", text))
-	want := []string{"部署 推进某项工作", "决定 提高某类补助标准", "确定 加快建设某监管平台", "决定 减轻企业负担", "确定 建成某网络", "决定 为困难群众发放一次性生活补贴"}
-	if !slices.Equal(got, want) {
-		t.Errorf("decisions = %q\nwant %q", got, want)
-	}
+	wantDecisions(t, "release.txt", text, []string{"部署 推进某项工作", "决定 提高某类补助标准", "确定 加快建设某监管平台", "决定 减轻企业负担", "确定 建成某网络", "决定 为困难群众发放一次性生活补贴"})
 }
 
 // 主持公道 (uphold justice) in a member's written question presides over
@@ -1077,11 +1061,7 @@ func TestReleaseElaboration(t *testing.T) {
 		"国务院总理甲乙21日主持召开国务院常务会议，决定在自由贸易试验区开展某项改革全覆盖试点，部署扩大某类服务供给。\n" +
 		"会议指出，要深化改革。会议决定，从12月1日起，在全国自由贸易试验区开展某项改革全覆盖试点。对全部事项，取消其中13项审批。" +
 		"会议决定，在自贸区暂时调整实施相关行政法规和国务院决定；涉及法律的，提请全国人大常委会授权。会议通过《某某条例（草案）》。\n"
-	got := decisionsOf(extractOne(t, "release.txt", text))
-	want := []string{"决定 在自由贸易试验区开展某项改革全覆盖试点", "部署 扩大某类服务供给", "通过 某某条例（草案）"}
-	if !slices.Equal(got, want) {
-		t.Errorf("decisions = %q\nwant %q", got, want)
-	}
+	wantDecisions(t, "release.txt", text, []string{"决定 在自由贸易试验区开展某项改革全覆盖试点", "部署 扩大某类服务供给", "通过 某某条例（草案）"})
 }
 
 // A standing committee's closing sitting adopts laws and decisions in lists:
@@ -1100,14 +1080,10 @@ func TestClosingSittingLists(t *testing.T) {
 		"会议表决通过了全国人大常委会关于授权国务院在某区暂时调整有关法律规定的决定。\n" +
 		"会议表决通过了全国人大常委会关于批准某年中央预算调整方案的决议、全国人大常委会关于授权国务院提前下达部分债务限额的决定。\n" +
 		"某某说，本次会议审议通过了某某卫生法。会议通过的关于修改监狱法的决定，适应了改革的需要。\n"
-	got := decisionsOf(extractOne(t, "npc.txt", text))
-	want := []string{"通过 中华人民共和国某某卫生法", "通过 全国人大常委会关于修改监狱法的决定", "通过 关于修改律师法的决定", "通过 关于修改甲法、乙法的决定",
+	wantDecisions(t, "npc.txt", text, []string{"通过 中华人民共和国某某卫生法", "通过 全国人大常委会关于修改监狱法的决定", "通过 关于修改律师法的决定", "通过 关于修改甲法、乙法的决定",
 		"表决通过 全国人大常委会关于批准《中国、某国关于边界的协定》的决定", "表决通过 关于批准《中国和某国引渡条约》的决定",
 		"表决通过 全国人大常委会关于授权国务院在某区暂时调整有关法律规定的决定",
-		"表决通过 全国人大常委会关于批准某年中央预算调整方案的决议", "表决通过 全国人大常委会关于授权国务院提前下达部分债务限额的决定"}
-	if !slices.Equal(got, want) {
-		t.Errorf("decisions = %q\nwant %q", got, want)
-	}
+		"表决通过 全国人大常委会关于批准某年中央预算调整方案的决议", "表决通过 全国人大常委会关于授权国务院提前下达部分债务限额的决定"})
 }
 
 // A web page's header table flattened to text sets each label alone on
@@ -1816,17 +1792,13 @@ func TestHouseConfirmsAndCarries(t *testing.T) {
 		"一、同意權之行使事項\n丁一仁先生同意票一五六張，不同意票四七張，無效票十六張。\n" +
 		"決議：\n丁一仁先生獲得全體立法委員二分之一以上之同意票數，同意為大法官任期四年並為院長。\n" +
 		"二、朝野協商結論\n主席：請問院會，對以上二項朝野協商結論有無異議？（無）無異議，通過。\n"
-	got := decisionsOf(extractOne(t, "ly.md", text))
-	want := []string{
+	wantDecisions(t, "ly.md", text, []string{
 		"通過 朝野黨團協商結論",
 		"通過 今天下午議程變更為某委員會委員同意權之行使",
 		"同意 甲大明為某委員會委員並為主任委員",
 		"同意 乙小華、丙一平為某委員會委員",
 		"同意 丁一仁為大法官並為院長",
-	}
-	if !slices.Equal(got, want) {
-		t.Errorf("decisions = %q\nwant %q", got, want)
-	}
+	})
 }
 
 // A speech goes on past a short line that breaks it ((代理主席…代為主持會議)):
@@ -1970,9 +1942,14 @@ func TestLegislatureAnnouncements(t *testing.T) {
 		"全委會主席宣布有57人出席，36人贊成，20人反對。他於是宣布議案獲得通過。\n" +
 		"主席：我現在向各位提出的待決議題是：丁議員根據《議事規則》第40(1)條動議現即將辯論中止待續的議案，予以通過。\n他於是宣布議案獲得通過。\n" +
 		"主席：我現在向各位提出的待決議題是：《2014年撥款條例草案》，予以二讀。\n他於是宣布議案獲得通過。\n"
-	got := decisionsOf(extractOne(t, "hansard.txt", text))
-	want := []string{"獲得通過 表決須在鐘聲響起1分鐘後進行", "被否決 改善社區設施", "獲得通過 全體委員會現即休會待續", "獲得通過 現即將辯論中止待續", "獲得通過 2014年撥款條例草案"}
-	if !slices.Equal(got, want) {
+	wantDecisions(t, "hansard.txt", text, []string{"獲得通過 表決須在鐘聲響起1分鐘後進行", "被否決 改善社區設施", "獲得通過 全體委員會現即休會待續", "獲得通過 現即將辯論中止待續", "獲得通過 2014年撥款條例草案"})
+}
+
+// wantDecisions extracts the one record of a text and checks its
+// decisions, as "verb object", item by item.
+func wantDecisions(t *testing.T, name, text string, want []string) {
+	t.Helper()
+	if got := decisionsOf(extractOne(t, name, text)); !slices.Equal(got, want) {
 		t.Errorf("decisions = %q\nwant %q", got, want)
 	}
 }

@@ -1022,30 +1022,27 @@ func tally(f string) bool {
 // (the caller adds it back).
 func splitAt(s string, seps ...string) [][2]int {
 	var out [][2]int
-	from := 0
-	for from <= len(s) {
-		at, n := -1, 0
-		for _, sep := range seps {
-			// Not inside a 《》 title (关于批准《中国、某国关于…的协定》的决定).
-			for k, base := strings.Index(s[from:], sep), from; k >= 0; {
-				if depth := strings.Count(s[:base+k], "《") - strings.Count(s[:base+k], "》"); depth <= 0 {
-					if at < 0 || base+k-from < at {
-						at, n = base+k-from, len(sep)
-					}
-					break
-				}
-				base += k + len(sep)
-				k = strings.Index(s[base:], sep)
+	from, depth := 0, 0
+	for i := 0; i < len(s); {
+		// Not inside a 《》 title (关于批准《中国、某国关于…的协定》的决定).
+		switch {
+		case strings.HasPrefix(s[i:], "《"):
+			depth++
+		case strings.HasPrefix(s[i:], "》") && depth > 0:
+			depth--
+		}
+		if depth == 0 {
+			if sep, ok := firstPrefix(s[i:], seps); ok {
+				out = append(out, [2]int{from, i})
+				i += len(sep)
+				from = i
+				continue
 			}
 		}
-		if at < 0 {
-			out = append(out, [2]int{from, len(s)})
-			break
-		}
-		out = append(out, [2]int{from, from + at})
-		from += at + n
+		_, size := utf8.DecodeRuneInString(s[i:])
+		i += size
 	}
-	return out
+	return append(out, [2]int{from, len(s)})
 }
 
 // titlesIn returns the 《》 titles anywhere in the folded span [i, end),

@@ -497,7 +497,10 @@ func (e *Extractor) sentenceDecisions(p *page, s, end int, mode int, restated fu
 			// 听取、审议并通过了A的报告；B的报告: documents listed on;
 			// 通过了《某法》，关于修改A法的决定、关于修改B法的决定…:
 			// however many.
-			if _, doc := docEnd(text); doc && !lastBusiness && !sentRestates && (runeCount(text) <= maxObjectRunes || docList(text)) {
+			// (…，并委托某某作工作报告: a clause of its own, not a listed
+			// document.)
+			_, joined := firstPrefix(text, []string{"并", "同时", "还", "此外", "另外"})
+			if _, doc := docEnd(text); doc && !joined && !lastBusiness && !sentRestates && (runeCount(text) <= maxObjectRunes || docList(text)) {
 				out = append(out, objectsAs(lastVerb, objectsOf(p, fr[0], fr[1]))...)
 				continue
 			}

@@ -518,6 +518,10 @@ func TestBudgetSectionBodies(t *testing.T) {
 		"三、工務委員會所屬部門（暫擱部分）\n歲入部分\n第51項：水利工程處\n議決：照審查意見通過。\n" +
 		"四、教育委員會所屬部門\n市政府主管\n第7款：文化局主管第2項：動物保護處\n議決：照審查意見通過。\n" +
 		"貳、審議某年度總決算審核報告\n一、民政委員會所屬部門\n市政府主管\n秘書處\n議決：照審查意見通過。\n大安區戶政事務所\n議決：暫擱。\n"
+	setUp := newPage("丙、討論事項\n設立某市核能安全委員會\n議決：照案通過。\n")
+	if got := resolutions(setUp, 0, len(setUp.norm)); len(got) != 1 {
+		t.Errorf("resolutions = %+v, want the body the motion sets up", got)
+	}
 	m := extractOne(t, "council.txt", text)
 	for _, want := range []string{"財政建設委員會", "產業發展局", "市場處", "工務委員會", "水利工程處", "文化局", "動物保護處"} {
 		if !slices.Contains(m.Departments, want) {
@@ -1872,7 +1876,7 @@ func TestResolutionUnderListOfPresent(t *testing.T) {
 	if got := resolutions(p, 0, len(p.norm)); len(got) != 0 {
 		t.Errorf("resolutions = %+v, want none", got)
 	}
-	for f, want := range map[string]bool{"颜议员晓菁": true, "财政局李局长大明 秘书处黄处长小华": true, "台北市都市更新自治条例": false, "议员": false} {
+	for f, want := range map[string]bool{"颜议员晓菁": true, "财政局李局长大明 秘书处黄处长小华": true, "台北市都市更新自治条例": false, "议员": false, "设立某市核能安全委员会": false, "警察局保安科黄科长光明": true, "为加强治安全委员会": false} {
 		if got := personLine(f); got != want {
 			t.Errorf("personLine(%s) = %v, want %v", f, got, want)
 		}

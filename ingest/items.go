@@ -625,7 +625,8 @@ func resolutionsAt(p *page, from, to int) []placedDecision {
 				break
 			}
 			obj = matterOf(p, j)
-			if _, body := bodyEnd(fold.String(obj)); body && runeCount(obj) <= 12 && !strings.Contains(obj, "案") {
+			_, created := firstPrefix(fold.String(obj), []string{"设立", "成立", "设置", "增设", "组成", "撤销", "裁撤", "合并"})
+			if _, body := bodyEnd(fold.String(obj)); body && !created && runeCount(obj) <= 12 && !strings.Contains(obj, "案") {
 				// 市政府主管⏎秘書處⏎議決：照審查意見通過: a unit's part of a
 				// budget or of the final accounts, named by the unit alone.
 				obj = ""
@@ -1026,9 +1027,22 @@ func titledInside(f string) bool {
 		if n := runeCount(given); n < 1 || n > 2 || !allHan(given) {
 			continue
 		}
-		if r, _ := utf8.DecodeLastRuneInString(f[:i]); foldedSurname(r) {
-			return true
+		// 安全委員會 is no 全委員會: the title and the "name" after it
+		// end a body's name.
+		if _, body := bodyEnd(t + given); body {
+			continue
 		}
+		r, size := utf8.DecodeLastRuneInString(f[:i])
+		if !foldedSurname(r) {
+			continue
+		}
+		// Before the surname, nothing or the body the person is of.
+		if org := f[:i-size]; org != "" {
+			if _, body := bodyEnd(org); !body {
+				continue
+			}
+		}
+		return true
 	}
 	return false
 }

@@ -1902,6 +1902,11 @@ func TestResolutionAfterWrappedCase(t *testing.T) {
 	if len(got) == 0 || got[len(got)-1].Object != "某線某橋災修改建工程" {
 		t.Errorf("resolutions = %+v, want the last about 某線某橋災修改建工程", got)
 	}
+	for line, want := range map[string]bool{"1,365万元,拟先行垫付执行案。": true, "定地上权」案。": true, "1、某某议事日程请公决案。": false, "11227 有关本市某案,请审议。": false} {
+		if got := continuesAbove(line); got != want {
+			t.Errorf("continuesAbove(%s) = %v, want %v", line, got, want)
+		}
+	}
 }
 
 // A resolution's result ends where the next row of the table or the next

@@ -696,8 +696,15 @@ func nextPart(t string) bool {
 // figure or closes a quote it did not open.
 func continuesAbove(t string) bool {
 	t = strings.TrimSpace(t)
-	if r, _ := utf8.DecodeRuneInString(t); r >= '0' && r <= '9' {
-		return true
+	// An amount (1,365萬元) or a date part (101年度) goes on from the line
+	// above; a list's number (1、) or a case number (11227 有關…) opens one.
+	n := 0
+	for n < len(t) && (t[n] >= '0' && t[n] <= '9' || t[n] == ',') {
+		n++
+	}
+	if n > 0 {
+		_, unit := firstPrefix(t[n:], []string{"万", "亿", "元", "千", "年", "月", "日"})
+		return unit
 	}
 	c := strings.IndexAny(t, "」”")
 	o := strings.IndexAny(t, "「“")

@@ -67,6 +67,7 @@ var bodyEndRunes = func() *[0xA000 - 0x4E00]bool {
 // bodyCutWords are the words a body's name never holds, where the run of
 // text before a trigger is cut: particles and the verbs of the meeting.
 var bodyCutWords = []string{
+	"如何", "为何", "有何", "任何", // before 为 and 有, which would leave 何
 	"有关", "相关", // 交付各有關委員會審查: no body of its own
 	"了", "的", "由", "对", "在", "向", "将", "把", "被", "就", "据", "按照", "依照", "参照", "遵照", "按", "请", "为", "是", "有", "并", "日",
 	"听取", "审议", "研究", "讨论", "通过", "同意", "会议", "会上", "传达", "学习", "要求", "指出",
@@ -80,7 +81,8 @@ var bodyCutWords = []string{
 	// 當局有否收到…, 如何, 除非獲工業貿易署, 即規劃署, 致電運輸及房屋局,
 	// 不配做教育局, 支持政府, 確保專責小組: what a speaker asks or says
 	// of a body is no part of its name.
-	"否", "何", "即", "获", "除非", "致电", "做", "支持", "反对", "确保", "透过", "接纳", "收到", "以及", "检送", "回函", "再度",
+	// (Not 何, 即 or 获 alone: 何家湾村, 即墨区, 获嘉县.)
+	"否", "除非获", "除非", "致电", "做", "支持", "反对", "确保", "透过", "接纳", "收到", "以及", "检送", "回函", "再度",
 	"宣读", "继续", "该", "款", "决定", "以利", "尽速", // 宣讀第十六款蒙藏委員會, 總預算該院
 	"所属部门", "所属单位", // 財政建設委員會所屬部門⏎市政府主管: a heading, then the unit
 	"召开", "邀请", // 召開全院委員會審查, 並邀請某委員會
@@ -755,6 +757,11 @@ func bodyBefore(norm string, at int) (int, bool) {
 			run = norm[i:at]
 		}
 		break
+	}
+	// 即發展局, namely the bureau (but 即墨区, a district's name).
+	if rest, ok := strings.CutPrefix(run, "即"); ok && !strings.HasPrefix(rest, "墨") && runeCount(rest) >= 3 {
+		i += len("即")
+		run = rest
 	}
 	// 相关专门委员会, 有关委员会: the bodies concerned, none named.
 	if _, ok := firstSuffix(norm[:i], []string{"有关", "相关"}); ok {

@@ -892,6 +892,22 @@ func TestSecretariesBodies(t *testing.T) {
 	}
 }
 
+// Words cut from a body's name read back are not cut from places' names
+// that begin with the same characters (即墨区, 获嘉县, 何家湾村). The names
+// of the bodies are made up.
+func TestPlaceNamesKeepTheirCharacters(t *testing.T) {
+	p := newPage("即墨区人民政府提出的方案。\n获嘉县人民政府提出的方案。\n何家湾村民委员会提出的方案。\n（即發展局提交的文件）\n(iv)為何運輸及房屋局提交的文件有誤。\n")
+	got := actingBodies(p, &Minutes{Script: "simplified"})
+	for _, want := range []string{"即墨区人民政府", "获嘉县人民政府", "何家湾村民委员会", "發展局", "運輸及房屋局"} {
+		if !slices.Contains(got, want) {
+			t.Errorf("actingBodies = %q; lacks %s", got, want)
+		}
+	}
+	if docList("推进科学立法、民主立法、依法立法") {
+		t.Error("ways of making law are no laws listed")
+	}
+}
+
 // The bodies of those who answer in a council, read before a name with a
 // title inside it: compound titles (分局長, 大隊長, 代理局長, 主任委員) name
 // their body, and an office named with its bureau is listed as both.

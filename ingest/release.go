@@ -757,7 +757,7 @@ func lawName(f string) bool {
 	if !strings.HasSuffix(f, "法") || runeCount(f) < 3 {
 		return false
 	}
-	_, way := firstSuffix(f, []string{"方法", "做法", "说法", "看法", "想法", "手法", "用法", "写法"})
+	_, way := firstSuffix(f, []string{"方法", "做法", "说法", "看法", "想法", "手法", "用法", "写法", "立法", "执法", "司法", "守法", "普法", "依法", "违法", "合法", "非法"})
 	return !way
 }
 

@@ -409,8 +409,11 @@ func namesMeeting(s string) bool {
 // isNumeral reports whether a folded string is a number in digits or
 // Chinese numerals (12, 十二, 一〇).
 func isNumeral(s string) bool {
-	return onlyOf(s, "0123456789〇零一二两三四五六七八九十百千")
+	return onlyOf(s, numeralRunes)
 }
+
+// numeralRunes are the characters of a number, in figures or in words.
+const numeralRunes = "0123456789〇零一二两三四五六七八九十百千"
 
 // onlyOf reports whether s is not empty and each of its characters is one
 // of runes.

@@ -397,11 +397,10 @@ func caseMatter(matter string) string {
 	if r, ok := askedToAgree(first); ok {
 		return r
 	}
-	if reasonedFirst(first) {
+	request, asks := motionRequest(matter)
+	if asks && reasonedFirst(first) {
 		// A title quoted among the reasons is not what the motion asks.
-		if r, ok := motionRequest(matter); ok {
-			return r
-		}
+		return request
 	}
 	if i := strings.Index(first, "「"); i >= 0 {
 		if e := strings.Index(first[i:], "」"); e > 0 {
@@ -412,8 +411,8 @@ func caseMatter(matter string) string {
 	// 電取得「水土保持完工證明」，且應…: a motion that reasons first
 	// asks for what it moves; its request, through the clause that
 	// names the thing asked about.
-	if r, ok := motionRequest(matter); ok {
-		return r
+	if asks {
+		return request
 	}
 	// Its first clause, but where the clauses after it go on with what is
 	// asked (新店區華城里位於水源特定區範圍，應併入…，不應排除補助; 請市府
@@ -687,8 +686,7 @@ func nextPart(t string) bool {
 	if _, ok := firstPrefix(t, []string{"编号:", "类别:", "编号 :"}); ok {
 		return true
 	}
-	r, size := utf8.DecodeRuneInString(t)
-	return strings.ContainsRune("甲乙丙丁戊己庚辛", r) && strings.HasPrefix(t[size:], "、")
+	return sectionHeading(t)
 }
 
 // continuesAbove reports whether a folded line's text goes on from the
@@ -1070,9 +1068,7 @@ func submission(line string) bool {
 // 為：…), read as a 案由 is; empty when no heading is near.
 func openingUnder(p *page, j, from int) string {
 	for h := j - 1; h >= 0 && h >= j-30 && p.lines[h][1] > from; h-- {
-		t := strings.TrimSpace(p.line(h))
-		r, size := utf8.DecodeRuneInString(t)
-		if strings.ContainsRune("甲乙丙丁戊己庚辛壹贰参肆伍陆", r) && strings.HasPrefix(t[size:], "、") {
+		if sectionHeading(strings.TrimSpace(p.line(h))) {
 			if h+1 >= j {
 				return ""
 			}

@@ -384,11 +384,11 @@ func (e *Extractor) releaseDecisions(p *page, from, to int, lead bool, restated 
 		case lead && opened:
 			mode = modeOn
 		}
-		ds := e.sentenceDecisions(p, s, end, mode, restated, carried)
-		if reportedSpeech(p.norm[s:end]) {
-			// 张德江说，本次会议审议通过了…: what a leader said of the
-			// meeting's decisions, filed where the meeting took them.
-			ds = nil
+		var ds []Decision
+		// 张德江说，本次会议审议通过了…: what a leader said of the meeting's
+		// decisions, filed where the meeting took them, is not read.
+		if !reportedSpeech(p.norm[s:end]) {
+			ds = e.sentenceDecisions(p, s, end, mode, restated, carried)
 		}
 		if elaborating {
 			// 会议决定，从12月1日起，在全国自贸试验区开展…试点。…会议决定，
@@ -1006,18 +1006,9 @@ func vagueObject(f string) bool {
 func tally(f string) bool {
 	f = strings.TrimRight(f, "。. ")
 	num, ok := strings.CutSuffix(f, "票")
-	if !ok {
-		return false
-	}
-	i := len(num)
-	for i > 0 {
-		r, size := utf8.DecodeLastRuneInString(num[:i])
-		if !(r >= '0' && r <= '9' || strings.ContainsRune("〇○零一二两三四五六七八九十百千", r)) {
-			break
-		}
-		i -= size
-	}
-	return i < len(num) && (i == 0 || num[i-1] == ' ')
+	// The count after the last space (○, a circle, stands for 〇 in a
+	// gazette's figures).
+	return ok && onlyOf(num[strings.LastIndex(num, " ")+1:], numeralRunes+"○")
 }
 
 // splitAt splits s at each of seps and returns the [start, end) spans of

@@ -758,8 +758,9 @@ func bodyBefore(norm string, at int) (int, bool) {
 		}
 		break
 	}
-	// 即發展局, namely the bureau (but 即墨区, a district's name).
-	if rest, ok := strings.CutPrefix(run, "即"); ok && !strings.HasPrefix(rest, "墨") && runeCount(rest) >= 3 {
+	// (即發展局), ，即規劃署: namely the bureau, after a bracket or a comma;
+	// elsewhere 即 may start a place's name.
+	if rest, ok := strings.CutPrefix(run, "即"); ok && runeCount(rest) >= 3 && strings.ContainsRune("(,", lastRune(norm[:i])) {
 		i += len("即")
 		run = rest
 	}

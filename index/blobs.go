@@ -450,18 +450,6 @@ func parseRef(ref string) (id int, off, n int64, err error) {
 	return 0, 0, 0, fmt.Errorf("blob ref %q: %w", ref, ErrNotFound)
 }
 
-// get reads a blob by ref, checking its kind.
-func (b *blobs) get(ref string, kind byte) (name string, data []byte, err error) {
-	k, name, data, err := b.frame(ref)
-	if err != nil {
-		return "", nil, err
-	}
-	if k != kind {
-		return "", nil, fmt.Errorf("blob %s is of kind %q, not %q", ref, k, kind)
-	}
-	return name, data, nil
-}
-
 // frame reads the frame of a blob by ref.
 func (b *blobs) frame(ref string) (kind byte, name string, data []byte, err error) {
 	id, off, n, err := parseRef(ref)

@@ -246,3 +246,15 @@ func TestOriginalsDeflated(t *testing.T) {
 		t.Error("inflate past its bound succeeded")
 	}
 }
+
+// get reads a blob by ref, checking its kind.
+func (b *blobs) get(ref string, kind byte) (name string, data []byte, err error) {
+	k, name, data, err := b.frame(ref)
+	if err != nil {
+		return "", nil, err
+	}
+	if k != kind {
+		return "", nil, fmt.Errorf("blob %s is of kind %q, not %q", ref, k, kind)
+	}
+	return name, data, nil
+}

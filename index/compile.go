@@ -144,34 +144,15 @@ func (c compiler) clauses(q ql.Q, bq *query.BooleanQuery) (filters []query.Query
 func (c compiler) compile(q ql.Q) query.Query {
 	switch q := q.(type) {
 	case *ql.And:
-		var qs []query.Query
-		for _, ch := range q.Children {
-			if n, ok := ch.(*ql.Not); ok {
-				bq := query.NewBooleanQuery(nil, nil, nil)
-				bq.AddMust(query.NewMatchAllQuery())
-				bq.AddMustNot(c.compile(n.Child))
-				qs = append(qs, bq)
-				continue
-			}
-			if cq := c.compile(ch); cq != nil {
-				qs = append(qs, cq)
-			}
+		if qs := c.compileEach(q.Children); len(qs) > 0 {
+			return query.NewConjunctionQuery(qs)
 		}
-		if len(qs) == 0 {
-			return nil
-		}
-		return query.NewConjunctionQuery(qs)
+		return nil
 	case *ql.Or:
-		var qs []query.Query
-		for _, ch := range q.Children {
-			if cq := c.compile(ch); cq != nil {
-				qs = append(qs, cq)
-			}
+		if qs := c.compileEach(q.Children); len(qs) > 0 {
+			return query.NewDisjunctionQuery(qs)
 		}
-		if len(qs) == 0 {
-			return nil
-		}
-		return query.NewDisjunctionQuery(qs)
+		return nil
 	case *ql.Not:
 		bq := query.NewBooleanQuery(nil, nil, nil)
 		bq.AddMust(query.NewMatchAllQuery())
@@ -230,6 +211,18 @@ func (c compiler) compile(q ql.Q) query.Query {
 		return query.NewDisjunctionQuery(qs)
 	}
 	panic(fmt.Sprintf("index: unknown query node %T", q))
+}
+
+// compileEach compiles each of qs, leaving out those with no term to
+// match.
+func (c compiler) compileEach(qs []ql.Q) []query.Query {
+	var out []query.Query
+	for _, q := range qs {
+		if cq := c.compile(q); cq != nil {
+			out = append(out, cq)
+		}
+	}
+	return out
 }
 
 // textQuery matches text as the mode reads it: a phrase in exact mode or

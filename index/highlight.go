@@ -77,23 +77,32 @@ func newHighlighter(q ql.Q, mode string) *highlighter {
 			h.phrases = append(h.phrases, []string{t.Term})
 		}
 	}
-	// Excluded terms are not marked.
+	markedParts(q, func(s string, t *ql.Text) {
+		addText(s, t == nil || mode == ModeExact || t.Quoted)
+	})
+	return h
+}
+
+// markedParts calls fn with each part of q that a hit's snippet and a
+// meeting's page mark: outside exclusions, free text (t its node) and the
+// raw form of meeting and document numbers (t nil), which are marked
+// whole.
+func markedParts(q ql.Q, fn func(s string, t *ql.Text)) {
 	ql.Visit(q, func(q ql.Q) bool {
 		switch q := q.(type) {
 		case *ql.Not:
 			return false
 		case *ql.Text:
-			addText(q.Text, mode == ModeExact || q.Quoted)
+			fn(q.Text, q)
 		case *ql.Session:
 			if q.Raw != "" {
-				addText(q.Raw, true)
+				fn(q.Raw, nil)
 			}
 		case *ql.DocNumber:
-			addText(q.Raw, true)
+			fn(q.Raw, nil)
 		}
 		return true
 	})
-	return h
 }
 
 type span struct{ start, end int }
@@ -288,24 +297,16 @@ func QueryWords(q string) []string {
 		return nil
 	}
 	var out []string
-	ql.Visit(parsed, func(n ql.Q) bool {
-		switch n := n.(type) {
-		case *ql.Not:
-			return false
-		case *ql.Text:
-			for _, w := range strings.Fields(n.Text) {
-				if t := fold.String(w); t != "" {
-					out = append(out, t)
-				}
-			}
-		case *ql.Session:
-			if n.Raw != "" {
-				out = append(out, fold.String(n.Raw))
-			}
-		case *ql.DocNumber:
-			out = append(out, fold.String(n.Raw))
+	markedParts(parsed, func(s string, t *ql.Text) {
+		if t == nil {
+			out = append(out, fold.String(s))
+			return
 		}
-		return true
+		for _, w := range strings.Fields(s) {
+			if f := fold.String(w); f != "" {
+				out = append(out, f)
+			}
+		}
 	})
 	return out
 }

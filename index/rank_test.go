@@ -91,10 +91,7 @@ func TestRanking(t *testing.T) {
 func rankingIndex(t *testing.T) *Index {
 	t.Helper()
 	idx := memIndex(t, fixtures())
-	var srcs []Source
-	for _, f := range sample.Files() {
-		srcs = append(srcs, BytesSource(f.Name, f.Data))
-	}
+	srcs := sampleSources(len(sample.Files()))
 	sum, err := idx.Load(context.Background(), srcs, LoadOptions{Workers: 1, Writers: 1, BatchSize: len(srcs)})
 	if err != nil || sum.Added != len(srcs) {
 		t.Fatalf("load the sample: %+v, %v", sum, err)

@@ -140,17 +140,13 @@ func oneTerm(s string) bool {
 	return err == nil && len(lx) == 1 && lx[0].raw == s && !lx[0].neg && lx[0].field == "" && !lx[0].quoted && !lx[0].or
 }
 
-// quotes are the quotation marks a phrase can be written in, opening and
-// closing.
-var quotes = [][2]string{{`"`, `"`}, {"“", "”"}, {"「", "」"}, {"『", "』"}, {"＂", "＂"}}
-
 // quote writes s as a phrase, in the first quotation marks whose closing
 // mark s does not hold. A phrase read from a query holds at most four of
 // the five; s holding all five is left bare.
 func quote(s string) string {
 	for _, q := range quotes {
-		if !strings.Contains(s, q[1]) {
-			return q[0] + s + q[1]
+		if !strings.ContainsRune(s, q[1]) {
+			return string(q[0]) + s + string(q[1])
 		}
 	}
 	return s

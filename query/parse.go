@@ -349,18 +349,19 @@ func isMinus(r rune) bool      { return r == '-' || r == '－' }
 func isOpenParen(r rune) bool  { return r == '(' || r == '（' }
 func isCloseParen(r rune) bool { return r == ')' || r == '）' }
 
+// quotes are the quotation marks a phrase can be written in, opening and
+// closing.
+var quotes = [][2]rune{{'"', '"'}, {'“', '”'}, {'「', '」'}, {'『', '』'}, {'＂', '＂'}}
+
 func isQuote(r rune) bool {
-	return r == '"' || r == '“' || r == '「' || r == '『' || r == '＂'
+	return slices.ContainsFunc(quotes, func(q [2]rune) bool { return q[0] == r })
 }
 
 func closingQuote(r rune) rune {
-	switch r {
-	case '“':
-		return '”'
-	case '「':
-		return '」'
-	case '『':
-		return '』'
+	for _, q := range quotes {
+		if q[0] == r {
+			return q[1]
+		}
 	}
 	return r
 }

@@ -779,6 +779,26 @@ func TestIssuerBeforeTheDate(t *testing.T) {
 	}
 }
 
+// A headline of phrases names its meeting's body in the first phrase that
+// names one; a later phrase's 召开 is another meeting. A name the issuers
+// table knows after a linking word (与, 向) is that body; 中共…党组 is the
+// party group. The headlines are made up on the releases' patterns.
+func TestIssuerOfHeadline(t *testing.T) {
+	for _, c := range []struct{ title, want string }{
+		{"十二届全国人大常委会第九次会议在京闭幕 某某某主持会议 明年3月5日召开十二届全国人大三次会议", "全国人民代表大会常务委员会"},
+		{"某某某主持召开十二届全国人大常委会第八十次委员长会议 决定2月1日至2日举行十二届全国人大常委会第十次会议", "全国人民代表大会常务委员会"},
+		{"十三届全国人大常委会第九次会议分组审议全国人大常委会工作报告稿", "全国人民代表大会常务委员会"},
+		{"某某某与全国人大常委会会议列席代表座谈", "全国人民代表大会常务委员会"},
+		{"中共全国人大常委会党组召开会议 学习贯彻会议精神", "全国人大常委会党组"},
+		{"苏州市人民政府 常务会议纪要", "苏州市人民政府"},
+	} {
+		text := c.title + "\n\n新华社北京1月1日电 会议在北京举行。\n"
+		if got := extractOne(t, "news.txt", text).Issuer; got != c.want {
+			t.Errorf("%s: issuer = %q, want %q", c.title, got, c.want)
+		}
+	}
+}
+
 // A body is named right before its term's number (某鄉民代表會第12屆第17次
 // 臨時會) where no title or opening names it so that it can be read. The
 // text is made up.

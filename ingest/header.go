@@ -3,6 +3,7 @@ package ingest
 import (
 	"fmt"
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -31,7 +32,7 @@ func CanonicalDocNumber(s string) (string, bool) {
 // issuerSuffixes end the name of an issuing body, longest first.
 var issuerSuffixes = []string{
 	"人民代表大会常务委员会", "人大常委会", "人民政府办公厅", "人民政府办公室", "人民政府",
-	"政府", "议会", "立法会", "立法院", "常委会", "委员会", "政协", "人民代表大会", "人大", "代表会", "领导小组", "协调小组", "小组",
+	"政府", "议会", "立法会", "立法院", "常委会", "委员会", "政协", "人民代表大会", "人大", "代表会", "领导小组", "协调小组", "小组", "党组", "政治局",
 }
 
 // kindWords are the kinds of meeting, folded, longest first.
@@ -129,7 +130,7 @@ func (e *Extractor) header(p *page, d *Document, m *Minutes, ref time.Time, roc 
 		p.why("doc_number", "a document number (〔年〕号) in the first lines", loc[0])
 	}
 
-	m.Issuer = e.issuer(m.Title)
+	m.Issuer = e.titleIssuer(m.Title)
 	p.why("issuer", "the body the title names (after 主持召开, or the subject of 召开)", -1)
 	if m.Issuer == "" {
 		m.Issuer = e.issuer(p.show(0, min(len(p.norm), 600)))
@@ -196,6 +197,23 @@ func (p *page) joinDocType(title string, first int) string {
 		break
 	}
 	return title
+}
+
+// titleIssuer reads the issuing body of a headline. A headline of several
+// phrases set apart by spaces (十二届全国人大常委会第六次会议在京闭幕 张德江
+// 主持会议 明年3月5日召开十二届全国人大二次会议) names its meeting's body in
+// the first phrase that names one: a later phrase's 召开 is another meeting,
+// decided at this one. A title whose parts before the last are too short
+// to be phrases (苏州市人 民政府…, a word broken by the layout) is read whole.
+func (e *Extractor) titleIssuer(title string) string {
+	if phrases := strings.Fields(title); len(phrases) > 1 && !slices.ContainsFunc(phrases[:len(phrases)-1], func(s string) bool { return runeCount(s) < 6 }) {
+		for _, ph := range phrases {
+			if name := e.issuer(ph); name != "" {
+				return name
+			}
+		}
+	}
+	return e.issuer(title)
 }
 
 // issuer finds the issuing body in a title such as 苏州市人民政府 常务会议纪要,
@@ -324,6 +342,24 @@ func (e *Extractor) bodyIn(phrase string) string {
 	if i := strings.IndexAny(f, ",。;:!?、()《\n "); i >= 0 {
 		f = f[:i]
 	}
+	// A body's name ends before the words of a sentence (全国人大常委会会议
+	// 分组审议全国人大常委会工作报告稿: the body is the first); 会议听取了…
+	// 关于全国人大 names none.
+	for _, w := range []string{"会议", "听取", "了", "关于"} {
+		for from := 0; ; {
+			i := strings.Index(f[from:], w)
+			if i < 0 {
+				break
+			}
+			// 中国人民政治协商会议全国委员会: 会议 inside a name.
+			if w == "会议" && strings.HasSuffix(f[:from+i], "协商") {
+				from += i + len(w)
+				continue
+			}
+			f = f[:from+i]
+			break
+		}
+	}
 	best := -1
 	for _, suf := range issuerSuffixes {
 		for from := 0; ; {
@@ -349,10 +385,13 @@ func (e *Extractor) bodyIn(phrase string) string {
 		return ""
 	}
 	name := strings.TrimSpace(d[:doffs[best]])
-	// 会议听取了…关于全国人大: a sentence, not a body's name.
-	for _, w := range []string{"会议", "听取", "了", "关于"} {
-		if strings.Contains(f[:best], w) {
-			return ""
+	// 栗战书与全国人大常委会, 法制工作委员会负责人向全国人大常委会: a name
+	// the issuers table knows ends the phrase after a word that links it
+	// to someone (与, 向, 出席), which is no part of a body's name.
+	fn := fold.String(name)
+	for i := range fn {
+		if ent, ok := e.issuers.byAlias[fn[i:]]; ok && i > 0 && slices.ContainsFunc(linkWords, func(w string) bool { return strings.HasSuffix(fn[:i], w) }) {
+			return ent.canonical
 		}
 	}
 	// 北港鎮 + 鎮民代表會 is 北港鎮民代表會: the town's name already ends
@@ -363,11 +402,24 @@ func (e *Extractor) bodyIn(phrase string) string {
 			name = name[:o[i]] + name[o[i+len(c)]:]
 		}
 	}
-	if ent, ok := e.issuers.byAlias[fold.String(name)]; ok {
+	// 中共全国人大常委会党组 is 全国人大常委会党组; 中华人民共和国全国人民代表大会
+	// 常务委员会 is the body the issuers table knows without the state's name.
+	if rest, ok := strings.CutPrefix(name, "中共"); ok && strings.HasSuffix(fold.String(rest), "党组") {
+		name = rest
+	}
+	fn = fold.String(name)
+	if ent, ok := e.issuers.byAlias[fn]; ok {
+		return ent.canonical
+	}
+	if ent, ok := e.issuers.byAlias[strings.TrimPrefix(fn, "中华人民共和国")]; ok {
 		return ent.canonical
 	}
 	return name
 }
+
+// linkWords join a person or a body to another body in a phrase (栗战书与
+// 全国人大常委会): none ends a body's name.
+var linkWords = []string{"与", "同", "向", "在", "和", "及", "对", "出席", "参加", "主持"}
 
 // issuerOfChair names the body a chair's title heads (县长 → 县政府,
 // 区人大常委会主任 → 区人大常委会, 市政协主席 → 市政协), for a record whose text

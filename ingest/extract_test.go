@@ -2613,3 +2613,22 @@ func TestAskedToWorkWith(t *testing.T) {
 		t.Errorf("departments = %q: a member's proposal gives 健保局 no work", m.Departments)
 	}
 }
+
+// A referral is the decision where it is all the meeting did with what it
+// heard (听取…汇报，决定将两个草案提请…表决); after an adoption in the same
+// paragraph it is that adoption's next step. A motion the committee adopts
+// by its full name (关于提请审议某法草案的议案) is a decision however it
+// names the referral. A leader's account (某某指出，会议审议通过…) restates.
+// The texts are made up.
+func TestReferralDecision(t *testing.T) {
+	head := "十三届全国人大常委会第八次会议在京闭幕\n\n十三届全国人大常委会第八次会议30日上午在北京人民大会堂闭幕，甲乙丙委员长主持。\n"
+	wantDecisions(t, "a.txt", head+
+		"会议表决通过了全国人大常委会关于提请审议某某法草案的议案，决定将某某法草案提请十三届全国人大二次会议审议。\n"+
+		"甲乙丙指出，会议审议通过代表资格审查报告，确认代表资格全部有效。\n",
+		[]string{"表决通过 全国人大常委会关于提请审议某某法草案的议案"})
+	wantDecisions(t, "b.txt", "十三届全国人大常委会举行第一百次委员长会议\n\n十三届全国人大常委会4日上午在北京人民大会堂举行第一百次委员长会议。甲乙丙委员长主持会议。\n"+
+		"会议听取了秘书长丁戊作的关于主席团和秘书长名单草案审议情况的汇报，决定将两个草案分别提请十四届全国人大一次会议预备会议选举和表决。\n",
+		[]string{"决定 将两个草案分别提请十四届全国人大一次会议预备会议选举和表决"})
+	wantDecisions(t, "c.txt", "国务院总理甲乙丙主持召开国务院常务会议\n\n国务院总理甲乙丙1日主持召开国务院常务会议。\n"+
+		"会议讨论通过的《某某法修正案（草案）》对补偿制度作了修改。会议决定将草案提请全国人大常委会审议。\n", nil)
+}

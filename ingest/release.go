@@ -634,11 +634,17 @@ func (e *Extractor) sentenceDecisions(p *page, s, end int, mode int, restated fu
 				// names no whole matter.
 				continue
 			}
-			if strings.Contains(p.norm[objAt:fr[1]], "提请") {
-				// 决定将草案提请全国人大常委会审议: a referral.
+			if strings.Contains(p.norm[objAt:fr[1]], "提请") && !docNamed && (titled || carried || len(out) > 0 || strings.Contains(p.line(p.lineAt(s)), "通过")) {
+				// 通过…，决定将草案提请全国人大常委会审议: the referral of
+				// what the paragraph says was adopted. Where it is all the
+				// meeting did (听取…汇报，决定将两个草案分别提请…表决), it is
+				// the decision.
 				continue
 			}
 			objs = objectsOf(p, objAt, fr[1])
+			// 通过了全国人大常委会关于提请审议某法草案的议案，决定将草案
+			// 提请…: a document named is as titled as one in 《》.
+			titled = titled || docNamed
 		}
 		out = append(out, objectsAs(lastVerb, objs)...)
 	}
@@ -695,7 +701,7 @@ func reportedSpeech(sent string) bool {
 	if runeCount(first) > 12 {
 		return false
 	}
-	_, ok := firstSuffix(first, []string{"说", "表示", "谈到"})
+	_, ok := firstSuffix(first, []string{"说", "表示", "谈到", "指出", "强调"})
 	return ok
 }
 
@@ -966,7 +972,7 @@ func titlesAt(p *page, i, end int) (titles []string, whole bool) {
 // (…工作报告, …方案, …(草案)).
 func docEnd(f string) (string, bool) {
 	f = strings.TrimRight(f, ")")
-	for _, w := range []string{"报告", "方案", "办法", "规划", "计划", "条例", "名单", "草案", "意见", "规定", "细则", "纲要", "决定", "决议", "议程", "日程"} {
+	for _, w := range []string{"报告", "方案", "办法", "规划", "计划", "条例", "名单", "草案", "意见", "规定", "细则", "纲要", "决定", "决议", "议案", "议程", "日程"} {
 		if strings.HasSuffix(f, w) {
 			return w, true
 		}

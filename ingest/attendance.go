@@ -1,6 +1,7 @@
 package ingest
 
 import (
+	"slices"
 	"sort"
 	"strings"
 	"unicode"
@@ -226,8 +227,14 @@ func attendedIn(p *page) []Attendee {
 	seen := map[string]bool{}
 	for at, verb := range p.wordsIn(attendVerbSet) {
 		role := attendRoles[verb]
-		start := afterLast(p.norm[:at], "。;:!?\n")
-		for _, a := range listedPeople(p, start, at) {
+		start, end := afterLast(p.norm[:at], "。;:!?\n"), at
+		if attendListAfter[verb] {
+			// 在主席台就座的还有：丁某、刘某…等: the list follows.
+			start = at + len(verb)
+			start += len(prefixOf(p.norm[start:], ":"))
+			end = start + strings.IndexAny(p.norm[start:]+"。", "。;!?\n")
+		}
+		for _, a := range listedPeople(p, start, end) {
 			k := fold.String(a.Name)
 			if seen[k] {
 				continue
@@ -240,9 +247,12 @@ func attendedIn(p *page) []Attendee {
 	return out
 }
 
+// attendVerb is words that say who attended and the role they give.
+type attendVerb struct{ verb, role string }
+
 // attendVerbs end a sentence that lists who attended, folded, with the
 // role each gives.
-var attendVerbs = []struct{ verb, role string }{
+var attendVerbs = []attendVerb{
 	{"列席会议", RoleObserver}, {"出席会议", RolePresent}, {"参加会议", RolePresent},
 	{"出席了会议", RolePresent}, {"参加了会议", RolePresent}, {"到会", RolePresent},
 	{"出席。", RolePresent},    // 栗战书委员长出席。
@@ -250,13 +260,21 @@ var attendVerbs = []struct{ verb, role string }{
 	{"在主席台就座", RolePresent}, // seated on the rostrum of a congress's sitting
 	{"出席本次会议", RolePresent}, {"参加本次会议", RolePresent}, {"列席本次会议", RoleObserver},
 	{"出席此次会议", RolePresent}, {"参加此次会议", RolePresent}, {"列席此次会议", RoleObserver},
+	{"在主席台执行主席席就座", RolePresent}, // the executive chairs of a congress's sitting
 }
 
-// attendVerbWords, attendVerbSet and attendRoles index attendVerbs.
+// attendListVerbs open the list of who attended (出席会议的还有：…).
+var attendListVerbs = []attendVerb{
+	{"出席会议的还有", RolePresent}, {"出席会议的有", RolePresent}, {"参加会议的还有", RolePresent}, {"参加会议的有", RolePresent},
+	{"列席会议的还有", RoleObserver}, {"列席会议的有", RoleObserver}, {"在主席台就座的还有", RolePresent}, {"在主席台就座的有", RolePresent},
+}
+
+// attendVerbWords, attendVerbSet, attendRoles and attendListAfter index
+// attendVerbs and attendListVerbs.
 var (
 	attendVerbWords = func() []string {
 		var ws []string
-		for _, av := range attendVerbs {
+		for _, av := range slices.Concat(attendVerbs, attendListVerbs) {
 			ws = append(ws, av.verb)
 		}
 		return ws
@@ -264,8 +282,15 @@ var (
 	attendVerbSet = setOf(attendVerbWords...)
 	attendRoles   = func() map[string]string {
 		m := map[string]string{}
-		for _, av := range attendVerbs {
+		for _, av := range slices.Concat(attendVerbs, attendListVerbs) {
 			m[av.verb] = av.role
+		}
+		return m
+	}()
+	attendListAfter = func() map[string]bool {
+		m := map[string]bool{}
+		for _, av := range attendListVerbs {
+			m[av.verb] = true
 		}
 		return m
 	}()

@@ -2632,3 +2632,31 @@ func TestReferralDecision(t *testing.T) {
 	wantDecisions(t, "c.txt", "国务院总理甲乙丙主持召开国务院常务会议\n\n国务院总理甲乙丙1日主持召开国务院常务会议。\n"+
 		"会议讨论通过的《某某法修正案（草案）》对补偿制度作了修改。会议决定将草案提请全国人大常委会审议。\n", nil)
 }
+
+// A clause of the opening's list set off by a semicolon is a whole matter
+// however it opens (决定针对…对…发放补贴；); two documents named in full
+// and joined by 和 are two decisions. The texts are made up.
+func TestReleaseClauseBounds(t *testing.T) {
+	wantDecisions(t, "a.txt", "国务院总理甲乙丙主持召开国务院常务会议\n\n国务院总理甲乙丙6月1日主持召开国务院常务会议，决定针对今年以来农资价格上涨对种粮农民一次性发放补贴；决定扩大某某保险实施范围，增强农民抵御风险能力。\n",
+		[]string{"决定 针对今年以来农资价格上涨对种粮农民一次性发放补贴", "决定 扩大某某保险实施范围"})
+	wantDecisions(t, "b.txt", "十二届全国人大常委会第七次会议在京闭幕\n\n十二届全国人大常委会第七次会议27日下午在北京人民大会堂闭幕，甲乙丙委员长主持。\n"+
+		"会议表决通过了全国人大常委会关于确定某某纪念日的决定和全国人大常委会关于设立某某公祭日的决定。\n",
+		[]string{"表决通过 全国人大常委会关于确定某某纪念日的决定", "表决通过 全国人大常委会关于设立某某公祭日的决定"})
+}
+
+// Those a release lists after the words (在主席台就座的还有：…; 出席会议的
+// 还有) attended, as those it lists before 出席会议 do. The text is made
+// up.
+func TestAttendanceListAfter(t *testing.T) {
+	m := extractOne(t, "a.txt", "十三届全国人大二次会议在京闭幕\n\n第十三届全国人民代表大会第二次会议15日上午在人民大会堂闭幕。闭幕会由大会主席团常务主席、执行主席甲乙丙主持。大会主席团常务主席、执行主席丁戊己、庚辛壬在主席台执行主席席就座。\n"+
+		"在主席台就座的还有：赵一二、钱三四等。\n列席会议的有：孙五六。\n")
+	var got []string
+	for _, a := range m.Attendees {
+		got = append(got, a.Name+" "+a.Role)
+	}
+	for _, want := range []string{"丁戊己 " + RolePresent, "庚辛壬 " + RolePresent, "赵一二 " + RolePresent, "钱三四 " + RolePresent, "孙五六 " + RoleObserver} {
+		if !slices.Contains(got, want) {
+			t.Errorf("attendees %q lack %q", got, want)
+		}
+	}
+}

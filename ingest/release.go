@@ -601,7 +601,9 @@ func (e *Extractor) sentenceDecisions(p *page, s, end int, mode int, restated fu
 				// 会议还研究了其他事项.
 				continue
 			}
-			if framing(p.norm[objAt:fr[1]]) {
+			// A clause set off by a semicolon (决定针对农资价格上涨对种粮
+			// 农民一次性发放补贴；决定…) is a whole matter, however it opens.
+			if framing(p.norm[objAt:fr[1]]) && !strings.HasPrefix(p.norm[fr[1]:], ";") {
 				// 会议决定，为促进海运业发展，…; 按照…要求，加大减税力度;
 				// 到2020年，在贫困地区建成…: a clause of purpose, reference,
 				// means or time frames the decision, and the matter is the
@@ -839,6 +841,17 @@ func objectsOf(p *page, i, end int) []string {
 				b += len(")")
 			}
 			add(i+pt[0], i+b)
+		}
+		return out
+	}
+	// 全国人大常委会关于确定A的决定和全国人大常委会关于设立B的决定: two
+	// documents named in full, each 关于… ending as a document does.
+	if parts := splitAt(text, "和", "以及"); len(parts) > 1 && !slices.ContainsFunc(parts, func(pt [2]int) bool {
+		_, doc := docEnd(text[pt[0]:pt[1]])
+		return !doc || !strings.Contains(text[pt[0]:pt[1]], "关于")
+	}) {
+		for _, pt := range parts {
+			add(i+pt[0], i+pt[1])
 		}
 		return out
 	}

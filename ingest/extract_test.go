@@ -2660,3 +2660,11 @@ func TestAttendanceListAfter(t *testing.T) {
 		}
 	}
 }
+
+// What a resolution adopted says (决定批准这个报告，批准某预算) is not a
+// decision besides it. The text is made up.
+func TestResolutionContent(t *testing.T) {
+	wantDecisions(t, "a.txt", "某届全国人大某次会议在京闭幕\n\n第某届全国人民代表大会第二次会议15日上午在人民大会堂闭幕。\n"+
+		"会议表决通过了某次会议关于某年中央和地方预算的决议，决定批准关于某年预算的报告，批准某年中央预算；表决通过了某次会议关于某某工作报告的决议，决定批准这个报告。\n",
+		[]string{"表决通过 某次会议关于某年中央和地方预算的决议", "表决通过 某次会议关于某某工作报告的决议"})
+}

@@ -455,7 +455,7 @@ func (e *Extractor) sentenceDecisions(p *page, s, end int, mode int, restated fu
 		active = true
 	}
 	var out []Decision
-	titled := false
+	titled, resolved := false, false
 	lastVerb, lastBusiness := "", false
 	// A sentence that shares words with the opening's decisions restates
 	// one of them.
@@ -513,6 +513,11 @@ func (e *Extractor) sentenceDecisions(p *page, s, end int, mode int, restated fu
 		}
 		verb, ok := firstPrefix(text[skip:], releaseVerbs)
 		if !ok {
+			continue
+		}
+		if resolved && (verb == "批准" || verb == "决定" || verb == "同意") {
+			// 通过了关于政府工作报告的决议，决定批准这个报告；批准…: what
+			// the resolution says, not a decision besides it.
 			continue
 		}
 		vAt := fr[0] + skip
@@ -649,6 +654,7 @@ func (e *Extractor) sentenceDecisions(p *page, s, end int, mode int, restated fu
 			titled = titled || docNamed
 		}
 		out = append(out, objectsAs(lastVerb, objs)...)
+		resolved = len(objs) > 0 && strings.HasSuffix(fold.String(objs[len(objs)-1]), "决议")
 	}
 	return out
 }

@@ -68,6 +68,7 @@ var projectSets = []struct{ name, dir string }{
 	{"dev11", "dev11"},            // likewise
 	{"dev13", "dev13"},            // likewise
 	{"dev14a", "dev14a"},          // likewise
+	{"dev14b", "dev14b"},          // likewise
 	{"dev7 (held out)", "dev7"},   // the same kinds, made at the start of a later stop
 	{"dev10 (held out)", "dev10"}, // likewise, at the start of the stop after
 	{"dev12 (held out)", "dev12"}, // likewise, at the start of the stop after that

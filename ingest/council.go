@@ -853,8 +853,9 @@ func reportRowStarts(norm string) []int {
 }
 
 // notAfterCaseNumber are the characters after which a number is a figure,
-// not a case: units, and the punctuation of figures and lists.
-const notAfterCaseNumber = "年月日号次届期条项款元万亿个件人%.．、,，:：)）-"
+// not a case: units (of land too: 1044地號, 2筆), and the punctuation of
+// figures and lists.
+const notAfterCaseNumber = "年月日号次届期条项款元万亿个件人%.．、,，:：)）-地笔段巷弄楼户坪"
 
 // regulationTitleRE matches a regulation named in quotes in a row, folded:
 // 「臺北市社會住宅出租辦法」.
@@ -917,11 +918,17 @@ func reportRows(p *page) []placedDecision {
 			// decision.
 			t = matterRE.FindStringSubmatchIndex(row)
 			if t == nil {
+				// 本市中山區長春段一小段678地號市有土地，擬依土地法第25條規定
+				// 完成處分程序…，敬請 查照審議。 同意。 照審查意見通過: the
+				// case asked consent for, named by its first clause.
+				t = consentIn(row)
+			}
+			if t == nil {
 				// 鑑於…，建請交通局應即研擬調降現行費率方案，以嘉惠市民。
 				// 送市府辦理。 照審查意見通過: a member's request, passed to
 				// be carried out; one sent to be studied (送市府研議) is
 				// not decided yet.
-				if t = requestIn(row); t != nil && (strings.Contains(row[t[1]:], "研议") || !resultFollows(row[t[1]:])) {
+				if t = requestIn(row); t != nil && (strings.Contains(row[t[1]:], "研议") || !resultFollows(row[t[1]:]) && !(resultInColumns(row[t[1]:]) && underReviewHeader(p, from))) {
 					t = nil
 				}
 			} else if k := strings.LastIndex(row[t[2]:t[3]], "之"); k > 0 && ownedBy(row[t[2]:t[2]+k]) {
@@ -949,6 +956,33 @@ func reportRows(p *page) []placedDecision {
 		}
 	}
 	return out
+}
+
+// consentIn returns the span of the case a row of a table asks the house to
+// consent to, as [0, end, start, end] offsets into the folded row, or nil:
+// its first sentence closes with the request (敬請 查照審議, 敬請同意惠復,
+// 敬請 貴會同意), and the case is its first clause, after the row's number.
+func consentIn(row string) []int {
+	stop := strings.Index(row, "。")
+	if stop < 0 {
+		return nil
+	}
+	last := row[afterLast(row[:stop], ","):stop]
+	if !strings.HasPrefix(strings.TrimSpace(last), "敬请") || !strings.Contains(last, "同意") && !strings.Contains(last, "审议") {
+		return nil
+	}
+	start := len(row) - len(strings.TrimLeft(strings.TrimLeft(row, " \t0123456789"), " \t"))
+	if w, ok := firstPrefix(row[start:], []string{"有关", "为"}); ok {
+		start += len(w) // 有關本市松山區…地號市有非公用土地
+	}
+	end := start + strings.Index(row[start:], ",")
+	if end <= start || end >= stop {
+		return nil
+	}
+	if n := runeCount(row[start:end]); n < 4 || n > 80 {
+		return nil
+	}
+	return []int{0, end, start, end}
 }
 
 // quotedIn returns the span of the first 「」 title in folded s, as
@@ -1010,6 +1044,29 @@ func requestIn(row string) []int {
 func resultFollows(rest string) bool {
 	i := strings.Index(rest, "通过")
 	return i >= 0 && runeCount(rest[:i]) <= 40
+}
+
+// resultInColumns reports whether the columns after a row's matter,
+// folded, pass it, however long its review, and not in a motion's prose
+// (…是否有當？敬請公決。⏎說明：…其後經院會無異議通過).
+func resultInColumns(rest string) bool {
+	i := strings.Index(rest, "通过")
+	return i >= 0 && !strings.Contains(rest[:i], "公决") && !strings.Contains(rest[:i], "\n说明:")
+}
+
+// underReviewHeader reports whether the row at folded offset at stands in
+// a table whose header (案號 案由 審查意見 議決) names the review and the
+// resolution, so that the result closes the row however long its review
+// is: the nearest line above that names the 案由 is such a header.
+func underReviewHeader(p *page, at int) bool {
+	for k := p.lineAt(at) - 1; k >= 0 && k > p.lineAt(at)-400; k-- {
+		if l := p.line(k); strings.Contains(l, "案") && strings.Contains(l, "由") {
+			if l = stripSpaces(l); strings.Contains(l, "案由") {
+				return strings.Contains(l, "审查意见") && strings.Contains(l, "议决")
+			}
+		}
+	}
+	return false
 }
 
 // sentToCity reports whether a row's review, folded, sends it to the city

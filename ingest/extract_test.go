@@ -2668,3 +2668,33 @@ func TestResolutionContent(t *testing.T) {
 		"会议表决通过了某次会议关于某年中央和地方预算的决议，决定批准关于某年预算的报告，批准某年中央预算；表决通过了某次会议关于某某工作报告的决议，决定批准这个报告。\n",
 		[]string{"表决通过 某次会议关于某年中央和地方预算的决议", "表决通过 某次会议关于某某工作报告的决议"})
 }
+
+// A council's table of cases (案號 案由 審查意見 議決): a case asked consent
+// for (…市有土地，擬依…處理，敬請 查照審議。) and passed is a decision on
+// its first clause; a member's request passed under such a header is one
+// however long its review; a number before 地號 is no case number. A 案由
+// that sends something for notice (檢送X，請備查) is about X. The texts are
+// made up.
+func TestCouncilCaseTable(t *testing.T) {
+	text := "某市議會第11屆第12次臨時大會第3次會議紀錄\n時間：中華民國102年1月9日下午2時\n主席：甲議長乙丙\n\n乙、二讀會\n壹、審議市府一般提案\n" +
+		"案號    案由    審查意見    議    決    備註\n" +
+		"11032   本市某某區某段一小段1044地號市有土地，擬依土地法第25條規定完成處分程序後依有關規定處理，敬請 查照審議。    同意。  照審查意見通過  \n" +
+		"11086   為本府某局經管之某站聯合開發大樓公有不動產處分案，敬請  同意。 同意。    暫擱    \n\n" +
+		"貳、審議議員提案\n案號    案由    審查意見    議    決    備註\n" +
+		"11083   為維護市民安全，建請某市政府針對某快速道路案，向行政院表達嚴正反對意見。  本案於雙方未達共識前，請交通局正式發函某市政府暫停接續工程標案之發包，並於一個月內提出書面報告送本會參考。    照審查意見通過  \n"
+	got := decisionsOf(extractOne(t, "a.txt", text))
+	for _, want := range []string{"照審查意見通過 本市某某區某段一小段1044地號市有土地", "照審查意見通過 建請某市政府針對某快速道路案，向行政院表達嚴正反對意見"} {
+		if !slices.Contains(got, want) {
+			t.Errorf("decisions %q lack %q", got, want)
+		}
+	}
+	if len(got) != 2 {
+		t.Errorf("decisions = %q, want 2", got)
+	}
+	if got := caseMatter("檢送本市某某路段一覽表，請備查"); got != "本市某某路段一覽表" {
+		t.Errorf("caseMatter = %q, want 本市某某路段一覽表", got)
+	}
+	if got := caseMatter("檢送「某市某中心場地使用管理規則」，請查照"); got != "某市某中心場地使用管理規則" {
+		t.Errorf("caseMatter = %q, want the rule's name", got)
+	}
+}

@@ -394,6 +394,9 @@ func caseMatter(matter string) string {
 	if i := strings.IndexAny(matter, "。；;"); i >= 0 {
 		first = matter[:i]
 	}
+	if m, ok := sentForNotice(first); ok {
+		return m
+	}
 	if r, ok := askedToAgree(first); ok {
 		return r
 	}
@@ -780,6 +783,36 @@ func inlineMatter(disp string) string {
 		return ""
 	}
 	return m
+}
+
+// sentForNotice reads a 案由 that sends something for the house to note
+// (檢送本市委外拖吊範圍紅線路段，請備查; 檢送「某管理規則」，請查照): what is
+// sent, its 「」 title where it has one.
+func sentForNotice(first string) (string, bool) {
+	f := fold.String(first)
+	if runeCount(f) != runeCount(first) || !strings.HasPrefix(f, "检送") {
+		return "", false
+	}
+	end := strings.LastIndex(f, ",")
+	if end < 0 {
+		return "", false
+	}
+	if _, ok := firstPrefix(strings.TrimLeft(f[end+len(","):], " "), []string{"请备查", "请查照", "请同意备查", "复请备查", "敬请备查", "敬请查照"}); !ok {
+		return "", false
+	}
+	// …辦理情形案，詳如說明，請查照: the pointer to the notes is no part
+	// of what is sent.
+	if k := strings.LastIndex(f[:end], ","); k >= 0 && strings.TrimSpace(f[k+len(","):end]) == "详如说明" {
+		end = k
+	}
+	rs := []rune(first)
+	m := strings.TrimSpace(string(rs[runeCount("检送"):runeCount(f[:end])]))
+	if a := strings.Index(m, "「"); a >= 0 {
+		if b := strings.Index(m[a:], "」"); b > len("「") {
+			m = m[a+len("「") : a+b]
+		}
+	}
+	return m, runeCount(m) >= 2
 }
 
 // billSuffixes end the name of a bill that enacts, amends or repeals a

@@ -2698,3 +2698,18 @@ func TestCouncilCaseTable(t *testing.T) {
 		t.Errorf("caseMatter = %q, want the rule's name", got)
 	}
 }
+
+// A list's marker opening an object is no part of the matter; a year in
+// brackets is.
+func TestObjectListMarker(t *testing.T) {
+	m := &Minutes{Items: []Item{{Decisions: []Decision{
+		{Verb: "送請市政府研究辦理", Object: "（二）社政類編號1至30，計30案"},
+		{Verb: "照案通過", Object: "一、本會第1屆第6次臨時會議事日程"},
+		{Verb: "同意辦理", Object: "(100)年度預算計新台幣2,322,611元整，擬先行墊付執行案"},
+	}}}}
+	dedupeDecisions(m)
+	want := []string{"送請市政府研究辦理 社政類編號1至30，計30案", "照案通過 本會第1屆第6次臨時會議事日程", "同意辦理 (100)年度預算計新台幣2,322,611元整，擬先行墊付執行案"}
+	if got := decisionsOf(m); !slices.Equal(got, want) {
+		t.Errorf("decisions = %q, want %q", got, want)
+	}
+}

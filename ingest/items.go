@@ -2,6 +2,7 @@ package ingest
 
 import (
 	"fmt"
+	"regexp"
 	"slices"
 	"strings"
 	"time"
@@ -118,6 +119,10 @@ func (e *Extractor) items(p *page, m *Minutes) {
 	}
 }
 
+// listMarkerRE matches the marker of a list's entry that opens an object:
+// （二）, (3), 一、.
+var listMarkerRE = regexp.MustCompile(`^(?:[（(](?:[一二三四五六七八九十]{1,3}|[0-9]{1,2})[）)]|[一二三四五六七八九十]{1,3}、)\s*`)
+
 // dedupeDecisions names the regulation a bill enacts or amends as its
 // object (billMatter) and keeps the first of the decisions on one object: a
 // matter resolved in its item and restated in another is one decision.
@@ -127,6 +132,11 @@ func dedupeDecisions(m *Minutes) {
 		it := &m.Items[i]
 		kept := it.Decisions[:0]
 		for _, d := range it.Decisions {
+			// （二）社政類編號1至30，計30案: the list's marker is no part
+			// of the matter.
+			if loc := listMarkerRE.FindStringIndex(d.Object); loc != nil && runeCount(d.Object[loc[1]:]) >= 4 {
+				d.Object = d.Object[loc[1]:]
+			}
 			d.Object = billMatter(d.Object)
 			k := fold2Key(fold.String(d.Object))
 			if seen[k] {

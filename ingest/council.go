@@ -2,6 +2,7 @@ package ingest
 
 import (
 	"regexp"
+	"slices"
 	"sort"
 	"strings"
 	"unicode/utf8"
@@ -347,6 +348,9 @@ func (e *Extractor) councilDecisions(p *page, m *Minutes) {
 	}
 	// Resolutions (議決：…) anywhere, also outside the numbered items.
 	for _, d := range resolutionsAt(p, 0, len(p.norm)) {
+		add(d.at, d.Decision)
+	}
+	for _, d := range rowResolutions(p) {
 		add(d.at, d.Decision)
 	}
 	for _, d := range reportRows(p) {
@@ -1253,4 +1257,81 @@ func proposalRow(p *page, k, end int) (placedDecision, bool) {
 		return placedDecision{}, false
 	}
 	return placedDecision{at: start, Decision: Decision{Verb: p.show(verbAt, verbAt+len(verb)), Object: obj}}, true
+}
+
+// labelledRows reports whether the text runs the rows of a table of cases
+// on as prose, each row's fields labelled (編號：13 類別：教育 案由：請審議
+// 制定「…」草案。 發言議員：… 決議：照案通過。), several to a line and
+// wrapped anywhere, as Kaohsiung's minutes do: there each resolution
+// settles the 案由 before it, not the line above.
+func labelledRows(p *page) bool {
+	if p.rows == 0 {
+		p.rows = 2
+		if strings.Count(p.norm, "编号:") >= 3 && strings.Count(p.norm, "案由:") >= 3 && strings.Count(p.norm, "决议:") >= 3 {
+			p.rows = 1
+		}
+	}
+	return p.rows == 1
+}
+
+// maxRowCase bounds the distance in bytes from a row's 案由 to its
+// resolution.
+const maxRowCase = 3000
+
+// rowCase returns the matter of the labelled row whose resolution label
+// stands at folded offset at (labelledRows): the 案由 before it, with no
+// other resolution between, in a row numbered by 編號, read to its first
+// 。 with the wrapping of its lines undone; "" where there is none.
+func rowCase(p *page, at int) string {
+	a := strings.LastIndex(p.norm[max(0, at-maxRowCase):at], "案由:")
+	if a < 0 {
+		return ""
+	}
+	a += max(0, at-maxRowCase)
+	between := p.norm[a:at]
+	if strings.Contains(between, "决议:") || strings.Contains(between, "议决:") || !strings.Contains(p.norm[max(0, a-80):a], "编号:") {
+		return ""
+	}
+	start := a + len("案由:")
+	end := at
+	if i := strings.Index(p.norm[start:at], "。"); i >= 0 {
+		end = start + i
+	}
+	matter := strings.Join(strings.Fields(p.show(start, end)), "")
+	return caseMatter(matter)
+}
+
+// notCarried are the results of a row that settle nothing (保留, 撤回) or
+// reject it (否決, 不予通過), folded.
+var notCarried = []string{"保留", "撤回", "否决", "不予"}
+
+// rowResolutions reads the resolutions of labelled rows (labelledRows):
+// each 決議：… that carries, notes or sends on its row's 案由 is a decision
+// on the case the 案由 names (請審議制定「高雄市校車管理自治條例」草案 →
+// 高雄市校車管理自治條例).
+func rowResolutions(p *page) []placedDecision {
+	if !labelledRows(p) {
+		return nil
+	}
+	var out []placedDecision
+	for from := 0; ; {
+		i := strings.Index(p.norm[from:], "决议:")
+		if i < 0 {
+			break
+		}
+		at := from + i
+		from = at + len("决议:")
+		matter := rowCase(p, at)
+		if matter == "" {
+			continue
+		}
+		r := from + len(p.norm[from:]) - len(strings.TrimLeft(p.norm[from:], " "))
+		end := r + strings.IndexAny(p.norm[r:]+"。", "。\n")
+		res := strings.TrimSpace(p.show(r, end))
+		if f := fold.String(res); res == "" || runeCount(res) > maxVerbRunes || deferredResolution(f) || slices.ContainsFunc(notCarried, func(w string) bool { return strings.Contains(f, w) }) {
+			continue
+		}
+		out = append(out, placedDecision{at: at, Decision: Decision{Verb: res, Object: matter}})
+	}
+	return out
 }

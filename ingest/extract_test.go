@@ -2713,3 +2713,20 @@ func TestObjectListMarker(t *testing.T) {
 		t.Errorf("decisions = %q, want %q", got, want)
 	}
 }
+
+// Minutes that run a table's labelled rows on as prose, several to a line
+// and wrapped anywhere (編號：N 類別：X 案由：… 決議：…), resolve each row's
+// 案由, not the line above the resolution. The text is made up.
+func TestLabelledRows(t *testing.T) {
+	text := "某市議會第1屆第3次定期大會第38次會議紀錄\n時間：中華民國101年5月24日上午9時\n主席：甲議長乙丙\n丙、討論事項\n二、三讀會 市政府法規提案\n" +
+		"編號：10 類別：財經 案由：請審議制定「某市獎勵民間投資基金收支管理\n及運用自治條例」草案。 發言議員： 丁議員戊己 說明人員： \n" +
+		"經濟發展局庚局長辛壬 決議：照案通過。 編號：11 類別：教育 案由：請審議修正「某市家長會設\n" +
+		"置自治條例部分條文」草案。 決議：照案通過。 編號：12 類別：教育 案由：請審議制定「某市校車管理自治條例」草案。 發言議員： \n" +
+		"癸議員子丑 說明人員： 教育局寅局長卯辰 決議：修正通過。 \n" +
+		"編號：13 類別：教育 案由：請審議制定「某市公共藝術基金自治條例」草案。 決議：保留。\n"
+	got := decisionsOf(extractOne(t, "a.txt", text))
+	want := []string{"照案通過 某市獎勵民間投資基金收支管理及運用自治條例", "照案通過 某市家長會設置自治條例部分條文", "修正通過 某市校車管理自治條例"}
+	if !slices.Equal(got, want) {
+		t.Errorf("decisions = %q\nwant %q", got, want)
+	}
+}

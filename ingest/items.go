@@ -585,6 +585,9 @@ func resolutionsAt(p *page, from, to int) []placedDecision {
 			}
 			at += i
 		}
+		if labelledRows(p) && rowCase(p, at) != "" {
+			continue // read with its row (rowResolutions)
+		}
 		res := strings.TrimRight(p.show(at+len(label), l[1]), "。.")
 		if ok && inline == "" && res != "" && !strings.HasSuffix(strings.TrimSpace(t), "。") {
 			// 決　　議：法規審查會修正通過條文第三、十三、⏎　　　　十七、十八條修

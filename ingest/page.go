@@ -36,6 +36,9 @@ type page struct {
 	reportedDone bool
 	// house holds the folded names a house label lists (rosterLabels).
 	house map[string]bool
+	// rows says whether the text runs a table's labelled rows on as prose
+	// (labelledRows): 0 not yet known, 1 yes, 2 no.
+	rows int8
 }
 
 // wordHit is an occurrence of a word at a folded offset.

@@ -234,9 +234,9 @@ func (e *Extractor) councilDecisions(p *page, m *Minutes) {
 			continue
 		}
 		from := start + k + len("对")
-		// 對以上二項朝野協商結論, 對上述朝野協商結論: what was read, however
-		// the chair points back to it.
-		for _, w := range []string{"以上", "上述"} {
+		// 對以上二項朝野協商結論, 對上述朝野協商結論, 對本案朝野協商結論:
+		// what was read, however the chair points back to it.
+		for _, w := range []string{"以上", "上述", "本案"} {
 			from += len(prefixOf(p.norm[from:], w))
 		}
 		if n, size, ok := cnum.Prefix(p.norm[from:]); ok && n > 0 && strings.HasPrefix(p.norm[from+size:], "项") {

@@ -2730,3 +2730,19 @@ func TestLabelledRows(t *testing.T) {
 		t.Errorf("decisions = %q\nwant %q", got, want)
 	}
 }
+
+// A legislature's chair who puts a case to be handled as the procedure
+// committee proposes (對本案照程序委員會意見處理) decides no matter of its
+// own; 對本案朝野協商結論 carries the conclusions. The text is made up.
+func TestCaseHandledAsProposed(t *testing.T) {
+	m := &Minutes{Items: []Item{{Decisions: []Decision{{Verb: "通過", Object: "本案照程序委員會意見"}, {Verb: "通過", Object: "某某條例"}}}}}
+	dedupeDecisions(m)
+	if got := decisionsOf(m); !slices.Equal(got, []string{"通過 某某條例"}) {
+		t.Errorf("decisions = %q", got)
+	}
+	text := "立法院第6屆第5會期第2次會議紀錄\n時間：中華民國96年3月2日上午9時\n主席：甲院長乙丙\n" +
+		"一、本院委員丁戊等提案，請審議案。\n主席：請問院會，對本案朝野協商結論有無異議？（無）無異議，通過。\n"
+	if got := decisionsOf(extractOne(t, "a.md", text)); !slices.Contains(got, "通過 朝野協商結論") {
+		t.Errorf("decisions = %q, want 通過 朝野協商結論", got)
+	}
+}

@@ -139,7 +139,9 @@ func dedupeDecisions(m *Minutes) {
 			}
 			d.Object = billMatter(d.Object)
 			k := fold2Key(fold.String(d.Object))
-			if seen[k] {
+			if seen[k] || strings.HasPrefix(fold.String(d.Object), "本案照") {
+				// 對本案照程序委員會意見處理: how a case named elsewhere
+				// is handled, not a matter.
 				continue
 			}
 			seen[k] = true

@@ -756,10 +756,12 @@ func TestReleaseArranges(t *testing.T) {
 // titles are made up.
 func TestBodyKind(t *testing.T) {
 	for title, want := range map[string]string{
-		"某市议会第11届第3次定期大会预备会议暨第1次会议纪录": "定期大会",
-		"某县政协十届二次会议预备会议暨五次常委会议召开":     "常委会会议",
-		"某区政协十届二次会议预备会议召开":            "预备会议",
-		"某市人大常委会第十次会议":                "常委会会议",
+		"某市议会第11届第3次定期大会预备会议暨第1次会议纪录":     "定期大会",
+		"某县政协十届二次会议预备会议暨五次常委会议召开":         "常委会会议",
+		"某区政协十届二次会议预备会议召开":                "预备会议",
+		"某市人大常委会第十次会议":                    "常委会会议",
+		"十三届全国人大二次会议在京闭幕":                 "人民代表大会会议",
+		"全国人大常委会党组举行会议 学习贯彻十三届全国人大二次会议精神": "",
 	} {
 		if got := bodyKind(title); got != want {
 			t.Errorf("bodyKind(%s) = %q, want %q", title, got, want)

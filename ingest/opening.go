@@ -229,11 +229,11 @@ var numberedKindRE = regexp.MustCompile(`第[0-9〇零一二两三四五六七�
 // Standing committees and congresses hold meetings a clerk files by the body
 // that holds them: 人大常委会第十次会议 (even where the release names its
 // sitting, 举行第二次全体会议) and 政协常委会议 are 常委会会议, 人民代表大会第一次
-// 会议 a 人民代表大会会议; their 主任会议, 主席会议 and 主席团会议 keep their names.
+// 会议 (全国人大二次会议) a 人民代表大会会议; their 主任会议, 主席会议 and 主席团会议 keep their names.
 var (
 	standingRE  = regexp.MustCompile(`常委会(?:举行|召开)?(?:第?[0-9〇零一二两三四五六七八九十百]+次)?会议|常委会议|常委会会议`)
 	presidiumRE = regexp.MustCompile(`主席团(?:举行|召开)?(?:第?[0-9〇零一二两三四五六七八九十百]+次)?会议`)
-	congressRE  = regexp.MustCompile(`人民代表大会(?:第?[0-9〇零一二两三四五六七八九十百]+次)会议`)
+	congressRE  = regexp.MustCompile(`(?:人民代表大会|人大)(?:第?[0-9〇零一二两三四五六七八九十百]+次)会议`)
 )
 
 // bodyKind returns the kind of meeting a folded text names by its body, or
@@ -261,7 +261,9 @@ func bodyKind(text string) string {
 		}
 		return "预备会议"
 	}
-	if congressRE.MatchString(text) && !strings.Contains(text, "常务委员会") {
+	if loc := congressRE.FindStringIndex(text); loc != nil && !strings.Contains(text, "常务委员会") && !strings.Contains(text, "党组") && !strings.HasPrefix(text[loc[1]:], "精神") {
+		// Not a party group's study of the session (党组举行会议 学习贯彻
+		// 全国人大二次会议精神).
 		return "人民代表大会会议"
 	}
 	return ""

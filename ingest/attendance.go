@@ -846,12 +846,19 @@ func isName(s string) bool {
 	}
 	switch len(rs) {
 	case 2, 3:
+		if len(rs) == 3 && notNameEnd[[2]rune{rs[1], rs[2]}] {
+			return false // 和名单: a surname's character before a word
+		}
 		return isSurnameRune(rs[0]) || isCompoundSurname(rs[0], rs[1])
 	case 4:
 		return isCompoundSurname(rs[0], rs[1]) || (isSurnameRune(rs[0]) && isSurnameRune(rs[1]))
 	}
 	return false
 }
+
+// notNameEnd are words of a document or a meeting, folded, that end no
+// name of three characters (…主席团和秘书长名单草案 reads no 秘书长 和名单).
+var notNameEnd = map[[2]rune]bool{{'名', '单'}: true, {'草', '案'}: true, {'报', '告'}: true, {'会', '议'}: true, {'议', '案'}: true, {'决', '定'}: true, {'决', '议'}: true}
 
 // splitOrgName splits "市商务局孙建江" into org and name (an org of one character, as in 市⏎徐海东, counts), preferring a
 // three-character name, then two, then four.

@@ -2748,3 +2748,18 @@ func TestCaseHandledAsProposed(t *testing.T) {
 		t.Errorf("decisions = %q, want 通過 朝野協商結論", got)
 	}
 }
+
+// A surname's character before a word of a document (和名单, 和报告) is no
+// name.
+func TestNotNameEnd(t *testing.T) {
+	for _, s := range []string{"和名单", "和报告", "林草案"} {
+		if isName(s) {
+			t.Errorf("isName(%s) = true", s)
+		}
+	}
+	for _, s := range []string{"和平", "林建国", "王名"} {
+		if !isName(s) {
+			t.Errorf("isName(%s) = false", s)
+		}
+	}
+}

@@ -849,8 +849,14 @@ func isName(s string) bool {
 		if len(rs) == 3 && notNameEnd[[2]rune{rs[1], rs[2]}] {
 			return false // 和名单: a surname's character before a word
 		}
+		if strings.ContainsRune("的了是等", rs[len(rs)-1]) || len(rs) == 3 && strings.ContainsRune("的了是", rs[1]) {
+			return false // 任党的, 陆是由: words of a sentence
+		}
 		return isSurnameRune(rs[0]) || isCompoundSurname(rs[0], rs[1])
 	case 4:
+		if rs[2] == '作' && rs[3] == '了' {
+			return false // 贺荣作了 (the report): a name and its verb
+		}
 		return isCompoundSurname(rs[0], rs[1]) || (isSurnameRune(rs[0]) && isSurnameRune(rs[1]))
 	}
 	return false
@@ -858,7 +864,7 @@ func isName(s string) bool {
 
 // notNameEnd are words of a document or a meeting, folded, that end no
 // name of three characters (…主席团和秘书长名单草案 reads no 秘书长 和名单).
-var notNameEnd = map[[2]rune]bool{{'名', '单'}: true, {'草', '案'}: true, {'报', '告'}: true, {'会', '议'}: true, {'议', '案'}: true, {'决', '定'}: true, {'决', '议'}: true}
+var notNameEnd = map[[2]rune]bool{{'名', '单'}: true, {'草', '案'}: true, {'报', '告'}: true, {'会', '议'}: true, {'议', '案'}: true, {'决', '定'}: true, {'决', '议'}: true, {'资', '格'}: true, {'深', '入'}: true}
 
 // splitOrgName splits "市商务局孙建江" into org and name (an org of one character, as in 市⏎徐海东, counts), preferring a
 // three-character name, then two, then four.

@@ -2763,3 +2763,15 @@ func TestNotNameEnd(t *testing.T) {
 		}
 	}
 }
+
+// A paragraph in which the meeting decides to convene another (会议决定于
+// 2月2日上午召开某常委会第一次会议) is a decision, not the opening of this
+// meeting. The text is made up.
+func TestMeetingConvenesAnother(t *testing.T) {
+	wantDecisions(t, "a.txt", "某省人大常委会举行第一次主任会议\n\n2月1日，某省人大常委会举行第一次主任会议。甲乙丙主持会议。\n\n"+
+		"会议听取了关于某会议议程草案的汇报，决定于2018年2月2日上午召开某省人大常委会第一次会议，会期半天。\n",
+		[]string{"决定 于2018年2月2日上午召开某省人大常委会第一次会议"})
+	wantDecisions(t, "b.txt", "某届全国人大常委会第十次会议在京闭幕\n\n某届全国人大常委会第十次会议28日上午在北京人民大会堂闭幕。甲乙丙委员长主持。\n"+
+		"会议表决通过了全国人大常委会关于召开某届全国人大二次会议的决定。\n",
+		[]string{"表决通过 全国人大常委会关于召开某届全国人大二次会议的决定"})
+}

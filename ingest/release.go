@@ -78,7 +78,7 @@ func (e *Extractor) releaseItems(p *page, m *Minutes, nm naming) {
 		if line == "" {
 			continue
 		}
-		lead := !leadSeen && opensMeeting(line) && meetingNameEnd(line) >= 0
+		lead := !leadSeen && opensMeeting(line) && meetingNameEnd(line) >= 0 && !meetingActs(line)
 		if lead {
 			leadSeen = true
 		}
@@ -307,6 +307,19 @@ func opensMeeting(s string) bool {
 		}
 	}
 	return false
+}
+
+// meetingActs reports whether a folded paragraph opens with the meeting
+// doing something (会议决定于2月2日召开常委会第一次会议; 会议听取了…): what it
+// convenes is another meeting, and the paragraph does not open this one.
+func meetingActs(s string) bool {
+	subj, ok := firstPrefix(s, meetingSubjects)
+	if !ok {
+		return false
+	}
+	rest := s[len(subj):]
+	_, ok = firstPrefix(rest[linksLen(rest):], releaseVerbs)
+	return ok
 }
 
 // restatedRunes is how many characters in a row a later decision shares
@@ -1010,6 +1023,7 @@ func vagueObject(f string) bool {
 		// 批准了上述协定和条约: what the sentence before named.
 		return true
 	}
+
 	if runeCount(f) > 6 {
 		return false
 	}

@@ -2774,4 +2774,7 @@ func TestMeetingConvenesAnother(t *testing.T) {
 	wantDecisions(t, "b.txt", "某届全国人大常委会第十次会议在京闭幕\n\n某届全国人大常委会第十次会议28日上午在北京人民大会堂闭幕。甲乙丙委员长主持。\n"+
 		"会议表决通过了全国人大常委会关于召开某届全国人大二次会议的决定。\n",
 		[]string{"表决通过 全国人大常委会关于召开某届全国人大二次会议的决定"})
+	// The meeting named before its verb: the clauses follow the verb.
+	wantDecisions(t, "c.txt", "某市人大常委会主任会议召开\n\n12月11日下午，某市人大常委会第32次主任会议召开，决定某市人大常委会第十七次会议12月22日召开。甲乙丙主持会议。\n",
+		[]string{"决定 某市人大常委会第十七次会议12月22日召开"})
 }

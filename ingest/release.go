@@ -928,6 +928,13 @@ func meetingNameEnd(s string) int {
 	for _, w := range []string{"主持召开", "召开", "举行", "主持"} {
 		if i := strings.Index(s, w); i >= 0 {
 			from = i + len(w)
+			if w != "主持" && strings.Contains(s[:i], "会议") {
+				// 市八届人大常委会第32次主任会议召开，决定…: the meeting
+				// named before its verb; the clauses follow the verb.
+				if j := strings.IndexAny(s[from:], ",;:"); j >= 0 && !strings.Contains(s[from:from+j], "。") {
+					return from + j + 1
+				}
+			}
 			break
 		}
 	}

@@ -2778,3 +2778,12 @@ func TestMeetingConvenesAnother(t *testing.T) {
 	wantDecisions(t, "c.txt", "某市人大常委会主任会议召开\n\n12月11日下午，某市人大常委会第32次主任会议召开，决定某市人大常委会第十七次会议12月22日召开。甲乙丙主持会议。\n",
 		[]string{"决定 某市人大常委会第十七次会议12月22日召开"})
 }
+
+// A meeting of a kind names itself as the subject (委员长会议审议通过…);
+// what it suggests (委员长会议建议，常委会会议审议…) is no decision. The
+// text is made up.
+func TestKindAsSubject(t *testing.T) {
+	wantDecisions(t, "a.txt", "某届全国人大常委会第十次委员长会议在京举行\n\n某届全国人大常委会第十次委员长会议17日下午在北京人民大会堂举行。甲乙丙委员长主持会议。\n"+
+		"委员长会议审议通过了全国人大常委会某某工作办法。\n委员长会议建议，常委会第五次会议审议《中华人民共和国和某国引渡条约》。\n",
+		[]string{"审议通过 全国人大常委会某某工作办法"})
+}

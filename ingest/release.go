@@ -45,8 +45,9 @@ var businessVerbs = map[string]bool{
 	"听取和审议": true, "听取审议": true, "研究审议": true, "研究讨论": true, "书面听取": true, "审阅": true, "研究部署": true,
 }
 
-// meetingSubjects are the meeting as the subject of a sentence, folded.
-var meetingSubjects = []string{"会议", "大会", "会上", "会前", "本次会议", "此次会议", "全会"}
+// meetingSubjects are the meeting as the subject of a sentence, folded; a
+// meeting of a kind may be named by it (委员长会议决定，…).
+var meetingSubjects = []string{"会议", "大会", "会上", "会前", "本次会议", "此次会议", "全会", "委员长会议", "主任会议", "主席会议", "主席团会议", "常务会议"}
 
 // clauseLinks stand before a verb inside a clause without changing it:
 // 会议还决定, 并部署, 同时明确, 会议进一步部署.
@@ -447,7 +448,7 @@ func fullSentenceLen(s string) int {
 
 // speechVerbs make the meeting's sentence an opinion, not a decision:
 // 会议指出，… 部署 is the meeting talking of others' work.
-var speechVerbs = []string{"指出", "认为", "强调", "要求", "提出", "表示", "号召", "希望", "肯定"}
+var speechVerbs = []string{"指出", "认为", "强调", "要求", "提出", "表示", "号召", "希望", "肯定", "建议"}
 
 // listEnds end an object that lists several matters (黄河生态保护、粮食生产、
 // 区长质量奖等有关事项): the matters are decisions each.

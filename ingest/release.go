@@ -51,7 +51,7 @@ var meetingSubjects = []string{"会议", "大会", "会上", "会前", "本次�
 
 // clauseLinks stand before a verb inside a clause without changing it:
 // 会议还决定, 并部署, 同时明确, 会议进一步部署.
-var clauseLinks = []string{"本次会议", "此次会议", "会议", "大会", "会上", "会前", "认真", "一致", "依次", "依法", "进一步", "分别", "还", "并", "同时", "也", "此外", "另外"}
+var clauseLinks = []string{"委员长会议", "主任会议", "主席会议", "主席团会议", "常务会议", "本次会议", "此次会议", "会议", "大会", "会上", "会前", "认真", "一致", "依次", "依法", "进一步", "分别", "还", "并", "同时", "也", "此外", "另外"}
 
 // enumerators open the first point of a list (会议确定，一是…): what follows
 // is an elaboration, not the short object of the verb.

@@ -27,9 +27,11 @@ var motionTitleRE = regexp.MustCompile(`["“「]([^"”」\n]{4,60})["”」]\s
 // result announced at folded offset at (我現在向各位提出的待決議題是：全體委
 // 員會現即休會待續。): the matter itself, or what a member's motion moves
 // (…動議現即將辯論中止待續的議案); not where the question names only whose
-// motion it is (陳家洛議員動議的議案), whose title stands before it.
+// motion it is (陳家洛議員動議的議案), whose title stands before it. A
+// question on a bill's clauses (clauseVote) is found with no matter: the
+// result decides nothing of its own.
 func questionPut(p *page, at int) (string, bool) {
-	head := p.norm[max(0, at-20000):at]
+	head := p.norm[max(0, at-maxQuestionDebate):at]
 	k, w := -1, ""
 	for _, q := range []string{"待决议题是:", "待议议题是:"} {
 		if i := strings.LastIndex(head, q); i > k {
@@ -42,9 +44,14 @@ func questionPut(p *page, at int) (string, bool) {
 	from := at - len(head) + k + len(w)
 	end := from + strings.IndexAny(p.norm[from:at]+"。", "。\n")
 	q := p.norm[from:end]
-	// …，予以通過; …，予以二讀.
+	// …，予以通過; …，予以二讀; 《某條例草案》予以三讀並通過.
 	if i := strings.LastIndex(q, ",予以"); i > 0 {
 		q = q[:i]
+	} else if i := strings.LastIndex(q, "》予以"); i > 0 {
+		q = q[:i+len("》")]
+	}
+	if clauseVote(q) {
+		return "", true // put and carried, but no decision of its own
 	}
 	if i := strings.LastIndex(q, "动议"); i >= 0 {
 		moved, ok := strings.CutSuffix(q[i+len("动议"):], "议案")
@@ -64,6 +71,19 @@ func questionPut(p *page, at int) (string, bool) {
 		return "", false
 	}
 	return obj, true
+}
+
+// maxQuestionDebate bounds how far before its result a question put
+// (上述待決議題) may have been read out: a bill's third reading is debated
+// at length between the two.
+const maxQuestionDebate = 200000
+
+// clauseVote reports whether a folded question put in committee is on a
+// bill's clauses (經修正的第5及7條納入本條例草案, 本條例草案增補新訂的第8A條,
+// 周某議員的第一項修正案，新訂的第8A條, 以修正第1條): a step of the bill,
+// whose third reading is the decision.
+func clauseVote(q string) bool {
+	return strings.Contains(q, "纳入本条例草案") || strings.Contains(q, "本条例草案增补") || strings.Contains(q, "新订的第") && strings.HasSuffix(q, "条") || strings.HasPrefix(q, "以修正")
 }
 
 // motionWords mark the motions a council decided: a bracketed result
@@ -185,7 +205,9 @@ func (e *Extractor) councilDecisions(p *page, m *Minutes) {
 		}
 		verb := p.show(at+len("议案"), at+len(word))
 		if obj, ok := questionPut(p, at); ok {
-			add(at, Decision{Verb: verb, Object: obj})
+			if obj != "" {
+				add(at, Decision{Verb: verb, Object: obj})
+			}
 			continue
 		}
 		head := p.norm[max(0, at-50000):at]

@@ -2787,3 +2787,17 @@ func TestKindAsSubject(t *testing.T) {
 		"委员长会议审议通过了全国人大常委会某某工作办法。\n委员长会议建议，常委会第五次会议审议《中华人民共和国和某国引渡条约》。\n",
 		[]string{"审议通过 全国人大常委会某某工作办法"})
 }
+
+// A legislature's committee stage puts the bill's clauses (…納入本條例草案,
+// 新訂的第8A條) and the amendments (以修正第1條): none is a decision of its
+// own; the third reading, put long before its result (《某條例草案》予以三讀
+// 並通過 … 上述待決議題 … 我宣布議案獲得通過), is. The text is made up.
+func TestLegislatureBillStages(t *testing.T) {
+	debate := strings.Repeat("甲議員：主席，我支持這項條例草案，因為市民需要它，這是很長的發言。\n", 600)
+	text := "立法會會議過程正式紀錄\n2018年1月11日星期四\n主席：我現在向各位提出的待決議題是：經修正的第5及7條納入本條例草案。贊成的請舉手。\n" +
+		"主席：我認為議題獲得在席委員以過半數贊成。我宣布議案獲得通過。\n" +
+		"某局局長：主席，我動議講稿附錄我的修正案，以修正第1條。\n主席：我現在向各位提出的待決議題是：以修正第1條，予以通過。\n主席：我宣布議案獲得通過。\n" +
+		"主席：政府法案：三讀。\n主席：我現在向各位提出的待議議題是：《某某(修訂)條例草案》予以三讀並通過。\n" + debate +
+		"主席：我現在向各位提出上述待決議題。贊成的請舉手。\n主席：我認為議題獲得在席議員以過半數贊成。我宣布議案獲得通過。\n"
+	wantDecisions(t, "a.txt", text, []string{"獲得通過 某某(修訂)條例草案"})
+}

@@ -89,7 +89,9 @@ func departmentIDs(rec *ingest.Minutes, names ...string) []string {
 	out := make([]string, 0, len(names))
 	for _, n := range names {
 		if n = strings.TrimSpace(n); n != "" {
-			out = append(out, ingest.DepartmentIdentity(rec.Issuer, n))
+			// One body under one name: 人力资源和社会保障部 and 人力资源社会保障部
+			// in one record count once, as the table's canonical name.
+			out = appendUnique(out, ingest.CanonicalDepartment(ingest.DepartmentIdentity(rec.Issuer, n)))
 		}
 	}
 	return out

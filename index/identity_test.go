@@ -43,3 +43,35 @@ func TestDepartmentsOfTwoCities(t *testing.T) {
 		}
 	}
 }
+
+// TestDepartmentOneName checks that a body a record names in two ways (人力
+// 资源和社会保障部, 人力资源社会保障部) is one facet value, the table's
+// canonical name, counted once, and that a filter by either name finds it.
+func TestDepartmentOneName(t *testing.T) {
+	a := suzhou()
+	a.Issuer = "中华人民共和国国务院"
+	a.Departments = []string{"人力资源和社会保障部", "人力资源社会保障部"}
+	a.Items = nil
+	idx := memIndex(t, []*ingest.Minutes{a})
+	ctx := context.Background()
+	res, err := idx.Search(ctx, Request{Facets: []string{"department"}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var vals []string
+	for _, v := range res.Facets[0].Values {
+		vals = append(vals, v.Value)
+	}
+	if len(vals) != 1 || vals[0] != "人力资源社会保障部" || res.Facets[0].Values[0].Count != 1 {
+		t.Errorf("department facet = %v, want 人力资源社会保障部 once", res.Facets[0].Values)
+	}
+	for _, q := range []string{"人力资源和社会保障部", "人力资源社会保障部", "人社部"} {
+		res, err := idx.Search(ctx, Request{Filters: Filters{Values: map[string][]string{"department": {q}}}})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if res.Total != 1 {
+			t.Errorf("department %s: %d meetings, want 1", q, res.Total)
+		}
+	}
+}

@@ -13,7 +13,7 @@ import (
 // MappingVersion is recorded in the index; Open refuses an index written
 // with another one. Bump it whenever fields, analyzers or document shapes
 // change.
-const MappingVersion = "19"
+const MappingVersion = "20"
 
 // internalVersionKey is the bleve internal key the mapping version is kept
 // under.

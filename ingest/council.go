@@ -1163,14 +1163,28 @@ func requestClause(sentence string) string {
 			}
 		}
 	}
-	// 請縣府相關單位在核定…計畫時，要求施工單位須舉辦地方說明會: a clause
-	// of time goes on in the next.
+	// The request goes on over its clauses (建請縣府呼籲中央政府基於人道考量，
+	// 准予…保外就醫; 請縣府相關單位在核定…計畫時，要求施工單位…) up to the
+	// purpose or the manner it gives (，以提高縣民使用率; ，俾便…; ，比照…
+	// 模式) or a further request (，並…).
 	c := clauses[pick]
-	if _, when := firstSuffix(fold.String(c), []string{"时", "之前", "以前"}); when && pick+1 < len(clauses) {
-		c += "，" + clauses[pick+1]
+	if !asks(c) {
+		// 改善雲86線2K+470M至2K+520M，南側有破舊豬舍…: no clause asks; the
+		// first names the matter, and those after it give the reasons.
+		return c
+	}
+	for _, next := range clauses[pick+1:] {
+		if _, stop := firstPrefix(strings.TrimSpace(fold.String(next)), requestStops); stop || runeCount(c)+runeCount(next) > maxObjectRunes {
+			break
+		}
+		c += "，" + next
 	}
 	return c
 }
+
+// requestStops open a clause that gives a request's purpose or manner, or
+// a further request, folded: the request ends before it.
+var requestStops = []string{"以", "俾", "藉以", "借以", "让", "使", "比照", "避免", "确保", "方便", "为", "并", "另", "同时", "且"}
 
 // proposalHeader returns the line of a proposals table's header (編號 提案人
 // 案由 審查意見 大會議決) among the first lines, or -1.

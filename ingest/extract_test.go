@@ -990,13 +990,19 @@ func TestRulingInPoints(t *testing.T) {
 }
 
 // A proposal that states things first is about the clause that asks (請縣府
-// 行文要求…), a clause of time going on in the next. The texts are made up.
+// 行文要求…), and the request goes on over its clauses up to its purpose or
+// manner (，以…; ，比照…) or a further request (，並…); where no clause asks,
+// the first names the matter. The texts are made up.
 func TestRequestClause(t *testing.T) {
 	for in, want := range map[string]string{
 		"某鎮立游泳池年久失修，現場設備老舊不堪，請縣府行文要求某鎮公所儘速提列改善計畫，以報請中央爭取補助經費。": "請縣府行文要求某鎮公所儘速提列改善計畫",
 		"建請縣府全面開辦中小學免費營養午餐，以減輕家長負擔。":                           "建請縣府全面開辦中小學免費營養午餐",
 		"請縣府相關單位在核定重大工程交維計畫時，要求施工單位須舉辦地方說明會，確保居民安全。":           "請縣府相關單位在核定重大工程交維計畫時，要求施工單位須舉辦地方說明會",
 		"改善某線2K470M至2K520M路段，以維行車安全。":                          "改善某線2K470M至2K520M路段",
+		"建請縣府呼籲中央政府基於人道考量，准予某某保外就醫。":                           "建請縣府呼籲中央政府基於人道考量，准予某某保外就醫",
+		"建請縣府將某事故之罰款收入，研議成立基金會之適法性案，並定期公告。":                    "建請縣府將某事故之罰款收入，研議成立基金會之適法性案",
+		"請縣政府向中央提案將某水庫範圍劃定為國家風景特定區，比照某國家風景區模式，以期帶動觀光。":         "請縣政府向中央提案將某水庫範圍劃定為國家風景特定區",
+		"改善某線2K470M至2K520M，南側有破舊豬舍，此處道路狹窄，應立即改善。":              "改善某線2K470M至2K520M",
 	} {
 		if got := requestClause(in); got != want {
 			t.Errorf("requestClause(%s) = %q, want %q", in, got, want)

@@ -2807,3 +2807,11 @@ func TestLegislatureBillStages(t *testing.T) {
 		"主席：我現在向各位提出上述待決議題。贊成的請舉手。\n主席：我認為議題獲得在席議員以過半數贊成。我宣布議案獲得通過。\n"
 	wantDecisions(t, "a.txt", text, []string{"獲得通過 某某(修訂)條例草案"})
 }
+
+// A document named with what it follows (通过了根据某纲要制定的三个规划。) is
+// the object, not a frame; 根据…的审议意见，… still frames. The text is made
+// up.
+func TestNamedAfterFrame(t *testing.T) {
+	wantDecisions(t, "a.txt", "国务院总理甲乙丙主持召开国务院常务会议\n\n国务院总理甲乙丙11月15日主持召开国务院常务会议，通过了根据某某规划纲要制定的甲、乙、丙三个补短板的规划。\n",
+		[]string{"通过 根据某某规划纲要制定的甲、乙、丙三个补短板的规划"})
+}

@@ -622,7 +622,12 @@ func (e *Extractor) sentenceDecisions(p *page, s, end int, mode int, restated fu
 			}
 			// A clause set off by a semicolon (决定针对农资价格上涨对种粮
 			// 农民一次性发放补贴；决定…) is a whole matter, however it opens.
-			if framing(p.norm[objAt:fr[1]]) && !strings.HasPrefix(p.norm[fr[1]:], ";") {
+			// 通过了根据"十三五"规划纲要制定的…三个补短板的规划。: a document
+			// named with what it follows, closing the sentence, is no frame
+			// (根据常委会组成人员的审议意见，对…: a frame).
+			_, named := docEnd(p.norm[objAt:fr[1]])
+			closes := !strings.HasPrefix(p.norm[fr[1]:], ",")
+			if framing(p.norm[objAt:fr[1]]) && !strings.HasPrefix(p.norm[fr[1]:], ";") && !(named && closes && strings.Contains(p.norm[objAt:fr[1]], "的")) {
 				// 会议决定，为促进海运业发展，…; 按照…要求，加大减税力度;
 				// 到2020年，在贫困地区建成…: a clause of purpose, reference,
 				// means or time frames the decision, and the matter is the

@@ -2732,11 +2732,7 @@ func TestLabelledRows(t *testing.T) {
 		"置自治條例部分條文」草案。 決議：照案通過。 編號：12 類別：教育 案由：請審議制定「某市校車管理自治條例」草案。 發言議員： \n" +
 		"癸議員子丑 說明人員： 教育局寅局長卯辰 決議：修正通過。 \n" +
 		"編號：13 類別：教育 案由：請審議制定「某市公共藝術基金自治條例」草案。 決議：保留。\n"
-	got := decisionsOf(extractOne(t, "a.txt", text))
-	want := []string{"照案通過 某市獎勵民間投資基金收支管理及運用自治條例", "照案通過 某市家長會設置自治條例部分條文", "修正通過 某市校車管理自治條例"}
-	if !slices.Equal(got, want) {
-		t.Errorf("decisions = %q\nwant %q", got, want)
-	}
+	wantDecisions(t, "a.txt", text, []string{"照案通過 某市獎勵民間投資基金收支管理及運用自治條例", "照案通過 某市家長會設置自治條例部分條文", "修正通過 某市校車管理自治條例"})
 }
 
 // A legislature's chair who puts a case to be handled as the procedure

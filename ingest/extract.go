@@ -5,6 +5,7 @@ import (
 	"encoding/hex"
 	"errors"
 	"fmt"
+	"golang.org/x/text/unicode/norm"
 	"path/filepath"
 	"regexp"
 	"strings"
@@ -268,6 +269,7 @@ func (e *Extractor) extractDoc(d *Document, name string, explain bool) (*Minutes
 	if names := e.IssuerNames(m.Issuer); len(names) > 1 {
 		m.IssuerAliases = names[1:]
 	}
+	unifyForms(m)
 	m.DepartmentIDs = make([]string, len(m.Departments))
 	for i, d := range m.Departments {
 		m.DepartmentIDs[i] = DepartmentIdentity(m.Issuer, d)
@@ -416,3 +418,50 @@ var sharedDense = func() *[0xA000 - 0x4E00]bool {
 	}
 	return &t
 }()
+
+// unifyForms writes the names a record files (issuer, kind, people, bodies,
+// decisions) with unified ideographs where the text has compatibility ones
+// (臨 U+F9F6 for 臨 U+81E8, 李 U+F9E1 for 李, as Big5 conversions leave
+// them): one person or body is one value to count and show, however the
+// file encoded it. The text itself stays as written.
+func unifyForms(m *Minutes) {
+	u := func(s *string) {
+		if strings.ContainsFunc(*s, compatIdeograph) {
+			*s = norm.NFC.String(*s)
+		}
+	}
+	u(&m.Issuer)
+	u(&m.Meeting.Kind)
+	u(&m.Meeting.Label)
+	u(&m.Recorder)
+	if m.Chair != nil {
+		u(&m.Chair.Name)
+		u(&m.Chair.Title)
+	}
+	for i := range m.Attendees {
+		u(&m.Attendees[i].Name)
+		u(&m.Attendees[i].Org)
+		u(&m.Attendees[i].Title)
+	}
+	for i := range m.Speakers {
+		u(&m.Speakers[i])
+	}
+	for i := range m.Departments {
+		u(&m.Departments[i])
+	}
+	for i := range m.Items {
+		for j := range m.Items[i].Departments {
+			u(&m.Items[i].Departments[j])
+		}
+		for j := range m.Items[i].Decisions {
+			u(&m.Items[i].Decisions[j].Verb)
+			u(&m.Items[i].Decisions[j].Object)
+		}
+	}
+}
+
+// compatIdeograph reports whether r is a CJK compatibility ideograph, which
+// canonical normalization (NFC) maps to its unified form.
+func compatIdeograph(r rune) bool {
+	return r >= 0xF900 && r <= 0xFAFF || r >= 0x2F800 && r <= 0x2FA1F
+}

@@ -2811,3 +2811,25 @@ func TestNamedAfterFrame(t *testing.T) {
 	wantDecisions(t, "a.txt", "国务院总理甲乙丙主持召开国务院常务会议\n\n国务院总理甲乙丙11月15日主持召开国务院常务会议，通过了根据某某规划纲要制定的甲、乙、丙三个补短板的规划。\n",
 		[]string{"通过 根据某某规划纲要制定的甲、乙、丙三个补短板的规划"})
 }
+
+// Names a record files are written with unified ideographs where the text
+// has compatibility ones (李 U+F9E1, 臨 U+F9F6); the text stays as written.
+// A council's kind read by the body that meets is written in the text's
+// script. The text is made up.
+func TestUnifiedForms(t *testing.T) {
+	text := "某市議會第1屆第3次\uf9f6時會第1次會議紀錄\n時間：中華民國101年5月24日上午9時\n主席：\uf9e1議長甲乙\n一、報告事項\n"
+	m := extractOne(t, "a.txt", text)
+	if m.Meeting.Kind != "臨時會" {
+		t.Errorf("kind = %q, want 臨時會 (U+81E8)", m.Meeting.Kind)
+	}
+	if m.Chair == nil || m.Chair.Name != "李甲乙" {
+		t.Errorf("chair = %+v, want 李甲乙 (U+674E)", m.Chair)
+	}
+	if !strings.Contains(m.Text, "\uf9e1議長") {
+		t.Errorf("text changed: %q", m.Text)
+	}
+	m = extractOne(t, "b.txt", "某市議會第11屆第1次定期大會預備會議暨第1次會議紀錄\n時間：中華民國99年12月25日\n主席：吳議長甲乙\n")
+	if m.Meeting.Kind != "定期大會" {
+		t.Errorf("kind = %q, want 定期大會", m.Meeting.Kind)
+	}
+}

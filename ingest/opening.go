@@ -112,6 +112,10 @@ func (e *Extractor) opening(p *page, m *Minutes, ref time.Time, refKnown, roc bo
 		}
 		if m.Meeting.Kind == "" {
 			m.Meeting.Kind = bodyKind(src.text)
+			if i := strings.Index(src.text, m.Meeting.Kind); m.Meeting.Kind != "" && i >= 0 {
+				// 定期大會 in a traditional text: the kind as written.
+				m.Meeting.Kind = src.show(i, i+len(m.Meeting.Kind))
+			}
 			p.why("meeting.kind", "the body that meets (常委会会议, 主任会议 …)", oStart)
 		}
 		if m.Meeting.Kind == "" {

@@ -319,6 +319,10 @@ func (e *Extractor) issuerAfterVerb(title string) string {
 // phrase, folded: 十六届, 第五次, 2026年第1次.
 var designatorRE = regexp.MustCompile(`(?:(?:19|20)[0-9]{2}年)?第?[0-9〇零一二两三四五六七八九十百千]+(?:[、,和至][0-9〇零一二两三四五六七八九十百千]+)*[届次]`)
 
+// leadingDateRE matches a date that opens a folded phrase: 中华民国95年3月24日,
+// 2026年1月5日.
+var leadingDateRE = regexp.MustCompile(`^\s*(?:中华民国)?[0-9〇零一二三四五六七八九十]+年[0-9〇零一二三四五六七八九十]+月[0-9〇零一二三四五六七八九十]+日`)
+
 // bodyIn reads the issuing body named at the start of a phrase: the
 // designators of term and session dropped (县第十七届人民政府第22次县长专题
 // 会议 → 县人民政府县长专题会议), the phrase cut at its first punctuation,
@@ -326,6 +330,16 @@ var designatorRE = regexp.MustCompile(`(?:(?:19|20)[0-9]{2}年)?第?[0-9〇零�
 // issuers table knows is canonical.
 func (e *Extractor) bodyIn(phrase string) string {
 	nt, offs := fold.Offsets(phrase)
+	// 中華民國95年3月24日立法院第6屆…: a date before the body is no part
+	// of its name.
+	cut := 0
+	if loc := leadingDateRE.FindStringIndex(nt); loc != nil {
+		cut = loc[1]
+	}
+	if cut > 0 {
+		phrase = strings.TrimSpace(phrase[offs[cut]:])
+		nt, offs = fold.Offsets(phrase)
+	}
 	var fb, db strings.Builder
 	keep := func(i, j int) {
 		fb.WriteString(nt[i:j])

@@ -949,6 +949,10 @@ func titledName(c string) (Attendee, bool) {
 		case ti == 1 && isSurname(string(frs[:1])) && runeCount(after) >= 1 && runeCount(after) <= 2:
 			// 王院長金平: surname, title, given name.
 			return Attendee{Name: before + after, Title: title}, true
+		case ti >= 2 && isSurname(string(frs[ti-1:ti])) && runeCount(after) >= 1 && runeCount(after) <= 2 && endsWithTitle(string(frs[:ti-1])):
+			// 教育委員會第一召集人童議員燕珍: a role, then surname, title,
+			// given name.
+			return Attendee{Name: string(rs[ti-1:ti]) + after, Title: title, Org: cleanOrg(strings.TrimPrefix(string(rs[:ti-1]), "由"))}, true
 		case strings.ContainsAny(before, "()（）、,，:："):
 			// Notes or another item before the title: not one item.
 		case after != "" && isName(after) && before != "" && isTitled(before):
@@ -972,6 +976,13 @@ func titledName(c string) (Attendee, bool) {
 		}
 	}
 	return Attendee{}, false
+}
+
+// endsWithTitle reports whether folded s ends with a person's title
+// (…第一召集人).
+func endsWithTitle(s string) bool {
+	_, ok := firstSuffix(s, personTitles)
+	return ok
 }
 
 // isTitled reports whether s reads as a whole titled name (容海恩議員).
@@ -1095,6 +1106,8 @@ func parsePersons(v string, limit int) []Person {
 			out = append(out, Person{Name: part})
 			continue
 		}
+		// 由社政委員會第一召集人某某議員…分別主持: 由 opens the clause.
+		part = strings.TrimPrefix(part, "由")
 		if a, ok := titledName(part); ok {
 			out = append(out, Person{Name: a.Name, Title: a.Title})
 			continue

@@ -2834,3 +2834,19 @@ func TestUnifiedForms(t *testing.T) {
 		t.Errorf("kind = %q, want 定期大會", m.Meeting.Kind)
 	}
 }
+
+// A chair label that names a committee's convener by surname, title and
+// given name (由教育委員會第一召集人童議員燕珍及…分別主持) gives the whole
+// name, and 由 is no part of a title. The names are made up.
+func TestConvenerChair(t *testing.T) {
+	for v, want := range map[string]string{
+		"由教育委員會第一召集人周議員燕甲及第二召集人 林議員乙丙分別主持": "周燕甲",
+		"保安委員會第一召集人徐議員子丑":                  "徐子丑",
+		"由社政委員會第一召集人伊斯坦大‧貝雅夫‧正福議員及蕭議員分別主持": "伊斯坦大‧貝雅夫‧正福",
+	} {
+		got, ok := parsePerson(v)
+		if !ok || got.Name != want || strings.HasPrefix(got.Title, "由") {
+			t.Errorf("parsePerson(%s) = %+v, want %s, a title without 由", v, got, want)
+		}
+	}
+}

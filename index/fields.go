@@ -240,6 +240,10 @@ func (sc *scratch) frequencies(toks []token, options bindex.FieldIndexingOptions
 	}
 	size := len(freqs)*72 + termBytes
 	if options.IncludeTermVectors() {
+		// The locations are laid out term by term, each term's in token
+		// order, as the pointers to them are: bleve's segment builder
+		// reads them term by term, and reads them in a row rather than
+		// scattered over the field's tokens.
 		locs := make([]bindex.TokenLocation, len(toks))
 		ptrs := make([]*bindex.TokenLocation, len(toks))
 		next := slices.Grow(sc.next[:0], len(counts))[:len(counts)] // where each term's locations start
@@ -252,8 +256,9 @@ func (sc *scratch) frequencies(toks []token, options bindex.FieldIndexingOptions
 		}
 		for i, tk := range toks {
 			k := slot[i]
-			locs[i] = bindex.TokenLocation{Start: tk.Start, End: tk.End, Position: tk.Pos}
-			ptrs[next[k]] = &locs[i]
+			at := next[k]
+			locs[at] = bindex.TokenLocation{Start: tk.Start, End: tk.End, Position: tk.Pos}
+			ptrs[at] = &locs[at]
 			next[k]++
 			freqs[k].Locations = freqs[k].Locations[:len(freqs[k].Locations)+1]
 		}

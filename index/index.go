@@ -645,6 +645,9 @@ func (idx *Index) Get(ctx context.Context, id string) (*ingest.Minutes, error) {
 // meetingStored reads the stored field of the meeting a document id
 // belongs to; ErrNotFound if there is no such meeting.
 func (idx *Index) meetingStored(ctx context.Context, id string) (storedHit, error) {
+	if found, err := idx.has(ctx, fID, meetingOf(id)); err == nil && !found {
+		return storedHit{}, ErrNotFound
+	}
 	ms, err := idx.meetingsStored(ctx, []string{meetingOf(id)})
 	if err != nil {
 		return storedHit{}, err
@@ -740,6 +743,9 @@ func (idx *Index) meetingsStored(ctx context.Context, ids []string) (map[string]
 // Lookup reports the id and content digest of the record indexed from
 // source, so that ingest can tell unchanged, updated and added files apart.
 func (idx *Index) Lookup(ctx context.Context, source string) (id, sha256 string, ok bool, err error) {
+	if found, err := idx.has(ctx, fSource, source); err == nil && !found {
+		return "", "", false, nil
+	}
 	req := bleve.NewSearchRequest(meetingSourceQuery(source))
 	req.Fields = []string{fStored}
 	req.Size = 1
@@ -752,6 +758,26 @@ func (idx *Index) Lookup(ctx context.Context, source string) (id, sha256 string,
 	}
 	h := res.Hits[0]
 	return h.ID, readStored(h.ID, h.Fields).SHA256, true, nil
+}
+
+// has reports whether a document holds term in field, from the term
+// dictionaries alone. Loading asks for each record whether its source and
+// its id are indexed, which in a new index they never are: a search that
+// finds nothing cost several times as much (those searches were 2.5% of
+// the CPU of loading 100,000 generated minutes). Deleted documents may
+// count: has only rules a search out.
+func (idx *Index) has(ctx context.Context, field, term string) (bool, error) {
+	r, err := idx.reader()
+	if err != nil {
+		return false, err
+	}
+	defer r.Close()
+	tfr, err := r.TermFieldReader(ctx, []byte(term), field, false, false, false)
+	if err != nil {
+		return false, err
+	}
+	defer tfr.Close()
+	return tfr.Count() > 0, nil
 }
 
 // Stats describes the index contents.

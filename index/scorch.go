@@ -27,11 +27,16 @@ import (
 //   - a segment.Segment value names the same segment, unchanged, in every
 //     snapshot that holds it, so that what is read of it once can be kept
 //     by it (perSegment);
-//   - a persisted segment has a Path in the index folder (SettledSize).
+//   - a persisted segment has a Path in the index folder (SettledSize);
+//   - every document's id is a term of the field fID, which a term
+//     reader counts, deleted documents aside (has).
 //
 // The postings and term vectors a segment's dictionary gives
 // (segment.Segment, segment.PostingsList) are scorch_segment_api's
 // published interface, read in marks.go and facets.go.
+
+// fID is the field scorch indexes each document's id in, as one term.
+const fID = "_id"
 
 // snapshotSegments returns the segments of a reader's snapshot; what says
 // what needs them, for the error.

@@ -128,6 +128,25 @@ func TestScorchContract(t *testing.T) {
 		}
 	})
 
+	t.Run("ids are terms of the id field", func(t *testing.T) {
+		ctx := context.Background()
+		recs := itemCorpus(t, 2)
+		for _, c := range []struct {
+			id   string
+			want bool
+		}{{recs[0].ID, true}, {recs[1].ID, true}, {recs[1].ID + "x", false}, {"", false}} {
+			if got, err := idx.has(ctx, fID, c.id); err != nil || got != c.want {
+				t.Errorf("has(%s, %q) = %v, %v; want %v", fID, c.id, got, err, c.want)
+			}
+		}
+		if err := idx.Delete(ctx, recs[0].ID); err != nil {
+			t.Fatal(err)
+		}
+		if got, err := idx.has(ctx, fID, recs[0].ID); err != nil || got {
+			t.Errorf("has(%s, %q) of a deleted meeting = %v, %v; want false", fID, recs[0].ID, got, err)
+		}
+	})
+
 	t.Run("persisted segments are files in the index folder", func(t *testing.T) {
 		if err := idx.Close(); err != nil {
 			t.Fatal(err)

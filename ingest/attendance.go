@@ -855,7 +855,7 @@ func isName(s string) bool {
 		return isSurnameRune(rs[0]) || isCompoundSurname(rs[0], rs[1])
 	case 4:
 		if rs[2] == '作' && rs[3] == '了' {
-			return false // 贺荣作了 (the report): a name and its verb
+			return false // 林明作了 (the report): a name and its verb
 		}
 		return isCompoundSurname(rs[0], rs[1]) || (isSurnameRune(rs[0]) && isSurnameRune(rs[1]))
 	}

@@ -1127,7 +1127,7 @@ func parsePersons(v string, limit int) []Person {
 // foldRune folds one ideograph: compatibility forms (U+F900–U+FAFF, as in
 // some PDFs' text) to unified ones, then to simplified script.
 func foldRune(r rune) rune {
-	if r >= 0xF900 && r <= 0xFAFF || r >= 0x2F800 && r <= 0x2FA1F {
+	if compatIdeograph(r) {
 		if f, _ := utf8.DecodeRuneInString(fold.String(string(r))); f != utf8.RuneError {
 			return f
 		}

@@ -5,13 +5,13 @@ import (
 	"encoding/hex"
 	"errors"
 	"fmt"
-	"golang.org/x/text/unicode/norm"
 	"path/filepath"
 	"regexp"
 	"strings"
 	"time"
 
 	"github.com/jiyao-search/jiyao/internal/fold"
+	"golang.org/x/text/unicode/norm"
 )
 
 // Config holds the data an Extractor works from. Zero values select the

@@ -332,12 +332,8 @@ func (e *Extractor) bodyIn(phrase string) string {
 	nt, offs := fold.Offsets(phrase)
 	// 中華民國95年3月24日立法院第6屆…: a date before the body is no part
 	// of its name.
-	cut := 0
 	if loc := leadingDateRE.FindStringIndex(nt); loc != nil {
-		cut = loc[1]
-	}
-	if cut > 0 {
-		phrase = strings.TrimSpace(phrase[offs[cut]:])
+		phrase = strings.TrimSpace(phrase[offs[loc[1]]:])
 		nt, offs = fold.Offsets(phrase)
 	}
 	var fb, db strings.Builder

@@ -138,8 +138,9 @@ func dedupeDecisions(m *Minutes) {
 				d.Object = d.Object[loc[1]:]
 			}
 			d.Object = billMatter(d.Object)
-			k := fold2Key(fold.String(d.Object))
-			if seen[k] || strings.HasPrefix(fold.String(d.Object), "本案照") {
+			f := fold.String(d.Object)
+			k := fold2Key(f)
+			if seen[k] || strings.HasPrefix(f, "本案照") {
 				// 對本案照程序委員會意見處理: how a case named elsewhere
 				// is handled, not a matter.
 				continue
@@ -822,10 +823,8 @@ func sentForNotice(first string) (string, bool) {
 	}
 	rs := []rune(first)
 	m := strings.TrimSpace(string(rs[runeCount("检送"):runeCount(f[:end])]))
-	if a := strings.Index(m, "「"); a >= 0 {
-		if b := strings.Index(m[a:], "」"); b > len("「") {
-			m = m[a+len("「") : a+b]
-		}
+	if q := quotedIn(m); q != nil {
+		m = m[q[2]:q[3]]
 	}
 	return m, runeCount(m) >= 2
 }

@@ -112,9 +112,11 @@ func (e *Extractor) opening(p *page, m *Minutes, ref time.Time, refKnown, roc bo
 		}
 		if m.Meeting.Kind == "" {
 			m.Meeting.Kind = bodyKind(src.text)
-			if i := strings.Index(src.text, m.Meeting.Kind); m.Meeting.Kind != "" && i >= 0 {
-				// 定期大會 in a traditional text: the kind as written.
-				m.Meeting.Kind = src.show(i, i+len(m.Meeting.Kind))
+			if k := m.Meeting.Kind; k != "" {
+				if i := strings.Index(src.text, k); i >= 0 {
+					// 定期大會 in a traditional text: the kind as written.
+					m.Meeting.Kind = src.show(i, i+len(k))
+				}
 			}
 			p.why("meeting.kind", "the body that meets (常委会会议, 主任会议 …)", oStart)
 		}

@@ -45,13 +45,16 @@ var businessVerbs = map[string]bool{
 	"听取和审议": true, "听取审议": true, "研究审议": true, "研究讨论": true, "书面听取": true, "审阅": true, "研究部署": true,
 }
 
-// meetingSubjects are the meeting as the subject of a sentence, folded; a
-// meeting of a kind may be named by it (委员长会议决定，…).
-var meetingSubjects = []string{"会议", "大会", "会上", "会前", "本次会议", "此次会议", "全会", "委员长会议", "主任会议", "主席会议", "主席团会议", "常务会议"}
+// meetingKindSubjects are meetings of a kind that name themselves as the
+// subject of a sentence (委员长会议决定，…), folded.
+var meetingKindSubjects = []string{"委员长会议", "主任会议", "主席会议", "主席团会议", "常务会议"}
+
+// meetingSubjects are the meeting as the subject of a sentence, folded.
+var meetingSubjects = slices.Concat([]string{"会议", "大会", "会上", "会前", "本次会议", "此次会议", "全会"}, meetingKindSubjects)
 
 // clauseLinks stand before a verb inside a clause without changing it:
 // 会议还决定, 并部署, 同时明确, 会议进一步部署.
-var clauseLinks = []string{"委员长会议", "主任会议", "主席会议", "主席团会议", "常务会议", "本次会议", "此次会议", "会议", "大会", "会上", "会前", "认真", "一致", "依次", "依法", "进一步", "分别", "还", "并", "同时", "也", "此外", "另外"}
+var clauseLinks = slices.Concat(meetingKindSubjects, []string{"本次会议", "此次会议", "会议", "大会", "会上", "会前", "认真", "一致", "依次", "依法", "进一步", "分别", "还", "并", "同时", "也", "此外", "另外"})
 
 // enumerators open the first point of a list (会议确定，一是…): what follows
 // is an elaboration, not the short object of the verb.
@@ -1036,7 +1039,6 @@ func vagueObject(f string) bool {
 		// 批准了上述协定和条约: what the sentence before named.
 		return true
 	}
-
 	if runeCount(f) > 6 {
 		return false
 	}

@@ -286,13 +286,13 @@ func pieces(text string, from, to int, sp []span, fn func(s string, marked bool)
 
 // QueryWords lists the words of a query a meeting's page marks, folded:
 // the words of its free text, sessions and document numbers, not those of
-// excluded parts or of other fields. A query that does not parse marks
-// nothing.
+// excluded parts or of other fields. A query whose structure does not
+// parse marks its words (Parse); one that fails on a field marks nothing.
 func QueryWords(q string) []string {
 	if q == "" {
 		return nil
 	}
-	parsed, err := Parse(q)
+	parsed, _, err := Parse(q)
 	if err != nil {
 		return nil
 	}

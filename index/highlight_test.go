@@ -18,7 +18,7 @@ func TestSnippet(t *testing.T) {
 		{"量子", "没有匹配", "没有匹配"},
 	}
 	for _, tt := range tests {
-		q, err := Parse(tt.q)
+		q, _, err := Parse(tt.q)
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -51,7 +51,8 @@ func TestMarkWords(t *testing.T) {
 		{"氢能", "氢能\n\n  氢能", "<mark>氢能</mark>\n\n  <mark>氢能</mark>"},
 		{"第3次 〔2020〕36号", "第3次会议（苏府会〔2020〕36号）", "<mark>第3次</mark>会议（苏府会<mark>〔2020〕36号</mark>）"},
 		{"issuer:苏州", "苏州", "苏州"},
-		{`"unclosed`, "unclosed", "unclosed"},
+		{`"unclosed`, "unclosed", "<mark>unclosed</mark>"}, // its words (Parse)
+		{"year:20 氢能", "氢能", "氢能"},                         // a field's bad value: nothing
 		{"", "<script>", "&lt;script&gt;"},
 	} {
 		if got := MarkWords(tc.text, QueryWords(tc.q)); got != tc.want {

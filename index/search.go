@@ -108,9 +108,12 @@ const (
 type Result struct {
 	Total uint64 `json:"total"`
 	// Mode is the matching mode that produced the hits.
-	Mode   string  `json:"mode"`
-	Hits   []Hit   `json:"hits"`
-	Facets []Facet `json:"facets,omitempty"`
+	Mode string `json:"mode"`
+	// Fallback, when the query's structure did not parse, says so: its
+	// words were searched instead (Parse).
+	Fallback string  `json:"fallback,omitempty"`
+	Hits     []Hit   `json:"hits"`
+	Facets   []Facet `json:"facets,omitempty"`
 	// Next is the cursor of the following page, empty on the last.
 	Next string `json:"next,omitempty"`
 	// Offset is the number of hits before this page: the request's From,
@@ -258,7 +261,7 @@ func (idx *Index) Search(ctx context.Context, req Request) (*Result, error) {
 	if err != nil {
 		return nil, err
 	}
-	out := &Result{Total: ms.res.Total, Mode: ms.mode}
+	out := &Result{Total: ms.res.Total, Mode: ms.mode, Fallback: sp.fallback}
 	if sp.browse {
 		out.Mode = ModeBrowse // the cursor keeps the matching mode
 	}
@@ -451,7 +454,8 @@ type searchPlan struct {
 	loose       bool            // has free text that the looser modes would match differently
 	filters     []query.Query
 	sortName    string
-	browse      bool // the query has nothing to search for (browses)
+	browse      bool   // the query has nothing to search for (browses)
+	fallback    string // why the query was read as its words (Parse), or ""
 	sort        []string
 	cursor      *cursor
 	size        int
@@ -461,11 +465,11 @@ type searchPlan struct {
 // errors are reported: size and offset, sort, cursor, level, filters,
 // facets.
 func newSearchPlan(req Request) (*searchPlan, error) {
-	q, err := Parse(req.Query)
+	q, fallback, err := Parse(req.Query)
 	if err != nil {
 		return nil, err
 	}
-	p := &searchPlan{req: req, q: q, loose: hasLooseText(q), browse: browses(q)}
+	p := &searchPlan{req: req, q: q, fallback: fallback, loose: hasLooseText(q), browse: browses(q)}
 	for _, read := range []func() error{p.readPage, p.readSort, p.readCursor, p.readLevel, p.readFilters, p.checkFacets} {
 		if err := read(); err != nil {
 			return nil, err

@@ -100,6 +100,10 @@ func TestSearchMatching(t *testing.T) {
 		{"punctuation browses", Request{Query: "，。！？"}, []string{idSuzhou, idTaipei, idKaohsiung, idNanjing, idWuxi}, ModeBrowse},
 		{"a star browses", Request{Query: "*"}, []string{idSuzhou, idTaipei, idKaohsiung, idNanjing, idWuxi}, ModeBrowse},
 		{"a browse keeps filters", Request{Query: "*", Filters: Filters{Values: map[string][]string{"issuer": {"苏州市人民政府"}}}}, []string{idSuzhou}, ModeBrowse},
+		// A query whose structure does not parse searches its words.
+		{"an open quote searches its words", Request{Query: `"燃料电池 规划`}, []string{idSuzhou}, ModeExact},
+		{"a lone OR searches its words", Request{Query: "氢能 OR"}, []string{idSuzhou}, ModeExact},
+		{"OR without a side in a group searches its words", Request{Query: "(市政府 OR) -苏州"}, []string{idSuzhou}, ModeExact},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -110,6 +114,9 @@ func TestSearchMatching(t *testing.T) {
 			}
 			if res.Mode != tt.mode {
 				t.Errorf("Search(%q) mode = %s; want %s", tt.req.Query, res.Mode, tt.mode)
+			}
+			if fell := strings.HasSuffix(tt.name, "its words"); fell != (res.Fallback != "") {
+				t.Errorf("Search(%q) fallback = %q", tt.req.Query, res.Fallback)
 			}
 			if res.Total != uint64(len(tt.want)) {
 				t.Errorf("Search(%q) total = %d; want %d", tt.req.Query, res.Total, len(tt.want))
@@ -170,7 +177,8 @@ func TestSearchBadRequests(t *testing.T) {
 		req   Request
 		param string
 	}{
-		{Request{Query: `"open`}, "q"},
+		{Request{Query: "colour:red"}, "q"},
+		{Request{Query: `"氢能 year:20`}, "q"},
 		{Request{Level: "agenda"}, "level"},
 		{Request{Sort: "size"}, "sort"},
 		{Request{Size: 101}, "size"},
@@ -628,7 +636,7 @@ func TestNameFormsMarked(t *testing.T) {
 	if !slices.Equal(forms, []string{"王院長金平"}) {
 		t.Fatalf("nameForms = %q", forms)
 	}
-	q, err := Parse("王金平")
+	q, _, err := Parse("王金平")
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -10,13 +10,24 @@ import (
 )
 
 // Error is a query that does not parse. Msg says what is wrong and quotes
-// the input at fault.
-type Error struct{ Msg string }
+// the input at fault. Syntax says the fault is in the query's structure
+// (a quote or a parenthesis left open, OR without a side, a lone -), not
+// in what a field was given: such a query can still be read as its words
+// (Words).
+type Error struct {
+	Msg    string
+	Syntax bool
+}
 
 func (e *Error) Error() string { return e.Msg }
 
 func errorf(format string, args ...any) error {
 	return &Error{Msg: fmt.Sprintf(format, args...)}
+}
+
+// syntaxf is errorf for a fault of the query's structure.
+func syntaxf(format string, args ...any) error {
+	return &Error{Msg: fmt.Sprintf(format, args...), Syntax: true}
 }
 
 // Fields are the fields of the index a query can name, beside the
@@ -97,9 +108,32 @@ func (p *Parser) Parse(s string) (Q, error) {
 	}
 	if i != len(lx) {
 		// lex pairs every parenthesis it makes a lexeme of.
-		return nil, errorf("unbalanced parentheses in %q", s)
+		return nil, syntaxf("unbalanced parentheses in %q", s)
 	}
 	return q, nil
+}
+
+// Words reads a query whose structure does not parse (an *Error with
+// Syntax) as the words it holds: every quotation mark and parenthesis
+// goes, and so do a word's leading - and the word OR, so that what is left
+// is terms and fields that all must match. A search box that turns away
+// 「"燃料电池 规划」 for its open quote helps nobody; searching its words
+// does. Its error is Parse's on what is left (a field's bad value).
+func (p *Parser) Words(s string) (Q, error) {
+	var words []string
+	for _, w := range strings.FieldsFunc(s, isSpace) {
+		w = strings.Map(func(r rune) rune {
+			if isOpenParen(r) || isCloseParen(r) || slices.ContainsFunc(quotes, func(q [2]rune) bool { return q[0] == r || q[1] == r }) {
+				return -1
+			}
+			return r
+		}, w)
+		w = strings.TrimLeftFunc(w, isMinus)
+		if w != "" && w != "OR" {
+			words = append(words, w)
+		}
+	}
+	return p.Parse(strings.Join(words, " "))
 }
 
 // maxGroupDepth bounds how deep parentheses nest.
@@ -111,7 +145,7 @@ func (p *Parser) parseSeq(lx []lexeme, i int, s string, depth int) (Q, int, erro
 	var and []Q
 	for i < len(lx) && !lx[i].close {
 		if lx[i].or {
-			return nil, 0, errorf("OR needs a term on both sides in %q", s)
+			return nil, 0, syntaxf("OR needs a term on both sides in %q", s)
 		}
 		q, next, err := p.parseUnit(lx, i, s, depth)
 		if err != nil {
@@ -121,7 +155,7 @@ func (p *Parser) parseSeq(lx []lexeme, i int, s string, depth int) (Q, int, erro
 		var alts []Q
 		for i < len(lx) && lx[i].or {
 			if i+1 >= len(lx) || lx[i+1].or || lx[i+1].close {
-				return nil, 0, errorf("OR needs a term on both sides in %q", s)
+				return nil, 0, syntaxf("OR needs a term on both sides in %q", s)
 			}
 			if alts == nil {
 				alts = []Q{q}
@@ -136,7 +170,7 @@ func (p *Parser) parseSeq(lx []lexeme, i int, s string, depth int) (Q, int, erro
 		if alts != nil {
 			for _, a := range alts {
 				if _, ok := a.(*Not); ok {
-					return nil, 0, errorf("cannot exclude (-) inside OR in %q", s)
+					return nil, 0, syntaxf("cannot exclude (-) inside OR in %q", s)
 				}
 			}
 			q = &Or{Children: alts}
@@ -156,17 +190,17 @@ func (p *Parser) parseUnit(lx []lexeme, i int, s string, depth int) (Q, int, err
 		return q, i + 1, err
 	}
 	if depth >= maxGroupDepth {
-		return nil, 0, errorf("parentheses nest deeper than %d in %q", maxGroupDepth, s)
+		return nil, 0, syntaxf("parentheses nest deeper than %d in %q", maxGroupDepth, s)
 	}
 	q, j, err := p.parseSeq(lx, i+1, s, depth+1)
 	if err != nil {
 		return nil, 0, err
 	}
 	if j >= len(lx) || !lx[j].close {
-		return nil, 0, errorf("unbalanced parentheses in %q", s)
+		return nil, 0, syntaxf("unbalanced parentheses in %q", s)
 	}
 	if a, ok := q.(*And); ok && len(a.Children) == 0 {
-		return nil, 0, errorf("empty parentheses in %q", s)
+		return nil, 0, syntaxf("empty parentheses in %q", s)
 	}
 	if lx[i].neg {
 		q = &Not{Child: q}
@@ -226,7 +260,7 @@ func lex(s string) ([]lexeme, error) {
 				k++
 			}
 			if k == len(rs) {
-				return nil, errorf("unterminated quote in %q", s)
+				return nil, syntaxf("unterminated quote in %q", s)
 			}
 			lx.value = string(rs[i+1 : k])
 			lx.quoted = true
@@ -247,7 +281,7 @@ func lex(s string) ([]lexeme, error) {
 			return nil, errorf("%q has no value", lx.raw)
 		}
 		if lx.neg && lx.field == "" && lx.value == "" {
-			return nil, errorf("lone - in %q", s)
+			return nil, syntaxf("lone - in %q", s)
 		}
 		out = append(out, lx)
 	}

@@ -109,25 +109,26 @@ func TestParse(t *testing.T) {
 var parseErrorTests = []struct {
 	in      string
 	mention string // the error quotes the bad input
+	syntax  bool   // a fault of structure: Words reads its words
 }{
-	{`"燃料电池`, `"燃料电池`},
-	{"OR 税", "OR"},
-	{"税 OR", "OR"},
-	{"税 OR OR 局", "OR"},
-	{"colour:red", "colour"},
-	{"issuer:", "issuer:"},
-	{"level:agenda", "level must be meeting, item or decision, not \"agenda\""},
-	{"date:2020-13", "2020-13"},
-	{"date:20200", "20200"},
-	{"date:2021..2020", "2021..2020"},
-	{"year:20", "year:20"},
-	{"session:abc", "session:abc"},
-	{"-", "-"},
-	{"税 OR -局", "税 OR -局"},
-	{"( )", "( )"},
-	{"(a OR) b", "(a OR) b"},
-	{`("苏州 无锡) 氢能`, "unterminated quote"},
-	{strings.Repeat("(", 20) + "税 " + strings.Repeat(")", 20), "nest"},
+	{`"燃料电池`, `"燃料电池`, true},
+	{"OR 税", "OR", true},
+	{"税 OR", "OR", true},
+	{"税 OR OR 局", "OR", true},
+	{"colour:red", "colour", false},
+	{"issuer:", "issuer:", false},
+	{"level:agenda", "level must be meeting, item or decision, not \"agenda\"", false},
+	{"date:2020-13", "2020-13", false},
+	{"date:20200", "20200", false},
+	{"date:2021..2020", "2021..2020", false},
+	{"year:20", "year:20", false},
+	{"session:abc", "session:abc", false},
+	{"-", "-", true},
+	{"税 OR -局", "税 OR -局", true},
+	{"( )", "( )", true},
+	{"(a OR) b", "(a OR) b", true},
+	{`("苏州 无锡) 氢能`, "unterminated quote", true},
+	{strings.Repeat("(", 20) + "税 " + strings.Repeat(")", 20), "nest", true},
 }
 
 func TestParseErrors(t *testing.T) {
@@ -143,6 +144,39 @@ func TestParseErrors(t *testing.T) {
 		if !strings.Contains(err.Error(), tt.mention) {
 			t.Errorf("Parse(%q) error %q does not quote %q", tt.in, err, tt.mention)
 		}
+		if e := (*Error)(nil); errors.As(err, &e) && e.Syntax != tt.syntax {
+			t.Errorf("Parse(%q) error %q: Syntax = %v; want %v", tt.in, err, e.Syntax, tt.syntax)
+		}
+	}
+}
+
+// A query whose structure does not parse is read as its words: quotes,
+// parentheses, a leading - and OR go; fields and identifiers stay.
+func TestWords(t *testing.T) {
+	for _, tt := range []struct{ in, want string }{
+		{`"燃料电池 规划`, "燃料电池 规划"},
+		{`“燃料电池 规划`, "燃料电池 规划"},
+		{"(氢能 OR) 规划", "氢能 规划"},
+		{"税 OR", "税"},
+		{"税 OR -局", "税 局"},
+		{"（（苏州 OR） 氢能）", "苏州 氢能"},
+		{`issuer:苏州市人民政府 "氢能 第115次`, `issuer:"苏州市人民政府" 氢能 第115次`},
+		{"2020-2021 (规划", "2020-2021 规划"},
+		{"-", ""},
+		{strings.Repeat("(", 20) + "税 " + strings.Repeat(")", 20), "税"},
+	} {
+		q, err := testParser.Words(tt.in)
+		if err != nil {
+			t.Errorf("Words(%q): %v", tt.in, err)
+			continue
+		}
+		if got := testParser.Format(q); got != tt.want {
+			t.Errorf("Words(%q) = %s; want %s", tt.in, got, tt.want)
+		}
+	}
+	// What a field was given is still checked.
+	if _, err := testParser.Words(`"氢能 year:20`); err == nil || !strings.Contains(err.Error(), "year:20") {
+		t.Errorf(`Words("氢能 year:20) error %v; want year's`, err)
 	}
 }
 
@@ -229,8 +263,15 @@ func FuzzParse(f *testing.F) {
 	f.Fuzz(func(t *testing.T, s string) {
 		q, err := testParser.Parse(s)
 		if err != nil {
-			if e := (*Error)(nil); !errors.As(err, &e) {
+			e := (*Error)(nil)
+			if !errors.As(err, &e) {
 				t.Errorf("Parse(%q) error %v is not an *Error", s, err)
+			}
+			if e != nil && e.Syntax {
+				// Its words parse, or fail on a field's value only.
+				if _, err := testParser.Words(s); errors.As(err, &e) && e.Syntax {
+					t.Errorf("Words(%q) has a fault of structure: %v", s, err)
+				}
 			}
 			return
 		}

@@ -121,10 +121,13 @@ type SearchResponse struct {
 	Total uint64 `json:"total"`
 	// Mode is the matching mode that found the hits: exact, all or any;
 	// browse when the query had nothing to search for.
-	Mode   string  `json:"mode"`
-	Facets []Facet `json:"facets"`
-	Page   int     `json:"page"`
-	Size   int     `json:"size"`
+	Mode string `json:"mode"`
+	// Fallback, when the query's structure did not parse (an open quote,
+	// OR without a side), says so: its words were searched instead.
+	Fallback string  `json:"fallback,omitempty"`
+	Facets   []Facet `json:"facets"`
+	Page     int     `json:"page"`
+	Size     int     `json:"size"`
 	// NextCursor continues after this page; empty on the last.
 	NextCursor   string  `json:"next_cursor,omitempty"`
 	TookMS       float64 `json:"took_ms"`
@@ -291,6 +294,7 @@ func (s *Server) search(c *gin.Context, in searchInput) error {
 		Hits:         hits(res.Hits),
 		Total:        res.Total,
 		Mode:         res.Mode,
+		Fallback:     res.Fallback,
 		Facets:       facets(res.Facets),
 		Page:         in.page.number(res.Offset),
 		Size:         in.page.size,

@@ -52,6 +52,8 @@ func TestSearch(t *testing.T) {
 		{"/api/v1/search?issuer=" + url.QueryEscape("杭州市人民政府") + "&sort=date&size=1", []string{hz1}, 2},
 		{"/api/v1/search?issuer=" + url.QueryEscape("杭州市人民政府") + "&sort=date&size=1&page=2", []string{hz2}, 2},
 		{"/api/v1/search?q=" + url.QueryEscape(`"量子引力波"`), []string{}, 0},
+		// An open quote: the words are searched, and the answer says so.
+		{"/api/v1/search?q=" + url.QueryEscape(`"氢能 苏州`), []string{f.seedID}, 1},
 	}
 	for _, tt := range tests {
 		r := f.get(tt.target)
@@ -67,6 +69,9 @@ func TestSearch(t *testing.T) {
 		}
 		if res.IndexVersion == "" || res.Mode == "" {
 			t.Errorf("GET %s: index_version %q mode %q", tt.target, res.IndexVersion, res.Mode)
+		}
+		if open := strings.Contains(tt.target, url.QueryEscape(`"氢能`)); open != strings.Contains(res.Fallback, "unterminated quote") {
+			t.Errorf("GET %s: fallback %q", tt.target, res.Fallback)
 		}
 	}
 }
@@ -155,7 +160,7 @@ func TestErrors(t *testing.T) {
 		{"GET", "/api/v1/search?facets=color", "", nil, 400, "invalid_parameter", "facets"},
 		{"GET", "/api/v1/search?facets=official&level=item", "", nil, 400, "invalid_parameter", "facets"},
 		{"GET", "/api/v1/search?highlight=maybe", "", nil, 400, "invalid_parameter", "highlight"},
-		{"GET", "/api/v1/search?q=" + url.QueryEscape(`"unclosed`), "", nil, 400, "invalid_query", "q"},
+		{"GET", "/api/v1/search?q=" + url.QueryEscape(`colour:red`), "", nil, 400, "invalid_query", "q"},
 		{"GET", "/api/v1/search?q=" + url.QueryEscape(long), "", nil, 400, "invalid_query", "q"},
 		{"GET", "/api/v1/search?qq=1", "", nil, 400, "invalid_parameter", "qq"},
 		{"POST", "/api/v1/search", `{"q": 5}`, []string{"Content-Type", "application/json"}, 400, "invalid_query", "q"},

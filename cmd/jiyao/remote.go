@@ -52,6 +52,7 @@ func (r *remote) search(ctx context.Context, req index.Request) (*index.Result, 
 		Hits       []index.Hit        `json:"hits"`
 		Total      uint64             `json:"total"`
 		Mode       string             `json:"mode"`
+		Fallback   string             `json:"fallback"`
 		Facets     []index.Facet      `json:"facets"`
 		NextCursor string             `json:"next_cursor"`
 		TookMS     float64            `json:"took_ms"`
@@ -64,7 +65,7 @@ func (r *remote) search(ctx context.Context, req index.Request) (*index.Result, 
 	if err := r.do(ctx, http.MethodPost, "/search", bytes.NewReader(b), &ans); err != nil {
 		return nil, err
 	}
-	return &index.Result{Total: ans.Total, Mode: ans.Mode, Hits: ans.Hits, Facets: ans.Facets, Next: ans.NextCursor,
+	return &index.Result{Total: ans.Total, Mode: ans.Mode, Fallback: ans.Fallback, Hits: ans.Hits, Facets: ans.Facets, Next: ans.NextCursor,
 		Took: time.Duration(ans.TookMS * float64(time.Millisecond)), DidYouMean: ans.DidYouMean}, nil
 }
 

@@ -88,6 +88,9 @@ func runSearch(ctx context.Context, e *env, args []string) error {
 	if err != nil {
 		return err
 	}
+	if res.Fallback != "" {
+		fmt.Fprintf(e.stderr, "jiyao search: %s\n", res.Fallback)
+	}
 	if *asJSON {
 		enc := json.NewEncoder(e.stdout)
 		enc.SetEscapeHTML(false)

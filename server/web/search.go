@@ -29,7 +29,10 @@ type searchPage struct {
 	Pieces []string
 	// Browse says the query had nothing to search for: the hits are the
 	// meetings the filters allow, newest first.
-	Browse   bool
+	Browse bool
+	// Fallback says the query's structure did not parse: its words were
+	// searched (index.Parse).
+	Fallback bool
 	TookMS   string
 	Meetings uint64 // in the whole index
 	Tabs     []link
@@ -215,6 +218,7 @@ func (h *Handler) search(w http.ResponseWriter, r *http.Request) {
 		Total:    res.Total,
 		Loose:    res.Mode != index.ModeExact && res.Mode != index.ModeBrowse && s.Q != "",
 		Browse:   res.Mode == index.ModeBrowse && s.Q != "",
+		Fallback: res.Fallback != "",
 		TookMS:   strconv.FormatFloat(float64(res.Took.Microseconds())/1000, 'f', 1, 64),
 		ClearURL: state{Q: s.Q, Level: s.Level, Sort: s.Sort}.URL(),
 	}

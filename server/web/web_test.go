@@ -151,8 +151,8 @@ func TestBadParameters(t *testing.T) {
 		"/?from=2020-13",
 		"/?role=boss",
 		"/?colour=red",
-		"/?q=" + url.QueryEscape(`"unclosed`),
-		"/?q=" + url.QueryEscape("a OR"),
+		"/?q=" + url.QueryEscape("colour:red"),
+		"/?q=" + url.QueryEscape("year:20 氢能"),
 		"/?q=" + strings.Repeat("长", maxQueryLen+1),
 		"/?issuer=%ff",
 		"/meetings/not-an-id",
@@ -451,6 +451,25 @@ func TestBrowsePage(t *testing.T) {
 	notes := strings.Join(texts(find(doc, "p.note")), " ")
 	if !strings.Contains(notes, "浏览") || strings.Contains(notes, "部分匹配") {
 		t.Errorf("notes %q; want the browse note, not the partial-match one", notes)
+	}
+}
+
+// A query whose structure does not parse searches its words, and the page
+// says so.
+func TestFallbackPage(t *testing.T) {
+	h := newHandler(t, sampleIndex(t))
+	rec, doc := get(t, h, "/?q="+url.QueryEscape(`"氢能 规划`))
+	if rec.Code != http.StatusOK {
+		t.Fatalf("status %d", rec.Code)
+	}
+	if n := find(doc, "p#fallback-note"); len(n) != 1 || !strings.Contains(text(n[0]), "按其中的词语检索") {
+		t.Errorf("no note that the words were searched")
+	}
+	if len(find(doc, "li.hit")) == 0 {
+		t.Errorf("no hits for the words 氢能 规划")
+	}
+	if _, doc := get(t, h, "/?q="+url.QueryEscape(`"氢能 规划"`)); len(find(doc, "p#fallback-note")) != 0 {
+		t.Errorf("a query that parses has the fallback note")
 	}
 }
 

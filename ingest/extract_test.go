@@ -2782,6 +2782,41 @@ func TestMeetingConvenesAnother(t *testing.T) {
 		[]string{"决定 某市人大常委会第十七次会议12月22日召开"})
 }
 
+// The meeting a release reports is not the one it schedules (决定某届全国人大
+// 常委会第五次会议…举行, 建议…于明年3月4日召开, 关于召开…的决定) nor the
+// one it takes up (学习贯彻某届中央纪委第三次全会精神): their kinds, sessions
+// and dates are theirs. The texts are made up, as news items with a title
+// and a date.
+func TestOtherMeetingsNamed(t *testing.T) {
+	item := func(title, date, content string) string {
+		b, _ := json.Marshal(map[string]string{"title": title, "pub_date": date, "content": content})
+		return string(b)
+	}
+	for _, tc := range []struct {
+		text string
+		want Meeting
+	}{
+		{item("甲乙丙主持召开十二届全国人大常委会第十次委员长会议 决定十二届全国人大常委会第五次会议6月1日至3日在京举行", "2023-05-20",
+			"十二届全国人大常委会第十次委员长会议20日上午在北京人民大会堂举行。甲乙丙委员长主持会议。会议决定，十二届全国人大常委会第五次会议6月1日至3日在北京举行。"),
+			Meeting{Kind: "委员长会议", Term: 12, Session: 10, Date: "2023-05-20", PartOfDay: "上午"}},
+		{item("某届全国人大常委会第七次会议在京闭幕", "2023-12-29",
+			"某届全国人大常委会第七次会议29日下午在北京人民大会堂闭幕。甲乙丙委员长主持闭幕会。\n会议表决通过了全国人大常委会关于召开某届全国人大二次会议的决定。根据决定，某届全国人大二次会议于2024年3月5日在北京召开。"),
+			Meeting{Kind: "常委会会议", Session: 7, Date: "2023-12-29", PartOfDay: "下午"}},
+		{item("某政协主席会议建议明年3月4日召开某政协五届五次会议", "2021-12-24",
+			"日前召开的某政协五届第六十四次主席会议，审议通过了关于召开某政协五届五次会议的决定（草案），建议某政协五届五次会议于明年3月4日在某地召开。会议还决定，明年3月1日至2日召开某政协五届常委会第二十次会议，为召开某政协五届五次会议作准备。"),
+			Meeting{Kind: "主席会议", Term: 5, Session: 64, Date: "2021-12-24"}},
+		{item("某党组召开会议 学习贯彻某届中央纪委第三次全会精神", "2014-01-16",
+			"某党组15日召开会议，学习贯彻甲乙丙在某届中央纪委第三次全会上的重要讲话。甲乙丙主持会议。"),
+			Meeting{Date: "2014-01-15"}},
+	} {
+		got := extractOne(t, "a.json", tc.text).Meeting
+		got.Label = ""
+		if got != tc.want {
+			t.Errorf("%.60s: meeting %+v, want %+v", tc.text, got, tc.want)
+		}
+	}
+}
+
 // A meeting of a kind names itself as the subject (委员长会议审议通过…);
 // what it suggests (委员长会议建议，常委会会议审议…) is no decision. The
 // text is made up.

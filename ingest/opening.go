@@ -82,13 +82,13 @@ func (e *Extractor) opening(p *page, m *Minutes, ref time.Time, refKnown, roc bo
 		}
 	}
 	if m.Meeting.Date == "" && open != "" {
-		if dm, ok := firstDate(open, ref, roc); ok && known(dm) {
+		if dm, ok := firstDate(unscheduled(open), ref, roc); ok && known(dm) {
 			m.Meeting.Date, m.Meeting.PartOfDay = dm.ISO(), dm.PartOfDay
 			p.why("meeting.date", dateRule("the first date of the opening sentence", dm), oStart+dm.Start)
 		}
 	}
 	if m.Meeting.Date == "" {
-		head := p.norm[:p.lines[min(len(p.lines)-1, 15)][1]]
+		head := unscheduled(p.norm[:p.lines[min(len(p.lines)-1, 15)][1]])
 		if dm, ok := firstDate(head, ref, roc); ok && known(dm) {
 			m.Meeting.Date, m.Meeting.PartOfDay = dm.ISO(), dm.PartOfDay
 			p.why("meeting.date", dateRule("the first date in the head of the text", dm), dm.Start)
@@ -104,8 +104,8 @@ func (e *Extractor) opening(p *page, m *Minutes, ref time.Time, refKnown, roc bo
 		text string
 		show func(i, j int) string
 	}{
-		{nt, func(i, j int) string { return spanOf(m.Title, i, j) }},
-		{open, func(i, j int) string { return p.show(oStart+i, oStart+j) }},
+		{ownMeeting(nt), func(i, j int) string { return spanOf(m.Title, i, j) }},
+		{ownMeeting(open), func(i, j int) string { return p.show(oStart+i, oStart+j) }},
 	} {
 		if src.text == "" {
 			continue
@@ -319,19 +319,25 @@ func session(text string, show func(i, j int) string, mt *Meeting) {
 		}
 	}
 	// Each pattern is tried only where the text holds a word the
-	// pattern requires.
+	// pattern requires, and, once a term is found, only up to the end of
+	// its clause: a session further on is another meeting's (第十三届全国委
+	// 员会第六十四次主席会议，…为召开全国政协十三届五次会议作准备).
+	scope := text
 	find := func(re *regexp.Regexp, words ...string) []int {
 		for _, w := range words {
-			if !strings.Contains(text, w) {
+			if !strings.Contains(scope, w) {
 				return nil
 			}
 		}
-		return re.FindStringSubmatchIndex(text)
+		return re.FindStringSubmatchIndex(scope)
 	}
 	termLoc := find(termRE, "届")
 	if termLoc != nil {
 		mt.Term = number(text[termLoc[2]:termLoc[3]])
 		widen(termLoc)
+		if k := strings.IndexAny(text[termLoc[1]:], "。,;"); k >= 0 {
+			scope = text[:termLoc[1]+k]
+		}
 	}
 	// A term after the session belongs to something else the sentence
 	// names (第八次全体会议，讨论即将提请十二届全国人大…).
@@ -577,10 +583,15 @@ func orgBefore(s string) bool {
 }
 
 // openingLine returns the folded line that opens the meeting (主持召开,
-// 召开, 举行 …) and its start offset; empty if none is found near the top.
+// 召开, 举行 …, else the first line if it names a 会议: 日前，全国政协
+// 十二届常委会第二十四次会议审议通过了…) and its start offset; empty if
+// none is found near the top.
 func (p *page) openingLine() (string, int) {
-	limit := min(len(p.lines), 40)
-	for _, w := range []string{"主持召开", "召开", "主持", "举行", "开会"} {
+	for _, w := range []string{"主持召开", "召开", "主持", "举行", "开会", "会议"} {
+		limit := min(len(p.lines), 40)
+		if w == "会议" {
+			limit = min(len(p.lines), 1)
+		}
 		for k := 0; k < limit; k++ {
 			if l := p.line(k); strings.Contains(l, w) && !onlyScheduled(l, w) {
 				return l, p.lines[k][0]
@@ -594,14 +605,66 @@ func (p *page) openingLine() (string, int) {
 // the one reported schedules (决定于2018年2月2日上午召开省十三届人大常委会第一
 // 次会议), not the meeting itself.
 func onlyScheduled(l, w string) bool {
+	own := unscheduled(l)
 	for i := range occurrences(l, w) {
-		from := max(0, i-300)
-		clause := l[from+afterLast(l[from:i], "。,;") : i]
-		if !strings.Contains(clause, "定于") && !strings.Contains(clause, "将于") && !strings.Contains(clause, "拟于") {
+		if own[i:i+len(w)] == l[i:i+len(w)] {
 			return false
 		}
 	}
 	return true
+}
+
+// scheduleRE finds where a folded clause schedules another meeting than
+// the one reported: a decision or proposal to convene one (决定十三届全国人大
+// 常委会第八次会议1月29日至30日在北京举行, 建议全国政协十三届五次会议于明年3
+// 月4日在北京召开, 会议还决定，明年3月1日至2日召开…), a date set for it
+// (定于, 将于, 拟于), or the document that convenes it (关于召开…的决定).
+var scheduleRE = regexp.MustCompile(`(决定|建议|定于|将于|拟于|关于)[,:]?[^,。;:!?]*?(召开|举行)`)
+
+// businessRE finds where a folded clause (or a headline's part, up to a
+// space) turns to the meeting's business: a session or kind named after
+// 研究, 审议, 传达 … is what the meeting took up (研究中国共产党第十七届中央委员会第七次全体会议…筹备工作; 学习贯彻
+// 十八届中央纪委第五次全会精神), not the meeting itself.
+var businessRE = regexp.MustCompile(`(研究|审议|讨论|听取|传达|学习|贯彻|筹备)[^,。;:!? ]*`)
+
+// ownMeeting is folded text with what names other meetings blanked (the
+// clauses that schedule one, unscheduled, and the meeting's business,
+// businessRE): where the meeting's kind and session are read.
+func ownMeeting(s string) string {
+	s = unscheduled(s)
+	locs := businessRE.FindAllStringIndex(s, -1)
+	if locs == nil {
+		return s
+	}
+	b := []byte(s)
+	for _, loc := range locs {
+		for i := loc[0]; i < loc[1]; i++ {
+			b[i] = ' '
+		}
+	}
+	return string(b)
+}
+
+// unscheduled blanks, in folded text, the clauses that schedule another
+// meeting (scheduleRE) from where the scheduling starts to the clause's
+// end: their dates, sessions and kinds are that meeting's, not the one
+// reported. Offsets are kept (spaces of the same length).
+func unscheduled(s string) string {
+	locs := scheduleRE.FindAllStringIndex(s, -1)
+	if locs == nil {
+		return s
+	}
+	b := []byte(s)
+	for _, loc := range locs {
+		end := len(s)
+		if k := strings.IndexAny(s[loc[1]:], "。,;!?"); k >= 0 {
+			end = loc[1] + k
+		}
+		for i := loc[0]; i < end; i++ {
+			b[i] = ' '
+		}
+	}
+	return string(b)
 }
 
 // label finds a header line "LABEL：value" (labels may be spaced out: 時

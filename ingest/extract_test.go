@@ -2817,6 +2817,18 @@ func TestOtherMeetingsNamed(t *testing.T) {
 	}
 }
 
+// Frames may follow each other before the matter decided (根据…，对…修改
+// 后，交付…表决); a matter left to a later meeting (提交…决定是否交付…) is no
+// decision. The text is made up.
+func TestFramesInARow(t *testing.T) {
+	wantDecisions(t, "a.txt", "某届全国人大常委会第三次委员长会议在京举行\n\n某届全国人大常委会第三次委员长会议24日下午在北京人民大会堂举行。甲乙丙委员长主持会议。\n"+
+		"会议听取了甲乙丁作的关于某法草案修改意见的汇报。\n委员长会议决定，根据常委会审议意见，对上述议案和草案作进一步审议修改后，交付某届全国人大常委会第二次会议闭幕会表决。\n",
+		[]string{"决定 交付某届全国人大常委会第二次会议闭幕会表决"})
+	wantDecisions(t, "b.txt", "某届全国人大常委会第九次委员长会议在京举行\n\n某届全国人大常委会第九次委员长会议24日下午在北京人民大会堂举行。甲乙丙委员长主持会议。\n"+
+		"会议听取了甲乙丁作的关于某法草案修改意见的汇报。\n委员长会议确定，根据常委会会议的审议意见，对上述议案和草案作进一步审议修改后，提交第十次委员长会议决定是否交付某届全国人大常委会第三次会议闭幕会表决。\n",
+		nil)
+}
+
 // A meeting of a kind names itself as the subject (委员长会议审议通过…);
 // what it suggests (委员长会议建议，常委会会议审议…) is no decision. The
 // text is made up.

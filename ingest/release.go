@@ -636,16 +636,25 @@ func (e *Extractor) sentenceDecisions(p *page, s, end int, mode int, restated fu
 				// means or time frames the decision, and the matter is the
 				// clause after it. Where none follows, or a list does (按照
 				// …的原则，一是…), the clause names no matter.
+				// Frames may follow each other (根据常委会审议意见，对上述草
+				// 案作进一步审议修改后，交付…表决).
+				for f+1 < len(frags) && framing(p.norm[frags[f+1][0]:frags[f+1][1]]) {
+					f++
+				}
 				if f+1 >= len(frags) {
 					continue
 				}
 				nx := frags[f+1]
-				next := p.norm[nx[0]:nx[1]]
-				if _, enum := firstPrefix(next, enumerators); enum || framing(next) {
+				if _, enum := firstPrefix(p.norm[nx[0]:nx[1]], enumerators); enum {
 					continue
 				}
 				f++
 				fr, objAt = nx, nx[0]
+			}
+			if strings.Contains(p.norm[objAt:fr[1]], "决定是否") {
+				// 提交第一〇一次委员长会议决定是否交付…表决: the matter is
+				// left to a later meeting.
+				continue
 			}
 			if obj := p.norm[objAt:fr[1]]; strings.Contains(obj, "以下") || strings.Contains(obj, "如下") {
 				// 会议确定了以下重点任务：(一)…, 确定今明两年抓紧推进以下
@@ -717,6 +726,13 @@ func framing(clause string) bool {
 	// 通过疏导电价矛盾, by means of; 通过《…》 and 通过了 adopt.
 	if rest, ok := strings.CutPrefix(clause, "通过"); ok && !strings.HasPrefix(rest, "《") && !strings.HasPrefix(rest, "了") {
 		return true
+	}
+	// 在常委会第二次会议召开前, 对上述议案和草案作进一步审议修改后: a clause
+	// that places the decision before or after something else.
+	if _, ok := firstPrefix(clause, []string{"在", "对", "经", "待", "俟", "于"}); ok {
+		if _, ok := firstSuffix(clause, []string{"后", "前", "期间", "之际"}); ok {
+			return true
+		}
 	}
 	return timeFrameRE.MatchString(clause)
 }

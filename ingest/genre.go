@@ -69,12 +69,15 @@ func genre(p *page, m *Minutes) string {
 	switch {
 	case strings.HasSuffix(title, "议程") || strings.Contains(title, "议程"):
 		return GenreAgenda
-	case hasAny(title, []string{"立法会", "立法院", "公报"}) || m.Format == "json" && strings.Contains(head, "立法会"):
+	case hasAny(title, []string{"立法会", "立法院", "公报"}):
 		return GenreHansard
 	case hasAny(fold.String(m.Issuer), congressBodies) || m.Issuer == "" && hasAny(title, congressBodies):
 		// The body that meets is a congress's or CPPCC's (a government's
-		// release may name their members among its guests).
+		// release may name their members among its guests, a standing
+		// committee's the 立法会 whose election it decides).
 		return GenreCongress
+	case m.Format == "json" && strings.Contains(head, "立法会"):
+		return GenreHansard
 	case hasAny(title, []string{"议会", "代表会"}) || m.Script != "simplified" && hasAny(title, []string{"纪录", "记录", "议事录"}):
 		return GenreTranscript
 	case m.DocNumber != "" || hasAny(title, []string{"纪要", "记录", "纪录"}):

@@ -170,3 +170,14 @@ func TestChineseProseBilingualRoll(t *testing.T) {
 		t.Error("an English page read as Chinese prose")
 	}
 }
+
+// A standing committee's release that names the 立法会 whose election it
+// decides is the congress's, not a legislature's record. The text is made
+// up, as a news item with a title and a date.
+func TestCongressNamingALegislature(t *testing.T) {
+	text := `{"title":"某届全国人大常委会第十次会议在京闭幕","pub_date":"2014-08-31","content":"某届全国人大常委会第十次会议31日下午在北京人民大会堂闭幕。甲乙丙委员长主持会议。会议表决通过了关于某特别行政区行政长官普选问题和立法会产生办法的决定。"}`
+	m := extractOne(t, "a.json", text)
+	if m.Genre != GenreCongress {
+		t.Errorf("genre %q, want %q", m.Genre, GenreCongress)
+	}
+}

@@ -502,7 +502,10 @@ func (w *loadWriters) reportWriting() {
 func (w *loadWriters) finish(err error) (Summary, error) {
 	close(w.batches)
 	<-w.written
-	if w.err != nil {
+	// The first fault wins over the cancellation it caused elsewhere: a
+	// source that could not be stored (a full disk) cancels the writers,
+	// whose puts then fail with context.Canceled.
+	if w.err != nil && (err == nil || errors.Is(err, context.Canceled)) {
 		err = w.err
 	}
 	return w.sum.finish(w.start), err

@@ -487,3 +487,26 @@ func TestLoadCanceledAcknowledgesWhatItDid(t *testing.T) {
 		idx.Close()
 	}
 }
+
+// A load's first fault is what it reports, not the cancellation that fault
+// caused in the writers (TestIngestAfterFullDisk saw "put: context
+// canceled" when storing an original hit the full disk first).
+func TestLoadFirstFaultWins(t *testing.T) {
+	full := errors.New("store a.txt: write pack: file too large")
+	canceled := fmt.Errorf("put: %w", context.Canceled)
+	for _, tc := range []struct {
+		loop, writer, want error
+	}{
+		{full, canceled, full}, // the loop's fault canceled a writer
+		{canceled, full, full}, // a writer's fault canceled the loop
+		{nil, full, full},      // a writer's fault alone
+		{full, nil, full},      // the loop's alone
+		{canceled, canceled, canceled},
+	} {
+		w := &loadWriters{batches: make(chan batch), written: make(chan struct{}), err: tc.writer}
+		close(w.written)
+		if _, err := w.finish(tc.loop); err != tc.want {
+			t.Errorf("finish(%v) with the writers' %v = %v, want %v", tc.loop, tc.writer, err, tc.want)
+		}
+	}
+}

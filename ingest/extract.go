@@ -425,11 +425,7 @@ var sharedDense = func() *[0xA000 - 0x4E00]bool {
 // them): one person or body is one value to count and show, however the
 // file encoded it. The text itself stays as written.
 func unifyForms(m *Minutes) {
-	u := func(s *string) {
-		if strings.ContainsFunc(*s, compatIdeograph) {
-			*s = norm.NFC.String(*s)
-		}
-	}
+	u := func(s *string) { *s = unified(*s) }
 	u(&m.Issuer)
 	u(&m.Meeting.Kind)
 	u(&m.Meeting.Label)
@@ -458,6 +454,15 @@ func unifyForms(m *Minutes) {
 			u(&m.Items[i].Decisions[j].Object)
 		}
 	}
+}
+
+// unified writes s with unified ideographs where it has compatibility ones
+// (unifyForms).
+func unified(s string) string {
+	if strings.ContainsFunc(s, compatIdeograph) {
+		return norm.NFC.String(s)
+	}
+	return s
 }
 
 // compatIdeograph reports whether r is a CJK compatibility ideograph, which

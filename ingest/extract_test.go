@@ -2897,3 +2897,25 @@ func TestConvenerChair(t *testing.T) {
 		}
 	}
 }
+
+// A council's members' motions, sent on by class in a list (（一）民政類編號
+// 1至20，計20案 ⏎ 決議：…): an entry run on after the sentence before it, as
+// a PDF joins lines, is the matter, not the sentence or a 案由 resolved
+// above it; a resolution that excepts some cases (除編號第8號案…外；其餘送
+// 請市政府研究辦理) is the result that closes it; a marker whose numeral is
+// a compatibility ideograph (六 U+F9D1, as Big5 conversions leave it) is
+// no part of the matter. The names are made up.
+func TestCouncilMotionsByClass(t *testing.T) {
+	text := "某市議會第1屆第5次定期大會第3次會議紀錄\n丙、討論事項\n一、三讀會\n" +
+		"編號：4 類別：交通案由：請審議制定「某市某水域管理自治條例」草案。\n" +
+		"說明人員： 觀光局王局長大山 決議：修正通過。附帶建議：觀光局對第四條之範\n" +
+		"圍妥為規劃。 二、審議議員提案 （一）民政類編號 1至20，計20案\n" +
+		"決議：除編號第8號案由本會轉請中央主管機關研究辦理外；其餘送請市政府研究辦理。\n" +
+		"（\uF9D1）交通類編號 1至28，計28案\n" +
+		"決議：送請市政府研究辦理。\n"
+	got := decisionsOf(extractOne(t, "council.txt", text))
+	want := []string{"送請市政府研究辦理 民政類編號1至20，計20案", "送請市政府研究辦理 交通類編號1至28，計28案"}
+	if !slices.Equal(got, want) {
+		t.Errorf("decisions = %q\nwant %q", got, want)
+	}
+}

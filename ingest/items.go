@@ -119,6 +119,10 @@ func (e *Extractor) items(p *page, m *Minutes) {
 	}
 }
 
+// entryMarkerRE matches the bracketed number of a list's entry in folded
+// text: (二), (3).
+var entryMarkerRE = regexp.MustCompile(`\((?:[一二三四五六七八九十]{1,3}|[0-9]{1,2})\)`)
+
 // listMarkerRE matches the marker of a list's entry that opens an object:
 // （二）, (3), 一、.
 var listMarkerRE = regexp.MustCompile(`^(?:[（(](?:[一二三四五六七八九十]{1,3}|[0-9]{1,2})[）)]|[一二三四五六七八九十]{1,3}、)\s*`)
@@ -133,7 +137,8 @@ func dedupeDecisions(m *Minutes) {
 		kept := it.Decisions[:0]
 		for _, d := range it.Decisions {
 			// （二）社政類編號1至30，計30案: the list's marker is no part
-			// of the matter.
+			// of the matter, in whichever form its numeral is written.
+			d.Object = unified(d.Object)
 			if loc := listMarkerRE.FindStringIndex(d.Object); loc != nil && runeCount(d.Object[loc[1]:]) >= 4 {
 				d.Object = d.Object[loc[1]:]
 			}
@@ -380,8 +385,10 @@ func motionMatter(p *page, k, from int) string {
 				}
 			}
 		} else {
-			if _, ok := firstPrefix(strings.TrimLeft(line, " "), resolutionLabels); ok {
-				return "" // the 案由 above was resolved there
+			if slices.ContainsFunc(resolutionLabels, func(l string) bool { return strings.Contains(line, l) }) {
+				// the 案由 above was resolved there, at the line's start or
+				// after who explained it (說明人員：某局長 決議：修正通過。)
+				return ""
 			}
 			key, _, a, ok := splitLabel(line)
 			if !ok || key != "案由" {
@@ -658,13 +665,16 @@ func resolutionsAt(p *page, from, to int) []placedDecision {
 		if obj == named && named != "" {
 			verb = namedVerb
 		}
-		if i := strings.LastIndexAny(verb, ",，"); i >= 0 && verb == res {
+		if i := strings.LastIndexAny(verb, ",，;；"); i >= 0 && verb == res {
 			// 制定條文第18條至第33條，照審查意見通過; 動議延後討論部分如附表，
-			// 餘照案通過: the result closes it.
+			// 餘照案通過; 除編號第8號案…研究辦理外；其餘送請市政府研究辦理:
+			// the result closes it.
 			_, size := utf8.DecodeRuneInString(verb[i:])
 			last := withoutAttachmentNote(strings.TrimSpace(verb[i+size:]))
-			last = strings.TrimPrefix(strings.TrimPrefix(last, "餘"), "余")
-			if runeCount(last) <= maxVerbRunes && endsWithResult(last) {
+			if w, ok := firstPrefix(last, []string{"其餘", "其余", "餘", "余"}); ok {
+				last = last[len(w):]
+			}
+			if runeCount(last) <= maxVerbRunes && (endsWithResult(last) || strings.HasSuffix(fold.String(last), "办理")) {
 				verb = last
 			}
 		}
@@ -1139,6 +1149,16 @@ func matterOf(p *page, j int) string {
 			if j := strings.Index(disp[i:], "」"); j > 0 {
 				return disp[i+len("「") : i+j]
 			}
+		}
+	}
+	// …為妥善規劃。 二、審議議員提案 （一）民政類編號 1至20，計20案: an
+	// entry of a list run on after the sentence before it (a PDF's lines
+	// joined) is the matter, not the sentence.
+	if i := strings.LastIndex(f, "。"); i >= 0 {
+		if locs := entryMarkerRE.FindAllStringIndex(f[i:], -1); len(locs) > 0 {
+			lead := len(p.norm[l[0]:l[1]]) - len(strings.TrimLeft(p.norm[l[0]:l[1]], " \t"))
+			start := l[0] + lead + i + locs[len(locs)-1][1]
+			f, disp = strings.TrimSpace(p.norm[start:l[1]]), p.show(start, l[1])
 		}
 	}
 	if f == "" || strings.HasSuffix(f, "报告审查意见") || strings.HasSuffix(f, "答复") || strings.HasSuffix(f, "答覆") || strings.HasSuffix(f, "说明") {

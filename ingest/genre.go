@@ -123,7 +123,7 @@ func chineseProse(s, raw string) bool {
 			letters += ll
 		}
 	}
-	if han < 20 || han < letters {
+	if han < 10 || han < letters {
 		return false
 	}
 	lines, tabbed := 0, 0

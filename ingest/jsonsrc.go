@@ -214,6 +214,12 @@ func sniffJSON(text, ext string, fields JSONFields) (docs []*Document, ok bool, 
 		}
 		d, err := jsonRecord(r, fields)
 		if err != nil {
+			if len(records) > 1 && errors.Is(err, ErrEmpty) {
+				// A feed's record with nothing to read (a news day's item
+				// whose text and title are both empty) is passed over: the
+				// others are read.
+				continue
+			}
 			if len(records) > 1 {
 				err = fmt.Errorf("JSON record %d: %w", i+1, err)
 			}
@@ -249,7 +255,14 @@ func jsonRecord(r *jnode, f JSONFields) (*Document, error) {
 	default:
 		body := r.first(f.Text)
 		if body == "" {
-			return nil, fmt.Errorf("JSON record has no text field (tried %s): %w", strings.Join(f.Text, ", "), ErrEmpty)
+			// A news item published without its text (its content left
+			// empty) is still known by its headline, which names the
+			// meeting, its body and who chaired it: the headline is its
+			// text, so that it is found and dated, not lost.
+			body = strings.TrimSpace(strings.TrimPrefix(strings.TrimSpace(d.Title), "[视频]"))
+		}
+		if body == "" {
+			return nil, fmt.Errorf("JSON record has no text field (tried %s) and no title: %w", strings.Join(f.Text, ", "), ErrEmpty)
 		}
 		if htmlTagAny.MatchString(body) {
 			body = htmlFragmentText(body)

@@ -2,6 +2,7 @@ package ingest
 
 import (
 	"errors"
+	"slices"
 	"strings"
 	"testing"
 
@@ -157,7 +158,8 @@ func TestJSONErrors(t *testing.T) {
 		in   string
 		want error
 	}{
-		{"no text field", `{"title":"t","other":"x"}`, ErrEmpty},
+		{"no text field and no title", `{"other":"x"}`, ErrEmpty},
+		{"no record with text", `[{"other":"x"},{"title":" "}]`, ErrEmpty},
 		{"scalar record", `[1, 2]`, ErrUnsupported},
 		{"empty array", `[]`, ErrEmpty},
 	}
@@ -173,5 +175,32 @@ func TestJSONErrors(t *testing.T) {
 	deep := strings.Repeat("[", 100000) + strings.Repeat("]", 100000)
 	if _, err := DecodeAll("deep.json", []byte(deep), DecodeOptions{}); err == nil {
 		t.Error("DecodeAll(deeply nested) succeeded")
+	}
+}
+
+// A news item published without its text is known by its headline, which
+// becomes its text; a feed's record with neither is passed over and the
+// others are read. The names are made up.
+func TestJSONHeadlineOnly(t *testing.T) {
+	in := `[{"video_title":"[视频]张大山主持召开国务院常务会议","pub_date":"2013-03-18 19:00:00","video_detail":{"content":""}},` +
+		`{"video_title":"","video_detail":{"content":""}},` +
+		`{"title":"某市政府常务会议","content":"会议研究了某事。"}]`
+	docs, err := DecodeAll("feed.json", []byte(in), DecodeOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var texts []string
+	for _, d := range docs {
+		texts = append(texts, d.Text)
+	}
+	if want := []string{"张大山主持召开国务院常务会议", "会议研究了某事。"}; !slices.Equal(texts, want) {
+		t.Errorf("texts = %q, want %q", texts, want)
+	}
+	m := extractOne(t, "item.json", in[1:strings.Index(in, "},{")+1])
+	if err := Check(m); err != nil {
+		t.Errorf("headline-only record: %v, want a meeting record", err)
+	}
+	if m.Meeting.Kind != "常务会议" || m.Chair == nil || m.Chair.Name != "张大山" || m.Meeting.Date != "2013-03-18" {
+		t.Errorf("headline-only record: kind %q, chair %+v, date %q", m.Meeting.Kind, m.Chair, m.Meeting.Date)
 	}
 }

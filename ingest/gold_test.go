@@ -69,6 +69,8 @@ var projectSets = []struct{ name, dir string }{
 	{"dev13", "dev13"},            // likewise
 	{"dev14a", "dev14a"},          // likewise
 	{"dev14b", "dev14b"},          // likewise
+	{"dev15a", "dev15a"},          // likewise
+	{"dev15b", "dev15b"},          // likewise
 	{"dev7 (held out)", "dev7"},   // the same kinds, made at the start of a later stop
 	{"dev10 (held out)", "dev10"}, // likewise, at the start of the stop after
 	{"dev12 (held out)", "dev12"}, // likewise, at the start of the stop after that

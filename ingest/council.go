@@ -398,6 +398,9 @@ func (e *Extractor) councilDecisions(p *page, m *Minutes) {
 				t := strings.TrimLeft(p.line(j), " ")
 				a := p.lines[j][1] - len(t)
 				if !strings.HasPrefix(t, "(") || itemMarkerLen(t) == 0 {
+					if prev := strings.TrimRight(p.line(j-1), " "); len(t) < len(p.line(j)) && t != "" && !strings.HasSuffix(prev, "。") {
+						continue // the point above, run on (rulingPoint)
+					}
 					break
 				}
 				// （二）（三）, （二）～（四）, （二）、（三）: the points it covers.
@@ -407,12 +410,15 @@ func (e *Extractor) councilDecisions(p *page, m *Minutes) {
 						a += len(w)
 					}
 				}
-				if point := strings.TrimRight(p.show(a, p.lines[j][1]), "。. "); point != "" {
+				if point := rulingPoint(p, a, j); point != "" {
 					points = append(points, found{a, Decision{Verb: verb, Object: point}})
 				}
 			}
 		}
 		obj := strings.TrimRight(p.show(at, p.lines[k][1]), "。. ")
+		if len(points) > 0 {
+			obj = rulingPoint(p, at, k)
+		}
 		if strings.TrimSpace(obj) == "" && k+1 < len(p.lines) {
 			// 主席裁示：⏎在不違背…之前提下，為維持府會和諧…，臺北市文化基金會
 			// 董事長於下列3點情況列席本會說明：⏎1.…: the ruling on the line
@@ -1293,6 +1299,37 @@ func proposalRow(p *page, k, end int) (placedDecision, bool) {
 		return placedDecision{}, false
 	}
 	return placedDecision{at: start, Decision: Decision{Verb: p.show(verbAt, verbAt+len(verb)), Object: obj}}, true
+}
+
+// pointRangeRE matches the numbers of the requests a point of a ruling
+// covers, before what it asks (1至6請於…送會, 7、8請…), folded.
+var pointRangeRE = regexp.MustCompile(`^[0-9]+(?:[至~、-][0-9]+)*(?:项)?(?:请)`)
+
+// rulingPoint reads the point of a chair's ruling that starts at folded
+// offset at on line k: run on over the indented lines below it where the
+// line breaks it (（一）1至6請於…開會前送⏎      會。), without the numbers
+// of the requests it covers.
+func rulingPoint(p *page, at, k int) string {
+	end := p.lines[k][1]
+	for j := k + 1; j < len(p.lines) && !strings.HasSuffix(strings.TrimRight(p.norm[at:end], " "), "。"); j++ {
+		l := p.line(j)
+		t := strings.TrimLeft(l, " ")
+		if len(t) == len(l) || t == "" || strings.HasPrefix(t, "(") || hasItemMarker(t) {
+			break
+		}
+		if _, _, _, ok := splitLabel(t); ok {
+			break
+		}
+		end = p.lines[j][1]
+	}
+	if loc := pointRangeRE.FindStringIndex(p.norm[at:end]); loc != nil {
+		at += loc[1] - len("请")
+	}
+	var b strings.Builder
+	for _, part := range strings.Split(p.show(at, end), "\n") {
+		b.WriteString(strings.TrimSpace(part))
+	}
+	return strings.TrimRight(b.String(), "。. ")
 }
 
 // labelledRows reports whether the text runs the rows of a table of cases

@@ -990,6 +990,21 @@ func TestRulingInPoints(t *testing.T) {
 	}
 }
 
+// A point of a ruling broken by the line's end runs on over the indented
+// line below (（一）1至6請於…開會前送⏎      會。), and the numbers of the
+// requests it covers are no part of it. The names are made up.
+func TestRulingPointsRunOn(t *testing.T) {
+	p := newPage("一、李議員小文要求：\n請市府提供：1、某資料。2、某名單。\n" +
+		"主席裁定：（一）1至6請於103年6月4日開會前送 \n                會。 \n（二）7至11請於103年6月5日開會前 \n      送會。 \n" +
+		"二、王議員大同要求：\n請市府釋疑。\n主席裁定：請於103年6月6日開會前送會。\n散會：17時30分\n")
+	m := &Minutes{}
+	newTestExtractor(t).councilDecisions(p, m)
+	want := []string{"主席裁定 請於103年6月4日開會前送會", "主席裁定 請於103年6月5日開會前送會", "主席裁定 請於103年6月6日開會前送會"}
+	if got := decisionsOf(m); !slices.Equal(got, want) {
+		t.Errorf("decisions = %q, want %q", got, want)
+	}
+}
+
 // A proposal that states things first is about the clause that asks (請縣府
 // 行文要求…), and the request goes on over its clauses up to its purpose or
 // manner (，以…; ，比照…) or a further request (，並…); where no clause asks,

@@ -2934,3 +2934,21 @@ func TestCouncilMotionsByClass(t *testing.T) {
 		t.Errorf("decisions = %q\nwant %q", got, want)
 	}
 }
+
+// Entries of a list resolved one after another on one line, as a PDF runs
+// them on (（一）教育類編號：1至3，計3案 決議：送請市政府研究辦理。 （二）…),
+// are a decision each, on the entry its label follows; a resolution that
+// passes the rest of its cases on (其餘3案送請市政府研究辦理) has that
+// result. The names are made up.
+func TestEntriesResolvedOnOneLine(t *testing.T) {
+	text := "某市議會第1屆第7次臨時會第8次會議紀錄\n主 席：王議長大山 記 錄：李小文 甲、報告事項\n" +
+		"一、主席宣告開會。 乙、討論事項 二讀會 一、審議議員提案 （一）教育類編號：1至3，計3 案 決議：送請市政府研究辦理。 （二）農林類編號：1，計1 案\n" +
+		" 決議：送請市政府研究辦理。 （三）工務類編號：1至4，計4 案       決議：除編號第 1號案同意成立「某監督小組」外，其餘3案送請市政府研究辦理。\n" +
+		"丙、散會：下午4時。\n"
+	got := decisionsOf(extractOne(t, "council.txt", text))
+	slices.Sort(got)
+	want := []string{"送請市政府研究辦理 工務類編號：1至4，計4案", "送請市政府研究辦理 教育類編號：1至3，計3案", "送請市政府研究辦理 農林類編號：1，計1案"}
+	if !slices.Equal(got, want) {
+		t.Errorf("decisions = %q\nwant %q", got, want)
+	}
+}

@@ -576,6 +576,15 @@ func resolutionsAt(p *page, from, to int) []placedDecision {
 		t := strings.TrimLeft(line, " ")
 		at := l[0] + len(line) - len(t)
 		label, ok := firstPrefix(t, resolutionLabels)
+		done := at
+		if !ok {
+			if i, _, inl := inlineResolution(t); inl {
+				done = at + i
+			}
+		}
+		// Entries resolved one after another on the line, past the
+		// resolution read below.
+		out = append(out, runOnResolutions(p, k, done)...)
 		inline := ""
 		if !ok {
 			// 丁、討論事項 本會…議事日程是否照所擬議事日程表（草案）進行，請
@@ -665,18 +674,8 @@ func resolutionsAt(p *page, from, to int) []placedDecision {
 		if obj == named && named != "" {
 			verb = namedVerb
 		}
-		if i := strings.LastIndexAny(verb, ",，;；"); i >= 0 && verb == res {
-			// 制定條文第18條至第33條，照審查意見通過; 動議延後討論部分如附表，
-			// 餘照案通過; 除編號第8號案…研究辦理外；其餘送請市政府研究辦理:
-			// the result closes it.
-			_, size := utf8.DecodeRuneInString(verb[i:])
-			last := withoutAttachmentNote(strings.TrimSpace(verb[i+size:]))
-			if w, ok := firstPrefix(last, []string{"其餘", "其余", "餘", "余"}); ok {
-				last = last[len(w):]
-			}
-			if runeCount(last) <= maxVerbRunes && (endsWithResult(last) || strings.HasSuffix(fold.String(last), "办理")) {
-				verb = last
-			}
+		if verb == res {
+			verb = closingResult(res)
 		}
 		// 照案通過（如附件）: the result, without where its detail is.
 		if t := strings.TrimSpace(verb); strings.HasSuffix(t, "）") || strings.HasSuffix(t, ")") {
@@ -703,6 +702,84 @@ func resolutionsAt(p *page, from, to int) []placedDecision {
 		out = append(out, placedDecision{Decision{Verb: verb, Object: obj}, at})
 	}
 	return out
+}
+
+// closingResult is the result that closes a resolution of several clauses
+// (制定條文第18條至第33條，照審查意見通過; 動議延後討論部分如附表，餘照案
+// 通過; 除編號第8號案…研究辦理外；其餘送請市政府研究辦理), or the
+// resolution as it is.
+func closingResult(res string) string {
+	i := strings.LastIndexAny(res, ",，;；")
+	if i < 0 {
+		return res
+	}
+	_, size := utf8.DecodeRuneInString(res[i:])
+	last := withoutAttachmentNote(strings.TrimSpace(res[i+size:]))
+	if w, ok := firstPrefix(last, []string{"其餘", "其余", "餘", "余"}); ok {
+		last = last[len(w):]
+		// 其餘3案送請市政府研究辦理: the result, not how many cases it
+		// covers.
+		if n := len(last) - len(strings.TrimLeft(last, "0123456789")); n > 0 && strings.HasPrefix(last[n:], "案") {
+			last = last[n+len("案"):]
+		}
+	}
+	if runeCount(last) <= maxVerbRunes && (endsWithResult(last) || strings.HasSuffix(fold.String(last), "办理")) {
+		return last
+	}
+	return res
+}
+
+// maxRunOnMatter bounds in bytes the matter of an entry resolved on the
+// line it is named on.
+const maxRunOnMatter = 150
+
+// runOnResolutions reads the entries of a list resolved one after another
+// on line k, as a PDF runs them on (（一）教育類編號：1至3，計3案 決議：送請
+// 市政府研究辦理。 （二）農林類編號：1，計1案 決議：…): each entry's
+// matter is what follows its marker, its result what follows its label,
+// up to the 。. The resolution read at folded offset done is passed over.
+func runOnResolutions(p *page, k, done int) []placedDecision {
+	l := p.lines[k]
+	line := p.norm[l[0]:l[1]]
+	if !strings.Contains(line, "决") {
+		return nil
+	}
+	var out []placedDecision
+	for _, m := range entryMarkerRE.FindAllStringIndex(line, -1) {
+		i, label, ok := firstLabel(line[m[1]:min(len(line), m[1]+maxRunOnMatter)])
+		if !ok || strings.Contains(line[m[1]:m[1]+i], "。") || entryMarkerRE.MatchString(line[m[1]:m[1]+i]) {
+			continue
+		}
+		at := l[0] + m[1] + i
+		if at == done {
+			continue
+		}
+		resAt := at + len(label)
+		end := resAt + strings.Index(p.norm[resAt:l[1]]+"。", "。")
+		obj := strings.Join(strings.Fields(p.show(l[0]+m[1], at)), "")
+		res := strings.TrimSpace(p.show(resAt, end))
+		if runeCount(obj) < 4 || res == "" || deferredResolution(fold.String(res)) {
+			continue
+		}
+		verb := closingResult(res)
+		if runeCount(verb) > maxVerbRunes {
+			continue
+		}
+		out = append(out, placedDecision{Decision{Verb: verb, Object: obj}, at})
+	}
+	return out
+}
+
+// firstLabel finds the first resolution label in folded s: its offset and
+// the label.
+func firstLabel(s string) (int, string, bool) {
+	best, label := -1, ""
+	for _, l := range resolutionLabels {
+		if i := strings.Index(s, l); i >= 0 && (best < 0 || i < best) {
+			best, label = i, l
+		}
+	}
+	return best, label, best >= 0
 }
 
 // nextPart reports whether folded text, run on after a resolution's result,
@@ -1154,17 +1231,20 @@ func matterOf(p *page, j int) string {
 	// …為妥善規劃。 二、審議議員提案 （一）民政類編號 1至20，計20案: an
 	// entry of a list run on after the sentence before it (a PDF's lines
 	// joined) is the matter, not the sentence.
+	entry := false
 	if i := strings.LastIndex(f, "。"); i >= 0 {
 		if locs := entryMarkerRE.FindAllStringIndex(f[i:], -1); len(locs) > 0 {
 			lead := len(p.norm[l[0]:l[1]]) - len(strings.TrimLeft(p.norm[l[0]:l[1]], " \t"))
 			start := l[0] + lead + i + locs[len(locs)-1][1]
-			f, disp = strings.TrimSpace(p.norm[start:l[1]]), p.show(start, l[1])
+			f, disp, entry = strings.TrimSpace(p.norm[start:l[1]]), p.show(start, l[1]), true
 		}
 	}
 	if f == "" || strings.HasSuffix(f, "报告审查意见") || strings.HasSuffix(f, "答复") || strings.HasSuffix(f, "答覆") || strings.HasSuffix(f, "说明") {
 		return ""
 	}
-	if key, _, _, ok := splitLabel(f); ok && key != "" {
+	if key, _, _, ok := splitLabel(f); ok && key != "" && !entry {
+		// A label's line (說明人員：…) names no matter; an entry's
+		// numbers may be labelled (教育類編號：1至3，計3案).
 		return ""
 	}
 	if i := strings.Index(disp, "「"); i >= 0 {

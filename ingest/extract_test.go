@@ -2952,3 +2952,18 @@ func TestEntriesResolvedOnOneLine(t *testing.T) {
 		t.Errorf("decisions = %q\nwant %q", got, want)
 	}
 }
+
+// The votes taken on the way to a resolution (a member's motion, 案經主席就…
+// 提付記名表決，…贊成議員：…, a second count) are no matter: the resolution is
+// on the matter headed above them. The names are made up.
+func TestResolutionAfterVotes(t *testing.T) {
+	text := "某市議會第11屆第3次定期大會第2次會議紀錄\n丙、二讀會\n壹、審議市法規案\n" +
+		"一、審議「某市政府某局組織規程及編制表」修正案\n王大山議員提議：「反對法規委員會對於本案第9條之審查意見」。\n" +
+		"案經主席就王大山議員提議徵求附議成立後提付記名表決，在場議員含主席50位，主席不參加表決，贊成議員：李小文、張大同，計2位；反對議員：陳小明，計1位。\n\n" +
+		"有部分議員對於前項表決結果認有疑問，提議再表決。案經主席就部分議員提議再提付表決，在場議員含主席50位，贊成議員：李小文，計1位。\n" +
+		"議決：照審查意見通過。\n"
+	got := decisionsOf(extractOne(t, "council.txt", text))
+	if want := []string{"照審查意見通過 某市政府某局組織規程及編制表"}; !slices.Equal(got, want) {
+		t.Errorf("decisions = %q, want %q", got, want)
+	}
+}

@@ -651,6 +651,12 @@ func resolutionsAt(p *page, from, to int) []placedDecision {
 				// above: no matter is named.
 				break
 			}
+			if voteRecord(p.line(j)) {
+				// 周某議員提議：「反對…之審查意見」。⏎案經主席就…提付記名表決，
+				// …贊成議員：…⏎議決：照審查意見通過。: the votes taken on
+				// the way to the result; the matter is above them.
+				continue
+			}
 			if submission(p.line(j)) {
 				// …⏎報請　大會公鑒⏎決議：照案通過: the motion's body
 				// opens under its heading (乙、主席提變更議程動議案⏎11月16日
@@ -1184,6 +1190,21 @@ func titledInside(f string) bool {
 		return true
 	}
 	return false
+}
+
+// voteRecord reports whether a folded line records a vote or the motion
+// put to it (案經主席就…提付記名表決，在場議員…，贊成議員：…; 有部分議員
+// 對於前項表決結果認有疑問，提議再表決; 周某議員提議：「…」), not a matter.
+func voteRecord(line string) bool {
+	for _, w := range []string{"提付表决", "提付记名表决", "再表决", "赞成议员:"} {
+		if strings.Contains(line, w) {
+			return true
+		}
+	}
+	// A member's motion opens its line; one run on after the heading of
+	// the matter (一、審議「…」修正案周某議員提議：…) leaves the matter there.
+	i := strings.Index(line, "议员提议:")
+	return i >= 0 && runeCount(strings.TrimLeft(line[:i], " ")) <= 8
 }
 
 // submission reports whether a folded line only submits what stands above

@@ -794,6 +794,11 @@ func TestIssuerOfHeadline(t *testing.T) {
 		{"中共全国人大常委会党组召开会议 学习贯彻会议精神", "全国人大常委会党组"},
 		{"苏州市人民政府 常务会议纪要", "苏州市人民政府"},
 		{"中華民國95年3月24日立法院第6屆第3會期第6次會議", "立法院"},
+		// A person who attends, speaks at or instructs a body's meeting
+		// is no part of its name, known or not.
+		{"张大山出席国务院推进某某改革协调小组全体会议", "国务院推进某某改革协调小组"},
+		{"王小明在某某工作领导小组第一次全体会议上强调 做好某某工作", "某某工作领导小组"},
+		{"李大同对国务院某某工作领导小组全体会议作出重要批示", "国务院某某工作领导小组"},
 	} {
 		text := c.title + "\n\n新华社北京1月1日电 会议在北京举行。\n"
 		if got := extractOne(t, "news.txt", text).Issuer; got != c.want {

@@ -404,6 +404,25 @@ func (e *Extractor) bodyIn(phrase string) string {
 			return ent.canonical
 		}
 	}
+	// 某某出席国务院某协调小组, 某某同志在中央纪律检查委员会, 某某对某领导小组:
+	// a person who attends, speaks at or instructs a body's meeting is no
+	// part of its name; the body is what follows.
+	for _, w := range []string{"出席", "在", "对"} {
+		i := strings.Index(fn, w)
+		if i <= 0 {
+			continue
+		}
+		rest := fn[i+len(w):]
+		if _, who := personBefore(strings.TrimSuffix(fn[:i], "同志"), false); !who || runeCount(rest) < 4 || strings.HasPrefix(rest, "外") {
+			continue
+		}
+		_, o := fold.Offsets(name)
+		name, fn = strings.TrimSpace(name[o[i+len(w)]:]), rest
+		if ent, ok := e.issuers.byAlias[fn]; ok {
+			return ent.canonical
+		}
+		break
+	}
 	// 北港鎮 + 鎮民代表會 is 北港鎮民代表會: the town's name already ends
 	// with the word the assembly's name begins with.
 	for _, c := range []string{"镇", "乡"} {

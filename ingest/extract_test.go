@@ -807,6 +807,18 @@ func TestIssuerOfHeadline(t *testing.T) {
 	}
 }
 
+// A headline whose short phrases after the first name who presided and
+// reported (…第二次会议开幕 某某某主持 某某作报告) names the body in its first
+// phrase, though the text writes the body with its term inside
+// (政协第十二届全国委员会常务委员会). The text is made up.
+func TestIssuerOfHeadlinePhrase(t *testing.T) {
+	text := "全国政协十二届常委会第二次会议开幕 某某某主持 某某作报告\n\n" +
+		"央视网消息：政协第十二届全国委员会常务委员会第二次会议17日下午在京开幕。全国政协主席某某某主持开幕会。\n"
+	if got := extractOne(t, "news.txt", text).Issuer; got != "中国人民政治协商会议全国委员会" {
+		t.Errorf("issuer = %q, want 中国人民政治协商会议全国委员会", got)
+	}
+}
+
 // A body is named right before its term's number (某鄉民代表會第12屆第17次
 // 臨時會) where no title or opening names it so that it can be read. The
 // text is made up.

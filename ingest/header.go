@@ -206,14 +206,28 @@ func (p *page) joinDocType(title string, first int) string {
 // decided at this one. A title whose parts before the last are too short
 // to be phrases (苏州市人 民政府…, a word broken by the layout) is read whole.
 func (e *Extractor) titleIssuer(title string) string {
-	if phrases := strings.Fields(title); len(phrases) > 1 && !slices.ContainsFunc(phrases[:len(phrases)-1], func(s string) bool { return runeCount(s) < 6 }) {
+	phrases := strings.Fields(title)
+	if len(phrases) > 1 && !slices.ContainsFunc(phrases[:len(phrases)-1], func(s string) bool { return runeCount(s) < 6 }) {
 		for _, ph := range phrases {
 			if name := e.issuer(ph); name != "" {
 				return name
 			}
 		}
 	}
-	return e.issuer(title)
+	if name := e.issuer(title); name != "" || len(phrases) < 2 {
+		return name
+	}
+	// 全国政协某届常委会第二次会议开幕 某某某主持 某某作报告: a short phrase
+	// after the first names who presided, and the body is read from its
+	// own phrase.
+	for _, ph := range phrases {
+		if runeCount(ph) >= 6 {
+			if name := e.issuer(ph); name != "" {
+				return name
+			}
+		}
+	}
+	return ""
 }
 
 // issuer finds the issuing body in a title such as 苏州市人民政府 常务会议纪要,

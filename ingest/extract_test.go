@@ -2984,3 +2984,26 @@ func TestResolutionAfterVotes(t *testing.T) {
 		t.Errorf("decisions = %q, want %q", got, want)
 	}
 }
+
+// A standing committee's closing sitting that adopts by a unanimous vote
+// (会议经表决，全票通过新修订的《A》、新修订的《B》) decides each title, as
+// revised; a draft examined at one sitting and adopted at the next is one
+// decision, where it was first named, with the verb that adopted it. The
+// titles are made up.
+func TestAdoptedByVote(t *testing.T) {
+	text := "某届全国人大常委会第某次会议在京闭幕\n\n" +
+		"央视网消息：某届全国人大常委会第二十次会议30日上午在北京人民大会堂闭幕。某某某委员长主持闭幕会。" +
+		"会议经表决，全票通过新修订的《某某法附件一某某产生办法》、新修订的《某某法附件二某某产生办法》。\n"
+	got := decisionsOf(extractOne(t, "news.txt", text))
+	if want := []string{"通过 某某法附件一某某产生办法", "通过 某某法附件二某某产生办法"}; !slices.Equal(got, want) {
+		t.Errorf("decisions = %q, want %q", got, want)
+	}
+	text = "某届全国人大常委会第某次会议举行第三次全体会议和闭幕会\n\n" +
+		"央视网消息：某届全国人大常委会第二十次会议30日举行第三次全体会议和闭幕会。某某某委员长出席会议。\n" +
+		"30日下午，常委会第二十次会议举行第三次全体会议。会议审议了委员长会议关于提请审议《某某关于增加某某附件的决定（草案）》的议案。\n" +
+		"30日下午，常委会第二十次会议举行闭幕会。会议经表决，全票通过了《某某关于增加某某附件的决定》。\n"
+	got = decisionsOf(extractOne(t, "news.txt", text))
+	if want := []string{"通过 某某关于增加某某附件的决定（草案）"}; !slices.Equal(got, want) {
+		t.Errorf("decisions = %q, want %q", got, want)
+	}
+}

@@ -131,7 +131,7 @@ var listMarkerRE = regexp.MustCompile(`^(?:[（(](?:[一二三四五六七八九
 // object (billMatter) and keeps the first of the decisions on one object: a
 // matter resolved in its item and restated in another is one decision.
 func dedupeDecisions(m *Minutes) {
-	seen := map[string]bool{}
+	seen := map[string]*Decision{}
 	for i := range m.Items {
 		it := &m.Items[i]
 		kept := it.Decisions[:0]
@@ -145,15 +145,28 @@ func dedupeDecisions(m *Minutes) {
 			d.Object = billMatter(d.Object)
 			f := fold.String(d.Object)
 			k := fold2Key(f)
-			if seen[k] || strings.HasPrefix(f, "本案照") {
+			if strings.HasPrefix(f, "本案照") {
 				// 對本案照程序委員會意見處理: how a case named elsewhere
 				// is handled, not a matter.
 				continue
 			}
-			seen[k] = true
+			if first := seen[k]; first != nil {
+				adoptedLater(first, d)
+				continue
+			}
 			kept = append(kept, d)
+			seen[k] = &kept[len(kept)-1]
 		}
 		it.Decisions = kept
+	}
+}
+
+// adoptedLater files a decision named again under first: 审议《某决定（草案）》
+// … 全票通过了《某决定》, the matter examined first and adopted later, is
+// one decision, where it was first named, with the verb that adopted it.
+func adoptedLater(first *Decision, later Decision) {
+	if businessVerbs[fold.String(first.Verb)] && !businessVerbs[fold.String(later.Verb)] {
+		first.Verb = later.Verb
 	}
 }
 

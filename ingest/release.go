@@ -54,7 +54,7 @@ var meetingSubjects = slices.Concat([]string{"会议", "大会", "会上", "会�
 
 // clauseLinks stand before a verb inside a clause without changing it:
 // 会议还决定, 并部署, 同时明确, 会议进一步部署.
-var clauseLinks = slices.Concat(meetingKindSubjects, []string{"本次会议", "此次会议", "会议", "大会", "会上", "会前", "认真", "一致", "依次", "依法", "进一步", "分别", "还", "并", "同时", "也", "此外", "另外"})
+var clauseLinks = slices.Concat(meetingKindSubjects, []string{"本次会议", "此次会议", "会议", "大会", "会上", "会前", "认真", "一致", "全票", "依次", "依法", "进一步", "分别", "还", "并", "同时", "也", "此外", "另外"})
 
 // enumerators open the first point of a list (会议确定，一是…): what follows
 // is an elaboration, not the short object of the verb.
@@ -116,6 +116,14 @@ func (e *Extractor) releaseItems(p *page, m *Minutes, nm naming) {
 			if !dup {
 				seen = append(seen, key)
 				kept = append(kept, d)
+				continue
+			}
+			for i := range m.Items {
+				for j := range m.Items[i].Decisions {
+					if first := &m.Items[i].Decisions[j]; sameObject(fold2Key(first.Object), key) {
+						adoptedLater(first, d)
+					}
+				}
 			}
 		}
 		if lead {
@@ -1016,7 +1024,14 @@ func fragments(norm string, from, to int) [][2]int {
 // tells whether the titles fill [i, end), as they do where they are the
 // object (通过《A》和《B》) and not part of one (确定《政府工作报告》重点任务分工).
 func titlesAt(p *page, i, end int) (titles []string, whole bool) {
-	for i < end && strings.HasPrefix(p.norm[i:end], "《") {
+	for i < end {
+		// 新修订的《A》、新修订的《B》: each title as revised.
+		if w, ok := firstPrefix(p.norm[i:end], revisedWords); ok && strings.HasPrefix(p.norm[i+len(w):end], "《") {
+			i += len(w)
+		}
+		if !strings.HasPrefix(p.norm[i:end], "《") {
+			break
+		}
 		j := strings.Index(p.norm[i:end], "》")
 		if j < 0 {
 			break
@@ -1031,6 +1046,10 @@ func titlesAt(p *page, i, end int) (titles []string, whole bool) {
 	}
 	return titles, strings.TrimSpace(p.norm[i:end]) == ""
 }
+
+// revisedWords stand before a title that a meeting adopts as revised
+// (通过新修订的《…》), folded.
+var revisedWords = []string{"新修订的", "新修改的", "修订后的", "修改后的", "新制定的"}
 
 // docEnd reports whether a folded object ends as a document's name does
 // (…工作报告, …方案, …(草案)).

@@ -1098,7 +1098,7 @@ func parsePerson(v string) (Person, bool) {
 // 分別主持): each item a name, a titled name, or one at the item's tail.
 func parsePersons(v string, limit int) []Person {
 	var out []Person
-	for _, part := range strings.FieldsFunc(v, func(r rune) bool { return unicode.IsSpace(r) || strings.ContainsRune("、,，及和", r) }) {
+	for _, part := range strings.FieldsFunc(v, func(r rune) bool { return unicode.IsSpace(r) || strings.ContainsRune("、,，及和與与", r) }) {
 		if len(out) == limit {
 			break
 		}

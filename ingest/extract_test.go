@@ -2922,6 +2922,7 @@ func TestConvenerChair(t *testing.T) {
 		"由教育委員會第一召集人周議員燕甲及第二召集人 林議員乙丙分別主持": "周燕甲",
 		"保安委員會第一召集人徐議員子丑":                  "徐子丑",
 		"由社政委員會第一召集人伊斯坦大‧貝雅夫‧正福議員及蕭議員分別主持": "伊斯坦大‧貝雅夫‧正福",
+		"由王議長大山與李副議長小文分別主持":                "王大山",
 	} {
 		got, ok := parsePerson(v)
 		if !ok || got.Name != want || strings.HasPrefix(got.Title, "由") {

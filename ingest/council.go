@@ -956,6 +956,11 @@ func reportRows(p *page) []placedDecision {
 				t = consentIn(row)
 			}
 			if t == nil {
+				// 本府為有效利用市有財產，…，建置某親子館一案，請　查照。
+				// 一、同意。 照審查意見通過: a case the review consents to.
+				t = consentedIn(row)
+			}
+			if t == nil {
 				// 鑑於…，建請交通局應即研擬調降現行費率方案，以嘉惠市民。
 				// 送市府辦理。 照審查意見通過: a member's request, passed to
 				// be carried out; one sent to be studied (送市府研議) is
@@ -1015,6 +1020,44 @@ func consentIn(row string) []int {
 		return nil
 	}
 	return []int{0, end, start, end}
+}
+
+// consentedIn returns the span of the case a row of a table names and its
+// review consents to (…，建置某某中心一案，請　查照。 一、同意。), as [0, end,
+// start, end] offsets into the folded row, or nil: the clause of its first
+// sentence that ends with the case (一案, 乙案, 1案), without the count.
+func consentedIn(row string) []int {
+	stop := strings.Index(row, "。")
+	if stop < 0 {
+		return nil
+	}
+	review := strings.TrimLeft(row[stop+len("。"):], " \t")
+	review = strings.TrimPrefix(review, "一、")
+	if !strings.HasPrefix(review, "同意") || strings.HasPrefix(review, "同意备查") {
+		return nil
+	}
+	s := row[:stop]
+	for end := len(s); end > 0; {
+		c := strings.LastIndex(s[:end], ",")
+		clause := strings.TrimSpace(s[c+1 : end])
+		if w, ok := firstSuffix(clause, []string{"一案", "乙案", "1案"}); ok {
+			start := c + 1 + strings.Index(s[c+1:end], clause)
+			if c < 0 {
+				// The row's number, then the case.
+				start += len(clause) - len(strings.TrimLeft(strings.TrimLeft(clause, "0123456789"), " \t"))
+			}
+			caseEnd := start + len(strings.TrimSpace(s[start:end])) - len(w)
+			if n := runeCount(s[start:caseEnd]); n < 4 || n > 80 {
+				return nil
+			}
+			return []int{0, stop, start, caseEnd}
+		}
+		if c < 0 {
+			break
+		}
+		end = c
+	}
+	return nil
 }
 
 // quotedIn returns the span of the first 「」 title in folded s, as

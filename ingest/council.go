@@ -866,7 +866,8 @@ func reportRowStarts(norm string) []int {
 		if n := j - start; n < 4 || n > 6 {
 			continue
 		}
-		if start > 0 && strings.ContainsRune(",.", rune(norm[start-1])) {
+		if start > 0 && strings.ContainsRune(",.", rune(norm[start-1])) || strings.HasSuffix(norm[:start], "、") {
+			// 1,365; 22381、22382、22383建號: a figure, or one of a list.
 			continue
 		}
 		k := j
@@ -876,7 +877,7 @@ func reportRowStarts(norm string) []int {
 		if k == len(norm) {
 			continue
 		}
-		if r, _ := utf8.DecodeRuneInString(norm[k:]); r == '\n' || strings.ContainsRune(notAfterCaseNumber, r) {
+		if r, _ := utf8.DecodeRuneInString(norm[k:]); r == '\n' || strings.ContainsRune(notAfterCaseNumber, r) || strings.HasPrefix(norm[k:], "建号") {
 			continue
 		}
 		out = append(out, start)
@@ -885,8 +886,8 @@ func reportRowStarts(norm string) []int {
 }
 
 // notAfterCaseNumber are the characters after which a number is a figure,
-// not a case: units (of land too: 1044地號, 2筆), and the punctuation of
-// figures and lists.
+// not a case: units (of land and buildings too: 1044地號, 2筆, 22383建號),
+// and the punctuation of figures and lists.
 const notAfterCaseNumber = "年月日号次届期条项款元万亿个件人%.．、,，:：)）-地笔段巷弄楼户坪"
 
 // regulationTitleRE matches a regulation named in quotes in a row, folded:
@@ -1016,10 +1017,18 @@ func consentIn(row string) []int {
 	if end <= start || end >= stop {
 		return nil
 	}
-	if n := runeCount(row[start:end]); n < 4 || n > 80 {
+	caseEnd := end
+	if strings.HasSuffix(row[start:end], ")") {
+		// 某路204號4樓至6樓計3戶（某段1060地號計1筆及…建號計3筆）: the
+		// case, without the parcels it is recorded as.
+		if i := strings.LastIndex(row[start:end], "("); i > 0 {
+			caseEnd = start + i
+		}
+	}
+	if n := runeCount(row[start:caseEnd]); n < 4 || n > 80 {
 		return nil
 	}
-	return []int{0, end, start, end}
+	return []int{0, end, start, caseEnd}
 }
 
 // consentedIn returns the span of the case a row of a table names and its

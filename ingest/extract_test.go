@@ -340,7 +340,9 @@ func TestRulingBelowLabel(t *testing.T) {
 // case that names no regulation (為本府…經管之…處分案) is decided when the
 // house passes it, under its matter without the office that holds it; a
 // case only noted (備查) is a report, one the review consents to (一、同意。)
-// is decided under its clause (建置某某中心一案). A member's request (建請…) passed to
+// is decided under its clause (建置某某中心一案), a building by its address
+// without the parcels in brackets, whose numbers (…、22383建號) open no row.
+// A member's request (建請…) passed to
 // be carried out is decided, the request also where reasons lead up to it
 // (…。懇請…) or where a short 案由 is the request itself (全面補助…免費。);
 // one sent to be studied (送市府研議) is not, nor a request in a text's
@@ -357,6 +359,7 @@ func TestReportRows(t *testing.T) {
 		"查照。 備查11534為本府訂定「臺北市台北二二八紀念館館藏圖檔使用收費標準」乙案，敬請  備查。  備查11536新北市土地，敬請同意備查。\n" +
 		"10273   為本府捷運工程局經管之捷運某某站聯合開發大樓公有不動產處分案，敬請 貴會同意。    同意撤銷。  照審查意見通過\n" +
 		"11025   有關本市某某地下街委託經營管理乙案，請  查照。	備查\n" +
+		"11174	本市某區某路204號4樓至6樓計3戶（某段二小段1060地號計1筆及22381、22382、22383建號計3筆），擬依土地法第25條規定完成處分程序後依有關規定處理，敬請  查照審議。	同意。	照審查意見通過\n" +
 		"11168   本府為有效利用市有財產，並打造友善生養環境，建置某某親子館暨托嬰中心一案，請　查照。    一、同意。\n二、附帶決議：請社會局通盤檢討。    照審查意見通過\n" +
 		"11139   鑑於某某使用量日漸成長，建請交通局應即研擬調降現行費率方案，以嘉惠市民。  送市府辦理。    照審查意見通過\n" +
 		"11147   建請市政府在某社區設置公營出租住宅，優先安置原居民。  送市府研議。    照審查意見通過\n" +
@@ -369,7 +372,7 @@ func TestReportRows(t *testing.T) {
 		"11150	為使某運動會行銷獲致最大效益，要求將預算用於邀請頂尖選手代言。	不予通過。	暫擱\n" +
 		"11152	本院委員某某等，鑑於某某道路中斷多年。建請某部督促某縣政府協助辦理替代路線環境評估事宜。是否有當？敬請公決。\n說明：一、某某道路中斷已逾十年，居民出入困難，亟待解決，其後經院會無異議通過。\n"
 	got := placedStrings(reportRows(newPage(text)))
-	want := []string{"照審查意見通過《臺北市社會住宅出租辦法》", "備查《臺北市台北二二八紀念館館藏圖檔使用收費標準》", "照審查意見通過《捷運某某站聯合開發大樓公有不動產處分案》", "照審查意見通過《建置某某親子館暨托嬰中心》", "照審查意見通過《建請交通局應即研擬調降現行費率方案，以嘉惠市民》",
+	want := []string{"照審查意見通過《臺北市社會住宅出租辦法》", "備查《臺北市台北二二八紀念館館藏圖檔使用收費標準》", "照審查意見通過《捷運某某站聯合開發大樓公有不動產處分案》", "照審查意見通過《本市某區某路204號4樓至6樓計3戶》", "照審查意見通過《建置某某親子館暨托嬰中心》", "照審查意見通過《建請交通局應即研擬調降現行費率方案，以嘉惠市民》",
 		"備查《某劇場消防逃生安全設施增設工程》", "備查《臺北市某公園展館場地收費基準》", "備查《臺北市政府警察局各分局編制表》",
 		"照審查意見通過《全面補助某某戶垃圾袋免費》", "照審查意見通過《懇請臺北市政府儘速全面抽驗某某器具是否依法標示清楚》",
 		"照審查意見通過《請教育局將「某某報名」之作業時程調整至放榜後辦理》"}

@@ -3013,3 +3013,16 @@ func TestAdoptedByVote(t *testing.T) {
 		t.Errorf("decisions = %q, want %q", got, want)
 	}
 }
+
+// What a member asks the city for (五、某議員要求：⏎請市府提供：…局務會議
+// 通過時程及預算數。) decides nothing; the chair's ruling on it does. The
+// names are made up.
+func TestMemberRequestDecidesNothing(t *testing.T) {
+	text := "某市議會第1屆第13次臨時會第1次會議紀錄\n戊、主席裁定事項\n一、王議員大山要求：\n" +
+		"請市府提供：1、某計畫執行情形。2、102年度成立之二級機關組織章程、市政、局務會議通過時程及103年度預算數。\n" +
+		"主席裁定：請於102年9月5日開會前送會。\n散會：17時30分\n"
+	got := decisionsOf(extractOne(t, "council.txt", text))
+	if want := []string{"主席裁定 請於102年9月5日開會前送會"}; !slices.Equal(got, want) {
+		t.Errorf("decisions = %q, want %q", got, want)
+	}
+}

@@ -89,7 +89,12 @@ func (e *Extractor) items(p *page, m *Minutes) {
 		if a, ok := firstPrefix(p.norm[hd.textStart:titleEnd], itemActions); ok {
 			it.Action = p.show(hd.textStart, hd.textStart+len(a))
 		}
-		it.Decisions = e.decisions(p, hd.textStart, stop, nm)
+		if !requestHeading(p.norm[hd.textStart:lineEnd]) {
+			// 五、某議員要求：⏎請市府提供：…局務會議通過時程…: what a
+			// member asks for decides nothing; the chair's ruling on it
+			// is read with the council's rulings.
+			it.Decisions = e.decisions(p, hd.textStart, stop, nm)
+		}
 		if m.Genre != GenreHansard {
 			it.Departments = e.departments(p, hd.textStart, stop, nm)
 			for _, d := range it.Departments {

@@ -1273,7 +1273,7 @@ func TestResolutionForms(t *testing.T) {
 	if got := decisionsOf(m); !slices.Equal(got, []string{"通過 函請行政院研處"}) {
 		t.Errorf("decisions = %q, want the wording without the question put after it", got)
 	}
-	if !vagueObject(fold.String("罷免案　一一六票")) || vagueObject(fold.String("改選投票")) {
+	if !vagueObject(fold.String("罷免案　一一六票")) || !vagueObject(fold.String("罷免案一一八票")) || vagueObject(fold.String("改選投票")) || vagueObject(fold.String("某某條例修正草案第三十票")) {
 		t.Error("a count of votes is no matter; a ballot is")
 	}
 	p = newPage("主席：本案決議：「罷免某某案未獲得全體立法委員三分之二之同意，罷免某某案不成立。」\n報告院會，現在休息。\n")

@@ -1095,9 +1095,16 @@ func vagueObject(f string) bool {
 func tally(f string) bool {
 	f = strings.TrimRight(f, "。. ")
 	num, ok := strings.CutSuffix(f, "票")
+	if !ok {
+		return false
+	}
 	// The count after the last space (○, a circle, stands for 〇 in a
-	// gazette's figures).
-	return ok && onlyOf(num[strings.LastIndex(num, " ")+1:], numeralRunes+"○")
+	// gazette's figures), or run on after what was voted (罷免案一一八票).
+	if onlyOf(num[strings.LastIndex(num, " ")+1:], numeralRunes+"○") {
+		return true
+	}
+	what := strings.TrimRightFunc(num, func(r rune) bool { return strings.ContainsRune(numeralRunes+"○", r) })
+	return what != num && strings.HasSuffix(what, "案") && runeCount(what) <= 6
 }
 
 // splitAt splits s at each of seps and returns the [start, end) spans of

@@ -73,6 +73,28 @@ func questionPut(p *page, at int) (string, bool) {
 	return obj, true
 }
 
+// motionHeading finds in folded head the last heading of a legislature's
+// member's motion (第一項議員議案：…。) and returns the span of what it
+// moves: the matter of a proposed resolution under an ordinance
+// (根據《釋義及通則條例》就X而動議的擬議決議案 → X), else the heading's text.
+func motionHeading(head string) (int, int, bool) {
+	i := strings.LastIndex(head, "议员议案:")
+	if i < 0 || !strings.HasSuffix(strings.TrimRight(head[:i], "0123456789一二三四五六七八九十"), "第") && !strings.HasSuffix(head[:i], "项") {
+		return 0, 0, false
+	}
+	a := i + len("议员议案:")
+	b := a + strings.IndexAny(head[a:]+"。", "。\n")
+	if j := strings.Index(head[a:b], "就"); j >= 0 && strings.HasPrefix(head[a:b], "根据") {
+		if k := strings.LastIndex(head[a:b], "而动议"); k > j {
+			a, b = a+j+len("就"), a+k
+		}
+	}
+	if n := runeCount(head[a:b]); n < 4 || n > maxObjectRunes {
+		return 0, 0, false
+	}
+	return a, b, true
+}
+
 // maxQuestionDebate bounds how far before its result a question put
 // (上述待決議題) may have been read out: a bill's third reading is debated
 // at length between the two.
@@ -212,11 +234,18 @@ func (e *Extractor) councilDecisions(p *page, m *Minutes) {
 		}
 		head := p.norm[max(0, at-50000):at]
 		locs := motionTitleRE.FindAllStringSubmatchIndex(head, -1)
+		base := at - len(head)
+		if a, b, ok := motionHeading(head); ok && (len(locs) == 0 || a > locs[len(locs)-1][0]) {
+			// 第一項議員議案：根據《釋義及通則條例》就延展…的修訂期限而動議
+			// 的擬議決議案。 … 何某議員動議的議案，予以通過: the motion
+			// the agenda heads, whose question names only its mover.
+			add(at, Decision{Verb: verb, Object: p.show(base+a, base+b)})
+			continue
+		}
 		if len(locs) == 0 {
 			continue
 		}
 		l := locs[len(locs)-1]
-		base := at - len(head)
 		// 我動議若稍後…再進行記名表決，表決須在鐘聲響起1分鐘後進行: a
 		// procedural motion moved after the motion named last is what
 		// carried, by its last clause.

@@ -3026,3 +3026,19 @@ func TestMemberRequestDecidesNothing(t *testing.T) {
 		t.Errorf("decisions = %q, want %q", got, want)
 	}
 }
+
+// A legislature's member's motion whose question names only its mover (何某
+// 議員動議的議案，予以通過) carries what the agenda's heading moves: the
+// matter of a proposed resolution under an ordinance (第一項議員議案：根據
+// 《釋義及通則條例》就X而動議的擬議決議案 → X). The text is made up.
+func TestMotionByItsHeading(t *testing.T) {
+	text := "立法會會議過程正式紀錄\n2013年11月20日星期三\n代理主席：議員議案。今次會議共有2項議員議案。\n" +
+		"第一項議員議案：根據《釋義及通則條例》就延展於2013年10月30日提交本會省覽的《某某管制規例》的修訂期限而動議的擬議決議案。\n" +
+		"我現在請甲議員發言及動議議案。\n甲議員：代理主席，我謹動議議案，議案內容已載列於議程內。\n" +
+		"代理主席：我現在向各位提出的待決議題是：甲議員動議的議案，予以通過。現在付諸表決，贊成的請舉手。\n" +
+		"代理主席：我認為議題獲得在席議員以過半數贊成。我宣布議案獲得通過。\n"
+	got := decisionsOf(extractOne(t, "legco.txt", text))
+	if want := []string{"獲得通過 延展於2013年10月30日提交本會省覽的《某某管制規例》的修訂期限"}; !slices.Equal(got, want) {
+		t.Errorf("decisions = %q, want %q", got, want)
+	}
+}

@@ -185,8 +185,9 @@ func actingBodies(p *page, m *Minutes) []string {
 			add(p.show(at, at+len("行政院")), "the executive whose bills the legislature receives or whom it questions", at)
 		}
 	}
+	proposed := proposedAgenda(p.norm)
 	for at, tr := range p.wordsIn(bodyTriggerSet) {
-		if talk.holds(at) || routine.holds(at) || tr != "《" && inTitle(p, at) {
+		if talk.holds(at) || routine.holds(at) || proposed.holds(at) || tr != "《" && inTitle(p, at) {
 			continue
 		}
 		// 区委、区政府提出的“解放思想、转型发展”: a slogan a body put
@@ -972,6 +973,36 @@ const maxAnsweringOfficers = 8
 const maxTitleBytes = 300
 
 type spans [][2]int
+
+// proposedAgenda returns the spans of folded text that propose another
+// meeting's business: the sentences in which a chairmen's meeting
+// proposes (建议) what a session will examine (委员长会议建议，常委会第五次
+// 会议审议…；审议国务院关于…的议案; 建议的…会议议程还有：审议…). The bodies
+// named there act in that session, not in the meeting reported.
+func proposedAgenda(norm string) spans {
+	var out spans
+	for at := range occurrences(norm, "建议") {
+		// Within a window either side, so that a text of nothing but the
+		// word costs linear time.
+		w := max(0, at-maxSentence)
+		start := w + afterLast(norm[w:at], "。\n")
+		rest := norm[at:min(len(norm), at+maxSentence)]
+		end := at + strings.IndexAny(rest+"。", "。\n")
+		rest = norm[at:end]
+		if !strings.Contains(rest, "会议审议") && !strings.Contains(rest, "议程") {
+			continue
+		}
+		if len(out) > 0 && out[len(out)-1][1] >= start {
+			out[len(out)-1][1] = max(out[len(out)-1][1], end)
+			continue
+		}
+		out = append(out, [2]int{start, end})
+	}
+	return out
+}
+
+// maxSentence bounds in bytes a sentence read around a word.
+const maxSentence = 2000
 
 // holds reports whether a span holds folded offset at.
 func (s spans) holds(at int) bool {

@@ -3042,3 +3042,25 @@ func TestMotionByItsHeading(t *testing.T) {
 		t.Errorf("decisions = %q, want %q", got, want)
 	}
 }
+
+// The bodies named in the business a chairmen's meeting proposes for a
+// session (委员长会议建议，常委会第五次会议审议…；审议国务院关于…的议案;
+// 建议的…会议议程还有：…) act in that session, not in the meeting reported;
+// a body whose report the meeting itself examined does. The names are made
+// up.
+func TestProposedAgendaBodies(t *testing.T) {
+	text := "某届全国人大常委会第十次委员长会议在京举行\n\n" +
+		"央视网消息：某届全国人大常委会第十次委员长会议22日在北京人民大会堂举行。某某某委员长主持会议。\n" +
+		"委员长会议建议，某届全国人大常委会第五次会议审议某某法修订草案；审议国务院关于提请审议某某法草案的议案。\n" +
+		"委员长会议建议的常委会第五次会议议程还有：听取和审议全国人大常委会代表资格审查委员会关于个别代表的代表资格的报告。\n" +
+		"委员长会议还审议了全国人大财政经济委员会关于某某分析会的情况报告。\n"
+	m := extractOne(t, "news.txt", text)
+	for _, d := range []string{"国务院", "全国人大常委会代表资格审查委员会"} {
+		if slices.Contains(m.Departments, d) {
+			t.Errorf("departments = %q: %s acts in the session proposed", m.Departments, d)
+		}
+	}
+	if !slices.Contains(m.Departments, "全国人大财政经济委员会") {
+		t.Errorf("departments = %q, want the committee whose report was examined", m.Departments)
+	}
+}

@@ -2970,6 +2970,19 @@ func TestEntriesResolvedOnOneLine(t *testing.T) {
 		"丙、散會：下午4時。\n"
 	got := decisionsOf(extractOne(t, "council.txt", text))
 	slices.Sort(got)
+	// A number in brackets inside a phrase, another body's resolution
+	// quoted, a bill's clauses with its rider and a resolution cited by
+	// its number open no entry.
+	text2 := "立法院第4屆第2會期第10次會議紀錄\n" +
+		"二、經提本（八十八）年十二月二十三日本院第二六六一次會議決議：「修正通過，送請立法院審議。」\n" +
+		"(六)第七條之二、第八十七條之二及附帶決議：按審查會審查結果通過。\n" +
+		"162. 本院交通委員會函，為院會交付處理某部預算之決議 (二十三)，凍結「某某經費」1,500萬元四分之一案，業經決議：原凍結四分之一修正為五分之一，請查照案。\n"
+	p := newPage(text2)
+	for k := range p.lines {
+		if ds := runOnResolutions(p, k, -1); len(ds) > 0 {
+			t.Errorf("line %d: run-on resolutions %v, want none", k, ds)
+		}
+	}
 	want := []string{"送請市政府研究辦理 工務類編號：1至4，計4案", "送請市政府研究辦理 教育類編號：1至3，計3案", "送請市政府研究辦理 農林類編號：1，計1案"}
 	if !slices.Equal(got, want) {
 		t.Errorf("decisions = %q\nwant %q", got, want)

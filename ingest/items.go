@@ -770,8 +770,21 @@ func runOnResolutions(p *page, k, done int) []placedDecision {
 	}
 	var out []placedDecision
 	for _, m := range entryMarkerRE.FindAllStringIndex(line, -1) {
+		// An entry opens the line or follows a break (。 （二）…); a
+		// number in brackets inside a phrase (經提本（八十八）年…) is none.
+		if r := lastRune(strings.TrimRight(line[:m[0]], " ")); m[0] > 0 && r != '。' && r != ' ' && !strings.HasSuffix(line[:m[0]], " ") {
+			continue
+		}
 		i, label, ok := firstLabel(line[m[1]:min(len(line), m[1]+maxRunOnMatter)])
 		if !ok || strings.Contains(line[m[1]:m[1]+i], "。") || entryMarkerRE.MatchString(line[m[1]:m[1]+i]) {
+			continue
+		}
+		matter := strings.TrimSpace(line[m[1] : m[1]+i])
+		if strings.HasSuffix(matter, "会议") || strings.HasSuffix(matter, "附带") || strings.HasPrefix(matter, ",") {
+			// 本院第二六六一次會議決議：「…」, another body's resolution
+			// quoted; 第七條之二及附帶決議：…, a bill's clauses and its
+			// rider voted on; 之決議 (二十三)，凍結…, a resolution cited by
+			// its number.
 			continue
 		}
 		at := l[0] + m[1] + i

@@ -1077,6 +1077,10 @@ func consentedIn(row string) []int {
 	s := row[:stop]
 	for end := len(s); end > 0; {
 		c := strings.LastIndex(s[:end], ",")
+		// 70億9,709萬9,530元: a figure's commas part no clauses.
+		for c > 0 && c+1 < len(s) && isDigitByte(s[c-1]) && isDigitByte(s[c+1]) {
+			c = strings.LastIndex(s[:c], ",")
+		}
 		clause := strings.TrimSpace(s[c+1 : end])
 		if w, ok := firstSuffix(clause, []string{"一案", "乙案", "1案"}); ok {
 			start := c + 1 + strings.Index(s[c+1:end], clause)

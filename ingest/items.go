@@ -672,7 +672,14 @@ func resolutionsAt(p *page, from, to int) []placedDecision {
 			if voteRecord(p.line(j)) {
 				// 周某議員提議：「反對…之審查意見」。⏎案經主席就…提付記名表決，
 				// …贊成議員：…⏎議決：照審查意見通過。: the votes taken on
-				// the way to the result; the matter is above them.
+				// the way to the result; the matter is above them, unless
+				// the line heads a member's motion of its own (壹、某議員
+				// 提議：「…更改為大會會議議程。」案經主席就…), which is
+				// what the house resolved.
+				if m, ok := headedMotion(p, j); ok {
+					obj = m
+					break
+				}
 				continue
 			}
 			if submission(p.line(j)) {
@@ -1221,6 +1228,28 @@ func titledInside(f string) bool {
 		return true
 	}
 	return false
+}
+
+// headedMotion reads the member's motion that line j heads and quotes
+// (壹、某議員提議：「本次臨時大會…更改為大會會議議程。」案經主席…): the
+// quoted motion.
+func headedMotion(p *page, j int) (string, bool) {
+	l := p.line(j)
+	i := strings.Index(l, "议员提议:「")
+	if i < 0 {
+		return "", false
+	}
+	if k := strings.Index(l[:i], "、"); k < 0 || k > 9 || !isNumeral(l[:k]) && !formalNumeral(l[:k]) {
+		return "", false
+	}
+	a := i + len("议员提议:「")
+	b := strings.Index(l[a:], "」")
+	if b <= 0 {
+		return "", false
+	}
+	at := p.lines[j][0]
+	m := strings.TrimRight(p.show(at+a, at+a+b), "。. ")
+	return m, runeCount(m) >= 4 && runeCount(m) <= maxObjectRunes
 }
 
 // voteRecord reports whether a folded line records a vote or the motion

@@ -444,7 +444,7 @@ func caseMatter(matter string) string {
 		return request
 	}
 	if i := strings.Index(first, "「"); i >= 0 {
-		if e := strings.Index(first[i:], "」"); e > 0 {
+		if e := strings.Index(first[i:], "」"); e > 0 && quotedTitle(first[i+len("「"):i+e]) {
 			return first[i+len("「") : i+e]
 		}
 	}
@@ -464,7 +464,11 @@ func caseMatter(matter string) string {
 	}
 	if i := strings.IndexAny(matter, ",，"); i >= 0 {
 		_, size := utf8.DecodeRuneInString(matter[i:])
-		_, asks := firstPrefix(fold.String(matter[i+size:]), []string{"应", "不应", "请", "并", "且"})
+		next := fold.String(matter[i+size:])
+		_, asks := firstPrefix(next, []string{"应", "不应", "请", "并", "且"})
+		if _, form := firstPrefix(strings.TrimLeft(next, " "), []string{"请审议", "请查照", "请公决", "请同意", "请备查", "请核备"}); form {
+			asks = false // …案，請審議: the form of the request, not what it asks
+		}
 		if !asks || runeCount(matter) > maxObjectRunes {
 			matter = matter[:i]
 		}
@@ -481,6 +485,23 @@ func caseMatter(matter string) string {
 		matter = string(rs[:maxObjectRunes]) + "…"
 	}
 	return matter
+}
+
+// quotedTitle reports whether a quoted name is the title of what a case is
+// about (「某某自治條例」, 「某某新建工程」, 「某某計畫」, a longer name), not a
+// short name the case goes on to use (本市文山區「軍功路」擬更名為「和平東路
+// 4段」案; 托兒所改制「幼兒園」…所需經費).
+func quotedTitle(q string) bool {
+	f := fold.String(q)
+	if _, ok := docEnd(f); ok {
+		return true
+	}
+	if _, ok := firstSuffix(f, regulationEnds); ok {
+		return true
+	}
+	_, ok := firstSuffix(f, []string{"工程", "计划", "计画", "专案", "案", "活动", "中心", "基金", "表", "书", "政策", "准则"})
+	// A longer name is the title of a plan or an event (「104年全國運動會」).
+	return ok || runeCount(q) > 5
 }
 
 // askedToAgree returns what a motion's first sentence asks the house to

@@ -3093,3 +3093,20 @@ func TestProposedAgendaBodies(t *testing.T) {
 		t.Errorf("departments = %q, want the committee whose report was examined", m.Departments)
 	}
 }
+
+// A release that adopts a decision amending and repealing regulations
+// (审议通过《国务院关于修改和废止部分行政法规的决定（草案）》) and then says
+// what it does (会议决定，对《某条例》等9部行政法规的部分条款予以修改，对《某
+// 规定》等2部行政法规予以废止) decides once: the second sentence is the
+// decision's content. The titles are made up.
+func TestAmendingDecisionRestated(t *testing.T) {
+	text := "某某某主持召开国务院常务会议\n" +
+		"国务院总理某某某1月16日主持召开国务院常务会议，部署做好某某有关工作，审议通过《国务院关于修改和废止部分行政法规的决定（草案）》。\n" +
+		"会议指出，要做好某某工作。\n" +
+		"会议决定，对《某某绿化条例》等9部行政法规的部分条款予以修改，对《某某管理条例》等2部行政法规予以废止。\n"
+	got := decisionsOf(extractOne(t, "release.txt", text))
+	want := []string{"部署 做好某某有关工作", "审议通过 国务院关于修改和废止部分行政法规的决定（草案）"}
+	if !slices.Equal(got, want) {
+		t.Errorf("decisions = %q, want %q", got, want)
+	}
+}

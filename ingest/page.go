@@ -36,6 +36,10 @@ type page struct {
 	reportedDone bool
 	// house holds the folded names a house label lists (rosterLabels).
 	house map[string]bool
+	// amends says whether the text names a decision that amends or
+	// repeals regulations (《国务院关于修改和废止部分行政法规的决定（草
+	// 案）》): 0 not yet read, 1 no, 2 yes (amendsNamed).
+	amends int8
 	// rows says whether the text runs a table's labelled rows on as prose
 	// (labelledRows): 0 not yet known, 1 yes, 2 no.
 	rows int8

@@ -510,6 +510,12 @@ func (e *Extractor) sentenceDecisions(p *page, s, end int, mode int, restated fu
 		if !active {
 			continue
 		}
+		if fold.String(lastVerb) == "决定" && amendingClause(text) && amendsNamed(p) {
+			// 审议通过《国务院关于修改和废止部分行政法规的决定（草案）》 …
+			// 会议决定，对《某条例》等9部行政法规的部分条款予以修改: what
+			// the decision adopted says, not a decision besides it.
+			continue
+		}
 		if _, ok := firstPrefix(text, releaseVerbs); !ok && lastVerb != "" {
 			// 审议了X送审的《A》，Y送审的《B》: titles listed on under the
 			// verb before.
@@ -545,6 +551,7 @@ func (e *Extractor) sentenceDecisions(p *page, s, end int, mode int, restated fu
 			// the resolution says, not a decision besides it.
 			continue
 		}
+
 		vAt := fr[0] + skip
 		if businessVerbs[verb] {
 			// 听取…汇报并部署秋季农业重点工作: the business, then what
@@ -1045,6 +1052,30 @@ func titlesAt(p *page, i, end int) (titles []string, whole bool) {
 		}
 	}
 	return titles, strings.TrimSpace(p.norm[i:end]) == ""
+}
+
+// amendingClause reports whether a folded clause after 决定 amends or
+// repeals named regulations (，对《某条例》等9部行政法规的部分条款予以修改).
+func amendingClause(s string) bool {
+	s = strings.TrimLeft(s, ", :")
+	return strings.HasPrefix(s, "对《") && (strings.Contains(s, "予以修改") || strings.Contains(s, "予以废止"))
+}
+
+// amendsNamed reports whether the page names, in a title, a decision that
+// amends or repeals regulations (《国务院关于修改和废止部分行政法规的决定
+// （草案）》), read once.
+func amendsNamed(p *page) bool {
+	if p.amends == 0 {
+		p.amends = 1
+		for _, t := range titlesIn(p, 0, len(p.norm)) {
+			f := fold.String(t)
+			if (strings.Contains(f, "修改") || strings.Contains(f, "废止")) && strings.Contains(f, "决定") {
+				p.amends = 2
+				break
+			}
+		}
+	}
+	return p.amends == 2
 }
 
 // revisedWords stand before a title that a meeting adopts as revised

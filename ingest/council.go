@@ -208,13 +208,15 @@ func (e *Extractor) councilDecisions(p *page, m *Minutes) {
 			to = from + k // the member's motion, not the chair's question
 		}
 		body := strings.TrimRight(p.norm[from:to], " \n。.")
-		for _, suf := range []string{",请同意案", ",请公决案", ",请公决", "请同意案", "案"} {
-			if strings.HasSuffix(body, suf) {
-				body = body[:len(body)-len(suf)]
+		for _, suf := range []string{",请同意案", ",请公决案", ",请公决", ",请同意", "请同意案", "请同意", "案"} {
+			// (請 同意, 請同 意: a PDF's line broken inside the words.)
+			if i, ok := spacedSuffix(body, suf); ok {
+				body = strings.TrimRight(body[:i], " ")
 				break
 			}
 		}
-		obj := p.show(from, from+len(body))
+		// 延 長開會時間 ，俟…: without the spaces a PDF's layout left.
+		obj := spacedComma.ReplaceAllString(squeezeHanSpaces(p.show(from, from+len(body))), "，")
 		add(loc[0], Decision{Verb: p.show(loc[2], loc[3]), Object: obj})
 	}
 	// A legislature's motion carried (我宣布議案獲得通過): the motion
@@ -1415,6 +1417,27 @@ func rulingPoint(p *page, at, k int) string {
 		b.WriteString(strings.TrimSpace(part))
 	}
 	return strings.TrimRight(b.String(), "。. ")
+}
+
+// spacedComma matches a comma with the layout's spaces around it.
+var spacedComma = regexp.MustCompile(`\s*，\s*`)
+
+// spacedSuffix reports whether folded s ends with suf, spaces and line
+// breaks between its characters allowed, and where that ending starts.
+func spacedSuffix(s, suf string) (int, bool) {
+	i := len(s)
+	for j := len(suf); j > 0; {
+		for i > 0 && (s[i-1] == ' ' || s[i-1] == '\n') {
+			i--
+		}
+		r, n := utf8.DecodeLastRuneInString(suf[:j])
+		q, m := utf8.DecodeLastRuneInString(s[:i])
+		if i == 0 || q != r {
+			return 0, false
+		}
+		i, j = i-m, j-n
+	}
+	return i, true
 }
 
 // labelledRows reports whether the text runs the rows of a table of cases

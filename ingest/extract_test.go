@@ -3110,3 +3110,15 @@ func TestAmendingDecisionRestated(t *testing.T) {
 		t.Errorf("decisions = %q, want %q", got, want)
 	}
 }
+
+// A council motion carried (…提：延長開會時間，俟…再行散會，請 同意。（無
+// 異議通過）) is its matter, without the request's form however a PDF broke
+// its words, and without the layout's spaces. The names are made up.
+func TestMotionWithoutRequest(t *testing.T) {
+	text := "某市議會第1屆第3次定期大會第8次會議紀錄\n乙、其他事項\n" +
+		"一、主席王議長大山於下午6時提：延 長開會時間 ，    俟李議員小文質詢完畢後再行散會，請 同\n意。（無異議通過）\n"
+	got := decisionsOf(extractOne(t, "council.txt", text))
+	if want := []string{"無異議通過 延長開會時間，俟李議員小文質詢完畢後再行散會"}; !slices.Equal(got, want) {
+		t.Errorf("decisions = %q, want %q", got, want)
+	}
+}

@@ -3122,3 +3122,15 @@ func TestMotionWithoutRequest(t *testing.T) {
 		t.Errorf("decisions = %q, want %q", got, want)
 	}
 }
+
+// A final accounts' or budget's review unit by unit (三、教育委員會所屬部門⏎
+// 教育局主管⏎某某館⏎議決：照審查意見通過。) settles parts of one matter: no
+// unit is a decision, however its name ends. The names are made up.
+func TestUnitsOfAReview(t *testing.T) {
+	text := "某市議會第11屆第1次臨時大會第2次會議紀錄\n丙、討論事項\n壹、審議98年度某市地方總決算審核報告\n" +
+		"三、教育委員會所屬部門\n市政府主管\n新聞處\n議決：照審查意見通過。\n教育局主管\n教育局\n議決：照審查意見通過。\n" +
+		"某某兒童育樂中心\n議決：照審查意見通過。\n某某體育場\n議決：照審查意見通過。\n某某高中\n議決：照審查意見通過。\n"
+	if got := decisionsOf(extractOne(t, "council.txt", text)); len(got) != 0 {
+		t.Errorf("decisions = %q, want none", got)
+	}
+}

@@ -712,9 +712,10 @@ func resolutionsAt(p *page, from, to int) []placedDecision {
 			}
 			obj = matterOf(p, j)
 			_, created := firstPrefix(fold.String(obj), []string{"设立", "成立", "设置", "增设", "组成", "撤销", "裁撤", "合并"})
-			if _, body := bodyEnd(fold.String(obj)); body && !created && runeCount(obj) <= 12 && !strings.Contains(obj, "案") {
-				// 市政府主管⏎秘書處⏎議決：照審查意見通過: a unit's part of a
-				// budget or of the final accounts, named by the unit alone.
+			if _, body := bodyEnd(fold.String(obj)); (body || underUnitHeading(p, j)) && !created && runeCount(obj) <= 12 && !strings.Contains(obj, "案") {
+				// 市政府主管⏎秘書處⏎議決：照審查意見通過; 三、教育委員會所屬
+				// 部門⏎…⏎家庭教育中心⏎議決：…: a unit's part of a budget
+				// or of the final accounts, named by the unit alone.
 				obj = ""
 				break
 			}
@@ -1247,6 +1248,25 @@ func titledInside(f string) bool {
 			}
 		}
 		return true
+	}
+	return false
+}
+
+// maxUnitLines bounds how far above a unit's line its heading is read.
+const maxUnitLines = 80
+
+// underUnitHeading reports whether line j stands in a budget's or final
+// accounts' review unit by unit: under a committee's part (三、教育委員會
+// 所屬部門) or a head's (教育局主管), before any heading of another kind.
+func underUnitHeading(p *page, j int) bool {
+	for k := j - 1; k >= 0 && k >= j-maxUnitLines; k-- {
+		l := strings.TrimSpace(p.line(k))
+		if strings.HasSuffix(l, "所属部门") || strings.HasSuffix(l, "所属部门附属单位") || strings.HasSuffix(l, "主管") && runeCount(l) <= 14 {
+			return true
+		}
+		if i := strings.Index(l, "、"); i > 0 && i <= 9 && (isNumeral(l[:i]) || formalNumeral(l[:i])) {
+			return false
+		}
 	}
 	return false
 }

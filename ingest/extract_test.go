@@ -800,6 +800,7 @@ func TestIssuerOfHeadline(t *testing.T) {
 		{"中共全国人大常委会党组召开会议 学习贯彻会议精神", "全国人大常委会党组"},
 		{"苏州市人民政府 常务会议纪要", "苏州市人民政府"},
 		{"中華民國95年3月24日立法院第6屆第3會期第6次會議", "立法院"},
+		{"立法院第8屆第1會期司法及法制委員會第5次全體委員會議紀錄", "立法院司法及法制委員會"},
 		// A person who attends, speaks at or instructs a body's meeting
 		// is no part of its name, known or not.
 		{"张大山出席国务院推进某某改革协调小组全体会议", "国务院推进某某改革协调小组"},

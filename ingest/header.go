@@ -330,8 +330,8 @@ func (e *Extractor) issuerAfterVerb(title string) string {
 }
 
 // designatorRE matches the designators of term and session inside a body's
-// phrase, folded: 十六届, 第五次, 2026年第1次.
-var designatorRE = regexp.MustCompile(`(?:(?:19|20)[0-9]{2}年)?第?[0-9〇零一二两三四五六七八九十百千]+(?:[、,和至][0-9〇零一二两三四五六七八九十百千]+)*[届次]`)
+// phrase, folded: 十六届, 第五次, 2026年第1次, 第1会期.
+var designatorRE = regexp.MustCompile(`(?:(?:19|20)[0-9]{2}年)?第?[0-9〇零一二两三四五六七八九十百千]+(?:[、,和至][0-9〇零一二两三四五六七八九十百千]+)*(?:[届次]|会期)`)
 
 // leadingDateRE matches a date that opens a folded phrase: 中华民国95年3月24日,
 // 2026年1月5日.

@@ -497,14 +497,16 @@ func (w *loadWriters) reportWriting() {
 	}
 }
 
-// finish waits for the writers and returns the load's summary, with the
-// first failed write's error, else err.
+// finish waits for the writers and returns the load's summary with err,
+// the loop's error, unless that is nil or a cancellation and a write
+// failed: then with the write's error.
 func (w *loadWriters) finish(err error) (Summary, error) {
 	close(w.batches)
 	<-w.written
-	// The first fault wins over the cancellation it caused elsewhere: a
-	// source that could not be stored (a full disk) cancels the writers,
-	// whose puts then fail with context.Canceled.
+	// A fault wins over the cancellation it caused elsewhere: a source
+	// that could not be stored (a full disk) cancels the writers, whose
+	// puts then fail with context.Canceled, and a failed write cancels
+	// the loop.
 	if w.err != nil && (err == nil || errors.Is(err, context.Canceled)) {
 		err = w.err
 	}

@@ -494,14 +494,16 @@ func TestLoadCanceledAcknowledgesWhatItDid(t *testing.T) {
 func TestLoadFirstFaultWins(t *testing.T) {
 	full := errors.New("store a.txt: write pack: file too large")
 	canceled := fmt.Errorf("put: %w", context.Canceled)
+	writerCanceled := fmt.Errorf("put b: %w", context.Canceled)
 	for _, tc := range []struct {
 		loop, writer, want error
 	}{
-		{full, canceled, full}, // the loop's fault canceled a writer
-		{canceled, full, full}, // a writer's fault canceled the loop
-		{nil, full, full},      // a writer's fault alone
-		{full, nil, full},      // the loop's alone
-		{canceled, canceled, canceled},
+		{full, canceled, full},                     // the loop's fault canceled a writer
+		{canceled, full, full},                     // a writer's fault canceled the loop
+		{nil, full, full},                          // a writer's fault alone
+		{full, nil, full},                          // the loop's alone
+		{canceled, nil, canceled},                  // a cancellation alone
+		{canceled, writerCanceled, writerCanceled}, // both canceled: the write's
 	} {
 		w := &loadWriters{batches: make(chan batch), written: make(chan struct{}), err: tc.writer}
 		close(w.written)

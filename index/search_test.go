@@ -103,7 +103,8 @@ func TestSearchMatching(t *testing.T) {
 		// A query whose structure does not parse searches its words.
 		{"an open quote searches its words", Request{Query: `"燃料电池 规划`}, []string{idSuzhou}, ModeExact},
 		{"a lone OR searches its words", Request{Query: "氢能 OR"}, []string{idSuzhou}, ModeExact},
-		{"OR without a side in a group searches its words", Request{Query: "(市政府 OR) -苏州"}, []string{idSuzhou}, ModeExact},
+		{"OR without a side in a group searches its words", Request{Query: "(市政府 OR) -苏州"}, []string{idNanjing, idWuxi}, ModeExact},
+		{"a word excluded stays excluded among its words", Request{Query: `"市政府 -苏州`}, []string{idNanjing, idWuxi}, ModeExact},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

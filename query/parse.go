@@ -1,6 +1,7 @@
 package query
 
 import (
+	"errors"
 	"fmt"
 	"slices"
 	"strings"
@@ -115,25 +116,43 @@ func (p *Parser) Parse(s string) (Q, error) {
 
 // Words reads a query whose structure does not parse (an *Error with
 // Syntax) as the words it holds: every quotation mark and parenthesis
-// goes, and so do a word's leading - and the word OR, so that what is left
-// is terms and fields that all must match. A search box that turns away
-// 「"燃料电池 规划」 for its open quote helps nobody; searching its words
-// does. Its error is Parse's on what is left (a field's bad value).
+// parts words as a space does, and the word OR and a lone - go, so that
+// what is left is terms and fields that all must match, and words excluded
+// (-苏州) that none may. A search box that turns away 「"燃料电池 规划」 for
+// its open quote helps nobody; searching its words does. Where the words
+// left still do not parse, the excluded ones go too: an exclusion is never
+// turned into a term. Its error is Parse's on what is left (a field's bad
+// value).
 func (p *Parser) Words(s string) (Q, error) {
+	q, err := p.Parse(strings.Join(wordsOf(s, true), " "))
+	if e := (*Error)(nil); errors.As(err, &e) && e.Syntax {
+		return p.Parse(strings.Join(wordsOf(s, false), " "))
+	}
+	return q, err
+}
+
+// wordsOf lists the words of s for Words: quotation marks and parentheses
+// part them, OR and a lone - go; a word excluded keeps one - where
+// excluded is set and is left out where not.
+func wordsOf(s string, excluded bool) []string {
+	s = strings.Map(func(r rune) rune {
+		if isOpenParen(r) || isCloseParen(r) || slices.ContainsFunc(quotes, func(q [2]rune) bool { return q[0] == r || q[1] == r }) {
+			return ' '
+		}
+		return r
+	}, s)
 	var words []string
 	for _, w := range strings.FieldsFunc(s, isSpace) {
-		w = strings.Map(func(r rune) rune {
-			if isOpenParen(r) || isCloseParen(r) || slices.ContainsFunc(quotes, func(q [2]rune) bool { return q[0] == r || q[1] == r }) {
-				return -1
-			}
-			return r
-		}, w)
-		w = strings.TrimLeftFunc(w, isMinus)
-		if w != "" && w != "OR" {
-			words = append(words, w)
+		t := strings.TrimLeftFunc(w, isMinus)
+		switch {
+		case t == "" || t == "OR":
+		case t != w && excluded:
+			words = append(words, "-"+t)
+		case t == w:
+			words = append(words, t)
 		}
 	}
-	return p.Parse(strings.Join(words, " "))
+	return words
 }
 
 // maxGroupDepth bounds how deep parentheses nest.

@@ -150,15 +150,19 @@ func TestParseErrors(t *testing.T) {
 	}
 }
 
-// A query whose structure does not parse is read as its words: quotes,
-// parentheses, a leading - and OR go; fields and identifiers stay.
+// A query whose structure does not parse is read as its words: quotes and
+// parentheses part words, OR and a lone - go, a word excluded stays
+// excluded (never turned into a term); fields and identifiers stay.
 func TestWords(t *testing.T) {
 	for _, tt := range []struct{ in, want string }{
 		{`"燃料电池 规划`, "燃料电池 规划"},
 		{`“燃料电池 规划`, "燃料电池 规划"},
 		{"(氢能 OR) 规划", "氢能 规划"},
 		{"税 OR", "税"},
-		{"税 OR -局", "税 局"},
+		{"税 OR -局", "税 -局"},
+		{`"氢能 -苏州`, "氢能 -苏州"},
+		{"氢能(规划 OR", "氢能 规划"},
+		{"-- 税 OR", "税"},
 		{"（（苏州 OR） 氢能）", "苏州 氢能"},
 		{`issuer:苏州市人民政府 "氢能 第115次`, `issuer:"苏州市人民政府" 氢能 第115次`},
 		{"2020-2021 (规划", "2020-2021 规划"},

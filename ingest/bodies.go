@@ -982,10 +982,20 @@ type spans [][2]int
 func proposedAgenda(norm string) spans {
 	var out spans
 	for at := range occurrences(norm, "建议") {
+		if len(out) > 0 && at < out[len(out)-1][1] {
+			continue // in the sentence already found
+		}
 		// Within a window either side, so that a text of nothing but the
 		// word costs linear time.
 		w := max(0, at-maxSentence)
 		start := w + afterLast(norm[w:at], "。\n")
+		// 委员长会议建议, 主任会议建议的…议程, 会议决定…召开…，建议议程
+		// 是: the meeting proposes; a member's or a bureau's 建議 (本案經
+		// 民政局建議列入下次會議議程) proposes nothing for a session.
+		_, byKind := firstSuffix(norm[max(0, at-len("委员长会议")):at], meetingKindSubjects)
+		if _, bySubject := firstPrefix(strings.TrimLeft(norm[start:at], " "), meetingSubjects); !byKind && !bySubject {
+			continue
+		}
 		rest := norm[at:min(len(norm), at+maxSentence)]
 		end := at + strings.IndexAny(rest+"。", "。\n")
 		rest = norm[at:end]

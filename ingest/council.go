@@ -425,15 +425,18 @@ func (e *Extractor) councilDecisions(p *page, m *Minutes) {
 		var points []found
 		if n := itemMarkerLen(p.norm[at:p.lines[k][1]]); n > 0 && strings.HasPrefix(p.norm[at:], "(") {
 			at += n
+			runOn := 0
 			for j := k + 1; j < len(p.lines); j++ {
 				t := strings.TrimLeft(p.line(j), " ")
 				a := p.lines[j][1] - len(t)
 				if !strings.HasPrefix(t, "(") || itemMarkerLen(t) == 0 {
-					if prev := strings.TrimRight(p.line(j-1), " "); len(t) < len(p.line(j)) && t != "" && !strings.HasSuffix(prev, "。") {
+					if prev := strings.TrimRight(p.line(j-1), " "); runOn < maxPointRunOn && len(t) < len(p.line(j)) && t != "" && !strings.HasSuffix(prev, "。") {
+						runOn++
 						continue // the point above, run on (rulingPoint)
 					}
 					break
 				}
+				runOn = 0
 				// （二）（三）, （二）～（四）, （二）、（三）: the points it covers.
 				for itemMarkerLen(p.norm[a:p.lines[j][1]]) > 0 && strings.HasPrefix(p.norm[a:], "(") {
 					a += itemMarkerLen(p.norm[a:p.lines[j][1]])
@@ -917,8 +920,8 @@ func reportRowStarts(norm string) []int {
 }
 
 // notAfterCaseNumber are the characters after which a number is a figure,
-// not a case: units (of land and buildings too: 1044地號, 2筆, 22383建號),
-// and the punctuation of figures and lists.
+// not a case: units (of land too: 1044地號, 2筆), and the punctuation of
+// figures and lists. (建號 is checked as a word: 建 also opens 建請.)
 const notAfterCaseNumber = "年月日号次届期条项款元万亿个件人%.．、,，:：)）-地笔段巷弄楼户坪"
 
 // regulationTitleRE matches a regulation named in quotes in a row, folded:
@@ -1392,13 +1395,16 @@ func proposalRow(p *page, k, end int) (placedDecision, bool) {
 // covers, before what it asks (1至6請於…送會, 7、8請…), folded.
 var pointRangeRE = regexp.MustCompile(`^[0-9]+(?:[至~、-][0-9]+)*(?:项)?(?:请)`)
 
+// maxPointRunOn bounds the lines a point of a ruling runs on over.
+const maxPointRunOn = 3
+
 // rulingPoint reads the point of a chair's ruling that starts at folded
 // offset at on line k: run on over the indented lines below it where the
 // line breaks it (（一）1至6請於…開會前送⏎      會。), without the numbers
 // of the requests it covers.
 func rulingPoint(p *page, at, k int) string {
 	end := p.lines[k][1]
-	for j := k + 1; j < len(p.lines) && !strings.HasSuffix(strings.TrimRight(p.norm[at:end], " "), "。"); j++ {
+	for j := k + 1; j < len(p.lines) && j <= k+maxPointRunOn && !strings.HasSuffix(strings.TrimRight(p.norm[at:end], " "), "。"); j++ {
 		l := p.line(j)
 		t := strings.TrimLeft(l, " ")
 		if len(t) == len(l) || t == "" || strings.HasPrefix(t, "(") || hasItemMarker(t) {

@@ -80,12 +80,22 @@ func DecodeAll(name string, data []byte, opts DecodeOptions) ([]*Document, error
 	if err != nil {
 		return nil, fmt.Errorf("decode %s: %w", name, err)
 	}
+	empty := 0
 	for _, d := range docs {
 		d.Text = cleanText(d.Text)
 		d.Title = strings.TrimSpace(cleanText(d.Title))
 		if d.Text == "" {
-			return nil, fmt.Errorf("decode %s: no text in %s input: %w", name, d.Format, ErrEmpty)
+			empty++
 		}
+	}
+	// A feed may hold a record with nothing to read, kept in its place
+	// (see Document.Text); an input with nothing to read at all is empty.
+	if empty == len(docs) {
+		format := ""
+		if len(docs) > 0 {
+			format = docs[0].Format
+		}
+		return nil, fmt.Errorf("decode %s: no text in %s input: %w", name, format, ErrEmpty)
 	}
 	return docs, nil
 }

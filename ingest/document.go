@@ -15,6 +15,8 @@ type Document struct {
 	URL       string
 	// Text is the body text in UTF-8, paragraphs separated by newlines, in
 	// the document's own characters. Structured sources (JSON transcripts)
-	// are rendered as minutes-like text: headings and 出席/列席 lines.
+	// are rendered as minutes-like text: headings and 出席/列席 lines. It is
+	// empty only for a record of a feed that has nothing to read, kept so
+	// that the records after it keep their numbers.
 	Text string
 }

@@ -106,3 +106,32 @@ func BenchmarkExtractLong(b *testing.B) {
 		})
 	}
 }
+
+// BenchmarkExtractLongLine measures extraction on one long line that
+// repeats a pattern read within a line (entries resolved one after another,
+// clauses scheduling meetings, a chairmen's meeting's proposals, a ruling's
+// points run on) at growing lengths: the time per byte should stay flat.
+// Run with
+//
+//	go test ./ingest -run XXX -bench BenchmarkExtractLongLine
+func BenchmarkExtractLongLine(b *testing.B) {
+	e := newTestExtractor(b)
+	for name, unit := range map[string]string{
+		"entries":   "（一）某類編號：1，計1案 決議：送請市政府研究辦理 ",
+		"schedules": "决定召开",
+		"proposals": "委员长会议建议",
+		"points":    "主席裁定：（一）請於某日送\n  會\n",
+	} {
+		for _, n := range []int{2000, 16000} {
+			data := []byte("某市議會第1屆第1次定期大會第1次會議紀錄\n" + strings.Repeat(unit, n))
+			b.Run(fmt.Sprintf("%s=%d", name, n), func(b *testing.B) {
+				b.SetBytes(int64(len(data)))
+				for b.Loop() {
+					if _, err := e.Extract("line.txt", data); err != nil {
+						b.Fatal(err)
+					}
+				}
+			})
+		}
+	}
+}

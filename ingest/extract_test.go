@@ -805,6 +805,7 @@ func TestIssuerOfHeadline(t *testing.T) {
 		// is no part of its name, known or not.
 		{"张大山出席国务院推进某某改革协调小组全体会议", "国务院推进某某改革协调小组"},
 		{"王小明在某某工作领导小组第一次全体会议上强调 做好某某工作", "某某工作领导小组"},
+		{"中央对某某工作领导小组会议召开", "中央对某某工作领导小组"}, // 中央 is no one's name
 		{"李大同对国务院某某工作领导小组全体会议作出重要批示", "国务院某某工作领导小组"},
 	} {
 		text := c.title + "\n\n新华社北京1月1日电 会议在北京举行。\n"
@@ -3133,5 +3134,22 @@ func TestUnitsOfAReview(t *testing.T) {
 		"某某兒童育樂中心\n議決：照審查意見通過。\n某某體育場\n議決：照審查意見通過。\n某某高中\n議決：照審查意見通過。\n"
 	if got := decisionsOf(extractOne(t, "council.txt", text)); len(got) != 0 {
 		t.Errorf("decisions = %q, want none", got)
+	}
+}
+
+// A word of business inside a body's name (运动会筹备委员会, 发展研究中心)
+// names the meeting's own body, not its business: the kind and session
+// are read. A clause that asks more after the result (照案通過，並請市政府
+// 研究辦理) leaves the result the verb. The names are made up.
+func TestBusinessWordInABodysName(t *testing.T) {
+	m := extractOne(t, "news.txt", "第十五届某某运动会筹备委员会第三次全体会议召开\n\n新华社电 第十五届某某运动会筹备委员会第三次全体会议5日在某市召开。王大山主持会议。会议审议通过了《某某方案》。\n")
+	if m.Meeting.Kind != "全体会议" || m.Meeting.Session != 3 {
+		t.Errorf("kind %q, session %d; want 全体会议, 3", m.Meeting.Kind, m.Meeting.Session)
+	}
+	if got := closingResult("照案通過，並請市政府研究辦理"); got != "照案通過，並請市政府研究辦理" {
+		t.Errorf("closingResult = %q, want the whole resolution (its last clause asks more)", got)
+	}
+	if got := closingResult("除編號第8號案外；其餘送請市政府研究辦理"); got != "送請市政府研究辦理" {
+		t.Errorf("closingResult = %q, want 送請市政府研究辦理", got)
 	}
 }

@@ -7,6 +7,7 @@ import (
 	"strconv"
 	"strings"
 	"time"
+	"unicode/utf8"
 
 	"github.com/jiyao-search/jiyao/internal/fold"
 )
@@ -427,7 +428,7 @@ func (e *Extractor) bodyIn(phrase string) string {
 			continue
 		}
 		rest := fn[i+len(w):]
-		if _, who := personBefore(strings.TrimSuffix(fn[:i], "同志"), false); !who || runeCount(rest) < 4 || strings.HasPrefix(rest, "外") {
+		if !namedPersonAtEnd(strings.TrimSuffix(fn[:i], "同志")) || runeCount(rest) < 4 || strings.HasPrefix(rest, "外") {
 			continue
 		}
 		_, o := fold.Offsets(name)
@@ -458,6 +459,19 @@ func (e *Extractor) bodyIn(phrase string) string {
 		return ent.canonical
 	}
 	return name
+}
+
+// namedPersonAtEnd reports whether folded s ends with a person's name (某某,
+// 某某某): a name after a surname's character that is no body's name
+// (中央, 国务院, 市政府 are none).
+func namedPersonAtEnd(s string) bool {
+	per, ok := personBefore(s, false)
+	if !ok {
+		return false
+	}
+	r, _ := utf8.DecodeRuneInString(fold.String(per.Name))
+	_, body := bodyEnd(fold.String(per.Name))
+	return isSurnameRune(r) && isName(per.Name) && !body
 }
 
 // linkWords join a person or a body to another body in a phrase (栗战书与

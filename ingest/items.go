@@ -126,11 +126,14 @@ func (e *Extractor) items(p *page, m *Minutes) {
 
 // entryMarkerRE matches the bracketed number of a list's entry in folded
 // text: (二), (3).
-var entryMarkerRE = regexp.MustCompile(`\((?:[一二三四五六七八九十]{1,3}|[0-9]{1,2})\)`)
+var entryMarkerRE = regexp.MustCompile(`\(` + markerNumber + `\)`)
+
+// markerNumber is the number of a list's entry: 二, 十三, 3.
+const markerNumber = `(?:[一二三四五六七八九十]{1,3}|[0-9]{1,2})`
 
 // listMarkerRE matches the marker of a list's entry that opens an object:
 // （二）, (3), 一、.
-var listMarkerRE = regexp.MustCompile(`^(?:[（(](?:[一二三四五六七八九十]{1,3}|[0-9]{1,2})[）)]|[一二三四五六七八九十]{1,3}、)\s*`)
+var listMarkerRE = regexp.MustCompile(`^(?:[（(]` + markerNumber + `[）)]|[一二三四五六七八九十]{1,3}、)\s*`)
 
 // dedupeDecisions names the regulation a bill enacts or amends as its
 // object (billMatter) and keeps the first of the decisions on one object: a
@@ -768,15 +771,19 @@ func closingResult(res string) string {
 	}
 	_, size := utf8.DecodeRuneInString(res[i:])
 	last := withoutAttachmentNote(strings.TrimSpace(res[i+size:]))
+	rest := false // the result for the rest of the cases
 	if w, ok := firstPrefix(last, []string{"其餘", "其余", "餘", "余"}); ok {
-		last = last[len(w):]
+		last, rest = last[len(w):], true
 		// 其餘3案送請市政府研究辦理: the result, not how many cases it
 		// covers.
 		if n := len(last) - len(strings.TrimLeft(last, "0123456789")); n > 0 && strings.HasPrefix(last[n:], "案") {
 			last = last[n+len("案"):]
 		}
 	}
-	if runeCount(last) <= maxVerbRunes && (endsWithResult(last) || strings.HasSuffix(fold.String(last), "办理")) {
+	// A case sent on to be carried out (其餘送請市政府研究辦理) is a result
+	// for the rest; a clause that asks more (照案通過，並請市政府研究辦理) is
+	// not the result.
+	if runeCount(last) <= maxVerbRunes && (endsWithResult(last) || rest && strings.HasSuffix(fold.String(last), "办理")) {
 		return last
 	}
 	return res
@@ -801,7 +808,7 @@ func runOnResolutions(p *page, k, done int) []placedDecision {
 	for _, m := range entryMarkerRE.FindAllStringIndex(line, -1) {
 		// An entry opens the line or follows a break (。 （二）…); a
 		// number in brackets inside a phrase (經提本（八十八）年…) is none.
-		if r := lastRune(strings.TrimRight(line[:m[0]], " ")); m[0] > 0 && r != '。' && r != ' ' && !strings.HasSuffix(line[:m[0]], " ") {
+		if !entryOpens(line, m[0]) {
 			continue
 		}
 		i, label, ok := firstLabel(line[m[1]:min(len(line), m[1]+maxRunOnMatter)])
@@ -820,8 +827,14 @@ func runOnResolutions(p *page, k, done int) []placedDecision {
 		if at == done {
 			continue
 		}
+		// The result, up to its 。 within a window: a line of many
+		// entries costs time linear in its length.
 		resAt := at + len(label)
-		end := resAt + strings.Index(p.norm[resAt:l[1]]+"。", "。")
+		win := p.norm[resAt:min(l[1], resAt+maxRunOnMatter)]
+		end := resAt + len(win)
+		if j := strings.Index(win, "。"); j >= 0 {
+			end = resAt + j
+		}
 		obj := strings.Join(strings.Fields(p.show(l[0]+m[1], at)), "")
 		res := strings.TrimSpace(p.show(resAt, end))
 		if runeCount(obj) < 4 || res == "" || deferredResolution(fold.String(res)) {
@@ -834,6 +847,15 @@ func runOnResolutions(p *page, k, done int) []placedDecision {
 		out = append(out, placedDecision{Decision{Verb: verb, Object: obj}, at})
 	}
 	return out
+}
+
+// entryOpens reports whether a list's entry marker at offset at of folded
+// line opens the line or follows a break (。（二）…, 。 （二）…, a heading
+// and a space: 二、審議議員提案 （一）…), not a number in brackets inside a
+// phrase (經提本（八十八）年…).
+func entryOpens(line string, at int) bool {
+	prev := line[:at]
+	return strings.TrimSpace(prev) == "" || strings.HasSuffix(prev, " ") || strings.HasSuffix(prev, "。")
 }
 
 // firstLabel finds the first resolution label in folded s: its offset and
@@ -1354,10 +1376,16 @@ func matterOf(p *page, j int) string {
 	// entry of a list run on after the sentence before it (a PDF's lines
 	// joined) is the matter, not the sentence.
 	entry := false
-	if i := strings.LastIndex(f, "。"); i >= 0 {
-		if locs := entryMarkerRE.FindAllStringIndex(f[i:], -1); len(locs) > 0 {
-			lead := len(p.norm[l[0]:l[1]]) - len(strings.TrimLeft(p.norm[l[0]:l[1]], " \t"))
-			start := l[0] + lead + i + locs[len(locs)-1][1]
+	if line := p.norm[l[0]:l[1]]; strings.Contains(line, "。") {
+		i := strings.LastIndex(line, "。")
+		var last []int
+		for _, m := range entryMarkerRE.FindAllStringIndex(line[i:], -1) {
+			if entryOpens(line, i+m[0]) {
+				last = m
+			}
+		}
+		if last != nil {
+			start := l[0] + i + last[1]
 			f, disp, entry = strings.TrimSpace(p.norm[start:l[1]]), p.show(start, l[1]), true
 		}
 	}

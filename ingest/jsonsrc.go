@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"slices"
 	"strconv"
 	"strings"
 	"unicode"
@@ -216,8 +217,10 @@ func sniffJSON(text, ext string, fields JSONFields) (docs []*Document, ok bool, 
 		if err != nil {
 			if len(records) > 1 && errors.Is(err, ErrEmpty) {
 				// A feed's record with nothing to read (a news day's item
-				// whose text and title are both empty) is passed over: the
-				// others are read.
+				// whose text and title are both empty) stays in its place,
+				// empty, so that the records after it keep their numbers;
+				// it extracts to no meeting record, and the others are read.
+				docs = append(docs, &Document{Format: FormatJSON})
 				continue
 			}
 			if len(records) > 1 {
@@ -227,7 +230,7 @@ func sniffJSON(text, ext string, fields JSONFields) (docs []*Document, ok bool, 
 		}
 		docs = append(docs, d)
 	}
-	if len(docs) == 0 {
+	if !slices.ContainsFunc(docs, func(d *Document) bool { return d.Text != "" }) {
 		return nil, true, fmt.Errorf("JSON holds no records: %w", ErrEmpty)
 	}
 	return docs, true, nil

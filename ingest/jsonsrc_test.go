@@ -179,8 +179,9 @@ func TestJSONErrors(t *testing.T) {
 }
 
 // A news item published without its text is known by its headline, which
-// becomes its text; a feed's record with neither is passed over and the
-// others are read. The names are made up.
+// becomes its text; a feed's record with neither stays empty in its place,
+// so that the records after it keep their numbers, and is no meeting
+// record. The names are made up.
 func TestJSONHeadlineOnly(t *testing.T) {
 	in := `[{"video_title":"[视频]张大山主持召开国务院常务会议","pub_date":"2013-03-18 19:00:00","video_detail":{"content":""}},` +
 		`{"video_title":"","video_detail":{"content":""}},` +
@@ -193,8 +194,15 @@ func TestJSONHeadlineOnly(t *testing.T) {
 	for _, d := range docs {
 		texts = append(texts, d.Text)
 	}
-	if want := []string{"张大山主持召开国务院常务会议", "会议研究了某事。"}; !slices.Equal(texts, want) {
+	if want := []string{"张大山主持召开国务院常务会议", "", "会议研究了某事。"}; !slices.Equal(texts, want) {
 		t.Errorf("texts = %q, want %q", texts, want)
+	}
+	ms, err := newTestExtractor(t).Extract("feed.json", []byte(in))
+	if err != nil || len(ms) != 3 {
+		t.Fatalf("Extract: %d records, %v; want 3", len(ms), err)
+	}
+	if !strings.HasSuffix(ms[2].Source, "#3") || !strings.HasSuffix(ms[2].ID, "-3") || Check(ms[1]) == nil {
+		t.Errorf("sources %q, %q: want the third record numbered 3 and the empty one no meeting record", ms[1].Source, ms[2].Source)
 	}
 	m := extractOne(t, "item.json", in[1:strings.Index(in, "},{")+1])
 	if err := Check(m); err != nil {

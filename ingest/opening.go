@@ -632,18 +632,27 @@ var businessRE = regexp.MustCompile(`(研究|审议|讨论|听取|传达|学习|
 // businessRE): where the meeting's kind and session are read.
 func ownMeeting(s string) string {
 	s = unscheduled(s)
-	locs := businessRE.FindAllStringIndex(s, -1)
+	locs := businessRE.FindAllStringSubmatchIndex(s, -1)
 	if locs == nil {
 		return s
 	}
 	b := []byte(s)
 	for _, loc := range locs {
+		// 运动会筹备委员会第三次全体会议, 发展研究中心: the word inside a
+		// body's name, which is the meeting's own.
+		if _, ok := firstPrefix(s[loc[3]:], bodyWordsAfterVerb); ok {
+			continue
+		}
 		for i := loc[0]; i < loc[1]; i++ {
 			b[i] = ' '
 		}
 	}
 	return string(b)
 }
+
+// bodyWordsAfterVerb end a body's name right after a word of business
+// (筹备委员会, 研究中心, 研究室), folded.
+var bodyWordsAfterVerb = []string{"委员会", "领导小组", "工作小组", "小组", "中心", "办公室", "研究室", "室", "院", "所", "处"}
 
 // unscheduled blanks, in folded text, the clauses that schedule another
 // meeting (scheduleRE) from where the scheduling starts to the clause's
@@ -655,14 +664,19 @@ func unscheduled(s string) string {
 		return s
 	}
 	b := []byte(s)
+	done := 0 // blanked up to here, a clause's end: each byte is looked at once
 	for _, loc := range locs {
-		end := len(s)
-		if k := strings.IndexAny(s[loc[1]:], "。,;!?"); k >= 0 {
-			end = loc[1] + k
+		end := done // a match inside the clause blanked ends with it
+		if loc[1] >= done {
+			end = len(s)
+			if k := strings.IndexAny(s[loc[1]:], "。,;!?"); k >= 0 {
+				end = loc[1] + k
+			}
 		}
-		for i := loc[0]; i < end; i++ {
+		for i := max(loc[0], done); i < end; i++ {
 			b[i] = ' '
 		}
+		done = max(done, end)
 	}
 	return string(b)
 }

@@ -60,10 +60,44 @@ var clauseLinks = slices.Concat(meetingKindSubjects, []string{"本次会议", "�
 // is an elaboration, not the short object of the verb.
 var enumerators = []string{"一是", "一要", "一、", "(一)", "首先", "要", "对", "在", "从"}
 
+// adoption is a decision that adopts what the release named before, with
+// its object's key.
+type adoption struct {
+	key string
+	d   Decision
+}
+
+// maxAdoptions bounds the adoptions of matters named before that a
+// release's decisions are compared with.
+const maxAdoptions = 100
+
 // releaseItems makes agenda items of a release's paragraphs that record
 // decisions: each such paragraph is an item titled by its first sentence.
 func (e *Extractor) releaseItems(p *page, m *Minutes, nm naming) {
 	var seen []string
+	var adoptions []adoption
+	// 审议《某决定（草案）》 … 全票通过了《某决定》: a decision named first
+	// under a business verb takes the verb that adopted it later.
+	defer func() {
+		if len(adoptions) == 0 {
+			return
+		}
+		for i := range m.Items {
+			for j := range m.Items[i].Decisions {
+				first := &m.Items[i].Decisions[j]
+				if !businessVerbs[fold.String(first.Verb)] {
+					continue
+				}
+				k := fold2Key(first.Object)
+				for _, a := range adoptions {
+					if sameObject(k, a.key) {
+						adoptedLater(first, a.d)
+						break
+					}
+				}
+			}
+		}
+	}()
 	leadSeen := false
 	var leadKeys []string
 	leadItem := -1
@@ -118,12 +152,9 @@ func (e *Extractor) releaseItems(p *page, m *Minutes, nm naming) {
 				kept = append(kept, d)
 				continue
 			}
-			for i := range m.Items {
-				for j := range m.Items[i].Decisions {
-					if first := &m.Items[i].Decisions[j]; sameObject(fold2Key(first.Object), key) {
-						adoptedLater(first, d)
-					}
-				}
+			if !businessVerbs[fold.String(d.Verb)] && len(adoptions) < maxAdoptions {
+				// Adopted here, named before: filed below.
+				adoptions = append(adoptions, adoption{key, d})
 			}
 		}
 		if lead {

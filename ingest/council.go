@@ -1515,7 +1515,7 @@ func rowResolutions(p *page) []placedDecision {
 		r := from + len(p.norm[from:]) - len(strings.TrimLeft(p.norm[from:], " "))
 		end := r + strings.IndexAny(p.norm[r:]+"。", "。\n")
 		res := strings.TrimSpace(p.show(r, end))
-		if f := fold.String(res); res == "" || runeCount(res) > maxVerbRunes || deferredResolution(f) || slices.ContainsFunc(notCarried, func(w string) bool { return strings.Contains(f, w) }) {
+		if f := fold.String(res); res == "" || runeCount(res) > maxVerbRunes || deferredResolution(f) || budgetBySection(f) || slices.ContainsFunc(notCarried, func(w string) bool { return strings.Contains(f, w) }) {
 			continue
 		}
 		out = append(out, placedDecision{at: at, Decision: Decision{Verb: res, Object: matter}})

@@ -3153,3 +3153,20 @@ func TestBusinessWordInABodysName(t *testing.T) {
 		t.Errorf("closingResult = %q, want 送請市政府研究辦理", got)
 	}
 }
+
+// In minutes that run a table's labelled rows on as prose, a budget
+// settled department by department (決議：歲入部門－（總）表12第33頁至第42頁：
+// 照案通過。…) decides nothing yet, as on a line of its own. The names are
+// made up.
+func TestLabelledRowBudgetBySection(t *testing.T) {
+	text := "某市議會第1屆第4次定期大會第46次會議紀錄\n丙、討論事項\n" +
+		"編號：1 類別：財經 案由：請審議103年度某市地方總預算案暨附屬單位預算及綜計表。 說明人員： 工務局楊局長大明 決議：歲入部門－\n" +
+		"      （總）表12第33頁至第 42頁 \n 規費收入 \n工務局：擱置。 社會局：照案通過。\n" +
+		"編號：2 類別：民政 案由：請審議制定「某市某某自治條例」草案。 決議：照案通過。\n" +
+		"編號：3 類別：民政 案由：請審議修正「某市某某辦法」草案。 決議：修正通過。\n"
+	got := decisionsOf(extractOne(t, "council.txt", text))
+	want := []string{"照案通過 某市某某自治條例", "修正通過 某市某某辦法"}
+	if !slices.Equal(got, want) {
+		t.Errorf("decisions = %q, want %q", got, want)
+	}
+}

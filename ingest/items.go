@@ -671,7 +671,7 @@ func resolutionsAt(p *page, from, to int) []placedDecision {
 			// A confirmed nomination is read as such (confirmation).
 			continue
 		}
-		if _, ok := firstPrefix(fold.String(strings.TrimSpace(res)), []string{"岁入部门", "岁出部门"}); ok {
+		if budgetBySection(fold.String(strings.TrimSpace(res))) {
 			// 決議：歲出部門－體育處第30頁至第69頁：修正通過。…: a budget
 			// settled department by department at its second reading;
 			// no budget is adopted as a whole yet, so nothing is decided.
@@ -758,6 +758,14 @@ func resolutionsAt(p *page, from, to int) []placedDecision {
 		out = append(out, placedDecision{Decision{Verb: verb, Object: obj}, at})
 	}
 	return out
+}
+
+// budgetBySection reports whether a folded resolution settles a budget
+// department by department (歲出部門－體育處第30頁至第69頁：修正通過。…), at
+// its second reading: no budget is adopted as a whole yet.
+func budgetBySection(res string) bool {
+	_, ok := firstPrefix(res, []string{"岁入部门", "岁出部门"})
+	return ok
 }
 
 // closingResult is the result that closes a resolution of several clauses

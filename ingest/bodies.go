@@ -1038,6 +1038,7 @@ func readSpeeches(p *page) spans {
 	var out spans
 	in, heard := false, false // in a speech; a speech was heard
 	reasons := false          // in the reasons of a motion (說明：一、…)
+	answering := false        // in a speech's answer announced in parts (…如下：)
 	for k := range p.lines {
 		line := p.line(k)
 		body := strings.TrimLeft(line, " \t")
@@ -1057,6 +1058,12 @@ func readSpeeches(p *page) spans {
 		case in && (body == "" || len(body) < len(line) && !strings.ContainsAny(body[:1], "*-•·0123456789")):
 			// A blank line, or an indented one that starts no item of
 			// a list, goes on with the speech.
+		case in && strings.HasSuffix(strings.TrimSpace(body), "如下:"):
+			// 我的答覆如下：⏎(一) …⏎(二) 由運輸署管轄的…: an answer's
+			// parts, numbered, go on with the speech (not a resolution's,
+			// 議決：⏎（一）…, which no speaker announces).
+			answering = true
+		case in && answering && answerPart(body):
 		case (in || heard) && speechProse(body):
 			// So does a paragraph of prose (a record of proceedings
 			// sets each of a speech's paragraphs flush left), after a
@@ -1068,6 +1075,9 @@ func readSpeeches(p *page) spans {
 			in = true
 		default:
 			in = false
+		}
+		if !in || speakerHeading(body) {
+			answering = answering && in && !speakerHeading(body)
 		}
 		if reasons && (strings.HasPrefix(body, "提案人") || strings.HasPrefix(body, "连署人") || speakerHeading(body)) {
 			reasons = false
@@ -1160,6 +1170,13 @@ func speechProse(line string) bool {
 		return false
 	}
 	return true
+}
+
+// answerPart reports whether a folded line is a numbered part of an
+// answer: a bracketed number ((二), (2)) before a sentence.
+func answerPart(line string) bool {
+	loc := entryMarkerRE.FindStringIndex(line)
+	return loc != nil && loc[0] == 0 && runeCount(line[loc[1]:]) >= 10 && strings.ContainsAny(line[loc[1]:], ",。;")
 }
 
 // speakerHeading reports whether a folded line starts with a speaker's

@@ -3170,3 +3170,29 @@ func TestLabelledRowBudgetBySection(t *testing.T) {
 		t.Errorf("decisions = %q, want %q", got, want)
 	}
 }
+
+// An official's answer announced in parts (我的答覆如下：⏎(一) …⏎(二) 由某署
+// 管轄的…，由某某署發布…) is his speech: the bodies it names do not act in the
+// sitting. A resolution in parts (議決：⏎（一）…) is no speech. The names are
+// made up.
+func TestAnswerInParts(t *testing.T) {
+	text := "立法會會議過程正式紀錄\n2013年11月20日星期三\n" +
+		"甲議員：主席，當局會否量度私家車泊車位是否符合標準？\n" +
+		"某某及房屋局局長：主席，在審核發展新項目建議時，某某署會審視區內的泊位供求及交通情況，就泊位數目提供意見。\n" +
+		"就甲議員的質詢，經徵詢某某局後，我的答覆如下：\n" +
+		"(一) 現時全港私人及公眾停車場的私家車泊車位數目，分別是約45萬個及18萬個。\n" +
+		"(二) 由某某運輸署管轄的公眾停車場，其泊位均已參考當時的準則設計，以及由某某屋宇署發布相關的作業備考，以適當設計私人停車場。\n"
+	m := extractOne(t, "legco.txt", text)
+	for _, d := range m.Departments {
+		if strings.Contains(d, "屋宇署") || strings.Contains(d, "運輸署") {
+			t.Errorf("departments = %q: a body named in an answer does not act", m.Departments)
+		}
+	}
+	text = "某市議會第11屆第4次定期大會第20次會議紀錄\n丙、二讀會\n" +
+		"王議員大山：主席，本席對這個工程的預算有很多意見，請市府說明清楚。\n　　議決：\n" +
+		"（一）  總工程費准列1元，本年度預算准列1元。\n（二）  增列附帶決議，俟自治條例通過後優先辦理。\n\n" +
+		"  五、民政委員會所屬部門\n"
+	if m := extractOne(t, "council.txt", text); !slices.Contains(m.Departments, "民政委員會") {
+		t.Errorf("departments = %q, want 民政委員會: a resolution's parts are no speech", m.Departments)
+	}
+}

@@ -1077,7 +1077,7 @@ func readSpeeches(p *page) spans {
 			in = false
 		}
 		if !in || speakerHeading(body) {
-			answering = answering && in && !speakerHeading(body)
+			answering = false // the answer, or the speech, is over
 		}
 		if reasons && (strings.HasPrefix(body, "提案人") || strings.HasPrefix(body, "连署人") || speakerHeading(body)) {
 			reasons = false

@@ -618,24 +618,22 @@ func resolutionsAt(p *page, from, to int) []placedDecision {
 		t := strings.TrimLeft(line, " ")
 		at := l[0] + len(line) - len(t)
 		label, ok := firstPrefix(t, resolutionLabels)
-		done := at
+		// 丁、討論事項 本會…議事日程是否照所擬議事日程表（草案）進行，請
+		// 公決案。 決議：照案通過（如附件）。: the matter and its
+		// resolution on one line.
+		i, inlineLabel, inl := 0, "", false
 		if !ok {
-			if i, _, inl := inlineResolution(t); inl {
-				done = at + i
-			}
+			i, inlineLabel, inl = inlineResolution(t)
 		}
 		// Entries resolved one after another on the line, past the
 		// resolution read below.
-		out = append(out, runOnResolutions(p, k, done)...)
+		out = append(out, runOnResolutions(p, k, at+i)...)
 		inline := ""
 		if !ok {
-			// 丁、討論事項 本會…議事日程是否照所擬議事日程表（草案）進行，請
-			// 公決案。 決議：照案通過（如附件）。: the matter and its
-			// resolution on one line.
-			var i int
-			if i, label, ok = inlineResolution(t); !ok {
+			if !inl {
 				continue
 			}
+			label, ok = inlineLabel, true
 			inline = inlineMatter(p.show(at, at+i))
 			if !strings.Contains(t[:i], "案由:") && continuesAbove(t[:i]) {
 				// …案由：請審議辦理「某工程」⏎101年度墊付…⏎1,365萬元，擬先行
@@ -1131,6 +1129,13 @@ func namedResult(res string) (matter, result string) {
 // its label, wrapped lines included.
 const maxClauseLines = 60
 
+// numberedHeading reports whether a folded line opens with a heading's
+// number and 、 (五、, 壹、), and where the 、 stands.
+func numberedHeading(l string) (int, bool) {
+	i := strings.Index(l, "、")
+	return i, i > 0 && i <= 9 && (isNumeral(l[:i]) || formalNumeral(l[:i]))
+}
+
 // sectionHeading reports whether a folded line heads a section of a
 // council's record (丙、一讀會, 貳、審議…): a stem or formal numeral and 、.
 func sectionHeading(t string) bool {
@@ -1294,7 +1299,7 @@ func underUnitHeading(p *page, j int) bool {
 		if strings.HasSuffix(l, "所属部门") || strings.HasSuffix(l, "所属部门附属单位") || strings.HasSuffix(l, "主管") && runeCount(l) <= 14 {
 			return true
 		}
-		if i := strings.Index(l, "、"); i > 0 && i <= 9 && (isNumeral(l[:i]) || formalNumeral(l[:i])) {
+		if _, ok := numberedHeading(l); ok {
 			return false
 		}
 	}
@@ -1310,7 +1315,7 @@ func headedMotion(p *page, j int) (string, bool) {
 	if i < 0 {
 		return "", false
 	}
-	if k := strings.Index(l[:i], "、"); k < 0 || k > 9 || !isNumeral(l[:k]) && !formalNumeral(l[:k]) {
+	if _, ok := numberedHeading(l[:i]); !ok {
 		return "", false
 	}
 	a := i + len("议员提议:「")
@@ -1373,7 +1378,7 @@ func matterOf(p *page, j int) string {
 	disp := p.show(l[0], l[1])
 	// 伍、審議「…自治條例」修正案財政局邱局長大展說明: a heading that names
 	// the matter, run on into who explained it.
-	if i := strings.Index(f, "、"); i > 0 && i <= 9 && (isNumeral(f[:i]) || formalNumeral(f[:i])) {
+	if _, ok := numberedHeading(f); ok {
 		if i := strings.Index(disp, "「"); i >= 0 {
 			if j := strings.Index(disp[i:], "」"); j > 0 {
 				return disp[i+len("「") : i+j]

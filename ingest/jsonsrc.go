@@ -5,7 +5,6 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"slices"
 	"strconv"
 	"strings"
 	"unicode"
@@ -230,7 +229,9 @@ func sniffJSON(text, ext string, fields JSONFields) (docs []*Document, ok bool, 
 		}
 		docs = append(docs, d)
 	}
-	if !slices.ContainsFunc(docs, func(d *Document) bool { return d.Text != "" }) {
+	if len(docs) == 0 {
+		// (A feed whose records all have nothing to read is empty too:
+		// DecodeAll says so.)
 		return nil, true, fmt.Errorf("JSON holds no records: %w", ErrEmpty)
 	}
 	return docs, true, nil

@@ -582,7 +582,6 @@ func (e *Extractor) sentenceDecisions(p *page, s, end int, mode int, restated fu
 			// the resolution says, not a decision besides it.
 			continue
 		}
-
 		vAt := fr[0] + skip
 		if businessVerbs[verb] {
 			// 听取…汇报并部署秋季农业重点工作: the business, then what

@@ -425,18 +425,14 @@ func (e *Extractor) councilDecisions(p *page, m *Minutes) {
 		var points []found
 		if n := itemMarkerLen(p.norm[at:p.lines[k][1]]); n > 0 && strings.HasPrefix(p.norm[at:], "(") {
 			at += n
-			runOn := 0
-			for j := k + 1; j < len(p.lines); j++ {
+			// Each point from its line, past the lines it runs on over.
+			_, last := rulingPoint(p, at, k)
+			for j := last + 1; j < len(p.lines); j++ {
 				t := strings.TrimLeft(p.line(j), " ")
 				a := p.lines[j][1] - len(t)
 				if !strings.HasPrefix(t, "(") || itemMarkerLen(t) == 0 {
-					if prev := strings.TrimRight(p.line(j-1), " "); runOn < maxPointRunOn && len(t) < len(p.line(j)) && t != "" && !strings.HasSuffix(prev, "。") {
-						runOn++
-						continue // the point above, run on (rulingPoint)
-					}
 					break
 				}
-				runOn = 0
 				// （二）（三）, （二）～（四）, （二）、（三）: the points it covers.
 				for itemMarkerLen(p.norm[a:p.lines[j][1]]) > 0 && strings.HasPrefix(p.norm[a:], "(") {
 					a += itemMarkerLen(p.norm[a:p.lines[j][1]])
@@ -444,14 +440,16 @@ func (e *Extractor) councilDecisions(p *page, m *Minutes) {
 						a += len(w)
 					}
 				}
-				if point := rulingPoint(p, a, j); point != "" {
+				point, end := rulingPoint(p, a, j)
+				if point != "" {
 					points = append(points, found{a, Decision{Verb: verb, Object: point}})
 				}
+				j = end
 			}
 		}
 		obj := strings.TrimRight(p.show(at, p.lines[k][1]), "。. ")
 		if len(points) > 0 {
-			obj = rulingPoint(p, at, k)
+			obj, _ = rulingPoint(p, at, k)
 		}
 		if strings.TrimSpace(obj) == "" && k+1 < len(p.lines) {
 			// 主席裁示：⏎在不違背…之前提下，為維持府會和諧…，臺北市文化基金會
@@ -1401,9 +1399,9 @@ const maxPointRunOn = 3
 // rulingPoint reads the point of a chair's ruling that starts at folded
 // offset at on line k: run on over the indented lines below it where the
 // line breaks it (（一）1至6請於…開會前送⏎      會。), without the numbers
-// of the requests it covers.
-func rulingPoint(p *page, at, k int) string {
-	end := p.lines[k][1]
+// of the requests it covers; and the last line it was read from.
+func rulingPoint(p *page, at, k int) (string, int) {
+	end, last := p.lines[k][1], k
 	for j := k + 1; j < len(p.lines) && j <= k+maxPointRunOn && !strings.HasSuffix(strings.TrimRight(p.norm[at:end], " "), "。"); j++ {
 		l := p.line(j)
 		t := strings.TrimLeft(l, " ")
@@ -1413,7 +1411,7 @@ func rulingPoint(p *page, at, k int) string {
 		if _, _, _, ok := splitLabel(t); ok {
 			break
 		}
-		end = p.lines[j][1]
+		end, last = p.lines[j][1], j
 	}
 	if loc := pointRangeRE.FindStringIndex(p.norm[at:end]); loc != nil {
 		at += loc[1] - len("请")
@@ -1422,7 +1420,7 @@ func rulingPoint(p *page, at, k int) string {
 	for _, part := range strings.Split(p.show(at, end), "\n") {
 		b.WriteString(strings.TrimSpace(part))
 	}
-	return strings.TrimRight(b.String(), "。. ")
+	return strings.TrimRight(b.String(), "。. "), last
 }
 
 // spacedComma matches a comma with the layout's spaces around it.

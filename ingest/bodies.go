@@ -404,6 +404,7 @@ func actingBodies(p *page, m *Minutes) []string {
 			listed[fold.String(a.Org)] = true
 		}
 	}
+	appointed := appointments(p.norm)
 	for k := range occurrences(p.norm, "长") {
 		end := k + len("长")
 		if talk.holds(k) {
@@ -430,7 +431,8 @@ func actingBodies(p *page, m *Minutes) []string {
 			}
 			// 政務司司長, 財政司司長: the Chief and Financial Secretaries head
 			// no department of that name (律政司司長 heads 律政司).
-			if a, ok := bodyBefore(p.norm, at); ok && !listed[p.norm[a:at]] && !strings.HasSuffix(p.norm[a:at], "政务司") && !strings.HasSuffix(p.norm[a:at], "财政司") {
+			// Nor where someone is appointed head (任命某某为某部部长).
+			if a, ok := bodyBefore(p.norm, at); ok && !listed[p.norm[a:at]] && !appointed.holds(a) && !strings.HasSuffix(p.norm[a:at], "政务司") && !strings.HasSuffix(p.norm[a:at], "财政司") {
 				add(p.show(a, at), "the body named by its head where the head acts", a)
 			}
 			break
@@ -881,7 +883,17 @@ func headedBody(title string) string {
 		if body == "" || body == "副" {
 			return ""
 		}
-		body = strings.TrimSuffix(body, "副")
+		if b, ok := strings.CutSuffix(body, "副"); ok {
+			// 中共中央统战部常务副部长, 第一副主任: a deputy's rank is no
+			// part of the body.
+			body = b
+			for _, rank := range []string{"常务", "执行", "第一", "专职"} {
+				if b, ok := strings.CutSuffix(body, rank); ok {
+					body = b
+					break
+				}
+			}
+		}
 		// 城鄉局代局長, 環保局代理局長: the acting head of 城鄉局.
 		for _, acting := range []string{"代理", "代"} {
 			if b, ok := strings.CutSuffix(body, acting); ok {
@@ -999,7 +1011,7 @@ func proposedAgenda(norm string) spans {
 		rest := norm[at:min(len(norm), at+maxSentence)]
 		end := at + strings.IndexAny(rest+"。", "。\n")
 		rest = norm[at:end]
-		if !strings.Contains(rest, "会议审议") && !strings.Contains(rest, "议程") {
+		if !sessionExamines(rest) && !strings.Contains(rest, "议程") {
 			continue
 		}
 		if len(out) > 0 && out[len(out)-1][1] >= start {
@@ -1009,6 +1021,21 @@ func proposedAgenda(norm string) spans {
 		out = append(out, [2]int{start, end})
 	}
 	return out
+}
+
+// sessionExamines reports whether a proposal says what a session will
+// examine: 常委会第五次会议审议…, 第十次会议继续审议…, 会议首先审议….
+func sessionExamines(s string) bool {
+	for at := range occurrences(s, "会议") {
+		rest := s[at+len("会议"):]
+		if strings.HasPrefix(rest, "审议") {
+			return true
+		}
+		if w, ok := firstPrefix(rest, []string{"继续", "首先", "还将", "将", "还要"}); ok && strings.HasPrefix(rest[len(w):], "审议") {
+			return true
+		}
+	}
+	return false
 }
 
 // maxSentence bounds in bytes a sentence read around a word.

@@ -110,7 +110,7 @@ func BenchmarkExtractLong(b *testing.B) {
 // BenchmarkExtractLongLine measures extraction on one long line that
 // repeats a pattern read within a line (entries resolved one after another,
 // clauses scheduling meetings, a chairmen's meeting's proposals, a ruling's
-// points run on) at growing lengths: the time per byte should stay flat.
+// points run on, appointments) at growing lengths: the time per byte should stay flat.
 // Run with
 //
 //	go test ./ingest -run XXX -bench BenchmarkExtractLongLine
@@ -121,6 +121,7 @@ func BenchmarkExtractLongLine(b *testing.B) {
 		"schedules": "决定召开",
 		"proposals": "委员长会议建议",
 		"points":    "主席裁定：（一）請於某日送\n  會\n",
+		"appoints":  "会议决定任命某某为某某部部长，",
 	} {
 		for _, n := range []int{2000, 16000} {
 			data := []byte("某市議會第1屆第1次定期大會第1次會議紀錄\n" + strings.Repeat(unit, n))

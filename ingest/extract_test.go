@@ -1596,6 +1596,7 @@ func TestHeadedBody(t *testing.T) {
 	for title, want := range map[string]string{
 		"六龜分局分局長": "六龜分局", "刑事警察大隊大隊長": "刑事警察大隊", "工務局長": "工務局", "證監會主席": "證監會", "立法會主席": "",
 		"(一)行政院公共工程委員會主任委員": "行政院公共工程委員會", "並邀請行政院公共工程委員會主任委員": "行政院公共工程委員會",
+		"中共某某部常务副部长": "中共某某部", "某某局第一副局长": "某某局",
 	} {
 		if got := headedBody(title); got != want {
 			t.Errorf("headedBody(%s) = %q, want %q", title, got, want)
@@ -2567,12 +2568,14 @@ func TestOrgsBeforeTitledNames(t *testing.T) {
 }
 
 // A list of drafts is a draft each, also where the list mixes 、 and 和
-// (选举办法(草案)、…通过办法(草案)和…票决办法(草案)); a list of reports is
-// a report each. The matters are made up.
+// (选举办法(草案)、…通过办法(草案)和…票决办法(草案)), but a draft and its
+// timetable (议程(草案)和日程) are one; a list of reports is a report each.
+// The matters are made up.
 func TestListedObjects(t *testing.T) {
 	for in, want := range map[string][]string{
 		"选举办法(草案)、某委员会主任委员人选的通过办法(草案)和某年民生实事项目票决办法(草案)": {"选举办法(草案)", "某委员会主任委员人选的通过办法(草案)", "某年民生实事项目票决办法(草案)"},
-		"政府工作报告、人大工作报告": {"政府工作报告", "人大工作报告"},
+		"政府工作报告、人大工作报告":      {"政府工作报告", "人大工作报告"},
+		"某委员会第十次会议议程(草案)和日程": {"某委员会第十次会议议程(草案)和日程"},
 	} {
 		p := newPage(in)
 		if got := objectsOf(p, 0, len(p.norm)); !slices.Equal(got, want) {
@@ -3084,9 +3087,10 @@ func TestProposedAgendaBodies(t *testing.T) {
 		"央视网消息：某届全国人大常委会第十次委员长会议22日在北京人民大会堂举行。某某某委员长主持会议。\n" +
 		"委员长会议建议，某届全国人大常委会第五次会议审议某某法修订草案；审议国务院关于提请审议某某法草案的议案。\n" +
 		"委员长会议建议的常委会第五次会议议程还有：听取和审议全国人大常委会代表资格审查委员会关于个别代表的代表资格的报告。\n" +
+		"委员长会议建议，常委会第五次会议继续审议某某法修正案草案；审议最高人民法院关于提请审议某某决定草案的议案。\n" +
 		"委员长会议还审议了全国人大财政经济委员会关于某某分析会的情况报告。\n"
 	m := extractOne(t, "news.txt", text)
-	for _, d := range []string{"国务院", "全国人大常委会代表资格审查委员会"} {
+	for _, d := range []string{"国务院", "全国人大常委会代表资格审查委员会", "最高人民法院"} {
 		if slices.Contains(m.Departments, d) {
 			t.Errorf("departments = %q: %s acts in the session proposed", m.Departments, d)
 		}
@@ -3194,5 +3198,32 @@ func TestAnswerInParts(t *testing.T) {
 		"  五、民政委員會所屬部門\n"
 	if m := extractOne(t, "council.txt", text); !slices.Contains(m.Departments, "民政委員會") {
 		t.Errorf("departments = %q, want 民政委員會: a resolution's parts are no speech", m.Departments)
+	}
+}
+
+// A standing committee's closing sitting decides by vote: an appointment
+// (任命某某为…) is a decision as written, and the bodies the appointees are
+// put at (…部部长, …委员会副主任委员) do not act in the sitting; documents
+// voted on together and counted (关于批准A、B、C等三个决定) are a decision
+// each. The names are made up.
+func TestAppointmentsVoted(t *testing.T) {
+	text := "某届全国人大常委会第九次会议在京闭幕\n\n" +
+		"央视网消息：某届全国人大常委会第九次会议27日上午在北京人民大会堂闭幕。某某某委员长主持会议。\n" +
+		"会议经表决，通过了全国人大常委会关于修改某某法的决定。决定免去甲某某的某某建设部部长职务，任命乙某某为某某建设部部长。\n" +
+		"会议分别表决通过了全国人大常委会关于批准中国和甲国引渡条约、中国和乙国司法协助条约、中国和丙国友好合作条约等三个决定。\n" +
+		"会议经表决，任命丙某某为全国人大某某委员会副主任委员，丁某某为全国人大某某监督委员会委员。\n"
+	m := extractOne(t, "news.txt", text)
+	want := []string{
+		"通过 全国人大常委会关于修改某某法的决定", "决定 免去甲某某的某某建设部部长职务", "任命 乙某某为某某建设部部长",
+		"表决通过 全国人大常委会关于批准中国和甲国引渡条约", "表决通过 中国和乙国司法协助条约", "表决通过 中国和丙国友好合作条约",
+		"任命 丙某某为全国人大某某委员会副主任委员",
+	}
+	if got := decisionsOf(m); !slices.Equal(got, want) {
+		t.Errorf("decisions = %q\nwant %q", got, want)
+	}
+	for _, d := range m.Departments {
+		if strings.Contains(d, "某某") {
+			t.Errorf("departments = %q: an appointee's post acts in the sitting", m.Departments)
+		}
 	}
 }

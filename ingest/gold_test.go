@@ -71,6 +71,8 @@ var projectSets = []struct{ name, dir string }{
 	{"dev14b", "dev14b"},          // likewise
 	{"dev15a", "dev15a"},          // likewise
 	{"dev15b", "dev15b"},          // likewise
+	{"dev16a", "dev16a"},          // likewise
+	{"dev16b", "dev16b"},          // likewise
 	{"dev7 (held out)", "dev7"},   // the same kinds, made at the start of a later stop
 	{"dev10 (held out)", "dev10"}, // likewise, at the start of the stop after
 	{"dev12 (held out)", "dev12"}, // likewise, at the start of the stop after that

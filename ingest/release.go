@@ -29,7 +29,7 @@ var releaseVerbs = func() []string {
 		"听取、审议并通过", "听取审议并通过", "听取并审议通过", "讨论并原则通过", "审议并原则通过", "审议并通过", "讨论并通过",
 		"原则通过", "审议通过", "讨论通过", "原则同意", "研究通过", "表决通过", "协商通过", "讨论确定", "票决确定",
 		"协商决定", "研究决定", "研究确定", "安排部署", "审议表决", "讨论提出", "选举产生",
-		"通过", "决定", "确定", "部署", "明确", "同意", "批准", "核准", "宣布", "推选", "指定", "审定",
+		"通过", "决定", "确定", "部署", "明确", "同意", "批准", "核准", "宣布", "推选", "指定", "审定", "任命",
 	}
 	for v := range businessVerbs {
 		vs = append(vs, v)
@@ -186,7 +186,7 @@ func (e *Extractor) releaseItems(p *page, m *Minutes, nm naming) {
 			Action:      kept[0].Verb,
 			Title:       title,
 			Decisions:   kept,
-			Departments: e.departments(p, l[0], l[1], nm),
+			Departments: e.departmentsBesideAppointments(p, l[0], l[1], nm),
 			Topics:      []string{},
 			Start:       p.offs[start],
 			End:         p.offs[l[1]],
@@ -195,6 +195,70 @@ func (e *Extractor) releaseItems(p *page, m *Minutes, nm naming) {
 		m.Items = append(m.Items, it)
 	}
 }
+
+// departmentsBesideAppointments returns the departments of the folded span
+// [from, to) outside its clauses of appointment and removal (任命某某为住房和
+// 城乡建设部部长，某某为…; 决定免去某某的…部长职务), which run to the
+// sentence's end: the body an appointee is put at the head of does not act
+// in the meeting.
+func (e *Extractor) departmentsBesideAppointments(p *page, from, to int, nm naming) []string {
+	out := []string{}
+	at := from
+	for at < to {
+		end := at + strings.IndexAny(p.norm[at:to]+"。", ",;。")
+		if appoints(p.norm[at:end]) {
+			// 任命甲为某委员会副主任委员，乙为某委员会委员: the list of
+			// appointees runs on to the sentence's end.
+			end = at + strings.IndexAny(p.norm[at:to]+"。", ";。\n")
+		} else {
+			for _, d := range e.departments(p, at, end, nm) {
+				if !contains(out, d) {
+					out = append(out, d)
+				}
+			}
+		}
+		at = end
+		if at < to {
+			_, size := utf8.DecodeRuneInString(p.norm[at:])
+			at += size
+		}
+	}
+	return out
+}
+
+// appoints reports whether a folded clause appoints or removes someone
+// (任命某某为…, 决定免去某某的…职务, 会议还任命…).
+func appoints(clause string) bool {
+	clause = strings.TrimPrefix(clause[linksLen(clause):], "决定")
+	_, ok := firstPrefix(clause, []string{"任命", "免去"})
+	return ok
+}
+
+// appointments returns the spans of folded text that appoint or remove
+// someone: from a clause that does (决定免去甲的某部部长职务，任命乙为某部部长，
+// 丙为…) to its sentence's end.
+func appointments(norm string) spans {
+	var out spans
+	for _, w := range []string{"任命", "免去"} {
+		for at := range occurrences(norm, w) {
+			if len(out) > 0 && at < out[len(out)-1][1] {
+				continue // in the sentence already found
+			}
+			start := max(0, at-maxLinks)
+			start += afterLast(norm[start:at], ",;。\n")
+			if !appoints(norm[start : at+len(w)]) {
+				continue
+			}
+			rest := norm[at:min(len(norm), at+maxSentence)]
+			out = append(out, [2]int{start, at + strings.IndexAny(rest+"。", ";。\n")})
+		}
+	}
+	sort.Slice(out, func(i, j int) bool { return out[i][0] < out[j][0] })
+	return out
+}
+
+// maxLinks bounds in bytes the links (会议还决定) a clause opens with.
+const maxLinks = 60
 
 // maxDeckLines bounds the lines of a release's deck.
 const maxDeckLines = 6
@@ -495,6 +559,11 @@ var speechVerbs = []string{"指出", "认为", "强调", "要求", "提出", "�
 // listEnds end an object that lists several matters (黄河生态保护、粮食生产、
 // 区长质量奖等有关事项): the matters are decisions each.
 var listEnds = []string{"等有关事项", "等相关事项", "等事项", "等有关工作", "等工作", "等议题", "等问题"}
+
+// countedListEndRE ends an object that counts the documents it lists
+// (关于批准A、B、C等五个决定, A、B等3部法律): the documents are decisions
+// each.
+var countedListEndRE = regexp.MustCompile(`等[0-9一二两三四五六七八九十]+(个|项|部|件)(决定|决议|法律|条约|议案|文件)$`)
 
 // sentenceDecisions reads the decisions of one sentence, [s, end).
 func (e *Extractor) sentenceDecisions(p *page, s, end int, mode int, restated func(string) bool, carried bool) []Decision {
@@ -904,7 +973,11 @@ func objectsOf(p *page, i, end int) []string {
 		}
 	}
 	text := p.norm[i:end]
-	for _, le := range listEnds {
+	ends := listEnds
+	if m := countedListEndRE.FindString(text); m != "" {
+		ends = []string{m}
+	}
+	for _, le := range ends {
 		if !strings.HasSuffix(text, le) || !strings.Contains(text, "、") {
 			continue
 		}
@@ -922,8 +995,11 @@ func objectsOf(p *page, i, end int) []string {
 		}
 		return out
 	}
-	// 选举办法(草案)、…的通过办法(草案)和…票决办法(草案): drafts each.
-	if parts := splitAt(text, ")、", ")和"); len(parts) > 1 {
+	// 选举办法(草案)、…的通过办法(草案)和…票决办法(草案): drafts each;
+	// but 议程(草案)和日程 is one, the draft and its timetable.
+	if parts := splitAt(text, ")、", ")和"); len(parts) > 1 && !slices.ContainsFunc(parts, func(pt [2]int) bool {
+		return runeCount(text[pt[0]:pt[1]]) < 4
+	}) {
 		for k, pt := range parts {
 			b := pt[1]
 			if k < len(parts)-1 {

@@ -1321,10 +1321,12 @@ func TestCouncilDecisionForms(t *testing.T) {
 		}
 	}
 	for res, want := range map[string]bool{
-		"动议延后讨论部分如附表,余照案通过":      true,
-		"各区公所通案意见,详附表第8至9页,余审议中": true,
-		"照审查意见通过":                false,
-		"第3条暂搁,其余条文照审查意见通过":      false,
+		"动议延后讨论部分如附表,余照案通过":                true,
+		"各区公所通案意见,详附表第8至9页,余审议中":           true,
+		"照审查意见通过":                          false,
+		"第3条暂搁,其余条文照审查意见通过":                false,
+		"并某议员等17人所提「某某自治条例修正案」交付法规审查委员会审查": true,
+		"重付法规审查委员会审查":                      true,
 	} {
 		if got := deferredResolution(res); got != want {
 			t.Errorf("deferredResolution(%s) = %v, want %v", res, got, want)
@@ -3225,5 +3227,39 @@ func TestAppointmentsVoted(t *testing.T) {
 		if strings.Contains(d, "某某") {
 			t.Errorf("departments = %q: an appointee's post acts in the sitting", m.Departments)
 		}
+	}
+}
+
+// A list in figures under items numbered in words (三、今日議程：1、…⏎2、…⏎
+// 4、討論議案。) is part of its item, though its count meets theirs; and a
+// resolution that sends a matter to a committee with another (併某議員所提
+// 「…」交付法規審查委員會審查) or back to it decides nothing. The names are
+// made up.
+func TestListInFiguresUnderItems(t *testing.T) {
+	text := "某市議會第1屆第11次臨時會第1次會議摘要紀錄\n" +
+		"時  間：中華民國102年1月21日15時2分\n" +
+		"甲、報告事項\n" +
+		"一、出席已達法定人數。\n" +
+		"二、宣布開會。\n" +
+		"三、今日議程：1、三讀議案第一讀會。\n" +
+		"2、三讀議案第二讀會。\n" +
+		"3、三讀議案第三讀會。\n" +
+		"4、討論議案。\n" +
+		"乙、三讀議案第一讀會\n" +
+		"一、案由：為修正「某市政府組織自治條例」第二條，提請審議。\n" +
+		"決議：併某議員某某等17人所提「某市政府組織自治條例修正案」交付法規審查委員會審查。\n" +
+		"二、案由：為制定「某市公園管理自治條例」，提請審議。\n" +
+		"決議：照審查意見通過。\n"
+	m := extractOne(t, "minutes.txt", text)
+	var titles []string
+	for _, it := range m.Items {
+		titles = append(titles, it.Title)
+	}
+	want := []string{"出席已達法定人數", "宣布開會", "今日議程：1、三讀議案第一讀會", "案由：為修正「某市政府組織自治條例」第二條，提請審議", "案由：為制定「某市公園管理自治條例」，提請審議"}
+	if !slices.Equal(titles, want) {
+		t.Errorf("items = %q\nwant %q", titles, want)
+	}
+	if got := decisionsOf(m); !slices.Equal(got, []string{"照審查意見通過 某市公園管理自治條例"}) {
+		t.Errorf("decisions = %q, want the adopted rule alone", got)
 	}
 }

@@ -46,6 +46,12 @@ func (e *Extractor) items(p *page, m *Minutes) {
 			if !ok {
 				continue
 			}
+			// 三、今日議程：1、…⏎2、…⏎4、討論議案: a list in figures under
+			// items numbered in words is no item, even where its count
+			// meets theirs.
+			if len(heads) > 0 && isDigitByte(t[0]) != isDigitByte(p.norm[heads[0].start]) {
+				continue
+			}
 			// Numbering restarts in a new section (甲、報告事項 一、…).
 			if n == 1 || n == want {
 				lead := len(l) - len(t)
@@ -380,11 +386,21 @@ func deferredResolution(res string) bool {
 		if endsWithResult(c) {
 			return deferred && rest
 		}
-		if _, ok := firstPrefix(c, deferrals); ok {
+		if _, ok := firstPrefix(c, deferrals); ok || referral(c) {
 			deferred = true
 		}
 	}
 	return deferred
+}
+
+// referral reports whether a folded clause of a resolution sends the
+// matter to a committee to be examined, with another (併某議員所提「…」交付
+// 法規審查委員會審查) or back (重付法規審查委員會審查): nothing is decided yet.
+func referral(c string) bool {
+	if !strings.HasSuffix(c, "审查") && !strings.HasSuffix(c, "审议") {
+		return false
+	}
+	return strings.Contains(c, "交付") || strings.Contains(c, "重付") || strings.Contains(c, "交由")
 }
 
 // motionMatter returns the matter of a motion whose 案由 label stands in

@@ -266,7 +266,7 @@ func (e *Extractor) councilDecisions(p *page, m *Minutes) {
 	}
 	// 主席：本案作如下決定：「函請行政院研處。」請問院會，有無異議？（無）
 	// 無異議，通過: the chair's wording, carried.
-	for _, w := range []string{"作如下决定", "作如下决议", "作以下决定", "作以下决议", "本案决议"} {
+	for _, w := range wordedLabels {
 		for at := range occurrences(p.norm, w) {
 			if d, ok := wordedDecision(p, at+len(w)); ok {
 				for _, c := range numberedClauses(d) {
@@ -281,6 +281,10 @@ func (e *Extractor) councilDecisions(p *page, m *Minutes) {
 		// The chair's sentence, within a window that keeps a text of
 		// nothing but this phrase linear.
 		w := max(0, at-600)
+		if d, ok := chairProposal(p, w, at); ok {
+			add(at, d)
+			continue
+		}
 		start := w + afterLast(p.norm[w:at], "。\n:,?")
 		k := strings.Index(p.norm[start:at], "对")
 		if k < 0 || !strings.HasPrefix(p.norm[at:min(len(p.norm), at+40)], "有无异议?(无)无异议,通过") {
@@ -593,6 +597,12 @@ func wordedDecision(p *page, at int) (Decision, bool) {
 		// 二讀…」: the record words the resolution after the vote; a bill
 		// it names is what was carried.
 		before := p.norm[max(0, at-240):at]
+		if k := strings.LastIndex(before, "(无)无异议,本案"); k >= 0 && slices.Contains(wordedLabels, before[k+len("(无)无异议,本案"):]) {
+			// 請問院會，有無異議？（無）無異議，本案作如下決議：「某法草案等
+			// 三件相關提案，自某委員會中抽出，逕付二讀…」: the house
+			// consents, then the record words what it resolved.
+			return Decision{Verb: p.show(at-len("决议"), at), Object: strings.TrimRight(p.show(from, from+end), "。. ")}, true
+		}
 		v := strings.LastIndex(before, "无异议,通过")
 		if v < 0 || runeCount(strings.Trim(before[v+len("无异议,通过"):], "。 \n")) > 8 {
 			return Decision{}, false
@@ -614,6 +624,43 @@ func wordedDecision(p *page, at int) (Decision, bool) {
 	vAt := from + end + i
 	return carried(p, vAt, obj), true
 }
+
+// chairProposal reads a chair's proposal the house carried as proposed
+// (主席：某黨團提議將「某法修正草案」由某委員會抽出逕付二讀…，請問院會，有無異
+// 議？（無）無異議，本案照案通過) from the folded span [w, at) before 有無異議:
+// the bill it names first is the decision's object.
+func chairProposal(p *page, w, at int) (Decision, bool) {
+	rest := p.norm[at:min(len(p.norm), at+60)]
+	v := -1
+	for _, c := range []string{"有无异议?(无)无异议,本案照案通过", "有无异议?(无)无异议,照案通过"} {
+		if strings.HasPrefix(rest, c) {
+			v = at + len(c) - len("照案通过")
+		}
+	}
+	if v < 0 {
+		return Decision{}, false
+	}
+	from := w + afterLast(p.norm[w:at], "\n")
+	c := strings.Index(p.norm[from:at], "主席:")
+	if c < 0 {
+		return Decision{}, false
+	}
+	from += c + len("主席:")
+	stmt := p.norm[from:at]
+	a := strings.Index(stmt, "「")
+	if a < 0 {
+		return Decision{}, false
+	}
+	b := strings.Index(stmt[a:], "」")
+	if b <= len("「") {
+		return Decision{}, false
+	}
+	return Decision{Verb: p.show(v, v+len("照案通过")), Object: p.show(from+a+len("「"), from+a+b)}, true
+}
+
+// wordedLabels introduce the wording of what a legislature resolved
+// (本案作如下決議：「…」), folded.
+var wordedLabels = []string{"作如下决定", "作如下决议", "作以下决定", "作以下决议", "本案决议"}
 
 // numberedClauses splits a worded resolution of numbered clauses
 // (「一、某條約草案照案通過。二、同意授權行政院簽署某協定。」) into a decision

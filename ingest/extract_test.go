@@ -1731,8 +1731,11 @@ func TestLegislatureMotionReasons(t *testing.T) {
 // 決議：「…『某條例草案』…」): the bill it names was carried. A report read in
 // the sitting recounts what other meetings did on earlier days (於95年10月18日
 // 舉行…會議，…討論通過…; 經行政院第3003次會議通過), and a member's speech
-// tells of what was passed elsewhere: not this sitting's decisions. The
-// names and bills are made up.
+// tells of what was passed elsewhere: not this sitting's decisions. A
+// chair's proposal carried as proposed (…提議將「某法修正案」…，請問院會，有無
+// 異議？（無）無異議，本案照案通過) decides on the bill it names first; the
+// house's consent worded after it (無異議，本案作如下決議：「…」) is the
+// resolution. The names and bills are made up.
 func TestLegislatureResolutionsAndHistory(t *testing.T) {
 	text := "立法院第6屆第5會期第1次臨時會第1次會議紀錄\n時間：中華民國96年7月10日（星期二）上午10時\n主席：王院長大平\n" +
 		"主席：請問院會，對本案有無異議？（無）無異議，通過。\n" +
@@ -1740,10 +1743,15 @@ func TestLegislatureResolutionsAndHistory(t *testing.T) {
 		"討論事項\n一、本院某委員會報告審查某年度預算案案。\n" +
 		"* 朱委員大羽：依照第三屆國民大會第五次會議通過修正之憲法增修條文指出，提案權在本院。\n* 王委員小明：贊成。\n* 李委員大華：贊成。\n" +
 		"行政院函以某年度預算案業已編製竣事，並於95年8月23日經行政院第3003次會議通過，附同施政計畫送請本院審議。" +
-		"某委員會隨即於95年10月18日舉行第1次聯席會議，討論通過分組審查辦法及審查日程。\n"
+		"某委員會隨即於95年10月18日舉行第1次聯席會議，討論通過分組審查辦法及審查日程。\n" +
+		"主席：某黨團提議將「某某稅法第八條修正案」由財政委員會抽出逕付二讀並與相關提案併案討論，請問院會，有無異議？（無）無異議，本案照案通過。\n" +
+		"主席：某黨團提議將某某條例草案等三案抽出，請問院會，有無異議？（無）無異議，本案作如下決議：「某某條例草案等三件相關提案，自某委員會中抽出，逕付二讀。」\n"
 	m := extractOne(t, "ly.md", text)
 	got := decisionsOf(m)
-	if want := []string{"通過 某島建設條例增訂第十條之一條文草案"}; !slices.Equal(got, want) {
+	want := []string{"通過 某島建設條例增訂第十條之一條文草案", "照案通過 某某稅法第八條修正案", "決議 某某條例草案等三件相關提案，自某委員會中抽出，逕付二讀"}
+	slices.Sort(got)
+	slices.Sort(want)
+	if !slices.Equal(got, want) {
 		t.Errorf("decisions = %q, want %q", got, want)
 	}
 }

@@ -86,6 +86,7 @@ var bodyCutWords = []string{
 	"宣读", "继续", "该", "款", "决定", "以利", "尽速", // 宣讀第十六款蒙藏委員會, 總預算該院
 	"所属部门", "所属单位", // 財政建設委員會所屬部門⏎市政府主管: a heading, then the unit
 	"召开", "邀请", // 召開全院委員會審查, 並邀請某委員會
+	"指派", "委派", "改由", // 本府原指派觀光傳播局趙局長…，改由捷運工程局蔡局長…
 	"之", "包括", "送", "会期", // 訓練機關之行政院人事行政局, 項目包括財政部, 仍須送立法院, 本院第七屆第五會期內政委員會
 }
 
@@ -469,10 +470,13 @@ func routineReferrals(p *page) (lines spans, main string) {
 			continue
 		}
 		a, ok := bodyBefore(l, i)
-		x := strings.LastIndex(l[:j], "交")
-		if !ok || a != 0 || x < i {
+		// The first 交 after the opinion's label: 將本案交交通委員會 sends
+		// the bill to 交通委員會.
+		x := strings.Index(l[i:j], "交")
+		if !ok || a != 0 || x < 0 {
 			continue
 		}
+		x += i
 		lines = append(lines, p.lines[k])
 		// 交內政委員會、司法及法制委員會聯席審查: each committee; 交法制、
 		// 國防兩委員會: each written before the 委員會 they share.

@@ -1655,20 +1655,21 @@ func TestLegislatureWithoutDebate(t *testing.T) {
 const threeSpeeches = "* 高委員金美玲：主席、各位同仁。\n* 陳院長立：謝謝委員。\n* 李部長文華：報告委員。\n"
 
 // A legislature's routine referrals count toward its main committee however
-// the agenda committee writes them: 交經濟委員會審查, 交經濟委員會 (no 審查),
-// 交法制、國防兩委員會 (each before the 委員會 they share). A minister on
+// the agenda committee writes them: 交財政委員會審查, 交交通委員會 (no 審查; a
+// committee whose name opens with 交), 交法制、國防兩委員會 (each before the
+// 委員會 they share). A minister on
 // leave whose deputy sits in is attendance, not his ministry acting. The
 // bills are made up.
 func TestLegislatureReferralForms(t *testing.T) {
 	var b strings.Builder
 	b.WriteString("立法院第9屆第1會期第2次會議紀錄\n報告事項\n")
-	for i, to := range []string{"財政委員會審查", "經濟委員會", "法制、國防兩委員會", "法制委員會", "經濟委員會", "法制委員會審查"} {
+	for i, to := range []string{"財政委員會審查", "交通委員會", "法制、國防兩委員會", "交通委員會", "交通委員會審查", "法制委員會審查"} {
 		fmt.Fprintf(&b, "%d. 本院委員甲等提案，擬具「某%d條例草案」，請審議案。\n程序委員會意見：擬請院會將本案交%s。\n", i+1, i, to)
 	}
 	b.WriteString("* 財政部何部長大欽因病請假，由李次長小倉代表列席。\n" +
 		threeSpeeches)
 	m := extractOne(t, "ly.md", b.String())
-	if want := []string{"程序委員會", "法制委員會"}; !slices.Equal(m.Departments, want) {
+	if want := []string{"程序委員會", "交通委員會"}; !slices.Equal(m.Departments, want) {
 		t.Errorf("departments = %q, want %q", m.Departments, want)
 	}
 }
@@ -2371,10 +2372,11 @@ func TestStudiedMeasures(t *testing.T) {
 // what is left is a body or nothing.
 func TestBodyBeforeCutWords(t *testing.T) {
 	for in, want := range map[string]string{
-		"为院会交付处理本院审查": "",
-		"使政府提出的":      "",
-		"交付财政委员会审查":   "财政委员会",
-		"由市交通局提出的":    "市交通局",
+		"为院会交付处理本院审查":   "",
+		"使政府提出的":        "",
+		"交付财政委员会审查":     "财政委员会",
+		"由市交通局提出的":      "市交通局",
+		"本府原指派某某传播局提出的": "某某传播局",
 	} {
 		at := strings.Index(in, "审查")
 		if at < 0 {
@@ -2393,14 +2395,15 @@ func TestBodyBeforeCutWords(t *testing.T) {
 // A name written surname+title+given name is read with its title, a
 // manager's (陸經理映芬) as a director's, an acting one's (陳代理局長琳樺) as
 // the head's; a given name may start with 建
-// (郭議員建盟) where it starts no verb (陳議員建議). The names are made up.
+// (郭議員建盟) where it starts no verb (陳議員建議), and does not run on into
+// the word after it (吳市長五簡要報告). The names are made up.
 func TestTitledInText(t *testing.T) {
-	p := newPage("說明人員： 動產質借所陸經理一芬 財政局李局長二倉 某公司王總經理三明 環境保護局陳代理局長四樺\n發言議員： 郭議員建一 陳議員建議市府改善。")
+	p := newPage("說明人員： 動產質借所陸經理一芬 財政局李局長二倉 某公司王總經理三明 環境保護局陳代理局長四樺\n發言議員： 郭議員建一 陳議員建議市府改善。\n列席：市長吳五\n(一)吳市長五簡要報告市政府施政計畫。")
 	var got []string
 	for _, a := range titledInText(p) {
 		got = append(got, a.Name+" "+a.Title)
 	}
-	if want := []string{"陸一芬 經理", "李二倉 局長", "王三明 總經理", "陳四樺 代理局長", "郭建一 議員"}; !slices.Equal(got, want) {
+	if want := []string{"陸一芬 經理", "李二倉 局長", "王三明 總經理", "陳四樺 代理局長", "郭建一 議員", "吳五 市長"}; !slices.Equal(got, want) {
 		t.Errorf("titledInText = %q, want %q", got, want)
 	}
 }

@@ -89,6 +89,14 @@ func titledInSpan(p *page, lo, hi int) []Attendee {
 			end += gs
 			n++
 		}
+		if n == 2 {
+			// 陳市長菊簡要報告: a one-character given name, and the word
+			// after it.
+			_, gs := utf8.DecodeRuneInString(text[k:])
+			if _, ok := firstPrefix(text[k+gs:], afterNameWords); ok {
+				end, n = k+gs, 1
+			}
+		}
 		if n == 0 {
 			i = k
 			continue
@@ -130,6 +138,10 @@ func titledInSpan(p *page, lo, hi int) []Attendee {
 	}
 	return out
 }
+
+// afterNameWords follow a titled name at once, folded (陳市長菊簡要報告,
+// 李局長明說明): a given name does not run on into them.
+var afterNameWords = []string{"简要", "简单", "报告", "说明", "答复", "答询", "致词", "致辞", "发言"}
 
 // buildVerb reports whether folded s, just after a 建, makes it a verb
 // (建議, 建請, 建設, 建立, 建置) or leaves it no given name to start (a

@@ -722,6 +722,9 @@ func bodyBefore(norm string, at int) (int, bool) {
 	run := norm[i:at]
 	for _, w := range bodyCutWords {
 		if k := strings.LastIndex(run, w); k >= 0 {
+			if w == "研究" && strings.HasPrefix(run[k+len(w):], "发展") {
+				continue // 研究發展考核委員會: research and development, a name
+			}
 			i += k + len(w)
 			run = norm[i:at]
 		}

@@ -978,6 +978,12 @@ var regulationTitleRE = regexp.MustCompile(`[“「"]([^”」"\n]{2,60}?(?:办�
 // case, 案, closed by the request's comma).
 var matterRE = regexp.MustCompile(`^\s*\d+\s*(?:为|有关)([^,。\n]{4,80}?案),`)
 
+// matterClauseRE matches a case whose 案 closes a later clause (11156為本府
+// 續委託某公司經營某市場業務，並由本府投資該公司40％股權案，提請　審議): the
+// case is named by its first clause, or by the later one where the first
+// gives a reason (為某館因物價波動等問題，修正「某工程」總工程費用案).
+var matterClauseRE = regexp.MustCompile(`^\s*\d+\s*(?:为|有关)([^,。\n]{4,80}?),([^,。\n]{2,80}?)案,`)
+
 // ownedBy reports whether folded s ends as the clause that says which office
 // holds a case (本府捷運工程局經管, 財政局管理), before its 之.
 func ownedBy(s string) bool {
@@ -1029,6 +1035,14 @@ func reportRows(p *page) []placedDecision {
 			// its matter; one it only notes (備查) is a report, not a
 			// decision.
 			t = matterRE.FindStringSubmatchIndex(row)
+			if t == nil {
+				if t = matterClauseRE.FindStringSubmatchIndex(row); t != nil {
+					if strings.Contains(row[t[2]:t[3]], "因") {
+						t[2], t[3] = t[4], t[5]
+					}
+					t = t[:4]
+				}
+			}
 			if t == nil {
 				// 本市中山區長春段一小段678地號市有土地，擬依土地法第25條規定
 				// 完成處分程序…，敬請 查照審議。 同意。 照審查意見通過: the

@@ -1036,7 +1036,11 @@ func reportRows(p *page) []placedDecision {
 			// decision.
 			t = matterRE.FindStringSubmatchIndex(row)
 			if t == nil {
-				if t = matterClauseRE.FindStringSubmatchIndex(row); t != nil {
+				// (為維護市民安全，建請某市政府針對某案…: a member's request,
+				// read as such below.)
+				if t = matterClauseRE.FindStringSubmatchIndex(row); t != nil && strings.Contains(row[t[4]:t[5]], "请") {
+					t = nil
+				} else if t != nil {
 					if strings.Contains(row[t[2]:t[3]], "因") {
 						t[2], t[3] = t[4], t[5]
 					}

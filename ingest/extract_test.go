@@ -1938,7 +1938,8 @@ func TestRequestFormIsNoObject(t *testing.T) {
 }
 
 // A bill that enacts, amends or repeals a regulation is filed under the
-// regulation; other names ending in 案 are left as they are.
+// regulation, without a note in brackets after it; other names ending in 案
+// are left as they are.
 func TestBillMatter(t *testing.T) {
 	for in, want := range map[string]string{
 		"臺北市藍色公路管理自治條例制定案":         "臺北市藍色公路管理自治條例",
@@ -1947,6 +1948,8 @@ func TestBillMatter(t *testing.T) {
 		"臺北市政府人事處組織規程及編制表修正案":      "臺北市政府人事處組織規程及編制表",
 		"財團法人某某協會99年度預算案":          "財團法人某某協會99年度預算案",
 		"某某案修正案": "某某案修正案",
+		"臺北市某某審查許可自治條例制定案（報告案第11125案併案審議）": "臺北市某某審查許可自治條例",
+		"某某計畫（草案）": "某某計畫（草案）",
 	} {
 		if got := billMatter(in); got != want {
 			t.Errorf("billMatter(%s) = %s, want %s", in, got, want)

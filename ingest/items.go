@@ -1038,12 +1038,19 @@ var regulationEnds = []string{"条例", "办法", "规则", "标准", "规程", 
 // what was done to it, and a search for the regulation finds each bill.
 func billMatter(obj string) string {
 	f := fold.String(obj)
+	// …自治條例制定案（報告案第11125案併案審議）: the bill, without the
+	// note on what is taken up with it.
+	if strings.HasSuffix(f, ")") {
+		if i := strings.LastIndex(f, "("); i > 0 {
+			f = f[:i]
+		}
+	}
 	for _, suf := range billSuffixes {
 		rest, ok := strings.CutSuffix(f, suf)
 		if !ok {
 			continue
 		}
-		if _, ok := firstSuffix(rest, regulationEnds); ok && runeCount(f) == runeCount(obj) {
+		if _, ok := firstSuffix(rest, regulationEnds); ok && fold.String(string([]rune(obj)[:min(runeCount(obj), runeCount(rest))])) == rest {
 			return string([]rune(obj)[:runeCount(rest)])
 		}
 		break

@@ -1039,9 +1039,10 @@ var regulationEnds = []string{"条例", "办法", "规则", "标准", "规程", 
 func billMatter(obj string) string {
 	f := fold.String(obj)
 	// …自治條例制定案（報告案第11125案併案審議）: the bill, without the
-	// note on what is taken up with it.
+	// note on what is taken up with it (but 刑法修正案(九), 某法修正案(草
+	// 案) are names).
 	if strings.HasSuffix(f, ")") {
-		if i := strings.LastIndex(f, "("); i > 0 {
+		if i := strings.LastIndex(f, "("); i > 0 && runeCount(f[i:]) > 6 && strings.Contains(f[i:], "案") {
 			f = f[:i]
 		}
 	}

@@ -3285,3 +3285,16 @@ func TestListInFiguresUnderItems(t *testing.T) {
 		t.Errorf("decisions = %q, want the adopted rule alone", got)
 	}
 }
+
+// A release's opening may adopt titles and then a document it names
+// unquoted (通过《A》和提请全国人大常委会授权…的决定草案): each is a
+// decision, the document as written. The names are made up.
+func TestTitlesAndDocument(t *testing.T) {
+	text := "国务院常务会议\n\n央视网消息：国务院总理某某某12月2号主持召开国务院常务会议，听取某某汇报；部署在多地开展某某试点，提升某某能力;" +
+		"通过《中华人民共和国某某法修正案(草案)》和提请全国人大常委会授权国务院在部分行政区域暂时调整实施有关法律规定的决定草案。\n"
+	got := decisionsOf(extractOne(t, "a.txt", text))
+	want := "通过 提请全国人大常委会授权国务院在部分行政区域暂时调整实施有关法律规定的决定草案"
+	if !slices.Contains(got, want) || len(got) != 3 {
+		t.Errorf("decisions = %q, want the title and %q besides 部署", got, want)
+	}
+}

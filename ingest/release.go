@@ -717,6 +717,14 @@ func (e *Extractor) sentenceDecisions(p *page, s, end int, mode int, restated fu
 				objs = ts
 				titled = true
 				break
+			} else if len(ts) > 0 {
+				// 通过《A》和提请全国人大常委会授权国务院…的决定草案: the
+				// titles, and a document named after them unquoted.
+				if ds, ok := titlesAndDocument(p, objAt, fr[1]); ok {
+					objs = ds
+					titled = true
+					break
+				}
 			}
 			if business && (!strings.HasPrefix(verb, "听取") && !strings.HasPrefix(verb, "书面听取") || strings.Contains(verb, "审议") && reportTitled(p.norm[objAt:fr[1]])) {
 				// 审议了县交运局送审的《A》《B》: the documents examined
@@ -1187,6 +1195,22 @@ func amendsNamed(p *page) bool {
 // revisedWords stand before a title that a meeting adopts as revised
 // (通过新修订的《…》), folded.
 var revisedWords = []string{"新修订的", "新修改的", "修订后的", "修改后的", "新制定的"}
+
+// titlesAndDocument reads a folded span that names titles and then a
+// document unquoted (《A》和提请…授权国务院…的决定草案): the titles, and the
+// document as written.
+func titlesAndDocument(p *page, i, end int) ([]string, bool) {
+	k := strings.LastIndex(p.norm[i:end], "》和")
+	if k < 0 {
+		return nil, false
+	}
+	ts, whole := titlesAt(p, i, i+k+len("》"))
+	rest := p.norm[i+k+len("》和") : end]
+	if _, doc := docEnd(rest); !whole || len(ts) == 0 || !doc || strings.Contains(rest, "《") || runeCount(rest) < 4 {
+		return nil, false
+	}
+	return append(ts, p.show(i+k+len("》和"), end)), true
+}
 
 // docEnd reports whether a folded object ends as a document's name does
 // (…工作报告, …方案, …(草案)).

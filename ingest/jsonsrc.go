@@ -310,8 +310,14 @@ func legcoText(r *jnode, title, date string) string {
 		}
 	}
 	if sp := r.get("speeches"); sp != nil && sp.kind == 'a' {
+		english := rollEnglish(r)
 		for _, s := range sp.vals {
 			who := strings.TrimSpace(s.get("title").strOr(""))
+			if name, ok := english[englishName(who)]; ok {
+				// MS CLAUDIA MO, who spoke English: the member the roll
+				// names so.
+				who = name
+			}
 			lines := splitLines(s.get("content").strOr(""))
 			if len(lines) == 0 {
 				continue
@@ -325,6 +331,65 @@ func legcoText(r *jnode, title, date string) string {
 		}
 	}
 	return b.String()
+}
+
+// rollEnglish maps the English names of the members a bilingual roll lists
+// present (毛孟靜議員 THE HONOURABLE CLAUDIA MO; 石禮謙議員, G.B.S., J.P. THE
+// HONOURABLE ABRAHAM SHEK LAI-HIM, G.B.S., J.P.) to their Chinese form, by
+// the name and by its words before the Chinese given names' romanisation
+// (ABRAHAM SHEK), as a speech in English is titled.
+func rollEnglish(r *jnode) map[string]string {
+	out := map[string]string{}
+	list := r.get("membersPresent")
+	if list == nil || list.kind != 'a' {
+		return out
+	}
+	for _, v := range list.vals {
+		if v.kind != 's' {
+			continue
+		}
+		zh := chinesePart(v.str)
+		i := strings.Index(v.str, "THE HONOURABLE ")
+		if zh == "" || i < 0 {
+			continue
+		}
+		en := v.str[i+len("THE HONOURABLE "):]
+		if j := strings.IndexByte(en, ','); j >= 0 {
+			en = en[:j]
+		}
+		en = strings.TrimSpace(en)
+		if en == "" {
+			continue
+		}
+		out[en] = zh
+		// ABRAHAM SHEK LAI-HIM: the given names romanised with a hyphen
+		// may be left out.
+		if words := strings.Fields(en); len(words) > 2 && strings.Contains(words[len(words)-1], "-") {
+			short := strings.Join(words[:len(words)-1], " ")
+			if _, taken := out[short]; !taken {
+				out[short] = zh
+			}
+		}
+	}
+	return out
+}
+
+// englishName is a speech's English title without its honorific (MS
+// CLAUDIA MO → CLAUDIA MO); "" for a title with Chinese in it.
+func englishName(title string) string {
+	if title == "" || strings.IndexFunc(title, func(r rune) bool { return r >= 0x80 }) >= 0 {
+		return ""
+	}
+	words := strings.Fields(strings.ToUpper(title))
+	for len(words) > 1 {
+		switch words[0] {
+		case "MR", "MS", "MRS", "MISS", "DR", "IR", "PROF", "THE", "HONOURABLE":
+			words = words[1:]
+			continue
+		}
+		break
+	}
+	return strings.Join(words, " ")
 }
 
 func (n *jnode) strOr(def string) string {

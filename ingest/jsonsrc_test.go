@@ -52,6 +52,26 @@ func TestJSONLegCo(t *testing.T) {
 	}
 }
 
+// A member who speaks English is titled in English (MS CLAUDIA MO, MR
+// ABRAHAM SHEK): the speech is titled by the Chinese name the bilingual roll
+// gives the same member, also where the roll adds the romanised given names
+// (ABRAHAM SHEK LAI-HIM). The names are made up.
+func TestJSONLegCoEnglishSpeaker(t *testing.T) {
+	doc := `{"membersPresent": ["主席甲大文議員, G.B.S., J.P. THE PRESIDENT THE HONOURABLE KAP TAI-MAN, G.B.S., J.P.",
+		"乙小明議員 THE HONOURABLE MARY YUET", "丙大強議員, G.B.S., J.P. THE HONOURABLE JOHN BING TAI-KEUNG, G.B.S., J.P."],
+		"speeches": [{"title": "MS MARY YUET", "content": "Thank you, President."}, {"title": "MR JOHN BING", "content": "I support the motion."},
+		{"title": "MR NOBODY", "content": "A name the roll lacks."}], "date": "2014-1-9"}`
+	got, err := Decode("legco.json", []byte(doc), DecodeOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, want := range []string{"\n乙小明議員：Thank you, President.\n", "\n丙大強議員：I support the motion.\n", "\nMR NOBODY：A name the roll lacks."} {
+		if !strings.Contains(got.Text, want) {
+			t.Errorf("LegCo text lacks %q:\n%s", want, got.Text)
+		}
+	}
+}
+
 func TestJSONChinesePart(t *testing.T) {
 	tests := []struct{ in, want string }{
 		{"主席曾鈺成議員, G.B.S., J.P. THE PRESIDENT THE HONOURABLE JASPER TSANG YOK-SING, G.B.S., J.P.", "主席曾鈺成議員"},

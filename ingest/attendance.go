@@ -321,6 +321,7 @@ func listedPeople(p *page, i, end int) []Attendee {
 	}
 	// A title alone (国务院副总理、) goes with the name after it.
 	pending := -1
+	clause := false // the item before told who did what
 	// 林文漪、罗富和、李海峰: a 和 before a separator ends a name; it joins
 	// two only between names. It is split on in a copy where such a 和 is
 	// masked by a character of the same length.
@@ -341,6 +342,19 @@ func listedPeople(p *page, i, end int) []Attendee {
 			if k := strings.LastIndex(tok, t); k >= 0 && k+len(t) > best {
 				best, bestAt = k+len(t), k
 			}
+		}
+		// 會議由某委員會召集委員林某擔任主席，除由提案委員甲、乙到會說明:
+		// a clause that tells who did what, not an item of the list, nor
+		// are the bare names after it (but 会议由主任某某主持，副主任甲、乙
+		// 参加了会议: titled items after it are).
+		if best > 0 && clauseBefore(tok[:bestAt]) {
+			clause, pending = true, -1
+			continue
+		}
+		if best > 0 {
+			clause = false
+		} else if clause {
+			continue
 		}
 		nameFrom, nameTo := 0, len(tok)
 		titleFrom, titleTo := 0, 0
@@ -379,6 +393,18 @@ func listedPeople(p *page, i, end int) []Attendee {
 		out = append(out, a)
 	}
 	return out
+}
+
+// clauseBefore reports whether the folded words before a title in a list's
+// item make it a clause (會議由…擔任, 除由提案): words of who did what,
+// which no title or body holds.
+func clauseBefore(s string) bool {
+	for _, w := range []string{"由", "除", "担任"} {
+		if strings.Contains(s, w) {
+			return true
+		}
+	}
+	return false
 }
 
 // rosterLine reads one raw line into the blocks: a roster label opens a

@@ -479,6 +479,23 @@ func TestAttendedAfterFullStop(t *testing.T) {
 	}
 }
 
+// A sentence that tells who chaired another meeting and who came to it to
+// explain (會議由某委員會召集委員林某擔任主席，除由提案委員甲、乙到會說明) is no
+// list of those present; but titled names after who chaired (会议由主任某某
+// 主持,副主任甲、乙参加了会议) are. The names are made up.
+func TestAttendedAfterAClause(t *testing.T) {
+	p := newPage("會議由某某委員會召集委員林大德擔任主席，除由提案委員吳一義、馮二國到會說明。\n" +
+		"会议由区人大常委会主任王三晨主持,副主任朱四钢、徐五文参加了会议。\n")
+	var got []string
+	for _, a := range attendedIn(p) {
+		got = append(got, a.Title+a.Name)
+	}
+	want := []string{"副主任朱四钢", "徐五文"}
+	if !slices.Equal(got, want) {
+		t.Errorf("attendedIn = %q; want %q", got, want)
+	}
+}
+
 // Releases also close a list of those present with a bare 参加 (区领导王一、
 // 李二参加。) or seat them on the rostrum (在主席台就座); a name may end in
 // 和, which joins two names only between them. The names are made up.

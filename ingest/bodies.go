@@ -247,21 +247,20 @@ func actingBodies(p *page, m *Minutes) []string {
 			if strings.HasPrefix(l, "主席") || requestHeading(l) {
 				break
 			}
-			marker := itemMarkerLen(l)
-			rest, ok := strings.CutPrefix(l[marker:], "请")
-			if !ok {
-				continue
-			}
-			// The body stands before the first verb.
-			first := -1
-			for _, v := range requestVerbs {
-				if i := strings.Index(rest, v); i > 0 && (first < 0 || i < first) {
-					first = i
+			lineAt := p.lines[k][0] + len(p.line(k)) - len(l)
+			for _, from := range requestParts(l) {
+				rest := l[from:]
+				// The body stands before the first verb.
+				first := -1
+				for _, v := range requestVerbs {
+					if i := strings.Index(rest, v); i > 0 && (first < 0 || i < first) {
+						first = i
+					}
 				}
-			}
-			if a, ok := bodyBefore(rest, max(first, 0)); first > 0 && ok && a == 0 {
-				at := p.lines[k][0] + len(p.line(k)) - len(strings.TrimLeft(p.line(k), " ")) + marker + len("请")
-				add(p.show(at, at+first), "the body a member's request asks to act", at)
+				if a, ok := bodyBefore(rest, max(first, 0)); first > 0 && ok && a == 0 {
+					at := lineAt + from
+					add(p.show(at, at+first), "the body a member's request asks to act", at)
+				}
 			}
 		}
 	}
@@ -1130,6 +1129,35 @@ func readSpeeches(p *page) spans {
 // requestVerbs are what a member's request asks a body to do (請市府提供…,
 // 請主計處說明…), folded.
 var requestVerbs = []string{"提供", "说明", "查明", "研处", "研议", "办理", "检讨", "补充", "提出", "就", "送"}
+
+// requestParts returns where, in a folded line of a member's request, each
+// part's request (请) ends: the line's own ((一)請城鄉局提供…) and those of
+// parts numbered inside it (…下列資料：1.請工務局提供…。2.請城鄉局提供…).
+func requestParts(l string) []int {
+	var out []int
+	if rest, ok := strings.CutPrefix(l[itemMarkerLen(l):], "请"); ok {
+		out = append(out, len(l)-len(rest))
+	}
+	for at := range occurrences(l, "请") {
+		// 1.請, 2、請 after a colon or a stop.
+		before := strings.TrimRight(l[:at], " ")
+		num, ok := strings.CutSuffix(before, ".")
+		if !ok {
+			if num, ok = strings.CutSuffix(before, "、"); !ok {
+				continue
+			}
+		}
+		d := len(num)
+		for d > 0 && isDigitByte(num[d-1]) {
+			d--
+		}
+		if d == len(num) || len(num)-d > 2 || d == 0 || !strings.ContainsRune(":。;", lastRune(num[:d])) {
+			continue
+		}
+		out = append(out, at+len("请"))
+	}
+	return out
+}
 
 // maxRequestLines is how many lines a member's request runs to, its
 // numbered parts and their wrapped lines.

@@ -1007,14 +1007,16 @@ func TestSittingInOfficesAreNoBodies(t *testing.T) {
 
 // A member's request in a council's summary minutes gives work to the body
 // it addresses (沈議員發惠要求：／請城鄉局提供…, 請教育局就…提出…), each of
-// its numbered parts too ((一)請城鄉局…(二)請體育處…). The names are made
-// up.
+// its numbered parts too ((一)請城鄉局…(二)請體育處…), also where they run
+// on in one line (下列資料：1.請工務局提供…。2.請地政局提供…). The names are
+// made up.
 func TestRequestedBodies(t *testing.T) {
 	p := newPage("丙、主席裁定事項\n一、廖議員大德要求：\n請主計處提供102年迄今之墊付案明細。\n主席裁定：請照辦。\n" +
 		"二、陳議員小福要求：\n請教育局就國小額滿學校問題提出改善計畫。\n主席裁定：請照辦。\n" +
-		"三、沈議員小惠要求：\n（一）請城鄉局提供下列資料：1.某計畫案委員會版本。\n2.某公司資料。\n（二）請體育處提供國民運動中心計畫中、規劃中、施\n工中進度。\n主席裁定：請於102年1月28日開會前送會。\n")
+		"三、沈議員小惠要求：\n（一）請城鄉局提供下列資料：1.某計畫案委員會版本。\n2.某公司資料。\n（二）請體育處提供國民運動中心計畫中、規劃中、施\n工中進度。\n主席裁定：請於102年1月28日開會前送會。\n" +
+		"四、陳議員大福要求：\n請市府說明某地號為何得以興建大樓？並請相關局處提供下列資料：1.請工務局提供建照之資料。2.請地政局提供地籍資料。\n主席裁定：請照辦。\n")
 	got := actingBodies(p, &Minutes{Script: "traditional"})
-	for _, want := range []string{"主計處", "教育局", "城鄉局", "體育處"} {
+	for _, want := range []string{"主計處", "教育局", "城鄉局", "體育處", "工務局", "地政局"} {
 		if !slices.Contains(got, want) {
 			t.Errorf("actingBodies = %q; lacks %s", got, want)
 		}

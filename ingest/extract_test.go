@@ -3317,3 +3317,17 @@ func TestTitlesAndDocument(t *testing.T) {
 		t.Errorf("decisions = %q, want the title and %q besides 部署", got, want)
 	}
 }
+
+// A photograph's caption (…主持召开某会议。 新华社记者 某某 摄) is a line of
+// its own: the paragraph below does not run on from it, so the meeting
+// stays the subject of its sentence and every decision there is read. The
+// names are made up.
+func TestCaptionEndsItsLine(t *testing.T) {
+	text := "某某主持召开全国政协第六十七次主席会议\n新华社北京12月15日电 全国政协主席某某某15日下午主持召开全国政协第六十七次主席会议。会议决定2018年1月召开全国政协十二届常委会第二十四次会议。\n" +
+		"12月15日,全国政协主席某某某在北京主持召开全国政协第六十七次主席会议。 新华社记者 某某 摄\n" +
+		"会议审议通过某某办法(草案),原则通过《某某工作报告(草案)》。\n"
+	got := decisionsOf(extractOne(t, "a.txt", text))
+	if !slices.Contains(got, "审议通过 某某办法(草案)") {
+		t.Errorf("decisions = %q, want 审议通过 某某办法(草案) among them", got)
+	}
+}

@@ -510,7 +510,7 @@ func joinSep(prev, ln *repairLine, short int) (string, bool) {
 	switch {
 	case strings.HasPrefix(prev.body, "#"), last == '>', isBracketHeading(prev.body):
 		return "", false
-	case endsSentence(prev.body):
+	case endsSentence(prev.body), photoCredit(prev.body):
 		return "", false
 	case ln.indent > prev.indent+1 && prev.indent == 0 && !hasItemMarker(prev.body):
 		return "", false
@@ -580,6 +580,18 @@ func endsSentence(s string) bool {
 		last, _ = utf8.DecodeLastRuneInString(s[:len(s)-size])
 	}
 	return strings.ContainsRune("。！？；：…!?;:.", last)
+}
+
+// photoCredit reports whether s ends with a photograph's credit (…主持召开
+// 某会议。 新华社记者 某某 摄; （记者 某某 摄）): a caption, complete, which
+// the paragraph below does not continue.
+func photoCredit(s string) bool {
+	s = strings.TrimRightFunc(s, func(r rune) bool { return isCloser(r) || r == ' ' || r == '\u3000' })
+	if !strings.HasSuffix(s, "摄") && !strings.HasSuffix(s, "攝") {
+		return false
+	}
+	tail := s[max(0, len(s)-20*3):]
+	return strings.Contains(tail, "记者") || strings.Contains(tail, "記者") || strings.Contains(tail, "摄影") || strings.Contains(tail, "攝影")
 }
 
 // isCloser reports whether r closes a quotation or bracket.

@@ -3331,3 +3331,18 @@ func TestCaptionEndsItsLine(t *testing.T) {
 		t.Errorf("decisions = %q, want 审议通过 某某办法(草案) among them", got)
 	}
 }
+
+// A congress's presidium elects and chooses (会议首先推选出…常务主席; 选举了…
+// 主席团和秘书长): each is a decision, the verb as written, also after 首先.
+// The names are made up.
+func TestPresidiumElects(t *testing.T) {
+	text := "某省十三届人大六次会议主席团举行第一次会议\n\n本报讯 某省十三届人大六次会议主席团第一次会议1月20日下午在某地举行。\n" +
+		"会议首先推选出省十三届人大六次会议主席团常务主席。会议经表决，通过了省十三届人大六次会议日程。\n" +
+		"会议采取电子表决的方式,选举了省十三届人大六次会议主席团和秘书长。\n"
+	got := decisionsOf(extractOne(t, "a.txt", text))
+	for _, want := range []string{"推选 省十三届人大六次会议主席团常务主席", "选举 省十三届人大六次会议主席团和秘书长"} {
+		if !slices.Contains(got, want) {
+			t.Errorf("decisions = %q, lack %q", got, want)
+		}
+	}
+}

@@ -29,7 +29,7 @@ var releaseVerbs = func() []string {
 		"听取、审议并通过", "听取审议并通过", "听取并审议通过", "讨论并原则通过", "审议并原则通过", "审议并通过", "讨论并通过",
 		"原则通过", "审议通过", "讨论通过", "原则同意", "研究通过", "表决通过", "协商通过", "讨论确定", "票决确定",
 		"协商决定", "研究决定", "研究确定", "安排部署", "审议表决", "讨论提出", "选举产生",
-		"通过", "决定", "确定", "部署", "明确", "同意", "批准", "核准", "宣布", "推选", "指定", "审定", "任命",
+		"通过", "决定", "确定", "部署", "明确", "同意", "批准", "核准", "宣布", "推选", "指定", "审定", "任命", "选举",
 	}
 	for v := range businessVerbs {
 		vs = append(vs, v)
@@ -54,7 +54,7 @@ var meetingSubjects = slices.Concat([]string{"会议", "大会", "会上", "会�
 
 // clauseLinks stand before a verb inside a clause without changing it:
 // 会议还决定, 并部署, 同时明确, 会议进一步部署.
-var clauseLinks = slices.Concat(meetingKindSubjects, []string{"本次会议", "此次会议", "会议", "大会", "会上", "会前", "认真", "一致", "全票", "依次", "依法", "进一步", "分别", "还", "并", "同时", "也", "此外", "另外"})
+var clauseLinks = slices.Concat(meetingKindSubjects, []string{"本次会议", "此次会议", "会议", "大会", "会上", "会前", "认真", "一致", "全票", "依次", "依法", "进一步", "分别", "首先", "还", "并", "同时", "也", "此外", "另外"})
 
 // enumerators open the first point of a list (会议确定，一是…): what follows
 // is an elaboration, not the short object of the verb.

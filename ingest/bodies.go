@@ -129,7 +129,7 @@ func actingBodies(p *page, m *Minutes) []string {
 		k := fold.String(name)
 		// 国务院 in a release of 中华人民共和国国务院 is the issuer; so is
 		// 区政府 in the minutes of a 区人民政府, written short.
-		if name == "" || seen[k] || strings.HasSuffix(issuer, k) || ownGovernment(issuer, k) || houseGroup(issuer, k) {
+		if name == "" || seen[k] || strings.HasSuffix(issuer, k) || ownGovernment(issuer, k) || houseGroup(issuer, k) || governmentBeforeCongress(issuer, k) {
 			return
 		}
 		seen[k] = true
@@ -597,6 +597,15 @@ func houseGroup(issuer, name string) bool {
 	}
 	_, ok := firstSuffix(name, []string{"检查组", "调研组", "视察组"})
 	return ok
+}
+
+// governmentBeforeCongress reports whether a folded name is the State
+// Council in a record of the National People's Congress or its standing
+// committee: the government sends its bills and reports (审议了国务院关于…
+// 的报告), which its ministers present; a clerk files the ministries that
+// report, not the government above them.
+func governmentBeforeCongress(issuer, name string) bool {
+	return strings.HasSuffix(name, "国务院") && (strings.Contains(issuer, "全国人民代表大会") || strings.Contains(issuer, "全国人大"))
 }
 
 // actsAfterName reports whether the folded text after a head's title is

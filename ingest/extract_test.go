@@ -3346,3 +3346,16 @@ func TestPresidiumElects(t *testing.T) {
 		}
 	}
 }
+
+// In a record of the National People's Congress's standing committee, the
+// State Council sends bills and reports that its ministers present: a clerk
+// files the ministry that reports, not the government above it. The names
+// are made up.
+func TestStateCouncilBeforeCongress(t *testing.T) {
+	text := "某届全国人大常委会第十次会议在京举行\n\n央视网消息：某届全国人大常委会第十次会议22日在北京人民大会堂举行。某某某委员长主持会议。\n" +
+		"会议审议了国务院关于某年度国有资产管理情况的综合报告。会议听取了教育部部长某某某作的关于某某工作情况的报告。\n"
+	m := extractOne(t, "news.txt", text)
+	if slices.Contains(m.Departments, "国务院") || !slices.Contains(m.Departments, "教育部") {
+		t.Errorf("departments = %q, want 教育部 and not 国务院", m.Departments)
+	}
+}

@@ -3245,21 +3245,28 @@ func TestAnswerInParts(t *testing.T) {
 }
 
 // A standing committee's closing sitting decides by vote: an appointment
-// (任命某某为…) is a decision as written, and the bodies the appointees are
-// put at (…部部长, …委员会副主任委员) do not act in the sitting; documents
-// voted on together and counted (关于批准A、B、C等三个决定) are a decision
-// each. The names are made up.
+// (任命某某为…) is a decision as written, each appointee listed on after
+// the verb too (，丁某某为…), and the bodies the appointees are put at (…部
+// 部长, …委员会副主任委员) do not act in the sitting; documents voted on
+// together and counted (关于批准A、B、C等三个决定) are a decision each, a
+// document is filed without the 等 after it (列席人员名单等), and what a
+// standing committee ratifies (追认…的决定) is a decision. The names are
+// made up.
 func TestAppointmentsVoted(t *testing.T) {
 	text := "某届全国人大常委会第九次会议在京闭幕\n\n" +
 		"央视网消息：某届全国人大常委会第九次会议27日上午在北京人民大会堂闭幕。某某某委员长主持会议。\n" +
 		"会议经表决，通过了全国人大常委会关于修改某某法的决定。决定免去甲某某的某某建设部部长职务，任命乙某某为某某建设部部长。\n" +
 		"会议分别表决通过了全国人大常委会关于批准中国和甲国引渡条约、中国和乙国司法协助条约、中国和丙国友好合作条约等三个决定。\n" +
-		"会议经表决，任命丙某某为全国人大某某委员会副主任委员，丁某某为全国人大某某监督委员会委员。\n"
+		"会议经表决，任命丙某某为全国人大某某委员会副主任委员，丁某某为全国人大某某监督委员会委员。\n" +
+		"会议表决通过了某届全国人大某次会议议程草案；表决通过了某届全国人大某次会议列席人员名单等。\n" +
+		"会议追认关于免去戊某某某委员会副主任职务的决定、关于撤销己某某委员资格的决定。\n"
 	m := extractOne(t, "news.txt", text)
 	want := []string{
 		"通过 全国人大常委会关于修改某某法的决定", "决定 免去甲某某的某某建设部部长职务", "任命 乙某某为某某建设部部长",
 		"表决通过 全国人大常委会关于批准中国和甲国引渡条约", "表决通过 中国和乙国司法协助条约", "表决通过 中国和丙国友好合作条约",
-		"任命 丙某某为全国人大某某委员会副主任委员",
+		"任命 丙某某为全国人大某某委员会副主任委员", "任命 丁某某为全国人大某某监督委员会委员",
+		"表决通过 某届全国人大某次会议议程草案", "表决通过 某届全国人大某次会议列席人员名单",
+		"追认 关于免去戊某某某委员会副主任职务的决定", "追认 关于撤销己某某委员资格的决定",
 	}
 	if got := decisionsOf(m); !slices.Equal(got, want) {
 		t.Errorf("decisions = %q\nwant %q", got, want)

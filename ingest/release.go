@@ -29,7 +29,7 @@ var releaseVerbs = func() []string {
 		"听取、审议并通过", "听取审议并通过", "听取并审议通过", "讨论并原则通过", "审议并原则通过", "审议并通过", "讨论并通过",
 		"原则通过", "审议通过", "讨论通过", "原则同意", "研究通过", "表决通过", "协商通过", "讨论确定", "票决确定",
 		"协商决定", "研究决定", "研究确定", "安排部署", "审议表决", "讨论提出", "选举产生",
-		"通过", "决定", "确定", "部署", "明确", "同意", "批准", "核准", "宣布", "推选", "指定", "审定", "任命", "选举",
+		"通过", "决定", "确定", "部署", "明确", "同意", "批准", "核准", "宣布", "推选", "指定", "审定", "任命", "选举", "追认",
 	}
 	for v := range businessVerbs {
 		vs = append(vs, v)
@@ -560,6 +560,22 @@ var speechVerbs = []string{"指出", "认为", "强调", "要求", "提出", "�
 // 区长质量奖等有关事项): the matters are decisions each.
 var listEnds = []string{"等有关事项", "等相关事项", "等事项", "等有关工作", "等工作", "等议题", "等问题"}
 
+// appointee reports whether a folded clause names who is appointed to what
+// (乙某某为某委员会副主任委员; 甲某、乙某为…): names of two to four
+// characters, joined by 、, before 为.
+func appointee(text string) bool {
+	i := strings.Index(text, "为")
+	if i <= 0 || runeCount(text[i:]) < 3 {
+		return false
+	}
+	for _, name := range strings.Split(text[:i], "、") {
+		if n := runeCount(name); n < 2 || n > 4 || !allHan(name) {
+			return false
+		}
+	}
+	return true
+}
+
 // countedListEndRE ends an object that counts the documents it lists
 // (关于批准A、B、C等五个决定, A、B等3部法律): the documents are decisions
 // each.
@@ -617,6 +633,12 @@ func (e *Extractor) sentenceDecisions(p *page, s, end int, mode int, restated fu
 			continue
 		}
 		if _, ok := firstPrefix(text, releaseVerbs); !ok && lastVerb != "" {
+			// 任命甲为某委员会副主任委员，乙为某委员会副主任委员: each
+			// appointee listed on under the verb is an appointment.
+			if fold.String(lastVerb) == "任命" && appointee(text) {
+				out = append(out, Decision{Verb: lastVerb, Object: p.show(fr[0], fr[1])})
+				continue
+			}
 			// 审议了X送审的《A》，Y送审的《B》: titles listed on under the
 			// verb before.
 			if ts := titlesIn(p, fr[0], fr[1]); len(ts) > 0 {
@@ -972,6 +994,13 @@ func objectsAs(verb string, objs []string) []Decision {
 func objectsOf(p *page, i, end int) []string {
 	var out []string
 	add := func(a, b int) {
+		// 列席人员名单等: the document, without the 等 that says others
+		// went with it.
+		if f := p.norm[a:b]; strings.HasSuffix(f, "等") {
+			if _, doc := docEnd(strings.TrimSuffix(f, "等")); doc {
+				b -= len("等")
+			}
+		}
 		obj := p.show(a, b)
 		if rs := []rune(obj); len(rs) > maxObjectRunes {
 			obj = string(rs[:maxObjectRunes]) + "…"

@@ -2426,14 +2426,15 @@ func TestBodyBeforeCutWords(t *testing.T) {
 // manager's (陸經理映芬) as a director's, an acting one's (陳代理局長琳樺) as
 // the head's; a given name may start with 建
 // (郭議員建盟) where it starts no verb (陳議員建議), and does not run on into
-// the word after it (吳市長五簡要報告). The names are made up.
+// the word after it (吳市長五簡要報告); one a narrow column wraps (朱議員信⏎
+// 強。) is read whole. The names are made up.
 func TestTitledInText(t *testing.T) {
-	p := newPage("說明人員： 動產質借所陸經理一芬 財政局李局長二倉 某公司王總經理三明 環境保護局陳代理局長四樺\n發言議員： 郭議員建一 陳議員建議市府改善。\n列席：市長吳五\n(一)吳市長五簡要報告市政府施政計畫。")
+	p := newPage("說明人員： 動產質借所陸經理一芬 財政局李局長二倉 某公司王總經理三明 環境保護局陳代理局長四樺\n發言議員： 郭議員建一 陳議員建議市府改善。\n列席：市長吳五\n(一)吳市長五簡要報告市政府施政計畫。\n（一）民政委員會：錢議員聖六、朱議員信\n強。\n")
 	var got []string
 	for _, a := range titledInText(p) {
 		got = append(got, a.Name+" "+a.Title)
 	}
-	if want := []string{"陸一芬 經理", "李二倉 局長", "王三明 總經理", "陳四樺 代理局長", "郭建一 議員", "吳五 市長"}; !slices.Equal(got, want) {
+	if want := []string{"陸一芬 經理", "李二倉 局長", "王三明 總經理", "陳四樺 代理局長", "郭建一 議員", "吳五 市長", "錢聖六 議員", "朱信強 議員"}; !slices.Equal(got, want) {
 		t.Errorf("titledInText = %q, want %q", got, want)
 	}
 }

@@ -113,6 +113,21 @@ func titledInSpan(p *page, lo, hi int) []Attendee {
 			continue
 		}
 		name := p.show(i, i+size) + p.show(k, end)
+		if n == 1 {
+			// 朱議員信⏎強。: a list printed in a narrow column wraps a
+			// given name; its last character opens the next line and a
+			// stop or a separator follows it.
+			if rest, ok := strings.CutPrefix(strings.TrimLeft(text[end:], " "), "\n"); ok {
+				rest = strings.TrimLeft(rest, " ")
+				at := len(text) - len(rest)
+				if g, gs := utf8.DecodeRuneInString(rest); hanRune(g) {
+					if after, _ := utf8.DecodeRuneInString(rest[gs:]); strings.ContainsRune("、。,;", after) {
+						name += p.show(at, at+gs)
+						end = at + gs
+					}
+				}
+			}
+		}
 		key := fold.String(name)
 		c, ok := seen[key]
 		if !ok {

@@ -16,8 +16,9 @@ import (
 // and the chair's rulings (主席裁定：請照辦。). A clerk files the motion's
 // matter with its result, and the ruling as the chair's decision.
 
-// motionResultRE matches a bracketed result after a motion, folded.
-var motionResultRE = regexp.MustCompile(`[(（]\s*(无异议通过|照案通过|修正通过|通过|不通过|否决|保留)\s*[)）]`)
+// motionResultRE matches a bracketed result after a motion, folded, also
+// where it says the motion was seconded first (（經在場議員附議後，無異議通過）).
+var motionResultRE = regexp.MustCompile(`[(（]\s*(?:经在场议员附议后\s*,\s*)?(无异议通过|照案通过|修正通过|通过|不通过|否决|保留)\s*[)）]`)
 
 // motionTitleRE matches a motion named by its quoted title, folded:
 // "積極研究成立中產事務委員會"所提出的議案.
@@ -204,6 +205,11 @@ func (e *Extractor) councilDecisions(p *page, m *Minutes) {
 		from := loc[0] - len(head) + i + len("提:")
 		from += len(prefixOf(p.norm[from:], "拟"))
 		to := loc[0]
+		// 經綜合多位議員意見，為落實…，建議成立專案調查小組，請同意案: the
+		// reasons, then what the chair proposes.
+		if k := strings.LastIndex(p.norm[from:to], ",建议"); k >= 0 && !moved {
+			from += k + len(",建议")
+		}
 		if k := strings.IndexAny(p.norm[from:to], ";。"); moved && k > 0 {
 			to = from + k // the member's motion, not the chair's question
 		}

@@ -3367,3 +3367,28 @@ func TestStateCouncilBeforeCongress(t *testing.T) {
 		t.Errorf("departments = %q, want 教育部 and not 国务院", m.Departments)
 	}
 }
+
+// A chair's motion carried, as a Kaohsiung record prints it: its request
+// (請 同意案) decides nothing of itself, a result may say the motion was
+// seconded first (（經在場議員附議後，無異議通過）), the motion after its reasons
+// is what the chair proposes (…，建議成立專案調查小組), and a bureau named
+// after 俟 (until) is the bureau. A proposal withdrawn (同意撤回) leaves its
+// matter undecided. The names are made up.
+func TestChairMotionsCarried(t *testing.T) {
+	text := "某市議會第1屆第1次定期大會第37次會議紀錄\n日 期：中華民國100年5月30日上午8時31分\n主 席：某議長大源\n" +
+		"丁、決定事項\n" +
+		"一、主席某議長大源於下午5時54分提：擬延長開會時間，俟文化局業務質詢完畢後再行散會，請 同意案。 （無異議通過）\n" +
+		"二、主席某議長大源於下午5時59分提：經綜合多位議員意見，為落實監督「某某園區」整治進度，建議成立專案調查小組，請同意案。 （經在場議員附議後，無異議通過）\n" +
+		"戊、一讀會\n案號    案由    議    決    備註\n" +
+		"11132   建請將某某山規劃為「某某運動公園」，俾提供市民戶外運動場所案。  同意撤回    發言議員：\n"
+	m := extractOne(t, "council.txt", text)
+	want := []string{"無異議通過 延長開會時間，俟文化局業務質詢完畢後再行散會", "無異議通過 成立專案調查小組"}
+	if got := decisionsOf(m); !slices.Equal(got, want) {
+		t.Errorf("decisions = %q\nwant %q", got, want)
+	}
+	for _, d := range m.Departments {
+		if strings.HasPrefix(d, "俟") {
+			t.Errorf("departments = %q: %s holds the word before it", m.Departments, d)
+		}
+	}
+}

@@ -228,8 +228,9 @@ func (e *Extractor) decisions(p *page, from, to int, nm naming) []Decision {
 			ok = false
 		}
 		// A bare 同意 or 通过 after a comma is more often part of a
-		// sentence than a decision of the meeting.
-		if ok && (verb == "同意" || verb == "通过") && strings.HasSuffix(text[:i], ",") {
+		// sentence than a decision of the meeting; after 請 (請 同意案)
+		// it is the motion's request, not its result.
+		if ok && (verb == "同意" || verb == "通过") && (strings.HasSuffix(text[:i], ",") || strings.HasSuffix(strings.TrimRight(text[:i], " "), "请")) {
 			ok = false
 		}
 		// Nor what a speaker says was passed (依照第三屆國民大會第五次
@@ -251,8 +252,9 @@ func (e *Extractor) decisions(p *page, from, to int, nm naming) []Decision {
 		objStart = to - len(rest) - (len(p.norm) - to) + (len(p.norm) - to)
 		objStart = from + (len(text) - len(rest))
 		// 同意票一七九張, 同意權之行使: a vote's count and the power to
-		// consent are no decisions.
-		if strings.HasPrefix(rest, "票") || strings.HasPrefix(rest, "权") {
+		// consent are no decisions; nor is a proposal's withdrawal (同意
+		// 撤回), which leaves its matter undecided.
+		if strings.HasPrefix(rest, "票") || strings.HasPrefix(rest, "权") || strings.HasPrefix(rest, "撤回") {
 			i = objStart
 			continue
 		}

@@ -371,6 +371,11 @@ func (e *Extractor) councilDecisions(p *page, m *Minutes) {
 		if _, _, end, ok := monthDay(p.norm[from:to], 0); ok {
 			from += end
 		}
+		// 贊成本條照審查條文通過者: an article of the bill being read,
+		// whose reading is the decision.
+		if strings.HasPrefix(p.norm[from:to], "本条") {
+			continue
+		}
 		if obj := strings.TrimSpace(p.show(from, to)); runeCount(obj) >= 4 {
 			vAt := r + v + len(",")
 			add(at, carried(p, vAt, docName(obj)))

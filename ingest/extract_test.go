@@ -3392,3 +3392,16 @@ func TestChairMotionsCarried(t *testing.T) {
 		}
 	}
 }
+
+// In a bill's reading article by article, the vote on one article (贊成本條
+// 照審查條文通過者請按「贊成」…表決結果：…多數，通過) is part of the reading,
+// not a decision of its own. The bills are made up.
+func TestArticleVotes(t *testing.T) {
+	text := "立法院第7屆第7會期第6次會議紀錄\n時間：中華民國100年4月1日（星期五）上午9時\n主席：王院長大平\n" +
+		"討論事項\n一、本院某委員會報告審查「某某法部分條文修正草案」案。\n" +
+		"主席：贊成本條照審查條文通過者請按「贊成」，反對者請按「反對」，現在進行記名表決。\n" +
+		"主席：報告表決結果：在場委員八十五人，贊成者六十人，反對者二十五人，贊成者多數，通過。\n" + threeSpeeches
+	if got := decisionsOf(extractOne(t, "ly.md", text)); len(got) != 0 {
+		t.Errorf("decisions = %q, want none", got)
+	}
+}

@@ -24,6 +24,9 @@ var bodyTriggers = []string{
 	// 交付財政建設委員會審查, 保安委員會第二召集人, 板橋區公所　預算數,
 	// 環境保護局主管.
 	"审查", "第一召集人", "第二召集人", "第三召集人", "召集人", "预算数", "主管",
+	// 常委会代表资格审查委员会和办公厅研究室负责人就…作了汇报: the bodies
+	// whose heads report.
+	"负责人就",
 	// 財政建設委員會所屬部門: the committee that reviewed a part of a budget.
 	"所属部门",
 }
@@ -217,12 +220,20 @@ func actingBodies(p *page, m *Minutes) []string {
 			// 国家发展改革委、商务部、中国人民银行主要负责同志在会上发言:
 			// each body of a list before the trigger acts.
 			listed := [][2]int{{a, at}}
-			for strings.HasSuffix(p.norm[:a], "、") {
-				b, ok := bodyBefore(p.norm, a-len("、"))
+			for {
+				sep, ok := firstSuffix(p.norm[:a], []string{"、"})
+				if !ok && tr == "负责人就" {
+					// …审查委员会和办公厅研究室负责人: a list joined by 和.
+					sep, ok = firstSuffix(p.norm[:a], []string{"和", "及"})
+				}
 				if !ok {
 					break
 				}
-				listed = append(listed, [2]int{b, a - len("、")})
+				b, ok := bodyBefore(p.norm, a-len(sep))
+				if !ok {
+					break
+				}
+				listed = append(listed, [2]int{b, a - len(sep)})
 				a = b
 			}
 			for i := len(listed) - 1; i >= 0; i-- {
@@ -731,8 +742,8 @@ func bodyBefore(norm string, at int) (int, bool) {
 	run := norm[i:at]
 	for _, w := range bodyCutWords {
 		if k := strings.LastIndex(run, w); k >= 0 {
-			if w == "研究" && strings.HasPrefix(run[k+len(w):], "发展") {
-				continue // 研究發展考核委員會: research and development, a name
+			if _, named := firstPrefix(run[k+len(w):], []string{"发展", "室", "院", "所", "中心"}); w == "研究" && named {
+				continue // 研究發展考核委員會, 办公厅研究室, 研究院: a name
 			}
 			i += k + len(w)
 			run = norm[i:at]
@@ -865,6 +876,11 @@ func genericBody(f string) bool {
 		if _, size, num := cnum.Prefix(rest); num && (rest[size:] == "组" || rest[size:] == "小组") {
 			return true
 		}
+	}
+	// 有关专门委员会、工作委员会: a kind of body, none named.
+	switch f {
+	case "工作委员会", "专门委员会", "委员会":
+		return true
 	}
 	// 兩個局, 三个部门: a count of bodies, none named.
 	return strings.Contains(f, "以上") || strings.Contains(f, "以下") || strings.Contains(f, "级") || strings.Contains(f, "两委") || strings.Contains(f, "相关") || strings.Contains(f, "个")

@@ -2407,6 +2407,7 @@ func TestBodyBeforeCutWords(t *testing.T) {
 		"本府原指派某某传播局提出的": "某某传播局",
 		"会议研究某某局提出的":    "某某局",
 		"研究发展考核委员会提出的":  "研究发展考核委员会",
+		"由办公厅研究室提出的":    "办公厅研究室",
 	} {
 		at := strings.Index(in, "审查")
 		if at < 0 {
@@ -3124,23 +3125,30 @@ func TestMotionByItsHeading(t *testing.T) {
 // The bodies named in the business a chairmen's meeting proposes for a
 // session (委员长会议建议，常委会第五次会议审议…；审议国务院关于…的议案;
 // 建议的…会议议程还有：…) act in that session, not in the meeting reported;
-// a body whose report the meeting itself examined does. The names are made
-// up.
+// a body whose report the meeting itself examined does, and so do the
+// bodies whose heads report (…代表资格审查委员会和办公厅研究室负责人就…作了汇报),
+// but not a kind of body (有关…、工作委员会). The names are made up.
 func TestProposedAgendaBodies(t *testing.T) {
 	text := "某届全国人大常委会第十次委员长会议在京举行\n\n" +
 		"央视网消息：某届全国人大常委会第十次委员长会议22日在北京人民大会堂举行。某某某委员长主持会议。\n" +
 		"委员长会议建议，某届全国人大常委会第五次会议审议某某法修订草案；审议国务院关于提请审议某某法草案的议案。\n" +
 		"委员长会议建议的常委会第五次会议议程还有：听取和审议全国人大常委会代表资格审查委员会关于个别代表的代表资格的报告。\n" +
 		"委员长会议建议，常委会第五次会议继续审议某某法修正案草案；审议最高人民法院关于提请审议某某决定草案的议案。\n" +
-		"委员长会议还审议了全国人大财政经济委员会关于某某分析会的情况报告。\n"
+		"委员长会议还审议了全国人大财政经济委员会关于某某分析会的情况报告。\n" +
+		"全国人大常委会有关副秘书长，全国人大有关专门委员会、工作委员会、常委会代表资格审查委员会和办公厅研究室负责人就常委会第五次会议有关议题作了汇报。\n"
 	m := extractOne(t, "news.txt", text)
 	for _, d := range []string{"国务院", "全国人大常委会代表资格审查委员会", "最高人民法院"} {
 		if slices.Contains(m.Departments, d) {
 			t.Errorf("departments = %q: %s acts in the session proposed", m.Departments, d)
 		}
 	}
-	if !slices.Contains(m.Departments, "全国人大财政经济委员会") {
-		t.Errorf("departments = %q, want the committee whose report was examined", m.Departments)
+	for _, d := range []string{"全国人大财政经济委员会", "常委会代表资格审查委员会", "办公厅研究室"} {
+		if !slices.Contains(m.Departments, d) {
+			t.Errorf("departments = %q, want %s, whose report was examined or whose head reported", m.Departments, d)
+		}
+	}
+	if slices.Contains(m.Departments, "工作委员会") {
+		t.Errorf("departments = %q: 工作委员会 names a kind of body, not one", m.Departments)
 	}
 }
 

@@ -75,10 +75,23 @@ func questionPut(p *page, at int) (string, bool) {
 }
 
 // motionHeading finds in folded head the last heading of a legislature's
-// member's motion (第一項議員議案：…。) and returns the span of what it
-// moves: the matter of a proposed resolution under an ordinance
+// member's motion (第一項議員議案：…。, or the proposed resolution the chair
+// reads out) and returns the span of what it moves: the matter of a proposed resolution under an ordinance
 // (根據《釋義及通則條例》就X而動議的擬議決議案 → X), else the heading's text.
 func motionHeading(head string) (int, int, bool) {
+	// 議員議案。 根據《釋義及通則條例》就延展…的修訂期限而動議的擬議決議案。: the
+	// chair reads the proposed resolution out as its own sentence.
+	if k := strings.LastIndex(head, "而动议的拟议决议案"); k > 0 && k > strings.LastIndex(head, "议员议案:") {
+		s := afterLast(head[:k], "。\n:")
+		if rest := strings.TrimLeft(head[s:k], " "); strings.HasPrefix(rest, "根据") {
+			if j := strings.Index(rest, "就"); j > 0 {
+				a := k - len(rest) + j + len("就")
+				if n := runeCount(head[a:k]); n >= 4 && n <= maxObjectRunes {
+					return a, k, true
+				}
+			}
+		}
+	}
 	i := strings.LastIndex(head, "议员议案:")
 	if i < 0 || !strings.HasSuffix(strings.TrimRight(head[:i], "0123456789一二三四五六七八九十"), "第") && !strings.HasSuffix(head[:i], "项") {
 		return 0, 0, false

@@ -3120,6 +3120,15 @@ func TestMotionByItsHeading(t *testing.T) {
 	if want := []string{"獲得通過 延展於2013年10月30日提交本會省覽的《某某管制規例》的修訂期限"}; !slices.Equal(got, want) {
 		t.Errorf("decisions = %q, want %q", got, want)
 	}
+	// The chair reads the proposed resolution out as a sentence of its
+	// own, after 議員議案。, and the announcement follows the vote.
+	text = "立法會會議過程正式紀錄\n2018年2月28日星期三\n主席：議員議案。 根據《釋義及通則條例》就延展於2018年2月7日提交本會省覽的《某某條例(修訂附表1)令》的修訂期限而動議的擬議決議案。 我請乙議員發言及動議議案。\n" +
+		"乙議員：主席，我動議通過印載於議程內的議案。\n" +
+		"主席：我認為議題獲得經由功能團體選舉產生及分區直接選舉產生的兩部分在席議員，分別以過半數贊成。我宣布議案獲得通過。\n"
+	got = decisionsOf(extractOne(t, "legco.txt", text))
+	if want := []string{"獲得通過 延展於2018年2月7日提交本會省覽的《某某條例(修訂附表1)令》的修訂期限"}; !slices.Equal(got, want) {
+		t.Errorf("decisions = %q, want %q", got, want)
+	}
 }
 
 // The bodies named in the business a chairmen's meeting proposes for a

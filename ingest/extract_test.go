@@ -3422,3 +3422,17 @@ func TestArticleVotes(t *testing.T) {
 		t.Errorf("decisions = %q, want none", got)
 	}
 }
+
+// In a release's opening list, a clause that goes on with 再 (决定出台A，再
+// 取消一批B，听取…) is a further measure under the same decision; 再次
+// (again) is a link before a verb of its own (再次讨论并通过《A》). The
+// matters are made up.
+func TestFurtherMeasureInTheOpening(t *testing.T) {
+	text := "国务院常务会议\n\n央视网消息：国务院总理某某某今天主持召开国务院常务会议，决定出台严格控制新设某某的措施，再取消一批某某评估项目，听取对某某情况的汇报。\n" +
+		"会议再次讨论并通过《某某安全规划》。\n"
+	got := decisionsOf(extractOne(t, "a.txt", text))
+	want := []string{"决定 出台严格控制新设某某的措施", "决定 再取消一批某某评估项目", "讨论并通过 某某安全规划"}
+	if !slices.Equal(got, want) {
+		t.Errorf("decisions = %q\nwant %q", got, want)
+	}
+}

@@ -54,7 +54,7 @@ var meetingSubjects = slices.Concat([]string{"会议", "大会", "会上", "会�
 
 // clauseLinks stand before a verb inside a clause without changing it:
 // 会议还决定, 并部署, 同时明确, 会议进一步部署.
-var clauseLinks = slices.Concat(meetingKindSubjects, []string{"本次会议", "此次会议", "会议", "大会", "会上", "会前", "认真", "一致", "全票", "依次", "依法", "进一步", "分别", "首先", "还", "并", "同时", "也", "此外", "另外"})
+var clauseLinks = slices.Concat(meetingKindSubjects, []string{"本次会议", "此次会议", "会议", "大会", "会上", "会前", "认真", "一致", "全票", "依次", "依法", "进一步", "分别", "首先", "再次", "还", "并", "同时", "也", "此外", "另外"})
 
 // enumerators open the first point of a list (会议确定，一是…): what follows
 // is an elaboration, not the short object of the verb.
@@ -636,6 +636,12 @@ func (e *Extractor) sentenceDecisions(p *page, s, end int, mode int, restated fu
 			// 任命甲为某委员会副主任委员，乙为某委员会副主任委员: each
 			// appointee listed on under the verb is an appointment.
 			if fold.String(lastVerb) == "任命" && appointee(text) {
+				out = append(out, Decision{Verb: lastVerb, Object: p.show(fr[0], fr[1])})
+				continue
+			}
+			// 决定出台A，再取消一批B，听取…: in the opening's list, a
+			// further measure under the same decision.
+			if mode == modeList && strings.HasPrefix(text, "再") && !strings.HasPrefix(text, "再次") && !lastBusiness && runeCount(text) >= 4 {
 				out = append(out, Decision{Verb: lastVerb, Object: p.show(fr[0], fr[1])})
 				continue
 			}

@@ -641,7 +641,7 @@ func splitRunTogether(parts []chunk) []chunk {
 		switch n := runeCount(c.text); {
 		case isName(c.text):
 			names++
-		case n == 6 && twoNames(c.text):
+		case n == 6 && twoNames(c.text), nameThenDotted(c.text):
 			joined = true
 		case n == 4 && i+1 < len(parts) && surnameTail(c.text, parts[i+1].text):
 			joined = true
@@ -659,7 +659,7 @@ func splitRunTogether(parts []chunk) []chunk {
 		c := parts[i]
 		rs := []rune(c.text)
 		switch {
-		case twoNames(c.text):
+		case twoNames(c.text), nameThenDotted(c.text):
 			out = append(out, chunk{text: string(rs[:3]), listed: c.listed}, chunk{text: string(rs[3:])})
 		case i+1 < len(parts) && surnameTail(c.text, parts[i+1].text):
 			out = append(out, chunk{text: string(rs[:3]), listed: c.listed}, chunk{text: string(rs[3:]) + parts[i+1].text})
@@ -675,6 +675,17 @@ func splitRunTogether(parts []chunk) []chunk {
 func twoNames(s string) bool {
 	rs := []rune(s)
 	return len(rs) == 6 && isName(string(rs[:3])) && isName(string(rs[3:]))
+}
+
+// nameThenDotted reports whether s is a name of three characters run
+// together with an indigenous name written with a dot (李全教瓦歷斯．貝林).
+func nameThenDotted(s string) bool {
+	rs := []rune(s)
+	if len(rs) < 7 || !isName(string(rs[:3])) {
+		return false
+	}
+	dot := strings.IndexAny(string(rs[3:]), "．‧·・.")
+	return dot >= 2*3 && !strings.ContainsAny(string(rs[:3]), "．‧·・.")
 }
 
 // surnameTail reports whether four characters are a name of three and the

@@ -3436,3 +3436,16 @@ func TestFurtherMeasureInTheOpening(t *testing.T) {
 		t.Errorf("decisions = %q\nwant %q", got, want)
 	}
 }
+
+// A line of bare names that ran a name into an indigenous name written with
+// a dot (李八教瓦歷斯．貝林) is split into the two. The names are made up.
+func TestRunTogetherDottedName(t *testing.T) {
+	parts := []chunk{{text: "柯一明"}, {text: "李八教瓦歷斯．貝林"}, {text: "蘇九貴"}}
+	var got []string
+	for _, c := range splitRunTogether(parts) {
+		got = append(got, c.text)
+	}
+	if want := []string{"柯一明", "李八教", "瓦歷斯．貝林", "蘇九貴"}; !slices.Equal(got, want) {
+		t.Errorf("splitRunTogether = %q, want %q", got, want)
+	}
+}

@@ -639,9 +639,12 @@ func splitRunTogether(parts []chunk) []chunk {
 	names, joined := 0, false
 	for i, c := range parts {
 		switch n := runeCount(c.text); {
+		case nameThenDotted(c.text):
+			// (read as one dotted name by isName)
+			joined = true
 		case isName(c.text):
 			names++
-		case n == 6 && twoNames(c.text), nameThenDotted(c.text):
+		case n == 6 && twoNames(c.text):
 			joined = true
 		case n == 4 && i+1 < len(parts) && surnameTail(c.text, parts[i+1].text):
 			joined = true

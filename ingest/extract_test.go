@@ -3438,14 +3438,14 @@ func TestFurtherMeasureInTheOpening(t *testing.T) {
 }
 
 // A line of bare names that ran a name into an indigenous name written with
-// a dot (李八教瓦歷斯．貝林) is split into the two. The names are made up.
+// a dot (李全文瓦歷斯．貝林) is split into the two. The names are made up.
 func TestRunTogetherDottedName(t *testing.T) {
-	parts := []chunk{{text: "柯一明"}, {text: "李八教瓦歷斯．貝林"}, {text: "蘇九貴"}}
+	parts := []chunk{{text: "柯建民"}, {text: "李全文瓦歷斯．貝林"}, {text: "蘇盈正"}}
 	var got []string
 	for _, c := range splitRunTogether(parts) {
 		got = append(got, c.text)
 	}
-	if want := []string{"柯一明", "李八教", "瓦歷斯．貝林", "蘇九貴"}; !slices.Equal(got, want) {
+	if want := []string{"柯建民", "李全文", "瓦歷斯．貝林", "蘇盈正"}; !slices.Equal(got, want) {
 		t.Errorf("splitRunTogether = %q, want %q", got, want)
 	}
 }

@@ -397,9 +397,10 @@ func listedPeople(p *page, i, end int) []Attendee {
 
 // clauseBefore reports whether the folded words before a title in a list's
 // item make it a clause (會議由…擔任, 除由提案): words of who did what,
-// which no title or body holds.
+// which no title or body holds (though 自由贸易区 and 扫黑除恶 hold 由 and
+// 除 alone).
 func clauseBefore(s string) bool {
-	for _, w := range []string{"由", "除", "担任"} {
+	for _, w := range []string{"会议由", "除由", "担任"} {
 		if strings.Contains(s, w) {
 			return true
 		}

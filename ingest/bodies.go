@@ -94,6 +94,21 @@ var bodyCutWords = []string{
 	"之", "包括", "送", "会期", // 訓練機關之行政院人事行政局, 項目包括財政部, 仍須送立法院, 本院第七屆第五會期內政委員會
 }
 
+// researchName reports whether the folded rest of a body's name after 研究
+// makes 研究 part of the name: 研究發展… (research and development), or the
+// research office, institute or centre that ends the name (研究室, 研究院,
+// 研究所, 研究中心; not 研究所属…, 研究中心城区…).
+func researchName(rest string) bool {
+	if strings.HasPrefix(rest, "发展") {
+		return true
+	}
+	switch rest {
+	case "室", "院", "所", "中心":
+		return true
+	}
+	return false
+}
+
 // doneByVerbs are verbs that end in 办 or 署 as some bodies' names do (县委
 // 办, 港澳办, 规划署): 举办, 主办, 签署 … end no body's name.
 var doneByVerbs = []string{"举办", "主办", "承办", "协办", "合办", "开办", "创办", "兴办", "筹办", "代办", "督办", "查办", "交办", "照办", "试办", "包办", "操办", "签署"}
@@ -260,8 +275,8 @@ func actingBodies(p *page, m *Minutes) []string {
 				break
 			}
 			lineAt := p.lines[k][0] + len(p.line(k)) - len(l)
-			for _, from := range requestParts(l) {
-				rest := l[from:]
+			for _, part := range requestParts(l) {
+				from, rest := part[0], l[part[0]:part[1]]
 				// The body stands before the first verb.
 				first := -1
 				for _, v := range requestVerbs {
@@ -416,7 +431,7 @@ func actingBodies(p *page, m *Minutes) []string {
 			listed[fold.String(a.Org)] = true
 		}
 	}
-	appointed := appointments(p.norm)
+	appointed := appointments(p)
 	for k := range occurrences(p.norm, "长") {
 		end := k + len("长")
 		if talk.holds(k) {
@@ -741,10 +756,13 @@ func bodyBefore(norm string, at int) (int, bool) {
 	}
 	run := norm[i:at]
 	for _, w := range bodyCutWords {
-		if k := strings.LastIndex(run, w); k >= 0 {
-			if _, named := firstPrefix(run[k+len(w):], []string{"发展", "室", "院", "所", "中心"}); w == "研究" && named {
-				continue // 研究發展考核委員會, 办公厅研究室, 研究院: a name
-			}
+		k := strings.LastIndex(run, w)
+		// 研究發展考核委員會, 办公厅研究室, 某研究院: a name holds 研究, and
+		// the verb is an earlier one (会议研究办公厅研究室…).
+		for w == "研究" && k >= 0 && researchName(run[k+len(w):]) {
+			k = strings.LastIndex(run[:k], w)
+		}
+		if k >= 0 {
 			i += k + len(w)
 			run = norm[i:at]
 		}
@@ -764,11 +782,14 @@ func bodyBefore(norm string, at int) (int, bool) {
 	}
 	// 財經事務及庫務局 and 自然资源和规划局 are one body; 县财政局及县审计局
 	// and 市商务局和财政局 two, the part before the 和 a body already.
+	// (国家发展改革委和住房和城乡建设部: the 和 after a body's name, not
+	// the last one.)
 	for _, w := range []string{"及", "和", "与"} {
-		if k := strings.LastIndex(run, w); k >= 0 {
+		for k := strings.LastIndex(run, w); k >= 0; k = strings.LastIndex(run[:k], w) {
 			if _, ok := bodyEnd(run[:k]); ok {
 				i += k + len(w)
 				run = norm[i:at]
+				break
 			}
 		}
 	}
@@ -1156,34 +1177,47 @@ func readSpeeches(p *page) spans {
 // 請主計處說明…), folded.
 var requestVerbs = []string{"提供", "说明", "查明", "研处", "研议", "办理", "检讨", "补充", "提出", "就", "送"}
 
-// requestParts returns where, in a folded line of a member's request, each
-// part's request (请) ends: the line's own ((一)請城鄉局提供…) and those of
-// parts numbered inside it (…下列資料：1.請工務局提供…。2.請城鄉局提供…).
-func requestParts(l string) []int {
-	var out []int
+// requestParts returns the spans, in a folded line of a member's request,
+// of each part's request after its 請: the line's own ((一)請城鄉局提供…)
+// and those of parts numbered inside it (…下列資料：1.請工務局提供…。2.請城
+// 鄉局提供…), each up to the next part or its stop.
+func requestParts(l string) [][2]int {
+	var starts []int
 	if rest, ok := strings.CutPrefix(l[itemMarkerLen(l):], "请"); ok {
-		out = append(out, len(l)-len(rest))
+		starts = append(starts, len(l)-len(rest))
 	}
 	for at := range occurrences(l, "请") {
-		// 1.請, 2、請 after a colon or a stop.
-		before := strings.TrimRight(l[:at], " ")
-		num, ok := strings.CutSuffix(before, ".")
-		if !ok {
-			if num, ok = strings.CutSuffix(before, "、"); !ok {
-				continue
-			}
-		}
-		d := len(num)
-		for d > 0 && isDigitByte(num[d-1]) {
-			d--
-		}
-		if d == len(num) || len(num)-d > 2 || d == 0 || !strings.ContainsRune(":。;", lastRune(num[:d])) {
+		// 1.請, 2、請: a part's number after a colon or a stop.
+		// (Within a few bytes: a part's number is short.)
+		w := max(0, at-maxPartNumber)
+		k := strings.LastIndexAny(l[w:at], ":。;")
+		if k < 0 {
 			continue
 		}
-		out = append(out, at+len("请"))
+		_, size := utf8.DecodeRuneInString(l[w+k:])
+		s := w + k + size
+		s += len(l[s:at]) - len(strings.TrimLeft(l[s:at], " "))
+		if n := itemMarkerLen(l[s:at]); n > 0 && strings.TrimSpace(l[s+n:at]) == "" && isDigitByte(l[s]) {
+			starts = append(starts, at+len("请"))
+		}
+	}
+	out := make([][2]int, 0, len(starts))
+	for k, from := range starts {
+		to := len(l)
+		if k+1 < len(starts) {
+			to = starts[k+1]
+		}
+		if i := strings.Index(l[from:to], "。"); i >= 0 {
+			to = from + i
+		}
+		out = append(out, [2]int{from, to})
 	}
 	return out
 }
+
+// maxPartNumber bounds in bytes a part's number and the spaces around it
+// before its 請 (：1.請, 。 (2)請).
+const maxPartNumber = 16
 
 // maxRequestLines is how many lines a member's request runs to, its
 // numbered parts and their wrapped lines.

@@ -670,16 +670,11 @@ func chairProposal(p *page, w, at int) (Decision, bool) {
 		return Decision{}, false
 	}
 	from += c + len("主席:")
-	stmt := p.norm[from:at]
-	a := strings.Index(stmt, "「")
-	if a < 0 {
+	q := quotedIn(p.norm[from:at])
+	if q == nil {
 		return Decision{}, false
 	}
-	b := strings.Index(stmt[a:], "」")
-	if b <= len("「") {
-		return Decision{}, false
-	}
-	return Decision{Verb: p.show(v, v+len("照案通过")), Object: p.show(from+a+len("「"), from+a+b)}, true
+	return Decision{Verb: p.show(v, v+len("照案通过")), Object: p.show(from+q[2], from+q[3])}, true
 }
 
 // wordedLabels introduce the wording of what a legislature resolved

@@ -110,21 +110,25 @@ func BenchmarkExtractLong(b *testing.B) {
 // BenchmarkExtractLongLine measures extraction on one long line that
 // repeats a pattern read within a line (entries resolved one after another,
 // clauses scheduling meetings, a chairmen's meeting's proposals, a ruling's
-// points run on, appointments) at growing lengths: the time per byte should stay flat.
+// points run on, appointments, a member's request in parts, a release's
+// clauses) at growing lengths: the time per byte should stay flat.
 // Run with
 //
 //	go test ./ingest -run XXX -bench BenchmarkExtractLongLine
 func BenchmarkExtractLongLine(b *testing.B) {
 	e := newTestExtractor(b)
-	for name, unit := range map[string]string{
-		"entries":   "（一）某類編號：1，計1案 決議：送請市政府研究辦理 ",
-		"schedules": "决定召开",
-		"proposals": "委员长会议建议",
-		"points":    "主席裁定：（一）請於某日送\n  會\n",
-		"appoints":  "会议决定任命某某为某某部部长，",
+	const council = "某市議會第1屆第1次定期大會第1次會議紀錄\n"
+	for name, pat := range map[string]struct{ head, unit string }{
+		"entries":   {council, "（一）某類編號：1，計1案 決議：送請市政府研究辦理 "},
+		"schedules": {council, "决定召开"},
+		"proposals": {council, "委员长会议建议"},
+		"points":    {council, "主席裁定：（一）請於某日送\n  會\n"},
+		"appoints":  {council, "会议决定任命某某为某某部部长，"},
+		"requests":  {council + "沈議員某某要求：\n", "1.請工務局提供資料。"},
+		"clauses":   {"国务院总理某某主持召开国务院常务会议\n", "会议审议通过某方案，"},
 	} {
 		for _, n := range []int{2000, 16000} {
-			data := []byte("某市議會第1屆第1次定期大會第1次會議紀錄\n" + strings.Repeat(unit, n))
+			data := []byte(pat.head + strings.Repeat(pat.unit, n))
 			b.Run(fmt.Sprintf("%s=%d", name, n), func(b *testing.B) {
 				b.SetBytes(int64(len(data)))
 				for b.Loop() {

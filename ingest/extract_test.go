@@ -485,12 +485,13 @@ func TestAttendedAfterFullStop(t *testing.T) {
 // 主持,副主任甲、乙参加了会议) are. The names are made up.
 func TestAttendedAfterAClause(t *testing.T) {
 	p := newPage("會議由某某委員會召集委員林大德擔任主席，除由提案委員吳一義、馮二國到會說明。\n" +
-		"会议由区人大常委会主任王三晨主持,副主任朱四钢、徐五文参加了会议。\n")
+		"会议由区人大常委会主任王三晨主持,副主任朱四钢、徐五文参加了会议。\n" +
+		"会议由区长王六晨主持,区自由贸易区管委会主任朱七钢、徐八文参加了会议。\n")
 	var got []string
 	for _, a := range attendedIn(p) {
 		got = append(got, a.Title+a.Name)
 	}
-	want := []string{"副主任朱四钢", "徐五文"}
+	want := []string{"副主任朱四钢", "徐五文", "区自由贸易区管委会主任朱七钢", "徐八文"}
 	if !slices.Equal(got, want) {
 		t.Errorf("attendedIn = %q; want %q", got, want)
 	}
@@ -2400,14 +2401,17 @@ func TestStudiedMeasures(t *testing.T) {
 // what is left is a body or nothing.
 func TestBodyBeforeCutWords(t *testing.T) {
 	for in, want := range map[string]string{
-		"为院会交付处理本院审查":   "",
-		"使政府提出的":        "",
-		"交付财政委员会审查":     "财政委员会",
-		"由市交通局提出的":      "市交通局",
-		"本府原指派某某传播局提出的": "某某传播局",
-		"会议研究某某局提出的":    "某某局",
-		"研究发展考核委员会提出的":  "研究发展考核委员会",
-		"由办公厅研究室提出的":    "办公厅研究室",
+		"为院会交付处理本院审查":              "",
+		"使政府提出的":                   "",
+		"交付财政委员会审查":                "财政委员会",
+		"由市交通局提出的":                 "市交通局",
+		"本府原指派某某传播局提出的":            "某某传播局",
+		"会议研究某某局提出的":               "某某局",
+		"研究发展考核委员会提出的":             "研究发展考核委员会",
+		"由办公厅研究室提出的":               "办公厅研究室",
+		"会议研究办公厅研究室提出的":            "办公厅研究室",
+		"会议研究中心城区建设指挥部提出的":         "中心城区建设指挥部",
+		"会议听取了国家发展改革委和住房和城乡建设部提出的": "住房和城乡建设部",
 	} {
 		at := strings.Index(in, "审查")
 		if at < 0 {
@@ -3447,5 +3451,24 @@ func TestRunTogetherDottedName(t *testing.T) {
 	}
 	if want := []string{"柯建民", "李全文", "瓦歷斯．貝林", "蘇盈正"}; !slices.Equal(got, want) {
 		t.Errorf("splitRunTogether = %q, want %q", got, want)
+	}
+}
+
+// An appointment runs over the appointees listed after it, not over a clause
+// of another kind: the body a task is then given to acts (任命某某为某局局长，
+// 由某部按程序办理); a removal before a later appointment is read too. The
+// names are made up.
+func TestAppointmentEnds(t *testing.T) {
+	text := "国务院常务会议\n\n央视网消息：国务院总理某某某今天主持召开国务院常务会议。\n" +
+		"会议决定免去甲某某的商务部部长、乙某某的教育部部长职务。会议决定任命丙某某为商务部部长。\n" +
+		"会议决定任命丁某某为国家统计局局长，由人力资源社会保障部按程序办理。\n"
+	m := extractOne(t, "a.txt", text)
+	for _, d := range []string{"商务部", "教育部", "国家统计局"} {
+		if slices.Contains(m.Departments, d) {
+			t.Errorf("departments = %q: %s is an appointee's post", m.Departments, d)
+		}
+	}
+	if !slices.Contains(m.Departments, "人力资源社会保障部") {
+		t.Errorf("departments = %q, want 人力资源社会保障部, given a task", m.Departments)
 	}
 }

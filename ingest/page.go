@@ -53,8 +53,8 @@ type wordHit struct {
 
 // pageWords are the words the passes of extraction look for in a record's
 // text (bodies' triggers, attendance, report and leader words, motions
-// carried): one walk over the text finds them all.
-var pageWords = wordTable(slices.Concat(bodyTriggers, attendVerbWords, reportVerbWords, leaderTitleWords, motionWords)...)
+// carried, appointments): one walk over the text finds them all.
+var pageWords = wordTable(slices.Concat(bodyTriggers, attendVerbWords, reportVerbWords, leaderTitleWords, motionWords, appointWords)...)
 
 // wordsIn yields, in text order, the occurrences of the words of set, which
 // must be pageWords.

@@ -203,13 +203,10 @@ func (e *Extractor) releaseItems(p *page, m *Minutes, nm naming) {
 // in the meeting.
 func (e *Extractor) departmentsBesideAppointments(p *page, from, to int, nm naming) []string {
 	out := []string{}
-	at := from
-	for at < to {
-		end := at + strings.IndexAny(p.norm[at:to]+"。", ",;。")
+	for at := from; at < to; {
+		end := clauseEnd(p.norm, at, to)
 		if appoints(p.norm[at:end]) {
-			// 任命甲为某委员会副主任委员，乙为某委员会委员: the list of
-			// appointees runs on to the sentence's end.
-			end = at + strings.IndexAny(p.norm[at:to]+"。", ";。\n")
+			end = appointmentEnd(p.norm, end, to)
 		} else {
 			for _, d := range e.departments(p, at, end, nm) {
 				if !contains(out, d) {
@@ -226,6 +223,30 @@ func (e *Extractor) departmentsBesideAppointments(p *page, from, to int, nm nami
 	return out
 }
 
+// clauseEnd returns where the folded clause from at ends, before to: at
+// its comma, semicolon or stop.
+func clauseEnd(norm string, at, to int) int {
+	if i := strings.IndexAny(norm[at:to], ",;。"); i >= 0 {
+		return at + i
+	}
+	return to
+}
+
+// appointmentEnd returns where an appointment whose first clause ends at
+// end runs to, before to: over the appointees listed on after it (任命甲为
+// 某委员会副主任委员，乙为某委员会委员), not over a clause of another kind
+// (，由某部按程序办理).
+func appointmentEnd(norm string, end, to int) int {
+	for end < to && norm[end] == ',' {
+		next := clauseEnd(norm, end+1, to)
+		if !appointee(norm[end+1 : next]) {
+			break
+		}
+		end = next
+	}
+	return end
+}
+
 // appoints reports whether a folded clause appoints or removes someone
 // (任命某某为…, 决定免去某某的…职务, 会议还任命…).
 func appoints(clause string) bool {
@@ -235,27 +256,31 @@ func appoints(clause string) bool {
 }
 
 // appointments returns the spans of folded text that appoint or remove
-// someone: from a clause that does (决定免去甲的某部部长职务，任命乙为某部部长，
-// 丙为…) to its sentence's end.
-func appointments(norm string) spans {
+// someone: each clause that does (决定免去甲的某部部长职务，任命乙为某部部长)
+// with the appointees listed on after it (，丙为…).
+func appointments(p *page) spans {
 	var out spans
-	for _, w := range []string{"任命", "免去"} {
-		for at := range occurrences(norm, w) {
-			if len(out) > 0 && at < out[len(out)-1][1] {
-				continue // in the sentence already found
-			}
-			start := max(0, at-maxLinks)
-			start += afterLast(norm[start:at], ",;。\n")
-			if !appoints(norm[start : at+len(w)]) {
-				continue
-			}
-			rest := norm[at:min(len(norm), at+maxSentence)]
-			out = append(out, [2]int{start, at + strings.IndexAny(rest+"。", ";。\n")})
+	norm := p.norm
+	for at, w := range p.wordsIn(appointSet) {
+		if len(out) > 0 && at < out[len(out)-1][1] {
+			continue // in the span already found
 		}
+		start := max(0, at-maxLinks)
+		start += afterLast(norm[start:at], ",;。\n")
+		if !appoints(norm[start : at+len(w)]) {
+			continue
+		}
+		to := min(len(norm), at+maxSentence)
+		out = append(out, [2]int{start, appointmentEnd(norm, clauseEnd(norm, at, to), to)})
 	}
-	sort.Slice(out, func(i, j int) bool { return out[i][0] < out[j][0] })
 	return out
 }
+
+// appointWords open a clause that appoints or removes someone, folded.
+var (
+	appointWords = []string{"任命", "免去"}
+	appointSet   = setOf(appointWords...)
+)
 
 // maxLinks bounds in bytes the links (会议还决定) a clause opens with.
 const maxLinks = 60

@@ -730,7 +730,7 @@ func clauseDecision(verb, clause string) Decision {
 			return Decision{Verb: string(rs[len(rs)-n:]), Object: string(rs[:len(rs)-n])}
 		}
 	}
-	if v, ok := firstPrefix(f, releaseVerbs); ok && !businessVerbs[v] {
+	if v, ok := releaseVerb(f); ok && !businessVerbs[v] {
 		if n := utf8.RuneCountInString(v); n < len(rs) {
 			return Decision{Verb: string(rs[:n]), Object: string(rs[n:])}
 		}

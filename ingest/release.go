@@ -38,6 +38,18 @@ var releaseVerbs = func() []string {
 	return vs
 }()
 
+// releaseVerb returns the releaseVerbs word folded s opens with: but 选举
+// opens a noun as often as it elects (选举法, 选举工作, 选举结果).
+func releaseVerb(s string) (string, bool) {
+	v, ok := firstPrefix(s, releaseVerbs)
+	if ok && v == "选举" {
+		if _, noun := firstPrefix(s[len(v):], []string{"法", "工作", "办法", "结果", "权", "委员会", "日", "程序", "事务", "制度"}); noun {
+			return "", false
+		}
+	}
+	return v, ok
+}
+
 // businessVerbs are the releaseVerbs that record business, not an
 // adoption.
 var businessVerbs = map[string]bool{
@@ -316,7 +328,7 @@ func releaseDeck(p *page, m *Minutes) (Item, bool) {
 	for _, l := range lines[at+1 : min(len(lines)-1, at+1+maxDeckLines)] {
 		l = strings.TrimSpace(l)
 		f := fold.String(l)
-		verb, ok := firstPrefix(f, releaseVerbs)
+		verb, ok := releaseVerb(f)
 		if !ok || businessVerbs[verb] || runeCount(f) > 60 || strings.Contains(f, "。") || len([]rune(f)) != len([]rune(l)) {
 			break
 		}
@@ -450,7 +462,7 @@ func meetingActs(s string) bool {
 		return false
 	}
 	rest := s[len(subj):]
-	_, ok = firstPrefix(rest[linksLen(rest):], releaseVerbs)
+	_, ok = releaseVerb(rest[linksLen(rest):])
 	return ok
 }
 
@@ -642,7 +654,7 @@ func (e *Extractor) sentenceDecisions(p *page, s, end int, mode int, restated fu
 			// done (通过了).
 			rest := text[linksLen(text):]
 			var v string
-			v, active = firstPrefix(rest, releaseVerbs)
+			v, active = releaseVerb(rest)
 			if active && v == "通过" {
 				after := rest[len(v):]
 				active = strings.HasPrefix(after, "《") || strings.HasPrefix(after, "了")
@@ -657,7 +669,7 @@ func (e *Extractor) sentenceDecisions(p *page, s, end int, mode int, restated fu
 			// the decision adopted says, not a decision besides it.
 			continue
 		}
-		if _, ok := firstPrefix(text, releaseVerbs); !ok && lastVerb != "" {
+		if _, ok := releaseVerb(text); !ok && lastVerb != "" {
 			// 任命甲为某委员会副主任委员，乙为某委员会副主任委员: each
 			// appointee listed on under the verb is an appointment.
 			if fold.String(lastVerb) == "任命" && appointee(text) {
@@ -695,7 +707,7 @@ func (e *Extractor) sentenceDecisions(p *page, s, end int, mode int, restated fu
 			out = append(out, d)
 			continue
 		}
-		verb, ok := firstPrefix(text[skip:], releaseVerbs)
+		verb, ok := releaseVerb(text[skip:])
 		if !ok {
 			continue
 		}
@@ -710,7 +722,7 @@ func (e *Extractor) sentenceDecisions(p *page, s, end int, mode int, restated fu
 			// the meeting decided on it.
 			rest := p.norm[vAt+len(verb) : fr[1]]
 			for k := strings.Index(rest, "并"); k >= 0; {
-				if v, ok := firstPrefix(rest[k+len("并"):], releaseVerbs); ok && !businessVerbs[v] {
+				if v, ok := releaseVerb(rest[k+len("并"):]); ok && !businessVerbs[v] {
 					vAt += len(verb) + k + len("并")
 					verb = v
 					break

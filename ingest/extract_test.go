@@ -3473,15 +3473,16 @@ func TestAppointmentEnds(t *testing.T) {
 	}
 }
 
-// 选举 elects (选举了…主席团), but as often opens a noun (选举法, 选举工作):
-// a clause that opens with such a noun is no election. The names are made
-// up.
+// 选举 elects (选举了…主席团) and 任命 appoints, but each as often opens a
+// noun (选举法, 选举工作, 任命书): a clause that opens with such a noun is
+// no election or appointment. The names are made up.
 func TestElectionNouns(t *testing.T) {
 	text := "国务院常务会议\n\n央视网消息：国务院总理某某某今天主持召开国务院常务会议，决定某某事项，选举工作要依法进行。\n" +
-		"会议表决通过了关于某某的决定，选举法修正案草案提请下次会议审议。\n"
+		"会议表决通过了关于某某的决定，选举法修正案草案提请下次会议审议。\n" +
+		"会议表决通过了某某人事事项，任命书由主任会议颁发。\n"
 	for _, d := range decisionsOf(extractOne(t, "a.txt", text)) {
-		if strings.HasPrefix(d, "选举 ") {
-			t.Errorf("decision %q: 选举 opens a noun there", d)
+		if strings.HasPrefix(d, "选举 ") || strings.HasPrefix(d, "任命 ") {
+			t.Errorf("decision %q: the verb opens a noun there", d)
 		}
 	}
 }

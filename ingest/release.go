@@ -39,15 +39,22 @@ var releaseVerbs = func() []string {
 }()
 
 // releaseVerb returns the releaseVerbs word folded s opens with: but 选举
-// opens a noun as often as it elects (选举法, 选举工作, 选举结果).
+// and 任命 open a noun as often as they elect or appoint (选举法, 选举工作,
+// 任命书, 任命事项).
 func releaseVerb(s string) (string, bool) {
 	v, ok := firstPrefix(s, releaseVerbs)
-	if ok && v == "选举" {
-		if _, noun := firstPrefix(s[len(v):], []string{"法", "工作", "办法", "结果", "权", "委员会", "日", "程序", "事务", "制度"}); noun {
+	if nouns := verbNouns[v]; ok && nouns != nil {
+		if _, noun := firstPrefix(s[len(v):], nouns); noun {
 			return "", false
 		}
 	}
 	return v, ok
+}
+
+// verbNouns are the words after a releaseVerbs word that make it a noun.
+var verbNouns = map[string][]string{
+	"选举": {"法", "工作", "办法", "结果", "权", "委员会", "日", "程序", "事务", "制度"},
+	"任命": {"书", "事项", "程序", "制度"},
 }
 
 // businessVerbs are the releaseVerbs that record business, not an

@@ -3486,3 +3486,24 @@ func TestElectionNouns(t *testing.T) {
 		}
 	}
 }
+
+// A CPPCC standing committee's closing sitting (闭幕会通过了…) decides as a
+// meeting does, and what it passes in one list is a decision each, however
+// the list mixes 和 and 、 (关于召开…的决定和会议议程(草案)、日程(草案);
+// 常务委员会工作报告、关于提案工作情况的报告和…章程修正案(草案)); 再次 and a
+// measure that is no verb of its own goes on under the decision before it.
+// The names are made up.
+func TestCPPCCClosingLists(t *testing.T) {
+	text := "某届全国政协常委会某次会议闭幕\n\n央视网消息：政协某届全国委员会常务委员会第二十五次会议17日上午在京闭幕。\n" +
+		"闭幕会通过了关于召开某届全国委员会第一次会议的决定和会议议程（草案）、日程（草案），决定将草案提交预备会议审议。\n" +
+		"会议经过表决，通过了某某委员会工作报告、关于提案工作情况的报告和某某章程修正案（草案）。\n"
+	got := decisionsOf(extractOne(t, "a.txt", text))
+	want := []string{"通过 关于召开某届全国委员会第一次会议的决定", "通过 会议议程（草案）", "通过 日程（草案）", "通过 某某委员会工作报告", "通过 关于提案工作情况的报告", "通过 某某章程修正案（草案）"}
+	if !slices.Equal(got, want) {
+		t.Errorf("decisions = %q\nwant %q", got, want)
+	}
+	text = "国务院常务会议\n\n央视网消息：国务院总理某某某今天主持召开国务院常务会议，决定增加某某额度，再次增发某某补贴和支持某某融资；部署某某工作。\n"
+	if got := decisionsOf(extractOne(t, "a.txt", text)); !slices.Contains(got, "决定 再次增发某某补贴和支持某某融资") {
+		t.Errorf("decisions = %q, want the further measure after 再次", got)
+	}
+}

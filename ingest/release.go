@@ -69,11 +69,11 @@ var businessVerbs = map[string]bool{
 var meetingKindSubjects = []string{"委员长会议", "主任会议", "主席会议", "主席团会议", "常务会议"}
 
 // meetingSubjects are the meeting as the subject of a sentence, folded.
-var meetingSubjects = slices.Concat([]string{"会议", "大会", "会上", "会前", "本次会议", "此次会议", "全会"}, meetingKindSubjects)
+var meetingSubjects = slices.Concat([]string{"会议", "大会", "会上", "会前", "本次会议", "此次会议", "全会", "闭幕会", "开幕会"}, meetingKindSubjects)
 
 // clauseLinks stand before a verb inside a clause without changing it:
 // 会议还决定, 并部署, 同时明确, 会议进一步部署.
-var clauseLinks = slices.Concat(meetingKindSubjects, []string{"本次会议", "此次会议", "会议", "大会", "会上", "会前", "认真", "一致", "全票", "依次", "依法", "进一步", "分别", "首先", "再次", "还", "并", "同时", "也", "此外", "另外"})
+var clauseLinks = slices.Concat(meetingKindSubjects, []string{"本次会议", "此次会议", "闭幕会", "开幕会", "会议", "大会", "会上", "会前", "认真", "一致", "全票", "依次", "依法", "进一步", "分别", "首先", "再次", "还", "并", "同时", "也", "此外", "另外"})
 
 // enumerators open the first point of a list (会议确定，一是…): what follows
 // is an elaboration, not the short object of the verb.
@@ -685,7 +685,7 @@ func (e *Extractor) sentenceDecisions(p *page, s, end int, mode int, restated fu
 			}
 			// 决定出台A，再取消一批B，听取…: in the opening's list, a
 			// further measure under the same decision.
-			if mode == modeList && strings.HasPrefix(text, "再") && !strings.HasPrefix(text, "再次") && !lastBusiness && runeCount(text) >= 4 {
+			if _, verb := releaseVerb(strings.TrimPrefix(text, "再次")); mode == modeList && strings.HasPrefix(text, "再") && !verb && !lastBusiness && runeCount(text) >= 4 {
 				out = append(out, Decision{Verb: lastVerb, Object: p.show(fr[0], fr[1])})
 				continue
 			}
@@ -1087,23 +1087,29 @@ func objectsOf(p *page, i, end int) []string {
 	if parts := splitAt(text, ")、", ")和"); len(parts) > 1 && !slices.ContainsFunc(parts, func(pt [2]int) bool {
 		return runeCount(text[pt[0]:pt[1]]) < 4
 	}) {
+		// (关于召开…的决定和会议议程(草案)、日程(草案): a part may name
+		// documents of its own, read as the whole is.)
 		for k, pt := range parts {
 			b := pt[1]
 			if k < len(parts)-1 {
 				b += len(")")
 			}
-			add(i+pt[0], i+b)
+			out = append(out, objectsOf(p, i+pt[0], i+b)...)
 		}
 		return out
 	}
 	// 全国人大常委会关于确定A的决定和全国人大常委会关于设立B的决定: two
 	// documents named in full, each 关于… ending as a document does.
+	// (关于提案工作情况的报告和某章程修正案(草案): a report and a draft;
+	// but A报告和B报告的决议 is one resolution.)
 	if parts := splitAt(text, "和", "以及"); len(parts) > 1 && !slices.ContainsFunc(parts, func(pt [2]int) bool {
-		_, doc := docEnd(text[pt[0]:pt[1]])
-		return !doc || !strings.Contains(text[pt[0]:pt[1]], "关于")
+		part := text[pt[0]:pt[1]]
+		_, doc := docEnd(part)
+		_, ofDoc := firstSuffix(part, []string{"的决定", "的决议"})
+		return !doc || ofDoc && !strings.Contains(part, "关于") || !strings.Contains(text, "关于")
 	}) {
 		for _, pt := range parts {
-			add(i+pt[0], i+pt[1])
+			out = append(out, objectsOf(p, i+pt[0], i+pt[1])...)
 		}
 		return out
 	}

@@ -75,6 +75,8 @@ var projectSets = []struct{ name, dir string }{
 	{"dev16b", "dev16b"},          // likewise
 	{"dev17a", "dev17a"},          // likewise
 	{"dev17b", "dev17b"},          // likewise
+	{"dev18a", "dev18a"},          // likewise
+	{"dev18b", "dev18b"},          // likewise
 	{"dev7 (held out)", "dev7"},   // the same kinds, made at the start of a later stop
 	{"dev10 (held out)", "dev10"}, // likewise, at the start of the stop after
 	{"dev12 (held out)", "dev12"}, // likewise, at the start of the stop after that
@@ -401,18 +403,18 @@ var goldTargets = []struct {
 	// The shared sets meet every target: their floors are the targets, or
 	// just under what they score where that is well above. The development
 	// sets dev2, dev4, dev5, dev8, dev9, dev11, dev13, dev14a, dev14b,
-	// dev15a, dev15b, dev16a, dev16b, dev17a and dev17b are held just
-	// under what they score; dev3 (other kinds, many fields only inferable
-	// from the page's address) and the held-out dev6, dev7, dev10 and dev12
-	// have no floors.
-	{"issuer", 0.95, map[string]float64{"shared dev": 0.95, "shared rest": 0.95, "dev2": 0.90, "dev4": 0.95, "dev5": 0.95, "dev8": 0.95, "dev9": 0.95, "dev11": 0.95, "dev13": 0.95, "dev14a": 0.95, "dev14b": 0.90, "dev15a": 0.95, "dev15b": 0.95, "dev16a": 0.95, "dev16b": 0.95, "dev17a": 0.95, "dev17b": 0.95}},
-	{"date", 0.95, map[string]float64{"shared dev": 0.95, "shared rest": 0.95, "dev2": 0.46, "dev4": 0.93, "dev5": 0.95, "dev8": 0.95, "dev9": 0.95, "dev11": 0.95, "dev13": 0.95, "dev14a": 0.95, "dev14b": 0.95, "dev15a": 0.95, "dev15b": 0.95, "dev16a": 0.95, "dev16b": 0.95, "dev17a": 0.95, "dev17b": 0.95}},
-	{"kind", 0.95, map[string]float64{"shared dev": 0.95, "shared rest": 0.95, "dev2": 0.95, "dev4": 0.95, "dev5": 0.95, "dev8": 0.95, "dev9": 0.95, "dev11": 0.95, "dev13": 0.95, "dev14a": 0.95, "dev14b": 0.95, "dev15a": 0.95, "dev15b": 0.95, "dev16a": 0.95, "dev16b": 0.95, "dev17a": 0.95, "dev17b": 0.95}},
-	{"chair", 0.95, map[string]float64{"shared dev": 0.95, "shared rest": 0.95, "dev2": 0.95, "dev4": 0.95, "dev5": 0.95, "dev8": 0.95, "dev9": 0.95, "dev11": 0.95, "dev13": 0.95, "dev14a": 0.95, "dev14b": 0.95, "dev15a": 0.95, "dev15b": 0.95, "dev16a": 0.95, "dev16b": 0.95, "dev17a": 0.95, "dev17b": 0.95}},
-	{"topics", 0.90, map[string]float64{"shared dev": 0.95, "shared rest": 0.95, "dev2": 0.90, "dev4": 0.95, "dev5": 0.95, "dev8": 0.93, "dev9": 0.92, "dev11": 0.92, "dev13": 0.95, "dev14a": 0.90, "dev14b": 0.90, "dev15a": 0.90, "dev15b": 0.95, "dev16a": 0.95, "dev16b": 0.78, "dev17a": 0.95, "dev17b": 0.88}},
-	{"decisions F1", 0.85, map[string]float64{"shared dev": 0.95, "shared rest": 0.94, "dev2": 0.85, "dev4": 0.95, "dev5": 0.95, "dev8": 0.89, "dev9": 0.90, "dev11": 0.78, "dev13": 0.82, "dev14a": 0.92, "dev14b": 0.86, "dev15a": 0.92, "dev15b": 0.77, "dev16a": 0.95, "dev16b": 0.80, "dev17a": 0.91, "dev17b": 0.81}},
-	{"officials F1", 0.85, map[string]float64{"shared dev": 0.97, "shared rest": 0.97, "dev2": 0.95, "dev4": 0.97, "dev5": 0.97, "dev8": 0.97, "dev9": 0.97, "dev11": 0.96, "dev13": 0.93, "dev14a": 0.95, "dev14b": 0.95, "dev15a": 0.95, "dev15b": 0.95, "dev16a": 0.94, "dev16b": 0.96, "dev17a": 0.97, "dev17b": 0.90}},
-	{"departments F1", 0.75, map[string]float64{"shared dev": 0.90, "shared rest": 0.92, "dev2": 0.80, "dev4": 0.83, "dev5": 0.83, "dev8": 0.83, "dev9": 0.83, "dev11": 0.73, "dev13": 0.72, "dev14a": 0.93, "dev14b": 0.84, "dev15a": 0.85, "dev15b": 0.83, "dev16a": 0.69, "dev16b": 0.82, "dev17a": 0.71, "dev17b": 0.79}},
+	// dev15a, dev15b, dev16a, dev16b, dev17a, dev17b, dev18a and dev18b are
+	// held just under what they score; dev3 (other kinds, many fields only
+	// inferable from the page's address) and the held-out dev6, dev7, dev10
+	// and dev12 have no floors.
+	{"issuer", 0.95, map[string]float64{"shared dev": 0.95, "shared rest": 0.95, "dev2": 0.90, "dev4": 0.95, "dev5": 0.95, "dev8": 0.95, "dev9": 0.95, "dev11": 0.95, "dev13": 0.95, "dev14a": 0.95, "dev14b": 0.90, "dev15a": 0.95, "dev15b": 0.95, "dev16a": 0.95, "dev16b": 0.95, "dev17a": 0.95, "dev17b": 0.95, "dev18a": 0.95, "dev18b": 0.95}},
+	{"date", 0.95, map[string]float64{"shared dev": 0.95, "shared rest": 0.95, "dev2": 0.46, "dev4": 0.93, "dev5": 0.95, "dev8": 0.95, "dev9": 0.95, "dev11": 0.95, "dev13": 0.95, "dev14a": 0.95, "dev14b": 0.95, "dev15a": 0.95, "dev15b": 0.95, "dev16a": 0.95, "dev16b": 0.95, "dev17a": 0.95, "dev17b": 0.95, "dev18a": 0.95, "dev18b": 0.95}},
+	{"kind", 0.95, map[string]float64{"shared dev": 0.95, "shared rest": 0.95, "dev2": 0.95, "dev4": 0.95, "dev5": 0.95, "dev8": 0.95, "dev9": 0.95, "dev11": 0.95, "dev13": 0.95, "dev14a": 0.95, "dev14b": 0.95, "dev15a": 0.95, "dev15b": 0.95, "dev16a": 0.95, "dev16b": 0.95, "dev17a": 0.95, "dev17b": 0.95, "dev18a": 0.95, "dev18b": 0.95}},
+	{"chair", 0.95, map[string]float64{"shared dev": 0.95, "shared rest": 0.95, "dev2": 0.95, "dev4": 0.95, "dev5": 0.95, "dev8": 0.95, "dev9": 0.95, "dev11": 0.95, "dev13": 0.95, "dev14a": 0.95, "dev14b": 0.95, "dev15a": 0.95, "dev15b": 0.95, "dev16a": 0.95, "dev16b": 0.95, "dev17a": 0.95, "dev17b": 0.95, "dev18a": 0.95, "dev18b": 0.95}},
+	{"topics", 0.90, map[string]float64{"shared dev": 0.95, "shared rest": 0.95, "dev2": 0.90, "dev4": 0.95, "dev5": 0.95, "dev8": 0.93, "dev9": 0.92, "dev11": 0.92, "dev13": 0.95, "dev14a": 0.90, "dev14b": 0.90, "dev15a": 0.90, "dev15b": 0.95, "dev16a": 0.95, "dev16b": 0.78, "dev17a": 0.95, "dev17b": 0.88, "dev18a": 0.95, "dev18b": 0.95}},
+	{"decisions F1", 0.85, map[string]float64{"shared dev": 0.95, "shared rest": 0.94, "dev2": 0.85, "dev4": 0.95, "dev5": 0.95, "dev8": 0.89, "dev9": 0.90, "dev11": 0.78, "dev13": 0.82, "dev14a": 0.92, "dev14b": 0.86, "dev15a": 0.92, "dev15b": 0.77, "dev16a": 0.95, "dev16b": 0.80, "dev17a": 0.91, "dev17b": 0.81, "dev18a": 0.90, "dev18b": 0.74}},
+	{"officials F1", 0.85, map[string]float64{"shared dev": 0.97, "shared rest": 0.97, "dev2": 0.95, "dev4": 0.97, "dev5": 0.97, "dev8": 0.97, "dev9": 0.97, "dev11": 0.96, "dev13": 0.93, "dev14a": 0.95, "dev14b": 0.95, "dev15a": 0.95, "dev15b": 0.95, "dev16a": 0.94, "dev16b": 0.96, "dev17a": 0.97, "dev17b": 0.90, "dev18a": 0.88, "dev18b": 0.88}},
+	{"departments F1", 0.75, map[string]float64{"shared dev": 0.90, "shared rest": 0.92, "dev2": 0.80, "dev4": 0.83, "dev5": 0.83, "dev8": 0.83, "dev9": 0.83, "dev11": 0.73, "dev13": 0.72, "dev14a": 0.93, "dev14b": 0.84, "dev15a": 0.85, "dev15b": 0.83, "dev16a": 0.69, "dev16b": 0.82, "dev17a": 0.71, "dev17b": 0.79, "dev18a": 0.95, "dev18b": 0.57}},
 }
 
 // newGoldScore returns an empty score.

@@ -1216,7 +1216,7 @@ func requestParts(l string) [][2]int {
 }
 
 // maxPartNumber bounds in bytes a part's number and the spaces around it
-// before its 請 (：1.請, 。 (2)請).
+// before its 請 (：1.請, 。 2、請).
 const maxPartNumber = 16
 
 // maxRequestLines is how many lines a member's request runs to, its

@@ -76,19 +76,19 @@ func questionPut(p *page, at int) (string, bool) {
 
 // motionHeading finds in folded head the last heading of a legislature's
 // member's motion (第一項議員議案：…。, or the proposed resolution the chair
-// reads out) and returns the span of what it moves: the matter of a proposed resolution under an ordinance
-// (根據《釋義及通則條例》就X而動議的擬議決議案 → X), else the heading's text.
+// reads out) and returns the span of what it moves: the matter of a
+// proposed resolution under an ordinance (ordinanceMatter), else the
+// heading's text.
 func motionHeading(head string) (int, int, bool) {
-	// 議員議案。 根據《釋義及通則條例》就延展…的修訂期限而動議的擬議決議案。: the
-	// chair reads the proposed resolution out as its own sentence.
-	if k := strings.LastIndex(head, "而动议的拟议决议案"); k > 0 && k > strings.LastIndex(head, "议员议案:") {
+	const proposed = "而动议的拟议决议案"
+	if k := strings.LastIndex(head, proposed); k > 0 && k > strings.LastIndex(head, "议员议案:") {
+		// 議員議案。 根據《釋義及通則條例》就延展…的修訂期限而動議的擬議決議案。: the
+		// chair reads the proposed resolution out as its own sentence.
 		s := afterLast(head[:k], "。\n:")
-		if rest := strings.TrimLeft(head[s:k], " "); strings.HasPrefix(rest, "根据") {
-			if j := strings.Index(rest, "就"); j > 0 {
-				a := k - len(rest) + j + len("就")
-				if n := runeCount(head[a:k]); n >= 4 && n <= maxObjectRunes {
-					return a, k, true
-				}
+		s += len(head[s:k]) - len(strings.TrimLeft(head[s:k], " "))
+		if a, b, ok := ordinanceMatter(head[s : k+len(proposed)]); ok {
+			if n := runeCount(head[s+a : s+b]); n >= 4 && n <= maxObjectRunes {
+				return s + a, s + b, true
 			}
 		}
 	}
@@ -98,15 +98,28 @@ func motionHeading(head string) (int, int, bool) {
 	}
 	a := i + len("议员议案:")
 	b := a + strings.IndexAny(head[a:]+"。", "。\n")
-	if j := strings.Index(head[a:b], "就"); j >= 0 && strings.HasPrefix(head[a:b], "根据") {
-		if k := strings.LastIndex(head[a:b], "而动议"); k > j {
-			a, b = a+j+len("就"), a+k
-		}
+	if c, d, ok := ordinanceMatter(head[a:b]); ok {
+		a, b = a+c, a+d
 	}
 	if n := runeCount(head[a:b]); n < 4 || n > maxObjectRunes {
 		return 0, 0, false
 	}
 	return a, b, true
+}
+
+// ordinanceMatter returns the span, in folded s, of the matter of a
+// proposed resolution under an ordinance (根據《釋義及通則條例》就X而動議的
+// 擬議決議案 → X).
+func ordinanceMatter(s string) (int, int, bool) {
+	if !strings.HasPrefix(s, "根据") {
+		return 0, 0, false
+	}
+	j := strings.Index(s, "就")
+	k := strings.LastIndex(s, "而动议")
+	if j < 0 || k <= j {
+		return 0, 0, false
+	}
+	return j + len("就"), k, true
 }
 
 // maxQuestionDebate bounds how far before its result a question put
@@ -1003,6 +1016,21 @@ var matterRE = regexp.MustCompile(`^\s*\d+\s*(?:为|有关)([^,。\n]{4,80}?案)
 // gives a reason (為某館因物價波動等問題，修正「某工程」總工程費用案).
 var matterClauseRE = regexp.MustCompile(`^\s*\d+\s*(?:为|有关)([^,。\n]{4,80}?),([^,。\n]{2,80}?)案,`)
 
+// matterClauseIn returns the span of the case a row names by a clause
+// (matterClauseRE), as [0, end, start, end] offsets into the folded row, or
+// nil; nil too where the later clause makes a request (為維護市民安全，建請某
+// 市政府針對某案…), a member's request, read as such.
+func matterClauseIn(row string) []int {
+	t := matterClauseRE.FindStringSubmatchIndex(row)
+	if t == nil || strings.Contains(row[t[4]:t[5]], "请") {
+		return nil
+	}
+	if strings.Contains(row[t[2]:t[3]], "因") {
+		t[2], t[3] = t[4], t[5]
+	}
+	return t[:4]
+}
+
 // ownedBy reports whether folded s ends as the clause that says which office
 // holds a case (本府捷運工程局經管, 財政局管理), before its 之.
 func ownedBy(s string) bool {
@@ -1055,16 +1083,7 @@ func reportRows(p *page) []placedDecision {
 			// decision.
 			t = matterRE.FindStringSubmatchIndex(row)
 			if t == nil {
-				// (為維護市民安全，建請某市政府針對某案…: a member's request,
-				// read as such below.)
-				if t = matterClauseRE.FindStringSubmatchIndex(row); t != nil && strings.Contains(row[t[4]:t[5]], "请") {
-					t = nil
-				} else if t != nil {
-					if strings.Contains(row[t[2]:t[3]], "因") {
-						t[2], t[3] = t[4], t[5]
-					}
-					t = t[:4]
-				}
+				t = matterClauseIn(row)
 			}
 			if t == nil {
 				// 本市中山區長春段一小段678地號市有土地，擬依土地法第25條規定

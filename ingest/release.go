@@ -270,7 +270,7 @@ func appointmentEnd(norm string, end, to int) int {
 // (任命某某为…, 决定免去某某的…职务, 会议还任命…).
 func appoints(clause string) bool {
 	clause = strings.TrimPrefix(clause[linksLen(clause):], "决定")
-	_, ok := firstPrefix(clause, []string{"任命", "免去"})
+	_, ok := firstPrefix(clause, appointWords)
 	return ok
 }
 
@@ -620,6 +620,17 @@ func appointee(text string) bool {
 	return true
 }
 
+// furtherMeasure reports whether a folded clause goes on with 再 (再取消一批
+// B, 再次增发某补贴) to a measure that has no verb of its own (not 再次讨论并
+// 通过《A》).
+func furtherMeasure(text string) bool {
+	if !strings.HasPrefix(text, "再") || runeCount(text) < 4 {
+		return false
+	}
+	_, verb := releaseVerb(strings.TrimPrefix(text, "再次"))
+	return !verb
+}
+
 // countedListEndRE ends an object that counts the documents it lists
 // (关于批准A、B、C等五个决定, A、B等3部法律): the documents are decisions
 // each.
@@ -678,14 +689,10 @@ func (e *Extractor) sentenceDecisions(p *page, s, end int, mode int, restated fu
 		}
 		if _, ok := releaseVerb(text); !ok && lastVerb != "" {
 			// 任命甲为某委员会副主任委员，乙为某委员会副主任委员: each
-			// appointee listed on under the verb is an appointment.
-			if fold.String(lastVerb) == "任命" && appointee(text) {
-				out = append(out, Decision{Verb: lastVerb, Object: p.show(fr[0], fr[1])})
-				continue
-			}
-			// 决定出台A，再取消一批B，听取…: in the opening's list, a
-			// further measure under the same decision.
-			if _, verb := releaseVerb(strings.TrimPrefix(text, "再次")); mode == modeList && strings.HasPrefix(text, "再") && !verb && !lastBusiness && runeCount(text) >= 4 {
+			// appointee listed on under the verb is an appointment; 决定
+			// 出台A，再取消一批B，听取…: in the opening's list, a further
+			// measure under the same decision.
+			if fold.String(lastVerb) == "任命" && appointee(text) || mode == modeList && !lastBusiness && furtherMeasure(text) {
 				out = append(out, Decision{Verb: lastVerb, Object: p.show(fr[0], fr[1])})
 				continue
 			}

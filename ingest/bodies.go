@@ -431,7 +431,7 @@ func actingBodies(p *page, m *Minutes) []string {
 			listed[fold.String(a.Org)] = true
 		}
 	}
-	appointed := appointments(p)
+	appointed := p.appointments()
 	for k := range occurrences(p.norm, "长") {
 		end := k + len("长")
 		if talk.holds(k) {

@@ -30,6 +30,11 @@ type page struct {
 	// talk holds the speeches of a transcript, read on first use.
 	talk     spans
 	talkDone bool
+	// appointed holds the clauses that appoint or remove someone, read on
+	// first use: the bodies of release items and of heads named both skip
+	// them.
+	appointed     spans
+	appointedDone bool
 	// reported holds who reported an item (readReporters), read on first
 	// use: the officials and the bodies they report for both need them.
 	reported     []Attendee

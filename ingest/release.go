@@ -217,27 +217,32 @@ func (e *Extractor) releaseItems(p *page, m *Minutes, nm naming) {
 
 // departmentsBesideAppointments returns the departments of the folded span
 // [from, to) outside its clauses of appointment and removal (任命某某为住房和
-// 城乡建设部部长，某某为…; 决定免去某某的…部长职务), which run to the
-// sentence's end: the body an appointee is put at the head of does not act
-// in the meeting.
+// 城乡建设部部长，某某为…; 决定免去某某的…部长职务; p.appointments): the body
+// an appointee is put at the head of does not act in the meeting.
 func (e *Extractor) departmentsBesideAppointments(p *page, from, to int, nm naming) []string {
 	out := []string{}
-	for at := from; at < to; {
-		end := clauseEnd(p.norm, at, to)
-		if appoints(p.norm[at:end]) {
-			end = appointmentEnd(p.norm, end, to)
-		} else {
-			for _, d := range e.departments(p, at, end, nm) {
-				if !contains(out, d) {
-					out = append(out, d)
-				}
+	add := func(a, b int) {
+		for _, d := range e.departments(p, a, b, nm) {
+			if !contains(out, d) {
+				out = append(out, d)
 			}
 		}
-		at = end
-		if at < to {
-			_, size := utf8.DecodeRuneInString(p.norm[at:])
-			at += size
+	}
+	at := from
+	for _, s := range p.appointments() {
+		if s[1] <= at {
+			continue
 		}
+		if s[0] >= to {
+			break
+		}
+		if s[0] > at {
+			add(at, s[0])
+		}
+		at = s[1]
+	}
+	if at < to {
+		add(at, to)
 	}
 	return out
 }
@@ -275,9 +280,18 @@ func appoints(clause string) bool {
 }
 
 // appointments returns the spans of folded text that appoint or remove
-// someone: each clause that does (决定免去甲的某部部长职务，任命乙为某部部长)
-// with the appointees listed on after it (，丙为…).
-func appointments(p *page) spans {
+// someone, in text order: each clause that does (决定免去甲的某部部长职务，任命
+// 乙为某部部长) with the appointees listed on after it (，丙为…). Read once.
+func (p *page) appointments() spans {
+	if p.appointedDone {
+		return p.appointed
+	}
+	p.appointed, p.appointedDone = readAppointments(p), true
+	return p.appointed
+}
+
+// readAppointments is appointments, read from the text.
+func readAppointments(p *page) spans {
 	var out spans
 	norm := p.norm
 	for at, w := range p.wordsIn(appointSet) {

@@ -77,6 +77,8 @@ var projectSets = []struct{ name, dir string }{
 	{"dev17b", "dev17b"},          // likewise
 	{"dev18a", "dev18a"},          // likewise
 	{"dev18b", "dev18b"},          // likewise
+	{"dev19a", "dev19a"},          // likewise
+	{"dev19b", "dev19b"},          // likewise
 	{"dev7 (held out)", "dev7"},   // the same kinds, made at the start of a later stop
 	{"dev10 (held out)", "dev10"}, // likewise, at the start of the stop after
 	{"dev12 (held out)", "dev12"}, // likewise, at the start of the stop after that

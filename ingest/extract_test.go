@@ -2060,6 +2060,19 @@ func TestBudgetReadByDepartment(t *testing.T) {
 	}
 }
 
+// A budget read a second time, part by part, under the record's section of
+// the second reading (乙、二讀會⏎壹、審議…總預算案), decides nothing yet, what
+// ever its rows are headed by; a bill read in the same section is decided,
+// and the third reading adopts the budget. The text is made up.
+func TestBudgetSecondReading(t *testing.T) {
+	text := "某市議會第1屆第2次臨時大會第3次會議紀錄\n甲、報告事項\n壹、主席宣告開會\n乙、二讀會\n" +
+		"壹、審議103年度某市地方總預算案暨附屬單位預算等相關預算案\n第15款：文化局主管\n  7.  P59 設計補助計畫費用。\n甲議員提議：「本項費用刪減10,000,000元」。\n  議決：照審查意見通過。\n" +
+		" 四、第8目作業基金（P112）。\n   議決：照審查意見通過。\n" +
+		"貳、審議某市公園管理自治條例修正草案\n議決：照審查意見通過。\n" +
+		"丙、三讀會\n壹、審議103年度某市地方總預算案暨附屬單位預算及綜計表\n議決：照二讀審議意見通過。\n"
+	wantDecisions(t, "council.txt", text, []string{"照審查意見通過 某市公園管理自治條例修正草案", "照二讀審議意見通過 103年度某市地方總預算案暨附屬單位預算及綜計表"})
+}
+
 // A legislature's announcement decides the motion last moved before it: a
 // procedural motion moved on a motion named earlier (我動議若稍後就"X"所提出
 // 的議案再進行記名表決，表決須在鐘聲響起1分鐘後進行) by its last clause; a

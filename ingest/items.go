@@ -643,6 +643,12 @@ func resolutionsAt(p *page, from, to int) []placedDecision {
 		if !ok {
 			i, inlineLabel, inl = inlineResolution(t)
 		}
+		if p.secondReadings().holds(at) {
+			// 乙、二讀會⏎壹、審議某年度地方總預算案…⏎…議決：照審查意見通過: a
+			// part of a budget settled at its second reading; the budget
+			// is adopted at the third (丙、三讀會), and that is the decision.
+			continue
+		}
 		// Entries resolved one after another on the line, past the
 		// resolution read below.
 		out = append(out, runOnResolutions(p, k, at+i)...)
@@ -1162,11 +1168,62 @@ func numberedHeading(l string) (int, bool) {
 	return i, i > 0 && i <= 9 && (isNumeral(l[:i]) || formalNumeral(l[:i]))
 }
 
+// secondReadings returns the spans of folded text that read a budget a
+// second time, part by part: under a council record's section of the
+// second reading (乙、二讀會), each part headed by a budget (壹、審議某年度
+// 地方總預算案…; 貳、繼續審議…預算(政黨協商暫擱部分)), to the next heading
+// of either rank. A bill read there (壹、審議某自治條例草案) is not one.
+// Read once.
+func (p *page) secondReadings() spans {
+	if !p.secondReadDone {
+		p.secondRead, p.secondReadDone = readSecondReadings(p), true
+	}
+	return p.secondRead
+}
+
+// readSecondReadings is secondReadings, read from the text.
+func readSecondReadings(p *page) spans {
+	var out spans
+	second, budget := false, false
+	start := 0
+	closeSpan := func(at int) {
+		if second && budget {
+			out = append(out, [2]int{start, at})
+		}
+	}
+	for _, l := range p.lines {
+		t := strings.TrimSpace(p.norm[l[0]:l[1]])
+		if !sectionHeading(t) || runeCount(t) > maxHeadingRunes {
+			// 丙、討論事項 二讀會 一、審議…案。 決議：照案通過。 二、…: a
+			// part run on as one line is not read as headed.
+			continue
+		}
+		closeSpan(l[0])
+		r, _ := utf8.DecodeRuneInString(t)
+		if strings.ContainsRune(sectionStems, r) {
+			second = strings.Contains(t, "二读")
+		}
+		_, bill := firstSuffix(strings.TrimRight(t, "。 "), []string{"条例", "条例草案", "规程", "办法", "规则"})
+		budget = second && strings.Contains(t, "预算") && !bill && !strings.Contains(t, "条例")
+		start = l[0]
+	}
+	closeSpan(len(p.norm))
+	return out
+}
+
+// maxHeadingRunes bounds the heading of a part of a council's record
+// (貳、繼續審議某年度某市地方總預算案(政黨協商暫擱部分)).
+const maxHeadingRunes = 60
+
+// sectionStems number the parts of a council's record (甲、報告事項, 乙、
+// 二讀會), above the formal numerals of their sections (壹、, 貳、).
+const sectionStems = "甲乙丙丁戊己庚辛壬癸"
+
 // sectionHeading reports whether a folded line heads a section of a
 // council's record (丙、一讀會, 貳、審議…): a stem or formal numeral and 、.
 func sectionHeading(t string) bool {
 	r, size := utf8.DecodeRuneInString(t)
-	return strings.ContainsRune("甲乙丙丁戊己庚辛壬癸壹贰叁参肆伍陆柒捌玖拾", r) && strings.HasPrefix(t[size:], "、")
+	return strings.ContainsRune(sectionStems+"壹贰叁参肆伍陆柒捌玖拾", r) && strings.HasPrefix(t[size:], "、")
 }
 
 // deferrals open a resolution that decides nothing yet: 詳附表 (see the

@@ -39,6 +39,10 @@ type page struct {
 	// use: the officials and the bodies they report for both need them.
 	reported     []Attendee
 	reportedDone bool
+	// secondRead holds the parts of a council's record that read a budget
+	// a second time (secondReadings), read on first use.
+	secondRead     spans
+	secondReadDone bool
 	// house holds the folded names a house label lists (rosterLabels).
 	house map[string]bool
 	// amends says whether the text names a decision that amends or

@@ -3279,6 +3279,22 @@ func TestAnswerInParts(t *testing.T) {
 	}
 }
 
+// A CPPCC standing committee's personnel acts are decisions each: those
+// added (增补) to a post, each appointee with a post of their own (任命甲为
+// X、乙为Y), someone relieved of a post (某某不再担任X, filed by the post,
+// though an appointment names the same post), and a resignation accepted
+// (接受某某请辞…); appointees who share a post are one act, and 接受 that
+// accepts no resignation is no verb. The names are made up.
+func TestPersonnelActs(t *testing.T) {
+	text := "政协某届全国委员会常务委员会第五次会议在京闭幕\n\n" +
+		"央视网消息：政协某届全国委员会常务委员会第五次会议1日在京闭幕。某某主席主持闭幕会。\n" +
+		"会议经过表决，增补甲一、乙二三为某届全国政协委员；任命乙二三为某某委员会驻会副主任、丙四为某甲委员会驻会副主任，丁五不再担任某某委员会驻会副主任。会议接受戊六请辞全国政协委员，接受新闻媒体采访。\n"
+	wantDecisions(t, "news.txt", text, []string{
+		"增补 甲一、乙二三为某届全国政协委员", "任命 乙二三为某某委员会驻会副主任", "任命 丙四为某甲委员会驻会副主任",
+		"不再担任 某某委员会驻会副主任", "接受 戊六请辞全国政协委员",
+	})
+}
+
 // A standing committee's closing sitting decides by vote: an appointment
 // (任命某某为…) is a decision as written, each appointee listed on after
 // the verb too (，丁某某为…), and the bodies the appointees are put at (…部

@@ -29,7 +29,7 @@ var releaseVerbs = func() []string {
 		"听取、审议并通过", "听取审议并通过", "听取并审议通过", "讨论并原则通过", "审议并原则通过", "审议并通过", "讨论并通过",
 		"原则通过", "审议通过", "讨论通过", "原则同意", "研究通过", "表决通过", "协商通过", "讨论确定", "票决确定",
 		"协商决定", "研究决定", "研究确定", "安排部署", "审议表决", "讨论提出", "选举产生",
-		"通过", "决定", "确定", "部署", "明确", "同意", "批准", "核准", "宣布", "推选", "指定", "审定", "任命", "选举", "追认",
+		"通过", "决定", "确定", "部署", "明确", "同意", "批准", "核准", "宣布", "推选", "指定", "审定", "任命", "增补", "选举", "追认", "接受",
 	}
 	for v := range businessVerbs {
 		vs = append(vs, v)
@@ -43,6 +43,10 @@ var releaseVerbs = func() []string {
 // 任命书, 任命事项).
 func releaseVerb(s string) (string, bool) {
 	v, ok := firstPrefix(s, releaseVerbs)
+	if v == "接受" && !resignation(s[len(v):]) {
+		// 接受某某辞去…的请求 is a decision; 接受采访, 接受监督 are not.
+		return "", false
+	}
 	if nouns := verbNouns[v]; ok && nouns != nil {
 		if _, noun := firstPrefix(s[len(v):], nouns); noun {
 			return "", false
@@ -55,6 +59,16 @@ func releaseVerb(s string) (string, bool) {
 var verbNouns = map[string][]string{
 	"选举": {"法", "工作", "办法", "结果", "权", "委员会", "日", "程序", "事务", "制度"},
 	"任命": {"书", "事项", "程序", "制度"},
+	"增补": {"名单", "人选", "事项", "工作", "办法"},
+}
+
+// resignation reports whether folded text, the words after 接受, names a
+// resignation the meeting accepts (某某辞去…职务, 某某请辞…, 某某的辞职请求).
+func resignation(s string) bool {
+	if i := strings.IndexAny(s, ",;。"); i >= 0 {
+		s = s[:i]
+	}
+	return strings.Contains(s, "辞去") || strings.Contains(s, "请辞") || strings.Contains(s, "辞职")
 }
 
 // businessVerbs are the releaseVerbs that record business, not an
@@ -164,7 +178,10 @@ func (e *Extractor) releaseItems(p *page, m *Minutes, nm naming) {
 			key := fold2Key(d.Object)
 			dup := false
 			for _, s := range seen {
-				dup = dup || sameObject(s, key)
+				// 任命甲为某委员会驻会副主任，乙不再担任某委员会驻会副主任:
+				// acts on posts name the same posts; only the same act
+				// again restates one.
+				dup = dup || sameObject(s, key) && (!personnelAct(d.Verb) || s == key)
 			}
 			if !dup {
 				seen = append(seen, key)
@@ -311,7 +328,7 @@ func readAppointments(p *page) spans {
 
 // appointWords open a clause that appoints or removes someone, folded.
 var (
-	appointWords = []string{"任命", "免去"}
+	appointWords = []string{"任命", "增补", "免去"}
 	appointSet   = setOf(appointWords...)
 )
 
@@ -634,6 +651,43 @@ func appointee(text string) bool {
 	return true
 }
 
+// appointeesEach splits an appointment that names each appointee with
+// a post of their own (甲为某委员会驻会副主任、乙为某委员会驻会副主任) into
+// one a post; 甲、乙为某职 and 甲为某委员、某委员会副主任 stay one.
+func appointeesEach(obj string) []string {
+	parts := strings.Split(obj, "、")
+	if len(parts) < 2 {
+		return []string{obj}
+	}
+	for _, pt := range parts {
+		if !appointee(fold.String(pt)) {
+			return []string{obj}
+		}
+	}
+	return parts
+}
+
+// personnelAct reports whether a decision's verb appoints, adds, removes
+// or relieves someone, or accepts a resignation.
+func personnelAct(verb string) bool {
+	v := fold.String(verb)
+	return appointSet[v] || v == "不再担任" || v == "接受"
+}
+
+// relieved returns the post a folded clause relieves someone of (某某不再
+// 担任某委员会驻会副主任): a name of two to four characters before 不再担任.
+func relieved(text string) (string, bool) {
+	i := strings.Index(text, "不再担任")
+	if i < 0 {
+		return "", false
+	}
+	post := text[i+len("不再担任"):]
+	if n := runeCount(text[:i]); n < 2 || n > 4 || !allHan(text[:i]) || runeCount(post) < 2 {
+		return "", false
+	}
+	return post, true
+}
+
 // furtherMeasure reports whether a folded clause goes on with 再 (再取消一批
 // B, 再次增发某补贴) to a measure that has no verb of its own (not 再次讨论并
 // 通过《A》).
@@ -706,8 +760,16 @@ func (e *Extractor) sentenceDecisions(p *page, s, end int, mode int, restated fu
 			// appointee listed on under the verb is an appointment; 决定
 			// 出台A，再取消一批B，听取…: in the opening's list, a further
 			// measure under the same decision.
-			if fold.String(lastVerb) == "任命" && appointee(text) || mode == modeList && !lastBusiness && furtherMeasure(text) {
-				out = append(out, Decision{Verb: lastVerb, Object: p.show(fr[0], fr[1])})
+			if appointSet[fold.String(lastVerb)] && appointee(text) || mode == modeList && !lastBusiness && furtherMeasure(text) {
+				for _, obj := range appointeesEach(p.show(fr[0], fr[1])) {
+					out = append(out, Decision{Verb: lastVerb, Object: obj})
+				}
+				continue
+			}
+			// 增补甲为某委员，乙不再担任某委员会驻会副主任: someone
+			// relieved of a post among the appointments, filed by the post.
+			if post, ok := relieved(text); ok && appointSet[fold.String(lastVerb)] {
+				out = append(out, Decision{Verb: p.show(fr[0]+len(text)-len(post)-len("不再担任"), fr[0]+len(text)-len(post)), Object: p.show(fr[1]-len(post), fr[1])})
 				continue
 			}
 			// 审议了X送审的《A》，Y送审的《B》: titles listed on under the
@@ -898,6 +960,14 @@ func (e *Extractor) sentenceDecisions(p *page, s, end int, mode int, restated fu
 			// 通过了全国人大常委会关于提请审议某法草案的议案，决定将草案
 			// 提请…: a document named is as titled as one in 《》.
 			titled = titled || docNamed
+		}
+		if appointSet[verb] {
+			// 任命甲为某职、乙为某职: an appointment a post.
+			var each []string
+			for _, o := range objs {
+				each = append(each, appointeesEach(o)...)
+			}
+			objs = each
 		}
 		out = append(out, objectsAs(lastVerb, objs)...)
 		resolved = len(objs) > 0 && strings.HasSuffix(fold.String(objs[len(objs)-1]), "决议")

@@ -3279,6 +3279,16 @@ func TestAnswerInParts(t *testing.T) {
 	}
 }
 
+// In a release's opening list, the purpose set after a measure with 、
+// (确定X措施、支持小微企业发展) is no part of the decision, as the purpose
+// set after a comma is not; parts that make up the name of the measures
+// (优化外汇管理、促进跨境贸易便利化12条措施) stay together. The text is made
+// up.
+func TestPurposeAfterMeasure(t *testing.T) {
+	text := "李某主持召开国务院常务会议\n\n国务院总理李某2月25日主持召开国务院常务会议，确定进一步减税降费措施、支持小微企业发展和创业创新，部署加快重大水利工程建设、以公共产品投资促进稳增长调结构，确定了优化外汇管理、促进跨境贸易投资便利化12条措施。\n"
+	wantDecisions(t, "news.txt", text, []string{"确定 进一步减税降费措施", "部署 加快重大水利工程建设", "确定 优化外汇管理、促进跨境贸易投资便利化12条措施"})
+}
+
 // A CPPCC standing committee's personnel acts are decisions each: those
 // added (增补) to a post, each appointee with a post of their own (任命甲为
 // X、乙为Y), someone relieved of a post (某某不再担任X, filed by the post,

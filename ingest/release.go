@@ -956,7 +956,11 @@ func (e *Extractor) sentenceDecisions(p *page, s, end int, mode int, restated fu
 				// the decision.
 				continue
 			}
-			objs = objectsOf(p, objAt, fr[1])
+			objEnd := fr[1]
+			if mode == modeList {
+				objEnd = objAt + beforePurpose(p.norm[objAt:fr[1]])
+			}
+			objs = objectsOf(p, objAt, objEnd)
 			// 通过了全国人大常委会关于提请审议某法草案的议案，决定将草案
 			// 提请…: a document named is as titled as one in 《》.
 			titled = titled || docNamed
@@ -974,6 +978,35 @@ func (e *Extractor) sentenceDecisions(p *page, s, end int, mode int, restated fu
 	}
 	return out
 }
+
+// beforePurpose returns where the matter of a folded clause of the
+// opening's list ends before the purpose set after it with 、 (确定进一步减税
+// 降费措施、支持小微企业发展; 部署加快重大水利工程建设、以公共产品投资促进
+// 稳增长), as later releases set it after a comma: the first part that
+// opens with a verb of purpose, unless the clause ends as the name of the
+// measures or the document (确定了优化外汇管理、促进跨境贸易投资便利化12条
+// 措施), which the parts make up.
+func beforePurpose(clause string) int {
+	if _, doc := firstSuffix(clause, measureHeads); doc || strings.HasSuffix(clause, "等") {
+		return len(clause)
+	}
+	if _, doc := docEnd(clause); doc {
+		return len(clause)
+	}
+	parts := splitAt(clause, "、")
+	for _, pt := range parts[1:] {
+		if _, ok := firstPrefix(clause[pt[0]:pt[1]], purposeOpeners); ok && runeCount(clause[:pt[0]]) > 4 {
+			return pt[0] - len("、")
+		}
+	}
+	return len(clause)
+}
+
+// purposeOpeners open the purpose a release sets after a measure, folded.
+var purposeOpeners = []string{"支持", "助力", "以", "更好", "促进", "推动", "带动", "激发", "造福", "惠及", "服务", "增强", "保障"}
+
+// measureHeads end the name of a set of measures, folded.
+var measureHeads = []string{"措施", "举措", "政策", "工作", "任务", "机制", "项目", "工程", "事项"}
 
 // framingWords open a clause that frames a decision rather than states it:
 // its purpose (为了), the plan or rule it follows (按照, 根据), its focus

@@ -1409,7 +1409,7 @@ func TestFormalNumberedAgenda(t *testing.T) {
 		}
 	}
 	want := []string{"1 照審查意見通過 某市都市更新自治條例", "2 照審查意見通過 某市市庫代理銀行遴選及委託自治條例", "4 依照修正條文通過 某市議會各委員會設置辦法",
-		"5 照案通過 市法規案審議順序調整", "6 餘照二讀審議意見通過 某市容積移轉審查許可自治條例"}
+		"5 照案通過 市法規案審議順序調整", "6 照二讀審議意見通過 某市容積移轉審查許可自治條例"}
 	if len(m.Items) != 6 || !slices.Equal(got, want) {
 		t.Errorf("%d items, decisions %q\nwant 6 items, %q", len(m.Items), got, want)
 	}
@@ -2071,6 +2071,18 @@ func TestBudgetSecondReading(t *testing.T) {
 		"貳、審議某市公園管理自治條例修正草案\n議決：照審查意見通過。\n" +
 		"丙、三讀會\n壹、審議103年度某市地方總預算案暨附屬單位預算及綜計表\n議決：照二讀審議意見通過。\n"
 	wantDecisions(t, "council.txt", text, []string{"照審查意見通過 某市公園管理自治條例修正草案", "照二讀審議意見通過 103年度某市地方總預算案暨附屬單位預算及綜計表"})
+}
+
+// A resolution whose result is in its numbered clauses below (議決：⏎（一）
+// …⏎（二）餘照二讀審議意見通過。) is read across clauses that hold a colon
+// of their own (2.交通委員會所屬部門第8款第1項：交通局…修正為：…); a label
+// (發言議員：) ends them. The text is made up.
+func TestCarriedClauseColons(t *testing.T) {
+	text := "某市議會第1屆第2次臨時大會第3次會議紀錄\n丙、三讀會\n壹、審議103年度某市地方總預算案暨附屬單位預算及綜計表\n發言議員：甲一、乙二\n議決：\n" +
+		"（一） 1.教育委員會所屬部門第5款第2項：市立圖書館第2點附帶決議修正為：有關預定地，教育局應於三個月內規劃。\n" +
+		"    2.交通委員會所屬部門第8款第1項：交通局第2目附帶決\n      議修正為：交通局應重新議價。\n" +
+		"  （二）餘照二讀審議意見通過。\n\n貳、審議102年度某市地方總預算追加(減)預算案\n議決：照二讀審議意見通過。\n"
+	wantDecisions(t, "council.txt", text, []string{"照二讀審議意見通過 103年度某市地方總預算案暨附屬單位預算及綜計表", "照二讀審議意見通過 102年度某市地方總預算追加(減)預算案"})
 }
 
 // A legislature's announcement decides the motion last moved before it: a

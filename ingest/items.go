@@ -1089,8 +1089,10 @@ func carriedClause(p *page, k int) string {
 		}
 		if i <= 0 || i > 9 || !isNumeral(t[:i]) {
 			// 二、第三條…第三目修⏎正為：廣場用地。: a clause runs on over
-			// lines; a blank line, a heading or a label ends the list.
-			if !numbered || t == "" || sectionHeading(t) || strings.ContainsAny(t, ":") && !strings.Contains(t, "为:") {
+			// lines; a blank line, a heading or a label ends the list
+			// (發言議員：…, 議決：…), not a colon inside a clause (2.交通委員
+			// 會所屬部門第8款第1項：交通局第2目附帶決議修正為：…).
+			if !numbered || t == "" || sectionHeading(t) || labelLine(t) {
 				return ""
 			}
 			continue
@@ -1122,6 +1124,10 @@ func carriedClause(p *page, k int) string {
 			disp = strings.TrimSpace(strings.TrimRight(disp, "。. "))
 			if rs := []rune(disp); len(r) < len(c) && runeCount(r) < len(rs) {
 				disp = string(rs[:runeCount(r)])
+			}
+			// (二)餘照二讀審議意見通過: the result, carried for the rest.
+			if w, ok := firstPrefix(disp, []string{"其餘", "其余", "餘", "余"}); ok && runeCount(disp) > runeCount(w)+2 {
+				disp = disp[len(w):]
 			}
 			return disp
 		}
@@ -1156,6 +1162,17 @@ func namedResult(res string) (matter, result string) {
 	}
 	return "", ""
 }
+
+// labelLine reports whether a folded line opens with a label (發言議員：,
+// 議決：): a colon within its first maxLabelRunes characters, not after 为
+// (修正為：…).
+func labelLine(t string) bool {
+	i := strings.Index(t, ":")
+	return i >= 0 && runeCount(t[:i]) <= maxLabelRunes && !strings.HasSuffix(t[:i], "为")
+}
+
+// maxLabelRunes bounds the label a line opens with.
+const maxLabelRunes = 8
 
 // maxClauseLines bounds how far a resolution's numbered clauses run below
 // its label, wrapped lines included.

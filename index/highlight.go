@@ -6,6 +6,7 @@ import (
 	"slices"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	"github.com/jiyao-search/jiyao/internal/fold"
 	ql "github.com/jiyao-search/jiyao/query"
@@ -13,6 +14,14 @@ import (
 
 // snippetRunes is the length a snippet aims at, in characters.
 const snippetRunes = 100
+
+// highlightWindow bounds the bytes of a text the highlighter reads: a
+// longer text is marked, and its snippet drawn, from its first
+// highlightWindow bytes (cut at a line break), so that a hit costs bounded
+// time and memory whatever the size of its record. The longest text of a
+// real record (the shared corpus and the dev sets) is 1,132,195 bytes, a
+// Legislative Yuan gazette, which the window holds whole.
+const highlightWindow = 2 << 20
 
 // highlighter marks the matches of a query in display text. It analyses the
 // text with the index analyzer (which folds with offsets back to the
@@ -113,9 +122,21 @@ func (h *highlighter) spans(text string) []span {
 		return nil
 	}
 	toks := analyze(text, modeIndex)
-	byPos := map[int][]token{}
-	for _, t := range toks {
-		byPos[t.Pos] = append(byPos[t.Pos], t)
+	// The tokens come in the order of their positions, which are
+	// numbered from 1 without gaps: those at position p are
+	// toks[first[p]:first[p+1]].
+	first := make([]int, 0, len(toks)+2)
+	for i, t := range toks {
+		for len(first) <= t.Pos {
+			first = append(first, i)
+		}
+	}
+	first = append(first, len(toks))
+	byPos := func(p int) []token {
+		if p+1 >= len(first) {
+			return nil
+		}
+		return toks[first[p]:first[p+1]]
 	}
 	var uni []token
 	var out []span
@@ -138,7 +159,7 @@ func (h *highlighter) spans(text string) []span {
 			end, ok := t.End, true
 			for k := 1; k < len(p) && ok; k++ {
 				ok = false
-				for _, u := range byPos[t.Pos+k] {
+				for _, u := range byPos(t.Pos + k) {
 					if u.Term == p[k] {
 						end, ok = u.End, true
 						break
@@ -168,17 +189,44 @@ func mergeSpans(sp []span) []span {
 	return merged
 }
 
-// mark returns text HTML-escaped with every match in <mark>.
+// mark returns text HTML-escaped with every match in <mark>; past
+// highlightWindow, cut with ….
 func (h *highlighter) mark(text string) string {
-	return render(text, 0, len(text), h.spans(text))
+	w := window(text)
+	out := render(w, 0, len(w), h.spans(w))
+	if len(w) < len(text) {
+		out += "…"
+	}
+	return out
+}
+
+// window returns the part of text the highlighter reads: all of it, or its
+// first highlightWindow bytes, cut after the last line break in them (or,
+// for a text of few line breaks, at a character's start).
+func window(text string) string {
+	if len(text) <= highlightWindow {
+		return text
+	}
+	w := text[:highlightWindow]
+	if i := strings.LastIndexByte(w, '\n'); i >= highlightWindow/2 {
+		return w[:i+1]
+	}
+	for len(w) > 0 && !utf8.RuneStart(text[len(w)]) {
+		w = w[:len(w)-1]
+	}
+	return w
 }
 
 // snippet returns about n characters of text around its best cluster of
-// matches, HTML-escaped, matches in <mark>, with … where it was cut.
+// matches, HTML-escaped, matches in <mark>, with … where it was cut. It
+// reads the text's window only, and its cost is the window's length and
+// m log m for m matches.
 func (h *highlighter) snippet(text string, n int) string {
 	if strings.TrimSpace(text) == "" {
 		return ""
 	}
+	full := len(text)
+	text = window(text)
 	sp := h.spans(text)
 	var starts []int // byte offset of each rune
 	for i := range text {
@@ -201,13 +249,7 @@ func (h *highlighter) snippet(text string, n int) string {
 		s := max(a-(n-(b-a))/2, 0)
 		e := min(s+n, len(starts))
 		s = max(e-n, 0)
-		count := 0
-		for _, x := range sp {
-			if x.start >= byteAt(s) && x.end <= byteAt(e) {
-				count++
-			}
-		}
-		if count > best {
+		if count := inside(sp, byteAt(s), byteAt(e)); count > best {
 			best, ws, we = count, s, e
 		}
 	}
@@ -224,10 +266,20 @@ func (h *highlighter) snippet(text string, n int) string {
 	if from > 0 {
 		out = "…" + out
 	}
-	if to < len(text) {
+	if to < full {
 		out += "…"
 	}
 	return out
+}
+
+// inside counts the spans of sp that lie within [from, to], in log time:
+// sp is merged, so both its starts and its ends ascend, those that start
+// at or after from are a suffix of it, those that end by to a prefix, and
+// the spans inside are where the two meet.
+func inside(sp []span, from, to int) int {
+	i, _ := slices.BinarySearchFunc(sp, from, func(x span, at int) int { return x.start - at })
+	j, _ := slices.BinarySearchFunc(sp, to+1, func(x span, at int) int { return x.end - at })
+	return max(j-i, 0)
 }
 
 // render escapes text[from:to], marks the spans within and folds runs of

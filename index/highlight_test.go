@@ -1,8 +1,10 @@
 package index
 
 import (
+	"math/rand/v2"
 	"strings"
 	"testing"
+	"unicode/utf8"
 )
 
 func TestSnippet(t *testing.T) {
@@ -58,5 +60,69 @@ func TestMarkWords(t *testing.T) {
 		if got := MarkWords(tc.text, QueryWords(tc.q)); got != tc.want {
 			t.Errorf("MarkWords(%q, words of %q) = %q, want %q", tc.text, tc.q, got, tc.want)
 		}
+	}
+}
+
+// inside counts as a scan over every span would, on merged spans.
+func TestInside(t *testing.T) {
+	rng := rand.New(rand.NewPCG(1, 2))
+	for range 200 {
+		var sp []span
+		at := 0
+		for range rng.IntN(30) {
+			at += 1 + rng.IntN(5) // merged spans neither overlap nor touch
+			n := 1 + rng.IntN(6)
+			sp = append(sp, span{at, at + n})
+			at += n
+		}
+		for range 20 {
+			from := rng.IntN(at + 2)
+			to := from + rng.IntN(at+2)
+			want := 0
+			for _, x := range sp {
+				if x.start >= from && x.end <= to {
+					want++
+				}
+			}
+			if got := inside(sp, from, to); got != want {
+				t.Fatalf("inside(%v, %d, %d) = %d, want %d", sp, from, to, got, want)
+			}
+		}
+	}
+}
+
+// A text longer than the highlighter's window is read as far as the
+// window goes: the snippet comes from the window, a match past it is not
+// looked for, and the text is said to go on.
+func TestSnippetWindow(t *testing.T) {
+	q, _, err := Parse("工信局")
+	if err != nil {
+		t.Fatal(err)
+	}
+	line := "会议听取了有关情况的汇报。\n"
+	filler := strings.Repeat(line, highlightWindow/len(line)+1)
+	for _, tc := range []struct {
+		name, text string
+		marked     bool
+	}{
+		{"match in the window", "由市工信局牵头落实。\n" + filler + "由市工信局牵头落实。\n", true},
+		{"match past the window", filler + "由市工信局牵头落实。\n", false},
+	} {
+		hl := newHighlighter(q, ModeExact)
+		got := hl.snippet(tc.text, snippetRunes)
+		if strings.Contains(got, "<mark>") != tc.marked || !strings.HasSuffix(got, "…") {
+			t.Errorf("%s: snippet = %q, want a mark %v and a final …", tc.name, got, tc.marked)
+		}
+		if w := window(tc.text); len(w) > highlightWindow || !strings.HasSuffix(w, "\n") || !strings.HasPrefix(tc.text, w) {
+			t.Errorf("%s: window of %d bytes, want a prefix of at most %d ending at a line break", tc.name, len(w), highlightWindow)
+		}
+		if got := hl.mark(tc.text); !strings.HasSuffix(got, "…") || len(got) > 2*highlightWindow {
+			t.Errorf("%s: mark gave %d bytes ending %q, want the window marked and …", tc.name, len(got), got[max(len(got)-20, 0):])
+		}
+	}
+	// Without line breaks the window ends at a character's start.
+	long := strings.Repeat("工", highlightWindow)
+	if w := window(long); !utf8.ValidString(w) || len(w) > highlightWindow || len(w) < highlightWindow-3 {
+		t.Errorf("window of one long line: %d bytes, valid %v", len(w), utf8.ValidString(w))
 	}
 }

@@ -838,7 +838,7 @@ func (p *searchPlan) hit(idx *Index, h *search.DocumentMatch, st storedHit, mode
 				for _, pm := range matchedPeople(p.q, rec) {
 					out.Matched = append(out.Matched, fmt.Sprintf("official %s (%s)", pm.name, strings.Join(pm.roles, "、")))
 					// The text's own form of the name (王院長金平).
-					for _, f := range nameForms(body, pm.name) {
+					for _, f := range nameForms(window(body), pm.name) {
 						hl.addPhrase(f)
 					}
 				}

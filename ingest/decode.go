@@ -81,11 +81,14 @@ func DecodeAll(name string, data []byte, opts DecodeOptions) ([]*Document, error
 		return nil, fmt.Errorf("decode %s: %w", name, err)
 	}
 	empty := 0
-	for _, d := range docs {
+	for i, d := range docs {
 		d.Text = cleanText(d.Text)
 		d.Title = strings.TrimSpace(cleanText(d.Title))
 		if d.Text == "" {
 			empty++
+		}
+		if err := checkLines(d.Text, i, len(docs)); err != nil {
+			return nil, fmt.Errorf("decode %s: %w", name, err)
 		}
 	}
 	// A feed may hold a record with nothing to read, kept in its place
@@ -98,6 +101,19 @@ func DecodeAll(name string, data []byte, opts DecodeOptions) ([]*Document, error
 		return nil, fmt.Errorf("decode %s: no text in %s input: %w", name, format, ErrEmpty)
 	}
 	return docs, nil
+}
+
+// checkLines refuses a text of more than maxTextLines lines, the record
+// i of n of its input.
+func checkLines(text string, i, n int) error {
+	if strings.Count(text, "\n") < maxTextLines {
+		return nil
+	}
+	what := "document"
+	if n > 1 {
+		what = fmt.Sprintf("JSON record %d", i+1)
+	}
+	return fmt.Errorf("%s has more than %d lines of text; split it: %w", what, maxTextLines, ErrLimit)
 }
 
 func decodeAll(name string, data []byte, opts DecodeOptions) ([]*Document, error) {

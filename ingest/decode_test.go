@@ -170,6 +170,38 @@ func TestDecodeLargeInputs(t *testing.T) {
 	}
 }
 
+// A document of maxTextLines lines is read; one line more is refused as
+// over a limit, and so is a record of a feed, named by its number.
+func TestDecodeLines(t *testing.T) {
+	lines := func(n int) string { return strings.Repeat("会议纪要\r\n", n) }
+	feed := func(n int) []byte {
+		return []byte(`[{"title":"一","text":"会议纪要"},{"title":"二","text":"` + strings.ReplaceAll(lines(n), "\r\n", `\n`) + `"}]`)
+	}
+	for _, tc := range []struct {
+		name string
+		in   []byte
+		want string
+	}{
+		{"a.txt", []byte(lines(maxTextLines)), ""},
+		{"a.txt", []byte(lines(maxTextLines + 1)), "decode a.txt: document has more than 20000 lines of text; split it: over a work limit"},
+		{"a.txt", []byte("\n\n" + lines(maxTextLines) + "\n\n"), ""}, // blank lines at the ends are no part of the text
+		{"a.md", []byte("# 标题\n" + lines(maxTextLines)), "decode a.md: document has more than 20000 lines of text; split it: over a work limit"},
+		{"a.json", feed(maxTextLines), ""},
+		{"a.json", feed(maxTextLines + 1), "decode a.json: JSON record 2 has more than 20000 lines of text; split it: over a work limit"},
+	} {
+		docs, err := DecodeAll(tc.name, tc.in, DecodeOptions{})
+		if tc.want == "" {
+			if err != nil || len(docs) == 0 {
+				t.Errorf("DecodeAll(%s of %d bytes) = %d documents, %v; want them read", tc.name, len(tc.in), len(docs), err)
+			}
+			continue
+		}
+		if !errors.Is(err, ErrLimit) || err.Error() != tc.want {
+			t.Errorf("DecodeAll(%s of %d bytes) error = %v, want %q (ErrLimit)", tc.name, len(tc.in), err, tc.want)
+		}
+	}
+}
+
 func FuzzDecode(f *testing.F) {
 	f.Add([]byte("苏州市人民政府常务会议纪要\n一、会议听取"), "a.txt")
 	f.Add([]byte("<html><head><title>t</title></head><body><p>会议</p></body></html>"), "a.html")

@@ -40,6 +40,7 @@ var hostileWant = map[string]struct {
 	"html-nested.html":     {ErrLimit, "decode html-nested.html: parse html: html: open stack of elements exceeds 512 nodes: over a work limit"},
 	"html-flat.html":       {ErrLimit, "decode html-flat.html: html has more than 250000 tags and text runs: over a work limit"},
 	"json-feed.json":       {ErrLimit, "decode json-feed.json: JSON holds more than 10000 records: over a work limit"},
+	"text-lines.txt":       {ErrLimit, "decode text-lines.txt: document has more than 20000 lines of text; split it: over a work limit"},
 }
 
 // TestHostile decodes each file of the hostile corpus and checks that it

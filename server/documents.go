@@ -137,8 +137,14 @@ func (s *Server) postDocuments(c *gin.Context) error {
 		"added", sum.Added, "updated", sum.Updated, "unchanged", sum.Unchanged, "failed", sum.Failed,
 		"sample_removed", resp.SampleRemoved)
 	if unsupported > 0 && unsupported == len(sum.Outcomes) {
-		return &apiError{Status: http.StatusUnsupportedMediaType, Code: "unsupported_format",
-			Message: "no uploaded file is in a format Jiyao reads (text, Markdown, HTML, JSON, DOCX, DOC, PDF): " + sum.Outcomes[0].Err.Error()}
+		first := sum.Outcomes[0].Err
+		msg := "no uploaded file is in a format Jiyao reads (text, Markdown, HTML, JSON, DOCX, DOC, PDF): "
+		if errors.Is(first, ingest.ErrLimit) || errors.Is(first, ingest.ErrMalformed) {
+			// A format Jiyao reads, past a bound or broken: the reason
+			// says which.
+			msg = "no uploaded file could be read: "
+		}
+		return &apiError{Status: http.StatusUnsupportedMediaType, Code: "unsupported_format", Message: msg + first.Error()}
 	}
 	if resp.IndexVersion, err = s.idx.Version(ctx); err != nil {
 		return err

@@ -35,6 +35,7 @@ var hostileErrors = map[string]string{
 	"html-nested.html":     "html: open stack of elements exceeds 512 nodes",
 	"html-flat.html":       "html has more than 250000 tags and text runs",
 	"json-feed.json":       "JSON holds more than 10000 records",
+	"text-lines.txt":       "document has more than 20000 lines of text; split it",
 }
 
 // TestHostileExtract runs `jiyao extract` on each file of the hostile

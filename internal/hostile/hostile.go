@@ -17,7 +17,8 @@ type File struct {
 }
 
 // Files returns the hostile corpus. The DOCX bomb inflates to 127 MB; the
-// flat HTML page is 52 MB and the JSON feed 48 MB.
+// flat HTML page is 52 MB, the JSON feed 48 MB and the text of a million
+// lines 28 MB.
 func Files() []File {
 	return []File{
 		{"pdf-kids-cycle.pdf", PDFKidsCycle},
@@ -34,6 +35,7 @@ func Files() []File {
 		{"html-nested.html", func() []byte { return NestedHTML(100_000) }},
 		{"html-flat.html", func() []byte { return FlatHTML(4_000_000) }},
 		{"json-feed.json", func() []byte { return JSONFeed(1_000_000) }},
+		{"text-lines.txt", func() []byte { return TextLines(1_000_000) }},
 	}
 }
 
@@ -294,4 +296,11 @@ func JSONFeed(n int) []byte {
 	}
 	b.WriteString("]\n")
 	return b.Bytes()
+}
+
+// TextLines is a plain text of n short lines, 28 bytes each, that each
+// name a department (市工信局): a record of n lines, each a match of a
+// search for it.
+func TextLines(n int) []byte {
+	return bytes.Repeat([]byte("市工信局牵头落实。\n"), n)
 }

@@ -1,6 +1,9 @@
 package main
 
 import (
+	"context"
+	"encoding/json"
+	"net/http"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -9,7 +12,9 @@ import (
 	"testing"
 	"time"
 
+	"github.com/jiyao-search/jiyao/internal/bench"
 	"github.com/jiyao-search/jiyao/internal/hostile"
+	"github.com/jiyao-search/jiyao/server"
 )
 
 // Budgets of one `jiyao extract` of a hostile file.
@@ -45,14 +50,7 @@ var hostileErrors = map[string]string{
 func TestHostileExtract(t *testing.T) {
 	tmp := t.TempDir()
 	bin := builtBinary(t)
-	// The files are made in a child process: Linux counts the peak memory
-	// of this process, which the children start from, in theirs.
-	files := filepath.Join(tmp, "files")
-	helper := exec.Command(os.Args[0], "-test.run=^TestHostileFiles$")
-	helper.Env = append(os.Environ(), "JIYAO_HOSTILE_DIR="+files)
-	if out, err := helper.CombinedOutput(); err != nil {
-		t.Fatalf("make the hostile files: %v\n%s", err, out)
-	}
+	files := hostileFiles(t, filepath.Join(tmp, "files"))
 	for _, f := range hostile.Files() {
 		t.Run(f.Name, func(t *testing.T) {
 			want, ok := hostileErrors[f.Name]
@@ -118,8 +116,120 @@ func TestHostileExtract(t *testing.T) {
 	}
 }
 
+// Budgets of the upload of one hostile file to a loopback jiyao serve,
+// its sending included, and of the server's peak resident memory over all
+// of them.
+const (
+	hostileUploadTime = 5 * time.Second
+	hostileServerRSS  = 512 << 20 // bytes
+)
+
+// TestHostileUpload uploads each file of the hostile corpus to a `jiyao
+// serve` on loopback through the real upload API, as jiyao ingest --server
+// sends files: each is answered within hostileUploadTime with an error in
+// the API's shape, 413 too_large for a file over the upload limit and
+// otherwise 415 unsupported_format saying what jiyao extract says; a PDF
+// with no text at all is a file Jiyao reads, so its upload is answered 200
+// with the file failed (no_text_layer), as the API documents. Nothing is
+// indexed, and the server's peak resident memory (VmHWM) stays within
+// hostileServerRSS.
+func TestHostileUpload(t *testing.T) {
+	tmp := t.TempDir()
+	bin := builtBinary(t)
+	files := hostileFiles(t, filepath.Join(tmp, "files"))
+	const token = "hostile-token"
+	srv := startServe(t, bin, []string{"JIYAO_TOKEN=" + token}, "--index", filepath.Join(tmp, "index"), "--no-sample", "--rate", "-1")
+	up, err := newUploader(srv.base, token)
+	if err != nil {
+		t.Fatal(err)
+	}
+	pid := srv.cmd.Process.Pid
+	for _, f := range hostile.Files() {
+		t.Run(f.Name, func(t *testing.T) {
+			want, ok := hostileErrors[f.Name]
+			if !ok {
+				t.Fatalf("no expected error for %s", f.Name)
+			}
+			data, err := os.ReadFile(filepath.Join(files, f.Name))
+			if err != nil {
+				t.Fatal(err)
+			}
+			// Twice the budget, so that a server that never answers
+			// fails the test instead of hanging it.
+			ctx, cancel := context.WithTimeout(context.Background(), 2*hostileUploadTime)
+			defer cancel()
+			start := time.Now()
+			status, body, _, err := up.post(ctx, upload{names: []string{f.Name}, data: [][]byte{data}})
+			took := time.Since(start)
+			if err != nil {
+				t.Fatalf("upload %s (%d bytes): %v after %v\n%s", f.Name, len(data), err, took.Round(time.Millisecond), srv.log())
+			}
+			hwm, err := bench.PIDStatus(pid, "VmHWM")
+			if err != nil {
+				t.Fatal(err)
+			}
+			t.Logf("%s: %d bytes sent, answered %d in %v, server VmHWM %d MiB: %.300s", f.Name, len(data), status, took.Round(time.Millisecond), hwm>>20, body)
+			if took > hostileUploadTime {
+				t.Errorf("upload %s: answered after %v, over the %v budget", f.Name, took.Round(time.Millisecond), hostileUploadTime)
+			}
+			if hwm > hostileServerRSS {
+				t.Errorf("upload %s: server VmHWM %d MiB, over the %d MiB budget", f.Name, hwm>>20, hostileServerRSS>>20)
+			}
+			var got struct {
+				Error *struct{ Code, Message string }
+				Files []struct {
+					Status string
+					Error  *struct{ Code, Message string }
+				}
+			}
+			if err := json.Unmarshal(body, &got); err != nil {
+				t.Fatalf("upload %s: %d with a body that is not JSON (%v): %.200q", f.Name, status, err, body)
+			}
+			switch {
+			case len(data) > server.DefaultMaxUploadBytes:
+				if status != http.StatusRequestEntityTooLarge || got.Error == nil || got.Error.Code != "too_large" {
+					t.Errorf("upload %s of %d bytes: %s, want 413 too_large", f.Name, len(data), body)
+				}
+			case f.Name == "pdf-parent-loop.pdf":
+				if status != http.StatusOK || len(got.Files) != 1 || got.Files[0].Status != "failed" || got.Files[0].Error == nil ||
+					got.Files[0].Error.Code != "no_text_layer" || !strings.Contains(got.Files[0].Error.Message, want) {
+					t.Errorf("upload %s: %d %s, want 200 with the file failed, no_text_layer, saying %q", f.Name, status, body, want)
+				}
+			default:
+				if status != http.StatusUnsupportedMediaType || got.Error == nil || got.Error.Code != "unsupported_format" || !strings.Contains(got.Error.Message, want) {
+					t.Errorf("upload %s: %d %s, want 415 unsupported_format saying %q", f.Name, status, body, want)
+				}
+			}
+		})
+	}
+	resp, err := http.Get(srv.base + "/readyz")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var ready struct{ Meetings *int }
+	err = json.NewDecoder(resp.Body).Decode(&ready)
+	resp.Body.Close()
+	if err != nil || ready.Meetings == nil || *ready.Meetings != 0 {
+		t.Errorf("readyz after the hostile uploads: %v, meetings %v; want none indexed", err, ready.Meetings)
+	}
+	srv.stop(t)
+}
+
+// hostileFiles writes the hostile corpus into dir and returns dir. The
+// files are made in a child process (TestHostileFiles): Linux counts the
+// peak memory of this process, which the children start from, in theirs.
+func hostileFiles(t *testing.T, dir string) string {
+	t.Helper()
+	helper := exec.Command(os.Args[0], "-test.run=^TestHostileFiles$")
+	helper.Env = append(os.Environ(), "JIYAO_HOSTILE_DIR="+dir)
+	if out, err := helper.CombinedOutput(); err != nil {
+		t.Fatalf("make the hostile files: %v\n%s", err, out)
+	}
+	return dir
+}
+
 // TestHostileFiles writes the hostile corpus into $JIYAO_HOSTILE_DIR for
-// TestHostileExtract; it does nothing without it.
+// hostileFiles; it does nothing without it.
 func TestHostileFiles(t *testing.T) {
 	dir := os.Getenv("JIYAO_HOSTILE_DIR")
 	if dir == "" {

@@ -747,11 +747,11 @@ func resetPeakRSS() bool {
 }
 
 // procStatus reads a size field of /proc/self/status, in bytes.
-func procStatus(field string) (int64, error) { return pidStatus(0, field) }
+func procStatus(field string) (int64, error) { return PIDStatus(0, field) }
 
-// pidStatus reads a size field of /proc/PID/status (PID 0: this process),
+// PIDStatus reads a size field of /proc/PID/status (PID 0: this process),
 // in bytes.
-func pidStatus(pid int, field string) (int64, error) {
+func PIDStatus(pid int, field string) (int64, error) {
 	path := "/proc/self/status"
 	if pid != 0 {
 		path = fmt.Sprintf("/proc/%d/status", pid)

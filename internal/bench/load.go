@@ -512,7 +512,7 @@ func sampleRSS(pid int, peak *int64) (stop func()) {
 		t := time.NewTicker(100 * time.Millisecond)
 		defer t.Stop()
 		for {
-			if v, err := pidStatus(pid, "VmRSS"); err == nil && v > *peak {
+			if v, err := PIDStatus(pid, "VmRSS"); err == nil && v > *peak {
 				*peak = v
 			}
 			select {

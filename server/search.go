@@ -351,23 +351,6 @@ func facetOf(res *index.Result, name string) []index.FacetValue {
 	return nil
 }
 
-// searchAll runs req and every following page, calling f with each page,
-// until f returns false or limit hits were seen (0: no limit).
-func (s *Server) searchAll(ctx context.Context, req index.Request, limit int, f func(*index.Result) bool) error {
-	seen := 0
-	for {
-		res, err := s.idx.Search(ctx, req)
-		if err != nil {
-			return err
-		}
-		seen += len(res.Hits)
-		if !f(res) || res.Next == "" || (limit > 0 && seen >= limit) {
-			return nil
-		}
-		req.After, req.From = res.Next, 0
-	}
-}
-
 // publicSource is a record's source as the public sees it: records cite
 // their files relative to the folder ingested (real/a.txt), but one
 // ingested by an absolute path before that, or fed with one, shows only

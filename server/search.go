@@ -28,8 +28,10 @@ type searchQuery struct {
 var searchNames = []string{"q", "level", "facets", "facet_size", "highlight"}
 
 // DefaultFacetSize is the values a facet lists unless facet_size says
-// otherwise; other counts the rest.
-const DefaultFacetSize = 100
+// otherwise (at most index.MaxFacetSize); other counts the rest. The web
+// pages and the CLI read the index, or ask for the size they show, and do
+// not depend on it.
+const DefaultFacetSize = 20
 
 // SearchBody is the JSON body of POST /search.
 type SearchBody struct {

@@ -3,16 +3,13 @@ package server
 import (
 	"cmp"
 	"fmt"
-	"github.com/jiyao-search/jiyao/internal/plan"
 	"net/http"
 	"slices"
-	"strings"
 	"time"
 
 	"github.com/gin-gonic/gin"
 
 	"github.com/jiyao-search/jiyao/index"
-	"github.com/jiyao-search/jiyao/ingest"
 )
 
 // decisionsQuery is GET /decisions' query string.
@@ -84,9 +81,6 @@ type PlanStage struct {
 	Stage string `json:"stage"`
 }
 
-// maxPlanItems bounds the agenda items a plan history reads.
-const maxPlanItems = 500
-
 func (s *Server) getDecisions(c *gin.Context) error {
 	var p decisionsQuery
 	if err := bindQuery(c, &p, []string{"q", "plan"}, filterNames, pageNames); err != nil {
@@ -121,9 +115,9 @@ func (s *Server) getDecisions(c *gin.Context) error {
 	return nil
 }
 
-// planHistory answers GET /decisions?plan=: the agenda items whose plan
-// title normalises to the same key, in date order. Candidates are found by
-// searching items for the key as a phrase; the records decide.
+// planHistory answers GET /decisions?plan=: the agenda items that dealt
+// with the plans whose title holds what was asked, in date order
+// (index.PlanHistory), with the decisions taken on them.
 func (s *Server) planHistory(c *gin.Context, p decisionsQuery) error {
 	start := time.Now()
 	if err := text("plan", p.Plan, maxValueRunes); err != nil {
@@ -132,67 +126,31 @@ func (s *Server) planHistory(c *gin.Context, p decisionsQuery) error {
 	if p.Q != "" || p.Cursor != "" || p.Page != "" {
 		return badParam("plan", "plan cannot be combined with q, page or cursor")
 	}
-	key := plan.Key(p.Plan)
-	if len([]rune(key)) < 2 {
-		return badParam("plan", "plan %q has too little text to match", p.Plan)
-	}
 	f := p.filters()
 	if err := checkFilters(f); err != nil {
 		return err
 	}
-	req := index.Request{Query: `"` + key + `"`, Level: index.LevelItem, Filters: f, Sort: "date", Size: index.MaxSize}
 	ctx := c.Request.Context()
-	type ref struct {
-		meeting string
-		item    int
-	}
-	var refs []ref
-	err := s.searchAll(ctx, req, maxPlanItems, func(res *index.Result) bool {
-		for _, h := range res.Hits {
-			refs = append(refs, ref{h.MeetingID, h.ItemNo})
-		}
-		return true
-	})
+	ph, err := s.idx.PlanHistory(ctx, p.Plan, f)
 	if err != nil {
 		return err
 	}
-	out := DecisionsResponse{Decisions: []DecisionHit{}, Plan: &PlanHistory{Title: p.Plan, Key: key, Stages: []PlanStage{}}}
-	recs := map[string]*ingest.Minutes{}
-	for _, r := range refs {
-		rec, ok := recs[r.meeting]
-		if !ok {
-			var err error
-			if rec, err = s.idx.Get(ctx, r.meeting); err != nil {
-				return err
-			}
-			recs[r.meeting] = rec
+	out := DecisionsResponse{Decisions: []DecisionHit{},
+		Plan: &PlanHistory{Title: p.Plan, Key: ph.Key, Plans: ph.Plans, Stages: make([]PlanStage, 0, len(ph.Steps))}}
+	for _, st := range ph.Steps {
+		rec, it := st.Meeting, st.Item
+		ps := PlanStage{MeetingID: rec.ID, MeetingTitle: rec.Title, Issuer: rec.Issuer, Date: rec.Day(),
+			ItemNo: it.No, ItemTitle: it.Title, Action: it.Action, Verbs: []string{}, Stage: it.Action}
+		for _, k := range st.Decisions {
+			d := it.Decisions[k]
+			ps.Verbs = append(ps.Verbs, d.Verb)
+			ps.Stage = d.Verb
+			out.Decisions = append(out.Decisions, DecisionHit{ID: fmt.Sprintf("%s/i%d/d%d", rec.ID, it.No, k+1), Verb: d.Verb, Object: d.Object,
+				Lead: d.Lead, MeetingID: rec.ID, MeetingTitle: rec.Title, Issuer: rec.Issuer, Date: rec.Day(),
+				Session: rec.Meeting.Session, ItemNo: it.No, ItemTitle: it.Title})
 		}
-		for _, it := range rec.Items {
-			if it.No != r.item {
-				continue
-			}
-			st, decs, plans := planStage(rec, it, key)
-			if len(plans) == 0 {
-				continue
-			}
-			for _, pk := range plans {
-				if !slices.Contains(out.Plan.Plans, pk) {
-					out.Plan.Plans = append(out.Plan.Plans, pk)
-				}
-			}
-			out.Plan.Stages = append(out.Plan.Stages, st)
-			out.Decisions = append(out.Decisions, decs...)
-		}
+		out.Plan.Stages = append(out.Plan.Stages, ps)
 	}
-	switch len(out.Plan.Plans) {
-	case 1:
-		out.Plan.Key, out.Plan.Plans = out.Plan.Plans[0], nil
-	default:
-		slices.Sort(out.Plan.Plans)
-	}
-	slices.SortStableFunc(out.Plan.Stages, func(a, b PlanStage) int {
-		return cmp.Or(cmp.Compare(a.Date, b.Date), cmp.Compare(a.MeetingID, b.MeetingID), cmp.Compare(a.ItemNo, b.ItemNo))
-	})
 	slices.SortStableFunc(out.Decisions, func(a, b DecisionHit) int {
 		return cmp.Or(cmp.Compare(a.Date, b.Date), cmp.Compare(a.ID, b.ID))
 	})
@@ -203,53 +161,4 @@ func (s *Server) planHistory(c *gin.Context, p decisionsQuery) error {
 	}
 	writeJSON(c, http.StatusOK, out)
 	return nil
-}
-
-// planStage reports how an item deals with the plans whose normalised
-// title holds key (氢能及燃料电池产业发展规划 is part of 苏州市氢能及燃料电池
-// 产业发展规划), and which plans those are; none when it deals with none.
-func planStage(rec *ingest.Minutes, it ingest.Item, key string) (PlanStage, []DecisionHit, []string) {
-	st := PlanStage{MeetingID: rec.ID, MeetingTitle: rec.Title, Issuer: rec.Issuer, Date: meetingDate(rec),
-		ItemNo: it.No, ItemTitle: it.Title, Action: it.Action, Verbs: []string{}}
-	var decs []DecisionHit
-	var plans []string
-	holds := func(title string) bool {
-		k := plan.Key(title)
-		if !strings.Contains(k, key) {
-			return false
-		}
-		if !slices.Contains(plans, k) {
-			plans = append(plans, k)
-		}
-		return true
-	}
-	for k, d := range it.Decisions {
-		if !holds(d.Object) {
-			continue
-		}
-		st.Verbs = append(st.Verbs, d.Verb)
-		decs = append(decs, DecisionHit{ID: fmt.Sprintf("%s/i%d/d%d", rec.ID, it.No, k+1), Verb: d.Verb, Object: d.Object,
-			Lead: d.Lead, MeetingID: rec.ID, MeetingTitle: rec.Title, Issuer: rec.Issuer, Date: meetingDate(rec),
-			Session: rec.Meeting.Session, ItemNo: it.No, ItemTitle: it.Title})
-	}
-	if len(st.Verbs) == 0 && !holds(it.Title) {
-		for _, t := range plan.Titles(it.Title + it.Text) {
-			holds(t)
-		}
-	}
-	if len(plans) == 0 {
-		return st, nil, nil
-	}
-	st.Stage = it.Action
-	if n := len(st.Verbs); n > 0 {
-		st.Stage = st.Verbs[n-1]
-	}
-	return st, decs, plans
-}
-
-func meetingDate(rec *ingest.Minutes) string {
-	if rec.Meeting.Date != "" {
-		return rec.Meeting.Date
-	}
-	return rec.Published
 }

@@ -47,9 +47,9 @@ func docsCurlLines(t *testing.T, path string) []string {
 	return out
 }
 
-// TestDocsCurlExamples runs every curl line of docs/api.md with the real
-// curl against a live server holding the seed document, and checks the
-// status and that JSON answers are JSON.
+// TestDocsCurlExamples runs every curl line of docs/api.md and of the
+// README's quick start with the real curl against a live server holding
+// the seed document, and checks the status and that JSON answers are JSON.
 func TestDocsCurlExamples(t *testing.T) {
 	curl, err := exec.LookPath("curl")
 	if err != nil {
@@ -58,9 +58,16 @@ func TestDocsCurlExamples(t *testing.T) {
 	f := newFixture(t, Options{Token: testToken}, 0)
 	ts := httptest.NewServer(f.srv)
 	defer ts.Close()
-	lines := docsCurlLines(t, filepath.Join("..", "docs", "api.md"))
-	if len(lines) < 20 {
-		t.Fatalf("found %d curl examples in docs/api.md", len(lines))
+	var lines []string
+	for _, doc := range []struct {
+		path string
+		min  int
+	}{{filepath.Join("..", "docs", "api.md"), 20}, {filepath.Join("..", "README.md"), 2}} {
+		l := docsCurlLines(t, doc.path)
+		if len(l) < doc.min {
+			t.Fatalf("found %d curl examples in %s, want at least %d", len(l), doc.path, doc.min)
+		}
+		lines = append(lines, l...)
 	}
 	work := t.TempDir()
 	if err := os.WriteFile(filepath.Join(work, "minutes.txt"), readSeed(t), 0o644); err != nil {
@@ -71,7 +78,7 @@ func TestDocsCurlExamples(t *testing.T) {
 			t.Errorf("example %q is not one plain curl command", line)
 			continue
 		}
-		cmdline := strings.ReplaceAll(line, "http://localhost:8080", ts.URL)
+		cmdline := strings.NewReplacer("http://localhost:8080", ts.URL, "http://127.0.0.1:8080", ts.URL).Replace(line)
 		body := filepath.Join(work, "body")
 		os.Remove(body)
 		if !strings.Contains(cmdline, " -o ") {

@@ -73,7 +73,7 @@ var (
 	searchParamDocs = join([]paramDoc{qParam,
 		qEnum("level", "what a hit is: a meeting (default), an agenda item or a decision", "meeting", "item", "decision"),
 		qList("facets", "facets to count, comma-separated: "+strings.Join(index.FacetNames, ", ")),
-		q("facet_size", "integer", "values listed per facet, 1 to 1000 (default 100); other counts the rest"),
+		q("facet_size", "integer", "values listed per facet, 1 to 1000 (default 20); other counts the rest"),
 		q("highlight", "boolean", "add title_html and snippets with <mark> around matches"),
 	}, filterParamDocs, pageParamDocs)
 	idParam     = pathParam("id", "meeting id: 16 hex digits (and -N for a record of a multi-record file)")

@@ -28,8 +28,10 @@ type searchQuery struct {
 var searchNames = []string{"q", "level", "facets", "facet_size", "highlight"}
 
 // DefaultFacetSize is the values a facet lists unless facet_size says
-// otherwise; other counts the rest.
-const DefaultFacetSize = 100
+// otherwise (at most index.MaxFacetSize); other counts the rest. The web
+// pages and the CLI read the index, or ask for the size they show, and do
+// not depend on it.
+const DefaultFacetSize = 20
 
 // SearchBody is the JSON body of POST /search.
 type SearchBody struct {
@@ -349,23 +351,6 @@ func facetOf(res *index.Result, name string) []index.FacetValue {
 		}
 	}
 	return nil
-}
-
-// searchAll runs req and every following page, calling f with each page,
-// until f returns false or limit hits were seen (0: no limit).
-func (s *Server) searchAll(ctx context.Context, req index.Request, limit int, f func(*index.Result) bool) error {
-	seen := 0
-	for {
-		res, err := s.idx.Search(ctx, req)
-		if err != nil {
-			return err
-		}
-		seen += len(res.Hits)
-		if !f(res) || res.Next == "" || (limit > 0 && seen >= limit) {
-			return nil
-		}
-		req.After, req.From = res.Next, 0
-	}
 }
 
 // publicSource is a record's source as the public sees it: records cite

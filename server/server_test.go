@@ -854,6 +854,27 @@ func TestFacetSize(t *testing.T) {
 	if len(resp.Facets) != 1 || len(resp.Facets[0].Values) != 2 || resp.Facets[0].Other == 0 {
 		t.Errorf("facets %+v; want 2 values and the rest in other", resp.Facets)
 	}
+	// Unless told, a facet lists DefaultFacetSize values (20), by GET and
+	// by POST, and other counts the rest; 1000 lists them all.
+	var all SearchResponse
+	f.get(APIPrefix+"/search?facets=official&facet_size=1000").decode(t, &all)
+	if len(all.Facets) != 1 || len(all.Facets[0].Values) <= DefaultFacetSize || all.Facets[0].Other != 0 {
+		t.Fatalf("facet_size=1000: %d values, other %d; the fixture needs more than %d officials", len(all.Facets[0].Values), all.Facets[0].Other, DefaultFacetSize)
+	}
+	var rest int
+	for _, v := range all.Facets[0].Values[DefaultFacetSize:] {
+		rest += v.Count
+	}
+	for _, r := range []response{
+		f.get(APIPrefix + "/search?facets=official"),
+		f.do("POST", APIPrefix+"/search", strings.NewReader(`{"facets":["official"]}`), "Content-Type", "application/json"),
+	} {
+		var def SearchResponse
+		r.decode(t, &def)
+		if DefaultFacetSize != 20 || len(def.Facets) != 1 || !slices.Equal(def.Facets[0].Values, all.Facets[0].Values[:DefaultFacetSize]) || def.Facets[0].Other != rest {
+			t.Errorf("default facet size: %+v; want the first 20 of %d values and %d in other", def.Facets, len(all.Facets[0].Values), rest)
+		}
+	}
 	for _, bad := range []string{"0", "1001", "x"} {
 		r := f.get(APIPrefix + "/search?facets=official&facet_size=" + bad)
 		if r.status != http.StatusBadRequest || !strings.Contains(string(r.body), `"facet_size"`) {

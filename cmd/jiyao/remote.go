@@ -2,6 +2,7 @@ package main
 
 import (
 	"bytes"
+	"cmp"
 	"context"
 	"encoding/json"
 	"errors"
@@ -40,12 +41,14 @@ func remoteFor(err error) (*remote, bool) {
 }
 
 // search runs req through POST /search and returns the answer as the index
-// would have: the API's hits and facets have the index's fields.
+// would have: the API's hits and facets have the index's fields, and a
+// facet lists as many values as the index lists (up to MaxFacetSize
+// unless req says), not the API's default.
 func (r *remote) search(ctx context.Context, req index.Request) (*index.Result, error) {
 	f := req.Filters
 	body := server.SearchBody{
-		Q: req.Query, Level: req.Level, Facets: req.Facets, Sort: req.Sort, Size: req.Size,
-		Cursor: req.After, Highlight: req.Highlight,
+		Q: req.Query, Level: req.Level, Facets: req.Facets, FacetSize: cmp.Or(req.FacetSize, index.MaxFacetSize),
+		Sort: req.Sort, Size: req.Size, Cursor: req.After, Highlight: req.Highlight,
 		Filters: server.FiltersBody{From: f.From, To: f.To, Role: f.Role, Values: f.Values},
 	}
 	var ans struct {

@@ -11,12 +11,14 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"slices"
 	"strings"
 	"syscall"
 	"testing"
 	"time"
 
 	"github.com/jiyao-search/jiyao/internal/gen"
+	"github.com/jiyao-search/jiyao/server"
 )
 
 // runBin runs the binary with the environment added to the test's and
@@ -129,6 +131,29 @@ func TestWhileServing(t *testing.T) {
 	if code != 0 || !strings.Contains(stdout, "meetings   2\n") {
 		t.Errorf("stats beside the server: exit %d\n%s\n%s", code, stdout, stderr)
 	}
+	// A facet lists as many values through the server as on its own (the
+	// seed names 80 officials; the API lists 20 unless asked).
+	officials := func(when string) []string {
+		t.Helper()
+		stdout, stderr, code, _ := runBinOut(t, bin, nil, "search", "--index", dir, "--json", "--facets", "official", "氢能")
+		var res struct {
+			Facets []struct {
+				Values []struct{ Value string }
+			}
+		}
+		if err := json.Unmarshal([]byte(stdout), &res); code != 0 || err != nil || len(res.Facets) != 1 {
+			t.Fatalf("search --json %s: exit %d, %v\n%.300s\n%s", when, code, err, stdout, stderr)
+		}
+		var out []string
+		for _, v := range res.Facets[0].Values {
+			out = append(out, v.Value)
+		}
+		return out
+	}
+	servedOfficials := officials("beside the server")
+	if len(servedOfficials) <= server.DefaultFacetSize {
+		t.Errorf("search --json beside the server lists %d officials, want the seed's", len(servedOfficials))
+	}
 	stderr, code, _ = runBin(t, bin, []string{"JIYAO_TOKEN=" + token}, "ingest", "--server", srv.base, filepath.Join(docs, "a-纪要.txt"))
 	if code != 0 || !strings.Contains(stderr, "added 0 (0 incomplete), updated 0, unchanged 1, skipped 0 (not meeting records), failed 0") {
 		t.Errorf("ingest --server again: exit %d\n%s", code, stderr)
@@ -142,6 +167,9 @@ func TestWhileServing(t *testing.T) {
 	stderr, code, _ = runBin(t, bin, nil, "stats", "--index", dir)
 	if code != 0 {
 		t.Errorf("stats after the server stopped: exit %d\n%s", code, stderr)
+	}
+	if own := officials("on its own"); !slices.Equal(own, servedOfficials) {
+		t.Errorf("search --json lists officials %q on its own, %q beside the server", own, servedOfficials)
 	}
 }
 

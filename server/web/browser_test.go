@@ -375,6 +375,23 @@ func TestBrowserJourney(t *testing.T) {
 	onScreen(t, ctx, "decisions", "哪次会议批准了", "《苏州市氢能及燃料电池产业发展规划》", "原则同意", "历次会议", "市工信局")
 	step("decisions")
 
+	// 7a. Part of a title, in traditional script, that several plans
+	// share lists them; one of them opens its history.
+	if _, err := chromedp.RunResponse(ctx, chromedp.Navigate(base+"/decisions?plan="+url.QueryEscape("氫能及燃料電池"))); err != nil {
+		t.Fatalf("plans: %v", err)
+	}
+	onScreen(t, ctx, "plans", "符合的文件", "《苏州市氢能及燃料电池产业发展规划》", "三年行动计划", "历次会议")
+	step("plans")
+	clickNav(t, ctx, "plan", `[...document.querySelectorAll('nav.plan-list a')].find(a => a.textContent.includes('苏州市氢能'))`)
+	if got := location(t, ctx).Query().Get("plan"); got != "苏州市氢能及燃料电池产业发展规划" {
+		t.Errorf("plan: the URL has plan=%q", got)
+	}
+	body := onScreen(t, ctx, "plan", "《苏州市氢能及燃料电池产业发展规划》", "原则同意", "2020年11月2日", "历次会议", "市工信局")
+	if strings.Contains(body, "三年行动计划") || strings.Contains(body, "符合的文件") {
+		t.Errorf("plan: the page of one plan shows others:\n%.1500s", body)
+	}
+	step("plan")
+
 	// 8. A bad parameter is a friendly page, not a crash.
 	resp, err := chromedp.RunResponse(ctx, chromedp.Navigate(base+"/?sort=sideways"))
 	if err != nil {

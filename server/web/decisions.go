@@ -2,8 +2,8 @@ package web
 
 import (
 	"context"
-	"github.com/jiyao-search/jiyao/internal/plan"
 	"net/http"
+	"net/url"
 	"regexp"
 	"slices"
 	"strings"
@@ -12,12 +12,19 @@ import (
 	"github.com/jiyao-search/jiyao/index"
 	"github.com/jiyao-search/jiyao/ingest"
 	"github.com/jiyao-search/jiyao/internal/fold"
+	"github.com/jiyao-search/jiyao/internal/plan"
 )
 
 // decisionsPage is the data of the decisions page.
 type decisionsPage struct {
 	layout
+	// Q is what the box holds: the words searched, or the plan asked.
 	Q string
+	// Plan is the title, or part of one, that plan= asked for: the page
+	// is then the history of the plans whose title holds it.
+	Plan string
+	// Matching lists those plans when more than one does.
+	Matching []link
 	// Recent is set when no title was asked for: the newest decisions.
 	Recent []decisionRow
 	Plans  []planView
@@ -27,8 +34,11 @@ type decisionsPage struct {
 // planView is one plan (a titled document decided on) with the
 // decisions on it and its history across meetings.
 type planView struct {
-	Title    string
-	Issuer   string
+	Title  string
+	Issuer string
+	// URL is the page of the plan's history (decisions?plan=), when the
+	// page is not that already.
+	URL      string
 	Decided  []decisionRow
 	Timeline []event
 }
@@ -73,7 +83,7 @@ var titleRe = regexp.MustCompile(`《([^《》]+)》`)
 func (h *Handler) decisions(w http.ResponseWriter, r *http.Request) {
 	v := r.URL.Query()
 	for k := range v {
-		if k != "q" {
+		if k != "q" && k != "plan" {
 			h.fail(w, r, badRequest(k, "unknown parameter %q", k))
 			return
 		}
@@ -81,6 +91,18 @@ func (h *Handler) decisions(w http.ResponseWriter, r *http.Request) {
 	q := strings.TrimSpace(v.Get("q"))
 	if utf8.RuneCountInString(q) > maxQueryLen {
 		h.fail(w, r, badRequest("q", "query longer than %d characters", maxQueryLen))
+		return
+	}
+	if v.Has("plan") {
+		asked := strings.TrimSpace(v.Get("plan"))
+		switch {
+		case v.Has("q"):
+			h.fail(w, r, badRequest("plan", "plan cannot be combined with q"))
+		case utf8.RuneCountInString(asked) > maxValueLen:
+			h.fail(w, r, badRequest("plan", "plan longer than %d characters", maxValueLen))
+		default:
+			h.planHistory(w, r, asked)
+		}
 		return
 	}
 	ctx, cancel := context.WithTimeout(r.Context(), timeout)
@@ -120,7 +142,7 @@ func (h *Handler) decisions(w http.ResponseWriter, r *http.Request) {
 		k := fold.String(hit.Issuer) + "|" + plan.Key(hit.Decision.Object)
 		pv := plans[k]
 		if pv == nil {
-			pv = &planView{Title: hit.Decision.Object, Issuer: hit.Issuer}
+			pv = &planView{Title: hit.Decision.Object, Issuer: hit.Issuer, URL: planURL(hit.Decision.Object)}
 			plans[k] = pv
 			keys = append(keys, k)
 		}
@@ -167,6 +189,84 @@ func (h *Handler) decisions(w http.ResponseWriter, r *http.Request) {
 	h.render(w, r, http.StatusOK, "decisions", p)
 }
 
+// planHistory shows the history of the plans whose title holds asked
+// (index.PlanHistory, which the API's decisions?plan= reads too): for
+// each, the decisions on it and every meeting that dealt with it; when
+// several plans fit, their list first.
+func (h *Handler) planHistory(w http.ResponseWriter, r *http.Request, asked string) {
+	ctx, cancel := context.WithTimeout(r.Context(), timeout)
+	defer cancel()
+	ph, err := h.idx.PlanHistory(ctx, asked, index.Filters{})
+	if err != nil {
+		h.fail(w, r, err)
+		return
+	}
+	p := decisionsPage{layout: h.layout(r.Context(), asked+" - 决定查询", "", "decisions"), Q: asked, Plan: asked}
+	keys := ph.Plans
+	if len(keys) == 0 && len(ph.Steps) > 0 {
+		keys = []string{ph.Key}
+	}
+	views := make(map[string]*planView, len(keys))
+	for _, k := range keys {
+		views[k] = &planView{Title: k}
+	}
+	issuers, meetings := map[string][]string{}, map[string][]string{}
+	for _, st := range ph.Steps {
+		m, it := st.Meeting, st.Item
+		for _, k := range st.Plans {
+			if pv := views[k]; pv != nil {
+				if pv.Title == k {
+					pv.Title = writtenTitle(*it, k)
+				}
+				pv.Timeline = append(pv.Timeline, eventOf(m, *it, k))
+				if !slices.Contains(issuers[k], m.Issuer) {
+					issuers[k] = append(issuers[k], m.Issuer)
+				}
+				if !slices.Contains(meetings[k], m.ID) {
+					meetings[k] = append(meetings[k], m.ID)
+				}
+			}
+		}
+		for _, i := range st.Decisions {
+			d := it.Decisions[i]
+			if pv := views[plan.Key(d.Object)]; pv != nil {
+				pv.Title = d.Object // as the latest decision writes it
+				pv.Decided = append(pv.Decided, decisionRowOfItem(m, *it, d))
+				p.Total++
+			}
+		}
+	}
+	for _, k := range keys {
+		pv := views[k]
+		if len(issuers[k]) == 1 {
+			pv.Issuer = issuers[k][0]
+		}
+		for i := range pv.Timeline {
+			pv.Timeline[i].Date = cnDate(pv.Timeline[i].Date)
+		}
+		p.Plans = append(p.Plans, *pv)
+		if len(keys) > 1 {
+			p.Matching = append(p.Matching, link{Label: pv.Title, URL: planURL(k), Count: len(meetings[k])})
+		}
+	}
+	h.render(w, r, http.StatusOK, "decisions", p)
+}
+
+// writtenTitle is the plan of key as the item writes it in 《》, else key.
+func writtenTitle(it ingest.Item, key string) string {
+	for _, t := range plan.Titles(it.Title + it.Text) {
+		if plan.Key(t) == key {
+			return t
+		}
+	}
+	return key
+}
+
+// planURL is the page of the history of a plan.
+func planURL(title string) string {
+	return "/decisions?" + url.Values{"plan": {title}}.Encode()
+}
+
 // itemPlans are the keys of the plans an item is about: its 《》 titles and
 // the objects of its decisions.
 func itemPlans(it ingest.Item) []string {
@@ -196,6 +296,16 @@ func eventOf(m *ingest.Minutes, it ingest.Item, key string) event {
 		}
 	}
 	return e
+}
+
+// decisionRowOfItem is a decision as a record holds it.
+func decisionRowOfItem(m *ingest.Minutes, it ingest.Item, d ingest.Decision) decisionRow {
+	row := decisionRow{Verb: d.Verb, Object: d.Object, Lead: d.Lead, Meeting: m.Title, MeetingURL: meetingURL(m.ID, "", it.No),
+		Issuer: m.Issuer, Day: m.Day(), Date: cnDate(m.Day()), ItemNo: it.No, ItemTitle: it.Title}
+	if d.Lead != "" {
+		row.LeadURL = departmentURL(m.Issuer, d.Lead)
+	}
+	return row
 }
 
 func decisionRowOf(hit index.Hit) decisionRow {

@@ -175,7 +175,7 @@ func paramLabel(p string) string {
 var paramLabels = func() map[string]string {
 	m := map[string]string{
 		"q": "检索式", "from": "起始日期", "to": "截止日期", "level": "层级", "sort": "排序",
-		"page": "页码", "role": "角色", "id": "编号", "size": "每页条数",
+		"page": "页码", "role": "角色", "id": "编号", "size": "每页条数", "plan": "文件标题",
 	}
 	for _, sb := range sidebar {
 		m[sb.Name] = sb.Label

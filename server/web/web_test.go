@@ -157,6 +157,8 @@ func TestBadParameters(t *testing.T) {
 		"/?issuer=%ff",
 		"/meetings/not-an-id",
 		"/decisions?x=1",
+		"/decisions?plan=" + url.QueryEscape("《》"),
+		"/decisions?plan=" + url.QueryEscape("氢能") + "&q=" + url.QueryEscape("氢能"),
 		"/officials/李亚平?x=1",
 	} {
 		rec, doc := get(t, h, path)
@@ -275,6 +277,7 @@ func TestEscaping(t *testing.T) {
 		"/?level=decision&q=" + url.QueryEscape("规划"),
 		"/meetings/" + rec.ID + "?q=" + url.QueryEscape("script 规划"),
 		"/decisions?q=" + url.QueryEscape("规划"),
+		"/decisions?plan=" + url.QueryEscape("规划"),
 		"/decisions",
 		"/officials/" + url.PathEscape("李四"+evil),
 		"/departments/" + url.PathEscape("市局"+evil),
@@ -336,6 +339,77 @@ func TestDecisionsPage(t *testing.T) {
 	_, doc = get(t, h, "/decisions")
 	if len(find(doc, "li.decision")) == 0 {
 		t.Errorf("the decisions page without a query lists no recent decisions")
+	}
+}
+
+// The decisions page finds a plan by any part of its title, in either
+// script and with or without 草案, as the API's decisions?plan= does, and
+// lists the plans when several fit.
+func TestDecisionsPagePlan(t *testing.T) {
+	h := newHandler(t, sampleIndex(t))
+	for _, asked := range []string{"氢能及燃料电池产业发展规划", "氫能及燃料電池產業發展規劃（草案）", "《苏州市氢能及燃料电池产业发展规划（征求意见稿）》"} {
+		rec, doc := get(t, h, "/decisions?plan="+url.QueryEscape(asked))
+		if rec.Code != http.StatusOK {
+			t.Fatalf("plan=%s: status %d\n%.600s", asked, rec.Code, rec.Body)
+		}
+		plans := find(doc, "article.plan")
+		if len(plans) != 1 || len(find(doc, "nav.plan-list")) != 0 {
+			t.Fatalf("plan=%s: %d plans, %d lists of plans; want one plan and no list", asked, len(plans), len(find(doc, "nav.plan-list")))
+		}
+		got := text(plans[0])
+		for _, w := range []string{"《苏州市氢能及燃料电池产业发展规划》", "苏州市人民政府", "原则同意", "2020年11月2日", "苏州市人民政府常务会议纪要", "市工信局", "历次会议"} {
+			if !strings.Contains(got, w) {
+				t.Errorf("plan=%s: the plan %q lacks %q", asked, got, w)
+			}
+		}
+		if len(find(plans[0], "li.decided")) != 1 {
+			t.Errorf("plan=%s: the timeline does not mark the meeting that decided", asked)
+		}
+		if box := find(doc, "input#plan-q")[0]; attr(box, "value") != asked || attr(box, "name") != "plan" {
+			t.Errorf("plan=%s: the box holds %s=%q; want plan=%q, to refine", asked, attr(box, "name"), attr(box, "value"), asked)
+		}
+	}
+
+	// Part of several plans' titles lists them, each linking to its own
+	// history, and shows each.
+	rec, doc := get(t, h, "/decisions?plan="+url.QueryEscape("氫能及燃料電池"))
+	if rec.Code != http.StatusOK {
+		t.Fatalf("status %d", rec.Code)
+	}
+	lists := find(doc, "nav.plan-list")
+	if len(lists) != 1 {
+		t.Fatalf("%d lists of plans, want 1:\n%.2000s", len(lists), text(find(doc, "main")[0]))
+	}
+	var listed []string
+	for _, a := range find(lists[0], "a") {
+		listed = append(listed, text(a))
+		u, err := url.Parse(attr(a, "href"))
+		if err != nil || u.Path != "/decisions" || u.Query().Get("plan") == "" {
+			t.Errorf("plan %s links to %q", text(a), attr(a, "href"))
+		}
+	}
+	if len(listed) < 2 || !slices.Contains(listed, "《苏州市氢能及燃料电池产业发展规划》") || len(find(doc, "article.plan")) != len(listed) {
+		t.Errorf("listed %q with %d plans shown; want the Suzhou plan among several, each shown", listed, len(find(doc, "article.plan")))
+	}
+
+	// A plan nobody dealt with says so.
+	rec, doc = get(t, h, "/decisions?plan="+url.QueryEscape("不存在的规划名称"))
+	if rec.Code != http.StatusOK || len(find(doc, "article.plan")) != 0 || !strings.Contains(text(find(doc, "main")[0]), "没有找到标题含“不存在的规划名称”的文件") {
+		t.Errorf("an unknown plan: status %d\n%.600s", rec.Code, text(find(doc, "main")[0]))
+	}
+
+	// The page of a search links each plan to its history.
+	_, doc = get(t, h, "/decisions?q="+url.QueryEscape("氢能及燃料电池产业发展规划"))
+	var linked bool
+	for _, a := range find(doc, "article") {
+		for _, l := range find(a, "a") {
+			if u, err := url.Parse(attr(l, "href")); err == nil && u.Path == "/decisions" && u.Query().Get("plan") == "苏州市氢能及燃料电池产业发展规划" {
+				linked = true
+			}
+		}
+	}
+	if !linked {
+		t.Errorf("the search's plan does not link to its history")
 	}
 }
 

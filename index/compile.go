@@ -163,9 +163,15 @@ func (c compiler) compile(q ql.Q) query.Query {
 		}
 		return nil
 	case *ql.Not:
+		cq := c.compile(q.Child)
+		if cq == nil {
+			// Nothing to exclude (-，。): no clause, as at the top
+			// (clauses); bleve's searcher of a nil clause panics.
+			return nil
+		}
 		bq := query.NewBooleanQuery(nil, nil, nil)
 		bq.AddMust(query.NewMatchAllQuery())
-		bq.AddMustNot(c.compile(q.Child))
+		bq.AddMustNot(cq)
 		return bq
 	case *ql.Text:
 		tq := c.textQuery(q)

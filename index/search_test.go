@@ -81,6 +81,7 @@ func TestSearchMatching(t *testing.T) {
 		{"or", Request{Query: "氢能 OR 防汛"}, []string{idSuzhou, idWuxi}, ModeExact},
 		{"group", Request{Query: "(氢能 规划) OR 防汛"}, []string{idSuzhou, idWuxi}, ModeExact},
 		{"exclude a group", Request{Query: "市政府 -(苏州 OR 无锡)"}, []string{idNanjing}, ModeExact},
+		{"nothing to exclude in a group", Request{Query: "(氢能 -，。) OR 防汛"}, []string{idSuzhou, idWuxi}, ModeExact},
 		{"field", Request{Query: "issuer:高雄市议会"}, []string{idKaohsiung}, ModeExact},
 		{"field and text", Request{Query: "kind:常务会议 防汛"}, []string{idWuxi}, ModeExact},
 		{"date field", Request{Query: "date:2020-03..2020-12"}, []string{idSuzhou, idTaipei}, ModeExact},

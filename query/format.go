@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"strconv"
 	"strings"
+	"unicode/utf8"
 )
 
 // Format prints q in the query language, in a canonical form that Parse
@@ -53,6 +54,13 @@ func (p *Parser) unit(b *strings.Builder, q Q) {
 	case *And, *Or:
 		p.group(b, q)
 	case *Not:
+		if t, ok := q.Child.(*Text); ok && !t.Quoted && startsMinus(t.Text) && closesBare(t.Text) {
+			// --) excludes the text -): in a group of its own the
+			// exclusion is written whole, (--) ), as the text alone in one,
+			// -(-) ), would read as an exclusion itself.
+			b.WriteString("(-" + t.Text + " )")
+			return
+		}
 		b.WriteByte('-')
 		if t, ok := q.Child.(*Text); ok && t.Text == "" {
 			// -"" is a lone -: the empty phrase is excluded as a group.
@@ -131,6 +139,13 @@ func (p *Parser) term(b *strings.Builder, q Q) {
 func closesBare(s string) bool {
 	rs := []rune(s)
 	return len(rs) > 0 && isCloseParen(rs[len(rs)-1]) && !isOpenParen(rs[0])
+}
+
+// startsMinus reports whether s starts with a minus, which lex reads as
+// an exclusion at the start of a term.
+func startsMinus(s string) bool {
+	r, _ := utf8.DecodeRuneInString(s)
+	return isMinus(r)
 }
 
 // oneTerm reports whether s, written bare, is read as one term of free

@@ -121,6 +121,22 @@ func (p *Parser) Parse(s string) (Q, error) {
 	return q, nil
 }
 
+// Read reads a query as a search box does: by Parse, or, where its
+// structure does not parse, by Words, with Parse's error as fallback,
+// which says why the query's words were read. Its error is a field's bad
+// value, never a fault of structure.
+func (p *Parser) Read(s string) (q Q, fallback *Error, err error) {
+	q, err = p.Parse(s)
+	if e := (*Error)(nil); errors.As(err, &e) && e.Syntax {
+		fallback = e
+		q, err = p.Words(s)
+	}
+	if err != nil {
+		return nil, nil, err
+	}
+	return q, fallback, nil
+}
+
 // Words reads a query whose structure does not parse (an *Error with
 // Syntax) as the words it holds: every quotation mark and parenthesis
 // parts words as a space does, and the operators OR, AND and NOT and a

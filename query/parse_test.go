@@ -240,6 +240,54 @@ func TestWords(t *testing.T) {
 	}
 }
 
+// Read parses, or reads the words of a query whose structure does not
+// parse and says why; a field's bad value is its error.
+func TestRead(t *testing.T) {
+	for _, tt := range []struct{ in, want, fallback string }{
+		{"苏州 NOT 氢能", "苏州 -氢能", ""},
+		{`"燃料电池 规划`, "燃料电池 规划", `unterminated quote in "\"燃料电池 规划"`},
+		{"税 AND", "税", `AND needs a term on both sides in "税 AND"`},
+	} {
+		q, fallback, err := testParser.Read(tt.in)
+		if err != nil {
+			t.Errorf("Read(%q): %v", tt.in, err)
+			continue
+		}
+		got, fb := testParser.Format(q), ""
+		if fallback != nil {
+			fb = fallback.Msg
+		}
+		if got != tt.want || fb != tt.fallback {
+			t.Errorf("Read(%q) = %s, fallback %q; want %s, %q", tt.in, got, fb, tt.want, tt.fallback)
+		}
+	}
+	if _, _, err := testParser.Read(`"氢能 year:20`); err == nil || !strings.Contains(err.Error(), "year:20") {
+		t.Errorf(`Read("氢能 year:20) error %v; want year's`, err)
+	}
+}
+
+// A meeting's page marks the words of the query's free text and its
+// numbers whole, folded, outside exclusions; nothing of a query that
+// fails on a field.
+func TestMarkedWords(t *testing.T) {
+	for _, tt := range []struct {
+		in   string
+		want []string
+	}{
+		{"", nil},
+		{"氢能 燃料電池", []string{"氢能", "燃料电池"}},
+		{`"氢能 规划" -苏州 NOT 无锡`, []string{"氢能", "规划"}},
+		{"第3次 苏府会〔2020〕36号", []string{"第3次", "苏府会〔2020〕36号"}},
+		{"issuer:苏州 (氢能 OR 防汛)", []string{"氢能", "防汛"}},
+		{`"unclosed 规划`, []string{"unclosed", "规划"}},
+		{"year:20 氢能", nil},
+	} {
+		if got := testParser.MarkedWords(tt.in); !slices.Equal(got, tt.want) {
+			t.Errorf("MarkedWords(%q) = %q; want %q", tt.in, got, tt.want)
+		}
+	}
+}
+
 // An unknown field's error lists the fields, the keyword fields by their
 // names in order.
 func TestParseUnknownField(t *testing.T) {

@@ -1,7 +1,6 @@
 package index
 
 import (
-	"errors"
 	"fmt"
 	"regexp"
 	"slices"
@@ -22,19 +21,19 @@ import (
 // it at the level searched.
 
 // Parse reads a query in the query language with the fields of the
-// index's facets (queryParser). A query whose structure does not parse (a
-// quote or a parenthesis left open, OR without a side, a lone -) is read
-// as its words (ql.Parser.Words), and fallback says why, for the answer
-// to say so; what a field was given (an unknown field, a bad date) is
-// checked as a parameter is: its errors are a *QueryError for q.
+// index's facets (QueryParser), as ql.Parser.Read does: a query whose
+// structure does not parse (a quote or a parenthesis left open, an
+// operator without its term, a lone -) is read as its words, and fallback
+// says why, for the answer to say so; what a field was given (an unknown
+// field, a bad date) is checked as a parameter is: its errors are a
+// *QueryError for q.
 func Parse(s string) (q ql.Q, fallback string, err error) {
-	q, err = queryParser.Parse(s)
-	if e := (*ql.Error)(nil); errors.As(err, &e) && e.Syntax {
-		fallback = fmt.Sprintf("the query does not parse (%s): its words were searched", e.Msg)
-		q, err = queryParser.Words(s)
-	}
+	q, fb, err := queryParser.Read(s)
 	if err != nil {
 		return nil, "", &QueryError{Param: "q", Msg: err.Error()}
+	}
+	if fb != nil {
+		fallback = fmt.Sprintf("the query does not parse (%s): its words were searched", fb.Msg)
 	}
 	return q, fallback, nil
 }
@@ -163,9 +162,15 @@ func (c compiler) compile(q ql.Q) query.Query {
 		}
 		return nil
 	case *ql.Not:
+		cq := c.compile(q.Child)
+		if cq == nil {
+			// Nothing to exclude (-，。): no clause, as at the top
+			// (clauses); bleve's searcher of a nil clause panics.
+			return nil
+		}
 		bq := query.NewBooleanQuery(nil, nil, nil)
 		bq.AddMust(query.NewMatchAllQuery())
-		bq.AddMustNot(c.compile(q.Child))
+		bq.AddMustNot(cq)
 		return bq
 	case *ql.Text:
 		tq := c.textQuery(q)

@@ -247,8 +247,13 @@ var peopleFields = func() map[string]bool {
 	return m
 }()
 
-// queryParser reads the query language (package query) with the keyword
-// facets as fields, by their names and aliases, and the levels.
+// QueryParser returns the parser of the query language (package query)
+// that knows this index's fields: the keyword facets, by their names and
+// aliases, and the levels. Callers that only read or inspect a query (a
+// meeting's page, which marks its words) use it with package query.
+func QueryParser() *ql.Parser { return queryParser }
+
+// queryParser is QueryParser's, built once from FacetDefs.
 var queryParser = func() *ql.Parser {
 	fs := ql.Fields{Levels: []string{LevelMeeting, LevelItem, LevelDecision}}
 	for _, f := range FacetDefs {

@@ -86,32 +86,10 @@ func newHighlighter(q ql.Q, mode string) *highlighter {
 			h.phrases = append(h.phrases, []string{t.Term})
 		}
 	}
-	markedParts(q, func(s string, t *ql.Text) {
+	ql.Marked(q, func(s string, t *ql.Text) {
 		addText(s, t == nil || mode == ModeExact || t.Quoted)
 	})
 	return h
-}
-
-// markedParts calls fn with each part of q that a hit's snippet and a
-// meeting's page mark: outside exclusions, free text (t its node) and the
-// raw form of meeting and document numbers (t nil), which are marked
-// whole.
-func markedParts(q ql.Q, fn func(s string, t *ql.Text)) {
-	ql.Visit(q, func(q ql.Q) bool {
-		switch q := q.(type) {
-		case *ql.Not:
-			return false
-		case *ql.Text:
-			fn(q.Text, q)
-		case *ql.Session:
-			if q.Raw != "" {
-				fn(q.Raw, nil)
-			}
-		case *ql.DocNumber:
-			fn(q.Raw, nil)
-		}
-		return true
-	})
 }
 
 type span struct{ start, end int }
@@ -331,37 +309,10 @@ func pieces(text string, from, to int, sp []span, fn func(s string, marked bool)
 }
 
 // A meeting's page marks a query otherwise than a hit's snippet does: it
-// lists the query's words (QueryWords) above the text and marks each
-// wherever the folded text holds it as it is written (MarkWords), where
-// the snippet marks the analysed terms the search matched (highlighter),
-// numerals and names included.
-
-// QueryWords lists the words of a query a meeting's page marks, folded:
-// the words of its free text, sessions and document numbers, not those of
-// excluded parts or of other fields. A query whose structure does not
-// parse marks its words (Parse); one that fails on a field marks nothing.
-func QueryWords(q string) []string {
-	if q == "" {
-		return nil
-	}
-	parsed, _, err := Parse(q)
-	if err != nil {
-		return nil
-	}
-	var out []string
-	markedParts(parsed, func(s string, t *ql.Text) {
-		if t == nil {
-			out = append(out, fold.String(s))
-			return
-		}
-		for _, w := range strings.Fields(s) {
-			if f := fold.String(w); f != "" {
-				out = append(out, f)
-			}
-		}
-	})
-	return out
-}
+// lists the query's words (query.Parser.MarkedWords) above the text and
+// marks each wherever the folded text holds it as it is written
+// (MarkWords), where the snippet marks the analysed terms the search
+// matched (highlighter), numerals and names included.
 
 // MarkWords returns text HTML-escaped with every occurrence of the folded
 // words in <mark>, found in the folded text, so that a traditional text is

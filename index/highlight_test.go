@@ -53,11 +53,11 @@ func TestMarkWords(t *testing.T) {
 		{"氢能", "氢能\n\n  氢能", "<mark>氢能</mark>\n\n  <mark>氢能</mark>"},
 		{"第3次 〔2020〕36号", "第3次会议（苏府会〔2020〕36号）", "<mark>第3次</mark>会议（苏府会<mark>〔2020〕36号</mark>）"},
 		{"issuer:苏州", "苏州", "苏州"},
-		{`"unclosed`, "unclosed", "<mark>unclosed</mark>"}, // its words (Parse)
+		{`"unclosed`, "unclosed", "<mark>unclosed</mark>"}, // its words (Read)
 		{"year:20 氢能", "氢能", "氢能"},                         // a field's bad value: nothing
 		{"", "<script>", "&lt;script&gt;"},
 	} {
-		if got := MarkWords(tc.text, QueryWords(tc.q)); got != tc.want {
+		if got := MarkWords(tc.text, queryParser.MarkedWords(tc.q)); got != tc.want {
 			t.Errorf("MarkWords(%q, words of %q) = %q, want %q", tc.text, tc.q, got, tc.want)
 		}
 	}

@@ -81,6 +81,16 @@ func TestSearchMatching(t *testing.T) {
 		{"or", Request{Query: "氢能 OR 防汛"}, []string{idSuzhou, idWuxi}, ModeExact},
 		{"group", Request{Query: "(氢能 规划) OR 防汛"}, []string{idSuzhou, idWuxi}, ModeExact},
 		{"exclude a group", Request{Query: "市政府 -(苏州 OR 无锡)"}, []string{idNanjing}, ModeExact},
+		{"nothing to exclude in a group", Request{Query: "(氢能 -，。) OR 防汛"}, []string{idSuzhou, idWuxi}, ModeExact},
+		{"AND is the space", Request{Query: "市政府 AND 会议"}, []string{idNanjing, idSuzhou, idWuxi}, ModeExact},
+		{"NOT is -", Request{Query: "市政府 NOT 苏州"}, []string{idNanjing, idWuxi}, ModeExact},
+		{"NOT a group", Request{Query: "市政府 NOT (苏州 OR 无锡)"}, []string{idNanjing}, ModeExact},
+		{"a quoted AND is a word", Request{Query: `市政府 "AND"`}, nil, ModeAny},
+		// 苏州 AND 氢能, or 立法会: OR binds loosest.
+		{"OR binds loosest", Request{Query: "苏州 氢能 OR 立法会"}, []string{idSuzhou, idTaipei}, ModeExact},
+		{"NOT binds tightest", Request{Query: "市政府 NOT 苏州 OR 立法会"}, []string{idNanjing, idTaipei, idWuxi}, ModeExact},
+		{"parentheses group against the binding", Request{Query: "苏州 (氢能 OR 立法会)"}, []string{idSuzhou}, ModeExact},
+		{"nothing to exclude inside OR", Request{Query: "氢能 -，。 OR 防汛"}, []string{idSuzhou, idWuxi}, ModeExact},
 		{"field", Request{Query: "issuer:高雄市议会"}, []string{idKaohsiung}, ModeExact},
 		{"field and text", Request{Query: "kind:常务会议 防汛"}, []string{idWuxi}, ModeExact},
 		{"date field", Request{Query: "date:2020-03..2020-12"}, []string{idSuzhou, idTaipei}, ModeExact},
@@ -105,6 +115,8 @@ func TestSearchMatching(t *testing.T) {
 		{"a lone OR searches its words", Request{Query: "氢能 OR"}, []string{idSuzhou}, ModeExact},
 		{"OR without a side in a group searches its words", Request{Query: "(市政府 OR) -苏州"}, []string{idNanjing, idWuxi}, ModeExact},
 		{"a word excluded stays excluded among its words", Request{Query: `"市政府 -苏州`}, []string{idNanjing, idWuxi}, ModeExact},
+		{"a word after NOT stays excluded among its words", Request{Query: `"市政府 NOT 苏州`}, []string{idNanjing, idWuxi}, ModeExact},
+		{"a lone AND searches its words", Request{Query: "市政府 AND"}, []string{idNanjing, idSuzhou, idWuxi}, ModeExact},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

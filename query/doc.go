@@ -1,7 +1,7 @@
 // Package query is Jiyao's query language: a Parser reads a query (words,
-// "phrases", field:value, dates, meeting and document numbers, OR, -not,
-// parentheses) into a typed tree of Q nodes, and Format prints a tree back
-// in the language.
+// "phrases", field:value, dates, meeting and document numbers, the
+// operators OR, AND and NOT or -, parentheses) into a typed tree of Q
+// nodes, and Format prints a tree back in the language.
 //
 // It knows no index and imports no bleve: the keyword fields a query can
 // name are given to NewParser as data (Fields), which package index builds

@@ -4,14 +4,16 @@ import (
 	"fmt"
 	"strconv"
 	"strings"
+	"unicode/utf8"
 )
 
 // Format prints q in the query language, in a canonical form that Parse
-// reads back to an equal tree: terms one space apart, OR between
-// alternatives, parentheses only where the tree nests (an AND within an
-// AND or an OR, an OR within an OR, anything but a term excluded), and
-// keyword fields by their first name. Format(Parse(s)) is s tidied; a term
-// that ends with a parenthesis which was text, 苏州), is written alone in
+// reads back to an equal tree: terms one space apart (AND written as the
+// space, NOT as -), OR between alternatives, parentheses only where the
+// tree nests against the operators' binding (an OR within an AND or an
+// OR, an AND within an AND, anything but a term excluded), and keyword
+// fields by their first name. Format(Parse(s)) is s tidied; a term that
+// ends with a parenthesis which was text, 苏州), is written alone in
 // parentheses, (苏州) ), where it cannot close a group.
 func (p *Parser) Format(q Q) string {
 	var b strings.Builder
@@ -19,30 +21,35 @@ func (p *Parser) Format(q Q) string {
 	return b.String()
 }
 
-// seq writes q as the parser reads a sequence: an And's children one
-// space apart, an Or's joined by OR (which binds tighter than AND).
+// seq writes q as the parser reads a sequence: an Or's children joined by
+// OR, each an And's children one space apart (AND binds tighter than OR).
 func (p *Parser) seq(b *strings.Builder, q Q) {
 	switch q := q.(type) {
-	case *And:
-		for i, c := range q.Children {
-			if i > 0 {
-				b.WriteByte(' ')
-			}
-			if _, ok := c.(*Or); ok {
-				p.seq(b, c)
-				continue
-			}
-			p.unit(b, c)
-		}
 	case *Or:
 		for i, c := range q.Children {
 			if i > 0 {
 				b.WriteString(" OR ")
 			}
+			if a, ok := c.(*And); ok {
+				p.and(b, a)
+				continue
+			}
 			p.unit(b, c)
 		}
+	case *And:
+		p.and(b, q)
 	default:
 		p.unit(b, q)
+	}
+}
+
+// and writes an And's children one space apart, each a unit.
+func (p *Parser) and(b *strings.Builder, q *And) {
+	for i, c := range q.Children {
+		if i > 0 {
+			b.WriteByte(' ')
+		}
+		p.unit(b, c)
 	}
 }
 
@@ -53,6 +60,13 @@ func (p *Parser) unit(b *strings.Builder, q Q) {
 	case *And, *Or:
 		p.group(b, q)
 	case *Not:
+		if t, ok := q.Child.(*Text); ok && !t.Quoted && startsMinus(t.Text) && closesBare(t.Text) {
+			// --) excludes the text -): in a group of its own the
+			// exclusion is written whole, (--) ), as the text alone in one,
+			// -(-) ), would read as an exclusion itself.
+			b.WriteString("(-" + t.Text + " )")
+			return
+		}
 		b.WriteByte('-')
 		if t, ok := q.Child.(*Text); ok && t.Text == "" {
 			// -"" is a lone -: the empty phrase is excluded as a group.
@@ -127,17 +141,24 @@ func (p *Parser) term(b *strings.Builder, q Q) {
 
 // closesBare reports whether the term s, written bare, could close a
 // group: it ends with a closing parenthesis that no opening one at its
-// start keeps in its token.
+// start (after NOT, NOT(b)) keeps in its token.
 func closesBare(s string) bool {
 	rs := []rune(s)
-	return len(rs) > 0 && isCloseParen(rs[len(rs)-1]) && !isOpenParen(rs[0])
+	return len(rs) > 0 && isCloseParen(rs[len(rs)-1]) && !isOpenParen(rs[0]) && !notOpens(rs)
+}
+
+// startsMinus reports whether s starts with a minus, which lex reads as
+// an exclusion at the start of a term.
+func startsMinus(s string) bool {
+	r, _ := utf8.DecodeRuneInString(s)
+	return isMinus(r)
 }
 
 // oneTerm reports whether s, written bare, is read as one term of free
 // text.
 func oneTerm(s string) bool {
 	lx, err := lex(s)
-	return err == nil && len(lx) == 1 && lx[0].raw == s && !lx[0].neg && lx[0].field == "" && !lx[0].quoted && !lx[0].or
+	return err == nil && len(lx) == 1 && lx[0].raw == s && !lx[0].neg && lx[0].field == "" && !lx[0].quoted && lx[0].op == ""
 }
 
 // quote writes s as a phrase, in the first quotation marks whose closing

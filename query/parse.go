@@ -12,9 +12,9 @@ import (
 
 // Error is a query that does not parse. Msg says what is wrong and quotes
 // the input at fault. Syntax says the fault is in the query's structure
-// (a quote or a parenthesis left open, OR without a side, a lone -), not
-// in what a field was given: such a query can still be read as its words
-// (Words).
+// (a quote or a parenthesis left open, an operator without its term, a
+// lone -), not in what a field was given: such a query can still be read
+// as its words (Words).
 type Error struct {
 	Msg    string
 	Syntax bool
@@ -82,16 +82,23 @@ var builtin = map[string]bool{"level": true, "date": true, "from": true, "to": t
 
 // Query syntax (see Parse):
 //
-//	苏州 氢能           every term must match (AND)
-//	"燃料电池 规划"      a quoted phrase
-//	-商务局             exclude
-//	财政局 OR 税务局     either (OR binds tighter than AND: a b OR c is a AND (b OR c))
-//	(苏州 氢能) OR 防汛   parentheses group: here both of the first two, or the third
-//	-(商务局 OR 税务局)   exclude a group
+//	苏州 氢能           every term must match
+//	苏州 AND 氢能        the same: AND is the space written out
+//	"燃料电池 规划"      a quoted phrase ("AND", quoted, is a word)
+//	-商务局, NOT 商务局   exclude
+//	财政局 OR 税务局     either
+//	苏州 氢能 OR 防汛     OR binds loosest: both of the first two, or the third
+//	苏州 (氢能 OR 防汛)   parentheses group: the first, and either of the others
+//	-(商务局 OR 税务局)   exclude a group; NOT (商务局 OR 税务局) is the same
 //	issuer:高雄市议会    a keyword field (folded: matches 高雄市議會)
 //	date:2020-01..2020-06, date:2020, from:2020-03, to:2021
 //	第115次, 第一百一十五次, session:115, 2026年第1次
 //	〔2020〕36号 in any bracket form, or doc:苏府会〔2020〕36号
+//
+// NOT and - bind tightest, then AND and the space, then OR: 甲 乙 OR 丙
+// -丁 is (甲 AND 乙) OR (丙 AND NOT 丁). The operators are written in upper
+// case; or, and and not are words. A side of OR cannot be excluded whole
+// (甲 OR -乙).
 //
 // Fields: the keyword fields by name and alias (Fields), and level, date,
 // from, to, year, session, doc.
@@ -114,15 +121,31 @@ func (p *Parser) Parse(s string) (Q, error) {
 	return q, nil
 }
 
+// Read reads a query as a search box does: by Parse, or, where its
+// structure does not parse, by Words, with Parse's error as fallback,
+// which says why the query's words were read. Its error is a field's bad
+// value, never a fault of structure.
+func (p *Parser) Read(s string) (q Q, fallback *Error, err error) {
+	q, err = p.Parse(s)
+	if e := (*Error)(nil); errors.As(err, &e) && e.Syntax {
+		fallback = e
+		q, err = p.Words(s)
+	}
+	if err != nil {
+		return nil, nil, err
+	}
+	return q, fallback, nil
+}
+
 // Words reads a query whose structure does not parse (an *Error with
 // Syntax) as the words it holds: every quotation mark and parenthesis
-// parts words as a space does, and the word OR and a lone - go, so that
-// what is left is terms and fields that all must match, and words excluded
-// (-苏州) that none may. A search box that turns away 「"燃料电池 规划」 for
-// its open quote helps nobody; searching its words does. Where the words
-// left still do not parse, the excluded ones go too: an exclusion is never
-// turned into a term. Its error is Parse's on what is left (a field's bad
-// value).
+// parts words as a space does, and the operators OR, AND and NOT and a
+// lone - go, so that what is left is terms and fields that all must match,
+// and words excluded (-苏州, NOT 苏州) that none may. A search box that
+// turns away 「"燃料电池 规划」 for its open quote helps nobody; searching
+// its words does. Where the words left still do not parse, the excluded
+// ones go too: an exclusion is never turned into a term. Its error is
+// Parse's on what is left (a field's bad value).
 func (p *Parser) Words(s string) (Q, error) {
 	q, err := p.Parse(strings.Join(wordsOf(s, true), " "))
 	if e := (*Error)(nil); errors.As(err, &e) && e.Syntax {
@@ -132,7 +155,8 @@ func (p *Parser) Words(s string) (Q, error) {
 }
 
 // wordsOf lists the words of s for Words: quotation marks and parentheses
-// part them, OR and a lone - go; a word excluded keeps one - where
+// part them, the operators and a lone - go (-OR is the word OR excluded,
+// as Parse reads it); a word excluded (after - or NOT) keeps one - where
 // excluded is set and is left out where not.
 func wordsOf(s string, excluded bool) []string {
 	s = strings.Map(func(r rune) rune {
@@ -142,13 +166,16 @@ func wordsOf(s string, excluded bool) []string {
 		return r
 	}, s)
 	var words []string
+	not := false // the word before was NOT
 	for _, w := range strings.FieldsFunc(s, isSpace) {
 		t := strings.TrimLeftFunc(w, isMinus)
+		neg := t != w || not
+		not = w == opNot
 		switch {
-		case t == "" || t == "OR":
-		case t != w && excluded:
+		case t == "" || w == opOr || w == opAnd || w == opNot:
+		case neg && excluded:
 			words = append(words, "-"+t)
-		case t == w:
+		case !neg:
 			words = append(words, t)
 		}
 	}
@@ -158,48 +185,87 @@ func wordsOf(s string, excluded bool) []string {
 // maxGroupDepth bounds how deep parentheses nest.
 const maxGroupDepth = 16
 
-// parseSeq parses the units from lx[i] to the end or the closing
-// parenthesis of the group it is in: ANDed, each its terms joined by OR.
+// The operators, in upper case only (or, and, not and a quoted "AND" are
+// words), from the loosest: OR, then AND or a space, then NOT (or -),
+// which excludes the one unit after it. Parentheses group. It is the
+// order of boolean logic and of zoekt's query language (query/parse.go:
+// ppp qqq or rrr sss is (ppp qqq) or (rrr sss)); bleve's query string has
+// no operators but + and -.
+const (
+	opOr  = "OR"
+	opAnd = "AND"
+	opNot = "NOT"
+)
+
+// parseSeq parses the query from lx[i] to its end or to the closing
+// parenthesis of the group it is in: alternatives joined by OR, each a
+// conjunction (parseAnd).
 func (p *Parser) parseSeq(lx []lexeme, i int, s string, depth int) (Q, int, error) {
-	var and []Q
-	for i < len(lx) && !lx[i].close {
-		if lx[i].or {
-			return nil, 0, syntaxf("OR needs a term on both sides in %q", s)
-		}
-		q, next, err := p.parseUnit(lx, i, s, depth)
+	var alts []Q
+	for {
+		q, n, next, err := p.parseAnd(lx, i, s, depth)
 		if err != nil {
 			return nil, 0, err
 		}
-		i = next
-		var alts []Q
-		for i < len(lx) && lx[i].or {
-			if i+1 >= len(lx) || lx[i+1].or || lx[i+1].close {
-				return nil, 0, syntaxf("OR needs a term on both sides in %q", s)
-			}
-			if alts == nil {
-				alts = []Q{q}
-			}
-			alt, next, err := p.parseUnit(lx, i+1, s, depth)
-			if err != nil {
-				return nil, 0, err
-			}
-			alts = append(alts, alt)
-			i = next
+		more := next < len(lx) && lx[next].op == opOr
+		if n == 0 && (more || alts != nil) {
+			return nil, 0, syntaxf("OR needs a term on both sides in %q", s)
 		}
-		if alts != nil {
-			for _, a := range alts {
-				if _, ok := a.(*Not); ok {
-					return nil, 0, syntaxf("cannot exclude (-) inside OR in %q", s)
-				}
+		if _, ok := q.(*Not); ok && (more || alts != nil) {
+			return nil, 0, syntaxf("cannot exclude (- or NOT) a whole side of OR in %q", s)
+		}
+		alts = append(alts, q)
+		i = next
+		if !more {
+			break
+		}
+		i++
+	}
+	if len(alts) == 1 {
+		return alts[0], i, nil
+	}
+	return &Or{Children: alts}, i, nil
+}
+
+// parseAnd parses the units from lx[i] to the end, the closing
+// parenthesis of the group or OR: all must match, whether AND stands
+// between them or a space. It returns them as one node and their number.
+func (p *Parser) parseAnd(lx []lexeme, i int, s string, depth int) (Q, int, int, error) {
+	var and []Q
+	for i < len(lx) && !lx[i].close && lx[i].op != opOr {
+		if lx[i].op == opAnd {
+			if and == nil || i+1 >= len(lx) || lx[i+1].close || lx[i+1].op == opOr || lx[i+1].op == opAnd {
+				return nil, 0, 0, syntaxf("AND needs a term on both sides in %q", s)
 			}
-			q = &Or{Children: alts}
+			i++
+		}
+		q, next, err := p.parseNot(lx, i, s, depth)
+		if err != nil {
+			return nil, 0, 0, err
 		}
 		and = append(and, q)
+		i = next
 	}
 	if len(and) == 1 {
-		return and[0], i, nil
+		return and[0], 1, i, nil
 	}
-	return &And{Children: and}, i, nil
+	return &And{Children: and}, len(and), i, nil
+}
+
+// parseNot parses one unit at lx[i], excluded when NOT stands before it
+// as - would: NOT 商务局 is -商务局, NOT (a OR b) is -(a OR b).
+func (p *Parser) parseNot(lx []lexeme, i int, s string, depth int) (Q, int, error) {
+	if lx[i].op != opNot {
+		return p.parseUnit(lx, i, s, depth)
+	}
+	if i+1 >= len(lx) || lx[i+1].close || lx[i+1].op == opOr || lx[i+1].op == opAnd {
+		return nil, 0, syntaxf("NOT needs a term after it in %q", s)
+	}
+	q, next, err := p.parseNot(lx, i+1, s, depth)
+	if err != nil {
+		return nil, 0, err
+	}
+	return &Not{Child: q}, next, nil
 }
 
 // parseUnit parses one term or one parenthesised group at lx[i].
@@ -234,7 +300,7 @@ type lexeme struct {
 	field  string // as typed, lower case
 	value  string
 	quoted bool
-	or     bool
+	op     string // an operator (opOr, opAnd, opNot), not a term
 	raw    string
 	// open and close are a parenthesis that groups (see groupParens).
 	open, close bool
@@ -254,6 +320,12 @@ func lex(s string) ([]lexeme, error) {
 		if group[i] && isCloseParen(rs[i]) {
 			out = append(out, lexeme{close: true, raw: string(rs[i])})
 			i++
+			continue
+		}
+		if notOpens(rs[i:]) && group[i+len(opNot)] {
+			// NOT(…): NOT, then a group, as NOT (…).
+			out = append(out, lexeme{op: opNot, raw: opNot})
+			i += len(opNot)
 			continue
 		}
 		start := i
@@ -293,8 +365,8 @@ func lex(s string) ([]lexeme, error) {
 			i = k
 		}
 		lx.raw = string(rs[start:i])
-		if !lx.neg && lx.field == "" && !lx.quoted && lx.value == "OR" {
-			lx.or = true
+		if !lx.neg && lx.field == "" && !lx.quoted && (lx.value == opOr || lx.value == opAnd || lx.value == opNot) {
+			lx.op = lx.value
 		}
 		if lx.field != "" && strings.TrimSpace(lx.value) == "" {
 			return nil, errorf("%q has no value", lx.raw)
@@ -337,13 +409,16 @@ func groupParens(rs []rune) map[int]bool {
 			continue
 		}
 		token++
-		// The parentheses that open it, each after an optional -, as lex
-		// reads -(-(…: one group excluded within another.
+		// The parentheses that open it, each after an optional - or NOT,
+		// as lex reads -(-(… or NOT(-(…: one group excluded within
+		// another.
 		j := i
 		for {
 			o := j
 			if o < len(rs) && isMinus(rs[o]) {
 				o++
+			} else if notOpens(rs[o:]) {
+				o += len(opNot)
 			}
 			if o >= len(rs) || !isOpenParen(rs[o]) {
 				break
@@ -401,6 +476,12 @@ func isSpace(r rune) bool { return unicode.IsSpace(r) || fold.IsIgnorable(r) }
 func isMinus(r rune) bool      { return r == '-' || r == '－' }
 func isOpenParen(r rune) bool  { return r == '(' || r == '（' }
 func isCloseParen(r rune) bool { return r == ')' || r == '）' }
+
+// notOpens reports whether rs starts with NOT and an opening parenthesis,
+// NOT(, which excludes a group as -( does when the parenthesis groups.
+func notOpens(rs []rune) bool {
+	return len(rs) > len(opNot) && string(rs[:len(opNot)]) == opNot && isOpenParen(rs[len(opNot)])
+}
 
 // quotes are the quotation marks a phrase can be written in, opening and
 // closing.

@@ -39,8 +39,41 @@ var parseTests = []struct {
 	{"-商务局", "(not text:商务局)"},
 	{"苏州 -商务局", "(and text:苏州 (not text:商务局))"},
 	{"财政局 OR 税务局", "(or text:财政局 text:税务局)"},
-	{"会议 财政局 OR 税务局 OR 商务局", "(and text:会议 (or text:财政局 text:税务局 text:商务局))"},
+	{"会议 财政局 OR 税务局 OR 商务局", "(or (and text:会议 text:财政局) text:税务局 text:商务局)"},
+	{"会议 (财政局 OR 税务局 OR 商务局)", "(and text:会议 (or text:财政局 text:税务局 text:商务局))"},
 	{"a or b", "(and text:a text:or text:b)"},
+	// AND is the space written out; NOT is -. NOT binds tightest, then
+	// AND and the space, then OR.
+	{"财政 AND 预算", "(and text:财政 text:预算)"},
+	{"财政 AND 预算 决算", "(and text:财政 text:预算 text:决算)"},
+	{"财政 NOT 预算", "(and text:财政 (not text:预算))"},
+	{"财政 AND NOT 预算", "(and text:财政 (not text:预算))"},
+	{"NOT 预算", "(not text:预算)"},
+	{"NOT NOT 预算", "(not (not text:预算))"},
+	{"NOT -预算", "(not (not text:预算))"},
+	{"苏州 NOT (商务局 OR 税务局)", "(and text:苏州 (not (or text:商务局 text:税务局)))"},
+	{"NOT issuer:国务院 会议", "(and (not issuer:国务院) text:会议)"},
+	{"甲 AND 乙 OR 丙", "(or (and text:甲 text:乙) text:丙)"},
+	{"甲 OR 乙 AND 丙", "(or text:甲 (and text:乙 text:丙))"},
+	{"甲 OR 乙 NOT 丙", "(or text:甲 (and text:乙 (not text:丙)))"},
+	{"甲 乙 OR 丙 -丁", "(or (and text:甲 text:乙) (and text:丙 (not text:丁)))"},
+	{"(甲 OR 乙) AND 丙", "(and (or text:甲 text:乙) text:丙)"},
+	{"甲 AND (乙 OR 丙)", "(and text:甲 (or text:乙 text:丙))"},
+	{"NOT (甲 乙) 丙 OR 丁", "(or (and (not (and text:甲 text:乙)) text:丙) text:丁)"},
+	{"issuer:国务院 会议 OR 常务", "(or (and issuer:国务院 text:会议) text:常务)"},
+	// Only the upper-case word, unquoted, alone, is an operator.
+	{`财政 "AND" 预算`, `(and text:财政 "AND" text:预算)`},
+	{"财政 and 预算 not 决算", "(and text:财政 text:and text:预算 text:not text:决算)"},
+	{"-AND -NOT -OR", "(and (not text:AND) (not text:NOT) (not text:OR))"},
+	{"ANDROID NOTE ORDER", "(and text:ANDROID text:NOTE text:ORDER)"},
+	{"kind:AND", "kind:AND"},
+	{"苏州 NOT(商务局 OR 税务局)", "(and text:苏州 (not (or text:商务局 text:税务局)))"},
+	{"苏州 NOT（商务局 OR 税务局）", "(and text:苏州 (not (or text:商务局 text:税务局)))"},
+	{"NOT(NOT(甲 乙) 丙)", "(not (and (not (and text:甲 text:乙)) text:丙))"},
+	{"NOT(2020)36号", "doc:〔2020〕36号"},
+	{"a NOT(b)", "(and text:a text:NOT(b))"},
+	{"NOT(苏州", "text:NOT(苏州"},
+	{"NOTE(苏州 无锡)", "(and text:NOTE(苏州 text:无锡))"},
 	{"issuer:高雄市议会", "issuer:高雄市议会"},
 	{"Issuer：高雄市議會", "issuer:高雄市議會"},
 	{`issuer:"高雄市 议会"`, "issuer:高雄市 议会"},
@@ -127,6 +160,22 @@ var parseErrorTests = []struct {
 	{"税 OR -局", "税 OR -局", true},
 	{"( )", "( )", true},
 	{"(a OR) b", "(a OR) b", true},
+	{"AND 税", "AND needs a term on both sides", true},
+	{"税 AND", "AND needs a term on both sides", true},
+	{"税 AND AND 局", "税 AND AND 局", true},
+	{"税 AND OR 局", "税 AND OR 局", true},
+	{"税 OR AND 局", "税 OR AND 局", true},
+	{"(AND 税)", "(AND 税)", true},
+	{"(税 AND) 局", "(税 AND) 局", true},
+	{"NOT", "NOT needs a term after it", true},
+	{"税 NOT", "税 NOT", true},
+	{"税 NOT OR 局", "税 NOT OR 局", true},
+	{"税 NOT AND 局", "税 NOT AND 局", true},
+	{"(税 NOT) 局", "(税 NOT) 局", true},
+	{"税 OR NOT 局", "税 OR NOT 局", true},
+	{"NOT 税 OR 局", "NOT 税 OR 局", true},
+	{"NOT (甲 乙) OR 丙", "NOT (甲 乙) OR 丙", true},
+	{"NOT year:20", "year:20", false},
 	{`("苏州 无锡) 氢能`, "unterminated quote", true},
 	{strings.Repeat("(", 20) + "税 " + strings.Repeat(")", 20), "nest", true},
 }
@@ -167,6 +216,13 @@ func TestWords(t *testing.T) {
 		{`issuer:苏州市人民政府 "氢能 第115次`, `issuer:"苏州市人民政府" 氢能 第115次`},
 		{"2020-2021 (规划", "2020-2021 规划"},
 		{"-", ""},
+		{`"氢能 NOT 苏州`, "氢能 -苏州"},
+		{`"氢能 NOT NOT 苏州 AND 规划`, "氢能 -苏州 规划"},
+		{"税 AND", "税"},
+		{"税 NOT", "税"},
+		{"NOT OR 税", "税"},
+		{`"氢能 -OR`, "氢能 -OR"},
+		{"税 OR NOT 局", "税 -局"},
 		{strings.Repeat("(", 20) + "税 " + strings.Repeat(")", 20), "税"},
 	} {
 		q, err := testParser.Words(tt.in)
@@ -181,6 +237,54 @@ func TestWords(t *testing.T) {
 	// What a field was given is still checked.
 	if _, err := testParser.Words(`"氢能 year:20`); err == nil || !strings.Contains(err.Error(), "year:20") {
 		t.Errorf(`Words("氢能 year:20) error %v; want year's`, err)
+	}
+}
+
+// Read parses, or reads the words of a query whose structure does not
+// parse and says why; a field's bad value is its error.
+func TestRead(t *testing.T) {
+	for _, tt := range []struct{ in, want, fallback string }{
+		{"苏州 NOT 氢能", "苏州 -氢能", ""},
+		{`"燃料电池 规划`, "燃料电池 规划", `unterminated quote in "\"燃料电池 规划"`},
+		{"税 AND", "税", `AND needs a term on both sides in "税 AND"`},
+	} {
+		q, fallback, err := testParser.Read(tt.in)
+		if err != nil {
+			t.Errorf("Read(%q): %v", tt.in, err)
+			continue
+		}
+		got, fb := testParser.Format(q), ""
+		if fallback != nil {
+			fb = fallback.Msg
+		}
+		if got != tt.want || fb != tt.fallback {
+			t.Errorf("Read(%q) = %s, fallback %q; want %s, %q", tt.in, got, fb, tt.want, tt.fallback)
+		}
+	}
+	if _, _, err := testParser.Read(`"氢能 year:20`); err == nil || !strings.Contains(err.Error(), "year:20") {
+		t.Errorf(`Read("氢能 year:20) error %v; want year's`, err)
+	}
+}
+
+// A meeting's page marks the words of the query's free text and its
+// numbers whole, folded, outside exclusions; nothing of a query that
+// fails on a field.
+func TestMarkedWords(t *testing.T) {
+	for _, tt := range []struct {
+		in   string
+		want []string
+	}{
+		{"", nil},
+		{"氢能 燃料電池", []string{"氢能", "燃料电池"}},
+		{`"氢能 规划" -苏州 NOT 无锡`, []string{"氢能", "规划"}},
+		{"第3次 苏府会〔2020〕36号", []string{"第3次", "苏府会〔2020〕36号"}},
+		{"issuer:苏州 (氢能 OR 防汛)", []string{"氢能", "防汛"}},
+		{`"unclosed 规划`, []string{"unclosed", "规划"}},
+		{"year:20 氢能", nil},
+	} {
+		if got := testParser.MarkedWords(tt.in); !slices.Equal(got, tt.want) {
+			t.Errorf("MarkedWords(%q) = %q; want %q", tt.in, got, tt.want)
+		}
 	}
 }
 
@@ -208,7 +312,15 @@ func TestFormat(t *testing.T) {
 		{`session:"第 1 次"`, `session:"第 1 次"`},
 		{"（２０２０）３６号 doc:[2020]36号 doc:第三次会议", `（２０２０）３６号 [2020]36号 doc:"第三次会议"`},
 		{"会议 财政局 OR 税务局 OR 商务局", "会议 财政局 OR 税务局 OR 商务局"},
-		{"（（苏州 OR 无锡） 氢能） OR 防汛", "(苏州 OR 无锡 氢能) OR 防汛"},
+		{"会议 (财政局 OR 税务局)", "会议 (财政局 OR 税务局)"},
+		{"（（苏州 OR 无锡） 氢能） OR 防汛", "(苏州 OR 无锡) 氢能 OR 防汛"},
+		{"(苏州 氢能) OR (防汛 规划)", "苏州 氢能 OR 防汛 规划"},
+		{"苏州 AND 氢能 OR 防汛 AND NOT 规划", "苏州 氢能 OR 防汛 -规划"},
+		{"NOT (甲 OR 乙) NOT -丙", "-(甲 OR 乙) -(-丙 )"},
+		{`财政 "AND" -NOT`, `财政 "AND" -NOT`},
+		{"((a OR b) OR c) d", "((a OR b) OR c) d"},
+		{"a --) b", "a (--) ) b"},
+		{"-(--) )", "-((--) ))"},
 		{"苏州 -（商务局 OR 税务局）", "苏州 -(商务局 OR 税务局)"},
 		{"-(-商务局 )", "-(-商务局 )"},
 		{`-("" )`, `-("" )`},
@@ -261,6 +373,10 @@ func FuzzParse(f *testing.F) {
 		// Mixed forms.
 		"苏州 -商务局", `"第115次" OR 〔2020〕36号`, "issuer:高雄市議會 date:2020..2021", "2026年第一次",
 		"(苏州 氢能) OR -(防汛 OR 规划)", "((a) b", "(x (y) z)", "-(-a )", "a) (b", `-("" )`,
+		// The operators among the other forms.
+		"财政 AND 预算", "财政 NOT 预算", "NOT NOT a", "a AND -b OR NOT c d", "(a AND b) OR (c NOT d)",
+		`"AND" AND "NOT"`, "-NOT AND -AND", "a NOT(b)", "a AND(b OR c)", "(a OR b)AND c", "NOT (a) )",
+		"a OR b AND c OR d", "（甲 OR 乙） AND NOT （丙）", "issuer:AND NOT kind:OR",
 	} {
 		f.Add(s)
 	}

@@ -4,6 +4,8 @@ import (
 	"fmt"
 	"strconv"
 	"strings"
+
+	"github.com/jiyao-search/jiyao/internal/fold"
 )
 
 // Q is a node of a parsed query. The tree is built by Parser.Parse and
@@ -88,6 +90,56 @@ func joinQ(qs []Q) string {
 		s[i] = q.String()
 	}
 	return strings.Join(s, " ")
+}
+
+// Marked calls fn with each part of q that text is searched for, the
+// parts a hit's snippet and a meeting's page mark: outside exclusions,
+// free text (t its node) and the raw form of meeting and document numbers
+// (t nil), which are marked whole.
+func Marked(q Q, fn func(s string, t *Text)) {
+	Visit(q, func(q Q) bool {
+		switch q := q.(type) {
+		case *Not:
+			return false
+		case *Text:
+			fn(q.Text, q)
+		case *Session:
+			if q.Raw != "" {
+				fn(q.Raw, nil)
+			}
+		case *DocNumber:
+			fn(q.Raw, nil)
+		}
+		return true
+	})
+}
+
+// MarkedWords lists the words of the query s that a meeting's page lists
+// above its text and marks in it as they are written, folded: the words
+// of its Marked parts, each free text's words and each number whole. A
+// query whose structure does not parse marks its words (Read); one that
+// fails on a field marks nothing.
+func (p *Parser) MarkedWords(s string) []string {
+	if s == "" {
+		return nil
+	}
+	q, _, err := p.Read(s)
+	if err != nil {
+		return nil
+	}
+	var out []string
+	Marked(q, func(s string, t *Text) {
+		if t == nil {
+			out = append(out, fold.String(s))
+			return
+		}
+		for _, w := range strings.Fields(s) {
+			if f := fold.String(w); f != "" {
+				out = append(out, f)
+			}
+		}
+	})
+	return out
 }
 
 // Visit calls fn on q and, where fn returns true, on q's children, depth

@@ -31,7 +31,7 @@ type meetingPage struct {
 	TextCut   string
 	SourceURL string
 	// Q is the query the page was opened with, Terms its words, listed
-	// above the text and marked in it (index.QueryWords).
+	// above the text and marked in it (query.Parser.MarkedWords).
 	Q      string
 	Terms  []string
 	Search string
@@ -86,7 +86,7 @@ func (h *Handler) meeting(w http.ResponseWriter, r *http.Request) {
 	if w, cut := index.CutText(m, 0, index.MaxTextWindow); cut {
 		textCut = fmt.Sprintf("全文共 %.1f MB，此处只显示开头 %.1f MB。", float64(w.Total)/1e6, float64(w.To)/1e6)
 	}
-	terms := index.QueryWords(q)
+	terms := h.parser.MarkedWords(q)
 	title := m.Title
 	if title == "" {
 		title = "会议纪要 " + id

@@ -31,7 +31,7 @@ type searchPage struct {
 	// meetings the filters allow, newest first.
 	Browse bool
 	// Fallback says the query's structure did not parse: its words were
-	// searched (index.Parse).
+	// searched (index.Result.Fallback; query.Parser.Read).
 	Fallback bool
 	TookMS   string
 	Meetings uint64 // in the whole index

@@ -17,6 +17,7 @@ import (
 
 	"github.com/jiyao-search/jiyao/index"
 	"github.com/jiyao-search/jiyao/internal/sample"
+	"github.com/jiyao-search/jiyao/query"
 )
 
 //go:embed templates/*.html
@@ -39,11 +40,14 @@ type Options struct {
 
 // Handler serves the web pages. It is an http.Handler.
 type Handler struct {
-	idx   *index.Index
-	opts  Options
-	log   *slog.Logger
-	pages map[string]*template.Template
-	mux   *http.ServeMux
+	idx *index.Index
+	// parser reads queries with the index's fields, for what a page
+	// reads of a query itself (the words a meeting's page marks).
+	parser *query.Parser
+	opts   Options
+	log    *slog.Logger
+	pages  map[string]*template.Template
+	mux    *http.ServeMux
 }
 
 // page names, one template each (with the layout).
@@ -57,7 +61,7 @@ func New(idx *index.Index, opts Options) (*Handler, error) {
 	if opts.APIPrefix == "" {
 		opts.APIPrefix = DefaultAPIPrefix
 	}
-	h := &Handler{idx: idx, opts: opts, log: opts.Logger, pages: map[string]*template.Template{}}
+	h := &Handler{idx: idx, parser: index.QueryParser(), opts: opts, log: opts.Logger, pages: map[string]*template.Template{}}
 	base, err := template.New("layout.html").Funcs(funcs).ParseFS(templateFS, "templates/layout.html", "templates/parts.html")
 	if err != nil {
 		return nil, fmt.Errorf("web: parse layout: %w", err)

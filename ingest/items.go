@@ -1220,7 +1220,7 @@ func readSecondReadings(p *page) spans {
 		if strings.ContainsRune(sectionStems, r) {
 			second = strings.Contains(t, "二读")
 		}
-		_, bill := firstSuffix(strings.TrimRight(t, "。 "), []string{"条例", "条例草案", "规程", "办法", "规则"})
+		_, bill := firstSuffix(strings.TrimRight(t, "。 "), []string{"规程", "办法", "规则"})
 		budget = second && strings.Contains(t, "预算") && !bill && !strings.Contains(t, "条例")
 		start = l[0]
 	}
